@@ -1,0 +1,5 @@
+// How many negotiations the graph holds: zero means the curated seed has not been loaded yet.
+// params: (none)
+// returns: negotiations
+MATCH (n:Negotiation)
+RETURN count(n) AS negotiations

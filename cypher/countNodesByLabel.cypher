@@ -1,0 +1,7 @@
+// How many nodes of each label the graph holds (health, seed and import summaries, tests).
+// params: (none)
+// returns: label, count
+MATCH (n)
+UNWIND labels(n) AS label
+RETURN label, count(*) AS count
+ORDER BY label

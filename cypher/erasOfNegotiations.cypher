@@ -1,0 +1,6 @@
+// The era each negotiation began in.
+// params: $ids (string[]) negotiation ids
+// returns: id, node {id, name, start, end}
+UNWIND $ids AS id
+MATCH (:Negotiation {id: id})-[:IN_ERA]->(e:Era)
+RETURN id, e {.id, .name, .start, .end} AS node

@@ -1,0 +1,6 @@
+// The era each treaty was signed in.
+// params: $ids (string[]) treaty ids
+// returns: id, node {id, name, start, end}
+UNWIND $ids AS id
+MATCH (:Treaty {id: id})-[:IN_ERA]->(e:Era)
+RETURN id, e {.id, .name, .start, .end} AS node

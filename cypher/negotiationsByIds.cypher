@@ -1,0 +1,8 @@
+// Negotiations by id, for the negotiation loader.
+// params: $ids (string[])
+// returns: id, name, start, startPrecision, end, endPrecision, outcome, summary, confidence, notes
+UNWIND $ids AS id
+MATCH (n:Negotiation {id: id})
+RETURN n.id AS id, n.name AS name, n.start AS start, n.startPrecision AS startPrecision,
+       n.end AS end, n.endPrecision AS endPrecision, n.outcome AS outcome, n.summary AS summary,
+       n.confidence AS confidence, n.notes AS notes

@@ -1,0 +1,7 @@
+// The negotiations each state took part in, in order.
+// params: $ccodes (int[])
+// returns: id, node {id}
+UNWIND $ccodes AS id
+MATCH (:State {ccode: id})-[:PARTY_TO]->(n:Negotiation)
+RETURN id, n {.id} AS node
+ORDER BY id, n.start, n.id

@@ -1,0 +1,13 @@
+// One page of negotiations ordered by start date, filtered by outcome, party, era and a date
+// range (a negotiation matches when its span overlaps [from, to]); with the total count.
+// params: $outcome (string or null), $party (int or null), $era (string or null), $from (ISO date or null), $to (ISO date or null), $skip (int), $first (int)
+// returns: total, page (list of negotiation ids)
+MATCH (n:Negotiation)
+WHERE ($outcome IS NULL OR n.outcome = $outcome)
+  AND ($from IS NULL OR n.end >= date($from))
+  AND ($to IS NULL OR n.start <= date($to))
+  AND ($party IS NULL OR EXISTS { MATCH (:State {ccode: $party})-[:PARTY_TO]->(n) })
+  AND ($era IS NULL OR EXISTS { MATCH (n)-[:IN_ERA]->(:Era {id: $era}) })
+WITH n ORDER BY n.start, n.id
+WITH collect(n.id) AS items
+RETURN size(items) AS total, items[$skip..$skip + $first] AS page

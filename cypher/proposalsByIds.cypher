@@ -1,0 +1,9 @@
+// Proposals by id, with who made them and to whom.
+// params: $ids (string[])
+// returns: id, sequence, date, datePrecision, obligations, summary, response, responseNote, by, to
+UNWIND $ids AS id
+MATCH (by:State)-[:PROPOSED]->(p:Proposal {id: id})
+RETURN p.id AS id, p.sequence AS sequence, p.date AS date, p.datePrecision AS datePrecision,
+       p.obligations AS obligations, p.summary AS summary, p.response AS response,
+       p.responseNote AS responseNote, by.ccode AS by,
+       [(p)-[:ADDRESSED_TO]->(s:State) | s.ccode] AS to

@@ -1,0 +1,8 @@
+// Negotiation rounds by id (for node lookups).
+// params: $ids (string[])
+// returns: id, sequence, start, startPrecision, end, endPrecision, place, negotiators, summary
+UNWIND $ids AS id
+MATCH (r:NegotiationRound {id: id})
+RETURN r.id AS id, r.sequence AS sequence, r.start AS start, r.startPrecision AS startPrecision,
+       r.end AS end, r.endPrecision AS endPrecision, r.place AS place, r.negotiators AS negotiators,
+       r.summary AS summary

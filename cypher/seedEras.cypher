@@ -1,0 +1,11 @@
+// Seed: creates or updates eras by id, with their sources.
+// params: $rows (list of {id, name, start, end, sources: [{key, pages, note}]})
+// returns: (none)
+UNWIND $rows AS row
+MERGE (e:Era {id: row.id})
+SET e.name = row.name, e.start = date(row.start), e.end = date(row.end)
+WITH e, row
+UNWIND row.sources AS ref
+MATCH (src:Source {key: ref.key})
+MERGE (e)-[c:CITES]->(src)
+SET c.pages = ref.pages, c.note = ref.note

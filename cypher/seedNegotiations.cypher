@@ -1,0 +1,20 @@
+// Seed: creates or updates negotiations with their era, parties and sources.
+// params: $rows (list of {id, name, start, startPrecision, end, endPrecision, outcome, era, parties, summary, confidence, notes, sources})
+// returns: (none)
+UNWIND $rows AS row
+MERGE (n:Negotiation {id: row.id})
+SET n.name = row.name, n.start = date(row.start), n.startPrecision = row.startPrecision,
+    n.end = date(row.end), n.endPrecision = row.endPrecision, n.outcome = row.outcome,
+    n.summary = row.summary, n.confidence = row.confidence, n.notes = row.notes
+WITH n, row
+MATCH (e:Era {id: row.era})
+MERGE (n)-[:IN_ERA]->(e)
+WITH n, row
+UNWIND row.parties AS ccode
+MATCH (s:State {ccode: ccode})
+MERGE (s)-[:PARTY_TO]->(n)
+WITH DISTINCT n, row
+UNWIND row.sources AS ref
+MATCH (src:Source {key: ref.key})
+MERGE (n)-[c:CITES]->(src)
+SET c.pages = ref.pages, c.note = ref.note

@@ -1,0 +1,8 @@
+// Seed: which state perceived which threat over which period (a time-bound relationship).
+// params: $rows (list of {threat, ccode, from, to, note, sources: [source key]})
+// returns: (none)
+UNWIND $rows AS row
+MATCH (t:Threat {id: row.threat})
+MATCH (s:State {ccode: row.ccode})
+MERGE (s)-[p:PERCEIVES {from: date(row.from)}]->(t)
+SET p.to = date(row.to), p.note = row.note, p.sources = row.sources

@@ -1,0 +1,24 @@
+// Seed: creates proposals with who made them, to whom, in which round, and their sources.
+// params: $rows (list of {id, negotiation, round, sequence, date, datePrecision, by, to, obligations, summary, response, responseNote, sources})
+// returns: (none)
+UNWIND $rows AS row
+MATCH (n:Negotiation {id: row.negotiation})
+MATCH (by:State {ccode: row.by})
+MERGE (p:Proposal {id: row.id})
+SET p.sequence = row.sequence, p.date = date(row.date), p.datePrecision = row.datePrecision,
+    p.obligations = row.obligations, p.summary = row.summary, p.response = row.response,
+    p.responseNote = row.responseNote
+MERGE (n)-[:HAS_PROPOSAL]->(p)
+MERGE (by)-[:PROPOSED]->(p)
+WITH p, row
+OPTIONAL MATCH (r:NegotiationRound {id: row.round})
+FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | MERGE (p)-[:MADE_IN]->(r))
+WITH p, row
+UNWIND row.to AS ccode
+MATCH (s:State {ccode: ccode})
+MERGE (p)-[:ADDRESSED_TO]->(s)
+WITH DISTINCT p, row
+UNWIND row.sources AS ref
+MATCH (src:Source {key: ref.key})
+MERGE (p)-[c:CITES]->(src)
+SET c.pages = ref.pages, c.note = ref.note

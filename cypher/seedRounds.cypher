@@ -1,0 +1,15 @@
+// Seed: creates the rounds of negotiations, with their sources.
+// params: $rows (list of {id, negotiation, sequence, start, startPrecision, end, endPrecision, place, negotiators, summary, sources})
+// returns: (none)
+UNWIND $rows AS row
+MATCH (n:Negotiation {id: row.negotiation})
+MERGE (r:NegotiationRound {id: row.id})
+SET r.sequence = row.sequence, r.start = date(row.start), r.startPrecision = row.startPrecision,
+    r.end = date(row.end), r.endPrecision = row.endPrecision, r.place = row.place,
+    r.negotiators = row.negotiators, r.summary = row.summary
+MERGE (n)-[:HAS_ROUND]->(r)
+WITH r, row
+UNWIND row.sources AS ref
+MATCH (src:Source {key: ref.key})
+MERGE (r)-[c:CITES]->(src)
+SET c.pages = ref.pages, c.note = ref.note

@@ -1,0 +1,11 @@
+// Seed: creates or updates states by COW ccode, with their sources.
+// params: $rows (list of {ccode, abbrev, name, sources})
+// returns: (none)
+UNWIND $rows AS row
+MERGE (s:State {ccode: row.ccode})
+SET s.abbrev = row.abbrev, s.name = row.name
+WITH s, row
+UNWIND row.sources AS ref
+MATCH (src:Source {key: ref.key})
+MERGE (s)-[c:CITES]->(src)
+SET c.pages = ref.pages, c.note = ref.note

@@ -1,0 +1,15 @@
+// Seed: creates or updates threats, the states posing them, and their sources.
+// params: $rows (list of {id, name, description, posedBy: [ccode], sources})
+// returns: (none)
+UNWIND $rows AS row
+MERGE (t:Threat {id: row.id})
+SET t.name = row.name, t.description = row.description
+WITH t, row
+UNWIND row.posedBy AS ccode
+MATCH (s:State {ccode: ccode})
+MERGE (t)-[:POSED_BY]->(s)
+WITH DISTINCT t, row
+UNWIND row.sources AS ref
+MATCH (src:Source {key: ref.key})
+MERGE (t)-[c:CITES]->(src)
+SET c.pages = ref.pages, c.note = ref.note

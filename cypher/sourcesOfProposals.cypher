@@ -1,0 +1,7 @@
+// The sources cited for each Proposal node, with the pages that support it.
+// params: $ids (string[]) Proposal keys (id)
+// returns: id, node {key, kind, authors, title, year, publisher, container, volume, pages, url, citation, citedPages, note}
+UNWIND $ids AS id
+MATCH (:Proposal {id: id})-[c:CITES]->(s:Source)
+RETURN id, s {.key, .kind, .authors, .title, .year, .publisher, .container, .volume, .pages, .url, .citation, citedPages: c.pages, note: c.note} AS node
+ORDER BY id, s.year, s.key

@@ -1,0 +1,7 @@
+// The sources cited for each NegotiationRound node, with the pages that support it.
+// params: $ids (string[]) NegotiationRound keys (id)
+// returns: id, node {key, kind, authors, title, year, publisher, container, volume, pages, url, citation, citedPages, note}
+UNWIND $ids AS id
+MATCH (:NegotiationRound {id: id})-[c:CITES]->(s:Source)
+RETURN id, s {.key, .kind, .authors, .title, .year, .publisher, .container, .volume, .pages, .url, .citation, citedPages: c.pages, note: c.note} AS node
+ORDER BY id, s.year, s.key

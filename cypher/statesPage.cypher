@@ -1,0 +1,13 @@
+// One page of states ordered by ccode, optionally those whose name contains a text, or those in
+// the state system at a date; with the total count.
+// params: $search (string or null), $inSystemAt (ISO date or null), $skip (int), $first (int)
+// returns: total, page (list of {ccode, abbrev, name})
+MATCH (s:State)
+WHERE ($search IS NULL OR toLower(s.name) CONTAINS toLower($search) OR s.abbrev = toUpper($search))
+  AND ($inSystemAt IS NULL OR EXISTS {
+    MATCH (s)-[m:IN_SYSTEM]->(:StateSystem)
+    WHERE m.start <= date($inSystemAt) AND (m.end IS NULL OR m.end >= date($inSystemAt))
+  })
+WITH s ORDER BY s.ccode
+WITH collect(s {.ccode, .abbrev, .name}) AS items
+RETURN size(items) AS total, items[$skip..$skip + $first] AS page

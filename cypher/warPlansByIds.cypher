@@ -1,0 +1,7 @@
+// War plans by id, with the holder's ccode and the target threat's id.
+// params: $ids (string[])
+// returns: id, kind, approach, justification, confidence, party, target
+UNWIND $ids AS id
+MATCH (s:State)-[:HOLDS]->(w:WarPlan {id: id})-[:TARGETS]->(t:Threat)
+RETURN w.id AS id, w.kind AS kind, w.approach AS approach, w.justification AS justification,
+       w.confidence AS confidence, s.ccode AS party, t.id AS target

@@ -1,0 +1,17 @@
+// Constraints and indexes, applied on start-up to both stores (one statement per call).
+// Every statement is idempotent (IF NOT EXISTS).
+CREATE CONSTRAINT state_ccode IF NOT EXISTS FOR (n:State) REQUIRE n.ccode IS UNIQUE;
+CREATE CONSTRAINT state_system_id IF NOT EXISTS FOR (n:StateSystem) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT threat_id IF NOT EXISTS FOR (n:Threat) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT negotiation_id IF NOT EXISTS FOR (n:Negotiation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT negotiation_round_id IF NOT EXISTS FOR (n:NegotiationRound) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (n:Proposal) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT war_plan_id IF NOT EXISTS FOR (n:WarPlan) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT treaty_id IF NOT EXISTS FOR (n:Treaty) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT era_id IF NOT EXISTS FOR (n:Era) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_key IF NOT EXISTS FOR (n:Source) REQUIRE n.key IS UNIQUE;
+CREATE INDEX state_abbrev IF NOT EXISTS FOR (n:State) ON (n.abbrev);
+CREATE INDEX treaty_atop_id IF NOT EXISTS FOR (n:Treaty) ON (n.atopId);
+CREATE INDEX negotiation_start IF NOT EXISTS FOR (n:Negotiation) ON (n.start);
+CREATE INDEX negotiation_outcome IF NOT EXISTS FOR (n:Negotiation) ON (n.outcome);
+CREATE INDEX treaty_signed IF NOT EXISTS FOR (n:Treaty) ON (n.signed);

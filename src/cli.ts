@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * The one command-line entry (commander): `serve`, `seed`, `import`, `export`.
+ * `npm start` runs `serve`; `npm run seed`, `npm run import -- ...`, `npm run export -- ...` the others.
+ */
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { loadConfig, type Config } from './config.js';
+import { createLogger } from './logger.js';
+import { openExecutor, seedIfEmpty } from './openExecutor.js';
+import { startServer } from './server.js';
+import { loadSeed } from './seed/loadSeed.js';
+import { SeedValidationError } from './seed/readSeedDir.js';
+import { AppError } from './errors/index.js';
+
+function fail(e: unknown): never {
+  if (e instanceof SeedValidationError) console.error(e.message);
+  else if (e instanceof AppError) console.error(`error: ${e.message}`);
+  else console.error(e);
+  process.exit(1);
+}
+
+function config(): Config {
+  try { return loadConfig(); } catch (e) { console.error(`configuration error: ${(e as Error).message}`); process.exit(2); }
+}
+
+const program = new Command()
+  .name('alliance-graph')
+  .description('GraphQL knowledge graph of alliance treaty negotiations, 1815–1949 (and the data sets around them).');
+
+program.command('serve', { isDefault: true })
+  .description('start the GraphQL server and explorer (loads the curated seed into an empty store)')
+  .action(async () => {
+    const cfg = config();
+    const logger = createLogger(cfg.logLevel);
+    let executor;
+    try {
+      executor = await openExecutor(cfg, logger);
+      await seedIfEmpty(executor, logger);
+    } catch (e) { fail(e); }
+    const server = await startServer({ executor, limits: cfg.limits, logger, port: cfg.port, host: cfg.host });
+    console.log(`\n  Explorer: ${server.url}\n  GraphQL:  ${server.url}graphql\n  Store:    ${cfg.store}${cfg.store === 'embedded' ? ` (${cfg.dataDir})` : ` (${cfg.neo4j.uri})`}\n`);
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      const force = setTimeout(() => { logger.error('shutdown took over 10 s: exiting'); process.exit(1); }, 10_000);
+      force.unref();
+      await server.stop();
+      await executor.store.close();
+      logger.info('stopped');
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+  });
+
+program.command('seed')
+  .description('load the curated seed (idempotent: loading twice changes no counts)')
+  .option('--dir <dir>', 'seed directory', undefined)
+  .action(async (opts: { dir?: string }) => {
+    const cfg = config();
+    try {
+      const executor = await openExecutor(cfg);
+      const summary = await loadSeed(executor, opts.dir);
+      console.log(`seed loaded in ${summary.ms} ms: ${summary.negotiations} negotiations, ${summary.treaties} treaties, ${summary.threats} threats, ${summary.states} states, ${summary.eras} eras, ${summary.sources} sources`);
+      await executor.store.close();
+    } catch (e) { fail(e); }
+  });
+
+program.command('import')
+  .description('import a published data set (see `import --help`)')
+  .argument('<dataset>', 'atop | cow-states | nmc | mid | cow-wars | cdb90 | rivalries | threat | all')
+  .argument('<path>', 'file or directory holding the data set')
+  .action(() => {
+    console.error('import: the data set importers are not part of this build yet (see the importers issue).');
+    process.exit(2);
+  });
+
+program.command('export')
+  .description('export the graph (GEXF, GraphML, Cytoscape JSON, dyad-year CSV)')
+  .argument('<format>', 'gexf | graphml | cytoscape | graphology | dyad-year')
+  .action(() => {
+    console.error('export: the exporters are not part of this build yet (see the visualisation issue).');
+    process.exit(2);
+  });
+
+program.parseAsync().catch(fail);

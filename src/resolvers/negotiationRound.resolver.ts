@@ -1,0 +1,13 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { NegotiationRound } from '../schema/negotiationRound.type.js';
+import { Citation } from '../schema/source.type.js';
+import { citationsOf } from './citations.js';
+
+@Resolver(() => NegotiationRound)
+export class NegotiationRoundResolver {
+  @FieldResolver(() => [Citation])
+  sources(@Root() r: NegotiationRound, @Ctx() ctx: RequestContext): Promise<Citation[]> {
+    return citationsOf(ctx, 'NegotiationRound', r.key);
+  }
+}

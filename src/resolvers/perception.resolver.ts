@@ -1,0 +1,26 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { Perception } from '../schema/perception.type.js';
+import { State } from '../schema/state.type.js';
+import { Threat } from '../schema/threat.type.js';
+import { Citation } from '../schema/source.type.js';
+import { loadAll } from '../loaders/createLoaders.js';
+
+@Resolver(() => Perception)
+export class PerceptionResolver {
+  @FieldResolver(() => State, { nullable: true })
+  state(@Root() p: Perception, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.state.load(p.ccode);
+  }
+
+  @FieldResolver(() => Threat, { nullable: true })
+  threat(@Root() p: Perception, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.threat.load(p.threatKey);
+  }
+
+  @FieldResolver(() => [Citation], { description: 'Sources for the perception (the relationship records their keys).' })
+  async sources(@Root() p: Perception, @Ctx() ctx: RequestContext): Promise<Citation[]> {
+    const sources = await loadAll(ctx.loaders.source, p.sourceKeys);
+    return sources.map((source) => ({ source, pages: null, note: null }));
+  }
+}

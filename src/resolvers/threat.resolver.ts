@@ -1,0 +1,55 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { NotFoundError } from '../errors/index.js';
+import { Threat } from '../schema/threat.type.js';
+import { State } from '../schema/state.type.js';
+import { Perception } from '../schema/perception.type.js';
+import { Citation } from '../schema/source.type.js';
+import { Connection, PageArgs, pageWindow, toConnection } from '../schema/connection.js';
+import { ThreatFilter } from '../schema/filters.input.js';
+import { DateScalar } from '../schema/Date.scalar.js';
+import type { PartialDate } from '../schema/PartialDate.js';
+import { loadAll } from '../loaders/createLoaders.js';
+import { citationsOf } from './citations.js';
+import { assertKnownState, inPeriod, keyOf } from './lookups.js';
+
+const ThreatConnection = Connection(Threat, 'Threat');
+
+@Resolver(() => Threat)
+export class ThreatResolver {
+  @Query(() => Threat, { description: 'One threat, by key ("threat-russia") or global id.' })
+  async threat(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Threat> {
+    const key = keyOf(id, 'Threat', 'id');
+    const t = await ctx.loaders.threat.load(key);
+    if (!t) throw new NotFoundError('Threat', key);
+    return t;
+  }
+
+  @Query(() => ThreatConnection, { description: 'Threats ordered by key.' })
+  async threats(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ThreatFilter, { nullable: true }) filter?: ThreatFilter,
+  ) {
+    const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
+    await assertKnownState(ctx, filter?.posedBy, 'filter.posedBy');
+    const [row] = await ctx.executor.read<{ total: number; page: string[] }>('threatsPage', { posedBy: filter?.posedBy ?? null, skip, first });
+    return toConnection(await loadAll(ctx.loaders.threat, row?.page ?? []), row?.total ?? 0, skip);
+  }
+
+  @FieldResolver(() => [State], { description: 'The states posing the threat.' })
+  posedBy(@Root() t: Threat, @Ctx() ctx: RequestContext): Promise<State[]> {
+    return ctx.loaders.posersOfThreat.load(t.key);
+  }
+
+  @FieldResolver(() => [Perception], { description: 'Who perceived it and when; with `at`, those perceiving it at that date.' })
+  async perceivedBy(@Root() t: Threat, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate) {
+    const all = await ctx.loaders.perceptionsOfThreat.load(t.key);
+    return at ? all.filter((p) => inPeriod(at.start, p.from, p.to)) : all;
+  }
+
+  @FieldResolver(() => [Citation])
+  sources(@Root() t: Threat, @Ctx() ctx: RequestContext): Promise<Citation[]> {
+    return citationsOf(ctx, 'Threat', t.key);
+  }
+}

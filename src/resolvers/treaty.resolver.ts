@@ -1,0 +1,81 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { BadInputError, NotFoundError } from '../errors/index.js';
+import { Treaty, TreatyMembership } from '../schema/treaty.type.js';
+import { Threat } from '../schema/threat.type.js';
+import { Negotiation } from '../schema/negotiation.type.js';
+import { Era } from '../schema/era.type.js';
+import { Citation } from '../schema/source.type.js';
+import { Connection, PageArgs, pageWindow, toConnection } from '../schema/connection.js';
+import { TreatyFilter } from '../schema/filters.input.js';
+import { DateScalar } from '../schema/Date.scalar.js';
+import type { PartialDate } from '../schema/PartialDate.js';
+import { loadAll } from '../loaders/createLoaders.js';
+import { citationsOf } from './citations.js';
+import { assertKnownState, inPeriod, keyOf } from './lookups.js';
+
+const TreatyConnection = Connection(Treaty, 'Treaty');
+
+@Resolver(() => Treaty)
+export class TreatyResolver {
+  @Query(() => Treaty, { description: 'One treaty, by key/global id or by ATOP id (give exactly one).' })
+  async treaty(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('atopId', () => Int, { nullable: true }) atopId?: number,
+  ): Promise<Treaty> {
+    if ((id == null) === (atopId == null)) throw new BadInputError('treaty takes exactly one of id or atopId');
+    let key: string;
+    if (atopId != null) {
+      const [row] = await ctx.executor.read<{ id: string }>('treatyIdByAtopId', { atopId });
+      if (!row) throw new NotFoundError('Treaty with ATOP id', atopId);
+      key = row.id;
+    } else key = keyOf(id!, 'Treaty', 'id');
+    const t = await ctx.loaders.treaty.load(key);
+    if (!t) throw new NotFoundError('Treaty', key);
+    return t;
+  }
+
+  @Query(() => TreatyConnection, { description: 'Treaties ordered by signing date.' })
+  async treaties(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => TreatyFilter, { nullable: true }) filter?: TreatyFilter,
+  ) {
+    const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
+    await assertKnownState(ctx, filter?.member, 'filter.member');
+    const [row] = await ctx.executor.read<{ total: number; page: string[] }>('treatiesPage', {
+      member: filter?.member ?? null, activeAt: filter?.activeAt?.start ?? null, obligation: filter?.obligation ?? null, skip, first,
+    });
+    return toConnection(await loadAll(ctx.loaders.treaty, row?.page ?? []), row?.total ?? 0, skip);
+  }
+
+  @FieldResolver(() => [TreatyMembership], { description: 'Members with entry/exit dates and phase; with `at`, those members at that date.' })
+  async members(@Root() t: Treaty, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate) {
+    const rows = await ctx.loaders.membersOfTreaty.load(t.key);
+    rows.forEach((r) => ctx.loaders.state.prime(r.state.ccode, r.state));
+    const all = rows.map((r) => r.membership);
+    return at ? all.filter((m) => inPeriod(at.start, m.entry, m.exit)) : all;
+  }
+
+  @FieldResolver(() => [Threat], { description: 'The threats the treaty names (ATOP specthrt/statthr, or the curated seed).' })
+  directedAgainst(@Root() t: Treaty, @Ctx() ctx: RequestContext): Promise<Threat[]> {
+    return ctx.loaders.threatsOfTreaty.load(t.key);
+  }
+
+  @FieldResolver(() => Negotiation, { nullable: true, description: 'The negotiation that produced it, where the graph records one.' })
+  async negotiation(@Root() t: Treaty, @Ctx() ctx: RequestContext) {
+    const [key] = await ctx.loaders.negotiationOfTreaty.load(t.key);
+    return key ? ctx.loaders.negotiation.load(key) : null;
+  }
+
+  @FieldResolver(() => Era, { nullable: true })
+  async era(@Root() t: Treaty, @Ctx() ctx: RequestContext): Promise<Era | null> {
+    return (await ctx.loaders.eraOfTreaty.load(t.key))[0] ?? null;
+  }
+
+  @FieldResolver(() => [Citation])
+  sources(@Root() t: Treaty, @Ctx() ctx: RequestContext): Promise<Citation[]> {
+    return citationsOf(ctx, 'Treaty', t.key);
+  }
+}

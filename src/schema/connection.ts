@@ -1,0 +1,70 @@
+/**
+ * Relay connections. Cursors are opaque (base64 of an offset); `first` is capped by MAX_PAGE_SIZE.
+ */
+import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { BadInputError } from '../errors/index.js';
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => Boolean) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size (default 20, at most MAX_PAGE_SIZE, 100 unless configured).' })
+  first?: number;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' })
+  after?: string;
+}
+
+export interface Edge<T> { cursor: string; node: T }
+export interface ConnectionShape<T> { edges: Edge<T>[]; pageInfo: PageInfo; totalCount: number }
+
+export function Connection<T extends object>(itemType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String) cursor!: string;
+    @Field(() => itemType) node!: T;
+  }
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType]) edges!: EdgeType[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int, { description: 'Number of items matching the filter, over all pages.' }) totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+const encode = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
+
+/** Reads `first`/`after` into an offset window, rejecting bad values with BAD_USER_INPUT. */
+export function pageWindow(args: PageArgs, maxPageSize: number): { skip: number; first: number } {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0) throw new BadInputError('first must be a non-negative integer', 'first');
+  if (first > maxPageSize) throw new BadInputError(`first must be at most ${maxPageSize} (got ${first})`, 'first');
+  let skip = 0;
+  if (args.after) {
+    const m = /^offset:(\d+)$/.exec(Buffer.from(args.after, 'base64url').toString());
+    if (!m) throw new BadInputError('after is not a cursor from this API', 'after');
+    skip = Number(m[1]) + 1;
+  }
+  return { skip, first };
+}
+
+export function toConnection<T>(nodes: T[], total: number, skip: number): ConnectionShape<T> {
+  const edges = nodes.map((node, i) => ({ cursor: encode(skip + i), node }));
+  return {
+    edges,
+    totalCount: total,
+    pageInfo: {
+      hasNextPage: skip + nodes.length < total,
+      hasPreviousPage: skip > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

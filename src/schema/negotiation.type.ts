@@ -1,0 +1,19 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from './node.interface.js';
+import { DateScalar } from './Date.scalar.js';
+import { Confidence, Outcome, Precision } from './enums.js';
+
+@ObjectType({ implements: Node, description: 'Alliance talks between two or more states, whether or not they produced a treaty.' })
+export class Negotiation extends Node {
+  readonly __typename = 'Negotiation' as const;
+  @Field(() => String, { description: 'Seed key, e.g. "anglo-german-1898".' }) key!: string;
+  @Field(() => String) name!: string;
+  @Field(() => DateScalar) start!: string;
+  @Field(() => Precision) startPrecision!: Precision;
+  @Field(() => DateScalar) end!: string;
+  @Field(() => Precision) endPrecision!: Precision;
+  @Field(() => Outcome) outcome!: Outcome;
+  @Field(() => String) summary!: string;
+  @Field(() => Confidence) confidence!: Confidence;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+}

@@ -1,0 +1,87 @@
+/**
+ * The embedded store: Grafeo, in-process, on a file under DATA_DIR (or in memory for tests).
+ * It is the default so that `npm start` and `npm test` need no server.
+ */
+import grafeo from '@grafeo-db/js';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { GraphStore, Params, Row, StoreHealth, StoreTransaction } from './GraphStore.js';
+import { normaliseRow } from './normaliseValue.js';
+import { StoreQueryError, StoreUnavailableError } from '../errors/index.js';
+
+type Db = InstanceType<typeof grafeo.GrafeoDB>;
+type Runner = { executeCypher(q: string, p?: unknown): Promise<{ toArray(): Record<string, unknown>[] }> };
+
+export interface GrafeoStoreOptions {
+  /** Database file; omit for an in-memory store (tests). */
+  path?: string;
+}
+
+export class GrafeoStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+  private closed = false;
+
+  private constructor(private readonly db: Db, readonly path: string | undefined) {}
+
+  /** Opens (or creates) the database. Throws `StoreUnavailableError` if the file is locked or unreadable. */
+  static open(options: GrafeoStoreOptions = {}): GrafeoStore {
+    const { path } = options;
+    try {
+      if (!path) return new GrafeoStore(grafeo.GrafeoDB.create(), undefined);
+      mkdirSync(dirname(path), { recursive: true });
+      const db = existsSync(path) ? grafeo.GrafeoDB.open(path) : grafeo.GrafeoDB.create(path);
+      return new GrafeoStore(db, path);
+    } catch (e) {
+      const msg = (e as Error).message;
+      const hint = /lock/i.test(msg) ? ' (is another server or import using the same DATA_DIR?)' : '';
+      throw new StoreUnavailableError('embedded', `cannot open ${path ?? 'in-memory database'}${hint}: ${msg}`, e);
+    }
+  }
+
+  private async exec(runner: Runner, text: string, params: Params, tag: string): Promise<Row[]> {
+    if (this.closed) throw new StoreUnavailableError('embedded', 'the store is closed');
+    let result;
+    try {
+      result = await runner.executeCypher(text, params);
+    } catch (e) {
+      throw new StoreQueryError(tag, (e as Error).message.split('\n')[0] ?? 'unknown error', e);
+    }
+    return result.toArray().map(normaliseRow);
+  }
+
+  read(text: string, params: Params, tag: string): Promise<Row[]> {
+    return this.exec(this.db, text, params, tag);
+  }
+
+  write(text: string, params: Params, tag: string): Promise<Row[]> {
+    return this.exec(this.db, text, params, tag);
+  }
+
+  async transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> {
+    if (this.closed) throw new StoreUnavailableError('embedded', 'the store is closed');
+    const tx = this.db.beginTransaction();
+    try {
+      const result = await work({ run: (text, params, t) => this.exec(tx, text, params, t ?? tag) });
+      tx.commit();
+      return result;
+    } catch (e) {
+      if (tx.isActive) tx.rollback();
+      throw e;
+    }
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      await this.read('RETURN 1 AS ok', {}, 'health');
+      return { ok: true, store: 'embedded', detail: this.path ?? 'in-memory' };
+    } catch (e) {
+      return { ok: false, store: 'embedded', detail: (e as Error).message };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The GraphiQL explorer at `/`, served entirely from local files: GraphiQL 4's UMD bundle with
+ * React 18's UMD builds, straight out of node_modules (no CDN, no build step, nothing committed).
+ * GraphiQL 5 would need a Vite build of its Monaco editor; GraphiQL 4 ships a ready bundle.
+ * Apollo's own landing page and Sandbox load from a CDN and do not work offline, so they are off.
+ *
+ * The example operations of `examples.graphql` open as tabs.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Router } from 'express';
+import { parse, print, Kind } from 'graphql';
+import { projectRoot } from '../paths.js';
+import { packageFile } from './packageFile.js';
+
+export const EXAMPLES_FILE = join(projectRoot, 'src', 'web', 'examples.graphql');
+
+export interface ExampleOperation { name: string; query: string; variables?: string }
+
+/** Splits examples.graphql into one tab per operation (variables from a `# variables: {...}` line). */
+export function readExamples(file = EXAMPLES_FILE): ExampleOperation[] {
+  const text = readFileSync(file, 'utf8');
+  const doc = parse(text);
+  return doc.definitions.flatMap((d) => {
+    if (d.kind !== Kind.OPERATION_DEFINITION || !d.name) return [];
+    const before = text.slice(0, d.loc!.start).split('\n').reverse();
+    const comments: string[] = [];
+    for (const line of before.slice(1)) { if (line.startsWith('#')) comments.unshift(line); else break; }
+    const vars = comments.map((c) => /^#\s*variables:\s*(.*)$/.exec(c)?.[1]).find(Boolean);
+    const description = comments.filter((c) => !/^#\s*variables:/.test(c)).join('\n');
+    return [{ name: d.name.value, query: `${description ? `${description}\n` : ''}${print(d)}\n`, variables: vars }];
+  });
+}
+
+const page = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Alliance history graph — explorer</title>
+<link rel="stylesheet" href="/explorer/graphiql.min.css">
+<style>html,body,#graphiql{height:100%;margin:0}</style>
+</head>
+<body>
+<div id="graphiql">Loading the explorer…</div>
+<script src="/explorer/react.production.min.js"></script>
+<script src="/explorer/react-dom.production.min.js"></script>
+<script src="/explorer/graphiql.min.js"></script>
+<script src="/explorer/start.js"></script>
+</body>
+</html>`;
+
+const start = `(async function () {
+  var examples = await (await fetch('/explorer/examples.json')).json();
+  var fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+  var tabs = examples.map(function (e) { return { query: e.query, variables: e.variables }; });
+  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+  root.render(React.createElement(GraphiQL, { fetcher: fetcher, defaultTabs: tabs, defaultEditorToolsVisibility: true, shouldPersistHeaders: false }));
+})();`;
+
+export function explorerRouter(): Router {
+  const router = express.Router();
+  const files: Record<string, string> = {
+    'graphiql.min.js': packageFile('graphiql', 'graphiql.min.js'),
+    'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
+    'react.production.min.js': packageFile('react', 'umd/react.production.min.js'),
+    'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
+  };
+  const examples = readExamples();
+  router.get('/', (_req, res) => { res.type('html').send(page); });
+  router.get('/explorer/start.js', (_req, res) => { res.type('js').send(start); });
+  router.get('/explorer/examples.json', (_req, res) => { res.json(examples); });
+  for (const [name, path] of Object.entries(files)) {
+    router.get(`/explorer/${name}`, (_req, res) => { res.sendFile(path, { maxAge: '1d' }); });
+  }
+  return router;
+}
