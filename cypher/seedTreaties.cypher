@@ -1,12 +1,12 @@
-// Seed: creates or updates treaties (unified with imported ATOP treaties by id), the negotiation
-// that produced them, their era and sources.
-// params: $rows (list of {id, negotiation, name, atopId, signed, ended, obligations, defense, offense, neutrality, nonAggression, consultation, era, sources})
+// Seed: creates or updates treaties that ATOP does not code (keyed on the curated id), with the
+// negotiation that produced them, their era and sources. See seedAtopTreaties for the others.
+// params: $rows (list of {id, negotiation, name, signed, ended, obligations, defense, offense, neutrality, nonAggression, consultation, era, sources})
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})
 MATCH (e:Era {id: row.era})
 MERGE (t:Treaty {id: row.id})
-SET t.name = row.name, t.atopId = row.atopId, t.signed = date(row.signed), t.ended = date(row.ended),
+SET t.name = row.name, t.signed = date(row.signed), t.ended = date(row.ended),
     t.obligations = row.obligations, t.defense = row.defense, t.offense = row.offense,
     t.neutrality = row.neutrality, t.nonAggression = row.nonAggression, t.consultation = row.consultation
 MERGE (n)-[:PRODUCED]->(t)

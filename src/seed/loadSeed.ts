@@ -93,7 +93,9 @@ export async function writeSeed(executor: QueryExecutor, data: SeedData): Promis
     await tx.run('seedRounds', { rows: negs.flatMap((n) => n.rounds) });
     await tx.run('seedProposals', { rows: negs.flatMap((n) => n.proposals) });
     await tx.run('seedWarPlans', { rows: negs.flatMap((n) => n.warPlans) });
-    await tx.run('seedTreaties', { rows: negs.flatMap((n) => (n.treaty ? [n.treaty] : [])) });
+    const treaties = negs.flatMap((n) => (n.treaty ? [n.treaty] : []));
+    await tx.run('seedTreaties', { rows: treaties.filter((t) => t.atopId === null).map(({ atopId: _none, ...t }) => t) });
+    await tx.run('seedAtopTreaties', { rows: treaties.filter((t) => t.atopId !== null) });
     await tx.run('seedTreatyMembers', { rows: negs.flatMap((n) => n.members) });
     await tx.run('seedTreatyThreats', { rows: negs.flatMap((n) => n.treatyThreats) });
   });

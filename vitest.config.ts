@@ -1,0 +1,29 @@
+/**
+ * Two groups of tests, run in order:
+ *  0. everything under test/ except test/drift (unit, cypher, api, seed, import ...), in parallel;
+ *  1. test/drift: checks over what group 0 did — every cypher/*.cypher file was executed on the
+ *     embedded store by some test (the executors built by test/helpers log each query they run
+ *     into CYPHER_RUN_LOG, a fresh folder per run).
+ */
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+const runLog = process.env.CYPHER_RUN_LOG ?? mkdtempSync(join(tmpdir(), 'alliance-graph-cypher-runs-'));
+
+export default defineConfig({
+  // One copy of graphql for everything (type-graphql, Apollo, our code): avoids "another module or realm".
+  resolve: { alias: { graphql: require.resolve('graphql') } },
+  test: {
+    env: { CYPHER_RUN_LOG: runLog },
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'main', include: ['test/**/*.test.ts'], exclude: ['test/drift/**'], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'drift', include: ['test/drift/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+    ],
+  },
+});
