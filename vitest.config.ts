@@ -19,6 +19,8 @@ export default defineConfig({
   resolve: { alias: { graphql: require.resolve('graphql') } },
   test: {
     env: { CYPHER_RUN_LOG: runLog },
+    // type-graphql's decorators need the Reflect metadata API before any schema class loads.
+    setupFiles: ['reflect-metadata'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [

@@ -1,6 +1,7 @@
 /**
- * A validation rule rejecting operations nested deeper than `maxDepth` selection levels (fragments
- * followed, introspection's `__schema`/`__type` fields exempt so the explorer keeps working).
+ * A validation rule rejecting operations nested deeper than `maxDepth` levels of objects: a field
+ * with a selection set is a level, a leaf is not (`{ state(ccode: 2) { name } }` has depth 1).
+ * Fragments are followed; introspection's `__schema`/`__type` are exempt so the explorer works.
  *
  * Written here rather than taken from `graphql-depth-limit`, which is unmaintained since 2018;
  * the rule is a few lines over graphql-js's own visitor types.
@@ -18,7 +19,7 @@ export function depthLimitRule(maxDepth: number) {
       for (const s of set.selections) {
         if (s.kind === Kind.FIELD) {
           if (s.name.value.startsWith('__')) continue;
-          max = Math.max(max, s.selectionSet ? 1 + depthOf(s.selectionSet, seen) : 1);
+          if (s.selectionSet) max = Math.max(max, 1 + depthOf(s.selectionSet, seen));
         } else if (s.kind === Kind.INLINE_FRAGMENT) {
           max = Math.max(max, depthOf(s.selectionSet, seen));
         } else {

@@ -11,8 +11,9 @@ import { DEFAULT_PAGE_SIZE } from '../schema/connection.js';
 
 const LIST_FANOUT = 3;
 
-const estimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const estimator: ComplexityEstimator = ({ type: parent, field, args, childComplexity }) => {
   const type = getNamedType(field.type);
+  if (parent.name.endsWith('Connection')) return 1 + childComplexity; // edges: the page size is counted on the connection
   if (type.name.endsWith('Connection')) return 1 + childComplexity * (typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE);
   if (isListType(getNullableType(field.type)) && childComplexity > 0) return 1 + childComplexity * LIST_FANOUT;
   return 1 + childComplexity;

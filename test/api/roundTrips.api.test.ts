@@ -1,0 +1,42 @@
+/**
+ * Nested fields are batched: a nested query over N negotiations costs the same number of store
+ * round trips whatever N is (one query per field per level, via the per-request DataLoaders).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededEmbedded } from '../helpers/testStore.js';
+import { createTestApi, type TestApi } from '../helpers/testApi.js';
+
+let api: TestApi;
+beforeAll(async () => { api = await createTestApi(await seededEmbedded()); });
+
+const NESTED = `query ($first: Int) {
+  negotiations(first: $first) {
+    totalCount
+    edges { node {
+      key
+      parties { ccode negotiations { key } sources { source { key } } }
+      rounds { sequence sources { pages source { key } } }
+      proposals { proposer { abbrev } addressees { abbrev } round { sequence } sources { source { key } } }
+      warPlans { approach party { abbrev } target { key posedBy { ccode } sources { source { key } } } sources { source { key } } }
+      treaty { atopId members { entry state { abbrev } } directedAgainst { key } era { key } sources { source { key } } }
+      era { key }
+      sources { source { key } }
+    } }
+  }
+}`;
+
+describe('store round trips of a nested query', () => {
+  it('do not grow with the number of negotiations', async () => {
+    const one = await api.run<{ negotiations: { totalCount: number; edges: unknown[] } }>(NESTED, { first: 1 });
+    const five = await api.run<{ negotiations: { totalCount: number; edges: unknown[] } }>(NESTED, { first: 5 });
+    const all = await api.run<{ negotiations: { totalCount: number; edges: unknown[] } }>(NESTED, { first: 100 });
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.negotiations.edges).toHaveLength(all.data!.negotiations.totalCount);
+    expect(all.data!.negotiations.totalCount).toBeGreaterThan(5);
+    expect(five.roundTrips).toBe(all.roundTrips);
+    expect(all.roundTrips).toBeLessThanOrEqual(one.roundTrips + 2);
+    // One query per field per level: fields × levels, a fixed figure (reported in the issue note).
+    expect(all.roundTrips).toBeLessThanOrEqual(25);
+    console.log(`round trips for the nested query: first 1 → ${one.roundTrips}, first 5 → ${five.roundTrips}, all ${all.data!.negotiations.totalCount} → ${all.roundTrips}`);
+  });
+});
