@@ -5,14 +5,17 @@
  *     embedded store by some test (the executors built by test/helpers log each query they run
  *     into CYPHER_RUN_LOG, a fresh folder per run).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
-const runLog = process.env.CYPHER_RUN_LOG ?? mkdtempSync(join(tmpdir(), 'alliance-graph-cypher-runs-'));
+// Vitest evaluates this file once per project, in the same process: name the folder after the
+// process (pid and start time) so that both groups share it, and a later run starts afresh.
+const runLog = process.env.CYPHER_RUN_LOG ?? join(tmpdir(), 'alliance-graph-cypher-runs', `${process.pid}-${Math.round(performance.timeOrigin)}`);
+mkdirSync(runLog, { recursive: true });
 
 export default defineConfig({
   // One copy of graphql for everything (type-graphql, Apollo, our code): avoids "another module or realm".
