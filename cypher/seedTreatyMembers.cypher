@@ -1,8 +1,11 @@
-// Seed: treaty membership (entry at signing unless the row says otherwise) and the threats named.
+// Seed: curated treaty membership (entry at signing unless the row says otherwise), marked curated.
+// Skipped for a treaty whose memberships came from ATOP (ATOP's member file is the finer record);
+// the ATOP import in turn removes curated memberships (importAtopReplaceCurated).
 // params: $rows (list of {treaty, ccode, entry, exit, phase})
 // returns: (none)
 UNWIND $rows AS row
 MATCH (t:Treaty {id: row.treaty})
 MATCH (s:State {ccode: row.ccode})
-MERGE (s)-[m:MEMBER_OF {phase: row.phase}]->(t)
+WHERE NOT EXISTS { MATCH (:State)-[x:MEMBER_OF]->(t) WHERE x.curated IS NULL }
+MERGE (s)-[m:MEMBER_OF {phase: row.phase, curated: true}]->(t)
 SET m.entry = date(row.entry), m.exit = date(row.exit)

@@ -15,3 +15,15 @@ CREATE INDEX treaty_atop_id IF NOT EXISTS FOR (n:Treaty) ON (n.atopId);
 CREATE INDEX negotiation_start IF NOT EXISTS FOR (n:Negotiation) ON (n.start);
 CREATE INDEX negotiation_outcome IF NOT EXISTS FOR (n:Negotiation) ON (n.outcome);
 CREATE INDEX treaty_signed IF NOT EXISTS FOR (n:Treaty) ON (n.signed);
+// Imported data sets (src/import). Plain indexes, not uniqueness constraints: on Grafeo 0.6 writes
+// under a uniqueness constraint slow down with the size of the label (a 16,000-row import took over
+// 3 minutes); the importers MERGE on these keys, so they stay unique.
+CREATE INDEX treaty_phase_id IF NOT EXISTS FOR (n:TreatyPhase) ON (n.id);
+CREATE INDEX capability_id IF NOT EXISTS FOR (n:Capability) ON (n.id);
+CREATE INDEX threat_score_id IF NOT EXISTS FOR (n:ThreatScore) ON (n.id);
+CREATE INDEX dispute_id IF NOT EXISTS FOR (n:Dispute) ON (n.id);
+CREATE INDEX war_id IF NOT EXISTS FOR (n:War) ON (n.id);
+CREATE INDEX battle_id IF NOT EXISTS FOR (n:Battle) ON (n.id);
+CREATE INDEX belligerent_id IF NOT EXISTS FOR (n:Belligerent) ON (n.id);
+CREATE INDEX battle_dyad_id IF NOT EXISTS FOR (n:BattleDyad) ON (n.id);
+CREATE INDEX rivalry_id IF NOT EXISTS FOR (n:Rivalry) ON (n.id);

@@ -73,17 +73,50 @@ program.command('import')
   .description('import a published data set (see `import --help`)')
   .argument('<dataset>', 'atop | cow-states | nmc | mid | cow-wars | cdb90 | rivalries | threat | all')
   .argument('<path>', 'file or directory holding the data set')
-  .action(() => {
-    console.error('import: the data set importers are not part of this build yet (see the importers issue).');
-    process.exit(2);
+  .action(async (dataset: string, path: string) => {
+    const { importAll, importDataset, isDatasetName, barProgress, formatSummary, formatAllSummary, ImportFileError, DatasetNotFoundError } = await import('./import/index.js');
+    if (dataset !== 'all' && !isDatasetName(dataset)) { console.error(`import: unknown data set ${JSON.stringify(dataset)}`); process.exit(2); }
+    const cfg = config();
+    try {
+      const executor = await openExecutor(cfg);
+      const progress = barProgress();
+      const t0 = performance.now();
+      const report = dataset === 'all'
+        ? formatAllSummary(await importAll(executor, path, { progress }))
+        : formatSummary(await importDataset(executor, dataset, path, { progress }));
+      console.log(`${report}\nwall time ${((performance.now() - t0) / 1000).toFixed(2)} s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+      await executor.store.close();
+    } catch (e) {
+      if (e instanceof ImportFileError || e instanceof DatasetNotFoundError) { console.error(`import failed, nothing written for this data set: ${e.message}`); process.exit(1); }
+      fail(e);
+    }
   });
 
 program.command('export')
   .description('export the graph (GEXF, GraphML, Cytoscape JSON, dyad-year CSV)')
   .argument('<format>', 'gexf | graphml | cytoscape | graphology | dyad-year')
-  .action(() => {
-    console.error('export: the exporters are not part of this build yet (see the visualisation issue).');
-    process.exit(2);
+  .option('--at <date>', 'one day YYYY-MM-DD (a year YYYY means 1 January)')
+  .option('--from <date>', 'start of a range (gexf: dynamic; dyad-year: first year)')
+  .option('--to <date>', 'end of a range (gexf: dynamic; dyad-year: last year)')
+  .option('--negotiations <years>', 'add the negotiation layer: negotiations of the N years up to --at; with a range, true')
+  .option('--directed', 'dyad-year: both orders of every dyad')
+  .option('--out <file>', 'write to this file instead of standard output')
+  .action(async (format: string, opts: { at?: string; from?: string; to?: string; negotiations?: string; directed?: boolean; out?: string }) => {
+    const { parseExportRequest, runExport } = await import('./export/index.js');
+    let request;
+    try {
+      request = parseExportRequest(format, { at: opts.at, from: opts.from, to: opts.to, negotiations: opts.negotiations, directed: opts.directed ? 'true' : undefined });
+    } catch (e) { console.error(`export: ${(e as Error).message}`); process.exit(2); }
+    const cfg = config();
+    try {
+      const executor = await openExecutor(cfg);
+      const { createWriteStream } = await import('node:fs');
+      const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+      const t0 = performance.now();
+      await runExport(executor, request, out, { end: Boolean(opts.out) });
+      if (opts.out) console.error(`export: ${format} written to ${opts.out} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+      await executor.store.close();
+    } catch (e) { fail(e); }
   });
 
 program.parseAsync().catch(fail);

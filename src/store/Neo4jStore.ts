@@ -17,8 +17,10 @@ export interface Neo4jStoreOptions {
   database?: string;
   /** How long to wait for a connection before failing, in ms (default 5000). */
   connectionTimeoutMs?: number;
-  /** Per-transaction timeout, in ms (default 30000). */
+  /** Timeout of a single read or write, in ms (default 30000). */
   transactionTimeoutMs?: number;
+  /** Timeout of a multi-statement transaction (seed, a whole data set import), in ms (default 600000). */
+  batchTransactionTimeoutMs?: number;
 }
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Security.Unauthorized', 'Neo.ClientError.Database.DatabaseNotFound']);
@@ -70,8 +72,8 @@ export class Neo4jStore implements GraphStore {
     return new StoreQueryError(tag, (e as Error).message.split('\n')[0] ?? code, e);
   }
 
-  private txConfig(tag: string) {
-    return { metadata: { app: 'alliance-graph', query: tag }, timeout: this.options.transactionTimeoutMs ?? 30000 };
+  private txConfig(tag: string, timeout = this.options.transactionTimeoutMs ?? 30000) {
+    return { metadata: { app: 'alliance-graph', query: tag }, timeout };
   }
 
   private async run(mode: 'READ' | 'WRITE', text: string, params: Params, tag: string): Promise<Row[]> {
@@ -92,7 +94,7 @@ export class Neo4jStore implements GraphStore {
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
-    const tx = session.beginTransaction(this.txConfig(tag));
+    const tx = session.beginTransaction(this.txConfig(tag, this.options.batchTransactionTimeoutMs ?? 600000));
     try {
       const result = await work({
         run: async (text, params, t) => {

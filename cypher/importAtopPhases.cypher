@@ -1,0 +1,13 @@
+// Import (ATOP): the phases of each alliance (atop5_1aph), with the obligations in force in each.
+// params: $source (string) source key, $rows (list of {id, atopId, phase, start, startPrecision, end, endPrecision, obligations, defense, offense, neutrality, nonAggression, consultation, conditional})
+// returns: (none)
+MATCH (src:Source {key: $source})
+UNWIND $rows AS row
+MATCH (t:Treaty {atopId: row.atopId})
+MERGE (p:TreatyPhase {id: row.id})
+SET p.atopId = row.atopId, p.phase = row.phase, p.start = date(row.start), p.startPrecision = row.startPrecision,
+    p.end = date(row.end), p.endPrecision = row.endPrecision, p.obligations = row.obligations, p.defense = row.defense,
+    p.offense = row.offense, p.neutrality = row.neutrality, p.nonAggression = row.nonAggression,
+    p.consultation = row.consultation, p.conditional = row.conditional
+MERGE (t)-[:HAS_PHASE]->(p)
+MERGE (p)-[:CITES]->(src)

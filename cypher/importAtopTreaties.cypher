@@ -1,0 +1,15 @@
+// Import (ATOP): creates or updates alliances as treaties keyed on the ATOP id, so that a curated treaty
+// with that atopId and the ATOP alliance are one node; a new one gets id `atop-<atopId>`, and the id and
+// name of a curated treaty are never overwritten.
+// params: $source (string) source key, $rows (list of {atopId, cowId, signed, signedPrecision, signedYear, ended, endedPrecision, inEffect, bilateral, maxPhase, obligations, defense, offense, neutrality, nonAggression, consultation, conditional, specificThreat, atopVersion})
+// returns: (none)
+MATCH (src:Source {key: $source})
+UNWIND $rows AS row
+MERGE (t:Treaty {atopId: row.atopId})
+ON CREATE SET t.id = 'atop-' + toString(row.atopId)
+SET t.cowId = row.cowId, t.signed = date(row.signed), t.signedPrecision = row.signedPrecision, t.signedYear = row.signedYear,
+    t.ended = date(row.ended), t.endedPrecision = row.endedPrecision, t.inEffect = row.inEffect, t.bilateral = row.bilateral,
+    t.maxPhase = row.maxPhase, t.obligations = row.obligations, t.defense = row.defense, t.offense = row.offense,
+    t.neutrality = row.neutrality, t.nonAggression = row.nonAggression, t.consultation = row.consultation,
+    t.conditional = row.conditional, t.specificThreat = row.specificThreat, t.atopVersion = row.atopVersion
+MERGE (t)-[:CITES]->(src)

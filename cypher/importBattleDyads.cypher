@@ -1,0 +1,11 @@
+// Import (CDB90): attacker–defender pairs of actors of each battle (battle_dyads.csv), citing the data set.
+// params: $source (string) source key, $rows (list of {id, battle, isqno, attacker, defender, dyad, weight, direction, primary})
+// returns: (none)
+MATCH (src:Source {key: $source})
+UNWIND $rows AS row
+MATCH (b:Battle {id: row.battle})
+MERGE (d:BattleDyad {id: row.id})
+SET d.isqno = row.isqno, d.attacker = row.attacker, d.defender = row.defender, d.dyad = row.dyad,
+    d.weight = row.weight, d.direction = row.direction, d.primary = row.primary
+MERGE (d)-[:IN_BATTLE]->(b)
+MERGE (d)-[:CITES]->(src)

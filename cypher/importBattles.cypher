@@ -1,0 +1,10 @@
+// Import (CDB90): battles by isqno, citing the data set.
+// params: $source (string) source key, $rows (list of {id, isqno, name, war, location, campaign, warNum, cowWarName, theater, attackerWon, posture1, posture2, dbpedia})
+// returns: (none)
+MATCH (src:Source {key: $source})
+UNWIND $rows AS row
+MERGE (b:Battle {id: row.id})
+SET b.isqno = row.isqno, b.name = row.name, b.war = row.war, b.location = row.location, b.campaign = row.campaign,
+    b.warNum = row.warNum, b.cowWarName = row.cowWarName, b.theater = row.theater, b.attackerWon = row.attackerWon,
+    b.posture1 = row.posture1, b.posture2 = row.posture2, b.dbpedia = row.dbpedia
+MERGE (b)-[:CITES]->(src)

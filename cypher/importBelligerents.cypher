@@ -1,0 +1,13 @@
+// Import (CDB90): the two sides of each battle (belligerents.csv), citing the data set.
+// params: $source (string) source key, $rows (list of {id, battle, isqno, attacker, name, commander, actors, initialStrength, strength, casualties, finalStrength, tanks, artillery, aircraft, matched})
+// returns: (none)
+MATCH (src:Source {key: $source})
+UNWIND $rows AS row
+MATCH (b:Battle {id: row.battle})
+MERGE (x:Belligerent {id: row.id})
+SET x.isqno = row.isqno, x.attacker = row.attacker, x.name = row.name, x.commander = row.commander, x.actors = row.actors,
+    x.initialStrength = row.initialStrength, x.strength = row.strength, x.casualties = row.casualties,
+    x.finalStrength = row.finalStrength, x.tanks = row.tanks, x.artillery = row.artillery, x.aircraft = row.aircraft,
+    x.matched = row.matched
+MERGE (x)-[:FOUGHT_AT]->(b)
+MERGE (x)-[:CITES]->(src)

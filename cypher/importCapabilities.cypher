@@ -1,0 +1,13 @@
+// Import (NMC): material capabilities per state-year, linked to the state and citing the data set.
+// Rows come grouped by state, so that each state is looked up once per batch.
+// params: $source (string) source key, $rows (list of {ccode, items: [{id, ccode, year, milex, milper, irst, pec, tpop, upop, cinc}]})
+// returns: (none)
+MATCH (src:Source {key: $source})
+UNWIND $rows AS g
+MATCH (s:State {ccode: g.ccode})
+UNWIND g.items AS row
+MERGE (c:Capability {id: row.id})
+SET c.ccode = row.ccode, c.year = row.year, c.milex = row.milex, c.milper = row.milper, c.irst = row.irst,
+    c.pec = row.pec, c.tpop = row.tpop, c.upop = row.upop, c.cinc = row.cinc
+MERGE (s)-[:HAS_CAPABILITY]->(c)
+MERGE (c)-[:CITES]->(src)

@@ -1,0 +1,10 @@
+// Import (MID): participants (MIDB), one PARTICIPATED_IN per row keyed on the state's spell number in the dispute.
+// params: $rows (list of {dispute, ccode, spell, sideA, start, startPrecision, end, endPrecision, revstate, revtype1, revtype2, fatality, fatalpre, hiact, hostlev, orig})
+// returns: (none)
+UNWIND $rows AS row
+MATCH (d:Dispute {id: row.dispute})
+MATCH (s:State {ccode: row.ccode})
+MERGE (s)-[p:PARTICIPATED_IN {spell: row.spell}]->(d)
+SET p.sideA = row.sideA, p.start = date(row.start), p.startPrecision = row.startPrecision, p.end = date(row.end),
+    p.endPrecision = row.endPrecision, p.revstate = row.revstate, p.revtype1 = row.revtype1, p.revtype2 = row.revtype2,
+    p.fatality = row.fatality, p.fatalpre = row.fatalpre, p.hiact = row.hiact, p.hostlev = row.hostlev, p.orig = row.orig

@@ -1,0 +1,13 @@
+// Import (MID): disputes (MIDA), dates with precision, outcome, hostility level, citing the data set.
+// params: $source (string) source key, $rows (list of {id, dispnum, dispnum4, start, startPrecision, end, endPrecision, startYear, endYear, outcome, settle, fatality, fatalpre, maxdur, mindur, hiact, hostlev, recip, numa, numb, link1, link2, link3, ongoing, version})
+// returns: (none)
+MATCH (src:Source {key: $source})
+UNWIND $rows AS row
+MERGE (d:Dispute {id: row.id})
+SET d.dispnum = row.dispnum, d.dispnum4 = row.dispnum4, d.start = date(row.start), d.startPrecision = row.startPrecision,
+    d.end = date(row.end), d.endPrecision = row.endPrecision, d.startYear = row.startYear, d.endYear = row.endYear,
+    d.outcome = row.outcome, d.settle = row.settle, d.fatality = row.fatality, d.fatalpre = row.fatalpre,
+    d.maxdur = row.maxdur, d.mindur = row.mindur, d.hiact = row.hiact, d.hostlev = row.hostlev, d.recip = row.recip,
+    d.numa = row.numa, d.numb = row.numb, d.link1 = row.link1, d.link2 = row.link2, d.link3 = row.link3,
+    d.ongoing = row.ongoing, d.version = row.version
+MERGE (d)-[:CITES]->(src)

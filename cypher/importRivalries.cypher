@@ -1,0 +1,14 @@
+// Import (rivalries): a strategic rivalry between two states over a span of years, citing its data set.
+// params: $source (string) source key, $rows (list of {id, dataset, number, name, ccode1, ccode2, startYear, endYear, region, types, principal, aprin})
+// returns: (none)
+MATCH (src:Source {key: $source})
+UNWIND $rows AS row
+MATCH (a:State {ccode: row.ccode1})
+MATCH (b:State {ccode: row.ccode2})
+MERGE (r:Rivalry {id: row.id})
+SET r.dataset = row.dataset, r.number = row.number, r.name = row.name, r.ccode1 = row.ccode1, r.ccode2 = row.ccode2,
+    r.startYear = row.startYear, r.endYear = row.endYear, r.region = row.region, r.types = row.types,
+    r.principal = row.principal, r.aprin = row.aprin
+MERGE (a)-[:RIVAL_IN]->(r)
+MERGE (b)-[:RIVAL_IN]->(r)
+MERGE (r)-[:CITES]->(src)

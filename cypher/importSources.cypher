@@ -1,0 +1,8 @@
+// Import: creates or updates the Source node of a data set (its citation and version).
+// params: $rows (list of {key, kind, authors, title, year, publisher, container, volume, pages, url, version, citation})
+// returns: (none)
+UNWIND $rows AS row
+MERGE (s:Source {key: row.key})
+SET s.kind = row.kind, s.authors = row.authors, s.title = row.title, s.year = row.year,
+    s.publisher = row.publisher, s.container = row.container, s.volume = row.volume,
+    s.pages = row.pages, s.url = row.url, s.version = row.version, s.citation = row.citation

@@ -1,0 +1,10 @@
+// Import (COW states): spells of membership of the state system, one IN_SYSTEM per spell, keyed on its start.
+// params: $rows (list of {ccode, start, end})
+// returns: (none)
+MERGE (sys:StateSystem {id: 'cow'})
+ON CREATE SET sys.name = 'Correlates of War interstate system'
+WITH sys
+UNWIND $rows AS row
+MATCH (s:State {ccode: row.ccode})
+MERGE (s)-[m:IN_SYSTEM {start: date(row.start)}]->(sys)
+SET m.end = date(row.end)

@@ -1,0 +1,12 @@
+// Import (Leeds–Savun): external threat score per state-year, linked to the state and citing the data set.
+// Rows come grouped by state, so that each state is looked up once per batch.
+// params: $source (string) source key, $rows (list of {ccode, items: [{id, ccode, year, score}]})
+// returns: (none)
+MATCH (src:Source {key: $source})
+UNWIND $rows AS g
+MATCH (s:State {ccode: g.ccode})
+UNWIND g.items AS row
+MERGE (x:ThreatScore {id: row.id})
+SET x.ccode = row.ccode, x.year = row.year, x.score = row.score
+MERGE (s)-[:HAS_THREAT_SCORE]->(x)
+MERGE (x)-[:CITES]->(src)

@@ -1,0 +1,12 @@
+// Import (COW wars): participants, one FOUGHT_IN per row keyed on the state's spell number in the war, with side and dates.
+// params: $rows (list of {war, ccode, spell, side, start, startPrecision, end, endPrecision, start2, start2Precision, end2, end2Precision, whereFought, initiator, outcome, transFrom, transTo, batDeaths})
+// returns: (none)
+UNWIND $rows AS row
+MATCH (w:War {id: row.war})
+MATCH (s:State {ccode: row.ccode})
+MERGE (s)-[f:FOUGHT_IN {spell: row.spell}]->(w)
+SET f.side = row.side, f.start = date(row.start), f.startPrecision = row.startPrecision, f.end = date(row.end),
+    f.endPrecision = row.endPrecision, f.start2 = date(row.start2), f.start2Precision = row.start2Precision,
+    f.end2 = date(row.end2), f.end2Precision = row.end2Precision, f.whereFought = row.whereFought,
+    f.initiator = row.initiator, f.outcome = row.outcome, f.transFrom = row.transFrom, f.transTo = row.transTo,
+    f.batDeaths = row.batDeaths

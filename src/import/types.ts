@@ -1,0 +1,53 @@
+/** What every data-set importer produces: validated rows, ready to write, and what they stand for. */
+import type { Params } from '../store/GraphStore.js';
+import type { DatasetSource } from './sources.js';
+
+export const DATASET_NAMES = ['cow-states', 'nmc', 'threat', 'atop', 'mid', 'cow-wars', 'cdb90', 'rivalries'] as const;
+export type DatasetName = (typeof DATASET_NAMES)[number];
+
+/** One named query run over `rows` in UNWIND batches. */
+export interface WriteStep {
+  query: string;
+  rows: Record<string, unknown>[];
+  /** Parameters other than `rows` (e.g. the source key). */
+  params?: Params;
+  /**
+   * Send the rows grouped by this field, as `{<field>, items: [rows]}` (batched by row count): the
+   * query then looks the state up once per group instead of once per row, which on Grafeo 0.6 makes
+   * the state-year imports ~35% faster.
+   */
+  groupBy?: string;
+}
+
+export interface PreparedImport {
+  dataset: DatasetName;
+  /** The files read, by path. */
+  files: string[];
+  /** Data rows read from the files (headers not counted). */
+  rowsRead: number;
+  sources: DatasetSource[];
+  steps: WriteStep[];
+  /** Distinct nodes written, by label, and relationships, by type: to split "created" from "updated". */
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+  /** Rows kept out of the graph, with why (never silently). */
+  warnings: string[];
+}
+
+/** A file of a data set, found by name in the directory the user gives. */
+export interface FileSpec {
+  id: string;
+  pattern: RegExp;
+  /** What the file is, for messages. */
+  description: string;
+  /** The data set can be imported without it (at least one file of the set must be there). */
+  optional?: boolean;
+}
+
+export interface Dataset {
+  name: DatasetName;
+  title: string;
+  files: FileSpec[];
+  /** Reads and validates every file (throws ImportFileError naming file, line and column); writes nothing. */
+  prepare(files: Record<string, string>): PreparedImport;
+}

@@ -1,0 +1,109 @@
+/**
+ * A malformed file is rejected with a message naming file, line and column, and leaves the graph as
+ * it was — both when the problem is found while reading (before any write) and when a write fails
+ * half-way through the transaction. Corrupted copies are made in a temp dir from the real files.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importDataset, ImportFileError, DatasetNotFoundError } from '../../src/import/index.js';
+import { partialDate } from '../../src/import/dates.js';
+import { QueryExecutor } from '../../src/store/QueryExecutor.js';
+import type { GraphStore } from '../../src/store/GraphStore.js';
+import { seededEmbedded } from '../helpers/testStore.js';
+import { sharedDataDir as dataDir, hasSharedData as haveData, requireDataOrSkip } from '../helpers/sharedData.js';
+
+requireDataOrSkip();
+
+async function snapshot(ex: QueryExecutor) {
+  return { nodes: await ex.read('countNodesByLabel'), rels: await ex.read('countRelationshipsByType') };
+}
+
+/** A copy of a data set's folder with one file rewritten by `corrupt`. */
+function corruptedCopy(folder: string, file: string, corrupt: (text: string) => string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'alliance-import-')), folder);
+  mkdirSync(dir, { recursive: true });
+  for (const f of ['atop5_1a.csv', 'atop5_1aph.csv', 'atop5_1m.csv', 'MIDA_4.3.csv', 'MIDB_4.3.csv', 'NMC-60-abridged.csv']) {
+    try { copyFileSync(join(dataDir, folder, f), join(dir, f)); } catch { /* not in this folder */ }
+  }
+  writeFileSync(join(dir, file), corrupt(readFileSync(join(dataDir, folder, file), 'utf8')));
+  return dir;
+}
+
+const replaceLine = (n: number, edit: (line: string) => string) => (text: string) => text.split('\n').map((l, i) => (i === n - 1 ? edit(l) : l)).join('\n');
+
+describe.skipIf(!haveData)('malformed files are rejected and change nothing', () => {
+  let ex: QueryExecutor;
+  let before: Awaited<ReturnType<typeof snapshot>>;
+  beforeAll(async () => {
+    ex = await seededEmbedded();
+    await importDataset(ex, 'cow-states', join(dataDir, 'cow-states'));
+    before = await snapshot(ex);
+  });
+
+  it('a wrong header: names the file, line 1 and the missing column', async () => {
+    const dir = corruptedCopy('atop-5.1', 'atop5_1m.csv', replaceLine(1, (l) => l.replace('yrent', 'year_entered')));
+    await expect(importDataset(ex, 'atop', dir)).rejects.toThrow(/atop5_1m\.csv, line 1: wrong header: missing column yrent/);
+    expect(await snapshot(ex)).toEqual(before);
+  });
+
+  it('a bad value in a row: names file, line and column', async () => {
+    const dir = corruptedCopy('cow-nmc-6.0', 'NMC-60-abridged.csv', replaceLine(101, (l) => l.split(',').map((c, i) => (i === 9 ? 'abc' : c)).join(',')));
+    const err = await importDataset(ex, 'nmc', dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportFileError);
+    expect((err as ImportFileError).message).toMatch(/^NMC-60-abridged\.csv, line 101, column cinc \(10\): expected a number, found "abc"$/);
+    expect(await snapshot(ex)).toEqual(before);
+  });
+
+  it('a row with a missing cell (ragged CSV): names file and line', async () => {
+    const dir = corruptedCopy('cow-mid-4.3', 'MIDB_4.3.csv', replaceLine(2000, (l) => l.slice(0, l.lastIndexOf(','))));
+    await expect(importDataset(ex, 'mid', dir)).rejects.toThrow(/MIDB_4\.3\.csv, line 2000.*wrong number of cells|MIDB_4\.3\.csv, line 2000/);
+    expect(await snapshot(ex)).toEqual(before);
+  });
+
+  it('an impossible date: names the column', async () => {
+    const dir = corruptedCopy('atop-5.1', 'atop5_1a.csv', replaceLine(3, (l) => l.replace(/^(\d+,,,\d+,)\d+,/, '$113,')));
+    await expect(importDataset(ex, 'atop', dir)).rejects.toThrow(/atop5_1a\.csv, line 3, column begyr \(4\): bad date: month 13 is out of range/);
+    expect(await snapshot(ex)).toEqual(before);
+  });
+
+  it('a failure half-way through the writes rolls the whole data set back', async () => {
+    // The store fails on the 4th statement of the transaction (after the source, treaties, phases and
+    // stub states were written in it): the Grafeo transaction must roll all of them back.
+    let calls = 0;
+    const failing: GraphStore = {
+      ...ex.store, kind: ex.store.kind, read: (t, p, g) => ex.store.read(t, p, g), write: (t, p, g) => ex.store.write(t, p, g),
+      health: () => ex.store.health(), close: async () => {},
+      transaction: (work, tag) => ex.store.transaction((tx) => work({
+        run: async (text, params, t) => {
+          const rows = await tx.run(text, params, t);
+          if (++calls === 4) throw new Error('simulated store failure');
+          return rows;
+        },
+      }), tag),
+    };
+    const flaky = new QueryExecutor(failing, ex.registry);
+    await expect(importDataset(flaky, 'atop', join(dataDir, 'atop-5.1'))).rejects.toThrow('simulated store failure');
+    expect(calls).toBe(4);
+    expect(await snapshot(ex)).toEqual(before);
+  });
+
+  it('a missing data set names what it looked for', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'alliance-import-empty-'));
+    await expect(importDataset(ex, 'mid', empty)).rejects.toBeInstanceOf(DatasetNotFoundError);
+    await expect(importDataset(ex, 'mid', empty)).rejects.toThrow(/dispute-level file \(MIDA_4\.3\.csv\)/);
+  });
+});
+
+describe('partial dates', () => {
+  const bad = (w: string): never => { throw new Error(w); };
+  it('keep what is known, with its precision; unknown parts are never invented', () => {
+    expect(partialDate(1949, 4, 4, bad)).toEqual({ date: '1949-04-04', precision: 'DAY' });
+    expect(partialDate(1902, 7, null, bad)).toEqual({ date: '1902-07-01', precision: 'MONTH' });
+    expect(partialDate(1815, 0, 0, bad)).toEqual({ date: '1815-01-01', precision: 'YEAR' });
+    expect(partialDate(null, 4, 4, bad)).toBeNull();
+    expect(partialDate(0, 0, 0, bad)).toBeNull();
+    expect(() => partialDate(1900, 2, 29, bad)).toThrow(/day 29 does not exist/);
+  });
+});
