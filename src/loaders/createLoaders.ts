@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Row } from '../store/GraphStore.js';
 import * as m from './rowMappers.js';
+import { outsideOptionsLoader } from './outsideOptionsLoader.js';
 
 type Key = string | number;
 
@@ -29,7 +30,7 @@ function related<K extends Key, T>(ex: QueryExecutor, query: string, param: stri
   });
 }
 
-export function createLoaders(ex: QueryExecutor) {
+function createBaseLoaders(ex: QueryExecutor) {
   const id = (r: Row) => r.id as string;
   return {
     state: byKey(ex, 'statesByCcodes', 'ccodes', (r) => r.ccode as number, m.toState),
@@ -42,7 +43,7 @@ export function createLoaders(ex: QueryExecutor) {
     warPlan: byKey(ex, 'warPlansByIds', 'ids', id, m.toWarPlan),
     source: byKey(ex, 'sourcesByKeys', 'keys', (r) => r.key as string, m.toSource),
 
-    partiesOfNegotiation: related<string, ReturnType<typeof m.toState>>(ex, 'partiesOfNegotiations', 'ids', m.toState),
+    partiesOfNegotiation: related<string, ReturnType<typeof m.toState>>(ex, 'partiesOfNegotiations', 'ids', (r, negotiation) => ({ ...m.toState(r), viaNegotiation: negotiation })),
     roundsOfNegotiation: related<string, ReturnType<typeof m.toRound>>(ex, 'roundsOfNegotiations', 'ids', m.toRound),
     proposalsOfNegotiation: related<string, ReturnType<typeof m.toProposal>>(ex, 'proposalsOfNegotiations', 'ids', m.toProposal),
     warPlansOfNegotiation: related<string, ReturnType<typeof m.toWarPlan>>(ex, 'warPlansOfNegotiations', 'ids', m.toWarPlan),
@@ -59,6 +60,7 @@ export function createLoaders(ex: QueryExecutor) {
     negotiationsOfState: related<number, string>(ex, 'negotiationsOfStates', 'ccodes', (r) => r.id as string),
     treatiesOfState: related<number, ReturnType<typeof m.toMembership>>(ex, 'treatiesOfStates', 'ccodes', (r, c) => m.toMembership(r.treaty as string, { ...r, ccode: c })),
     negotiationsOfEra: related<string, string>(ex, 'negotiationsOfEras', 'ids', (r) => r.id as string),
+    capabilitiesOfState: capabilities(ex),
 
     sourcesOf: {
       State: related<number, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfStates', 'ids', m.toCitation),
@@ -70,7 +72,34 @@ export function createLoaders(ex: QueryExecutor) {
       Treaty: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfTreaties', 'ids', m.toCitation),
       Era: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfEras', 'ids', m.toCitation),
     },
+    alliesAt: new DataLoader<string, Row[]>(async (keys) => {
+      const items = keys.map((k) => { const [ccode, at] = k.split('|'); return { ccode: Number(ccode), at: at! }; });
+      const rows = await ex.read('allianceTiesOfStates', { items });
+      return keys.map((k) => rows.filter((r) => `${r.ccode}|${r.at}` === k && (r.exit === null || (r.exit as string) >= (r.at as string)) && (r.otherExit === null || (r.otherExit as string) >= (r.at as string))));
+    }),
+    systemSpellsOfState: related<number, { kind: string; start: string; end: string | null }>(ex, 'systemSpellsOfStates', 'ids', (r) => r as { kind: string; start: string; end: string | null }),
   };
+}
+
+export type BaseLoaders = ReturnType<typeof createBaseLoaders>;
+
+/** A state's capabilities over a year range (null = open), the key of the `capabilitiesOfState` loader. */
+export interface CapabilityRange { ccode: number; from: number | null; to: number | null }
+
+/** Capabilities per (state, year range): ONE `capabilitiesOfStates` query for all the keys of a level. */
+function capabilities(ex: QueryExecutor) {
+  const keyOf = (k: CapabilityRange) => `${k.ccode}:${k.from ?? ''}:${k.to ?? ''}`;
+  return new DataLoader<CapabilityRange, ReturnType<typeof m.toCapability>[], string>(async (keys) => {
+    const rows = await ex.read<{ id: string; node: Row }>('capabilitiesOfStates', { ids: keys.map((k) => ({ key: keyOf(k), ccode: k.ccode, from: k.from, to: k.to })) });
+    const groups = new Map<string, ReturnType<typeof m.toCapability>[]>(keys.map((k) => [keyOf(k), []]));
+    for (const r of rows) groups.get(r.id)?.push(m.toCapability(r.node));
+    return keys.map((k) => groups.get(keyOf(k))!);
+  }, { cacheKeyFn: keyOf });
+}
+
+export function createLoaders(ex: QueryExecutor) {
+  const base = createBaseLoaders(ex);
+  return { ...base, outsideOptions: outsideOptionsLoader(ex, base) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -14,6 +14,7 @@ import type { Treaty, TreatyMembership } from '../schema/treaty.type.js';
 import type { Era } from '../schema/era.type.js';
 import type { Citation, Source } from '../schema/source.type.js';
 import type { Perception } from '../schema/perception.type.js';
+import type { Capability } from '../schema/capability.type.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type R = Row & Record<string, any>;
@@ -66,4 +67,9 @@ export const toPerception = (r: R): Perception => ({
 
 export const toMembership = (treatyKey: string, r: R): TreatyMembership => ({
   treatyKey, ccode: r.ccode, entry: r.entry ?? null, exit: r.exit ?? null, phase: r.phase ?? null,
+});
+
+export const toCapability = (r: R): Capability => ({
+  year: r.year, milex: r.milex ?? null, milper: r.milper ?? null, irst: r.irst ?? null, pec: r.pec ?? null,
+  tpop: r.tpop ?? null, upop: r.upop ?? null, cinc: r.cinc ?? null,
 });

@@ -6,6 +6,7 @@ import { Negotiation } from '../schema/negotiation.type.js';
 import { TreatyMembership } from '../schema/treaty.type.js';
 import { Perception } from '../schema/perception.type.js';
 import { Citation } from '../schema/source.type.js';
+import { Capability } from '../schema/capability.type.js';
 import { Connection, PageArgs, pageWindow, toConnection } from '../schema/connection.js';
 import { StateFilter } from '../schema/filters.input.js';
 import { DateScalar } from '../schema/Date.scalar.js';
@@ -14,6 +15,12 @@ import { loadAll } from '../loaders/createLoaders.js';
 import { toState } from '../loaders/rowMappers.js';
 import { citationsOf } from './citations.js';
 import { inPeriod, keyOf } from './lookups.js';
+import { Ally, Spell } from '../schema/spell.type.js';
+import { Treaty } from '../schema/treaty.type.js';
+import { OutsideOptions } from '../schema/outsideOptions.type.js';
+import { strongestObligation } from '../analysis/allianceNetwork.js';
+import { toOutsideOptions } from '../analysis/toGraphQL.js';
+import { optionKey } from '../loaders/outsideOptionsLoader.js';
 
 const StateConnection = Connection(State, 'State');
 
@@ -72,8 +79,69 @@ export class StateResolver {
     return at ? all.filter((p) => inPeriod(at.start, p.from, p.to)) : all;
   }
 
+  @FieldResolver(() => [Capability], { description: 'NMC material capabilities by year (imported data set), optionally from/to a year (inclusive).' })
+  capabilities(
+    @Root() state: State, @Ctx() ctx: RequestContext,
+    @Arg('from', () => Int, { nullable: true }) from?: number,
+    @Arg('to', () => Int, { nullable: true }) to?: number,
+  ): Promise<Capability[]> {
+    return ctx.loaders.capabilitiesOfState.load({ ccode: state.ccode, from: from ?? null, to: to ?? null });
+  }
+
   @FieldResolver(() => [Citation])
   sources(@Root() state: State, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'State', state.ccode);
   }
+
+  @FieldResolver(() => [Spell], { description: 'Spells of COW state-system membership (a state can leave and re-enter).' })
+  async systemMemberships(@Root() state: State, @Ctx() ctx: RequestContext): Promise<Spell[]> {
+    return (await ctx.loaders.systemSpellsOfState.load(state.ccode)).filter((s) => s.kind === 'IN_SYSTEM');
+  }
+
+  @FieldResolver(() => [Spell], { description: 'Spells as a COW major power.' })
+  async majorPowerSpells(@Root() state: State, @Ctx() ctx: RequestContext): Promise<Spell[]> {
+    return (await ctx.loaders.systemSpellsOfState.load(state.ccode)).filter((s) => s.kind === 'MAJOR_POWER');
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'A member of the state system at the date; null when the graph holds no COW system data for it.' })
+  async inSystem(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar) at: PartialDate): Promise<boolean | null> {
+    const spells = (await ctx.loaders.systemSpellsOfState.load(state.ccode)).filter((s) => s.kind === 'IN_SYSTEM');
+    return spells.length ? spells.some((s) => inPeriod(at.start, s.start, s.end)) : null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'A COW major power at the date; null when the graph holds no COW system data for it.' })
+  async majorPower(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar) at: PartialDate): Promise<boolean | null> {
+    const spells = await ctx.loaders.systemSpellsOfState.load(state.ccode);
+    if (!spells.length) return null;
+    return spells.some((s) => s.kind === 'MAJOR_POWER' && inPeriod(at.start, s.start, s.end));
+  }
+
+  @FieldResolver(() => [Ally], { description: 'States allied to this one at the date, with the treaties in force between them.' })
+  async allies(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar) at: PartialDate): Promise<Ally[]> {
+    const rows = await ctx.loaders.alliesAt.load(`${state.ccode}|${at.start}`);
+    const byAlly = new Map<number, { treaties: string[]; obligations: string[] }>();
+    for (const r of rows) {
+      const e = byAlly.get(r.other as number) ?? { treaties: [], obligations: [] };
+      e.treaties.push(r.treaty as string);
+      e.obligations.push(...((r.obligations as string[] | null) ?? []));
+      byAlly.set(r.other as number, e);
+    }
+    return [...byAlly].sort(([a], [b]) => a - b).map(([ccode, e]) => ({ ccode, treatyKeys: [...new Set(e.treaties)], obligation: strongestObligation(e.obligations).name }));
+  }
+
+  @FieldResolver(() => OutsideOptions, { nullable: true, description: 'Outside options of this state at a negotiation it is a party to; inside `negotiation { parties { ... } }` the negotiation is implied. Batched over all parties of all negotiations.' })
+  async outsideOptions(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('negotiation', () => ID, { nullable: true }) negotiation?: string): Promise<OutsideOptions | null> {
+    const key = negotiation ? keyOf(negotiation, 'Negotiation', 'negotiation') : state.viaNegotiation;
+    if (!key) throw new BadInputError('outsideOptions needs `negotiation` outside a negotiation\'s parties', 'negotiation');
+    return toOutsideOptions(await ctx.loaders.outsideOptions.load(optionKey(key, state.ccode)));
+  }
+}
+
+@Resolver(() => Ally)
+export class AllyResolver {
+  @FieldResolver(() => State, { nullable: true })
+  state(@Root() a: Ally, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(a.ccode); }
+
+  @FieldResolver(() => [Treaty])
+  treaties(@Root() a: Ally, @Ctx() ctx: RequestContext) { return loadAll(ctx.loaders.treaty, a.treatyKeys); }
 }

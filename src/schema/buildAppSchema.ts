@@ -2,7 +2,10 @@
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
-import { StateResolver } from '../resolvers/state.resolver.js';
+import { AllyResolver, StateResolver } from '../resolvers/state.resolver.js';
+import { AnalysisResolver } from '../resolvers/analysis.resolver.js';
+import { AgreementResolver, ModelInfoResolver, NegotiationAgreementResolver, PartyOutsideOptionResolver, PartyPlanInfoResolver, SimilarCaseResolver } from '../resolvers/agreement.resolver.js';
+import { AlternativeAllyResolver, BuckCatcherResolver, OutsideOptionsResolver, ReasonResolver, SharedTargetResolver, TargetEvidenceResolver } from '../resolvers/analysisObjects.resolver.js';
 import { NegotiationResolver } from '../resolvers/negotiation.resolver.js';
 import { NegotiationRoundResolver } from '../resolvers/negotiationRound.resolver.js';
 import { ProposalResolver } from '../resolvers/proposal.resolver.js';
@@ -16,7 +19,9 @@ import { NodeResolver } from '../resolvers/node.resolver.js';
 
 export const resolvers = [
   StateResolver, NegotiationResolver, NegotiationRoundResolver, ProposalResolver, WarPlanResolver, TreatyResolver,
-  TreatyMembershipResolver, ThreatResolver, PerceptionResolver, EraResolver, NodeResolver,
+  TreatyMembershipResolver, ThreatResolver, PerceptionResolver, EraResolver, NodeResolver, AllyResolver, AnalysisResolver,
+  TargetEvidenceResolver, SharedTargetResolver, ReasonResolver, AlternativeAllyResolver, BuckCatcherResolver, OutsideOptionsResolver,
+  AgreementResolver, NegotiationAgreementResolver, ModelInfoResolver, PartyPlanInfoResolver, PartyOutsideOptionResolver, SimilarCaseResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -30,12 +30,16 @@ export class QueryExecutor {
     private readonly logger?: Logger,
     private readonly observers: QueryObserver[] = [],
     private readonly requestId?: string,
+    private readonly writes: { count: number } = { count: 0 },
   ) {}
 
   /** A child executor for one request: same store, its own request id and extra observers. */
   forRequest(requestId: string, ...observers: QueryObserver[]): QueryExecutor {
-    return new QueryExecutor(this.store, this.registry, this.logger?.child({ requestId }), [...this.observers, ...observers], requestId);
+    return new QueryExecutor(this.store, this.registry, this.logger?.child({ requestId }), [...this.observers, ...observers], requestId, this.writes);
   }
+
+  /** How many writes this executor and its children have made: part of the key of derived caches. */
+  get writeVersion(): number { return this.writes.count; }
 
   private notify(event: QueryEvent): void {
     for (const o of this.observers) o(event);
@@ -61,11 +65,13 @@ export class QueryExecutor {
 
   write<R = Row>(name: string, params: Params = {}): Promise<R[]> {
     const q = this.registry.get(name);
+    this.writes.count += 1;
     return this.timed<R>(name, 'WRITE', () => this.store.write(q.text, params, name));
   }
 
   /** Runs several named writes in one transaction: all of them land or none does. */
   transaction<T>(tag: string, work: (tx: NamedTransaction) => Promise<T>): Promise<T> {
+    this.writes.count += 1;
     return this.store.transaction(
       (tx) => work({
         run: <R = Row>(name: string, params: Params = {}) => {

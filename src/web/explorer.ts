@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Router } from 'express';
-import { parse, print, Kind } from 'graphql';
+import { parse, Kind } from 'graphql';
 import { projectRoot } from '../paths.js';
 import { packageFile } from './packageFile.js';
 
@@ -28,7 +28,7 @@ export function readExamples(file = EXAMPLES_FILE): ExampleOperation[] {
     for (const line of before.slice(1)) { if (line.startsWith('#')) comments.unshift(line); else break; }
     const vars = comments.map((c) => /^#\s*variables:\s*(.*)$/.exec(c)?.[1]).find(Boolean);
     const description = comments.filter((c) => !/^#\s*variables:/.test(c)).join('\n');
-    return [{ name: d.name.value, query: `${description ? `${description}\n` : ''}${print(d)}\n`, variables: vars }];
+    return [{ name: d.name.value, query: `${description ? `${description}\n` : ''}${text.slice(d.loc!.start, d.loc!.end)}\n`, variables: vars }];
   });
 }
 

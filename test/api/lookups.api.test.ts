@@ -46,7 +46,7 @@ describe('treaties', () => {
   it('treaties in force at a date for a member', async () => {
     const { data } = await api.run<{ treaties: { edges: { node: { atopId: number } }[] } }>('{ treaties(filter: {member: 200, activeAt: "1949-06"}) { edges { node { atopId } } } }');
     expect(data!.treaties.edges.map((e) => e.node.atopId)).toContain(3180);
-    expect(api.run('{ treaty(atopId: 1) { name } }').then((r) => r.errors?.[0]?.extensions?.code)).resolves.toBe('NOT_FOUND');
+    await expect(api.run('{ treaty(atopId: 1) { name } }').then((r) => r.errors?.[0]?.extensions?.code)).resolves.toBe('NOT_FOUND');
   });
 });
 

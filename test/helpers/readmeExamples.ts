@@ -1,22 +1,38 @@
 /** Renders the README's example blocks from real responses (used by the script and the drift test). */
 import { readExamples } from '../../src/web/explorer.js';
-import { createTestApi } from './testApi.js';
+import { createTestApi, type TestApi } from './testApi.js';
 import { seededEmbedded } from './testStore.js';
+import { seededAndImported } from './fullGraph.js';
 
-const BLOCK = /<!-- example:(\w+) -->[\s\S]*?<!-- \/example:\1 -->/g;
+/** `example` blocks run on the curated seed (what `npm start` serves); `example-imported` blocks after importing the published data sets. */
+const BLOCK = /<!-- (example|example-imported):(\w+) -->[\s\S]*?<!-- \/\1:\2 -->/g;
 
 export async function renderExampleBlocks(readme: string): Promise<string> {
   const examples = new Map(readExamples().map((e) => [e.name, e]));
-  const api = await createTestApi(await seededEmbedded());
+  let seedApi: TestApi | undefined;
+  let fullApi: TestApi | undefined;
   const rendered = new Map<string, string>();
   for (const m of readme.matchAll(BLOCK)) {
-    const name = m[1]!;
+    const kind = m[1]!;
+    const name = m[2]!;
+    const api = kind === 'example' ? (seedApi ??= await createTestApi(await seededEmbedded())) : (fullApi ??= await createTestApi(await seededAndImported()));
     const example = examples.get(name);
     if (!example) throw new Error(`README.md shows example ${name}, which is not in src/web/examples.graphql`);
     const result = await api.run(example.query, example.variables ? JSON.parse(example.variables) as Record<string, unknown> : undefined);
     if (result.errors) throw new Error(`example ${name} failed: ${JSON.stringify(result.errors)}`);
     const vars = example.variables ? `\nVariables: \`${example.variables}\`\n` : '';
-    rendered.set(name, `<!-- example:${name} -->\n\`\`\`graphql\n${example.query.trim()}\n\`\`\`\n${vars}\n\`\`\`json\n${JSON.stringify({ data: result.data }, null, 2)}\n\`\`\`\n<!-- /example:${name} -->`);
+    rendered.set(`${kind}:${name}`, `<!-- ${kind}:${name} -->\n\`\`\`graphql\n${example.query.trim()}\n\`\`\`\n${vars}\n\`\`\`json\n${compactJson({ data: result.data })}\n\`\`\`\n<!-- /${kind}:${name} -->`);
   }
-  return readme.replace(BLOCK, (_all, name: string) => rendered.get(name)!);
+  return readme.replace(BLOCK, (_all, kind: string, name: string) => rendered.get(`${kind}:${name}`)!);
+}
+
+/** JSON with nesting shown by indentation, but any value that fits on one line kept on one line. */
+export function compactJson(value: unknown, indent = '', width = 100): string {
+  const flat = JSON.stringify(value);
+  if (flat === undefined) return 'null';
+  if (flat.length + indent.length <= width || value === null || typeof value !== 'object') return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return `[\n${value.map((v) => inner + compactJson(v, inner, width)).join(',\n')}\n${indent}]`;
+  const entries = Object.entries(value as Record<string, unknown>);
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${compactJson(v, inner, width)}`).join(',\n')}\n${indent}}`;
 }

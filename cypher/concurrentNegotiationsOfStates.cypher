@@ -1,0 +1,10 @@
+// The negotiations each state was at the table of during the window [from, to], with the other
+// parties, leaving out one negotiation (the one being examined), if given.
+// params: $items (list of {ccode, from, to, exclude})
+// returns: ccode, from, to, other, negotiation, negotiationName, start, end, outcome, sources
+UNWIND $items AS item
+MATCH (s:State {ccode: item.ccode})-[:PARTY_TO]->(n:Negotiation)<-[:PARTY_TO]-(o:State)
+WHERE n.start <= date(item.to) AND n.end >= date(item.from) AND (item.exclude IS NULL OR n.id <> item.exclude)
+RETURN item.ccode AS ccode, item.from AS from, item.to AS to, o.ccode AS other, n.id AS negotiation,
+       n.name AS negotiationName, n.start AS start, n.end AS end, n.outcome AS outcome,
+       [(n)-[:CITES]->(src:Source) | src.key] AS sources

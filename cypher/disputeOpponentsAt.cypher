@@ -1,0 +1,10 @@
+// The states each state was in an active militarized dispute with at a date: MID participants on
+// the other side whose participation (and the state's own) spans the date.
+// params: $items (list of {ccode, at})
+// returns: ccode, at, other, kind, reference
+UNWIND $items AS item
+MATCH (s:State {ccode: item.ccode})-[a:PARTICIPATED_IN]->(d:Dispute)<-[b:PARTICIPATED_IN]-(o:State)
+WHERE a.sideA <> b.sideA
+  AND a.start <= date(item.at) AND (a.end IS NULL OR a.end >= date(item.at))
+  AND b.start <= date(item.at) AND (b.end IS NULL OR b.end >= date(item.at))
+RETURN DISTINCT item.ccode AS ccode, item.at AS at, o.ccode AS other, 'dispute' AS kind, d.id AS reference

@@ -1,0 +1,14 @@
+// The states that could act at each date: members of the state system then. Before the COW states
+// are imported (no IN_SYSTEM data at all), every state counts, flagged systemKnown false.
+// params: $dates (string[]) ISO dates
+// returns: at, ccode, abbrev, name, systemKnown
+OPTIONAL MATCH ()-[sys:IN_SYSTEM]->(:StateSystem)
+WITH count(sys) > 0 AS systemKnown
+UNWIND $dates AS at
+MATCH (s:State)
+OPTIONAL MATCH (s)-[m:IN_SYSTEM]->(:StateSystem)
+WITH systemKnown, at, s, collect(m) AS spells
+WHERE (NOT systemKnown AND size(spells) = 0)
+   OR any(m IN spells WHERE m.start <= date(at) AND (m.end IS NULL OR m.end >= date(at)))
+RETURN at, s.ccode AS ccode, s.abbrev AS abbrev, s.name AS name, systemKnown
+ORDER BY at, ccode

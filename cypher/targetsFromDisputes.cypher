@@ -1,0 +1,10 @@
+// Evidence that a state stood against a target: militarized disputes (MID) in which they were on
+// opposite sides, with participation inside the window [from, to].
+// params: $items (list of {ccode, from, to, targets}); targets null for any target, else the target ccodes wanted
+// returns: ccode, from, to, targets, target, dispute, dispnum, hostlev, date, sources
+UNWIND $items AS item
+MATCH (s:State {ccode: item.ccode})-[a:PARTICIPATED_IN]->(d:Dispute)<-[b:PARTICIPATED_IN]-(x:State)
+WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND a.sideA <> b.sideA AND a.start <= date(item.to) AND (a.end IS NULL OR a.end >= date(item.from))
+RETURN DISTINCT item.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, d.id AS dispute,
+       d.dispnum AS dispnum, d.hostlev AS hostlev, d.start AS date,
+       [(d)-[:CITES]->(src:Source) | src.key] AS sources

@@ -1,0 +1,11 @@
+// Evidence that a state stood against a target: treaties it was a member of at the date `to`
+// that are directed against a threat posed by the target state.
+// params: $items (list of {ccode, from, to, targets}); targets null for any target, else the target ccodes wanted
+// returns: ccode, from, to, targets, target, threat, treaty, treatyName, atopId, date, sources
+UNWIND $items AS item
+MATCH (s:State {ccode: item.ccode})-[m:MEMBER_OF]->(t:Treaty)-[:DIRECTED_AGAINST]->(th:Threat)-[:POSED_BY]->(x:State)
+WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND m.entry <= date(item.to) AND (m.exit IS NULL OR m.exit >= date(item.to))
+  AND (t.ended IS NULL OR t.ended >= date(item.to))
+RETURN DISTINCT item.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, th.id AS threat,
+       t.id AS treaty, t.name AS treatyName, t.atopId AS atopId, t.signed AS date,
+       [(t)-[:CITES]->(src:Source) | src.key] AS sources

@@ -1,0 +1,11 @@
+// Evidence that a state stood against a target: its IDEAL war plans in negotiations overlapping
+// the window [from, to], each aimed at a threat posed by the target state.
+// params: $items (list of {ccode, from, to, targets}); targets null for any target, else the target ccodes wanted
+// returns: ccode, from, to, targets, target, threat, negotiation, negotiationName, approach, date, sources
+UNWIND $items AS item
+MATCH (s:State {ccode: item.ccode})-[:HOLDS]->(w:WarPlan {kind: 'IDEAL'})-[:TARGETS]->(th:Threat)-[:POSED_BY]->(x:State)
+MATCH (n:Negotiation)-[:HAS_WAR_PLAN]->(w)
+WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND n.start <= date(item.to) AND n.end >= date(item.from)
+RETURN item.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, th.id AS threat,
+       n.id AS negotiation, n.name AS negotiationName, w.approach AS approach, n.start AS date,
+       [(w)-[:CITES]->(src:Source) | src.key] AS sources

@@ -1,0 +1,10 @@
+// The states each state was at war with at a date: COW inter-state war participants on the other
+// side whose participation spans (and the state's own) include the date.
+// params: $items (list of {ccode, at})
+// returns: ccode, at, other, kind, reference
+UNWIND $items AS item
+MATCH (s:State {ccode: item.ccode})-[a:FOUGHT_IN]->(w:War)<-[b:FOUGHT_IN]-(o:State)
+WHERE a.side <> b.side
+  AND a.start <= date(item.at) AND (a.end IS NULL OR a.end >= date(item.at))
+  AND b.start <= date(item.at) AND (b.end IS NULL OR b.end >= date(item.at))
+RETURN DISTINCT item.ccode AS ccode, item.at AS at, o.ccode AS other, 'war' AS kind, w.name AS reference

@@ -1,0 +1,91 @@
+/**
+ * The alliance network at a date: states that could act then (system members; with CINC and
+ * major-power status) and the alliance ties in force between them, typed by their strongest
+ * obligation (defense > offense > neutrality / non-aggression > consultation).
+ * `alliancePath` is a breadth-first search over that network (Grafeo's shortestPath applies a
+ * relationship filter after choosing the path, so the date filter is applied here instead).
+ */
+import type { QueryExecutor } from '../store/QueryExecutor.js';
+import { tieLevel } from './portfolioSimilarity.js';
+import { yearOf } from './dates.js';
+
+const LEVEL_NAME = ['NONE', 'CONSULTATION', 'NEUTRALITY', 'OFFENSE', 'DEFENSE'] as const;
+
+export interface NetworkNode { ccode: number; abbrev: string; name: string; cinc: number | null; majorPower: boolean | null }
+export interface NetworkEdge { source: number; target: number; obligation: string; level: number; treaties: string[]; atopIds: number[] }
+export interface Network { at: string; nodes: NetworkNode[]; edges: NetworkEdge[] }
+
+/** Strongest obligation name of a set of obligations; NEUTRALITY stands for neutrality or non-aggression. */
+export function strongestObligation(obligations: readonly string[]): { level: number; name: string } {
+  const level = tieLevel(obligations);
+  const name = level === 2 && !obligations.includes('NEUTRALITY') ? 'NON_AGGRESSION' : LEVEL_NAME[level]!;
+  return { level, name };
+}
+
+export async function allianceNetwork(ex: QueryExecutor, at: string, minObligation: string | null = null): Promise<Network> {
+  const year = yearOf(at);
+  const [states, ties, majors] = await Promise.all([
+    ex.read<{ ccode: number; abbrev: string; name: string; systemKnown: boolean }>('statesAvailableAt', { dates: [at] }),
+    ex.read<{ a: number; b: number; treaty: string; atopId: number | null; obligations: string[] | null }>('allianceTiesDuring', { from: at, to: at }),
+    ex.read<{ ccode: number }>('majorPowersAt', { at }),
+  ]);
+  const caps = states.length
+    ? await ex.read<{ ccode: number; cinc: number | null }>('cincOfStateYears', { items: states.map((s) => ({ id: `${s.ccode}-${year}`, ccode: s.ccode, year })) })
+    : [];
+  const cinc = new Map(caps.map((c) => [c.ccode, c.cinc]));
+  const majorSet = new Set(majors.map((m) => m.ccode));
+  const systemKnown = states.some((s) => s.systemKnown);
+  const present = new Set(states.map((s) => s.ccode));
+  const minLevel = minObligation ? tieLevel([minObligation]) : 1;
+
+  const byPair = new Map<string, { a: number; b: number; obligations: Set<string>; treaties: string[]; atopIds: number[] }>();
+  for (const t of ties) {
+    if (!present.has(t.a) || !present.has(t.b)) continue;
+    const key = `${t.a}-${t.b}`;
+    const e = byPair.get(key) ?? { a: t.a, b: t.b, obligations: new Set<string>(), treaties: [], atopIds: [] };
+    for (const o of t.obligations ?? []) e.obligations.add(o);
+    e.treaties.push(t.treaty);
+    if (t.atopId !== null) e.atopIds.push(t.atopId);
+    byPair.set(key, e);
+  }
+  const edges: NetworkEdge[] = [];
+  for (const e of byPair.values()) {
+    const { level, name } = strongestObligation([...e.obligations]);
+    if (level < minLevel) continue;
+    edges.push({ source: e.a, target: e.b, obligation: name, level, treaties: [...new Set(e.treaties)].sort(), atopIds: [...new Set(e.atopIds)].sort((x, y) => x - y) });
+  }
+  return {
+    at,
+    nodes: states.map((s) => ({ ccode: s.ccode, abbrev: s.abbrev, name: s.name, cinc: cinc.get(s.ccode) ?? null, majorPower: systemKnown || majorSet.size ? majorSet.has(s.ccode) : null })),
+    edges,
+  };
+}
+
+/** Shortest chain of alliance ties from one state to another in the network (null: none). */
+export function shortestAlliancePath(network: Network, from: number, to: number): NetworkEdge[] | null {
+  if (from === to) return [];
+  const adjacency = new Map<number, NetworkEdge[]>();
+  for (const e of network.edges) {
+    adjacency.set(e.source, [...(adjacency.get(e.source) ?? []), e]);
+    adjacency.set(e.target, [...(adjacency.get(e.target) ?? []), e]);
+  }
+  const previous = new Map<number, { node: number; edge: NetworkEdge }>();
+  const queue = [from];
+  const seen = new Set([from]);
+  while (queue.length) {
+    const node = queue.shift()!;
+    for (const edge of [...(adjacency.get(node) ?? [])].sort((x, y) => y.level - x.level)) {
+      const next = edge.source === node ? edge.target : edge.source;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      previous.set(next, { node, edge });
+      if (next === to) {
+        const path: NetworkEdge[] = [];
+        for (let n = to; n !== from; n = previous.get(n)!.node) path.unshift(previous.get(n)!.edge);
+        return path;
+      }
+      queue.push(next);
+    }
+  }
+  return null;
+}

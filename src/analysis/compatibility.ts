@@ -1,0 +1,46 @@
+/**
+ * Compatibility of the parties' ideal war plans (Poast 2019): parties are highly compatible when
+ * they agree on both high-level components, the target and the approach.
+ *
+ * Targets are compared by the states posing them (two threat nodes posed by the USSR are the same
+ * target). Agreement on a component is the share of parties in the largest group that agrees on
+ * it; a party without an ideal plan on record agrees with nobody.
+ */
+export interface PartyPlan { party: number; targets: number[]; approach: string | null }
+
+export interface Compatibility {
+  targetAgreement: number;
+  approachAgreement: number;
+  allTargetsAgree: boolean;
+  allApproachesAgree: boolean;
+  highlyCompatible: boolean;
+  plans: PartyPlan[];
+}
+
+function largestShare(keys: string[]): number {
+  if (!keys.length) return 0;
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return Math.max(...counts.values()) / keys.length;
+}
+
+export function compatibility(parties: readonly number[], plans: readonly PartyPlan[]): Compatibility {
+  const planOf = new Map<number, PartyPlan>();
+  for (const p of plans) {
+    const prev = planOf.get(p.party);
+    planOf.set(p.party, prev ? { party: p.party, targets: [...new Set([...prev.targets, ...p.targets])], approach: prev.approach ?? p.approach } : p);
+  }
+  const ordered = parties.map((party) => planOf.get(party) ?? { party, targets: [], approach: null });
+  const targetKeys = ordered.map((p) => (p.targets.length ? [...p.targets].sort((a, b) => a - b).join('+') : `none:${p.party}`));
+  const approachKeys = ordered.map((p) => p.approach ?? `none:${p.party}`);
+  const targetAgreement = largestShare(targetKeys);
+  const approachAgreement = largestShare(approachKeys);
+  return {
+    targetAgreement,
+    approachAgreement,
+    allTargetsAgree: targetAgreement === 1,
+    allApproachesAgree: approachAgreement === 1,
+    highlyCompatible: targetAgreement === 1 && approachAgreement === 1,
+    plans: ordered,
+  };
+}

@@ -1,0 +1,156 @@
+/** The research traversals: shared targets, alternative allies, outside options, measures, network. */
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { BadInputError, NotFoundError } from '../errors/index.js';
+import { DateScalar } from '../schema/Date.scalar.js';
+import type { PartialDate } from '../schema/PartialDate.js';
+import { SharedTarget } from '../schema/evidence.type.js';
+import { AlternativeAlly, OutsideOptions } from '../schema/outsideOptions.type.js';
+import { AllianceNetwork, AlliancePath, CapabilityRatioResult, PortfolioSimilarityResult } from '../schema/network.type.js';
+import { SimilarityMeasure, TieObligation } from '../schema/analysisEnums.js';
+import { sharedTargets, DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
+import { assessOutsideOptions } from '../analysis/outsideOptions.js';
+import { allianceNetwork, shortestAlliancePath } from '../analysis/allianceNetwork.js';
+import { capabilityRatio, portfolioSimilarity } from '../analysis/measures.js';
+import { addYears } from '../analysis/dates.js';
+import { toOutsideOptions, toSharedTarget } from '../analysis/toGraphQL.js';
+import { optionKey } from '../loaders/outsideOptionsLoader.js';
+import { assertKnownState, keyOf } from './lookups.js';
+
+function checkWindow(windowYears: number): void {
+  if (!Number.isInteger(windowYears) || windowYears < 0 || windowYears > 100) throw new BadInputError('windowYears must be an integer from 0 to 100', 'windowYears');
+}
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < 1800 || year > 2100) throw new BadInputError(`year ${year} is outside 1800–2100`, 'year');
+}
+async function checkPair(ctx: RequestContext, a: number, b: number, names: [string, string]): Promise<void> {
+  await assertKnownState(ctx, a, names[0]);
+  await assertKnownState(ctx, b, names[1]);
+  if (a === b) throw new BadInputError(`${names[0]} and ${names[1]} must be two different states`);
+}
+
+@Resolver()
+export class AnalysisResolver {
+  @Query(() => [SharedTarget], { description: 'Targets both states stood against at the date, strongest evidence first. Evidence: ideal war plans, treaties directed against the target, rivalries, perceptions (at the date), disputes and wars (within windowYears before it).' })
+  async sharedTargets(
+    @Ctx() ctx: RequestContext,
+    @Arg('stateA', () => Int) stateA: number,
+    @Arg('stateB', () => Int) stateB: number,
+    @Arg('at', () => DateScalar) at: PartialDate,
+    @Arg('windowYears', () => Int, { defaultValue: DEFAULT_WINDOW_YEARS }) windowYears: number,
+  ): Promise<SharedTarget[]> {
+    checkWindow(windowYears);
+    await checkPair(ctx, stateA, stateB, ['stateA', 'stateB']);
+    return (await sharedTargets(ctx.executor, stateA, stateB, at.start, windowYears)).map(toSharedTarget);
+  }
+
+  @Query(() => [AlternativeAlly], { description: 'States available to `state` as allies instead of its negotiating partners, best first. Give `negotiation` (its span is the window for concurrent talks, its parties are left out, `at` defaults to its start) or `at`.' })
+  async alternativeAllies(
+    @Ctx() ctx: RequestContext,
+    @Arg('state', () => Int) state: number,
+    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
+    @Arg('negotiation', () => ID, { nullable: true }) negotiation?: string,
+    @Arg('target', () => Int, { nullable: true, description: 'ccode of the state posing the target; default: the targets of the state\'s ideal war plan in the negotiation, or any it stood against.' }) target?: number,
+    @Arg('windowYears', () => Int, { defaultValue: DEFAULT_WINDOW_YEARS }) windowYears: number = DEFAULT_WINDOW_YEARS,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many allies, best first (default: all).' }) first?: number,
+  ): Promise<AlternativeAlly[]> {
+    checkWindow(windowYears);
+    if (first != null && (!Number.isInteger(first) || first < 0)) throw new BadInputError('first must be a non-negative integer', 'first');
+    await assertKnownState(ctx, state, 'state');
+    await assertKnownState(ctx, target, 'target');
+    if (target === state) throw new BadInputError('a state is not its own target', 'target');
+    if (!at && !negotiation) throw new BadInputError('alternativeAllies needs `at` or `negotiation`');
+    let atTable: number[] = [];
+    let targets: number[] = target != null ? [target] : [];
+    let date = at?.start;
+    let talksFrom = date ? addYears(date, -1) : '';
+    let talksTo = date ?? '';
+    let key: string | null = null;
+    if (negotiation) {
+      key = keyOf(negotiation, 'Negotiation', 'negotiation');
+      const n = await ctx.loaders.negotiation.load(key);
+      if (!n) throw new NotFoundError('Negotiation', key);
+      atTable = (await ctx.loaders.partiesOfNegotiation.load(key)).map((s) => s.ccode);
+      date ??= n.start;
+      talksFrom = n.start;
+      talksTo = n.end;
+      if (target == null) {
+        const plans = (await ctx.loaders.warPlansOfNegotiation.load(key)).filter((w) => w.partyCcode === state && w.kind === 'IDEAL');
+        const posers = await Promise.all(plans.map((w) => ctx.loaders.posersOfThreat.load(w.targetKey)));
+        targets = [...new Set(posers.flat().map((s) => s.ccode))].filter((c) => c !== state);
+      }
+    }
+    const [result] = await assessOutsideOptions(ctx.executor, [{
+      party: state, at: date!, talksFrom, talksTo, atTable: atTable.filter((c) => c !== state), targets, negotiation: key, windowYears,
+    }]);
+    const allies = toOutsideOptions(result!).alternativeAllies.allies;
+    return first != null ? allies.slice(0, first) : allies;
+  }
+
+  @Query(() => OutsideOptions, { description: 'A party\'s outside options at a negotiation: alternative allies, unilateral action, buck-passing, each scored in [0, 1].' })
+  async outsideOptions(
+    @Ctx() ctx: RequestContext,
+    @Arg('negotiation', () => ID) negotiation: string,
+    @Arg('party', () => Int) party: number,
+  ): Promise<OutsideOptions> {
+    const key = keyOf(negotiation, 'Negotiation', 'negotiation');
+    if (!(await ctx.loaders.negotiation.load(key))) throw new NotFoundError('Negotiation', key);
+    await assertKnownState(ctx, party, 'party');
+    const parties = (await ctx.loaders.partiesOfNegotiation.load(key)).map((s) => s.ccode);
+    if (!parties.includes(party)) throw new BadInputError(`state ${party} is not a party to ${key} (parties: ${parties.join(', ')})`, 'party');
+    return toOutsideOptions(await ctx.loaders.outsideOptions.load(optionKey(key, party)));
+  }
+
+  @Query(() => PortfolioSimilarityResult, { description: 'Alliance portfolio similarity in a year over the states in the system; ties coded defense 4 > offense 3 > neutrality/non-aggression 2 > consultation 1 > none 0, each state allied to itself at 4.' })
+  async portfolioSimilarity(
+    @Ctx() ctx: RequestContext,
+    @Arg('stateA', () => Int) stateA: number,
+    @Arg('stateB', () => Int) stateB: number,
+    @Arg('year', () => Int) year: number,
+    @Arg('measure', () => SimilarityMeasure, { defaultValue: SimilarityMeasure.S }) measure: SimilarityMeasure,
+  ): Promise<PortfolioSimilarityResult> {
+    checkYear(year);
+    await checkPair(ctx, stateA, stateB, ['stateA', 'stateB']);
+    const r = await portfolioSimilarity(ctx.executor, stateA, stateB, year, measure);
+    return { stateA, stateB, year, measure, value: r.value, statesCompared: r.statesCompared };
+  }
+
+  @Query(() => CapabilityRatioResult, { description: 'CINC of two states in a year and their ratio (needs the NMC import).' })
+  async capabilityRatio(
+    @Ctx() ctx: RequestContext,
+    @Arg('stateA', () => Int) stateA: number,
+    @Arg('stateB', () => Int) stateB: number,
+    @Arg('year', () => Int) year: number,
+  ): Promise<CapabilityRatioResult> {
+    checkYear(year);
+    await checkPair(ctx, stateA, stateB, ['stateA', 'stateB']);
+    return { year, ...(await capabilityRatio(ctx.executor, stateA, stateB, year)) };
+  }
+
+  @Query(() => AllianceNetwork, { description: 'States in the system at the date (CINC, major power) and the alliance ties in force between them.' })
+  async allianceNetwork(
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => DateScalar) at: PartialDate,
+    @Arg('minObligation', () => TieObligation, { nullable: true, description: 'Keep ties at least this strong (default: every tie).' }) minObligation?: TieObligation,
+  ): Promise<AllianceNetwork> {
+    const n = await allianceNetwork(ctx.executor, at.start, minObligation ?? null);
+    return { at: n.at, nodes: n.nodes, edges: n.edges.map((e) => ({ ...e, obligation: e.obligation as TieObligation })) };
+  }
+
+  @Query(() => AlliancePath, { nullable: true, description: 'The shortest chain of alliance ties between two states at the date; null when there is none.' })
+  async alliancePath(
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => Int) from: number,
+    @Arg('to', () => Int) to: number,
+    @Arg('at', () => DateScalar) at: PartialDate,
+  ): Promise<AlliancePath | null> {
+    await assertKnownState(ctx, from, 'from');
+    await assertKnownState(ctx, to, 'to');
+    const network = await allianceNetwork(ctx.executor, at.start);
+    const path = shortestAlliancePath(network, from, to);
+    if (!path) return null;
+    const states = [from];
+    for (const e of path) states.push(e.source === states.at(-1) ? e.target : e.source);
+    return { at: at.start, length: path.length, states, ties: path.map((e) => ({ ...e, obligation: e.obligation as TieObligation })) };
+  }
+}

@@ -1,0 +1,70 @@
+/** Field resolvers of the analysis result types: they turn ccodes and source keys into objects. */
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { EvidenceKind } from '../schema/analysisEnums.js';
+import { BadInputError } from '../errors/index.js';
+import type { RequestContext } from '../context.js';
+import { State } from '../schema/state.type.js';
+import { Source } from '../schema/source.type.js';
+import { Negotiation } from '../schema/negotiation.type.js';
+import { Reason, SharedTarget, TargetEvidence } from '../schema/evidence.type.js';
+import { AlternativeAlly, BuckCatcher, OutsideOptions } from '../schema/outsideOptions.type.js';
+import { loadAll } from '../loaders/createLoaders.js';
+
+@Resolver(() => TargetEvidence)
+export class TargetEvidenceResolver {
+  @FieldResolver(() => State, { nullable: true, description: 'The state holding the evidence.' })
+  holderState(@Root() e: TargetEvidence, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(e.holder); }
+
+  @FieldResolver(() => State, { nullable: true, description: 'The target.' })
+  targetState(@Root() e: TargetEvidence, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(e.target); }
+
+  @FieldResolver(() => [Source])
+  sources(@Root() e: TargetEvidence, @Ctx() ctx: RequestContext) { return loadAll(ctx.loaders.source, e.sourceKeys); }
+}
+
+@Resolver(() => SharedTarget)
+export class SharedTargetResolver {
+  @FieldResolver(() => State, { nullable: true })
+  target(@Root() t: SharedTarget, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(t.targetCcode); }
+
+  @FieldResolver(() => [TargetEvidence], { description: 'The evidence, joint pieces and the heaviest first; optionally only some kinds, and at most `first` pieces.' })
+  evidence(
+    @Root() t: SharedTarget,
+    @Arg('kinds', () => [EvidenceKind], { nullable: true }) kinds?: EvidenceKind[],
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ): TargetEvidence[] {
+    if (first != null && (!Number.isInteger(first) || first < 0)) throw new BadInputError('first must be a non-negative integer', 'first');
+    const chosen = kinds?.length ? t.allEvidence.filter((e) => kinds.includes(e.kind)) : t.allEvidence;
+    return first != null ? chosen.slice(0, first) : chosen;
+  }
+}
+
+@Resolver(() => Reason)
+export class ReasonResolver {
+  @FieldResolver(() => [Source])
+  sources(@Root() r: Reason, @Ctx() ctx: RequestContext) { return loadAll(ctx.loaders.source, r.sourceKeys); }
+}
+
+@Resolver(() => AlternativeAlly)
+export class AlternativeAllyResolver {
+  @FieldResolver(() => State, { nullable: true })
+  state(@Root() a: AlternativeAlly, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(a.ccode); }
+}
+
+@Resolver(() => BuckCatcher)
+export class BuckCatcherResolver {
+  @FieldResolver(() => State, { nullable: true })
+  state(@Root() b: BuckCatcher, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(b.ccode); }
+}
+
+@Resolver(() => OutsideOptions)
+export class OutsideOptionsResolver {
+  @FieldResolver(() => State, { nullable: true })
+  party(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(o.partyCcode); }
+
+  @FieldResolver(() => Negotiation, { nullable: true })
+  negotiation(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) { return o.negotiationKey ? ctx.loaders.negotiation.load(o.negotiationKey) : null; }
+
+  @FieldResolver(() => [State], { description: 'The states posing the party\'s target (from its ideal war plan).' })
+  targets(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) { return loadAll(ctx.loaders.state, o.targetCcodes); }
+}

@@ -1,0 +1,55 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from './Date.scalar.js';
+import { TieObligation } from './analysisEnums.js';
+
+@ObjectType({ description: 'A state in the network at the date.' })
+export class NetworkNode {
+  @Field(() => Int) ccode!: number;
+  @Field(() => String) abbrev!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Float, { nullable: true, description: 'CINC in the year of the date (NMC).' }) cinc!: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'COW major power at the date.' }) majorPower!: boolean | null;
+}
+
+@ObjectType({ description: 'An alliance tie in force at the date between two states.' })
+export class AllianceEdge {
+  @Field(() => Int, { description: 'ccode of one state (the lower).' }) source!: number;
+  @Field(() => Int, { description: 'ccode of the other.' }) target!: number;
+  @Field(() => TieObligation, { description: 'The strongest obligation between them.' }) obligation!: TieObligation;
+  @Field(() => [String], { description: 'Treaty keys.' }) treaties!: string[];
+  @Field(() => [Int]) atopIds!: number[];
+}
+
+@ObjectType({ description: 'The alliance network as of a date.' })
+export class AllianceNetwork {
+  @Field(() => DateScalar) at!: string;
+  @Field(() => [NetworkNode]) nodes!: NetworkNode[];
+  @Field(() => [AllianceEdge]) edges!: AllianceEdge[];
+}
+
+@ObjectType({ description: 'The shortest chain of alliance ties between two states at a date.' })
+export class AlliancePath {
+  @Field(() => DateScalar) at!: string;
+  @Field(() => Int, { description: 'Number of ties in the chain (0: the same state).' }) length!: number;
+  @Field(() => [Int], { description: 'ccodes along the chain, from first to last.' }) states!: number[];
+  @Field(() => [AllianceEdge]) ties!: AllianceEdge[];
+}
+
+@ObjectType({ description: 'Alliance portfolio similarity of two states in a year.' })
+export class PortfolioSimilarityResult {
+  @Field(() => Int) stateA!: number;
+  @Field(() => Int) stateB!: number;
+  @Field(() => Int) year!: number;
+  @Field(() => String) measure!: string;
+  @Field(() => Float, { nullable: true, description: 'In [-1, 1]; null when undefined (tau-b of a portfolio without variation).' }) value!: number | null;
+  @Field(() => Int, { description: 'States in the portfolios (system members that year).' }) statesCompared!: number;
+}
+
+@ObjectType({ description: 'Material capabilities of two states in a year (NMC CINC).' })
+export class CapabilityRatioResult {
+  @Field(() => Int) year!: number;
+  @Field(() => Float, { nullable: true }) cincA!: number | null;
+  @Field(() => Float, { nullable: true }) cincB!: number | null;
+  @Field(() => Float, { nullable: true, description: 'cincA / cincB.' }) ratio!: number | null;
+  @Field(() => Float, { nullable: true, description: 'cincA / (cincA + cincB).' }) shareA!: number | null;
+}
