@@ -7,3 +7,4 @@ MATCH (s:State {ccode: item.ccode})-[ms:MEMBER_OF]->(t:Treaty)<-[mo:MEMBER_OF]-(
 WHERE o.ccode <> s.ccode AND ms.entry <= date(item.at) AND mo.entry <= date(item.at)
 RETURN item.ccode AS ccode, item.at AS at, o.ccode AS other, t.id AS treaty, t.name AS treatyName,
        t.atopId AS atopId, t.obligations AS obligations, ms.entry AS entry, ms.exit AS exit, mo.exit AS otherExit
+ORDER BY ccode, other, entry, treaty

@@ -8,3 +8,4 @@ WHERE n.start <= date(item.to) AND n.end >= date(item.from) AND (item.exclude IS
 RETURN item.ccode AS ccode, item.from AS from, item.to AS to, o.ccode AS other, n.id AS negotiation,
        n.name AS negotiationName, n.start AS start, n.end AS end, n.outcome AS outcome,
        [(n)-[:CITES]->(src:Source) | src.key] AS sources
+ORDER BY ccode, other, start, negotiation

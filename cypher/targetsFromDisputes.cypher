@@ -8,3 +8,4 @@ WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND a.sideA <> b.sideA A
 RETURN DISTINCT item.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, d.id AS dispute,
        d.dispnum AS dispnum, d.hostlev AS hostlev, d.start AS date,
        [(d)-[:CITES]->(src:Source) | src.key] AS sources
+ORDER BY ccode, target, date, dispute

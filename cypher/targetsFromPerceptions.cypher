@@ -7,3 +7,4 @@ MATCH (s:State {ccode: item.ccode})-[p:PERCEIVES]->(th:Threat)-[:POSED_BY]->(x:S
 WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND p.from <= date(item.to) AND (p.to IS NULL OR p.to >= date(item.to))
 RETURN item.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, th.id AS threat,
        th.name AS threatName, p.from AS date, p.sources AS sources
+ORDER BY ccode, target, date, threat

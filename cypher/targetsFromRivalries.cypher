@@ -8,3 +8,4 @@ WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND x.ccode <> s.ccode A
 RETURN item.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, r.id AS rivalry,
        r.name AS rivalryName, r.dataset AS dataset, r.startYear AS startYear,
        [(r)-[:CITES]->(src:Source) | src.key] AS sources
+ORDER BY ccode, target, startYear, rivalry

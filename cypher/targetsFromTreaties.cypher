@@ -9,3 +9,4 @@ WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND m.entry <= date(item
 RETURN DISTINCT item.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, th.id AS threat,
        t.id AS treaty, t.name AS treatyName, t.atopId AS atopId, t.signed AS date,
        [(t)-[:CITES]->(src:Source) | src.key] AS sources
+ORDER BY ccode, target, date, treaty

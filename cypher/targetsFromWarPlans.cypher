@@ -9,3 +9,4 @@ WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND n.start <= date(item
 RETURN item.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, th.id AS threat,
        n.id AS negotiation, n.name AS negotiationName, w.approach AS approach, n.start AS date,
        [(w)-[:CITES]->(src:Source) | src.key] AS sources
+ORDER BY ccode, target, date, negotiation

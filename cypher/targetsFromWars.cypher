@@ -8,3 +8,4 @@ WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND a.side <> b.side AND
 RETURN DISTINCT item.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, w.id AS war,
        w.name AS warName, w.start AS date,
        [(w)-[:CITES]->(src:Source) | src.key] AS sources
+ORDER BY ccode, target, date, war

@@ -99,8 +99,20 @@ function buildState(cases: Map<string, CaseData>): ModelState {
   };
 }
 
+/** Per request (the loaders are per request): the data version is checked once, not once per field. */
+const perRequest = new WeakMap<Loaders, Promise<ModelState>>();
+
 /** The model state for the store's current data (cached until the data change). */
-export async function modelState(ex: QueryExecutor, loaders: Loaders): Promise<ModelState> {
+export function modelState(ex: QueryExecutor, loaders: Loaders): Promise<ModelState> {
+  let state = perRequest.get(loaders);
+  if (!state) {
+    state = currentModelState(ex, loaders);
+    perRequest.set(loaders, state);
+  }
+  return state;
+}
+
+async function currentModelState(ex: QueryExecutor, loaders: Loaders): Promise<ModelState> {
   const fp = await fingerprint(ex);
   const hit = cache.get(ex.store);
   if (hit && hit.fingerprint === fp) return hit.state;

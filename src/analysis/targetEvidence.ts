@@ -80,8 +80,11 @@ export async function gatherTargetEvidence(ex: QueryExecutor, requests: Evidence
   if (!requests.length) return out;
   const items = [...new Map(requests.map((r) => [requestKey(r), { ccode: r.ccode, from: r.from, to: r.to, toYear: Number(r.to.slice(0, 4)), targets: r.targets?.length ? r.targets : null }])).values()];
   const withoutYear = items.map(({ toYear: _y, ...rest }) => rest);
-  await Promise.all(QUERIES.map(async (q) => {
-    const rows = await ex.read(q.query, { items: q.kind === 'RIVALRY' ? items : withoutYear });
+  // The kinds run concurrently; their rows are merged in the fixed order of QUERIES, so that the
+  // evidence (and every text built from it) comes out the same on every run.
+  const results = await Promise.all(QUERIES.map((q) => ex.read(q.query, { items: q.kind === 'RIVALRY' ? items : withoutYear })));
+  results.forEach((rows, i) => {
+    const q = QUERIES[i]!;
     for (const row of rows) {
       const target = row.target as number;
       if (target === row.ccode) continue;
@@ -89,7 +92,7 @@ export async function gatherTargetEvidence(ex: QueryExecutor, requests: Evidence
         holder: row.ccode as number, target, kind: q.kind, weight: EVIDENCE_WEIGHT[q.kind], ...q.map(row),
       });
     }
-  }));
+  });
   return out;
 }
 

@@ -15,6 +15,11 @@ type Runner = { executeCypher(q: string, p?: unknown): Promise<{ toArray(): Reco
 export interface GrafeoStoreOptions {
   /** Database file; omit for an in-memory store (tests). */
   path?: string;
+  /**
+   * Return the rows of every query without ORDER BY in random order (default false): the tests
+   * turn it on to catch code that depends on an order no query promises.
+   */
+  shuffleUnordered?: boolean;
 }
 
 export class GrafeoStore implements GraphStore {
@@ -25,9 +30,9 @@ export class GrafeoStore implements GraphStore {
 
   /** Opens (or creates) the database. Throws `StoreUnavailableError` if the file is locked or unreadable. */
   static open(options: GrafeoStoreOptions = {}): GrafeoStore {
-    const { path } = options;
+    const { path, shuffleUnordered = false } = options;
     try {
-      if (!path) return new GrafeoStore(grafeo.GrafeoDB.create(), undefined);
+      if (!path) return new GrafeoStore(grafeo.GrafeoDB.create(undefined, { shuffleUnordered }), undefined);
       mkdirSync(dirname(path), { recursive: true });
       const db = existsSync(path) ? grafeo.GrafeoDB.open(path) : grafeo.GrafeoDB.create(path);
       return new GrafeoStore(db, path);

@@ -176,7 +176,8 @@ describe('threats, eras, sources, node lookups', () => {
     const rounds = nodes(await ex.read('roundsOfNegotiations', { ids: [AG] }));
     expect(await ex.read('roundsByIds', { ids: rounds.map((r) => r.id) })).toHaveLength(rounds.length);
     const proposals = nodes(await ex.read('proposalsOfNegotiations', { ids: [AG] }));
-    expect((await ex.read('proposalsByIds', { ids: proposals.map((p) => p.id) })).map((p) => p.by)).toEqual(proposals.map((p) => p.by));
+    const byId = (rows: Row[]) => rows.map((p) => `${p.id}:${p.by}`).sort();
+    expect(byId(await ex.read('proposalsByIds', { ids: proposals.map((p) => p.id) }))).toEqual(byId(proposals));
     const plans = nodes(await ex.read('warPlansOfNegotiations', { ids: [AG] }));
     expect((await ex.read('warPlansByIds', { ids: plans.map((p) => p.id) })).map((p) => p.target).sort()).toEqual(plans.map((p) => p.target).sort());
   });

@@ -18,9 +18,9 @@ export function executorFor(store: GraphStore, ...observers: QueryObserver[]): Q
   return new QueryExecutor(store, registry, undefined, [recordRuns, ...observers]);
 }
 
-/** A fresh in-memory Grafeo store with graph/schema.cypher applied. */
+/** A fresh in-memory Grafeo store with graph/schema.cypher applied; unordered rows come back shuffled. */
 export async function emptyEmbedded(...observers: QueryObserver[]): Promise<QueryExecutor> {
-  const store = GrafeoStore.open();
+  const store = GrafeoStore.open({ shuffleUnordered: true });
   await applySchema(store);
   return executorFor(store, ...observers);
 }
