@@ -95,9 +95,9 @@ program.command('import')
 program.command('export')
   .description('export the graph (GEXF, GraphML, Cytoscape JSON, dyad-year CSV)')
   .argument('<format>', 'gexf | graphml | cytoscape | graphology | dyad-year')
-  .option('--at <date>', 'one day YYYY-MM-DD (a year YYYY means 1 January)')
+  .option('--at <date>', 'one day YYYY-MM-DD (YYYY or YYYY-MM: the first day of that year or month)')
   .option('--from <date>', 'start of a range (gexf: dynamic; dyad-year: first year)')
-  .option('--to <date>', 'end of a range (gexf: dynamic; dyad-year: last year)')
+  .option('--to <date>', 'end of a range, inclusive (a year means its last day; gexf: dynamic; dyad-year: last year)')
   .option('--negotiations <years>', 'add the negotiation layer: negotiations of the N years up to --at; with a range, true')
   .option('--directed', 'dyad-year: both orders of every dyad')
   .option('--out <file>', 'write to this file instead of standard output')
@@ -112,6 +112,8 @@ program.command('export')
       const executor = await openExecutor(cfg);
       const { createWriteStream } = await import('node:fs');
       const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+      // A reader that stops early (`| head`) is not an error.
+      if (!opts.out) process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else fail(e); });
       const t0 = performance.now();
       await runExport(executor, request, out, { end: Boolean(opts.out) });
       if (opts.out) console.error(`export: ${format} written to ${opts.out} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);

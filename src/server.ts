@@ -1,7 +1,8 @@
 /**
  * Assembles the HTTP server: GraphQL at /graphql (GET and POST, CSRF prevention on), the explorer
- * at /, /healthz (the process is up) and /readyz (the store answers). The store is opened by the
- * caller and passed in as an executor, so tests run the same server in-process on an in-memory store.
+ * at /, the network page at /network, exports at /export/<format>, /healthz (the process is up) and
+ * /readyz (the store answers). The store is opened by the caller and passed in as an executor, so
+ * tests run the same server in-process on an in-memory store.
  */
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,8 @@ import { depthLimitRule } from './limits/depthLimitRule.js';
 import { useCostLimit } from './limits/useCostLimit.js';
 import { maskError } from './errors/index.js';
 import { explorerRouter } from './web/explorer.js';
+import { networkRouter } from './web/network/networkRouter.js';
+import { exportRouter } from './export/exportRouter.js';
 
 export interface AppOptions {
   executor: QueryExecutor;
@@ -85,6 +88,8 @@ export async function startServer(options: AppOptions & { port: number; host: st
     expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, limits, req.get('x-request-id') ?? randomUUID()) }),
   );
   app.use(explorerRouter());
+  app.use(networkRouter());
+  app.use(exportRouter(executor, logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -4,7 +4,8 @@
  * GraphiQL 5 would need a Vite build of its Monaco editor; GraphiQL 4 ships a ready bundle.
  * Apollo's own landing page and Sandbox load from a CDN and do not work offline, so they are off.
  *
- * The example operations of `examples.graphql` open as tabs.
+ * The example operations of `examples.graphql` open as tabs; `/?query=…&variables=…` opens one more,
+ * first (the network page links to the query behind what it shows).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,12 +50,21 @@ const page = `<!doctype html>
 </body>
 </html>`;
 
+// `/?query=…&variables=…` (links from the network page) opens that operation as the first, active
+// tab, before the example tabs; the `query`/`variables` props win over tabs GraphiQL restored.
 const start = `(async function () {
+  var params = new URLSearchParams(location.search);
   var examples = await (await fetch('/explorer/examples.json')).json();
-  var fetcher = GraphiQL.createFetcher({ url: '/graphql' });
   var tabs = examples.map(function (e) { return { query: e.query, variables: e.variables }; });
+  var query = params.get('query');
+  var variables = params.get('variables') || undefined;
+  if (query) tabs.unshift({ query: query, variables: variables });
+  var fetcher = GraphiQL.createFetcher({ url: '/graphql' });
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
-  root.render(React.createElement(GraphiQL, { fetcher: fetcher, defaultTabs: tabs, defaultEditorToolsVisibility: true, shouldPersistHeaders: false }));
+  root.render(React.createElement(GraphiQL, {
+    fetcher: fetcher, defaultTabs: tabs, defaultEditorToolsVisibility: true, shouldPersistHeaders: false,
+    query: query || undefined, variables: query ? variables : undefined,
+  }));
 })();`;
 
 export function explorerRouter(): Router {

@@ -1,0 +1,9 @@
+// Negotiations under way at some time in [from, to], successful or not, with their parties: the
+// negotiation layer of the network page and of the exports.
+// params: $from (ISO date), $to (ISO date)
+// returns: id, name, start, end, outcome, parties
+MATCH (n:Negotiation)
+WHERE n.start <= date($to) AND (n.end IS NULL OR n.end >= date($from))
+RETURN n.id AS id, n.name AS name, n.start AS start, n.end AS end, n.outcome AS outcome,
+       [(s:State)-[:PARTY_TO]->(n) | s.ccode] AS parties
+ORDER BY start, id

@@ -1,0 +1,160 @@
+/**
+ * GEXF 1.3 (Gephi): static for one date, dynamic for a range (`mode="dynamic"`, `timeformat="date"`,
+ * node and edge `<spells>`, dynamic attribute values with start/end), so Gephi's timeline plays the
+ * eras. Written with xmlbuilder2's callback writer: chunks go out as they are made. Visual hints
+ * (`color`, `size`, `thickness`, `shape`) are the GEXF 1.3 schema's elements in the gexf namespace
+ * (the published XSD declares them there; Gephi and graphology read them by local name).
+ */
+import { createCB } from 'xmlbuilder2';
+import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
+import { addDays, NEGOTIATION_COLOUR, OBLIGATION_COLOURS, type DynamicGraph, type ExportGraph, type StaticGraph } from './model.js';
+
+export const GEXF_NS = 'http://gexf.net/1.3';
+
+const NODE_ATTRIBUTES = [
+  { id: 'ccode', title: 'ccode', type: 'integer' },
+  { id: 'abbrev', title: 'abbrev', type: 'string' },
+  { id: 'cinc', title: 'cinc', type: 'double' },
+  { id: 'majorPower', title: 'majorPower', type: 'boolean' },
+] as const;
+
+const EDGE_ATTRIBUTES = [
+  { id: 'kind', title: 'kind', type: 'string' },
+  { id: 'obligation', title: 'obligation', type: 'string' },
+  { id: 'level', title: 'level', type: 'integer' },
+  { id: 'treaties', title: 'treaties', type: 'string' },
+  { id: 'atopIds', title: 'atopIds', type: 'string' },
+  { id: 'negotiation', title: 'negotiation', type: 'string' },
+  { id: 'outcome', title: 'outcome', type: 'string' },
+] as const;
+
+/** Node size from CINC (also used by the network page): 4 + 60·√cinc. */
+export const nodeSize = (cinc: number | null): number => Math.round((4 + 60 * Math.sqrt(cinc ?? 0)) * 100) / 100;
+
+const hex = (colour: string) => ({ r: parseInt(colour.slice(1, 3), 16), g: parseInt(colour.slice(3, 5), 16), b: parseInt(colour.slice(5, 7), 16) });
+const MAJOR = '#2c3e50';
+const MINOR = '#95a5a6';
+
+function attributes(x: XMLBuilderCB, cls: 'node' | 'edge', mode: 'static' | 'dynamic', list: readonly { id: string; title: string; type: string }[]): void {
+  x.ele('attributes', { class: cls, mode });
+  for (const a of list) x.ele('attribute', { id: a.id, title: a.title, type: a.type }).up();
+  x.up();
+}
+
+function attvalues(x: XMLBuilderCB, values: { for: string; value: string | number | boolean | null; start?: string; end?: string }[]): void {
+  const present = values.filter((v) => v.value !== null && v.value !== '');
+  if (!present.length) return;
+  x.ele('attvalues');
+  for (const v of present) {
+    x.ele('attvalue', { for: v.for, value: String(v.value), ...(v.start ? { start: v.start, end: v.end } : {}) }).up();
+  }
+  x.up();
+}
+
+function writeStatic(x: XMLBuilderCB, g: StaticGraph): void {
+  x.ele('graph', { mode: 'static', defaultedgetype: 'undirected', idtype: 'string' });
+  attributes(x, 'node', 'static', NODE_ATTRIBUTES);
+  attributes(x, 'edge', 'static', EDGE_ATTRIBUTES);
+  x.ele('nodes', { count: g.nodes.length });
+  for (const n of g.nodes) {
+    x.ele('node', { id: n.id, label: n.name });
+    attvalues(x, [
+      { for: 'ccode', value: n.ccode }, { for: 'abbrev', value: n.abbrev }, { for: 'cinc', value: n.cinc }, { for: 'majorPower', value: n.majorPower },
+    ]);
+    x.ele('color', hex(n.majorPower ? MAJOR : MINOR)).up();
+    x.ele('size', { value: nodeSize(n.cinc) }).up();
+    x.up();
+  }
+  x.up();
+  x.ele('edges', { count: g.edges.length });
+  for (const e of g.edges) {
+    x.ele('edge', { id: e.id, source: e.source, target: e.target, weight: e.kind === 'alliance' ? e.level : 1, ...(e.negotiation ? { label: e.negotiation.name } : {}) });
+    attvalues(x, [
+      { for: 'kind', value: e.kind }, { for: 'obligation', value: e.obligation }, { for: 'level', value: e.level },
+      { for: 'treaties', value: e.treaties.join(';') }, { for: 'atopIds', value: e.atopIds.join(';') },
+      { for: 'negotiation', value: e.negotiation?.id ?? null }, { for: 'outcome', value: e.negotiation?.outcome ?? null },
+    ]);
+    x.ele('color', hex(e.kind === 'alliance' ? OBLIGATION_COLOURS[e.obligation!] ?? MINOR : NEGOTIATION_COLOUR)).up();
+    x.ele('thickness', { value: e.kind === 'alliance' ? e.level : 1 }).up();
+    x.ele('shape', { value: e.negotiation?.outcome === 'NONAGREEMENT' ? 'dashed' : 'solid' }).up();
+    x.up();
+  }
+  x.up();
+  x.up();
+}
+
+function spells(x: XMLBuilderCB, list: { start: string; end: string }[]): void {
+  x.ele('spells');
+  for (const s of list) x.ele('spell', { start: s.start, end: s.end }).up();
+  x.up();
+}
+
+function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
+  x.ele('graph', { mode: 'dynamic', defaultedgetype: 'undirected', idtype: 'string', timeformat: 'date', timerepresentation: 'interval', start: g.from, end: g.to });
+  attributes(x, 'node', 'dynamic', NODE_ATTRIBUTES);
+  attributes(x, 'edge', 'dynamic', EDGE_ATTRIBUTES);
+  x.ele('nodes', { count: g.nodes.length });
+  for (const n of g.nodes) {
+    x.ele('node', { id: n.id, label: n.name });
+    spells(x, n.spells);
+    const majorValues: { for: string; value: boolean; start: string; end: string }[] = [];
+    // majorPower: true within its spells, false in the rest of the system spells.
+    for (const s of n.spells) {
+      let cursor = s.start;
+      for (const m of n.majorPowerSpells.filter((p) => p.start <= s.end && p.end >= s.start)) {
+        if (m.start > cursor) majorValues.push({ for: 'majorPower', value: false, start: cursor, end: dayBefore(m.start) });
+        majorValues.push({ for: 'majorPower', value: true, start: m.start, end: m.end });
+        cursor = dayAfter(m.end);
+      }
+      if (cursor <= s.end) majorValues.push({ for: 'majorPower', value: false, start: cursor, end: s.end });
+    }
+    attvalues(x, [
+      { for: 'ccode', value: n.ccode }, { for: 'abbrev', value: n.abbrev },
+      ...n.cinc.map((c) => ({ for: 'cinc', value: c.value, start: c.spell.start, end: c.spell.end })),
+      ...majorValues,
+    ]);
+    x.ele('color', hex(n.majorPowerSpells.length ? MAJOR : MINOR)).up();
+    x.ele('size', { value: nodeSize(n.cinc.reduce((m, c) => Math.max(m, c.value), 0)) }).up();
+    x.up();
+  }
+  x.up();
+  x.ele('edges', { count: g.edges.length });
+  for (const e of g.edges) {
+    const strongest = e.obligations.reduce<{ obligation: string; level: number } | null>((m, o) => (!m || o.level > m.level ? o : m), null);
+    x.ele('edge', { id: e.id, source: e.source, target: e.target, weight: strongest?.level ?? 1, ...(e.negotiation ? { label: e.negotiation.name } : {}) });
+    spells(x, e.spells);
+    attvalues(x, [
+      { for: 'kind', value: e.kind },
+      ...e.obligations.map((o) => ({ for: 'obligation', value: o.obligation, start: o.spell.start, end: o.spell.end })),
+      ...e.obligations.map((o) => ({ for: 'level', value: o.level, start: o.spell.start, end: o.spell.end })),
+      { for: 'treaties', value: e.treaties.join(';') }, { for: 'atopIds', value: e.atopIds.join(';') },
+      { for: 'negotiation', value: e.negotiation?.id ?? null }, { for: 'outcome', value: e.negotiation?.outcome ?? null },
+    ]);
+    x.ele('color', hex(strongest ? OBLIGATION_COLOURS[strongest.obligation] ?? MINOR : NEGOTIATION_COLOUR)).up();
+    x.ele('shape', { value: e.negotiation?.outcome === 'NONAGREEMENT' ? 'dashed' : 'solid' }).up();
+    x.up();
+  }
+  x.up();
+  x.up();
+}
+
+const dayBefore = (iso: string) => addDays(iso, -1);
+const dayAfter = (iso: string) => addDays(iso, 1);
+
+/** Writes the graph as GEXF 1.3, chunk by chunk, to `write`. */
+export function writeGexf(graph: ExportGraph, write: (chunk: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const x = createCB({ data: write, end: () => resolve(), error: reject, prettyPrint: true });
+    x.dec({ version: '1.0', encoding: 'UTF-8' });
+    x.ele(GEXF_NS, 'gexf', { version: '1.3' });
+    x.ele('meta', { lastmodifieddate: new Date().toISOString().slice(0, 10) });
+    x.ele('creator').txt('alliance-graph').up();
+    x.ele('description').txt(graph.mode === 'static'
+      ? `Alliance network on ${graph.at}: states in the COW system, alliance ties by strongest obligation (ATOP and curated treaties).`
+      : `Alliance network ${graph.from} to ${graph.to}: states with their COW system spells, alliance ties with the spells they were in force.`).up();
+    x.up();
+    if (graph.mode === 'static') writeStatic(x, graph); else writeDynamic(x, graph);
+    x.up();
+    x.end();
+  });
+}
