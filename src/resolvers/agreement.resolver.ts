@@ -13,7 +13,7 @@ import { FEATURES } from '../analysis/agreementModel.js';
 import { predict } from '../analysis/logisticModel.js';
 import { toOutsideOptions } from '../analysis/toGraphQL.js';
 import { loadAll } from '../loaders/createLoaders.js';
-import { assertKnownState, keyOf } from './lookups.js';
+import { assertKnownStates, keyOf } from './lookups.js';
 
 function toLikelihood(e: Estimate, evaluation: () => ModelEvaluation, counterfactual: Estimate | null): AgreementLikelihood {
   return {
@@ -52,10 +52,8 @@ async function checkWhatIf(ctx: RequestContext, parties: number[], w?: WhatIfInp
   const mentioned = [...(w.removeOutsideOptions ?? []), ...(w.outsideOptions ?? []).map((o) => o.party), ...(w.approaches ?? []).map((a) => a.party), ...(w.targets ?? []).map((t) => t.party)];
   for (const p of mentioned) if (!parties.includes(p)) throw new BadInputError(`whatIf names ${p}, which is not a party (parties: ${parties.join(', ')})`, 'whatIf');
   for (const o of w.outsideOptions ?? []) if (!(o.attractiveness >= 0 && o.attractiveness <= 1)) throw new BadInputError('whatIf outside-option attractiveness must be in [0, 1]', 'whatIf');
-  for (const t of w.targets ?? []) {
-    await assertKnownState(ctx, t.target, 'whatIf.targets.target');
-    if (t.target === t.party) throw new BadInputError('a state is not its own target', 'whatIf');
-  }
+  await assertKnownStates(ctx, (w.targets ?? []).map((t) => t.target), 'whatIf.targets.target');
+  for (const t of w.targets ?? []) if (t.target === t.party) throw new BadInputError('a state is not its own target', 'whatIf');
   return w;
 }
 
@@ -85,10 +83,10 @@ export class AgreementResolver {
     const parties = [...new Set(input.parties)];
     if (parties.length < 2) throw new BadInputError('a negotiation needs at least two parties', 'input.parties');
     if (parties.length !== input.parties.length) throw new BadInputError('a party is listed twice', 'input.parties');
-    for (const p of parties) await assertKnownState(ctx, p, 'input.parties');
+    await assertKnownStates(ctx, parties, 'input.parties');
+    await assertKnownStates(ctx, input.plans.map((p) => p.target), 'input.plans.target');
     for (const plan of input.plans) {
       if (!parties.includes(plan.party)) throw new BadInputError(`plan for ${plan.party}, which is not a party`, 'input.plans');
-      await assertKnownState(ctx, plan.target, 'input.plans.target');
       if (plan.target === plan.party) throw new BadInputError('a state is not its own target', 'input.plans.target');
       if (parties.includes(plan.target)) throw new BadInputError(`target ${plan.target} is at the table`, 'input.plans.target');
     }

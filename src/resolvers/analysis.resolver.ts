@@ -15,7 +15,7 @@ import { capabilityRatio, portfolioSimilarity } from '../analysis/measures.js';
 import { addYears } from '../analysis/dates.js';
 import { toOutsideOptions, toSharedTarget } from '../analysis/toGraphQL.js';
 import { optionKey } from '../loaders/outsideOptionsLoader.js';
-import { assertKnownState, keyOf } from './lookups.js';
+import { assertKnownState, assertKnownStates, keyOf } from './lookups.js';
 
 function checkWindow(windowYears: number): void {
   if (!Number.isInteger(windowYears) || windowYears < 0 || windowYears > 100) throw new BadInputError('windowYears must be an integer from 0 to 100', 'windowYears');
@@ -24,8 +24,7 @@ function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < 1800 || year > 2100) throw new BadInputError(`year ${year} is outside 1800–2100`, 'year');
 }
 async function checkPair(ctx: RequestContext, a: number, b: number, names: [string, string]): Promise<void> {
-  await assertKnownState(ctx, a, names[0]);
-  await assertKnownState(ctx, b, names[1]);
+  await assertKnownStates(ctx, [a, b], `${names[0]}/${names[1]}`);
   if (a === b) throw new BadInputError(`${names[0]} and ${names[1]} must be two different states`);
 }
 
@@ -56,8 +55,7 @@ export class AnalysisResolver {
   ): Promise<AlternativeAlly[]> {
     checkWindow(windowYears);
     if (first != null && (!Number.isInteger(first) || first < 0)) throw new BadInputError('first must be a non-negative integer', 'first');
-    await assertKnownState(ctx, state, 'state');
-    await assertKnownState(ctx, target, 'target');
+    await assertKnownStates(ctx, target != null ? [state, target] : [state], 'state/target');
     if (target === state) throw new BadInputError('a state is not its own target', 'target');
     if (!at && !negotiation) throw new BadInputError('alternativeAllies needs `at` or `negotiation`');
     let atTable: number[] = [];
@@ -144,8 +142,7 @@ export class AnalysisResolver {
     @Arg('to', () => Int) to: number,
     @Arg('at', () => DateScalar) at: PartialDate,
   ): Promise<AlliancePath | null> {
-    await assertKnownState(ctx, from, 'from');
-    await assertKnownState(ctx, to, 'to');
+    await assertKnownStates(ctx, [from, to], 'from/to');
     const network = await allianceNetwork(ctx.executor, at.start);
     const path = shortestAlliancePath(network, from, to);
     if (!path) return null;

@@ -9,6 +9,13 @@ export async function assertKnownState(ctx: RequestContext, ccode: number | unde
   if (!(await ctx.loaders.state.load(ccode))) throw new BadInputError(`Unknown ccode ${ccode}: no state with this COW country code in the graph`, argument);
 }
 
+/** Rejects a list naming any ccode the graph does not know: one batched lookup for the whole list. */
+export async function assertKnownStates(ctx: RequestContext, ccodes: readonly number[], argument: string): Promise<void> {
+  const states = await ctx.loaders.state.loadMany(ccodes);
+  const missing = ccodes.filter((_, i) => !states[i] || states[i] instanceof Error);
+  if (missing.length) throw new BadInputError(`Unknown ccode ${missing.join(', ')}: no state with this COW country code in the graph`, argument);
+}
+
 /** Accepts a bare key ("anglo-german-1898") or a global id of the expected type ("Negotiation:anglo-german-1898"). */
 export function keyOf(id: string, type: NodeTypeName, argument: string): string {
   const parsed = parseGlobalId(id);
