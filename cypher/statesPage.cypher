@@ -1,12 +1,12 @@
 // One page of states ordered by ccode, optionally those whose name contains a text, or those in
-// the state system at a date; with the total count.
-// params: $search (string or null), $inSystemAt (ISO date or null), $skip (int), $first (int)
+// the state system at some time in [inSystemFrom, inSystemTo] (one day: from = to); with the total count.
+// params: $search (string or null), $inSystemFrom (ISO date or null), $inSystemTo (ISO date or null), $skip (int), $first (int)
 // returns: total, page (list of {ccode, abbrev, name})
 MATCH (s:State)
 WHERE ($search IS NULL OR toLower(s.name) CONTAINS toLower($search) OR s.abbrev = toUpper($search))
-  AND ($inSystemAt IS NULL OR EXISTS {
+  AND ($inSystemFrom IS NULL OR EXISTS {
     MATCH (s)-[m:IN_SYSTEM]->(:StateSystem)
-    WHERE m.start <= date($inSystemAt) AND (m.end IS NULL OR m.end >= date($inSystemAt))
+    WHERE m.start <= date($inSystemTo) AND (m.end IS NULL OR m.end >= date($inSystemFrom))
   })
 WITH s ORDER BY s.ccode
 WITH collect(s {.ccode, .abbrev, .name}) AS items

@@ -72,10 +72,12 @@ function createBaseLoaders(ex: QueryExecutor) {
       Treaty: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfTreaties', 'ids', m.toCitation),
       Era: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfEras', 'ids', m.toCitation),
     },
-    alliesAt: new DataLoader<string, Row[]>(async (keys) => {
-      const items = keys.map((k) => { const [ccode, at] = k.split('|'); return { ccode: Number(ccode), at: at! }; });
-      const rows = await ex.read('allianceTiesOfStates', { items });
-      return keys.map((k) => rows.filter((r) => `${r.ccode}|${r.at}` === k && (r.exit === null || (r.exit as string) >= (r.at as string)) && (r.otherExit === null || (r.otherExit as string) >= (r.at as string))));
+    /** Alliance ties of a state in force at some time in [from, to]; key `ccode|from|to`, one query per level. */
+    alliesDuring: new DataLoader<string, Row[]>(async (keys) => {
+      const parts = keys.map((k) => { const [ccode, from, to] = k.split('|'); return { ccode: Number(ccode), from: from!, to: to! }; });
+      const rows = await ex.read('allianceTiesOfStates', { items: [...new Map(parts.map((p) => [`${p.ccode}|${p.to}`, { ccode: p.ccode, at: p.to }])).values()] });
+      return parts.map((p) => rows.filter((r) => r.ccode === p.ccode && r.at === p.to
+        && (r.exit === null || (r.exit as string) >= p.from) && (r.otherExit === null || (r.otherExit as string) >= p.from)));
     }),
     systemSpellsOfState: related<number, { kind: string; start: string; end: string | null }>(ex, 'systemSpellsOfStates', 'ids', (r) => r as { kind: string; start: string; end: string | null }),
   };

@@ -2,6 +2,7 @@
 import type { RequestContext } from '../context.js';
 import { BadInputError } from '../errors/index.js';
 import { parseGlobalId, type NodeTypeName } from '../schema/node.interface.js';
+import type { PartialDate } from '../schema/PartialDate.js';
 
 /** Rejects a filter naming a ccode the graph does not know. */
 export async function assertKnownState(ctx: RequestContext, ccode: number | undefined | null, argument: string): Promise<void> {
@@ -24,6 +25,24 @@ export function keyOf(id: string, type: NodeTypeName, argument: string): string 
   return parsed.key;
 }
 
-export function inPeriod(at: string, from: string | null, to: string | null): boolean {
-  return (from === null || from <= at) && (to === null || to >= at);
+/** A span of time asked about: one day (`at`) or an era's whole span. */
+export interface Period { from: string; to: string }
+
+/** Does the fact's span [start, end] meet the period (end null: still running)? */
+export function meets(p: Period, start: string | null, end: string | null): boolean {
+  return (start === null || start <= p.to) && (end === null || end >= p.from);
+}
+
+/**
+ * Reads an `at: Date` / `era: ID` pair of arguments: at most one may be given. `at` is its first day
+ * (a year means 1 January); an era is its whole span. Null when neither is given.
+ */
+export async function periodOf(ctx: RequestContext, at: PartialDate | null | undefined, era: string | null | undefined, names: [string, string] = ['at', 'era']): Promise<Period | null> {
+  if (at && era) throw new BadInputError(`give ${names[0]} or ${names[1]}, not both`, names[1]);
+  if (at) return { from: at.start, to: at.start };
+  if (!era) return null;
+  const key = keyOf(era, 'Era', names[1]);
+  const e = await ctx.loaders.era.load(key);
+  if (!e) throw new BadInputError(`Unknown era ${JSON.stringify(key)} (see the eras query)`, names[1]);
+  return { from: e.start, to: e.end };
 }

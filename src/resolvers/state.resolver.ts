@@ -14,7 +14,7 @@ import type { PartialDate } from '../schema/PartialDate.js';
 import { loadAll } from '../loaders/createLoaders.js';
 import { toState } from '../loaders/rowMappers.js';
 import { citationsOf } from './citations.js';
-import { inPeriod, keyOf } from './lookups.js';
+import { keyOf, meets, periodOf, type Period } from './lookups.js';
 import { Ally, Spell } from '../schema/spell.type.js';
 import { Treaty } from '../schema/treaty.type.js';
 import { OutsideOptions } from '../schema/outsideOptions.type.js';
@@ -54,8 +54,9 @@ export class StateResolver {
     @Arg('filter', () => StateFilter, { nullable: true }) filter?: StateFilter,
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
+    const period = await periodOf(ctx, filter?.inSystemAt, filter?.inSystemDuring, ['filter.inSystemAt', 'filter.inSystemDuring']);
     const [row] = await ctx.executor.read<{ total: number; page: Record<string, unknown>[] }>('statesPage', {
-      search: filter?.search ?? null, inSystemAt: filter?.inSystemAt?.start ?? null, skip, first,
+      search: filter?.search ?? null, inSystemFrom: period?.from ?? null, inSystemTo: period?.to ?? null, skip, first,
     });
     const states = (row?.page ?? []).map(toState);
     states.forEach((s) => ctx.loaders.state.prime(s.ccode, s));
@@ -67,16 +68,18 @@ export class StateResolver {
     return loadAll(ctx.loaders.negotiation, await ctx.loaders.negotiationsOfState.load(state.ccode));
   }
 
-  @FieldResolver(() => [TreatyMembership], { description: 'Treaty memberships; with `at`, only those in force at that date.' })
-  async treaties(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate) {
+  @FieldResolver(() => [TreatyMembership], { description: 'Treaty memberships; with `at`, those in force at that date; with `era`, at some time during it.' })
+  async treaties(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string) {
+    const period = await periodOf(ctx, at, era);
     const all = await ctx.loaders.treatiesOfState.load(state.ccode);
-    return at ? all.filter((m) => inPeriod(at.start, m.entry, m.exit)) : all;
+    return period ? all.filter((m) => meets(period, m.entry, m.exit)) : all;
   }
 
-  @FieldResolver(() => [Perception], { description: 'Threats this state perceived; with `at`, only those perceived at that date.' })
-  async threatsPerceived(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate) {
+  @FieldResolver(() => [Perception], { description: 'Threats this state perceived; with `at`, those perceived at that date; with `era`, at some time during it.' })
+  async threatsPerceived(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string) {
+    const period = await periodOf(ctx, at, era);
     const all = await ctx.loaders.perceptionsOfState.load(state.ccode);
-    return at ? all.filter((p) => inPeriod(at.start, p.from, p.to)) : all;
+    return period ? all.filter((p) => meets(period, p.from, p.to)) : all;
   }
 
   @FieldResolver(() => [Capability], { description: 'NMC material capabilities by year (imported data set), optionally from/to a year (inclusive).' })
@@ -103,22 +106,25 @@ export class StateResolver {
     return (await ctx.loaders.systemSpellsOfState.load(state.ccode)).filter((s) => s.kind === 'MAJOR_POWER');
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'A member of the state system at the date; null when the graph holds no COW system data for it.' })
-  async inSystem(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar) at: PartialDate): Promise<boolean | null> {
+  @FieldResolver(() => Boolean, { nullable: true, description: 'A member of the state system at the date (or at some time during the era); null when the graph holds no COW system data for it.' })
+  async inSystem(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string): Promise<boolean | null> {
+    const period = await requiredPeriod(ctx, at, era);
     const spells = (await ctx.loaders.systemSpellsOfState.load(state.ccode)).filter((s) => s.kind === 'IN_SYSTEM');
-    return spells.length ? spells.some((s) => inPeriod(at.start, s.start, s.end)) : null;
+    return spells.length ? spells.some((s) => meets(period, s.start, s.end)) : null;
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'A COW major power at the date; null when the graph holds no COW system data for it.' })
-  async majorPower(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar) at: PartialDate): Promise<boolean | null> {
+  @FieldResolver(() => Boolean, { nullable: true, description: 'A COW major power at the date (or at some time during the era); null when the graph holds no COW system data for it.' })
+  async majorPower(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string): Promise<boolean | null> {
+    const period = await requiredPeriod(ctx, at, era);
     const spells = await ctx.loaders.systemSpellsOfState.load(state.ccode);
     if (!spells.length) return null;
-    return spells.some((s) => s.kind === 'MAJOR_POWER' && inPeriod(at.start, s.start, s.end));
+    return spells.some((s) => s.kind === 'MAJOR_POWER' && meets(period, s.start, s.end));
   }
 
-  @FieldResolver(() => [Ally], { description: 'States allied to this one at the date, with the treaties in force between them.' })
-  async allies(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar) at: PartialDate): Promise<Ally[]> {
-    const rows = await ctx.loaders.alliesAt.load(`${state.ccode}|${at.start}`);
+  @FieldResolver(() => [Ally], { description: 'States allied to this one at the date (or at some time during the era), with the treaties between them.' })
+  async allies(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string): Promise<Ally[]> {
+    const period = await requiredPeriod(ctx, at, era);
+    const rows = await ctx.loaders.alliesDuring.load(`${state.ccode}|${period.from}|${period.to}`);
     const byAlly = new Map<number, { treaties: string[]; obligations: string[] }>();
     for (const r of rows) {
       const e = byAlly.get(r.other as number) ?? { treaties: [], obligations: [] };
@@ -135,6 +141,12 @@ export class StateResolver {
     if (!key) throw new BadInputError('outsideOptions needs `negotiation` outside a negotiation\'s parties', 'negotiation');
     return toOutsideOptions(await ctx.loaders.outsideOptions.load(optionKey(key, state.ccode)));
   }
+}
+
+async function requiredPeriod(ctx: RequestContext, at?: PartialDate, era?: string): Promise<Period> {
+  const period = await periodOf(ctx, at, era);
+  if (!period) throw new BadInputError('give `at` (a date) or `era`', 'at');
+  return period;
 }
 
 @Resolver(() => Ally)

@@ -11,7 +11,7 @@ import { DateScalar } from '../schema/Date.scalar.js';
 import type { PartialDate } from '../schema/PartialDate.js';
 import { loadAll } from '../loaders/createLoaders.js';
 import { citationsOf } from './citations.js';
-import { assertKnownState, inPeriod, keyOf } from './lookups.js';
+import { assertKnownState, keyOf, meets, periodOf } from './lookups.js';
 
 const ThreatConnection = Connection(Threat, 'Threat');
 
@@ -42,10 +42,11 @@ export class ThreatResolver {
     return ctx.loaders.posersOfThreat.load(t.key);
   }
 
-  @FieldResolver(() => [Perception], { description: 'Who perceived it and when; with `at`, those perceiving it at that date.' })
-  async perceivedBy(@Root() t: Threat, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate) {
+  @FieldResolver(() => [Perception], { description: 'Who perceived it and when; with `at`, those perceiving it at that date; with `era`, at some time during it.' })
+  async perceivedBy(@Root() t: Threat, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string) {
+    const period = await periodOf(ctx, at, era);
     const all = await ctx.loaders.perceptionsOfThreat.load(t.key);
-    return at ? all.filter((p) => inPeriod(at.start, p.from, p.to)) : all;
+    return period ? all.filter((p) => meets(period, p.from, p.to)) : all;
   }
 
   @FieldResolver(() => [Citation])

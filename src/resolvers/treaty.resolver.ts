@@ -12,7 +12,7 @@ import { DateScalar } from '../schema/Date.scalar.js';
 import type { PartialDate } from '../schema/PartialDate.js';
 import { loadAll } from '../loaders/createLoaders.js';
 import { citationsOf } from './citations.js';
-import { assertKnownState, inPeriod, keyOf } from './lookups.js';
+import { assertKnownState, keyOf, meets, periodOf } from './lookups.js';
 
 const TreatyConnection = Connection(Treaty, 'Treaty');
 
@@ -44,18 +44,20 @@ export class TreatyResolver {
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
     await assertKnownState(ctx, filter?.member, 'filter.member');
+    const period = await periodOf(ctx, filter?.activeAt, filter?.activeDuring, ['filter.activeAt', 'filter.activeDuring']);
     const [row] = await ctx.executor.read<{ total: number; page: string[] }>('treatiesPage', {
-      member: filter?.member ?? null, activeAt: filter?.activeAt?.start ?? null, obligation: filter?.obligation ?? null, skip, first,
+      member: filter?.member ?? null, activeFrom: period?.from ?? null, activeTo: period?.to ?? null, obligation: filter?.obligation ?? null, skip, first,
     });
     return toConnection(await loadAll(ctx.loaders.treaty, row?.page ?? []), row?.total ?? 0, skip);
   }
 
-  @FieldResolver(() => [TreatyMembership], { description: 'Members with entry/exit dates and phase; with `at`, those members at that date.' })
-  async members(@Root() t: Treaty, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate) {
+  @FieldResolver(() => [TreatyMembership], { description: 'Members with entry/exit dates and phase; with `at`, those members at that date; with `era`, at some time during it.' })
+  async members(@Root() t: Treaty, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string) {
+    const period = await periodOf(ctx, at, era);
     const rows = await ctx.loaders.membersOfTreaty.load(t.key);
     rows.forEach((r) => ctx.loaders.state.prime(r.state.ccode, r.state));
     const all = rows.map((r) => r.membership);
-    return at ? all.filter((m) => inPeriod(at.start, m.entry, m.exit)) : all;
+    return period ? all.filter((m) => meets(period, m.entry, m.exit)) : all;
   }
 
   @FieldResolver(() => [Threat], { description: 'The threats the treaty names (ATOP specthrt/statthr, or the curated seed).' })

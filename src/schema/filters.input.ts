@@ -8,6 +8,7 @@ import { Obligation, Outcome } from './enums.js';
 export class StateFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name, or the exact COW abbreviation.' }) search?: string;
   @Field(() => DateScalar, { nullable: true, description: 'Only states in the COW state system at this date (needs the COW import).' }) inSystemAt?: PartialDate;
+  @Field(() => ID, { nullable: true, description: 'Only states in the system at some time during this era (key or global id).' }) inSystemDuring?: string;
 }
 
 @InputType({ description: 'Which negotiations to list.' })
@@ -23,6 +24,7 @@ export class NegotiationFilter {
 export class TreatyFilter {
   @Field(() => Int, { nullable: true, description: 'ccode of a member (a member at activeAt, when given).' }) member?: number;
   @Field(() => DateScalar, { nullable: true, description: 'In force at this date (start of the period given).' }) activeAt?: PartialDate;
+  @Field(() => ID, { nullable: true, description: 'In force at some time during this era (key or global id).' }) activeDuring?: string;
   @Field(() => Obligation, { nullable: true }) obligation?: Obligation;
 }
 

@@ -70,6 +70,14 @@ describe.skipIf(!hasSharedData)(title, () => {
       expect(errors).toBeUndefined();
       expect(data!.alternativeAllies.map((a) => a.state.ccode), `allies of ${state}`).not.toContain(255);
     }
+    const lists = await api.run<{ at: { edges: { node: { ccode: number } }[] }; during: { edges: { node: { ccode: number } }[] }; state: { ww2: boolean } }>(`{
+      at: states(filter: {inSystemAt: "1950-06-01", search: "GFR"}) { edges { node { ccode } } }
+      during: states(filter: {inSystemDuring: "early-cold-war", search: "GFR"}) { edges { node { ccode } } }
+      state(ccode: 255) { ww2: inSystem(era: "second-world-war") } }`);
+    // West Germany (COW 260) entered the system on 5 May 1955: not there in 1950, there during the early Cold War
+    expect(lists.data!.at.edges.map((e) => e.node.ccode)).toEqual([]);
+    expect(lists.data!.during.edges.map((e) => e.node.ccode)).toEqual([260]);
+    expect(lists.data!.state.ww2).toBe(true);
     const network = await api.run<{ allianceNetwork: { nodes: { ccode: number }[] } }>('{ allianceNetwork(at: "1950-06-01") { nodes { ccode } } }');
     expect(network.data!.allianceNetwork.nodes.map((n) => n.ccode)).not.toContain(255);
   });

@@ -32,6 +32,27 @@ describe('states', () => {
   });
 });
 
+describe('time travel by era', () => {
+  it('takes an era instead of a date: at some time during it', async () => {
+    const { data, errors } = await api.run<{ state: { coldWar: { treaty: { atopId: number } }[]; nineteenth: unknown[] }; treaties: { edges: { node: { atopId: number } }[] } }>(`{
+      state(ccode: 2) { coldWar: treaties(era: "early-cold-war") { treaty { atopId } } nineteenth: treaties(era: "Era:bismarckian-system") { entry } }
+      treaties(filter: {member: 200, activeDuring: "interwar"}, first: 100) { edges { node { atopId } } } }`);
+    expect(errors).toBeUndefined();
+    expect(data!.state.coldWar.map((t) => t.treaty.atopId)).toContain(3180);
+    expect(data!.state.nineteenth).toEqual([]);
+    expect(data!.treaties.edges.map((e) => e.node.atopId)).toContain(2440);
+  });
+
+  it('refuses an unknown era, or a date and an era together', async () => {
+    const unknown = await api.run('{ state(ccode: 2) { treaties(era: "belle-epoque") { entry } } }');
+    expect(unknown.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Unknown era "belle-epoque"/), extensions: { code: 'BAD_USER_INPUT' } });
+    const both = await api.run('{ treaties(filter: {activeAt: "1914", activeDuring: "interwar"}) { totalCount } }');
+    expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const neither = await api.run('{ state(ccode: 2) { inSystem } }');
+    expect(neither.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('treaties', () => {
   it('treaty(atopId: 3180) is the North Atlantic Treaty with its negotiation, era, threat and members', async () => {
     const { data, errors } = await api.run<{ treaty: { signed: string; obligations: string[]; members: { state: { ccode: number } }[]; negotiation: { key: string }; era: { key: string }; directedAgainst: { posedBy: { ccode: number }[] }[] } }>(

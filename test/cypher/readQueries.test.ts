@@ -30,12 +30,12 @@ describe('states', () => {
     expect(await ex.read('stateByAbbrev', { abbrev: 'RUS' })).toEqual([expect.objectContaining({ ccode: 365 })]);
   });
   it('statesPage pages in ccode order and searches names', async () => {
-    const [all] = await ex.read<{ total: number; page: Row[] }>('statesPage', { search: null, inSystemAt: null, skip: 0, first: 3 });
+    const [all] = await ex.read<{ total: number; page: Row[] }>('statesPage', { search: null, inSystemFrom: null, inSystemTo: null, skip: 0, first: 3 });
     expect(all!.page.map((s) => s.ccode)).toEqual([...all!.page.map((s) => s.ccode as number)].sort((a, b) => a - b));
     expect(all!.page).toHaveLength(3);
-    const [found] = await ex.read<{ total: number; page: Row[] }>('statesPage', { search: 'kingdom', inSystemAt: null, skip: 0, first: 10 });
+    const [found] = await ex.read<{ total: number; page: Row[] }>('statesPage', { search: 'kingdom', inSystemFrom: null, inSystemTo: null, skip: 0, first: 10 });
     expect(found!.page.map((s) => s.ccode)).toContain(200);
-    const [next] = await ex.read<{ total: number; page: Row[] }>('statesPage', { search: null, inSystemAt: null, skip: 3, first: 3 });
+    const [next] = await ex.read<{ total: number; page: Row[] }>('statesPage', { search: null, inSystemFrom: null, inSystemTo: null, skip: 3, first: 3 });
     expect(next!.total).toBe(all!.total);
     expect(next!.page[0]!.ccode).toBeGreaterThan(all!.page[2]!.ccode as number);
   });
@@ -130,10 +130,11 @@ describe('treaties', () => {
   });
   it('treatiesPage filters by member, date in force and obligation', async () => {
     const page = async (p: Record<string, unknown>) => (await ex.read<{ total: number; page: string[] }>('treatiesPage', {
-      member: null, activeAt: null, obligation: null, skip: 0, first: 100, ...p,
+      member: null, activeFrom: null, activeTo: null, obligation: null, skip: 0, first: 100, ...p,
     }))[0]!;
-    expect((await page({ member: 2, activeAt: '1950-01-01' })).page).toContain(natoId);
-    expect((await page({ member: 2, activeAt: '1948-01-01' })).page).not.toContain(natoId);
+    expect((await page({ member: 2, activeFrom: '1950-01-01', activeTo: '1950-01-01' })).page).toContain(natoId);
+    expect((await page({ member: 2, activeFrom: '1945-01-01', activeTo: '1949-12-31' })).page).toContain(natoId);
+    expect((await page({ member: 2, activeFrom: '1948-01-01', activeTo: '1948-01-01' })).page).not.toContain(natoId);
     expect((await page({ obligation: 'DEFENSE' })).page).toContain(natoId);
     expect((await page({ obligation: 'NEUTRALITY' })).page).not.toContain(natoId);
   });
