@@ -42,47 +42,71 @@ const requestKey = (r: { ccode: number; from: string; to: string; targets?: numb
   `${r.ccode}|${r.from}|${r.to}|${r.targets ? [...r.targets].sort((a, b) => a - b).join('+') : '*'}`;
 
 interface EvidenceQuery {
+  /** Anchored on the holder: one item per (holder, window[, targets]). */
   query: string;
+  /** Anchored on the targets: one item per (window, targets) with the holders as a list. */
+  againstQuery: string;
   kind: EvidenceKind;
   map(row: Row): Pick<TargetEvidence, 'description' | 'reference' | 'date' | 'sources'>;
 }
 
 const QUERIES: EvidenceQuery[] = [
   {
-    query: 'targetsFromWarPlans', kind: 'WAR_PLAN',
+    query: 'targetsFromWarPlans', againstQuery: 'targetsFromWarPlansAgainst', kind: 'WAR_PLAN',
     map: (r) => ({ description: `${String(r.approach).toLowerCase()} ideal war plan in ${r.negotiationName}`, reference: `negotiation:${r.negotiation}`, date: r.date as string, sources: r.sources as string[] }),
   },
   {
-    query: 'targetsFromTreaties', kind: 'TREATY',
+    query: 'targetsFromTreaties', againstQuery: 'targetsFromTreatiesAgainst', kind: 'TREATY',
     map: (r) => ({ description: `member of ${r.treatyName ?? r.treaty}${r.atopId ? ` (ATOP ${r.atopId})` : ''}, directed against it`, reference: `treaty:${r.treaty}`, date: r.date as string, sources: r.sources as string[] }),
   },
   {
-    query: 'targetsFromRivalries', kind: 'RIVALRY',
+    query: 'targetsFromRivalries', againstQuery: 'targetsFromRivalriesAgainst', kind: 'RIVALRY',
     map: (r) => ({ description: `strategic rivalry${r.rivalryName ? ` (${r.rivalryName})` : ''} since ${r.startYear}, ${r.dataset}`, reference: `rivalry:${r.rivalry}`, date: `${r.startYear}-01-01`, sources: r.sources as string[] }),
   },
   {
-    query: 'targetsFromWars', kind: 'WAR',
+    query: 'targetsFromWars', againstQuery: 'targetsFromWarsAgainst', kind: 'WAR',
     map: (r) => ({ description: `fought against it in ${r.warName}`, reference: `war:${r.war}`, date: r.date as string, sources: r.sources as string[] }),
   },
   {
-    query: 'targetsFromDisputes', kind: 'DISPUTE',
+    query: 'targetsFromDisputes', againstQuery: 'targetsFromDisputesAgainst', kind: 'DISPUTE',
     map: (r) => ({ description: `opposite sides in MID ${r.dispnum}${r.hostlev ? ` (hostility level ${r.hostlev})` : ''}`, reference: `dispute:${r.dispute}`, date: r.date as string, sources: r.sources as string[] }),
   },
   {
-    query: 'targetsFromPerceptions', kind: 'PERCEPTION',
+    query: 'targetsFromPerceptions', againstQuery: 'targetsFromPerceptionsAgainst', kind: 'PERCEPTION',
     map: (r) => ({ description: `perceived ${r.threatName} as a threat`, reference: `threat:${r.threat}`, date: r.date as string, sources: (r.sources as string[] | null) ?? [] }),
   },
 ];
 
-/** Gathers all evidence for all requests: one round trip per kind, whatever the number of requests. */
+/**
+ * Gathers all evidence for all requests: one round trip per kind for the requests without targets
+ * (anchored on each holder) and one per kind for those with targets (anchored on the targets, the
+ * holders sharing a window and targets batched together: many candidate allies against one target
+ * cost one item, not one each). Rows are merged in the fixed order of QUERIES, so that the evidence,
+ * and every text built from it, comes out the same on every run.
+ */
 export async function gatherTargetEvidence(ex: QueryExecutor, requests: EvidenceRequest[]): Promise<Map<string, TargetEvidence[]>> {
   const out = new Map<string, TargetEvidence[]>(requests.map((r) => [requestKey(r), []]));
   if (!requests.length) return out;
-  const items = [...new Map(requests.map((r) => [requestKey(r), { ccode: r.ccode, from: r.from, to: r.to, toYear: Number(r.to.slice(0, 4)), targets: r.targets?.length ? r.targets : null }])).values()];
-  const withoutYear = items.map(({ toYear: _y, ...rest }) => rest);
-  // The kinds run concurrently; their rows are merged in the fixed order of QUERIES, so that the
-  // evidence (and every text built from it) comes out the same on every run.
-  const results = await Promise.all(QUERIES.map((q) => ex.read(q.query, { items: q.kind === 'RIVALRY' ? items : withoutYear })));
+  const toYear = (iso: string) => Number(iso.slice(0, 4));
+  const byHolder = [...new Map(requests.filter((r) => !r.targets?.length).map((r) => [requestKey(r), { ccode: r.ccode, from: r.from, to: r.to, targets: null }])).values()];
+  const groups = new Map<string, { holders: Set<number>; targets: number[]; from: string; to: string }>();
+  for (const r of requests) {
+    if (!r.targets?.length) continue;
+    const targets = [...r.targets].sort((a, b) => a - b);
+    const key = `${r.from}|${r.to}|${targets.join('+')}`;
+    const g = groups.get(key) ?? { holders: new Set<number>(), targets, from: r.from, to: r.to };
+    g.holders.add(r.ccode);
+    groups.set(key, g);
+  }
+  const against = [...groups.values()].map((g) => ({ holders: [...g.holders].sort((a, b) => a - b), targets: g.targets, from: g.from, to: g.to }));
+  const withYear = <T extends { to: string }>(items: T[]) => items.map((i) => ({ ...i, toYear: toYear(i.to) }));
+  const results = await Promise.all(QUERIES.map(async (q) => {
+    const [holderRows, targetRows] = await Promise.all([
+      byHolder.length ? ex.read(q.query, { items: q.kind === 'RIVALRY' ? withYear(byHolder) : byHolder }) : Promise.resolve([]),
+      against.length ? ex.read(q.againstQuery, { items: q.kind === 'RIVALRY' ? withYear(against) : against }) : Promise.resolve([]),
+    ]);
+    return [...holderRows, ...targetRows];
+  }));
   results.forEach((rows, i) => {
     const q = QUERIES[i]!;
     for (const row of rows) {

@@ -1,0 +1,13 @@
+// Evidence that states stood against given targets: militarized disputes on the other side from
+// them, with participation inside the window [from, to]. Anchored on the targets: the batched form
+// of targetsFromDisputes.
+// params: $items (list of {holders, targets, from, to}) holders and targets are ccode lists
+// returns: ccode, from, to, targets, target, dispute, dispnum, hostlev, date, sources
+UNWIND $items AS item
+UNWIND item.targets AS tc
+MATCH (x:State {ccode: tc})-[b:PARTICIPATED_IN]->(d:Dispute)<-[a:PARTICIPATED_IN]-(s:State)
+WHERE s.ccode IN item.holders AND a.sideA <> b.sideA AND a.start <= date(item.to) AND (a.end IS NULL OR a.end >= date(item.from))
+RETURN DISTINCT s.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, d.id AS dispute,
+       d.dispnum AS dispnum, d.hostlev AS hostlev, d.start AS date,
+       [(d)-[:CITES]->(src:Source) | src.key] AS sources
+ORDER BY ccode, target, date, dispute

@@ -1,0 +1,14 @@
+// Evidence that states stood against given targets: their IDEAL war plans aimed at the targets, in
+// negotiations overlapping the window [from, to]. Anchored on the targets (few) rather than the
+// holders (many): the batched form of targetsFromWarPlans for candidate allies.
+// params: $items (list of {holders, targets, from, to}) holders and targets are ccode lists
+// returns: ccode, from, to, targets, target, threat, negotiation, negotiationName, approach, date, sources
+UNWIND $items AS item
+UNWIND item.targets AS tc
+MATCH (x:State {ccode: tc})<-[:POSED_BY]-(th:Threat)<-[:TARGETS]-(w:WarPlan {kind: 'IDEAL'})<-[:HOLDS]-(s:State)
+MATCH (n:Negotiation)-[:HAS_WAR_PLAN]->(w)
+WHERE s.ccode IN item.holders AND n.start <= date(item.to) AND n.end >= date(item.from)
+RETURN s.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, th.id AS threat,
+       n.id AS negotiation, n.name AS negotiationName, w.approach AS approach, n.start AS date,
+       [(w)-[:CITES]->(src:Source) | src.key] AS sources
+ORDER BY ccode, target, date, negotiation
