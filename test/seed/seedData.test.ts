@@ -4,53 +4,21 @@
  * `../shared/data`; when they are absent the data-dependent checks are skipped with a message, except
  * on CI (`CI=true`), where their absence is a failure.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSeedDir, SeedValidationError, type SeedData } from '../../src/seed/readSeedDir.js';
 import type { NegotiationSeed } from '../../src/seed/seedFiles.schema.js';
+import { PartialDate } from '../../src/schema/PartialDate.js';
+import { seedDir } from '../../src/paths.js';
+import { fileRows, hasSharedData, sharedDataDir, sharedDataSkipReason } from '../helpers/sharedData.js';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-const seedDir = join(projectRoot, 'seed');
-// SEED_REFERENCE_DATA overrides the location (e.g. to check the skip path).
-const dataDir = process.env.SEED_REFERENCE_DATA ?? join(projectRoot, '..', 'shared', 'data');
-const cowFile = join(dataDir, 'cow-states', 'cow_states.csv');
-const atopAFile = join(dataDir, 'atop-5.1', 'atop5_1a.csv');
-const atopMFile = join(dataDir, 'atop-5.1', 'atop5_1m.csv');
-const hasData = [cowFile, atopAFile, atopMFile].every((f) => existsSync(f));
+const hasData = hasSharedData;
 const onCI = process.env.CI === 'true';
 
 if (!hasData && !onCI) {
-  console.warn(`seedData.test: reference data not found under ${dataDir}; COW/ATOP checks are skipped (they fail on CI).`);
-}
-
-// --- small CSV reader (handles quoted fields; the COW and ATOP files need nothing more) -------------
-function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
-  const split = (line: string): string[] => {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i]!;
-      if (quoted) {
-        if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-        else if (c === '"') quoted = false;
-        else cur += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') { out.push(cur); cur = ''; }
-      else cur += c;
-    }
-    out.push(cur);
-    return out;
-  };
-  const header = split(lines[0]!);
-  return lines.slice(1).map((l) => {
-    const cells = split(l);
-    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
-  });
+  console.warn(`seedData.test: ${sharedDataSkipReason}; COW/ATOP checks are skipped (they fail on CI).`);
 }
 
 // --- dates --------------------------------------------------------------------------------------
@@ -59,17 +27,15 @@ const iso = (y: number, m: number, d: number) =>
 
 /** Last day covered by a date written at a precision (a MONTH date covers the whole month). */
 function periodEnd(date: string, precision: 'DAY' | 'MONTH' | 'YEAR'): string {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  if (precision === 'YEAR') return iso(y, 12, 31);
-  if (precision === 'MONTH') return iso(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
-  return date;
+  const written = precision === 'YEAR' ? date.slice(0, 4) : precision === 'MONTH' ? date.slice(0, 7) : date;
+  return (PartialDate.parse(written) as PartialDate).end;
 }
 const negEnd = (n: NegotiationSeed) => periodEnd(n.end, n.endPrecision);
 
 // --- reference data -----------------------------------------------------------------------------
 interface Spell { ccode: number; abbrev: string; name: string; start: string; end: string }
 function loadCow(): Spell[] {
-  return parseCsv(readFileSync(cowFile, 'utf8')).map((r) => ({
+  return fileRows('cow-states/cow_states.csv').map((r) => ({
     ccode: Number(r.ccode), abbrev: r.stateabb!, name: r.statenme!,
     start: iso(Number(r.styear), Number(r.stmonth), Number(r.stday)),
     end: iso(Number(r.endyear), Number(r.endmonth), Number(r.endday)),
@@ -82,7 +48,7 @@ interface AtopAlliance {
 }
 function loadAtop(): Map<number, AtopAlliance> {
   const out = new Map<number, AtopAlliance>();
-  for (const r of parseCsv(readFileSync(atopAFile, 'utf8'))) {
+  for (const r of fileRows('atop-5.1/atop5_1a.csv')) {
     const day = Number(r.begday);
     const hasDay = r.begday !== '' && day > 0;
     const obligations = new Set<string>();
@@ -100,7 +66,7 @@ function loadAtop(): Map<number, AtopAlliance> {
   }
   // Members over all phases; the original signatories are those whose entry date is the alliance's
   // start (later accessions, e.g. Greece and Turkey to NATO in 1952, are not members of the treaty signed).
-  for (const r of parseCsv(readFileSync(atopMFile, 'utf8'))) {
+  for (const r of fileRows('atop-5.1/atop5_1m.csv')) {
     const a = out.get(Number(r.atopid));
     if (!a) continue;
     const member = Number(r.member);
@@ -202,7 +168,7 @@ describe('curated seed', () => {
 // --- against the reference data sets ------------------------------------------------------------
 describe('reference data', () => {
   it('is present (required on CI)', () => {
-    if (!hasData && onCI) throw new Error(`reference data missing under ${dataDir} (CI=true)`);
+    if (!hasData && onCI) throw new Error(`reference data missing under ${sharedDataDir} (CI=true)`);
     if (!hasData) console.warn('reference data missing: skipping COW/ATOP checks');
     expect(true).toBe(true);
   });
