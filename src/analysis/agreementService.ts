@@ -10,6 +10,7 @@ import type { Loaders } from '../loaders/createLoaders.js';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { GraphStore } from '../store/GraphStore.js';
 import { optionKey } from '../loaders/outsideOptionsLoader.js';
+import { idealPlansOf } from '../loaders/idealPlans.js';
 import { assessOutsideOptions, type OptionResult } from './outsideOptions.js';
 import { compatibility, type Compatibility, type PartyPlan } from './compatibility.js';
 import { addYears } from './dates.js';
@@ -41,20 +42,13 @@ async function fingerprint(ex: QueryExecutor): Promise<string> {
   return JSON.stringify([ex.writeVersion, nodes, rels]);
 }
 
-/** Ideal plans of a negotiation's parties: targets as the states posing them. */
-async function plansOf(loaders: Loaders, key: string): Promise<PartyPlan[]> {
-  const plans = (await loaders.warPlansOfNegotiation.load(key)).filter((w) => w.kind === 'IDEAL');
-  const posers = await Promise.all(plans.map((w) => loaders.posersOfThreat.load(w.targetKey)));
-  return plans.map((w, i) => ({ party: w.partyCcode, targets: posers[i]!.map((s) => s.ccode).filter((c) => c !== w.partyCcode), approach: w.approach }));
-}
-
 async function gatherCases(ex: QueryExecutor, loaders: Loaders): Promise<Map<string, CaseData>> {
   const outcomes = await ex.read<{ id: string; outcome: string }>('negotiationOutcomes');
   const keys = outcomes.map((o) => o.id);
   const [negotiations, parties, plans] = await Promise.all([
     loaders.negotiation.loadMany(keys),
     loaders.partiesOfNegotiation.loadMany(keys),
-    Promise.all(keys.map((k) => plansOf(loaders, k))),
+    Promise.all(keys.map((k) => idealPlansOf(loaders, k))),
   ]);
   const partyLists = parties.map((p) => (p instanceof Error ? [] : p.map((s) => s.ccode)));
   const optionKeys = keys.flatMap((k, i) => partyLists[i]!.map((c) => optionKey(k, c)));

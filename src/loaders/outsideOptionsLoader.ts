@@ -9,6 +9,7 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { assessOutsideOptions, type OptionRequest, type OptionResult } from '../analysis/outsideOptions.js';
 import { DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
 import type { BaseLoaders } from './createLoaders.js';
+import { idealPlansOf, targetsOf } from './idealPlans.js';
 
 export const optionKey = (negotiation: string, party: number) => `${negotiation}|${party}`;
 
@@ -20,12 +21,9 @@ export function outsideOptionsLoader(ex: QueryExecutor, l: BaseLoaders) {
     });
     const ids = [...new Set(pairs.map((p) => p.negotiation))];
     const [negotiations, parties, plans] = await Promise.all([
-      l.negotiation.loadMany(ids), l.partiesOfNegotiation.loadMany(ids), l.warPlansOfNegotiation.loadMany(ids),
+      l.negotiation.loadMany(ids), l.partiesOfNegotiation.loadMany(ids), Promise.all(ids.map((id) => idealPlansOf(l, id))),
     ]);
     const index = new Map(ids.map((id, i) => [id, i]));
-    const threatKeys = [...new Set(plans.flatMap((p) => (p instanceof Error ? [] : p.map((w) => w.targetKey))))];
-    const posers = await l.posersOfThreat.loadMany(threatKeys);
-    const posedBy = new Map(threatKeys.map((k, i) => [k, posers[i] instanceof Error ? [] : (posers[i] as { ccode: number }[]).map((s) => s.ccode)]));
 
     const requests: (OptionRequest | Error)[] = pairs.map(({ negotiation, party }) => {
       const i = index.get(negotiation)!;
@@ -33,8 +31,7 @@ export function outsideOptionsLoader(ex: QueryExecutor, l: BaseLoaders) {
       if (!n || n instanceof Error) return n instanceof Error ? n : new Error(`no negotiation ${negotiation}`);
       const atTable = (parties[i] as { ccode: number }[]).map((s) => s.ccode);
       if (!atTable.includes(party)) return new Error(`state ${party} is not a party to ${negotiation}`);
-      const ideal = (plans[i] as { partyCcode: number; kind: string; targetKey: string }[]).filter((w) => w.partyCcode === party && w.kind === 'IDEAL');
-      const targets = [...new Set(ideal.flatMap((w) => posedBy.get(w.targetKey) ?? []))].filter((t) => t !== party);
+      const targets = targetsOf(plans[i]!, party);
       return { party, at: n.start, talksFrom: n.start, talksTo: n.end, atTable, targets, negotiation, windowYears: DEFAULT_WINDOW_YEARS };
     });
     const valid = requests.filter((r): r is OptionRequest => !(r instanceof Error));

@@ -15,6 +15,8 @@ import { capabilityRatio, portfolioSimilarity } from '../analysis/measures.js';
 import { addYears } from '../analysis/dates.js';
 import { toOutsideOptions, toSharedTarget } from '../analysis/toGraphQL.js';
 import { optionKey } from '../loaders/outsideOptionsLoader.js';
+import { takeFirst } from '../schema/connection.js';
+import { idealPlansOf, targetsOf } from '../loaders/idealPlans.js';
 import { assertKnownState, assertKnownStates, keyOf } from './lookups.js';
 
 function checkWindow(windowYears: number): void {
@@ -54,7 +56,7 @@ export class AnalysisResolver {
     @Arg('first', () => Int, { nullable: true, description: 'At most this many allies, best first (default: all).' }) first?: number,
   ): Promise<AlternativeAlly[]> {
     checkWindow(windowYears);
-    if (first != null && (!Number.isInteger(first) || first < 0)) throw new BadInputError('first must be a non-negative integer', 'first');
+    takeFirst([], first); // validate before the work
     await assertKnownStates(ctx, target != null ? [state, target] : [state], 'state/target');
     if (target === state) throw new BadInputError('a state is not its own target', 'target');
     if (!at && !negotiation) throw new BadInputError('alternativeAllies needs `at` or `negotiation`');
@@ -72,17 +74,12 @@ export class AnalysisResolver {
       date ??= n.start;
       talksFrom = n.start;
       talksTo = n.end;
-      if (target == null) {
-        const plans = (await ctx.loaders.warPlansOfNegotiation.load(key)).filter((w) => w.partyCcode === state && w.kind === 'IDEAL');
-        const posers = await Promise.all(plans.map((w) => ctx.loaders.posersOfThreat.load(w.targetKey)));
-        targets = [...new Set(posers.flat().map((s) => s.ccode))].filter((c) => c !== state);
-      }
+      if (target == null) targets = targetsOf(await idealPlansOf(ctx.loaders, key), state);
     }
     const [result] = await assessOutsideOptions(ctx.executor, [{
       party: state, at: date!, talksFrom, talksTo, atTable: atTable.filter((c) => c !== state), targets, negotiation: key, windowYears,
     }]);
-    const allies = toOutsideOptions(result!).alternativeAllies.allies;
-    return first != null ? allies.slice(0, first) : allies;
+    return takeFirst(toOutsideOptions(result!).alternativeAllies.allies, first);
   }
 
   @Query(() => OutsideOptions, { description: 'A party\'s outside options at a negotiation: alternative allies, unilateral action, buck-passing, each scored in [0, 1].' })

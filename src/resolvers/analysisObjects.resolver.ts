@@ -1,7 +1,7 @@
 /** Field resolvers of the analysis result types: they turn ccodes and source keys into objects. */
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { EvidenceKind } from '../schema/analysisEnums.js';
-import { BadInputError } from '../errors/index.js';
+import { takeFirst } from '../schema/connection.js';
 import type { RequestContext } from '../context.js';
 import { State } from '../schema/state.type.js';
 import { Source } from '../schema/source.type.js';
@@ -33,9 +33,7 @@ export class SharedTargetResolver {
     @Arg('kinds', () => [EvidenceKind], { nullable: true }) kinds?: EvidenceKind[],
     @Arg('first', () => Int, { nullable: true }) first?: number,
   ): TargetEvidence[] {
-    if (first != null && (!Number.isInteger(first) || first < 0)) throw new BadInputError('first must be a non-negative integer', 'first');
-    const chosen = kinds?.length ? t.allEvidence.filter((e) => kinds.includes(e.kind)) : t.allEvidence;
-    return first != null ? chosen.slice(0, first) : chosen;
+    return takeFirst(kinds?.length ? t.allEvidence.filter((e) => kinds.includes(e.kind)) : t.allEvidence, first);
   }
 }
 

@@ -41,6 +41,13 @@ export function Connection<T extends object>(itemType: ClassType<T>, name: strin
 export const DEFAULT_PAGE_SIZE = 20;
 const encode = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
 
+/** Keeps the first `first` items (all when `first` is absent); BAD_USER_INPUT for a negative or fractional `first`. */
+export function takeFirst<T>(items: T[], first: number | null | undefined): T[] {
+  if (first == null) return items;
+  if (!Number.isInteger(first) || first < 0) throw new BadInputError('first must be a non-negative integer', 'first');
+  return items.slice(0, first);
+}
+
 /** Reads `first`/`after` into an offset window, rejecting bad values with BAD_USER_INPUT. */
 export function pageWindow(args: PageArgs, maxPageSize: number): { skip: number; first: number } {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
