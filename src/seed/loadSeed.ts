@@ -48,10 +48,10 @@ function negotiationRows(n: NegotiationSeed) {
     })),
     proposals: n.proposals.map((p, i) => ({
       id: `${n.id}-p${i + 1}`, negotiation: n.id, round: p.round ? roundId(p.round) : null, sequence: i + 1, date: p.date,
-      datePrecision: p.datePrecision, by: p.by, to: p.to, obligations: p.obligations, summary: p.summary,
+      datePrecision: p.datePrecision, by: p.by[0], to: p.to, obligations: p.obligations, summary: p.summary,
       response: p.response, responseNote: p.responseNote ?? null, sources: refs(p.sources),
     })),
-    warPlans: n.warPlans.map((w) => ({
+    warPlans: n.warPlans.filter((w) => w.fromRound === undefined).map((w) => ({
       id: `${n.id}-${w.kind.toLowerCase()}-${w.party}`, negotiation: n.id, party: w.party, kind: w.kind, target: w.target,
       approach: w.approach, justification: w.justification, confidence: w.confidence, sources: refs(w.sources),
     })),

@@ -3,20 +3,28 @@
  *
  * All files are parsed and checked before anything is written, so that a bad file loads nothing:
  * the error names the file and the field path.
+ *
+ * Each kind of record (sources, eras, regions, states, threats) is read from `<kind>.yaml` and from
+ * every `<kind>/*.yaml`, so that curators can keep the records of one era or one project in a file
+ * of their own; a key declared twice is an error. A threats file may also add perceptions to a
+ * threat declared in another file.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import {
-  erasFile, negotiation, sourcesFile, statesFile, threatsFile,
-  type EraSeed, type NegotiationSeed, type SourceSeed, type StateSeed, type ThreatSeed,
+  erasFile, negotiation, regionsFile, sourcesFile, statesFile, threatsFile,
+  type EraSeed, type NegotiationSeed, type RegionSeed, type SourceSeed, type StateSeed, type ThreatSeed,
 } from './seedFiles.schema.js';
+import { OUTCOME_INFO, toOldStyle } from '../domain/index.js';
 
 export interface SeedData {
   sources: SourceSeed[];
   eras: EraSeed[];
+  regions: RegionSeed[];
   states: StateSeed[];
+  /** Threats with every perception of them, wherever it was declared. */
   threats: ThreatSeed[];
   negotiations: NegotiationSeed[];
 }
@@ -51,53 +59,101 @@ function parseFile<T>(dir: string, file: string, schema: z.ZodType<T>, problems:
   return result.data;
 }
 
+const yamlFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f)) : []);
+
+/** `<kind>.yaml` and `<kind>/*.yaml`, each parsed with `schema`; at least one file must exist. */
+function readKind<T>(dir: string, kind: string, schema: z.ZodType<T>, problems: SeedProblem[]): { file: string; data: T }[] {
+  const files = [join(dir, `${kind}.yaml`)].filter(existsSync).concat(yamlFiles(join(dir, kind)));
+  if (!files.length) problems.push({ file: `${kind}.yaml`, path: '', message: `no ${kind}.yaml and no ${kind}/*.yaml` });
+  return files.flatMap((f) => {
+    const data = parseFile(dir, f, schema, problems);
+    return data ? [{ file: relative(dir, f), data }] : [];
+  });
+}
+
+/** Where each record was declared, for error messages. */
+type Origin<T> = T & { file: string; index: number };
+const withOrigin = <T>(parts: { file: string; data: T[] }[]): Origin<T>[] => parts.flatMap((p) => p.data.map((d, index) => ({ ...d, file: p.file, index })));
+
 /** Reads `dir` (the project's `seed/` by default), validates every file and every cross-reference. */
 export function readSeedDir(dir: string): SeedData {
   const problems: SeedProblem[] = [];
-  const need = (f: string) => {
-    const p = join(dir, f);
-    if (!existsSync(p)) problems.push({ file: f, path: '', message: 'file is missing' });
-    return p;
-  };
-  const s = parseFile(dir, need('sources.yaml'), sourcesFile, problems);
-  const e = parseFile(dir, need('eras.yaml'), erasFile, problems);
-  const st = parseFile(dir, need('states.yaml'), statesFile, problems);
-  const t = parseFile(dir, need('threats.yaml'), threatsFile, problems);
-  const negDir = join(dir, 'negotiations');
-  const negFiles = existsSync(negDir) ? readdirSync(negDir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  const sources = withOrigin(readKind(dir, 'sources', sourcesFile, problems).map((p) => ({ file: p.file, data: p.data.sources })));
+  const eras = withOrigin(readKind(dir, 'eras', erasFile, problems).map((p) => ({ file: p.file, data: p.data.eras })));
+  const regionParts = [join(dir, 'regions.yaml')].some(existsSync) || existsSync(join(dir, 'regions')) ? readKind(dir, 'regions', regionsFile, problems) : [];
+  const regions = withOrigin(regionParts.map((p) => ({ file: p.file, data: p.data.regions })));
+  const states = withOrigin(readKind(dir, 'states', statesFile, problems).map((p) => ({ file: p.file, data: p.data.states })));
+  const threatParts = readKind(dir, 'threats', threatsFile, problems);
+  const threats = withOrigin(threatParts.map((p) => ({ file: p.file, data: p.data.threats })));
+  const extraPerceptions = withOrigin(threatParts.map((p) => ({ file: p.file, data: p.data.perceptions })));
+
   const negotiations: NegotiationSeed[] = [];
-  for (const f of negFiles) {
-    const n = parseFile(dir, join(negDir, f), negotiation, problems);
+  for (const path of yamlFiles(join(dir, 'negotiations'))) {
+    const n = parseFile(dir, path, negotiation, problems);
+    const f = relative(join(dir, 'negotiations'), path);
     if (n) {
       if (`${n.id}.yaml` !== f) problems.push({ file: `negotiations/${f}`, path: 'id', message: `id "${n.id}" must match the file name` });
       negotiations.push(n);
     }
   }
   if (problems.length) throw new SeedValidationError(problems);
-  const data: SeedData = { sources: s!.sources, eras: e!.eras, states: st!.states, threats: t!.threats, negotiations };
-  checkReferences(data, problems);
+
+  const strip = <T extends { file: string; index: number }>({ file: _f, index: _i, ...rest }: T) => rest;
+  const byThreat = new Map(threats.map((t) => [t.id, { ...strip(t), perceivedBy: [...t.perceivedBy] }]));
+  for (const p of extraPerceptions) {
+    const t = byThreat.get(p.threat);
+    if (!t) { problems.push({ file: p.file, path: `perceptions.${p.index}.threat`, message: `unknown threat "${p.threat}"` }); continue; }
+    const { threat: _t, ...perception } = strip(p);
+    t.perceivedBy.push(perception);
+  }
+  const data: SeedData = {
+    sources: sources.map(strip), eras: eras.map(strip), regions: regions.map(strip), states: states.map(strip),
+    threats: [...byThreat.values()], negotiations,
+  };
+  checkReferences({ sources, eras, regions, states, threats, extraPerceptions }, data, problems);
   if (problems.length) throw new SeedValidationError(problems);
   return data;
 }
 
-function duplicates<T>(items: T[], key: (t: T) => string | number): string[] {
-  const seen = new Set<string | number>();
-  const dup: string[] = [];
-  for (const i of items) { const k = key(i); if (seen.has(k)) dup.push(String(k)); seen.add(k); }
-  return dup;
+function duplicates<T extends { file: string; index: number }>(items: T[], key: (t: T) => string | number, what: string, problems: SeedProblem[], list: string): void {
+  const seen = new Map<string | number, T>();
+  for (const i of items) {
+    const k = key(i);
+    const first = seen.get(k);
+    if (first) problems.push({ file: i.file, path: `${list}.${i.index}`, message: `duplicate ${what} ${k} (first in ${first.file})` });
+    else seen.set(k, i);
+  }
+}
+
+interface Origins {
+  sources: Origin<SourceSeed>[];
+  eras: Origin<EraSeed>[];
+  regions: Origin<RegionSeed>[];
+  states: Origin<StateSeed>[];
+  threats: Origin<ThreatSeed>[];
+  extraPerceptions: Origin<{ ccode: number; from: string; to?: string }>[];
 }
 
 /** Cross-file checks: every key referenced exists, dates are ordered, rounds lie inside their negotiation. */
-function checkReferences(d: SeedData, problems: SeedProblem[]): void {
+function checkReferences(o: Origins, d: SeedData, problems: SeedProblem[]): void {
   const sourceKeys = new Set(d.sources.map((s) => s.key));
   const eraIds = new Map(d.eras.map((e) => [e.id, e]));
+  const regionIds = new Set(d.regions.map((r) => r.id));
   const ccodes = new Set(d.states.map((s) => s.ccode));
   const threatIds = new Set(d.threats.map((t) => t.id));
-  for (const k of duplicates(d.sources, (s) => s.key)) problems.push({ file: 'sources.yaml', path: 'sources', message: `duplicate key ${k}` });
-  for (const k of duplicates(d.states, (s) => s.ccode)) problems.push({ file: 'states.yaml', path: 'states', message: `duplicate ccode ${k}` });
-  for (const k of duplicates(d.threats, (s) => s.id)) problems.push({ file: 'threats.yaml', path: 'threats', message: `duplicate id ${k}` });
-  const treatyIds = duplicates(d.negotiations.filter((n) => n.treaty), (n) => n.treaty!.id);
-  for (const k of treatyIds) problems.push({ file: 'negotiations', path: 'treaty.id', message: `treaty id ${k} used by two negotiations` });
+  const negotiationIds = new Set(d.negotiations.map((n) => n.id));
+  duplicates(o.sources, (s) => s.key, 'source key', problems, 'sources');
+  duplicates(o.eras, (s) => s.id, 'era id', problems, 'eras');
+  duplicates(o.regions, (s) => s.id, 'region id', problems, 'regions');
+  duplicates(o.states, (s) => s.ccode, 'ccode', problems, 'states');
+  duplicates(o.threats, (s) => s.id, 'threat id', problems, 'threats');
+  const treatyOwner = new Map<string, string>();
+  for (const n of d.negotiations) {
+    if (!n.treaty) continue;
+    const first = treatyOwner.get(n.treaty.id);
+    if (first) problems.push({ file: `negotiations/${n.id}.yaml`, path: 'treaty.id', message: `treaty id ${n.treaty.id} is also the treaty of ${first}` });
+    else treatyOwner.set(n.treaty.id, n.id);
+  }
 
   const walkSources = (file: string, path: string, node: unknown): void => {
     if (Array.isArray(node)) { node.forEach((v, i) => walkSources(file, `${path}${path ? '.' : ''}${i}`, v)); return; }
@@ -105,60 +161,129 @@ function checkReferences(d: SeedData, problems: SeedProblem[]): void {
       for (const [k, v] of Object.entries(node)) {
         if (k === 'sources' && Array.isArray(v)) {
           v.forEach((ref: { key: string }, i) => {
-            if (!sourceKeys.has(ref.key)) problems.push({ file, path: `${path}${path ? '.' : ''}sources.${i}.key`, message: `unknown source "${ref.key}" (add it to sources.yaml)` });
+            if (!sourceKeys.has(ref.key)) problems.push({ file, path: `${path}${path ? '.' : ''}sources.${i}.key`, message: `unknown source "${ref.key}" (add it to a sources file)` });
           });
         } else walkSources(file, `${path}${path ? '.' : ''}${k}`, v);
       }
     }
   };
-  walkSources('eras.yaml', 'eras', d.eras);
-  walkSources('states.yaml', 'states', d.states);
-  walkSources('threats.yaml', 'threats', d.threats);
-
-  for (const e of d.eras) if (e.end < e.start) problems.push({ file: 'eras.yaml', path: e.id, message: 'end before start' });
-  d.threats.forEach((t, i) => {
-    t.posedBy.forEach((c, j) => { if (!ccodes.has(c)) problems.push({ file: 'threats.yaml', path: `threats.${i}.posedBy.${j}`, message: `ccode ${c} is not in states.yaml` }); });
-    t.perceivedBy.forEach((p, j) => {
-      if (!ccodes.has(p.ccode)) problems.push({ file: 'threats.yaml', path: `threats.${i}.perceivedBy.${j}.ccode`, message: `ccode ${p.ccode} is not in states.yaml` });
-      if (p.to && p.to < p.from) problems.push({ file: 'threats.yaml', path: `threats.${i}.perceivedBy.${j}`, message: 'to before from' });
-    });
-  });
-
-  for (const n of d.negotiations) {
-    const file = `negotiations/${n.id}.yaml`;
-    const bad = (path: string, message: string) => problems.push({ file, path, message });
-    walkSources(file, '', n);
-    if (n.end < n.start) bad('end', 'end before start');
-    const era = eraIds.get(n.era);
-    if (!era) bad('era', `unknown era "${n.era}"`);
-    else if (n.start < era.start || n.start > era.end) bad('era', `negotiation starts ${n.start}, outside era ${era.id} (${era.start}..${era.end})`);
-    const parties = new Set(n.parties);
-    if (parties.size !== n.parties.length) bad('parties', 'a party is listed twice');
-    n.parties.forEach((c, i) => { if (!ccodes.has(c)) bad(`parties.${i}`, `ccode ${c} is not in states.yaml`); });
-    n.rounds.forEach((r, i) => {
-      if (r.start < n.start || r.start > n.end) bad(`rounds.${i}.start`, `round starts ${r.start}, outside the negotiation (${n.start}..${n.end})`);
-      if (r.end && (r.end < r.start || r.end > n.end)) bad(`rounds.${i}.end`, `round ends ${r.end}, outside ${r.start}..${n.end}`);
-    });
-    for (const k of duplicates(n.rounds, (r) => r.sequence)) bad('rounds', `duplicate sequence ${k}`);
-    const seqs = new Set(n.rounds.map((r) => r.sequence));
-    n.proposals.forEach((p, i) => {
-      if (!parties.has(p.by)) bad(`proposals.${i}.by`, `${p.by} is not a party`);
-      p.to.forEach((c, j) => { if (!parties.has(c)) bad(`proposals.${i}.to.${j}`, `${c} is not a party`); });
-      if (p.round !== undefined && !seqs.has(p.round)) bad(`proposals.${i}.round`, `no round ${p.round}`);
-      if (p.date < n.start || p.date > n.end) bad(`proposals.${i}.date`, `proposal dated ${p.date}, outside the negotiation`);
-    });
-    n.warPlans.forEach((w, i) => {
-      if (!parties.has(w.party)) bad(`warPlans.${i}.party`, `${w.party} is not a party`);
-      if (!threatIds.has(w.target)) bad(`warPlans.${i}.target`, `unknown threat "${w.target}"`);
-    });
-    for (const c of parties) if (!n.warPlans.some((w) => w.party === c && w.kind === 'IDEAL')) bad('warPlans', `party ${c} has no IDEAL war plan`);
-    if (n.outcome === 'AGREEMENT' && !n.treaty) bad('treaty', 'an AGREEMENT needs its treaty');
-    if (n.outcome === 'NONAGREEMENT' && n.treaty) bad('treaty', 'a NONAGREEMENT has no treaty');
-    if (n.treaty) {
-      const t = n.treaty;
-      if (t.signed < n.start) bad('treaty.signed', 'treaty signed before the negotiation started');
-      t.members.forEach((c, i) => { if (!ccodes.has(c)) bad(`treaty.members.${i}`, `ccode ${c} is not in states.yaml`); });
-      t.directedAgainst.forEach((id, i) => { if (!threatIds.has(id)) bad(`treaty.directedAgainst.${i}`, `unknown threat "${id}"`); });
+  for (const [list, items] of [['eras', o.eras], ['regions', o.regions], ['states', o.states], ['threats', o.threats], ['perceptions', o.extraPerceptions]] as const) {
+    for (const item of items as Origin<object>[]) {
+      const { file, index, ...rest } = item;
+      walkSources(file, `${list}.${index}`, rest);
     }
+  }
+
+  for (const e of o.eras) if (e.end < e.start) problems.push({ file: e.file, path: `eras.${e.index}`, message: 'end before start' });
+  for (const t of o.threats) {
+    const at = `threats.${t.index}`;
+    t.posedBy.forEach((c, j) => { if (!ccodes.has(c)) problems.push({ file: t.file, path: `${at}.posedBy.${j}`, message: `ccode ${c} is not in a states file` }); });
+    t.perceivedBy.forEach((p, j) => {
+      if (!ccodes.has(p.ccode)) problems.push({ file: t.file, path: `${at}.perceivedBy.${j}.ccode`, message: `ccode ${p.ccode} is not in a states file` });
+      if (p.to && p.to < p.from) problems.push({ file: t.file, path: `${at}.perceivedBy.${j}`, message: 'to before from' });
+    });
+  }
+  for (const p of o.extraPerceptions) {
+    if (!ccodes.has(p.ccode)) problems.push({ file: p.file, path: `perceptions.${p.index}.ccode`, message: `ccode ${p.ccode} is not in a states file` });
+    if (p.to && p.to < p.from) problems.push({ file: p.file, path: `perceptions.${p.index}`, message: 'to before from' });
+  }
+
+  for (const n of d.negotiations) checkNegotiation(n, { eraIds, regionIds, ccodes, threatIds, negotiationIds }, walkSources, problems);
+}
+
+interface Known {
+  eraIds: Map<string, EraSeed>;
+  regionIds: Set<string>;
+  ccodes: Set<number>;
+  threatIds: Set<string>;
+  negotiationIds: Set<string>;
+}
+
+function checkNegotiation(n: NegotiationSeed, k: Known, walkSources: (file: string, path: string, node: unknown) => void, problems: SeedProblem[]): void {
+  const file = `negotiations/${n.id}.yaml`;
+  const bad = (path: string, message: string) => problems.push({ file, path, message });
+  walkSources(file, '', n);
+  const state = (path: string, c: number) => { if (!k.ccodes.has(c)) bad(path, `ccode ${c} is not in a states file`); };
+  const threat = (path: string, id: string | undefined) => { if (id !== undefined && !k.threatIds.has(id)) bad(path, `unknown threat "${id}"`); };
+  const scope = (path: string, s: { regions: string[]; states: number[] } | undefined) => {
+    s?.regions.forEach((r, i) => { if (!k.regionIds.has(r)) bad(`${path}.regions.${i}`, `unknown region "${r}" (add it to a regions file)`); });
+    s?.states.forEach((c, i) => state(`${path}.states.${i}`, c));
+  };
+  const oldStyle = (path: string, record: Record<string, unknown> & { oldStyle?: Partial<Record<string, string>> }) => {
+    for (const [field, julian] of Object.entries(record.oldStyle ?? {})) {
+      const gregorian = record[field];
+      if (typeof gregorian !== 'string') { bad(`${path}oldStyle.${field}`, `the record has no ${field} date`); continue; }
+      const expected = toOldStyle(gregorian);
+      if (julian !== expected) bad(`${path}oldStyle.${field}`, `Old Style of ${gregorian} (Gregorian) is ${expected}, not ${julian}`);
+    }
+  };
+
+  if (n.end < n.start) bad('end', 'end before start');
+  oldStyle('', n);
+  const era = k.eraIds.get(n.era);
+  if (!era) bad('era', `unknown era "${n.era}"`);
+  else if (n.start < era.start || n.start > era.end) bad('era', `negotiation starts ${n.start}, outside era ${era.id} (${era.start}..${era.end})`);
+  const parties = new Set(n.parties);
+  if (parties.size !== n.parties.length) bad('parties', 'a party is listed twice');
+  n.parties.forEach((c, i) => state(`parties.${i}`, c));
+  n.thirdParties.forEach((t, i) => {
+    state(`thirdParties.${i}.ccode`, t.ccode);
+    if (parties.has(t.ccode)) bad(`thirdParties.${i}.ccode`, `${t.ccode} is a party, not a third party`);
+  });
+  n.rounds.forEach((r, i) => {
+    if (r.start < n.start || r.start > n.end) bad(`rounds.${i}.start`, `round starts ${r.start}, outside the negotiation (${n.start}..${n.end})`);
+    if (r.end && (r.end < r.start || r.end > n.end)) bad(`rounds.${i}.end`, `round ends ${r.end}, outside ${r.start}..${n.end}`);
+    oldStyle(`rounds.${i}.`, r);
+  });
+  const seqs = new Set<number>();
+  n.rounds.forEach((r, i) => { if (seqs.has(r.sequence)) bad(`rounds.${i}.sequence`, `duplicate sequence ${r.sequence}`); seqs.add(r.sequence); });
+  n.proposals.forEach((p, i) => {
+    p.by.forEach((c, j) => { if (!parties.has(c)) bad(`proposals.${i}.by${p.by.length > 1 ? `.${j}` : ''}`, `${c} is not a party`); });
+    if (new Set(p.by).size !== p.by.length) bad(`proposals.${i}.by`, 'a proposer is listed twice');
+    p.to.forEach((c, j) => { if (!parties.has(c)) bad(`proposals.${i}.to.${j}`, `${c} is not a party`); });
+    if (p.round !== undefined && !seqs.has(p.round)) bad(`proposals.${i}.round`, `no round ${p.round}`);
+    if (p.date < n.start || p.date > n.end) bad(`proposals.${i}.date`, `proposal dated ${p.date}, outside the negotiation`);
+    if (p.plan) { threat(`proposals.${i}.plan.target`, p.plan.target); scope(`proposals.${i}.plan.scope`, p.plan.scope); }
+    oldStyle(`proposals.${i}.`, p);
+  });
+  const planKeys = new Set<string>();
+  n.warPlans.forEach((w, i) => {
+    const at = `warPlans.${i}`;
+    if (!parties.has(w.party)) bad(`${at}.party`, `${w.party} is not a party`);
+    threat(`${at}.target`, w.target);
+    scope(`${at}.scope`, w.scope);
+    if (w.fromRound !== undefined) {
+      if (!seqs.has(w.fromRound)) bad(`${at}.fromRound`, `no round ${w.fromRound}`);
+      if (w.fromRound === Math.min(...seqs)) bad(`${at}.fromRound`, 'a plan held from the first round is the entry plan: omit fromRound');
+    }
+    const key = `${w.party}@${w.fromRound ?? 'entry'}`;
+    if (planKeys.has(key)) bad(at, `party ${w.party} has two IDEAL plans ${w.fromRound ? `from round ${w.fromRound}` : 'at entry'}`);
+    planKeys.add(key);
+    w.alternatives.forEach((a, j) => { threat(`${at}.alternatives.${j}.target`, a.target); scope(`${at}.alternatives.${j}.scope`, a.scope); });
+  });
+  for (const c of parties) if (!planKeys.has(`${c}@entry`)) bad('warPlans', `party ${c} has no entry IDEAL war plan (one without fromRound)`);
+  n.outsideOptions.forEach((x, i) => {
+    const at = `outsideOptions.${i}`;
+    if (!parties.has(x.party)) bad(`${at}.party`, `${x.party} is not a party`);
+    if (x.ally !== undefined) {
+      state(`${at}.ally`, x.ally);
+      if (x.ally === x.party) bad(`${at}.ally`, 'a party is not its own alternative ally');
+    }
+    if (x.realisedIn !== undefined) {
+      if (!k.negotiationIds.has(x.realisedIn)) bad(`${at}.realisedIn`, `unknown negotiation "${x.realisedIn}"`);
+      if (x.realisedIn === n.id) bad(`${at}.realisedIn`, 'a negotiation is not its own outside option');
+    }
+    x.alternatives.forEach((a, j) => { if (a.ally !== undefined) state(`${at}.alternatives.${j}.ally`, a.ally); });
+  });
+  const info = OUTCOME_INFO[n.outcome];
+  if (info.hasTreaty && !n.treaty) bad('treaty', `${n.outcome} needs its treaty`);
+  if (!info.hasTreaty && n.treaty) bad('treaty', `${n.outcome} has no treaty`);
+  if (n.treaty) {
+    const t = n.treaty;
+    if (t.signed < n.start) bad('treaty.signed', 'treaty signed before the negotiation started');
+    if (t.ended && t.ended < t.signed) bad('treaty.ended', 'treaty ended before it was signed');
+    t.members.forEach((c, i) => state(`treaty.members.${i}`, c));
+    t.directedAgainst.forEach((id, i) => threat(`treaty.directedAgainst.${i}`, id));
+    oldStyle('treaty.', t);
   }
 }

@@ -1,0 +1,31 @@
+/**
+ * Outside options (Poast 2019): the ways a party can do without the treaty on the table. The
+ * weights and levels here are the ones the scoring uses and the API describes.
+ */
+export const OUTSIDE_OPTION_KINDS = ['ALTERNATIVE_ALLY', 'UNILATERAL', 'BUCK_PASSING'] as const;
+export type OutsideOptionKind = (typeof OUTSIDE_OPTION_KINDS)[number];
+
+/** Attractiveness as a party's own decision-makers saw it (recorded options), and its value in [0, 1]. */
+export const ATTRACTIVENESS = ['LOW', 'MEDIUM', 'HIGH'] as const;
+export type Attractiveness = (typeof ATTRACTIVENESS)[number];
+export const ATTRACTIVENESS_VALUE: Record<Attractiveness, number> = { LOW: 0.25, MEDIUM: 0.5, HIGH: 0.85 };
+
+/** Weights of an alternative ally's components (re-normalised over the components with data). */
+export const ALLY_WEIGHTS = { concurrentTalks: 0.35, sharedTarget: 0.25, capability: 0.25, ties: 0.15 } as const;
+export type AllyComponent = keyof typeof ALLY_WEIGHTS;
+
+/** Kind-strength at which the shared-target component saturates (e.g. a treaty and a war plan: 3 + 3). */
+export const SHARED_TARGET_SATURATION = 6;
+
+/** Alliance-tie component: a tie in force at the date, or one that has ended. */
+export const TIE_VALUE = { current: 1, former: 0.5, none: 0 } as const;
+
+/** Buck-passing without capability data: min(1, catchers / this). */
+export const BUCK_CATCHERS_FOR_FULL_ATTRACTIVENESS = 3;
+
+/** Years before the date in which wars, disputes and war plans count as evidence against a target. */
+export const DEFAULT_WINDOW_YEARS = 10;
+export const MAX_WINDOW_YEARS = 100;
+
+export const describeAllyWeights = () => Object.entries(ALLY_WEIGHTS).map(([k, w]) => `${k} ${w}`).join(', ');
+export const describeAttractiveness = () => ATTRACTIVENESS.map((a) => `${a} ${ATTRACTIVENESS_VALUE[a]}`).join(', ');
