@@ -66,9 +66,13 @@ function loadAtop(): Map<number, AtopAlliance> {
   }
   // Obligations as signed: those of ATOP's first phase (a later phase may add or drop some; the
   // alliance-level flags are "in any phase").
-  for (const r of fileRows('atop-5.1/atop5_1aph.csv')) {
+  const firstPhase = new Map<number, number>();
+  const phases = fileRows('atop-5.1/atop5_1aph.csv');
+  for (const r of phases) firstPhase.set(Number(r.atopid), Math.min(firstPhase.get(Number(r.atopid)) ?? Infinity, Number(r.phase)));
+  for (const r of phases) {
     const a = out.get(Number(r.atopid));
-    if (!a || r.phase !== '1') continue;
+    // ATOP numbers the phases of an alliance whose terms changed from 1; a single-phase alliance has phase 0.
+    if (!a || Number(r.phase) !== firstPhase.get(a.id)) continue;
     a.obligations = new Set();
     if (r.defense === '1') a.obligations.add('DEFENSE');
     if (r.offense === '1') a.obligations.add('OFFENSE');
