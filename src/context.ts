@@ -16,8 +16,8 @@ export interface RequestContext {
   roundTrips: { count: number };
 }
 
-export function createContext(base: QueryExecutor, limits: Config['limits'], requestId: string = randomUUID()): RequestContext {
+export function createContext(base: QueryExecutor, limits: Config['limits'], requestId: string = randomUUID(), signal?: AbortSignal): RequestContext {
   const roundTrips = { count: 0 };
-  const executor = base.forRequest(requestId, () => { roundTrips.count += 1; });
+  const executor = base.forRequest(requestId, [() => { roundTrips.count += 1; }], signal);
   return { requestId, executor, loaders: createLoaders(executor), limits, roundTrips };
 }

@@ -31,11 +31,16 @@ export class QueryExecutor {
     private readonly observers: QueryObserver[] = [],
     private readonly requestId?: string,
     private readonly writes: { count: number } = { count: 0 },
+    private readonly signal?: AbortSignal,
   ) {}
 
-  /** A child executor for one request: same store, its own request id and extra observers. */
-  forRequest(requestId: string, ...observers: QueryObserver[]): QueryExecutor {
-    return new QueryExecutor(this.store, this.registry, this.logger?.child({ requestId }), [...this.observers, ...observers], requestId, this.writes);
+  /**
+   * A child executor for one request: same store, its own request id and extra observers. Once
+   * `signal` is aborted (the request's deadline passed, or the client went away) no further store
+   * call starts: each throws `signal.reason`.
+   */
+  forRequest(requestId: string, observers: QueryObserver[] = [], signal?: AbortSignal): QueryExecutor {
+    return new QueryExecutor(this.store, this.registry, this.logger?.child({ requestId }), [...this.observers, ...observers], requestId, this.writes, signal);
   }
 
   /** How many writes this executor and its children have made: part of the key of derived caches. */
@@ -47,6 +52,7 @@ export class QueryExecutor {
   }
 
   private async timed<R>(name: string, mode: 'READ' | 'WRITE', run: () => Promise<Row[]>): Promise<R[]> {
+    if (this.signal?.aborted) throw this.signal.reason;
     const t0 = performance.now();
     try {
       const rows = await run();
