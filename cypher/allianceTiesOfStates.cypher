@@ -1,7 +1,8 @@
 // Each state's alliance ties up to a date: the other members of every treaty it had joined by then,
 // with entry and exit dates (open ties are in force at the date; closed ones are past alliances).
-// params: $items (list of {ccode, at})
-// returns: ccode, at, other, treaty, treatyName, atopId, obligations, entry, exit, otherExit
+// params: $items: {at: date, ccode: int}[]
+// returns: ccode: int, at: date, other: int, treaty: string, treatyName: string?, atopId: int?,
+//   obligations: string[], entry: date, exit: date?, otherExit: date?
 UNWIND $items AS item
 MATCH (s:State {ccode: item.ccode})-[ms:MEMBER_OF]->(t:Treaty)<-[mo:MEMBER_OF]-(o:State)
 WHERE o.ccode <> s.ccode AND ms.entry <= date(item.at) AND mo.entry <= date(item.at)

@@ -1,6 +1,7 @@
 // The NMC capabilities of each state, optionally between two years (inclusive), in year order.
-// params: $ids (list of {key, ccode, from, to}) one entry per state and year range
-// returns: id, node {year, milex, milper, irst, pec, tpop, upop, cinc}
+// params: $ids: {ccode: int, from: int?, key: string, to: int?}[] (one entry per state and year range)
+// returns: id: string, node: {year: int, milex: int, milper: int, irst: int, pec: int, tpop: int, upop: int,
+//   cinc: float}
 UNWIND $ids AS id
 MATCH (:State {ccode: id.ccode})-[:HAS_CAPABILITY]->(c:Capability)
 WHERE (id.from IS NULL OR c.year >= id.from) AND (id.to IS NULL OR c.year <= id.to)

@@ -1,7 +1,8 @@
 // The negotiations each state was at the table of during the window [from, to], with the other
 // parties, leaving out one negotiation (the one being examined), if given.
-// params: $items (list of {ccode, from, to, exclude})
-// returns: ccode, from, to, other, negotiation, negotiationName, start, end, outcome, sources
+// params: $items: {ccode: int, exclude: string?, from: date, to: date}[]
+// returns: ccode: int, from: date, to: date, other: int, negotiation: string, negotiationName: string,
+//   start: date, end: date, outcome: string, sources: string[]
 UNWIND $items AS item
 MATCH (s:State {ccode: item.ccode})-[:PARTY_TO]->(n:Negotiation)<-[:PARTY_TO]-(o:State)
 WHERE n.start <= date(item.to) AND n.end >= date(item.from) AND (item.exclude IS NULL OR n.id <> item.exclude)

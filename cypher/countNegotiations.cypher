@@ -1,5 +1,5 @@
 // How many negotiations the graph holds: zero means the curated seed has not been loaded yet.
 // params: (none)
-// returns: negotiations
+// returns: negotiations: int
 MATCH (n:Negotiation)
 RETURN count(n) AS negotiations

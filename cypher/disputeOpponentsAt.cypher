@@ -1,7 +1,7 @@
 // The states each state was in an active militarized dispute with at a date: MID participants on
 // the other side whose participation (and the state's own) spans the date.
-// params: $items (list of {ccode, at})
-// returns: ccode, at, other, kind, reference
+// params: $items: {at: date, ccode: int}[]
+// returns: ccode: int, at: date, other: int, kind: string, reference: string
 UNWIND $items AS item
 MATCH (s:State {ccode: item.ccode})-[a:PARTICIPATED_IN]->(d:Dispute)<-[b:PARTICIPATED_IN]-(o:State)
 WHERE a.sideA <> b.sideA

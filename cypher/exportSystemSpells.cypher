@@ -1,7 +1,7 @@
 // Every state with all its spells of COW state-system membership and of major-power status, in
 // one query (the dynamic exports clip them to the range); a state with no spell has an empty list.
 // params: (none)
-// returns: ccode, abbrev, name, spells
+// returns: ccode: int, abbrev: string, name: string, spells: {end: date, kind: string, start: date}[]
 MATCH (s:State)
 RETURN s.ccode AS ccode, s.abbrev AS abbrev, s.name AS name,
        [(s)-[m:IN_SYSTEM|MAJOR_POWER]->(:StateSystem) | {kind: type(m), start: m.start, end: m.end}] AS spells

@@ -1,6 +1,7 @@
 // Import (ATOP): one membership per member row (atop5_1m), keyed on phase and entry date (a state can
 // leave and re-enter within one phase), with exit date and the precision of both.
-// params: $rows (list of {atopId, ccode, phase, entry, entryPrecision, exit, exitPrecision})
+// params: $rows: {atopId: int, ccode: int, entry: date, entryPrecision: string, exit: date,
+//   exitPrecision: string, phase: int}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (t:Treaty {atopId: row.atopId})

@@ -1,6 +1,6 @@
 // Import (ATOP): the state an alliance names as its threat (statthr1, statthr2): the treaty is
 // DIRECTED_AGAINST the Threat `state-<ccode>`, which is POSED_BY that state.
-// params: $source (string) source key, $rows (list of {atopId, ccode})
+// params: $source: string (source key), $rows: {atopId: int, ccode: int}[]
 // returns: (none)
 MATCH (src:Source {key: $source})
 UNWIND $rows AS row

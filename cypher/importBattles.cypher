@@ -1,5 +1,7 @@
 // Import (CDB90): battles by isqno, citing the data set.
-// params: $source (string) source key, $rows (list of {id, isqno, name, war, location, campaign, warNum, cowWarName, theater, attackerWon, posture1, posture2, dbpedia})
+// params: $source: string (source key), $rows: {attackerWon: int?, campaign: string, cowWarName: string?,
+//   dbpedia: string?, id: string, isqno: int, location: string, name: string, posture1: string,
+//   posture2: string?, theater: string?, war: string, warNum: int?}[]
 // returns: (none)
 MATCH (src:Source {key: $source})
 UNWIND $rows AS row

@@ -1,5 +1,5 @@
 // Import (CDB90): the COW state a battle side stood for, where its actor name maps to a ccode.
-// params: $rows (list of {id, ccode})
+// params: $rows: {ccode: int, id: string}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (x:Belligerent {id: row.id})

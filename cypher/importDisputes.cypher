@@ -1,5 +1,9 @@
 // Import (MID): disputes (MIDA), dates with precision, outcome, hostility level, citing the data set.
-// params: $source (string) source key, $rows (list of {id, dispnum, dispnum4, start, startPrecision, end, endPrecision, startYear, endYear, outcome, settle, fatality, fatalpre, maxdur, mindur, hiact, hostlev, recip, numa, numb, link1, link2, link3, ongoing, version})
+// params: $source: string (source key), $rows: {dispnum: int, dispnum4: int?, end: date, endPrecision: string,
+//   endYear: int, fatality: int?, fatalpre: int?, hiact: int, hostlev: int, id: string, link1: string,
+//   link2: string, link3: string, maxdur: int, mindur: int, numa: int, numb: int, ongoing: boolean,
+//   outcome: int, recip: boolean, settle: int, start: date, startPrecision: string, startYear: int,
+//   version: string}[]
 // returns: (none)
 MATCH (src:Source {key: $source})
 UNWIND $rows AS row

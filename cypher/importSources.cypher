@@ -1,5 +1,7 @@
 // Import: creates or updates the Source node of a data set (its citation and version).
-// params: $rows (list of {key, kind, authors, title, year, publisher, container, volume, pages, url, version, citation})
+// params: $rows: {authors: string[], citation: string, container: string?, key: string, kind: string,
+//   pages: string?, publisher: string?, title: string, url: string?, version: string, volume: string?,
+//   year: int}[]
 // returns: (none)
 UNWIND $rows AS row
 MERGE (s:Source {key: row.key})

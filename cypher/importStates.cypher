@@ -1,5 +1,5 @@
 // Import (COW states): creates or updates states by ccode with COW's abbreviation and name, citing the data set.
-// params: $source (string) source key, $rows (list of {ccode, abbrev, name})
+// params: $source: string (source key), $rows: {abbrev: string, ccode: int, name: string}[]
 // returns: (none)
 MATCH (src:Source {key: $source})
 UNWIND $rows AS row

@@ -1,6 +1,7 @@
 // Negotiations by id, for the negotiation loader.
-// params: $ids (string[])
-// returns: id, name, start, startPrecision, end, endPrecision, outcome, summary, confidence, notes
+// params: $ids: string[]
+// returns: id: string, name: string, start: date, startPrecision: string, end: date, endPrecision: string,
+//   outcome: string, summary: string?, confidence: string, notes: string?
 UNWIND $ids AS id
 MATCH (n:Negotiation {id: id})
 RETURN n.id AS id, n.name AS name, n.start AS start, n.startPrecision AS startPrecision,

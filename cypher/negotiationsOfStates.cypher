@@ -1,6 +1,6 @@
 // The negotiations each state took part in, in order.
-// params: $ccodes (int[])
-// returns: id, node {id}
+// params: $ccodes: int[]
+// returns: id: int, node: {id: string}
 UNWIND $ccodes AS id
 MATCH (:State {ccode: id})-[:PARTY_TO]->(n:Negotiation)
 RETURN id, n {.id} AS node

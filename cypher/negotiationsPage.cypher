@@ -1,7 +1,7 @@
 // One page of negotiations ordered by start date, filtered by outcome, party, era and a date
 // range (a negotiation matches when its span overlaps [from, to]); with the total count.
-// params: $outcome (string or null), $party (int or null), $era (string or null), $from (ISO date or null), $to (ISO date or null), $skip (int), $first (int)
-// returns: total, page (list of negotiation ids)
+// params: $outcome: string?, $party: int?, $era: string?, $from: date?, $to: date?, $skip: int, $first: int
+// returns: total: int, page: string[]
 MATCH (n:Negotiation)
 WHERE ($outcome IS NULL OR n.outcome = $outcome)
   AND ($from IS NULL OR n.end >= date($from))

@@ -1,6 +1,6 @@
 // Who perceived each threat, over which period, on which sources.
-// params: $ids (string[]) threat ids
-// returns: id, node {ccode, from, to, note, sources}
+// params: $ids: string[] (threat ids)
+// returns: id: string, node: {ccode: int, from: date, to: date?, note: string?, sources: string[]}
 UNWIND $ids AS id
 MATCH (s:State)-[p:PERCEIVES]->(:Threat {id: id})
 RETURN id, {ccode: s.ccode, from: p.from, to: p.to, note: p.note, sources: p.sources} AS node

@@ -1,6 +1,7 @@
 // Proposals by id, with who made them and to whom.
-// params: $ids (string[])
-// returns: id, sequence, date, datePrecision, obligations, summary, response, responseNote, by, to
+// params: $ids: string[]
+// returns: id: string, sequence: int, date: date, datePrecision: string, obligations: string[],
+//   summary: string?, response: string, responseNote: string?, by: int, to: int[]
 UNWIND $ids AS id
 MATCH (by:State)-[:PROPOSED]->(p:Proposal {id: id})
 RETURN p.id AS id, p.sequence AS sequence, p.date AS date, p.datePrecision AS datePrecision,

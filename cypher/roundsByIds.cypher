@@ -1,6 +1,7 @@
 // Negotiation rounds by id (for node lookups).
-// params: $ids (string[])
-// returns: id, sequence, start, startPrecision, end, endPrecision, place, negotiators, summary
+// params: $ids: string[]
+// returns: id: string, sequence: int, start: date, startPrecision: string, end: date?, endPrecision: string?,
+//   place: string, negotiators: string[], summary: string?
 UNWIND $ids AS id
 MATCH (r:NegotiationRound {id: id})
 RETURN r.id AS id, r.sequence AS sequence, r.start AS start, r.startPrecision AS startPrecision,

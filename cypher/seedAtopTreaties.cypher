@@ -1,6 +1,8 @@
 // Seed: creates or updates treaties that ATOP codes, keyed on the ATOP id so that the curated
 // treaty and the imported ATOP alliance are one node whichever is loaded first (the curated id wins).
-// params: $rows (list of {id, negotiation, name, atopId, signed, ended, obligations, defense, offense, neutrality, nonAggression, consultation, era, sources})
+// params: $rows: {atopId: int, consultation: boolean, defense: boolean, ended: date?, era: string,
+//   id: string, name: string, negotiation: string, neutrality: boolean, nonAggression: boolean,
+//   obligations: string[], offense: boolean, signed: date, sources: {key: string, note: string?, pages: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})

@@ -1,5 +1,6 @@
 // Seed: creates or updates eras by id, with their sources.
-// params: $rows (list of {id, name, start, end, sources: [{key, pages, note}]})
+// params: $rows: {end: date, id: string, name: string, sources: {key: string, note: string?, pages: string?}[],
+//   start: date}[]
 // returns: (none)
 UNWIND $rows AS row
 MERGE (e:Era {id: row.id})

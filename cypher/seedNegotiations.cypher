@@ -1,5 +1,7 @@
 // Seed: creates or updates negotiations with their era, parties and sources.
-// params: $rows (list of {id, name, start, startPrecision, end, endPrecision, outcome, era, parties, summary, confidence, notes, sources})
+// params: $rows: {confidence: string, end: date, endPrecision: string, era: string, id: string, name: string,
+//   notes: string?, outcome: string, parties: int[], sources: {key: string, note: string?, pages: string?}[],
+//   start: date, startPrecision: string, summary: string?}[]
 // returns: (none)
 UNWIND $rows AS row
 MERGE (n:Negotiation {id: row.id})

@@ -1,5 +1,5 @@
 // Seed: which state perceived which threat over which period (a time-bound relationship).
-// params: $rows (list of {threat, ccode, from, to, note, sources: [source key]})
+// params: $rows: {ccode: int, from: date, note: string?, sources: string[], threat: string, to: date?}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (t:Threat {id: row.threat})

@@ -1,5 +1,7 @@
 // Seed: creates proposals with who made them, to whom, in which round, and their sources.
-// params: $rows (list of {id, negotiation, round, sequence, date, datePrecision, by, to, obligations, summary, response, responseNote, sources})
+// params: $rows: {by: int, date: date, datePrecision: string, id: string, negotiation: string,
+//   obligations: string[], response: string, responseNote: string?, round: string?, sequence: int,
+//   sources: {key: string, note: string?, pages: string?}[], summary: string?, to: int[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})

@@ -1,5 +1,7 @@
 // Seed: creates the rounds of negotiations, with their sources.
-// params: $rows (list of {id, negotiation, sequence, start, startPrecision, end, endPrecision, place, negotiators, summary, sources})
+// params: $rows: {end: date?, endPrecision: string?, id: string, negotiation: string, negotiators: string[],
+//   place: string, sequence: int, sources: {key: string, note: string?, pages: string?}[], start: date,
+//   startPrecision: string, summary: string?}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})

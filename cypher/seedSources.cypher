@@ -1,5 +1,6 @@
 // Seed: creates or updates sources (citations) by key.
-// params: $rows (list of {key, kind, authors, title, year, publisher, container, volume, pages, url, citation})
+// params: $rows: {authors: string[], citation: string, container: string?, key: string, kind: string,
+//   pages: string?, publisher: string?, title: string, url: string?, volume: string?, year: int}[]
 // returns: (none)
 UNWIND $rows AS row
 MERGE (s:Source {key: row.key})

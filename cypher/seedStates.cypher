@@ -1,5 +1,6 @@
 // Seed: creates or updates states by COW ccode, with their sources.
-// params: $rows (list of {ccode, abbrev, name, sources})
+// params: $rows: {abbrev: string, ccode: int, name: string, sources: {key: string, note: string?,
+//   pages: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MERGE (s:State {ccode: row.ccode})

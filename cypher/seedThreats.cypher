@@ -1,5 +1,6 @@
 // Seed: creates or updates threats, the states posing them, and their sources.
-// params: $rows (list of {id, name, description, posedBy: [ccode], sources})
+// params: $rows: {description: string?, id: string, name: string, posedBy: int[], sources: {key: string,
+//   note: string?, pages: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MERGE (t:Threat {id: row.id})

@@ -1,6 +1,8 @@
 // Seed: creates or updates treaties that ATOP does not code (keyed on the curated id), with the
 // negotiation that produced them, their era and sources. See seedAtopTreaties for the others.
-// params: $rows (list of {id, negotiation, name, signed, ended, obligations, defense, offense, neutrality, nonAggression, consultation, era, sources})
+// params: $rows: {consultation: boolean, defense: boolean, ended: date?, era: string,
+//   id: string, name: string, negotiation: string, neutrality: boolean, nonAggression: boolean,
+//   obligations: string[], offense: boolean, signed: date, sources: {key: string, note: string?, pages: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})

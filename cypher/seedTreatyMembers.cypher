@@ -1,7 +1,7 @@
 // Seed: curated treaty membership (entry at signing unless the row says otherwise), marked curated.
 // Skipped for a treaty whose memberships came from ATOP (ATOP's member file is the finer record);
 // the ATOP import in turn removes curated memberships (importAtopReplaceCurated).
-// params: $rows (list of {treaty, ccode, entry, exit, phase})
+// params: $rows: {ccode: int, entry: date, exit: date?, phase: int, treaty: string}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (t:Treaty {id: row.treaty})

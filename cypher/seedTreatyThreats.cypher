@@ -1,5 +1,5 @@
 // Seed: the threats a treaty is directed against.
-// params: $rows (list of {treaty, threat})
+// params: $rows: {threat: string, treaty: string}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (t:Treaty {id: row.treaty})

@@ -1,5 +1,6 @@
 // Seed: creates each party's war plan in a negotiation: holder, target threat, approach, sources.
-// params: $rows (list of {id, negotiation, party, kind, target, approach, justification, confidence, sources})
+// params: $rows: {approach: string, confidence: string, id: string, justification: string, kind: string,
+//   negotiation: string, party: int, sources: {key: string, note: string?, pages: string?}[], target: string}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})

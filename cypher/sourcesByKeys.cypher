@@ -1,6 +1,7 @@
 // Sources by key.
-// params: $keys (string[])
-// returns: key, kind, authors, title, year, publisher, container, volume, pages, url, citation
+// params: $keys: string[]
+// returns: key: string, kind: string, authors: string[], title: string, year: int, publisher: string?,
+//   container: string?, volume: string?, pages: string?, url: string?, citation: string
 UNWIND $keys AS key
 MATCH (s:Source {key: key})
 RETURN s.key AS key, s.kind AS kind, s.authors AS authors, s.title AS title, s.year AS year,

@@ -1,6 +1,8 @@
 // The sources cited for each State node, with the pages that support it.
-// params: $ids (int[]) State keys (ccode)
-// returns: id, node {key, kind, authors, title, year, publisher, container, volume, pages, url, citation, citedPages, note}
+// params: $ids: int[] (State keys: ccode)
+// returns: id: int, node: {key: string, kind: string, authors: string[], title: string, year: int,
+//   publisher: string?, container: string?, volume: string?, pages: string?, url: string?, citation: string, citedPages: string?,
+//   note: string?}
 UNWIND $ids AS id
 MATCH (:State {ccode: id})-[c:CITES]->(s:Source)
 RETURN id, s {.key, .kind, .authors, .title, .year, .publisher, .container, .volume, .pages, .url, .citation, citedPages: c.pages, note: c.note} AS node

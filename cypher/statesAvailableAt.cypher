@@ -1,7 +1,7 @@
 // The states that could act at each date: members of the state system then. Before the COW states
 // are imported (no IN_SYSTEM data at all), every state counts, flagged systemKnown false.
-// params: $dates (string[]) ISO dates
-// returns: at, ccode, abbrev, name, systemKnown
+// params: $dates: date[] (ISO dates)
+// returns: at: date, ccode: int, abbrev: string, name: string, systemKnown: boolean
 OPTIONAL MATCH ()-[sys:IN_SYSTEM]->(:StateSystem)
 WITH count(sys) > 0 AS systemKnown
 UNWIND $dates AS at

@@ -1,7 +1,7 @@
 // One page of states ordered by ccode, optionally those whose name contains a text, or those in
 // the state system at some time in [inSystemFrom, inSystemTo] (one day: from = to); with the total count.
-// params: $search (string or null), $inSystemFrom (ISO date or null), $inSystemTo (ISO date or null), $skip (int), $first (int)
-// returns: total, page (list of {ccode, abbrev, name})
+// params: $search: string?, $inSystemFrom: date?, $inSystemTo: date?, $skip: int, $first: int
+// returns: total: int, page: {abbrev: string, ccode: int, name: string}[]
 MATCH (s:State)
 WHERE ($search IS NULL OR toLower(s.name) CONTAINS toLower($search) OR s.abbrev = toUpper($search))
   AND ($inSystemFrom IS NULL OR EXISTS {

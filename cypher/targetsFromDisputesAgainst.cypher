@@ -1,8 +1,10 @@
 // Evidence that states stood against given targets: militarized disputes on the other side from
 // them, with participation inside the window [from, to]. Anchored on the targets: the batched form
 // of targetsFromDisputes.
-// params: $items (list of {holders, targets, from, to}) holders and targets are ccode lists
-// returns: ccode, from, to, targets, target, dispute, dispnum, hostlev, date, sources
+// params: $items: {from: date, holders: int[], targets: int[],
+//   to: date}[] (holders and targets are ccode lists)
+// returns: ccode: int, from: date, to: date, targets: int[], target: int, dispute: string, dispnum: int,
+//   hostlev: int, date: date, sources: string[]
 UNWIND $items AS item
 UNWIND item.targets AS tc
 MATCH (x:State {ccode: tc})-[b:PARTICIPATED_IN]->(d:Dispute)<-[a:PARTICIPATED_IN]-(s:State)

@@ -1,7 +1,9 @@
 // Evidence that a state stood against a target: it perceived a threat posed by the target state
 // at the date `to` (curated PERCEIVES periods).
-// params: $items (list of {ccode, from, to, targets}); targets null for any target, else the target ccodes wanted
-// returns: ccode, from, to, targets, target, threat, threatName, date, sources
+// params: $items: {ccode: int, from: date, targets: int[]?, to: date}[] (targets null for any target,
+//   else the target ccodes wanted)
+// returns: ccode: int, from: date, to: date, targets: int[]?, target: int, threat: string, threatName: string,
+//   date: date, sources: string[]
 UNWIND $items AS item
 MATCH (s:State {ccode: item.ccode})-[p:PERCEIVES]->(th:Threat)-[:POSED_BY]->(x:State)
 WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND p.from <= date(item.to) AND (p.to IS NULL OR p.to >= date(item.to))

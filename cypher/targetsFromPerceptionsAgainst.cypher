@@ -1,7 +1,9 @@
 // Evidence that states stood against given targets: curated perceptions of a threat the target
 // poses, at the date `to`. Anchored on the targets: the batched form of targetsFromPerceptions.
-// params: $items (list of {holders, targets, from, to}) holders and targets are ccode lists
-// returns: ccode, from, to, targets, target, threat, threatName, date, sources
+// params: $items: {from: date, holders: int[], targets: int[],
+//   to: date}[] (holders and targets are ccode lists)
+// returns: ccode: int, from: date, to: date, targets: int[], target: int, threat: string, threatName: string,
+//   date: date, sources: string[]
 UNWIND $items AS item
 UNWIND item.targets AS tc
 MATCH (x:State {ccode: tc})<-[:POSED_BY]-(th:Threat)<-[p:PERCEIVES]-(s:State)

@@ -1,7 +1,9 @@
 // Evidence that states stood against given targets: strategic rivalries with them active in the
 // year of `to`. Anchored on the targets: the batched form of targetsFromRivalries.
-// params: $items (list of {holders, targets, from, to, toYear}) holders and targets are ccode lists
-// returns: ccode, from, to, targets, target, rivalry, rivalryName, dataset, startYear, sources
+// params: $items: {from: date, holders: int[], targets: int[], to: date,
+//   toYear: int}[] (holders and targets are ccode lists)
+// returns: ccode: int, from: date, to: date, targets: int[], target: int, rivalry: string,
+//   rivalryName: string, dataset: string, startYear: int, sources: string[]
 UNWIND $items AS item
 UNWIND item.targets AS tc
 MATCH (x:State {ccode: tc})-[:RIVAL_IN]->(r:Rivalry)<-[:RIVAL_IN]-(s:State)

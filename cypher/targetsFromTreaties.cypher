@@ -1,7 +1,9 @@
 // Evidence that a state stood against a target: treaties it was a member of at the date `to`
 // that are directed against a threat posed by the target state.
-// params: $items (list of {ccode, from, to, targets}); targets null for any target, else the target ccodes wanted
-// returns: ccode, from, to, targets, target, threat, treaty, treatyName, atopId, date, sources
+// params: $items: {ccode: int, from: date, targets: int[]?, to: date}[] (targets null for any target,
+//   else the target ccodes wanted)
+// returns: ccode: int, from: date, to: date, targets: int[]?, target: int, threat: string, treaty: string,
+//   treatyName: string?, atopId: int?, date: date, sources: string[]
 UNWIND $items AS item
 MATCH (s:State {ccode: item.ccode})-[m:MEMBER_OF]->(t:Treaty)-[:DIRECTED_AGAINST]->(th:Threat)-[:POSED_BY]->(x:State)
 WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND m.entry <= date(item.to) AND (m.exit IS NULL OR m.exit >= date(item.to))

@@ -1,8 +1,10 @@
 // Evidence that states stood against given targets: treaties they were members of at the date
 // `to`, directed against a threat the target poses. Anchored on the targets: the batched form of
 // targetsFromTreaties for candidate allies.
-// params: $items (list of {holders, targets, from, to}) holders and targets are ccode lists
-// returns: ccode, from, to, targets, target, threat, treaty, treatyName, atopId, date, sources
+// params: $items: {from: date, holders: int[], targets: int[],
+//   to: date}[] (holders and targets are ccode lists)
+// returns: ccode: int, from: date, to: date, targets: int[], target: int, threat: string, treaty: string,
+//   treatyName: string?, atopId: int?, date: date, sources: string[]
 UNWIND $items AS item
 UNWIND item.targets AS tc
 MATCH (x:State {ccode: tc})<-[:POSED_BY]-(th:Threat)<-[:DIRECTED_AGAINST]-(t:Treaty)<-[m:MEMBER_OF]-(s:State)

@@ -1,7 +1,9 @@
 // Evidence that a state stood against a target: its IDEAL war plans in negotiations overlapping
 // the window [from, to], each aimed at a threat posed by the target state.
-// params: $items (list of {ccode, from, to, targets}); targets null for any target, else the target ccodes wanted
-// returns: ccode, from, to, targets, target, threat, negotiation, negotiationName, approach, date, sources
+// params: $items: {ccode: int, from: date, targets: int[]?, to: date}[] (targets null for any target,
+//   else the target ccodes wanted)
+// returns: ccode: int, from: date, to: date, targets: int[]?, target: int, threat: string, negotiation: string,
+//   negotiationName: string, approach: string, date: date, sources: string[]
 UNWIND $items AS item
 MATCH (s:State {ccode: item.ccode})-[:HOLDS]->(w:WarPlan {kind: 'IDEAL'})-[:TARGETS]->(th:Threat)-[:POSED_BY]->(x:State)
 MATCH (n:Negotiation)-[:HAS_WAR_PLAN]->(w)

@@ -1,8 +1,10 @@
 // Evidence that states stood against given targets: their IDEAL war plans aimed at the targets, in
 // negotiations overlapping the window [from, to]. Anchored on the targets (few) rather than the
 // holders (many): the batched form of targetsFromWarPlans for candidate allies.
-// params: $items (list of {holders, targets, from, to}) holders and targets are ccode lists
-// returns: ccode, from, to, targets, target, threat, negotiation, negotiationName, approach, date, sources
+// params: $items: {from: date, holders: int[], targets: int[],
+//   to: date}[] (holders and targets are ccode lists)
+// returns: ccode: int, from: date, to: date, targets: int[], target: int, threat: string,
+//   negotiation: string, negotiationName: string, approach: string, date: date, sources: string[]
 UNWIND $items AS item
 UNWIND item.targets AS tc
 MATCH (x:State {ccode: tc})<-[:POSED_BY]-(th:Threat)<-[:TARGETS]-(w:WarPlan {kind: 'IDEAL'})<-[:HOLDS]-(s:State)

@@ -1,7 +1,9 @@
 // Evidence that a state stood against a target: COW inter-state wars fought on opposite sides,
 // with participation inside the window [from, to].
-// params: $items (list of {ccode, from, to, targets}); targets null for any target, else the target ccodes wanted
-// returns: ccode, from, to, targets, target, war, warName, date, sources
+// params: $items: {ccode: int, from: date, targets: int[]?, to: date}[] (targets null for any target,
+//   else the target ccodes wanted)
+// returns: ccode: int, from: date, to: date, targets: int[]?, target: int, war: string, warName: string,
+//   date: date, sources: string[]
 UNWIND $items AS item
 MATCH (s:State {ccode: item.ccode})-[a:FOUGHT_IN]->(w:War)<-[b:FOUGHT_IN]-(x:State)
 WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND a.side <> b.side AND a.start <= date(item.to) AND (a.end IS NULL OR a.end >= date(item.from))

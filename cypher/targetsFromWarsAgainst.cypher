@@ -1,8 +1,10 @@
 // Evidence that states stood against given targets: COW wars fought on the other side from them,
 // with participation inside the window [from, to]. Anchored on the targets: the batched form of
 // targetsFromWars.
-// params: $items (list of {holders, targets, from, to}) holders and targets are ccode lists
-// returns: ccode, from, to, targets, target, war, warName, date, sources
+// params: $items: {from: date, holders: int[], targets: int[],
+//   to: date}[] (holders and targets are ccode lists)
+// returns: ccode: int, from: date, to: date, targets: int[], target: int, war: string, warName: string,
+//   date: date, sources: string[]
 UNWIND $items AS item
 UNWIND item.targets AS tc
 MATCH (x:State {ccode: tc})-[b:FOUGHT_IN]->(w:War)<-[a:FOUGHT_IN]-(s:State)

@@ -1,8 +1,8 @@
 // One page of treaties ordered by signing date, filtered by member, by an obligation type, and by
 // being in force at some time in [activeFrom, activeTo] (one day: from = to; a member must be one
 // then too); with the total count.
-// params: $member (int or null), $activeFrom (ISO date or null), $activeTo (ISO date or null), $obligation (string or null), $skip (int), $first (int)
-// returns: total, page (list of treaty ids)
+// params: $member: int?, $activeFrom: date?, $activeTo: date?, $obligation: string?, $skip: int, $first: int
+// returns: total: int, page: string[]
 MATCH (t:Treaty)
 WHERE ($obligation IS NULL OR $obligation IN t.obligations)
   AND ($activeFrom IS NULL OR (t.signed <= date($activeTo) AND (t.ended IS NULL OR t.ended >= date($activeFrom))))

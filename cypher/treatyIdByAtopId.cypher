@@ -1,6 +1,6 @@
 // The id of the treaty ATOP numbers thus.
-// params: $atopId (int)
-// returns: id
+// params: $atopId: int
+// returns: id: string
 MATCH (t:Treaty {atopId: $atopId})
 RETURN t.id AS id
 LIMIT 1

@@ -1,7 +1,7 @@
 // The states each state was at war with at a date: COW inter-state war participants on the other
 // side whose participation spans (and the state's own) include the date.
-// params: $items (list of {ccode, at})
-// returns: ccode, at, other, kind, reference
+// params: $items: {at: date, ccode: int}[]
+// returns: ccode: int, at: date, other: int, kind: string, reference: string
 UNWIND $items AS item
 MATCH (s:State {ccode: item.ccode})-[a:FOUGHT_IN]->(w:War)<-[b:FOUGHT_IN]-(o:State)
 WHERE a.side <> b.side

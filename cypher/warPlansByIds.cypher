@@ -1,6 +1,7 @@
 // War plans by id, with the holder's ccode and the target threat's id.
-// params: $ids (string[])
-// returns: id, kind, approach, justification, confidence, party, target
+// params: $ids: string[]
+// returns: id: string, kind: string, approach: string, justification: string, confidence: string, party: int,
+//   target: string
 UNWIND $ids AS id
 MATCH (s:State)-[:HOLDS]->(w:WarPlan {id: id})-[:TARGETS]->(t:Threat)
 RETURN w.id AS id, w.kind AS kind, w.approach AS approach, w.justification AS justification,

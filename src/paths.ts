@@ -19,4 +19,5 @@ function findRoot(start: string): string {
 export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const cypherDir = join(projectRoot, 'cypher');
 export const graphDir = join(projectRoot, 'graph');
-export const seedDir = join(projectRoot, 'seed');
+/** The curated seed; SEED_DIR points elsewhere (a copy under review, a test's frozen snapshot). */
+export const seedDir = process.env.SEED_DIR ?? join(projectRoot, 'seed');

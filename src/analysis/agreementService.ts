@@ -20,6 +20,7 @@ import {
   type Evaluation, type TrainingCase,
 } from './agreementModel.js';
 import { predict, type LogisticFit } from './logisticModel.js';
+import * as q from '../store/queries.gen.js';
 
 export interface CaseData extends TrainingCase {
   name: string;
@@ -38,12 +39,12 @@ export interface ModelState {
 const cache = new WeakMap<GraphStore, { fingerprint: string; state: Promise<ModelState> }>();
 
 async function fingerprint(ex: QueryExecutor): Promise<string> {
-  const [nodes, rels] = await Promise.all([ex.read('countNodesByLabel'), ex.read('countRelationshipsByType')]);
+  const [nodes, rels] = await Promise.all([ex.read(q.countNodesByLabel), ex.read(q.countRelationshipsByType)]);
   return JSON.stringify([ex.writeVersion, nodes, rels]);
 }
 
 async function gatherCases(ex: QueryExecutor, loaders: Loaders): Promise<Map<string, CaseData>> {
-  const outcomes = await ex.read<{ id: string; outcome: string }>('negotiationOutcomes');
+  const outcomes = await ex.read(q.negotiationOutcomes);
   const keys = outcomes.map((o) => o.id);
   const [negotiations, parties, plans] = await Promise.all([
     loaders.negotiation.loadMany(keys),

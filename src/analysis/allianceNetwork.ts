@@ -8,6 +8,7 @@
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { tieLevel } from './portfolioSimilarity.js';
 import { yearOf } from './dates.js';
+import * as q from '../store/queries.gen.js';
 
 const LEVEL_NAME = ['NONE', 'CONSULTATION', 'NEUTRALITY', 'OFFENSE', 'DEFENSE'] as const;
 
@@ -25,12 +26,12 @@ export function strongestObligation(obligations: readonly string[]): { level: nu
 export async function allianceNetwork(ex: QueryExecutor, at: string, minObligation: string | null = null): Promise<Network> {
   const year = yearOf(at);
   const [states, ties, majors] = await Promise.all([
-    ex.read<{ ccode: number; abbrev: string; name: string; systemKnown: boolean }>('statesAvailableAt', { dates: [at] }),
-    ex.read<{ a: number; b: number; treaty: string; atopId: number | null; obligations: string[] | null }>('allianceTiesDuring', { from: at, to: at }),
-    ex.read<{ ccode: number }>('majorPowersAt', { at }),
+    ex.read(q.statesAvailableAt, { dates: [at] }),
+    ex.read(q.allianceTiesDuring, { from: at, to: at }),
+    ex.read(q.majorPowersAt, { at }),
   ]);
   const caps = states.length
-    ? await ex.read<{ ccode: number; cinc: number | null }>('cincOfStateYears', { items: states.map((s) => ({ id: `${s.ccode}-${year}`, ccode: s.ccode, year })) })
+    ? await ex.read(q.cincOfStateYears, { items: states.map((s) => ({ id: `${s.ccode}-${year}`, ccode: s.ccode, year })) })
     : [];
   const cinc = new Map(caps.map((c) => [c.ccode, c.cinc]));
   const majorSet = new Set(majors.map((m) => m.ccode));

@@ -1,6 +1,7 @@
 /** Scholar measures between two states in a year: portfolio similarity and capability ratio. */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { sScore, tauB, tieLevel } from './portfolioSimilarity.js';
+import * as q from '../store/queries.gen.js';
 
 export type SimilarityMeasure = 'S' | 'TAU_B';
 
@@ -15,8 +16,8 @@ export async function portfolioSimilarity(ex: QueryExecutor, a: number, b: numbe
   const from = `${String(year).padStart(4, '0')}-01-01`;
   const to = `${String(year).padStart(4, '0')}-12-31`;
   const [states, ties] = await Promise.all([
-    ex.read<{ ccode: number }>('statesAvailableAt', { dates: [`${String(year).padStart(4, '0')}-07-01`] }),
-    ex.read<{ a: number; b: number; obligations: string[] | null }>('allianceTiesDuring', { from, to }),
+    ex.read(q.statesAvailableAt, { dates: [`${String(year).padStart(4, '0')}-07-01`] }),
+    ex.read(q.allianceTiesDuring, { from, to }),
   ]);
   const members = [...new Set([...states.map((s) => s.ccode), a, b])].sort((x, y) => x - y);
   const level = new Map<string, number>();
@@ -33,7 +34,7 @@ export async function portfolioSimilarity(ex: QueryExecutor, a: number, b: numbe
 export interface CapabilityRatio { cincA: number | null; cincB: number | null; ratio: number | null; shareA: number | null }
 
 export async function capabilityRatio(ex: QueryExecutor, a: number, b: number, year: number): Promise<CapabilityRatio> {
-  const rows = await ex.read<{ ccode: number; cinc: number | null }>('cincOfStateYears', { items: [a, b].map((ccode) => ({ id: `${ccode}-${year}`, ccode, year })) });
+  const rows = await ex.read(q.cincOfStateYears, { items: [a, b].map((ccode) => ({ id: `${ccode}-${year}`, ccode, year })) });
   const cincA = rows.find((r) => r.ccode === a)?.cinc ?? null;
   const cincB = rows.find((r) => r.ccode === b)?.cinc ?? null;
   return {

@@ -25,6 +25,7 @@ import type { Row } from '../store/GraphStore.js';
 import { addYears, overlaps, yearOf } from './dates.js';
 import { evidenceKey, gatherTargetEvidence, type TargetEvidence } from './targetEvidence.js';
 import { kindStrength } from './sharedTargets.js';
+import * as q from '../store/queries.gen.js';
 
 export interface Reason { text: string; sources: string[] }
 
@@ -85,7 +86,7 @@ interface Capabilities { cinc(ccode: number, year: number): number | null }
 
 async function loadCapabilities(ex: QueryExecutor, pairs: { ccode: number; year: number }[]): Promise<Capabilities> {
   const unique = [...new Map(pairs.map((p) => [`${p.ccode}|${p.year}`, p])).values()];
-  const rows = unique.length ? await ex.read<{ ccode: number; year: number; cinc: number | null }>('cincOfStateYears', { items: unique.map((p) => ({ id: `${p.ccode}-${p.year}`, ...p })) }) : [];
+  const rows = unique.length ? await ex.read(q.cincOfStateYears, { items: unique.map((p) => ({ id: `${p.ccode}-${p.year}`, ...p })) }) : [];
   const m = new Map(rows.map((r) => [`${r.ccode}|${r.year}`, r.cinc]));
   return { cinc: (ccode, year) => m.get(`${ccode}|${year}`) ?? null };
 }
@@ -98,7 +99,7 @@ export async function assessOutsideOptions(ex: QueryExecutor, requests: OptionRe
   const dates = [...new Set(requests.map((r) => r.at))];
   const available = new Map<string, Map<number, { systemKnown: boolean }>>(dates.map((d) => [d, new Map()]));
   const names = new Map<number, string>();
-  for (const r of await ex.read<{ at: string; ccode: number; abbrev: string; systemKnown: boolean }>('statesAvailableAt', { dates })) {
+  for (const r of await ex.read(q.statesAvailableAt, { dates })) {
     available.get(r.at)!.set(r.ccode, { systemKnown: r.systemKnown });
     names.set(r.ccode, r.abbrev);
   }
@@ -106,8 +107,8 @@ export async function assessOutsideOptions(ex: QueryExecutor, requests: OptionRe
   const partyItems = [...new Map(requests.map((r) => [`${r.party}|${r.at}`, { ccode: r.party, at: r.at }])).values()];
   type Hostility = { ccode: number; at: string; other: number; kind: string; reference: string };
   const [wars, disputes] = await Promise.all([
-    ex.read<Hostility>('warOpponentsAt', { items: partyItems }),
-    ex.read<Hostility>('disputeOpponentsAt', { items: partyItems }),
+    ex.read(q.warOpponentsAt, { items: partyItems }),
+    ex.read(q.disputeOpponentsAt, { items: partyItems }),
   ]);
   const hostileRows = [...wars, ...disputes];
   const hostile = new Map<string, Map<number, string>>();
@@ -128,17 +129,17 @@ export async function assessOutsideOptions(ex: QueryExecutor, requests: OptionRe
   const evidenceOf = (ccode: number, r: OptionRequest, targets: number[]) => (targets.length ? evidence.get(evidenceKey({ ccode, from: evidenceFrom(r), to: r.at, targets })) ?? [] : []);
 
   // 3. Alliance ties and concurrent talks of the parties; capabilities of everyone involved.
-  const ties = await ex.read<{ ccode: number; at: string; other: number; treaty: string; treatyName: string | null; exit: string | null; otherExit: string | null }>('allianceTiesOfStates', {
+  const ties = await ex.read(q.allianceTiesOfStates, {
     items: partyItems,
   });
-  const talks = await ex.read<{ ccode: number; from: string; to: string; other: number; negotiation: string; negotiationName: string; start: string; end: string; sources: string[] }>('concurrentNegotiationsOfStates', {
+  const talks = await ex.read(q.concurrentNegotiationsOfStates, {
     items: [...new Map(requests.map((r) => [`${r.party}|${r.talksFrom}|${r.talksTo}|${r.negotiation}`, { ccode: r.party, from: r.talksFrom, to: r.talksTo, exclude: r.negotiation }])).values()],
   });
   const caps = await loadCapabilities(ex, requests.flatMap((r, i) => {
     const year = yearOf(r.at);
     return [r.party, ...targetsOf[i]!, ...candidatesOf(r)].map((ccode) => ({ ccode, year }));
   }));
-  const spells = await ex.read<{ id: number; node: Row }>('systemSpellsOfStates', { ids: [...new Set(requests.map((r) => r.party))] });
+  const spells = await ex.read(q.systemSpellsOfStates, { ids: [...new Set(requests.map((r) => r.party))] });
 
   return requests.map((r, i) => {
     const year = yearOf(r.at);

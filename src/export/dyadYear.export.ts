@@ -21,6 +21,7 @@ import { combineSharedTargets } from '../analysis/sharedTargets.js';
 import { DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
 import { evidenceKey, gatherTargetEvidence, type EvidenceRequest } from '../analysis/targetEvidence.js';
 import { addYears } from '../analysis/dates.js';
+import * as q from '../store/queries.gen.js';
 
 export const DYAD_YEAR_COLUMNS = [
   'ccode1', 'ccode2', 'year', 'atop_defense', 'atop_offense', 'atop_neutral', 'atop_nonagg', 'atop_consul',
@@ -42,7 +43,7 @@ const pad = (y: number) => String(y).padStart(4, '0');
 
 /** The dyad-year rows of [fromYear, toYear], chunk by chunk. */
 export async function* dyadYearRows(ex: QueryExecutor, fromYear: number, toYear: number, options: { directed?: boolean } = {}): AsyncGenerator<DyadYearRow> {
-  const states = await ex.read<SpellRow>('exportSystemSpells');
+  const states = await ex.read(q.exportSystemSpells);
   const systemKnown = states.some((s) => s.spells.some((p) => p.kind === 'IN_SYSTEM'));
   const membersOf = (year: number): number[] => {
     const f = `${pad(year)}-01-01`;
@@ -61,8 +62,8 @@ export async function* dyadYearRows(ex: QueryExecutor, fromYear: number, toYear:
       return { ccode, from: addYears(at, -DEFAULT_WINDOW_YEARS), to: at };
     }));
     const [memberships, available, evidence] = await Promise.all([
-      ex.read<MembershipRow>('exportMemberships', { from: `${pad(y0)}-01-01`, to: `${pad(y1)}-12-31` }),
-      ex.read<{ at: string; ccode: number }>('statesAvailableAt', { dates: years.map((y) => `${pad(y)}-07-01`) }),
+      ex.read(q.exportMemberships, { from: `${pad(y0)}-01-01`, to: `${pad(y1)}-12-31` }),
+      ex.read(q.statesAvailableAt, { dates: years.map((y) => `${pad(y)}-07-01`) }),
       gatherTargetEvidence(ex, requests),
     ]);
     const byTreaty = new Map<string, MembershipRow[]>();

@@ -16,6 +16,7 @@
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { allianceNetwork, strongestObligation } from '../analysis/allianceNetwork.js';
 import { addYears } from '../analysis/dates.js';
+import * as q from '../store/queries.gen.js';
 
 export interface Spell { start: string; end: string }
 
@@ -135,7 +136,7 @@ export async function staticGraph(ex: QueryExecutor, at: string, options: Static
     obligation: e.obligation, level: e.level, treaties: e.treaties, atopIds: e.atopIds,
   }));
   if (options.negotiationYears !== undefined && options.negotiationYears !== null) {
-    const rows = await ex.read<NegotiationRow>('exportNegotiations', { from: addYears(at, -options.negotiationYears), to: at });
+    const rows = await ex.read(q.exportNegotiations, { from: addYears(at, -options.negotiationYears), to: at });
     edges.push(...negotiationEdges(rows, new Set(network.nodes.map((n) => n.ccode))));
   }
   return { mode: 'static', at, nodes, edges };
@@ -147,9 +148,9 @@ interface MembershipRow { ccode: number; treaty: string; treatyName: string | nu
 /** The dynamic graph of [from, to]: node and edge spells, CINC per year, obligations over time. */
 export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, options: { negotiations?: boolean } = {}): Promise<DynamicGraph> {
   const [states, memberships, negotiations] = await Promise.all([
-    ex.read<SpellRow>('exportSystemSpells'),
-    ex.read<MembershipRow>('exportMemberships', { from, to }),
-    options.negotiations ? ex.read<NegotiationRow>('exportNegotiations', { from, to }) : Promise.resolve([] as NegotiationRow[]),
+    ex.read(q.exportSystemSpells),
+    ex.read(q.exportMemberships, { from, to }),
+    options.negotiations ? ex.read(q.exportNegotiations, { from, to }) : Promise.resolve([] as NegotiationRow[]),
   ]);
   const systemKnown = states.some((s) => s.spells.some((p) => p.kind === 'IN_SYSTEM'));
   const nodes: DynamicNode[] = [];
@@ -170,7 +171,7 @@ export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, 
     for (const sp of n.spells) for (let y = Number(sp.start.slice(0, 4)); y <= Number(sp.end.slice(0, 4)); y++) years.add(y);
     for (const year of years) items.push({ id: `${n.ccode}-${year}`, ccode: n.ccode, year });
   }
-  const caps = items.length ? await ex.read<{ ccode: number; year: number; cinc: number | null }>('cincOfStateYears', { items }) : [];
+  const caps = items.length ? await ex.read(q.cincOfStateYears, { items }) : [];
   for (const c of caps) {
     const n = byCcode.get(c.ccode);
     if (!n || c.cinc === null) continue;

@@ -8,6 +8,7 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Row } from '../store/GraphStore.js';
 import * as m from './rowMappers.js';
 import { outsideOptionsLoader } from './outsideOptionsLoader.js';
+import * as q from '../store/queries.gen.js';
 
 type Key = string | number;
 
@@ -75,7 +76,7 @@ function createBaseLoaders(ex: QueryExecutor) {
     /** Alliance ties of a state in force at some time in [from, to]; key `ccode|from|to`, one query per level. */
     alliesDuring: new DataLoader<string, Row[]>(async (keys) => {
       const parts = keys.map((k) => { const [ccode, from, to] = k.split('|'); return { ccode: Number(ccode), from: from!, to: to! }; });
-      const rows = await ex.read('allianceTiesOfStates', { items: [...new Map(parts.map((p) => [`${p.ccode}|${p.to}`, { ccode: p.ccode, at: p.to }])).values()] });
+      const rows = await ex.read(q.allianceTiesOfStates, { items: [...new Map(parts.map((p) => [`${p.ccode}|${p.to}`, { ccode: p.ccode, at: p.to }])).values()] });
       return parts.map((p) => rows.filter((r) => r.ccode === p.ccode && r.at === p.to
         && (r.exit === null || (r.exit as string) >= p.from) && (r.otherExit === null || (r.otherExit as string) >= p.from)));
     }),
@@ -92,7 +93,7 @@ export interface CapabilityRange { ccode: number; from: number | null; to: numbe
 function capabilities(ex: QueryExecutor) {
   const keyOf = (k: CapabilityRange) => `${k.ccode}:${k.from ?? ''}:${k.to ?? ''}`;
   return new DataLoader<CapabilityRange, ReturnType<typeof m.toCapability>[], string>(async (keys) => {
-    const rows = await ex.read<{ id: string; node: Row }>('capabilitiesOfStates', { ids: keys.map((k) => ({ key: keyOf(k), ccode: k.ccode, from: k.from, to: k.to })) });
+    const rows = await ex.read(q.capabilitiesOfStates, { ids: keys.map((k) => ({ key: keyOf(k), ccode: k.ccode, from: k.from, to: k.to })) });
     const groups = new Map<string, ReturnType<typeof m.toCapability>[]>(keys.map((k) => [keyOf(k), []]));
     for (const r of rows) groups.get(r.id)?.push(m.toCapability(r.node));
     return keys.map((k) => groups.get(keyOf(k))!);

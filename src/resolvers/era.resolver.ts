@@ -8,12 +8,13 @@ import { loadAll } from '../loaders/createLoaders.js';
 import { toEra } from '../loaders/rowMappers.js';
 import { citationsOf } from './citations.js';
 import { keyOf } from './lookups.js';
+import * as q from '../store/queries.gen.js';
 
 @Resolver(() => Era)
 export class EraResolver {
   @Query(() => [Era], { description: 'Every era, in order (a short, fixed list: not paginated).' })
   async eras(@Ctx() ctx: RequestContext): Promise<Era[]> {
-    const eras = (await ctx.executor.read('erasAll')).map(toEra);
+    const eras = (await ctx.executor.read(q.erasAll)).map(toEra);
     eras.forEach((e) => ctx.loaders.era.prime(e.key, e));
     return eras;
   }

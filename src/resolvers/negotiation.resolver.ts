@@ -15,6 +15,7 @@ import { NegotiationFilter } from '../schema/filters.input.js';
 import { loadAll } from '../loaders/createLoaders.js';
 import { citationsOf } from './citations.js';
 import { assertKnownState, keyOf } from './lookups.js';
+import * as q from '../store/queries.gen.js';
 
 const NegotiationConnection = Connection(Negotiation, 'Negotiation');
 
@@ -36,7 +37,7 @@ export class NegotiationResolver {
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
     await assertKnownState(ctx, filter?.party, 'filter.party');
-    const [row] = await ctx.executor.read<{ total: number; page: string[] }>('negotiationsPage', {
+    const [row] = await ctx.executor.read(q.negotiationsPage, {
       outcome: filter?.outcome ?? null,
       party: filter?.party ?? null,
       era: filter?.era ? keyOf(filter.era, 'Era', 'filter.era') : null,

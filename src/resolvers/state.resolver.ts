@@ -21,6 +21,7 @@ import { OutsideOptions } from '../schema/outsideOptions.type.js';
 import { strongestObligation } from '../analysis/allianceNetwork.js';
 import { toOutsideOptions } from '../analysis/toGraphQL.js';
 import { optionKey } from '../loaders/outsideOptionsLoader.js';
+import * as q from '../store/queries.gen.js';
 
 const StateConnection = Connection(State, 'State');
 
@@ -36,7 +37,7 @@ export class StateResolver {
     const given = [ccode, abbrev, id].filter((v) => v !== undefined && v !== null).length;
     if (given !== 1) throw new BadInputError('state takes exactly one of ccode, abbrev or id');
     if (abbrev !== undefined && abbrev !== null) {
-      const [row] = await ctx.executor.read('stateByAbbrev', { abbrev: abbrev.toUpperCase() });
+      const [row] = await ctx.executor.read(q.stateByAbbrev, { abbrev: abbrev.toUpperCase() });
       if (!row) throw new NotFoundError('State with abbreviation', abbrev);
       return toState(row);
     }
@@ -55,7 +56,7 @@ export class StateResolver {
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
     const period = await periodOf(ctx, filter?.inSystemAt, filter?.inSystemDuring, ['filter.inSystemAt', 'filter.inSystemDuring']);
-    const [row] = await ctx.executor.read<{ total: number; page: Record<string, unknown>[] }>('statesPage', {
+    const [row] = await ctx.executor.read(q.statesPage, {
       search: filter?.search ?? null, inSystemFrom: period?.from ?? null, inSystemTo: period?.to ?? null, skip, first,
     });
     const states = (row?.page ?? []).map(toState);

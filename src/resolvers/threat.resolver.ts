@@ -12,6 +12,7 @@ import type { PartialDate } from '../schema/PartialDate.js';
 import { loadAll } from '../loaders/createLoaders.js';
 import { citationsOf } from './citations.js';
 import { assertKnownState, keyOf, meets, periodOf } from './lookups.js';
+import * as q from '../store/queries.gen.js';
 
 const ThreatConnection = Connection(Threat, 'Threat');
 
@@ -33,7 +34,7 @@ export class ThreatResolver {
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
     await assertKnownState(ctx, filter?.posedBy, 'filter.posedBy');
-    const [row] = await ctx.executor.read<{ total: number; page: string[] }>('threatsPage', { posedBy: filter?.posedBy ?? null, skip, first });
+    const [row] = await ctx.executor.read(q.threatsPage, { posedBy: filter?.posedBy ?? null, skip, first });
     return toConnection(await loadAll(ctx.loaders.threat, row?.page ?? []), row?.total ?? 0, skip);
   }
 

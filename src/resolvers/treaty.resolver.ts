@@ -13,6 +13,7 @@ import type { PartialDate } from '../schema/PartialDate.js';
 import { loadAll } from '../loaders/createLoaders.js';
 import { citationsOf } from './citations.js';
 import { assertKnownState, keyOf, meets, periodOf } from './lookups.js';
+import * as q from '../store/queries.gen.js';
 
 const TreatyConnection = Connection(Treaty, 'Treaty');
 
@@ -27,7 +28,7 @@ export class TreatyResolver {
     if ((id == null) === (atopId == null)) throw new BadInputError('treaty takes exactly one of id or atopId');
     let key: string;
     if (atopId != null) {
-      const [row] = await ctx.executor.read<{ id: string }>('treatyIdByAtopId', { atopId });
+      const [row] = await ctx.executor.read(q.treatyIdByAtopId, { atopId });
       if (!row) throw new NotFoundError('Treaty with ATOP id', atopId);
       key = row.id;
     } else key = keyOf(id!, 'Treaty', 'id');
@@ -45,7 +46,7 @@ export class TreatyResolver {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
     await assertKnownState(ctx, filter?.member, 'filter.member');
     const period = await periodOf(ctx, filter?.activeAt, filter?.activeDuring, ['filter.activeAt', 'filter.activeDuring']);
-    const [row] = await ctx.executor.read<{ total: number; page: string[] }>('treatiesPage', {
+    const [row] = await ctx.executor.read(q.treatiesPage, {
       member: filter?.member ?? null, activeFrom: period?.from ?? null, activeTo: period?.to ?? null, obligation: filter?.obligation ?? null, skip, first,
     });
     return toConnection(await loadAll(ctx.loaders.treaty, row?.page ?? []), row?.total ?? 0, skip);

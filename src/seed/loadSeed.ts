@@ -5,9 +5,11 @@
  * gives the same graph.
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
+import { flagsOf } from '../domain/index.js';
 import { seedDir as defaultSeedDir } from '../paths.js';
 import { readSeedDir, type SeedData } from './readSeedDir.js';
 import type { NegotiationSeed, SourceSeed } from './seedFiles.schema.js';
+import * as q from '../store/queries.gen.js';
 
 export interface SeedSummary {
   sources: number;
@@ -19,9 +21,6 @@ export interface SeedSummary {
   ms: number;
 }
 
-const OBLIGATION_FLAGS = {
-  DEFENSE: 'defense', OFFENSE: 'offense', NEUTRALITY: 'neutrality', NON_AGGRESSION: 'nonAggression', CONSULTATION: 'consultation',
-} as const;
 
 /** A one-line citation in author–date style, kept on the Source node for display and export. */
 export function formatCitation(s: SourceSeed): string {
@@ -48,7 +47,7 @@ function negotiationRows(n: NegotiationSeed) {
     })),
     proposals: n.proposals.map((p, i) => ({
       id: `${n.id}-p${i + 1}`, negotiation: n.id, round: p.round ? roundId(p.round) : null, sequence: i + 1, date: p.date,
-      datePrecision: p.datePrecision, by: p.by[0], to: p.to, obligations: p.obligations, summary: p.summary,
+      datePrecision: p.datePrecision, by: p.by[0]!, to: p.to, obligations: p.obligations, summary: p.summary,
       response: p.response, responseNote: p.responseNote ?? null, sources: refs(p.sources),
     })),
     warPlans: n.warPlans.filter((w) => w.fromRound === undefined).map((w) => ({
@@ -58,7 +57,7 @@ function negotiationRows(n: NegotiationSeed) {
     treaty: n.treaty ? {
       id: n.treaty.id, negotiation: n.id, name: n.treaty.name, atopId: n.treaty.atopId ?? null, signed: n.treaty.signed,
       ended: n.treaty.ended ?? null, obligations: n.treaty.obligations, era: n.era, sources: refs(n.treaty.sources),
-      ...Object.fromEntries(Object.entries(OBLIGATION_FLAGS).map(([o, flag]) => [flag, n.treaty!.obligations.includes(o as keyof typeof OBLIGATION_FLAGS)])),
+      ...flagsOf(n.treaty.obligations),
     } : null,
     members: n.treaty ? n.treaty.members.map((c) => ({ treaty: n.treaty!.id, ccode: c, entry: n.treaty!.signed, exit: n.treaty!.ended ?? null, phase: 1 })) : [],
     treatyThreats: n.treaty ? n.treaty.directedAgainst.map((t) => ({ treaty: n.treaty!.id, threat: t })) : [],
@@ -70,34 +69,34 @@ export async function writeSeed(executor: QueryExecutor, data: SeedData): Promis
   const t0 = performance.now();
   const negs = data.negotiations.map(negotiationRows);
   await executor.transaction('seed', async (tx) => {
-    await tx.run('seedSources', {
+    await tx.run(q.seedSources, {
       rows: data.sources.map((s) => ({
         key: s.key, kind: s.kind, authors: s.authors, title: s.title, year: s.year, publisher: s.publisher ?? null,
         container: s.container ?? null, volume: s.volume ?? null, pages: s.pages ?? null, url: s.url ?? null, citation: formatCitation(s),
       })),
     });
-    await tx.run('seedEras', { rows: data.eras.map((e) => ({ id: e.id, name: e.name, start: e.start, end: e.end, sources: refs(e.sources) })) });
-    await tx.run('seedStates', { rows: data.states.map((s) => ({ ccode: s.ccode, abbrev: s.abbrev, name: s.name, sources: refs(s.sources) })) });
-    await tx.run('seedThreats', {
+    await tx.run(q.seedEras, { rows: data.eras.map((e) => ({ id: e.id, name: e.name, start: e.start, end: e.end, sources: refs(e.sources) })) });
+    await tx.run(q.seedStates, { rows: data.states.map((s) => ({ ccode: s.ccode, abbrev: s.abbrev, name: s.name, sources: refs(s.sources) })) });
+    await tx.run(q.seedThreats, {
       rows: data.threats.map((t) => ({ id: t.id, name: t.name, description: t.description ?? null, posedBy: t.posedBy, sources: refs(t.sources) })),
     });
-    await tx.run('seedPerceptions', {
+    await tx.run(q.seedPerceptions, {
       rows: data.threats.flatMap((t) => t.perceivedBy.map((p) => ({
         threat: t.id, ccode: p.ccode, from: p.from, to: p.to ?? null, note: p.note ?? null, sources: p.sources.map((s) => s.key),
       }))),
     });
     const ids = negs.map((n) => n.negotiation.id);
-    await tx.run('seedClearNegotiations', { ids });
-    await tx.run('seedClearNegotiationLinks', { ids });
-    await tx.run('seedNegotiations', { rows: negs.map((n) => n.negotiation) });
-    await tx.run('seedRounds', { rows: negs.flatMap((n) => n.rounds) });
-    await tx.run('seedProposals', { rows: negs.flatMap((n) => n.proposals) });
-    await tx.run('seedWarPlans', { rows: negs.flatMap((n) => n.warPlans) });
+    await tx.run(q.seedClearNegotiations, { ids });
+    await tx.run(q.seedClearNegotiationLinks, { ids });
+    await tx.run(q.seedNegotiations, { rows: negs.map((n) => n.negotiation) });
+    await tx.run(q.seedRounds, { rows: negs.flatMap((n) => n.rounds) });
+    await tx.run(q.seedProposals, { rows: negs.flatMap((n) => n.proposals) });
+    await tx.run(q.seedWarPlans, { rows: negs.flatMap((n) => n.warPlans) });
     const treaties = negs.flatMap((n) => (n.treaty ? [n.treaty] : []));
-    await tx.run('seedTreaties', { rows: treaties.filter((t) => t.atopId === null).map(({ atopId: _none, ...t }) => t) });
-    await tx.run('seedAtopTreaties', { rows: treaties.filter((t) => t.atopId !== null) });
-    await tx.run('seedTreatyMembers', { rows: negs.flatMap((n) => n.members) });
-    await tx.run('seedTreatyThreats', { rows: negs.flatMap((n) => n.treatyThreats) });
+    await tx.run(q.seedTreaties, { rows: treaties.filter((t) => t.atopId === null).map(({ atopId: _none, ...t }) => t) });
+    await tx.run(q.seedAtopTreaties, { rows: treaties.flatMap((t) => (t.atopId === null ? [] : [{ ...t, atopId: t.atopId }])) });
+    await tx.run(q.seedTreatyMembers, { rows: negs.flatMap((n) => n.members) });
+    await tx.run(q.seedTreatyThreats, { rows: negs.flatMap((n) => n.treatyThreats) });
   });
   return {
     sources: data.sources.length, eras: data.eras.length, states: data.states.length, threats: data.threats.length,

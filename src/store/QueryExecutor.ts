@@ -1,11 +1,16 @@
 /**
  * Runs named queries from the registry against whichever store is configured. The one executor
  * both stores go through: it tags each call with the query's name, times it, logs it, and tells
- * its observers (round-trip counters, the test that checks every file is executed).
+ * its observers (round-trip counters, the test that checks every file is executed and that every
+ * row matches its file's declared columns).
+ *
+ * Calls name a typed handle from `queries.gen.ts` (`executor.read(q.statesByCcodes, {ccodes})`):
+ * the parameters and the rows are typed from the Cypher file's header.
  */
 import type { Logger } from 'pino';
 import type { CypherRegistry } from './CypherRegistry.js';
 import type { GraphStore, Params, Row } from './GraphStore.js';
+import type { QueryHandle } from './QueryHandle.js';
 
 export interface QueryEvent {
   name: string;
@@ -14,13 +19,20 @@ export interface QueryEvent {
   rows: number;
   ok: boolean;
   requestId?: string;
+  /** The rows returned (successful calls). */
+  result?: readonly Row[];
 }
 
 export type QueryObserver = (event: QueryEvent) => void;
 
+/** A query by typed handle, or (scripts, tests) by file name. */
+export type QueryRef<P, R> = QueryHandle<P, R> | string;
+
 /** The transaction-scoped view handed to `executor.transaction(work)`. */
 export interface NamedTransaction {
-  run<R = Row>(name: string, params?: Params): Promise<R[]>;
+  run<R>(query: QueryHandle<Record<string, never>, R>): Promise<R[]>;
+  run<P, R>(query: QueryHandle<P, R>, params: P): Promise<R[]>;
+  run<R = Row>(query: string, params?: Params): Promise<R[]>;
 }
 
 export class QueryExecutor {
@@ -56,7 +68,7 @@ export class QueryExecutor {
     const t0 = performance.now();
     try {
       const rows = await run();
-      this.notify({ name, mode, ms: performance.now() - t0, rows: rows.length, ok: true, requestId: this.requestId });
+      this.notify({ name, mode, ms: performance.now() - t0, rows: rows.length, ok: true, requestId: this.requestId, result: rows });
       return rows as R[];
     } catch (e) {
       this.notify({ name, mode, ms: performance.now() - t0, rows: 0, ok: false, requestId: this.requestId });
@@ -64,15 +76,26 @@ export class QueryExecutor {
     }
   }
 
-  read<R = Row>(name: string, params: Params = {}): Promise<R[]> {
-    const q = this.registry.get(name);
-    return this.timed<R>(name, 'READ', () => this.store.read(q.text, params, name));
+  private resolve(query: QueryRef<unknown, unknown>) {
+    return this.registry.get(typeof query === 'string' ? query : query.name);
   }
 
-  write<R = Row>(name: string, params: Params = {}): Promise<R[]> {
-    const q = this.registry.get(name);
+  read<R>(query: QueryHandle<Record<string, never>, R>): Promise<R[]>;
+  read<P, R>(query: QueryHandle<P, R>, params: P): Promise<R[]>;
+  read<R = Row>(query: string, params?: Params): Promise<R[]>;
+  read(query: QueryRef<unknown, unknown>, params: unknown = {}): Promise<unknown[]> {
+    const q = this.resolve(query);
+    if (q.mode === 'WRITE') throw new Error(`${q.name} writes: run it with write() or in a transaction`);
+    return this.timed(q.name, 'READ', () => this.store.read(q.text, params as Params, q.name));
+  }
+
+  write<R>(query: QueryHandle<Record<string, never>, R>): Promise<R[]>;
+  write<P, R>(query: QueryHandle<P, R>, params: P): Promise<R[]>;
+  write<R = Row>(query: string, params?: Params): Promise<R[]>;
+  write(query: QueryRef<unknown, unknown>, params: unknown = {}): Promise<unknown[]> {
+    const q = this.resolve(query);
     this.writes.count += 1;
-    return this.timed<R>(name, 'WRITE', () => this.store.write(q.text, params, name));
+    return this.timed(q.name, 'WRITE', () => this.store.write(q.text, params as Params, q.name));
   }
 
   /** Runs several named writes in one transaction: all of them land or none does. */
@@ -80,11 +103,11 @@ export class QueryExecutor {
     this.writes.count += 1;
     return this.store.transaction(
       (tx) => work({
-        run: <R = Row>(name: string, params: Params = {}) => {
-          const q = this.registry.get(name);
-          return this.timed<R>(name, 'WRITE', () => tx.run(q.text, params, name));
+        run: (query: QueryRef<unknown, unknown>, params: unknown = {}) => {
+          const q = this.resolve(query);
+          return this.timed(q.name, 'WRITE', () => tx.run(q.text, params as Params, q.name));
         },
-      }),
+      } as NamedTransaction),
       tag,
     );
   }
