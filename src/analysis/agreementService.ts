@@ -1,20 +1,16 @@
 /**
  * Computes agreement-likelihood estimates from the graph: gathers every negotiation's features
- * through the batched loaders (one pass for all cases), fits the model, caches the fits per store
- * and data version, and builds estimates, counterfactuals and explanations.
+ * through the analysis context (batched: one pass for all cases), fits the model, caches the fits
+ * per store and data version, and builds estimates, counterfactuals and explanations.
  *
- * The cache key is the executor's write counter plus the node and relationship counts, so the
- * model is refitted when the seed is reloaded or a data set imported (also by another process).
+ * The cache key is the graph's data version (a stamp every seed and import transaction bumps, so
+ * that another process's import is seen too): one indexed read per request, not a count of the graph.
  */
-import type { Loaders } from '../loaders/createLoaders.js';
-import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { GraphStore } from '../store/GraphStore.js';
-import { optionKey } from '../loaders/outsideOptionsLoader.js';
-import { idealPlansOf } from '../loaders/idealPlans.js';
-import { assessOutsideOptions, type OptionResult } from './outsideOptions.js';
+import type { AnalysisContext } from './AnalysisContext.js';
+import { dateRequest, negotiationRequest, type OptionResult } from './outsideOptions/index.js';
 import { compatibility, type Compatibility, type PartyPlan } from './compatibility.js';
-import { addYears } from './dates.js';
-import { DEFAULT_WINDOW_YEARS } from './sharedTargets.js';
+import { OUTCOME_INFO, addYears, isOutcome } from '../domain/index.js';
 import {
   FEATURES, LAMBDA, MODEL_NAME, MODEL_VERSION, evaluateLeaveOneOut, featureVector, fitModel,
   type Evaluation, type TrainingCase,
@@ -36,38 +32,34 @@ export interface ModelState {
   evaluation(): Evaluation;
 }
 
-const cache = new WeakMap<GraphStore, { fingerprint: string; state: Promise<ModelState> }>();
+const cache = new WeakMap<GraphStore, { version: string; state: Promise<ModelState> }>();
 
-async function fingerprint(ex: QueryExecutor): Promise<string> {
-  const [nodes, rels] = await Promise.all([ex.read(q.countNodesByLabel), ex.read(q.countRelationshipsByType)]);
-  return JSON.stringify([ex.writeVersion, nodes, rels]);
-}
-
-async function gatherCases(ex: QueryExecutor, loaders: Loaders): Promise<Map<string, CaseData>> {
-  const outcomes = await ex.read(q.negotiationOutcomes);
+async function gatherCases(a: AnalysisContext): Promise<Map<string, CaseData>> {
+  const outcomes = await a.executor.read(q.negotiationOutcomes);
   const keys = outcomes.map((o) => o.id);
-  const [negotiations, parties, plans] = await Promise.all([
-    loaders.negotiation.loadMany(keys),
-    loaders.partiesOfNegotiation.loadMany(keys),
-    Promise.all(keys.map((k) => idealPlansOf(loaders, k))),
+  const [negotiations, partyLists, plans] = await Promise.all([
+    Promise.all(keys.map((k) => a.negotiations.negotiation(k))),
+    Promise.all(keys.map((k) => a.negotiations.parties(k))),
+    Promise.all(keys.map((k) => a.negotiations.idealPlans(k))),
   ]);
-  const partyLists = parties.map((p) => (p instanceof Error ? [] : p.map((s) => s.ccode)));
-  const optionKeys = keys.flatMap((k, i) => partyLists[i]!.map((c) => optionKey(k, c)));
-  const options = await loaders.outsideOptions.loadMany(optionKeys);
-  const optionByKey = new Map(optionKeys.map((k, i) => [k, options[i]]));
+  const pairs = keys.flatMap((k, i) => partyLists[i]!.map((party) => ({ key: k, party })));
+  const requests = await Promise.all(pairs.map((p) => negotiationRequest(a.negotiations, p.key, p.party)));
+  const options = await a.outsideOptions.loadMany(requests);
+  const optionOf = new Map(pairs.map((p, i) => [`${p.key}|${p.party}`, options[i]]));
   const cases = new Map<string, CaseData>();
   keys.forEach((key, i) => {
     const n = negotiations[i];
-    if (!n || n instanceof Error) return;
+    if (!n) return;
     const comp = compatibility(partyLists[i]!, plans[i]!);
     const opts = new Map<number, OptionResult>();
     for (const c of partyLists[i]!) {
-      const o = optionByKey.get(optionKey(key, c));
+      const o = optionOf.get(`${key}|${c}`);
       if (o && !(o instanceof Error)) opts.set(c, o);
     }
     const best = Math.max(0, ...[...opts.values()].map((o) => o.overall));
+    const outcome = outcomes[i]!.outcome;
     cases.set(key, {
-      key, name: n.name, outcome: outcomes[i]!.outcome === 'AGREEMENT' ? 1 : 0, parties: partyLists[i]!,
+      key, name: n.name, outcome: isOutcome(outcome) && OUTCOME_INFO[outcome].agreed ? 1 : 0, parties: partyLists[i]!,
       compatibility: comp, options: opts, x: featureVector(comp, best),
     });
   });
@@ -94,26 +86,27 @@ function buildState(cases: Map<string, CaseData>): ModelState {
   };
 }
 
-/** Per request (the loaders are per request): the data version is checked once, not once per field. */
-const perRequest = new WeakMap<Loaders, Promise<ModelState>>();
+/** Per request: the data version is checked once, not once per field. */
+const perRequest = new WeakMap<AnalysisContext, Promise<ModelState>>();
 
 /** The model state for the store's current data (cached until the data change). */
-export function modelState(ex: QueryExecutor, loaders: Loaders): Promise<ModelState> {
-  let state = perRequest.get(loaders);
+export function modelState(a: AnalysisContext): Promise<ModelState> {
+  let state = perRequest.get(a);
   if (!state) {
-    state = currentModelState(ex, loaders);
-    perRequest.set(loaders, state);
+    state = currentModelState(a);
+    perRequest.set(a, state);
   }
   return state;
 }
 
-async function currentModelState(ex: QueryExecutor, loaders: Loaders): Promise<ModelState> {
-  const fp = await fingerprint(ex);
-  const hit = cache.get(ex.store);
-  if (hit && hit.fingerprint === fp) return hit.state;
-  const state = gatherCases(ex, loaders).then(buildState);
-  cache.set(ex.store, { fingerprint: fp, state });
-  state.catch(() => cache.delete(ex.store));
+async function currentModelState(a: AnalysisContext): Promise<ModelState> {
+  const version = await a.executor.dataVersion();
+  const store = a.executor.store;
+  const hit = cache.get(store);
+  if (hit && hit.version === version) return hit.state;
+  const state = gatherCases(a).then(buildState);
+  cache.set(store, { version, state });
+  state.catch(() => cache.delete(store));
   return state;
 }
 
@@ -207,11 +200,11 @@ function applyWhatIf(parties: number[], comp: Compatibility, outside: Estimate['
 export interface EstimatePair { estimate: Estimate; counterfactual: Estimate | null; evaluation: () => Evaluation }
 
 /** Estimate for a historical negotiation: the model is fitted without it. */
-export async function estimateNegotiation(ex: QueryExecutor, loaders: Loaders, key: string, whatIf?: WhatIf | null): Promise<EstimatePair | null> {
-  const state = await modelState(ex, loaders);
+export async function estimateNegotiation(a: AnalysisContext, key: string, whatIf?: WhatIf | null): Promise<EstimatePair | null> {
+  const state = await modelState(a);
   const c = state.cases.get(key);
   if (!c) return null;
-  const names = await stateNames(loaders, c.parties, c.compatibility);
+  const names = await stateNames(a, c.parties, c.compatibility);
   const fit = state.fitWithout(key);
   const outside = c.parties.map((party) => ({ party, attractiveness: c.options.get(party)?.overall ?? 0, options: c.options.get(party) ?? null }));
   const subject = c.name;
@@ -219,7 +212,7 @@ export async function estimateNegotiation(ex: QueryExecutor, loaders: Loaders, k
   let counterfactual: Estimate | null = null;
   if (whatIf) {
     const changed = applyWhatIf(c.parties, c.compatibility, outside, whatIf);
-    counterfactual = estimate(state, fit, [key], c.parties, changed.comp, changed.outside, await stateNames(loaders, c.parties, changed.comp), `${subject} (what if)`);
+    counterfactual = estimate(state, fit, [key], c.parties, changed.comp, changed.outside, await stateNames(a, c.parties, changed.comp), `${subject} (what if)`);
   }
   return { estimate: base, counterfactual, evaluation: state.evaluation };
 }
@@ -227,17 +220,17 @@ export async function estimateNegotiation(ex: QueryExecutor, loaders: Loaders, k
 export interface HypotheticalInput { date: string; parties: number[]; plans: { party: number; target: number; approach: string }[] }
 
 /** Estimate for a negotiation that did not happen: the model fitted on every case. */
-export async function estimateHypothetical(ex: QueryExecutor, loaders: Loaders, input: HypotheticalInput, whatIf?: WhatIf | null): Promise<EstimatePair> {
-  const state = await modelState(ex, loaders);
+export async function estimateHypothetical(a: AnalysisContext, input: HypotheticalInput, whatIf?: WhatIf | null): Promise<EstimatePair> {
+  const state = await modelState(a);
   const plans: PartyPlan[] = input.plans.map((p) => ({ party: p.party, targets: [p.target], approach: p.approach }));
   const comp = compatibility(input.parties, plans);
-  const results = await assessOutsideOptions(ex, input.parties.map((party) => ({
-    party, at: input.date, talksFrom: addYears(input.date, -1), talksTo: input.date,
-    atTable: input.parties.filter((c) => c !== party), targets: comp.plans.find((p) => p.party === party)!.targets,
-    negotiation: null, windowYears: DEFAULT_WINDOW_YEARS,
+  const results = await a.outsideOptions.loadMany(input.parties.map((party) => dateRequest(party, input.date, {
+    atTable: input.parties, targets: comp.plans.find((p) => p.party === party)!.targets,
   })));
-  const outside = input.parties.map((party, i) => ({ party, attractiveness: results[i]!.overall, options: results[i]! }));
-  const names = await stateNames(loaders, input.parties, comp);
+  const failed = results.find((r): r is Error => r instanceof Error);
+  if (failed) throw failed;
+  const outside = input.parties.map((party, i) => { const r = results[i] as OptionResult; return { party, attractiveness: r.overall, options: r }; });
+  const names = await stateNames(a, input.parties, comp);
   const subject = `a negotiation between ${input.parties.map((c) => names.get(c) ?? c).join(', ')} in ${input.date}`;
   const base = estimate(state, state.full, [], input.parties, comp, outside, names, subject);
   let counterfactual: Estimate | null = null;
@@ -248,10 +241,8 @@ export async function estimateHypothetical(ex: QueryExecutor, loaders: Loaders, 
   return { estimate: base, counterfactual, evaluation: state.evaluation };
 }
 
-async function stateNames(loaders: Loaders, parties: number[], comp: Compatibility): Promise<Map<number, string>> {
-  const codes = [...new Set([...parties, ...comp.plans.flatMap((p) => p.targets)])];
-  const states = await loaders.state.loadMany(codes);
-  return new Map(codes.map((c, i) => { const s = states[i]; return [c, s && !(s instanceof Error) ? s.name : String(c)]; }));
+function stateNames(a: AnalysisContext, parties: number[], comp: Compatibility): Promise<Map<number, string>> {
+  return a.negotiations.stateNames([...parties, ...comp.plans.flatMap((p) => p.targets)]);
 }
 
 export const modelDescription = { name: MODEL_NAME, version: MODEL_VERSION, lambda: LAMBDA, features: FEATURES };

@@ -25,3 +25,5 @@ export type ProposalResponse = (typeof PROPOSAL_RESPONSES)[number];
  */
 export const THIRD_PARTY_ROLES = ['INVITED', 'VETO'] as const;
 export type ThirdPartyRole = (typeof THIRD_PARTY_ROLES)[number];
+
+export const isOutcome = (s: string): s is Outcome => (OUTCOMES as readonly string[]).includes(s);

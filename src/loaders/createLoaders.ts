@@ -7,7 +7,6 @@ import DataLoader from 'dataloader';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Row } from '../store/GraphStore.js';
 import * as m from './rowMappers.js';
-import { outsideOptionsLoader } from './outsideOptionsLoader.js';
 import * as q from '../store/queries.gen.js';
 
 type Key = string | number;
@@ -31,7 +30,7 @@ function related<K extends Key, T>(ex: QueryExecutor, query: string, param: stri
   });
 }
 
-function createBaseLoaders(ex: QueryExecutor) {
+export function createLoaders(ex: QueryExecutor) {
   const id = (r: Row) => r.id as string;
   return {
     state: byKey(ex, 'statesByCcodes', 'ccodes', (r) => r.ccode as number, m.toState),
@@ -44,7 +43,7 @@ function createBaseLoaders(ex: QueryExecutor) {
     warPlan: byKey(ex, 'warPlansByIds', 'ids', id, m.toWarPlan),
     source: byKey(ex, 'sourcesByKeys', 'keys', (r) => r.key as string, m.toSource),
 
-    partiesOfNegotiation: related<string, ReturnType<typeof m.toState>>(ex, 'partiesOfNegotiations', 'ids', (r, negotiation) => ({ ...m.toState(r), viaNegotiation: negotiation })),
+    partiesOfNegotiation: related<string, ReturnType<typeof m.toState>>(ex, 'partiesOfNegotiations', 'ids', m.toState),
     roundsOfNegotiation: related<string, ReturnType<typeof m.toRound>>(ex, 'roundsOfNegotiations', 'ids', m.toRound),
     proposalsOfNegotiation: related<string, ReturnType<typeof m.toProposal>>(ex, 'proposalsOfNegotiations', 'ids', m.toProposal),
     warPlansOfNegotiation: related<string, ReturnType<typeof m.toWarPlan>>(ex, 'warPlansOfNegotiations', 'ids', m.toWarPlan),
@@ -84,7 +83,6 @@ function createBaseLoaders(ex: QueryExecutor) {
   };
 }
 
-export type BaseLoaders = ReturnType<typeof createBaseLoaders>;
 
 /** A state's capabilities over a year range (null = open), the key of the `capabilitiesOfState` loader. */
 export interface CapabilityRange { ccode: number; from: number | null; to: number | null }
@@ -100,10 +98,6 @@ function capabilities(ex: QueryExecutor) {
   }, { cacheKeyFn: keyOf });
 }
 
-export function createLoaders(ex: QueryExecutor) {
-  const base = createBaseLoaders(ex);
-  return { ...base, outsideOptions: outsideOptionsLoader(ex, base) };
-}
 
 export type Loaders = ReturnType<typeof createLoaders>;
 

@@ -11,7 +11,7 @@ import type { Approach, Outcome } from '../schema/enums.js';
 import { estimateHypothetical, estimateNegotiation, modelDescription, type Estimate, type EstimatePair, type WhatIf } from '../analysis/agreementService.js';
 import { FEATURES } from '../analysis/agreementModel.js';
 import { predict } from '../analysis/logisticModel.js';
-import { toOutsideOptions } from '../analysis/toGraphQL.js';
+import { toOutsideOptions } from './analysisMappers.js';
 import { loadAll } from '../loaders/createLoaders.js';
 import { assertKnownStates, keyOf } from './lookups.js';
 
@@ -69,7 +69,7 @@ export class AgreementResolver {
     if (!(await ctx.loaders.negotiation.load(key))) throw new NotFoundError('Negotiation', key);
     const parties = (await ctx.loaders.partiesOfNegotiation.load(key)).map((s) => s.ccode);
     const w = await checkWhatIf(ctx, parties, whatIf);
-    const pair = await estimateNegotiation(ctx.executor, ctx.loaders, key, w);
+    const pair = await estimateNegotiation(ctx.analysis, key, w);
     if (!pair) throw new NotFoundError('Negotiation with an outcome', key);
     return toLikelihood(pair.estimate, evaluationOf(pair), pair.counterfactual);
   }
@@ -92,7 +92,7 @@ export class AgreementResolver {
     }
     if (new Set(input.plans.map((p) => p.party)).size !== input.plans.length) throw new BadInputError('one plan per party', 'input.plans');
     const w = await checkWhatIf(ctx, parties, whatIf);
-    const pair = await estimateHypothetical(ctx.executor, ctx.loaders, { date: input.date.start, parties, plans: input.plans }, w);
+    const pair = await estimateHypothetical(ctx.analysis, { date: input.date.start, parties, plans: input.plans }, w);
     return toLikelihood(pair.estimate, evaluationOf(pair), pair.counterfactual);
   }
 }
@@ -103,7 +103,7 @@ export class NegotiationAgreementResolver {
   async agreementLikelihood(@Root() n: Negotiation, @Ctx() ctx: RequestContext, @Arg('whatIf', () => WhatIfInput, { nullable: true }) whatIf?: WhatIfInput) {
     const parties = (await ctx.loaders.partiesOfNegotiation.load(n.key)).map((s) => s.ccode);
     const w = await checkWhatIf(ctx, parties, whatIf);
-    const pair = await estimateNegotiation(ctx.executor, ctx.loaders, n.key, w);
+    const pair = await estimateNegotiation(ctx.analysis, n.key, w);
     return pair ? toLikelihood(pair.estimate, evaluationOf(pair), pair.counterfactual) : null;
   }
 }

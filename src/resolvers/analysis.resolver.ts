@@ -9,14 +9,11 @@ import { AlternativeAlly, OutsideOptions } from '../schema/outsideOptions.type.j
 import { AllianceNetwork, AlliancePath, CapabilityRatioResult, PortfolioSimilarityResult } from '../schema/network.type.js';
 import { SimilarityMeasure, TieObligation } from '../schema/analysisEnums.js';
 import { sharedTargets, DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
-import { assessOutsideOptions } from '../analysis/outsideOptions.js';
+import { dateRequest, negotiationRequest } from '../analysis/outsideOptions/index.js';
 import { allianceNetwork, shortestAlliancePath } from '../analysis/allianceNetwork.js';
 import { capabilityRatio, portfolioSimilarity } from '../analysis/measures.js';
-import { addYears } from '../analysis/dates.js';
-import { toOutsideOptions, toSharedTarget } from '../analysis/toGraphQL.js';
-import { optionKey } from '../loaders/outsideOptionsLoader.js';
+import { toOutsideOptions, toSharedTarget } from './analysisMappers.js';
 import { takeFirst } from '../schema/connection.js';
-import { idealPlansOf, targetsOf } from '../loaders/idealPlans.js';
 import { assertKnownState, assertKnownStates, keyOf } from './lookups.js';
 
 function checkWindow(windowYears: number): void {
@@ -60,26 +57,19 @@ export class AnalysisResolver {
     await assertKnownStates(ctx, target != null ? [state, target] : [state], 'state/target');
     if (target === state) throw new BadInputError('a state is not its own target', 'target');
     if (!at && !negotiation) throw new BadInputError('alternativeAllies needs `at` or `negotiation`');
-    let atTable: number[] = [];
-    let targets: number[] = target != null ? [target] : [];
-    let date = at?.start;
-    let talksFrom = date ? addYears(date, -1) : '';
-    let talksTo = date ?? '';
-    let key: string | null = null;
+    let request = at ? dateRequest(state, at.start, { targets: target != null ? [target] : [], windowYears }) : null;
     if (negotiation) {
-      key = keyOf(negotiation, 'Negotiation', 'negotiation');
-      const n = await ctx.loaders.negotiation.load(key);
-      if (!n) throw new NotFoundError('Negotiation', key);
-      atTable = (await ctx.loaders.partiesOfNegotiation.load(key)).map((s) => s.ccode);
-      date ??= n.start;
-      talksFrom = n.start;
-      talksTo = n.end;
-      if (target == null) targets = targetsOf(await idealPlansOf(ctx.loaders, key), state);
+      const key = keyOf(negotiation, 'Negotiation', 'negotiation');
+      const n = await negotiationRequest(ctx.analysis.negotiations, key, state, 'state').catch(async (e) => {
+        // A state that is not a party may still ask what it could have done instead: read it at the talks.
+        if (!(e instanceof BadInputError)) throw e;
+        const info = (await ctx.analysis.negotiations.negotiation(key))!;
+        return { ...dateRequest(state, info.start), talksFrom: info.start, talksTo: info.end, atTable: (await ctx.analysis.negotiations.parties(key)).filter((c) => c !== state), negotiation: key };
+      });
+      request = { ...n, at: at?.start ?? n.at, windowYears, targets: target != null ? [target] : n.targets };
     }
-    const [result] = await assessOutsideOptions(ctx.executor, [{
-      party: state, at: date!, talksFrom, talksTo, atTable: atTable.filter((c) => c !== state), targets, negotiation: key, windowYears,
-    }]);
-    return takeFirst(toOutsideOptions(result!).alternativeAllies.allies, first);
+    const result = await ctx.analysis.outsideOptions.load(request!);
+    return takeFirst(toOutsideOptions(result).alternativeAllies.allies, first);
   }
 
   @Query(() => OutsideOptions, { description: 'A party\'s outside options at a negotiation: alternative allies, unilateral action, buck-passing, each scored in [0, 1].' })
@@ -89,11 +79,8 @@ export class AnalysisResolver {
     @Arg('party', () => Int) party: number,
   ): Promise<OutsideOptions> {
     const key = keyOf(negotiation, 'Negotiation', 'negotiation');
-    if (!(await ctx.loaders.negotiation.load(key))) throw new NotFoundError('Negotiation', key);
     await assertKnownState(ctx, party, 'party');
-    const parties = (await ctx.loaders.partiesOfNegotiation.load(key)).map((s) => s.ccode);
-    if (!parties.includes(party)) throw new BadInputError(`state ${party} is not a party to ${key} (parties: ${parties.join(', ')})`, 'party');
-    return toOutsideOptions(await ctx.loaders.outsideOptions.load(optionKey(key, party)));
+    return toOutsideOptions(await ctx.analysis.outsideOptions.load(await negotiationRequest(ctx.analysis.negotiations, key, party)));
   }
 
   @Query(() => PortfolioSimilarityResult, { description: 'Alliance portfolio similarity in a year over the states in the system; ties coded defense 4 > offense 3 > neutrality/non-aggression 2 > consultation 1 > none 0, each state allied to itself at 4.' })

@@ -3,6 +3,7 @@ import type { RequestContext } from '../context.js';
 import { NotFoundError } from '../errors/index.js';
 import { Negotiation } from '../schema/negotiation.type.js';
 import { State } from '../schema/state.type.js';
+import { NegotiationParty } from '../schema/negotiationParty.type.js';
 import { NegotiationRound } from '../schema/negotiationRound.type.js';
 import { Proposal } from '../schema/proposal.type.js';
 import { WarPlan } from '../schema/warPlan.type.js';
@@ -52,6 +53,11 @@ export class NegotiationResolver {
   @FieldResolver(() => [State], { description: 'The states at the table.' })
   parties(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<State[]> {
     return ctx.loaders.partiesOfNegotiation.load(n.key);
+  }
+
+  @FieldResolver(() => [NegotiationParty], { description: 'The parties with their positions: each one\'s plans and outside options at this negotiation.' })
+  async partyPositions(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<NegotiationParty[]> {
+    return (await ctx.loaders.partiesOfNegotiation.load(n.key)).map((s) => ({ negotiationKey: n.key, ccode: s.ccode }));
   }
 
   @FieldResolver(() => [NegotiationRound], { description: 'Rounds, in sequence.' })

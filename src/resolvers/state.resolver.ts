@@ -19,8 +19,8 @@ import { Ally, Spell } from '../schema/spell.type.js';
 import { Treaty } from '../schema/treaty.type.js';
 import { OutsideOptions } from '../schema/outsideOptions.type.js';
 import { strongestObligation } from '../analysis/allianceNetwork.js';
-import { toOutsideOptions } from '../analysis/toGraphQL.js';
-import { optionKey } from '../loaders/outsideOptionsLoader.js';
+import { toOutsideOptions } from './analysisMappers.js';
+import { negotiationRequest } from '../analysis/outsideOptions/index.js';
 import * as q from '../store/queries.gen.js';
 
 const StateConnection = Connection(State, 'State');
@@ -136,11 +136,10 @@ export class StateResolver {
     return [...byAlly].sort(([a], [b]) => a - b).map(([ccode, e]) => ({ ccode, treatyKeys: [...new Set(e.treaties)], obligation: strongestObligation(e.obligations).name }));
   }
 
-  @FieldResolver(() => OutsideOptions, { nullable: true, description: 'Outside options of this state at a negotiation it is a party to; inside `negotiation { parties { ... } }` the negotiation is implied. Batched over all parties of all negotiations.' })
-  async outsideOptions(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('negotiation', () => ID, { nullable: true }) negotiation?: string): Promise<OutsideOptions | null> {
-    const key = negotiation ? keyOf(negotiation, 'Negotiation', 'negotiation') : state.viaNegotiation;
-    if (!key) throw new BadInputError('outsideOptions needs `negotiation` outside a negotiation\'s parties', 'negotiation');
-    return toOutsideOptions(await ctx.loaders.outsideOptions.load(optionKey(key, state.ccode)));
+  @FieldResolver(() => OutsideOptions, { description: 'Outside options of this state at a negotiation it is a party to (`Negotiation.partyPositions` gives them for every party, batched).' })
+  async outsideOptions(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('negotiation', () => ID) negotiation: string): Promise<OutsideOptions> {
+    const key = keyOf(negotiation, 'Negotiation', 'negotiation');
+    return toOutsideOptions(await ctx.analysis.outsideOptions.load(await negotiationRequest(ctx.analysis.negotiations, key, state.ccode, 'negotiation')));
   }
 }
 

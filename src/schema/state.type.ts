@@ -7,6 +7,4 @@ export class State extends Node {
   @Field(() => Int, { description: 'COW country code (2 USA, 200 UKG, 255 GMY, 365 RUS ...).' }) ccode!: number;
   @Field(() => String, { description: 'COW three-letter abbreviation.' }) abbrev!: string;
   @Field(() => String) name!: string;
-  /** Set when the state was reached as a party of this negotiation (for `outsideOptions`). */
-  viaNegotiation?: string;
 }

@@ -38,7 +38,7 @@ export const sources = z.array(sourceRef).min(1, 'every fact needs at least one 
  * Old Style (Julian) renderings of a record's dates, as the source gives them: keys are the
  * record's date fields (`start`, `end`, `date`, `signed`), values the Julian dates.
  */
-export const oldStyle = z.record(z.enum(['start', 'end', 'date', 'signed']), isoDate);
+export const oldStyle = z.object({ start: isoDate.optional(), end: isoDate.optional(), date: isoDate.optional(), signed: isoDate.optional() }).strict();
 
 export const source = z.object({
   key: slug,

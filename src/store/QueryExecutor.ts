@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { CypherRegistry } from './CypherRegistry.js';
 import type { GraphStore, Params, Row } from './GraphStore.js';
 import type { QueryHandle } from './QueryHandle.js';
+import { bumpDataVersion, dataVersion } from './queries.gen.js';
 
 export interface QueryEvent {
   name: string;
@@ -98,17 +99,26 @@ export class QueryExecutor {
     return this.timed(q.name, 'WRITE', () => this.store.write(q.text, params as Params, q.name));
   }
 
-  /** Runs several named writes in one transaction: all of them land or none does. */
+  /**
+   * Runs several named writes in one transaction: all of them land or none does. Its last statement
+   * bumps the graph's data version (`bumpDataVersion`), the signal derived caches are keyed on.
+   */
   transaction<T>(tag: string, work: (tx: NamedTransaction) => Promise<T>): Promise<T> {
     this.writes.count += 1;
-    return this.store.transaction(
-      (tx) => work({
-        run: (query: QueryRef<unknown, unknown>, params: unknown = {}) => {
-          const q = this.resolve(query);
-          return this.timed(q.name, 'WRITE', () => tx.run(q.text, params as Params, q.name));
-        },
-      } as NamedTransaction),
-      tag,
-    );
+    return this.store.transaction(async (tx) => {
+      const run = (query: QueryRef<unknown, unknown>, params: unknown = {}) => {
+        const q = this.resolve(query);
+        return this.timed(q.name, 'WRITE', () => tx.run(q.text, params as Params, q.name));
+      };
+      const result = await work({ run } as NamedTransaction);
+      await run(bumpDataVersion, { at: new Date().toISOString() });
+      return result;
+    }, tag);
+  }
+
+  /** The graph's data version (see `transaction`), plus this process's own write counter. */
+  async dataVersion(): Promise<string> {
+    const [row] = await this.read(dataVersion);
+    return `${row?.version ?? 0}.${this.writes.count}`;
   }
 }

@@ -34,6 +34,15 @@ export type AllianceTiesOfStatesRow = {
 };
 export const allianceTiesOfStates = defineQuery<AllianceTiesOfStatesParams, AllianceTiesOfStatesRow>('allianceTiesOfStates', 'READ');
 
+/** Increments the graph's data version; run as the last statement of every writing transaction. (cypher/bumpDataVersion.cypher) */
+export type BumpDataVersionParams = {
+  at: string; // ISO 8601 timestamp
+};
+export type BumpDataVersionRow = {
+  version: number;
+};
+export const bumpDataVersion = defineQuery<BumpDataVersionParams, BumpDataVersionRow>('bumpDataVersion', 'WRITE');
+
 /** The NMC capabilities of each state, optionally between two years (inclusive), in year order. (cypher/capabilitiesOfStates.cypher) */
 export type CapabilitiesOfStatesParams = {
   ids: { ccode: number; from: number | null; key: string; to: number | null }[]; // one entry per state and year range
@@ -51,7 +60,7 @@ export type CincOfStateYearsParams = {
 export type CincOfStateYearsRow = {
   ccode: number;
   year: number;
-  cinc: number;
+  cinc: number | null;
 };
 export const cincOfStateYears = defineQuery<CincOfStateYearsParams, CincOfStateYearsRow>('cincOfStateYears', 'READ');
 
@@ -108,6 +117,13 @@ export type DataSetsAllRow = {
   citation: string;
 };
 export const dataSetsAll = defineQuery<DataSetsAllParams, DataSetsAllRow>('dataSetsAll', 'READ');
+
+/** The graph's data version: how many seed and import transactions have written to it (0 before any). (cypher/dataVersion.cypher) */
+export type DataVersionParams = Record<string, never>;
+export type DataVersionRow = {
+  version: number;
+};
+export const dataVersion = defineQuery<DataVersionParams, DataVersionRow>('dataVersion', 'READ');
 
 /** The states each state was in an active militarized dispute with at a date: MID participants on the other side whose participation (and the state's own) spans the date. (cypher/disputeOpponentsAt.cypher) */
 export type DisputeOpponentsAtParams = {
@@ -822,7 +838,7 @@ export type SystemSpellsOfStatesParams = {
 };
 export type SystemSpellsOfStatesRow = {
   id: number;
-  node: { kind: string; start: string; end: string };
+  node: { kind: string; start: string; end: string | null };
 };
 export const systemSpellsOfStates = defineQuery<SystemSpellsOfStatesParams, SystemSpellsOfStatesRow>('systemSpellsOfStates', 'READ');
 
@@ -1182,4 +1198,4 @@ export type WarPlansOfNegotiationsRow = {
 export const warPlansOfNegotiations = defineQuery<WarPlansOfNegotiationsParams, WarPlansOfNegotiationsRow>('warPlansOfNegotiations', 'READ');
 
 /** Every query by name. */
-export const queries = { allianceTiesDuring, allianceTiesOfStates, capabilitiesOfStates, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportSystemSpells, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, partiesOfNegotiations, perceptionsOfThreats, posersOfThreats, proposalsByIds, proposalsOfNegotiations, roundsByIds, roundsOfNegotiations, seedAtopTreaties, seedClearNegotiationLinks, seedClearNegotiations, seedEras, seedNegotiations, seedPerceptions, seedProposals, seedRounds, seedSources, seedStates, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfProposals, sourcesOfRounds, sourcesOfStates, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesAvailableAt, statesByCcodes, statesPage, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
+export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportSystemSpells, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, partiesOfNegotiations, perceptionsOfThreats, posersOfThreats, proposalsByIds, proposalsOfNegotiations, roundsByIds, roundsOfNegotiations, seedAtopTreaties, seedClearNegotiationLinks, seedClearNegotiations, seedEras, seedNegotiations, seedPerceptions, seedProposals, seedRounds, seedSources, seedStates, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfProposals, sourcesOfRounds, sourcesOfStates, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesAvailableAt, statesByCcodes, statesPage, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;

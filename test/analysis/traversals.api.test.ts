@@ -83,18 +83,18 @@ describe.skipIf(!hasSharedData)(title, () => {
   });
 
   it('for every negotiation, no party is its own alternative ally, target or buck-catcher; scores lie in [0, 1]; round trips do not grow', async () => {
-    const query = `query ($first: Int) { negotiations(first: $first) { totalCount edges { node { key parties { ccode outsideOptions {
+    const query = `query ($first: Int) { negotiations(first: $first) { totalCount edges { node { key partyPositions { state { ccode } outsideOptions {
       overall targets { ccode } alternativeAllies { attractiveness allies { state { ccode } score } } unilateral { attractiveness } buckPassing { attractiveness buckCatchers { state { ccode } } } } } } } } }`;
-    type R = { negotiations: { totalCount: number; edges: { node: { key: string; parties: { ccode: number; outsideOptions: { overall: number; targets: { ccode: number }[]; alternativeAllies: { attractiveness: number; allies: { state: { ccode: number }; score: number }[] }; unilateral: { attractiveness: number | null }; buckPassing: { attractiveness: number; buckCatchers: { state: { ccode: number } }[] } } }[] } }[] } };
+    type R = { negotiations: { totalCount: number; edges: { node: { key: string; partyPositions: { state: { ccode: number }; outsideOptions: { overall: number; targets: { ccode: number }[]; alternativeAllies: { attractiveness: number; allies: { state: { ccode: number }; score: number }[] }; unilateral: { attractiveness: number | null }; buckPassing: { attractiveness: number; buckCatchers: { state: { ccode: number } }[] } } }[] } }[] } };
     const five = await api.run<R>(query, { first: 5 });
     const all = await api.run<R>(query, { first: 100 });
     expect(all.errors).toBeUndefined();
     const negotiations = all.data!.negotiations.edges.map((e) => e.node);
-    expect(negotiations.length).toBe(all.data!.negotiations.totalCount);
+    expect(negotiations.length).toBe(Math.min(100, all.data!.negotiations.totalCount));
     for (const n of negotiations) {
-      const parties = n.parties.map((p) => p.ccode);
-      for (const p of n.parties) {
-        const o = p.outsideOptions;
+      const parties = n.partyPositions.map((p) => p.state.ccode);
+      for (const { state: { ccode }, outsideOptions: o } of n.partyPositions) {
+        const p = { ccode };
         expect(o.targets.map((t) => t.ccode), `${n.key}: ${p.ccode} targets itself`).not.toContain(p.ccode);
         const allies = o.alternativeAllies.allies.map((a) => a.state.ccode);
         expect(allies, `${n.key}: ${p.ccode} is its own ally`).not.toContain(p.ccode);

@@ -1,0 +1,97 @@
+/**
+ * The reads behind a batch of outside-option requests, in two waves of parallel queries whatever
+ * the batch size: (1) who was in the system, who was fighting the party, its own evidence, ties,
+ * talks and spells; (2) once the targets are known, the candidates' evidence against them and
+ * everyone's capabilities. The result is indexed by state per request, for `scoreOptions`.
+ */
+import type { QueryExecutor } from '../../store/QueryExecutor.js';
+import * as q from '../../store/queries.gen.js';
+import { addYears, yearOf } from '../../domain/index.js';
+import { evidenceKey, gatherTargetEvidence, type TargetEvidence } from '../targetEvidence.js';
+import type { OptionInputs, OptionRequest, Spell, Talk, Tie } from './types.js';
+
+const atKey = (ccode: number, at: string) => `${ccode}|${at}`;
+const talksKey = (r: Pick<OptionRequest, 'party' | 'talksFrom' | 'talksTo' | 'negotiation'>) => `${r.party}|${r.talksFrom}|${r.talksTo}|${r.negotiation ?? ''}`;
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v); else m.set(k, [v]);
+}
+
+export async function fetchOptionData(ex: QueryExecutor, requests: readonly OptionRequest[]): Promise<OptionInputs[]> {
+  if (!requests.length) return [];
+  const evidenceFrom = (r: OptionRequest) => addYears(r.at, -r.windowYears);
+  const dates = [...new Set(requests.map((r) => r.at))];
+  const partyItems = [...new Map(requests.map((r) => [atKey(r.party, r.at), { ccode: r.party, at: r.at }])).values()];
+  const talkItems = [...new Map(requests.map((r) => [talksKey(r), { ccode: r.party, from: r.talksFrom, to: r.talksTo, exclude: r.negotiation }])).values()];
+  const untargeted = requests.filter((r) => !r.targets.length);
+
+  // Wave 1.
+  const [available, wars, disputes, ownEvidence, tieRows, talkRows, spellRows] = await Promise.all([
+    ex.read(q.statesAvailableAt, { dates }),
+    ex.read(q.warOpponentsAt, { items: partyItems }),
+    ex.read(q.disputeOpponentsAt, { items: partyItems }),
+    gatherTargetEvidence(ex, untargeted.map((r) => ({ ccode: r.party, from: evidenceFrom(r), to: r.at }))),
+    ex.read(q.allianceTiesOfStates, { items: partyItems }),
+    ex.read(q.concurrentNegotiationsOfStates, { items: talkItems }),
+    ex.read(q.systemSpellsOfStates, { ids: [...new Set(requests.map((r) => r.party))] }),
+  ]);
+  const statesAt = new Map<string, number[]>();
+  const names = new Map<number, string>();
+  for (const s of available) { push(statesAt, s.at, s.ccode); names.set(s.ccode, s.abbrev); }
+  const hostile = new Map<string, Set<number>>();
+  for (const h of [...wars, ...disputes]) {
+    const k = atKey(h.ccode, h.at);
+    if (!hostile.has(k)) hostile.set(k, new Set());
+    hostile.get(k)!.add(h.other);
+  }
+  const ties = new Map<string, Map<number, Tie[]>>();
+  for (const t of tieRows) {
+    const k = atKey(t.ccode, t.at);
+    if (!ties.has(k)) ties.set(k, new Map());
+    push(ties.get(k)!, t.other, t);
+  }
+  const talks = new Map<string, Map<number, Talk[]>>();
+  for (const t of talkRows) {
+    const k = `${t.ccode}|${t.from}|${t.to}`;
+    if (!talks.has(k)) talks.set(k, new Map());
+    push(talks.get(k)!, t.other, t);
+  }
+  const spells = new Map<number, Spell[]>();
+  for (const s of spellRows) push(spells, s.id, s.node);
+
+  const targetsOf = requests.map((r) => (r.targets.length ? r.targets
+    : [...new Set((ownEvidence.get(evidenceKey({ ccode: r.party, from: evidenceFrom(r), to: r.at })) ?? []).map((e) => e.target))].filter((t) => !r.atTable.includes(t))));
+  const candidatesOf = requests.map((r) => (statesAt.get(r.at) ?? []).filter((c) => c !== r.party && !r.atTable.includes(c)));
+
+  // Wave 2.
+  const evidenceRequests = requests.flatMap((r, i) => (targetsOf[i]!.length ? candidatesOf[i]!.map((ccode) => ({ ccode, from: evidenceFrom(r), to: r.at, targets: targetsOf[i]! })) : []));
+  const capabilityItems = [...new Map(requests.flatMap((r, i) => {
+    const year = yearOf(r.at);
+    return [r.party, ...targetsOf[i]!, ...candidatesOf[i]!].map((ccode) => [`${ccode}-${year}`, { id: `${ccode}-${year}`, ccode, year }] as const);
+  })).values()];
+  const [evidence, caps] = await Promise.all([
+    gatherTargetEvidence(ex, evidenceRequests),
+    capabilityItems.length ? ex.read(q.cincOfStateYears, { items: capabilityItems }) : Promise.resolve([]),
+  ]);
+  const cincByYear = new Map(caps.map((c) => [`${c.ccode}-${c.year}`, c.cinc]));
+
+  return requests.map((r, i) => {
+    const year = yearOf(r.at);
+    const targets = targetsOf[i]!;
+    const candidates = candidatesOf[i]!;
+    const ev = new Map<number, TargetEvidence[]>();
+    if (targets.length) for (const c of candidates) ev.set(c, evidence.get(evidenceKey({ ccode: c, from: evidenceFrom(r), to: r.at, targets })) ?? []);
+    const cinc = new Map<number, number | null>();
+    for (const c of [r.party, ...targets, ...candidates]) { const v = cincByYear.get(`${c}-${year}`); if (v !== undefined) cinc.set(c, v); }
+    return {
+      request: r, targets, candidates, names,
+      hostile: hostile.get(atKey(r.party, r.at)) ?? new Set<number>(),
+      evidence: ev,
+      ties: ties.get(atKey(r.party, r.at)) ?? new Map(),
+      talks: talks.get(`${r.party}|${r.talksFrom}|${r.talksTo}`) ?? new Map(),
+      cinc,
+      spells: spells.get(r.party) ?? [],
+    };
+  });
+}

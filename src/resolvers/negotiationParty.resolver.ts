@@ -1,0 +1,29 @@
+/** A party at one negotiation: the state, its plans there, its outside options there (batched over every party asked for). */
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { NegotiationParty } from '../schema/negotiationParty.type.js';
+import { State } from '../schema/state.type.js';
+import { WarPlan } from '../schema/warPlan.type.js';
+import { OutsideOptions } from '../schema/outsideOptions.type.js';
+import { WarPlanKind } from '../schema/enums.js';
+import { negotiationRequest } from '../analysis/outsideOptions/index.js';
+import { toOutsideOptions } from './analysisMappers.js';
+
+@Resolver(() => NegotiationParty)
+export class NegotiationPartyResolver {
+  @FieldResolver(() => State)
+  async state(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<State> {
+    return (await ctx.loaders.state.load(p.ccode))!;
+  }
+
+  @FieldResolver(() => [WarPlan], { description: 'This party\'s war plans in the negotiation; `kind: IDEAL` for what it wanted.' })
+  async plans(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext, @Arg('kind', () => WarPlanKind, { nullable: true }) kind?: WarPlanKind): Promise<WarPlan[]> {
+    const plans = (await ctx.loaders.warPlansOfNegotiation.load(p.negotiationKey)).filter((w) => w.partyCcode === p.ccode);
+    return kind ? plans.filter((w) => w.kind === kind) : plans;
+  }
+
+  @FieldResolver(() => OutsideOptions, { description: 'Computed outside options at the negotiation\'s start (alternative allies, unilateral action, buck-passing).' })
+  async outsideOptions(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<OutsideOptions> {
+    return toOutsideOptions(await ctx.analysis.outsideOptions.load(await negotiationRequest(ctx.analysis.negotiations, p.negotiationKey, p.ccode)));
+  }
+}
