@@ -1,9 +1,11 @@
 // Negotiations by id, for the negotiation loader.
 // params: $ids: string[]
 // returns: id: string, name: string, start: date, startPrecision: string, end: date, endPrecision: string,
-//   outcome: string, summary: string?, confidence: string, notes: string?
+//   outcome: string, summary: string?, confidence: string, notes: string?, targetAtTableReason: string?,
+//   startOldStyle: date?, endOldStyle: date?
 UNWIND $ids AS id
 MATCH (n:Negotiation {id: id})
 RETURN n.id AS id, n.name AS name, n.start AS start, n.startPrecision AS startPrecision,
        n.end AS end, n.endPrecision AS endPrecision, n.outcome AS outcome, n.summary AS summary,
-       n.confidence AS confidence, n.notes AS notes
+       n.confidence AS confidence, n.notes AS notes,
+       n.targetAtTableReason AS targetAtTableReason, n.startOldStyle AS startOldStyle, n.endOldStyle AS endOldStyle

@@ -1,12 +1,13 @@
-// The proposals made in each negotiation, in order, with proposer and addressees.
+// The proposals made in each negotiation, in order, with the proposer(s) and addressees.
 // params: $ids: string[] (negotiation ids)
 // returns: id: string, node: {id: string, sequence: int, date: date, datePrecision: string,
-//   obligations: string[], summary: string?, response: string, responseNote: string?, by: int, to: int[],
-//   round: string?}
+//   obligations: string[], summary: string?, response: string, responseNote: string?, by: int[], to: int[],
+//   round: string?, dateOldStyle: date?, negotiation: string}
 UNWIND $ids AS id
-MATCH (:Negotiation {id: id})-[:HAS_PROPOSAL]->(p:Proposal)<-[:PROPOSED]-(by:State)
+MATCH (:Negotiation {id: id})-[:HAS_PROPOSAL]->(p:Proposal)
 RETURN id, p {.id, .sequence, .date, .datePrecision, .obligations, .summary, .response, .responseNote,
-  by: by.ccode,
+  .dateOldStyle, negotiation: id,
+  by: coalesce(p.proposers, [(p)<-[:PROPOSED]-(b:State) | b.ccode]),
   to: [(p)-[:ADDRESSED_TO]->(s:State) | s.ccode],
   round: head([(p)-[:MADE_IN]->(r:NegotiationRound) | r.id])} AS node
 ORDER BY id, p.sequence

@@ -2,7 +2,7 @@
 // treaty and the imported ATOP alliance are one node whichever is loaded first (the curated id wins).
 // params: $rows: {atopId: int, consultation: boolean, defense: boolean, ended: date?, era: string,
 //   id: string, name: string, negotiation: string, neutrality: boolean, nonAggression: boolean,
-//   obligations: string[], offense: boolean, signed: date, sources: {key: string, note: string?, pages: string?}[]}[]
+//   obligations: string[], offense: boolean, signed: date, sources: {key: string, note: string?, pages: string?, chapter: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})
@@ -17,4 +17,4 @@ WITH t, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
 MERGE (t)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.note = ref.note
+SET c.pages = ref.pages, c.chapter = ref.chapter, c.note = ref.note

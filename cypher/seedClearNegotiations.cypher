@@ -1,7 +1,8 @@
-// Seed: removes the rounds, proposals and war plans of the given negotiations before they are
-// re-written, so that a curator's deletion in seed/ is not left behind in the graph.
+// Seed: removes the rounds, proposals, war plans, recorded outside options and third parties of the
+// given negotiations before they are re-written (seedClearAlternatives first removes the alternative
+// codings hanging off plans and options), so that a curator's deletion in seed/ is not left behind.
 // params: $ids: string[] (negotiation ids)
 // returns: (none)
 UNWIND $ids AS id
-MATCH (n:Negotiation {id: id})-[:HAS_ROUND|HAS_PROPOSAL|HAS_WAR_PLAN]->(x)
+MATCH (n:Negotiation {id: id})-[:HAS_ROUND|HAS_PROPOSAL|HAS_WAR_PLAN|HAS_RECORDED_OPTION|HAS_THIRD_PARTY]->(x)
 DETACH DELETE x

@@ -1,13 +1,15 @@
 // Seed: creates or updates negotiations with their era, parties and sources.
 // params: $rows: {confidence: string, end: date, endPrecision: string, era: string, id: string, name: string,
-//   notes: string?, outcome: string, parties: int[], sources: {key: string, note: string?, pages: string?}[],
-//   start: date, startPrecision: string, summary: string?}[]
+//   notes: string?, outcome: string, parties: int[], sources: {key: string, note: string?, pages: string?, chapter: string?}[],
+//   start: date, startPrecision: string, summary: string?, targetAtTableReason: string?, startOldStyle: date?,
+//   endOldStyle: date?}[]
 // returns: (none)
 UNWIND $rows AS row
 MERGE (n:Negotiation {id: row.id})
 SET n.name = row.name, n.start = date(row.start), n.startPrecision = row.startPrecision,
     n.end = date(row.end), n.endPrecision = row.endPrecision, n.outcome = row.outcome,
-    n.summary = row.summary, n.confidence = row.confidence, n.notes = row.notes
+    n.summary = row.summary, n.confidence = row.confidence, n.notes = row.notes,
+    n.targetAtTableReason = row.targetAtTableReason, n.startOldStyle = row.startOldStyle, n.endOldStyle = row.endOldStyle
 WITH n, row
 MATCH (e:Era {id: row.era})
 MERGE (n)-[:IN_ERA]->(e)
@@ -19,4 +21,4 @@ WITH DISTINCT n, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
 MERGE (n)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.note = ref.note
+SET c.pages = ref.pages, c.chapter = ref.chapter, c.note = ref.note

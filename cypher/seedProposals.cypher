@@ -1,18 +1,22 @@
-// Seed: creates proposals with who made them, to whom, in which round, and their sources.
-// params: $rows: {by: int, date: date, datePrecision: string, id: string, negotiation: string,
+// Seed: creates proposals with who made them (one state, or the joint proposers), to whom, in which round,
+// and their sources.
+// params: $rows: {by: int[], date: date, datePrecision: string, id: string, negotiation: string,
 //   obligations: string[], response: string, responseNote: string?, round: string?, sequence: int,
-//   sources: {key: string, note: string?, pages: string?}[], summary: string?, to: int[]}[]
+//   sources: {key: string, note: string?, pages: string?, chapter: string?}[], summary: string?, to: int[],
+//   dateOldStyle: date?}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})
-MATCH (by:State {ccode: row.by})
 MERGE (p:Proposal {id: row.id})
 SET p.sequence = row.sequence, p.date = date(row.date), p.datePrecision = row.datePrecision,
     p.obligations = row.obligations, p.summary = row.summary, p.response = row.response,
-    p.responseNote = row.responseNote
+    p.responseNote = row.responseNote, p.proposers = row.by, p.dateOldStyle = row.dateOldStyle
 MERGE (n)-[:HAS_PROPOSAL]->(p)
-MERGE (by)-[:PROPOSED]->(p)
 WITH p, row
+UNWIND row.by AS proposer
+MATCH (by:State {ccode: proposer})
+MERGE (by)-[:PROPOSED]->(p)
+WITH DISTINCT p, row
 OPTIONAL MATCH (r:NegotiationRound {id: row.round})
 FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | MERGE (p)-[:MADE_IN]->(r))
 WITH p, row
@@ -23,4 +27,4 @@ WITH DISTINCT p, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
 MERGE (p)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.note = ref.note
+SET c.pages = ref.pages, c.chapter = ref.chapter, c.note = ref.note

@@ -2,12 +2,13 @@
 // are imported (no IN_SYSTEM data at all), every state counts, flagged systemKnown false.
 // params: $dates: date[] (ISO dates)
 // returns: at: date, ccode: int, abbrev: string, name: string, systemKnown: boolean
-OPTIONAL MATCH ()-[sys:IN_SYSTEM]->(:StateSystem)
+OPTIONAL MATCH (:State)-[sys:IN_SYSTEM]->(:StateSystem)
 WITH count(sys) > 0 AS systemKnown
-UNWIND $dates AS at
 MATCH (s:State)
 OPTIONAL MATCH (s)-[m:IN_SYSTEM]->(:StateSystem)
-WITH systemKnown, at, s, collect(m) AS spells
+WITH systemKnown, s, collect(m) AS spells
+UNWIND $dates AS at
+WITH systemKnown, at, s, spells
 WHERE (NOT systemKnown AND size(spells) = 0)
    OR any(m IN spells WHERE m.start <= date(at) AND (m.end IS NULL OR m.end >= date(at)))
 RETURN at, s.ccode AS ccode, s.abbrev AS abbrev, s.name AS name, systemKnown

@@ -7,8 +7,8 @@
 //   negotiation: string, negotiationName: string, approach: string, date: date, sources: string[]
 UNWIND $items AS item
 UNWIND item.targets AS tc
-MATCH (x:State {ccode: tc})<-[:POSED_BY]-(th:Threat)<-[:TARGETS]-(w:WarPlan {kind: 'IDEAL'})<-[:HOLDS]-(s:State)
-MATCH (n:Negotiation)-[:HAS_WAR_PLAN]->(w)
+MATCH (x:State {ccode: tc})<-[:POSED_BY]-(th:Threat)<-[:TARGETS]-(w:WarPlan {kind: 'IDEAL'})<-[:HOLDS]-(s:State),
+      (w)<-[:HAS_WAR_PLAN]-(n:Negotiation)
 WHERE s.ccode IN item.holders AND n.start <= date(item.to) AND n.end >= date(item.from)
 RETURN s.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, th.id AS threat,
        n.id AS negotiation, n.name AS negotiationName, w.approach AS approach, n.start AS date,

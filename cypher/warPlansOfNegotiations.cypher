@@ -1,9 +1,17 @@
-// The war plans brought to each negotiation, with holder and target.
+// The war plans of each negotiation (IDEAL entry and later plans, PROPOSED plans), with holder and
+// target, scope, form, the proposal a proposed plan came with, and the plan's alternative codings.
 // params: $ids: string[] (negotiation ids)
-// returns: id: string, node: {id: string, kind: string, approach: string, justification: string,
-//   confidence: string, party: int, target: string}
+// returns: id: string, node: {id: string, kind: string, coding: string?, fromRound: int?, approach: string,
+//   justification: string?, rationale: string?, confidence: string, party: int, target: string, form: string?,
+//   scopeRegions: string[]?, scopeStates: int[]?, scopeNote: string?, targetNotPerceived: string?, proposal: string?,
+//   alternatives: {id: string, approach: string, rationale: string?, confidence: string, party: int, target: string,
+//   form: string?, scopeRegions: string[]?, scopeStates: int[]?, scopeNote: string?}[]}
 UNWIND $ids AS id
-MATCH (:Negotiation {id: id})-[:HAS_WAR_PLAN]->(w:WarPlan)-[:TARGETS]->(t:Threat)
-MATCH (s:State)-[:HOLDS]->(w)
-RETURN id, w {.id, .kind, .approach, .justification, .confidence, party: s.ccode, target: t.id} AS node
-ORDER BY id, s.ccode, w.kind
+MATCH (:Negotiation {id: id})-[:HAS_WAR_PLAN]->(w:WarPlan)-[:TARGETS]->(t:Threat),
+      (w)<-[:HOLDS]-(s:State)
+RETURN id, w {.id, .kind, .coding, .fromRound, .approach, .justification, .rationale, .confidence, party: s.ccode,
+  target: t.id, .form, .scopeRegions, .scopeStates, .scopeNote, .targetNotPerceived,
+  proposal: head([(p:Proposal)-[:PUTS_FORWARD]->(w) | p.id]),
+  alternatives: [(w)-[:HAS_ALTERNATIVE]->(a:WarPlan)-[:TARGETS]->(at:Threat) | a {.id, .approach, .rationale, .confidence,
+    party: s.ccode, target: at.id, .form, .scopeRegions, .scopeStates, .scopeNote}]} AS node
+ORDER BY id, s.ccode, w.kind, w.fromRound, w.id

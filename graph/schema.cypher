@@ -27,3 +27,8 @@ CREATE INDEX battle_id IF NOT EXISTS FOR (n:Battle) ON (n.id);
 CREATE INDEX belligerent_id IF NOT EXISTS FOR (n:Belligerent) ON (n.id);
 CREATE INDEX battle_dyad_id IF NOT EXISTS FOR (n:BattleDyad) ON (n.id);
 CREATE INDEX rivalry_id IF NOT EXISTS FOR (n:Rivalry) ON (n.id);
+// The record of each imported data set (src/import/runImport.ts): one per data set name.
+CREATE CONSTRAINT data_set_name IF NOT EXISTS FOR (n:DataSet) REQUIRE n.name IS UNIQUE;
+
+// The data-version stamp (one node).
+CREATE CONSTRAINT data_version_id IF NOT EXISTS FOR (v:DataVersion) REQUIRE v.id IS UNIQUE;

@@ -6,7 +6,15 @@
  * target). Agreement on a component is the share of parties in the largest group that agrees on
  * it; a party without an ideal plan on record agrees with nobody.
  */
-export interface PartyPlan { party: number; targets: number[]; approach: string | null }
+export interface PartyPlan {
+  party: number;
+  targets: number[];
+  approach: string | null;
+  /** The regions and states the commitment should cover, as keys (`r:far-east`, `s:385`); null: not coded. */
+  scope?: string[] | null;
+  /** AUTOMATIC or CONSULTATIVE; null: not coded. */
+  form?: string | null;
+}
 
 export interface Compatibility {
   targetAgreement: number;
@@ -14,7 +22,18 @@ export interface Compatibility {
   allTargetsAgree: boolean;
   allApproachesAgree: boolean;
   highlyCompatible: boolean;
+  /** Over the parties whose plan codes a scope (form); null when fewer than two do. */
+  scopeAgreement: number | null;
+  allScopesAgree: boolean | null;
+  formAgreement: number | null;
+  allFormsAgree: boolean | null;
   plans: PartyPlan[];
+}
+
+/** Agreement on an optional component: over the parties that code it, null when fewer than two do. */
+function optionalShare(keys: (string | null | undefined)[]): number | null {
+  const coded = keys.filter((k): k is string => k !== null && k !== undefined);
+  return coded.length >= 2 ? largestShare(coded) : null;
 }
 
 function largestShare(keys: string[]): number {
@@ -28,19 +47,25 @@ export function compatibility(parties: readonly number[], plans: readonly PartyP
   const planOf = new Map<number, PartyPlan>();
   for (const p of plans) {
     const prev = planOf.get(p.party);
-    planOf.set(p.party, prev ? { party: p.party, targets: [...new Set([...prev.targets, ...p.targets])], approach: prev.approach ?? p.approach } : p);
+    planOf.set(p.party, prev ? { ...prev, targets: [...new Set([...prev.targets, ...p.targets])], approach: prev.approach ?? p.approach } : p);
   }
   const ordered = parties.map((party) => planOf.get(party) ?? { party, targets: [], approach: null });
   const targetKeys = ordered.map((p) => (p.targets.length ? [...p.targets].sort((a, b) => a - b).join('+') : `none:${p.party}`));
   const approachKeys = ordered.map((p) => p.approach ?? `none:${p.party}`);
   const targetAgreement = largestShare(targetKeys);
   const approachAgreement = largestShare(approachKeys);
+  const scopeAgreement = optionalShare(ordered.map((p) => (p.scope?.length ? [...p.scope].sort().join('+') : null)));
+  const formAgreement = optionalShare(ordered.map((p) => p.form ?? null));
   return {
     targetAgreement,
     approachAgreement,
     allTargetsAgree: targetAgreement === 1,
     allApproachesAgree: approachAgreement === 1,
     highlyCompatible: targetAgreement === 1 && approachAgreement === 1,
+    scopeAgreement,
+    allScopesAgree: scopeAgreement === null ? null : scopeAgreement === 1,
+    formAgreement,
+    allFormsAgree: formAgreement === null ? null : formAgreement === 1,
     plans: ordered,
   };
 }

@@ -29,3 +29,6 @@ export const MAX_WINDOW_YEARS = 100;
 
 export const describeAllyWeights = () => Object.entries(ALLY_WEIGHTS).map(([k, w]) => `${k} ${w}`).join(', ');
 export const describeAttractiveness = () => ATTRACTIVENESS.map((a) => `${a} ${ATTRACTIVENESS_VALUE[a]}`).join(', ');
+
+/** A recorded and a computed attractiveness further apart than this disagree. */
+export const OPTION_DISAGREEMENT = 0.3;

@@ -53,6 +53,10 @@ export function createLoaders(ex: QueryExecutor) {
     negotiationOfTreaty: related<string, string>(ex, 'negotiationsOfTreaties', 'ids', (r) => r.id as string),
     membersOfTreaty: related<string, { state: ReturnType<typeof m.toState>; membership: ReturnType<typeof m.toMembership> }>(
       ex, 'membersOfTreaties', 'ids', (r, treaty) => ({ state: m.toState(r), membership: m.toMembership(treaty, r) })),
+    recordedOptionsOfNegotiation: related<string, ReturnType<typeof m.toRecordedOption>>(ex, 'recordedOptionsOfNegotiations', 'ids', m.toRecordedOption),
+    thirdPartiesOfNegotiation: related<string, ReturnType<typeof m.toThirdParty>>(ex, 'thirdPartiesOfNegotiations', 'ids', m.toThirdParty),
+    optionsRealisedIn: related<string, { negotiation: string; party: number; option: string }>(ex, 'optionsRealisedInNegotiations', 'ids', (r) => r as { negotiation: string; party: number; option: string }),
+    region: byKey(ex, 'regionsByIds', 'ids', (r) => r.id as string, m.toRegion),
     threatsOfTreaty: related<string, ReturnType<typeof m.toThreat>>(ex, 'threatsOfTreaties', 'ids', m.toThreat),
     posersOfThreat: related<string, ReturnType<typeof m.toState>>(ex, 'posersOfThreats', 'ids', m.toState),
     perceptionsOfThreat: related<string, ReturnType<typeof m.toPerception>>(ex, 'perceptionsOfThreats', 'ids', (r, t) => m.toPerception({ ...r, threat: t })),
@@ -71,6 +75,8 @@ export function createLoaders(ex: QueryExecutor) {
       WarPlan: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfWarPlans', 'ids', m.toCitation),
       Treaty: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfTreaties', 'ids', m.toCitation),
       Era: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfEras', 'ids', m.toCitation),
+      RecordedOption: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfRecordedOptions', 'ids', m.toCitation),
+      ThirdParty: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfThirdParties', 'ids', m.toCitation),
     },
     /** Alliance ties of a state in force at some time in [from, to]; key `ccode|from|to`, one query per level. */
     alliesDuring: new DataLoader<string, Row[]>(async (keys) => {

@@ -10,6 +10,7 @@ import type { Negotiation } from '../schema/negotiation.type.js';
 import type { NegotiationRound } from '../schema/negotiationRound.type.js';
 import type { Proposal } from '../schema/proposal.type.js';
 import type { WarPlan } from '../schema/warPlan.type.js';
+import type { RecordedOutsideOption, ThirdParty, Region } from '../schema/coding.type.js';
 import type { Treaty, TreatyMembership } from '../schema/treaty.type.js';
 import type { Era } from '../schema/era.type.js';
 import type { Citation, Source } from '../schema/source.type.js';
@@ -27,6 +28,7 @@ export const toThreat = (r: R): Threat => ({ __typename: 'Threat', id: globalId(
 export const toNegotiation = (r: R): Negotiation => ({
   __typename: 'Negotiation', id: globalId('Negotiation', r.id), key: r.id, name: r.name, start: r.start, startPrecision: r.startPrecision ?? 'DAY',
   end: r.end, endPrecision: r.endPrecision ?? 'DAY', outcome: r.outcome, summary: r.summary, confidence: r.confidence ?? 'HIGH', notes: r.notes ?? null,
+  targetAtTable: r.targetAtTableReason ?? null, startOldStyle: r.startOldStyle ?? null, endOldStyle: r.endOldStyle ?? null,
 });
 
 export const toRound = (r: R): NegotiationRound => ({
@@ -38,13 +40,26 @@ export const toRound = (r: R): NegotiationRound => ({
 export const toProposal = (r: R): Proposal => ({
   __typename: 'Proposal', id: globalId('Proposal', r.id), key: r.id, sequence: r.sequence, date: r.date, datePrecision: r.datePrecision ?? 'DAY',
   obligations: list(r.obligations), summary: r.summary, response: r.response, responseNote: r.responseNote ?? null,
-  by: r.by, to: list<number>(r.to), roundKey: r.round ?? null,
+  by: list<number>(r.by), to: list<number>(r.to), roundKey: r.round ?? null, negotiationKey: r.negotiation, dateOldStyle: r.dateOldStyle ?? null,
 });
 
 export const toWarPlan = (r: R): WarPlan => ({
-  __typename: 'WarPlan', id: globalId('WarPlan', r.id), key: r.id, kind: r.kind, approach: r.approach, justification: r.justification,
-  confidence: r.confidence ?? 'MEDIUM', partyCcode: r.party, targetKey: r.target,
+  __typename: 'WarPlan', id: globalId('WarPlan', r.id), key: r.id, kind: r.kind ?? 'IDEAL', approach: r.approach, justification: r.justification ?? null,
+  confidence: r.confidence ?? 'MEDIUM', partyCcode: r.party, targetKey: r.target, coding: r.coding ?? 'PRIMARY', fromRound: r.fromRound ?? null,
+  form: r.form ?? null, rationale: r.rationale ?? null, targetNotPerceived: r.targetNotPerceived ?? null, proposalKey: r.proposal ?? null,
+  scope: list(r.scopeRegions).length || list(r.scopeStates).length ? { regionKeys: list<string>(r.scopeRegions), stateCcodes: list<number>(r.scopeStates), note: r.scopeNote ?? null } : null,
+  alternatives: list<R>(r.alternatives).map((a) => toWarPlan({ ...a, kind: r.kind, coding: 'ALTERNATIVE', fromRound: r.fromRound })),
 });
+
+export const toRecordedOption = (r: R): RecordedOutsideOption => ({
+  key: r.id, partyCcode: r.party, kind: r.kind, allyCcode: r.ally ?? null, attractiveness: r.attractiveness, evidence: r.evidence ?? null,
+  confidence: r.confidence ?? 'MEDIUM', coding: r.coding ?? 'PRIMARY', rationale: r.rationale ?? null, realisedInKey: r.realisedIn ?? null,
+  alternatives: list<R>(r.alternatives).map((a) => toRecordedOption({ ...a, party: r.party, coding: 'ALTERNATIVE' })),
+});
+
+export const toThirdParty = (r: R): ThirdParty => ({ key: r.id, ccode: r.ccode, role: r.role, note: r.note });
+
+export const toRegion = (r: R): Region => ({ key: r.id, name: r.name, description: r.description ?? null });
 
 export const toTreaty = (r: R): Treaty => ({
   __typename: 'Treaty', id: globalId('Treaty', r.id), key: r.id, name: r.name ?? null, atopId: r.atopId ?? null, signed: r.signed ?? null,
@@ -59,7 +74,7 @@ export const toSource = (r: R): Source => ({
   citation: r.citation ?? r.title,
 });
 
-export const toCitation = (r: R): Citation => ({ source: toSource(r), pages: r.citedPages ?? null, note: r.note ?? null });
+export const toCitation = (r: R): Citation => ({ source: toSource(r), pages: r.citedPages ?? null, chapter: r.citedChapter ?? null, note: r.note ?? null });
 
 export const toPerception = (r: R): Perception => ({
   ccode: r.ccode, threatKey: r.threat, from: r.from, to: r.to ?? null, note: r.note ?? null, sourceKeys: list(r.sources),

@@ -10,7 +10,9 @@ import { WarPlan } from '../schema/warPlan.type.js';
 import { Treaty } from '../schema/treaty.type.js';
 import { Era } from '../schema/era.type.js';
 import { Citation } from '../schema/source.type.js';
-import { WarPlanKind } from '../schema/enums.js';
+import { Coding, WarPlanKind } from '../schema/enums.js';
+import { NegotiationCompatibility, RecordedOutsideOption, ThirdParty } from '../schema/coding.type.js';
+import { compatibility } from '../analysis/compatibility.js';
 import { Connection, PageArgs, pageWindow, toConnection } from '../schema/connection.js';
 import { NegotiationFilter } from '../schema/filters.input.js';
 import { loadAll } from '../loaders/createLoaders.js';
@@ -60,6 +62,30 @@ export class NegotiationResolver {
     return (await ctx.loaders.partiesOfNegotiation.load(n.key)).map((s) => ({ negotiationKey: n.key, ccode: s.ccode }));
   }
 
+  @FieldResolver(() => [ThirdParty], { description: 'States not at the table whose place was at issue (INVITED, VETO).' })
+  thirdParties(@Root() n: Negotiation, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.thirdPartiesOfNegotiation.load(n.key);
+  }
+
+  @FieldResolver(() => [RecordedOutsideOption], { description: 'The outside options the parties\' decision-makers weighed, as the record gives them (per party: partyPositions.recordedOutsideOptions).' })
+  recordedOutsideOptions(@Root() n: Negotiation, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.recordedOptionsOfNegotiation.load(n.key);
+  }
+
+  @FieldResolver(() => [RecordedOutsideOption], { description: 'Outside options weighed in other negotiations that a party took in this one (e.g. the German-Soviet pact of 1939 for the USSR\'s option in the British-French-Soviet talks).' })
+  async realisesOutsideOptions(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<RecordedOutsideOption[]> {
+    const links = await ctx.loaders.optionsRealisedIn.load(n.key);
+    const options = await Promise.all(links.map(async (l) => (await ctx.loaders.recordedOptionsOfNegotiation.load(l.negotiation)).find((o) => o.key === l.option)));
+    return options.filter((o): o is RecordedOutsideOption => o !== undefined);
+  }
+
+  @FieldResolver(() => NegotiationCompatibility, { description: 'Compatibility of the parties\' ideal plans: the entry plans (what the agreement model reads), and from each round in which a plan moved; scope and form where coded.' })
+  async compatibility(@Root() n: Negotiation, @Ctx() ctx: RequestContext, @Arg('coding', () => Coding, { defaultValue: 'PRIMARY' }) coding: Coding): Promise<NegotiationCompatibility> {
+    const data = ctx.analysis.negotiations;
+    const [parties, entry, rounds] = await Promise.all([data.parties(n.key), data.idealPlans(n.key, coding), data.plansByRound(n.key, coding)]);
+    return { entry: compatibility(parties, entry), byRound: rounds.map((r) => ({ round: r.round, ...compatibility(parties, r.plans) })) };
+  }
+
   @FieldResolver(() => [NegotiationRound], { description: 'Rounds, in sequence.' })
   rounds(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<NegotiationRound[]> {
     return ctx.loaders.roundsOfNegotiation.load(n.key);
@@ -70,7 +96,7 @@ export class NegotiationResolver {
     return ctx.loaders.proposalsOfNegotiation.load(n.key);
   }
 
-  @FieldResolver(() => [WarPlan], { description: 'War plans brought to the table; `kind: IDEAL` for each party\'s ideal plan.' })
+  @FieldResolver(() => [WarPlan], { description: 'War plans: `kind: IDEAL` for what each party wanted (entry plans, and later ones with `fromRound`), `PROPOSED` for what proposals put on the table.' })
   async warPlans(@Root() n: Negotiation, @Ctx() ctx: RequestContext, @Arg('kind', () => WarPlanKind, { nullable: true }) kind?: WarPlanKind) {
     const plans = await ctx.loaders.warPlansOfNegotiation.load(n.key);
     return kind ? plans.filter((p) => p.kind === kind) : plans;

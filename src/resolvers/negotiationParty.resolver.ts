@@ -8,6 +8,9 @@ import { OutsideOptions } from '../schema/outsideOptions.type.js';
 import { WarPlanKind } from '../schema/enums.js';
 import { negotiationRequest } from '../analysis/outsideOptions/index.js';
 import { toOutsideOptions } from './analysisMappers.js';
+import { OptionComparison, RecordedOutsideOption } from '../schema/coding.type.js';
+import { compareOptions } from '../analysis/compareOptions.js';
+import { OPTION_DISAGREEMENT } from '../domain/index.js';
 
 @Resolver(() => NegotiationParty)
 export class NegotiationPartyResolver {
@@ -20,6 +23,20 @@ export class NegotiationPartyResolver {
   async plans(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext, @Arg('kind', () => WarPlanKind, { nullable: true }) kind?: WarPlanKind): Promise<WarPlan[]> {
     const plans = (await ctx.loaders.warPlansOfNegotiation.load(p.negotiationKey)).filter((w) => w.partyCcode === p.ccode);
     return kind ? plans.filter((w) => w.kind === kind) : plans;
+  }
+
+  @FieldResolver(() => [RecordedOutsideOption], { description: 'The outside options this party\'s decision-makers weighed, as the record gives them.' })
+  async recordedOutsideOptions(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<RecordedOutsideOption[]> {
+    return (await ctx.loaders.recordedOptionsOfNegotiation.load(p.negotiationKey)).filter((o) => o.partyCcode === p.ccode);
+  }
+
+  @FieldResolver(() => [OptionComparison], { description: `Each recorded option beside the computed one of the same kind, and whether they agree (a gap of ${OPTION_DISAGREEMENT} or more is a disagreement).` })
+  async optionComparison(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<OptionComparison[]> {
+    const [recorded, computed] = await Promise.all([
+      ctx.analysis.negotiations.recordedOptions(p.negotiationKey),
+      negotiationRequest(ctx.analysis.negotiations, p.negotiationKey, p.ccode).then((r) => ctx.analysis.outsideOptions.load(r)),
+    ]);
+    return compareOptions(recorded.filter((o) => o.party === p.ccode), computed);
   }
 
   @FieldResolver(() => OutsideOptions, { description: 'Computed outside options at the negotiation\'s start (alternative allies, unilateral action, buck-passing).' })

@@ -21,6 +21,6 @@ export class PerceptionResolver {
   @FieldResolver(() => [Citation], { description: 'Sources for the perception (the relationship records their keys).' })
   async sources(@Root() p: Perception, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     const sources = await loadAll(ctx.loaders.source, p.sourceKeys);
-    return sources.map((source) => ({ source, pages: null, note: null }));
+    return sources.map((source) => ({ source, pages: null, chapter: null, note: null }));
   }
 }

@@ -4,14 +4,25 @@ import { Proposal } from '../schema/proposal.type.js';
 import { State } from '../schema/state.type.js';
 import { NegotiationRound } from '../schema/negotiationRound.type.js';
 import { Citation } from '../schema/source.type.js';
+import { WarPlan } from '../schema/warPlan.type.js';
 import { loadAll } from '../loaders/createLoaders.js';
 import { citationsOf } from './citations.js';
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
-  @FieldResolver(() => State, { nullable: true, description: 'The state that made the proposal.' })
+  @FieldResolver(() => State, { nullable: true, description: 'The state that made the proposal (the first of joint proposers).' })
   proposer(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.state.load(p.by);
+    return ctx.loaders.state.load(p.by[0]!);
+  }
+
+  @FieldResolver(() => [State], { description: 'Every state that made it: one, or the joint proposers of a common note.' })
+  proposers(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.state, p.by);
+  }
+
+  @FieldResolver(() => WarPlan, { nullable: true, description: 'The plan the proposal put on the table (target, approach, scope, form), where the record gives it.' })
+  async plan(@Root() p: Proposal, @Ctx() ctx: RequestContext): Promise<WarPlan | null> {
+    return (await ctx.loaders.warPlansOfNegotiation.load(p.negotiationKey)).find((w) => w.proposalKey === p.key) ?? null;
   }
 
   @FieldResolver(() => [State], { description: 'The states it was made to.' })

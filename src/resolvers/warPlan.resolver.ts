@@ -5,6 +5,9 @@ import { State } from '../schema/state.type.js';
 import { Threat } from '../schema/threat.type.js';
 import { Citation } from '../schema/source.type.js';
 import { citationsOf } from './citations.js';
+import { Proposal } from '../schema/proposal.type.js';
+import { Region, Scope } from '../schema/coding.type.js';
+import { loadAll } from '../loaders/createLoaders.js';
 
 @Resolver(() => WarPlan)
 export class WarPlanResolver {
@@ -22,4 +25,28 @@ export class WarPlanResolver {
   sources(@Root() w: WarPlan, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'WarPlan', w.key);
   }
+
+  @FieldResolver(() => Scope, { nullable: true, description: 'The regions and states the commitment should cover; null where the sources do not discuss it.' })
+  scope(@Root() w: WarPlan): Scope | null {
+    return w.scope ? { regionKeys: w.scope.regionKeys, stateCcodes: w.scope.stateCcodes, note: w.scope.note } : null;
+  }
+
+  @FieldResolver(() => Proposal, { nullable: true, description: 'For a PROPOSED plan: the proposal that put it on the table.' })
+  proposal(@Root() w: WarPlan, @Ctx() ctx: RequestContext) {
+    return w.proposalKey ? ctx.loaders.proposal.load(w.proposalKey) : null;
+  }
+
+  @FieldResolver(() => [WarPlan], { description: 'Other readings of this plan a reviewer could make, each with its rationale and sources.' })
+  alternatives(@Root() w: WarPlan): WarPlan[] {
+    return w.alternatives;
+  }
+}
+
+@Resolver(() => Scope)
+export class ScopeResolver {
+  @FieldResolver(() => [Region])
+  async regions(@Root() s: Scope, @Ctx() ctx: RequestContext) { return loadAll(ctx.loaders.region, s.regionKeys); }
+
+  @FieldResolver(() => [State])
+  states(@Root() s: Scope, @Ctx() ctx: RequestContext) { return loadAll(ctx.loaders.state, s.stateCcodes); }
 }

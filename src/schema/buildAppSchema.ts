@@ -16,12 +16,17 @@ import { ThreatResolver } from '../resolvers/threat.resolver.js';
 import { PerceptionResolver } from '../resolvers/perception.resolver.js';
 import { EraResolver } from '../resolvers/era.resolver.js';
 import { NodeResolver } from '../resolvers/node.resolver.js';
+import { DataSetResolver } from '../resolvers/dataSet.resolver.js';
+import { NegotiationPartyResolver } from '../resolvers/negotiationParty.resolver.js';
+import { OptionComparisonResolver, RecordedOutsideOptionResolver, ThirdPartyResolver } from '../resolvers/coding.resolver.js';
+import { ScopeResolver } from '../resolvers/warPlan.resolver.js';
 
 export const resolvers = [
   StateResolver, NegotiationResolver, NegotiationRoundResolver, ProposalResolver, WarPlanResolver, TreatyResolver,
   TreatyMembershipResolver, ThreatResolver, PerceptionResolver, EraResolver, NodeResolver, AllyResolver, AnalysisResolver,
   TargetEvidenceResolver, SharedTargetResolver, ReasonResolver, AlternativeAllyResolver, BuckCatcherResolver, OutsideOptionsResolver,
-  AgreementResolver, NegotiationAgreementResolver, ModelInfoResolver, PartyPlanInfoResolver, PartyOutsideOptionResolver, SimilarCaseResolver,
+  AgreementResolver, NegotiationAgreementResolver, ModelInfoResolver, PartyPlanInfoResolver, PartyOutsideOptionResolver, SimilarCaseResolver, DataSetResolver,
+  NegotiationPartyResolver, RecordedOutsideOptionResolver, ThirdPartyResolver, OptionComparisonResolver, ScopeResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

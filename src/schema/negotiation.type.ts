@@ -15,5 +15,8 @@ export class Negotiation extends Node {
   @Field(() => Outcome) outcome!: Outcome;
   @Field(() => String) summary!: string;
   @Field(() => Confidence) confidence!: Confidence;
-  @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => String, { nullable: true, description: 'Coding decisions and doubts, in the curators\' words.' }) notes!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why plans in this negotiation may aim at a state at the table (neutrality, non-aggression, coercive talks); null when none may.' }) targetAtTable!: string | null;
+  @Field(() => String, { nullable: true, description: 'The start in the Julian calendar (Old Style), where the source gives it so.' }) startOldStyle!: string | null;
+  @Field(() => String, { nullable: true, description: 'The end in the Julian calendar (Old Style), where the source gives it so.' }) endOldStyle!: string | null;
 }

@@ -14,7 +14,10 @@ export class Proposal extends Node {
   @Field(() => String) summary!: string;
   @Field(() => ProposalResponse) response!: ProposalResponse;
   @Field(() => String, { nullable: true }) responseNote!: string | null;
-  by!: number;
+  @Field(() => String, { nullable: true, description: 'The date in the Julian calendar (Old Style), where the source gives it so.' }) dateOldStyle!: string | null;
+  /** The proposer, or the joint proposers, in the record's order. */
+  by!: number[];
   to!: number[];
   roundKey!: string | null;
+  negotiationKey!: string;
 }

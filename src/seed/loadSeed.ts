@@ -8,7 +8,7 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { flagsOf } from '../domain/index.js';
 import { seedDir as defaultSeedDir } from '../paths.js';
 import { readSeedDir, type SeedData } from './readSeedDir.js';
-import type { NegotiationSeed, SourceSeed } from './seedFiles.schema.js';
+import type { NegotiationSeed, SourceRefSeed, SourceSeed } from './seedFiles.schema.js';
 import * as q from '../store/queries.gen.js';
 
 export interface SeedSummary {
@@ -29,8 +29,63 @@ export function formatCitation(s: SourceSeed): string {
   return `${authors} (${s.year}). ${s.title}${where ? `. ${where}` : ''}.`;
 }
 
-const refs = (sources: { key: string; pages?: string; note?: string }[]) =>
-  sources.map((s) => ({ key: s.key, pages: s.pages ?? null, note: s.note ?? null }));
+const refs = (sources: SourceRefSeed[]) =>
+  sources.map((s) => ({ key: s.key, pages: s.pages ?? null, chapter: s.chapter ?? null, note: s.note ?? null }));
+
+type Scope = { regions: string[]; states: number[]; note?: string } | undefined;
+const scopeFields = (scope: Scope) => ({ scopeRegions: scope?.regions ?? [], scopeStates: scope?.states ?? [], scopeNote: scope?.note ?? null });
+
+/** Ids of a negotiation's war plans: entry plans keep `<negotiation>-ideal-<party>`. */
+export const planId = (negotiation: string, party: number, fromRound?: number) => `${negotiation}-ideal-${party}${fromRound ? `-r${fromRound}` : ''}`;
+
+function warPlanRows(n: NegotiationSeed, proposalIds: string[]) {
+  const primary = [] as ReturnType<typeof planRow>[];
+  const alternatives = [] as ReturnType<typeof planRow>[];
+  function planRow(id: string, party: number, kind: 'IDEAL' | 'PROPOSED', p: { target: string; approach: string; scope?: Scope; form?: string }, extra: {
+    coding?: 'PRIMARY' | 'ALTERNATIVE'; fromRound?: number; justification?: string | null; rationale?: string | null; confidence: string;
+    targetNotPerceived?: string | null; proposal?: string | null; alternativeOf?: string | null; sources: SourceRefSeed[];
+  }) {
+    return {
+      id, negotiation: n.id, party, kind, coding: extra.coding ?? 'PRIMARY', fromRound: extra.fromRound ?? null, target: p.target, approach: p.approach,
+      ...scopeFields(p.scope), form: p.form ?? null, justification: extra.justification ?? null, rationale: extra.rationale ?? null,
+      confidence: extra.confidence, targetNotPerceived: extra.targetNotPerceived ?? null, proposal: extra.proposal ?? null,
+      alternativeOf: extra.alternativeOf ?? null, sources: refs(extra.sources),
+    };
+  }
+  for (const w of n.warPlans) {
+    const id = planId(n.id, w.party, w.fromRound);
+    primary.push(planRow(id, w.party, 'IDEAL', w, { fromRound: w.fromRound, justification: w.justification, confidence: w.confidence, targetNotPerceived: w.targetNotPerceived ?? null, sources: w.sources }));
+    w.alternatives.forEach((a, j) => alternatives.push(planRow(`${id}-alt${j + 1}`, w.party, 'IDEAL', {
+      target: a.target ?? w.target, approach: a.approach ?? w.approach, scope: a.scope ?? w.scope, form: a.form ?? w.form,
+    }, { coding: 'ALTERNATIVE', fromRound: w.fromRound, rationale: a.rationale, confidence: a.confidence, alternativeOf: id, sources: a.sources })));
+  }
+  n.proposals.forEach((p, i) => {
+    if (!p.plan) return;
+    primary.push(planRow(`${proposalIds[i]}-plan`, p.by[0]!, 'PROPOSED', p.plan, { justification: p.plan.note ?? p.summary, confidence: 'HIGH', proposal: proposalIds[i], sources: p.sources }));
+  });
+  return { primary, alternatives };
+}
+
+function recordedOptionRows(n: NegotiationSeed) {
+  const primary: q.SeedRecordedOptionsParams['rows'] = [];
+  const alternatives: q.SeedRecordedOptionsParams['rows'] = [];
+  n.outsideOptions.forEach((o, i) => {
+    const id = `${n.id}-option-${o.party}-${i + 1}`;
+    primary.push({
+      id, negotiation: n.id, party: o.party, kind: o.kind, ally: o.ally ?? null, attractiveness: o.attractiveness, evidence: o.evidence,
+      rationale: null, confidence: o.confidence, coding: 'PRIMARY', realisedIn: o.realisedIn ?? null, alternativeOf: null, sources: refs(o.sources),
+    });
+    o.alternatives.forEach((a, j) => {
+      const kind = a.kind ?? o.kind;
+      alternatives.push({
+        id: `${id}-alt${j + 1}`, negotiation: n.id, party: o.party, kind, ally: kind === 'ALTERNATIVE_ALLY' ? a.ally ?? o.ally ?? null : null,
+        attractiveness: a.attractiveness ?? o.attractiveness, evidence: null, rationale: a.rationale, confidence: a.confidence, coding: 'ALTERNATIVE',
+        realisedIn: null, alternativeOf: id, sources: refs(a.sources),
+      });
+    });
+  });
+  return { primary, alternatives };
+}
 
 function negotiationRows(n: NegotiationSeed) {
   const roundId = (seq: number) => `${n.id}-r${seq}`;
@@ -38,7 +93,8 @@ function negotiationRows(n: NegotiationSeed) {
     negotiation: {
       id: n.id, name: n.name, start: n.start, startPrecision: n.startPrecision, end: n.end, endPrecision: n.endPrecision,
       outcome: n.outcome, era: n.era, parties: n.parties, summary: n.summary, confidence: n.confidence, notes: n.notes ?? null,
-      sources: refs(n.sources),
+      targetAtTableReason: n.targetAtTable?.reason ?? null, startOldStyle: n.oldStyle?.start ?? null, endOldStyle: n.oldStyle?.end ?? null,
+      sources: refs([...n.sources, ...(n.targetAtTable?.sources ?? [])]),
     },
     rounds: n.rounds.map((r) => ({
       id: roundId(r.sequence), negotiation: n.id, sequence: r.sequence, start: r.start, startPrecision: r.startPrecision,
@@ -47,13 +103,12 @@ function negotiationRows(n: NegotiationSeed) {
     })),
     proposals: n.proposals.map((p, i) => ({
       id: `${n.id}-p${i + 1}`, negotiation: n.id, round: p.round ? roundId(p.round) : null, sequence: i + 1, date: p.date,
-      datePrecision: p.datePrecision, by: p.by[0]!, to: p.to, obligations: p.obligations, summary: p.summary,
-      response: p.response, responseNote: p.responseNote ?? null, sources: refs(p.sources),
+      datePrecision: p.datePrecision, by: p.by, to: p.to, obligations: p.obligations, summary: p.summary,
+      response: p.response, responseNote: p.responseNote ?? null, dateOldStyle: p.oldStyle?.date ?? null, sources: refs(p.sources),
     })),
-    warPlans: n.warPlans.filter((w) => w.fromRound === undefined).map((w) => ({
-      id: `${n.id}-${w.kind.toLowerCase()}-${w.party}`, negotiation: n.id, party: w.party, kind: w.kind, target: w.target,
-      approach: w.approach, justification: w.justification, confidence: w.confidence, sources: refs(w.sources),
-    })),
+    warPlans: warPlanRows(n, n.proposals.map((_, i) => `${n.id}-p${i + 1}`)),
+    recordedOptions: recordedOptionRows(n),
+    thirdParties: n.thirdParties.map((t) => ({ id: `${n.id}-third-${t.ccode}`, negotiation: n.id, ccode: t.ccode, role: t.role, note: t.note, sources: refs(t.sources) })),
     treaty: n.treaty ? {
       id: n.treaty.id, negotiation: n.id, name: n.treaty.name, atopId: n.treaty.atopId ?? null, signed: n.treaty.signed,
       ended: n.treaty.ended ?? null, obligations: n.treaty.obligations, era: n.era, sources: refs(n.treaty.sources),
@@ -75,6 +130,7 @@ export async function writeSeed(executor: QueryExecutor, data: SeedData): Promis
         container: s.container ?? null, volume: s.volume ?? null, pages: s.pages ?? null, url: s.url ?? null, citation: formatCitation(s),
       })),
     });
+    await tx.run(q.seedRegions, { rows: data.regions.map((r) => ({ id: r.id, name: r.name, description: r.description ?? null })) });
     await tx.run(q.seedEras, { rows: data.eras.map((e) => ({ id: e.id, name: e.name, start: e.start, end: e.end, sources: refs(e.sources) })) });
     await tx.run(q.seedStates, { rows: data.states.map((s) => ({ ccode: s.ccode, abbrev: s.abbrev, name: s.name, sources: refs(s.sources) })) });
     await tx.run(q.seedThreats, {
@@ -86,12 +142,17 @@ export async function writeSeed(executor: QueryExecutor, data: SeedData): Promis
       }))),
     });
     const ids = negs.map((n) => n.negotiation.id);
+    await tx.run(q.seedClearAlternatives, { ids });
     await tx.run(q.seedClearNegotiations, { ids });
     await tx.run(q.seedClearNegotiationLinks, { ids });
     await tx.run(q.seedNegotiations, { rows: negs.map((n) => n.negotiation) });
     await tx.run(q.seedRounds, { rows: negs.flatMap((n) => n.rounds) });
     await tx.run(q.seedProposals, { rows: negs.flatMap((n) => n.proposals) });
-    await tx.run(q.seedWarPlans, { rows: negs.flatMap((n) => n.warPlans) });
+    await tx.run(q.seedWarPlans, { rows: negs.flatMap((n) => n.warPlans.primary) });
+    await tx.run(q.seedWarPlans, { rows: negs.flatMap((n) => n.warPlans.alternatives) });
+    await tx.run(q.seedRecordedOptions, { rows: negs.flatMap((n) => n.recordedOptions.primary) });
+    await tx.run(q.seedRecordedOptions, { rows: negs.flatMap((n) => n.recordedOptions.alternatives) });
+    await tx.run(q.seedThirdParties, { rows: negs.flatMap((n) => n.thirdParties) });
     const treaties = negs.flatMap((n) => (n.treaty ? [n.treaty] : []));
     await tx.run(q.seedTreaties, { rows: treaties.filter((t) => t.atopId === null).map(({ atopId: _none, ...t }) => t) });
     await tx.run(q.seedAtopTreaties, { rows: treaties.flatMap((t) => (t.atopId === null ? [] : [{ ...t, atopId: t.atopId }])) });

@@ -445,6 +445,9 @@ export type NegotiationsByIdsRow = {
   summary: string | null;
   confidence: string;
   notes: string | null;
+  targetAtTableReason: string | null;
+  startOldStyle: string | null;
+  endOldStyle: string | null;
 };
 export const negotiationsByIds = defineQuery<NegotiationsByIdsParams, NegotiationsByIdsRow>('negotiationsByIds', 'READ');
 
@@ -494,6 +497,16 @@ export type NegotiationsPageRow = {
 };
 export const negotiationsPage = defineQuery<NegotiationsPageParams, NegotiationsPageRow>('negotiationsPage', 'READ');
 
+/** The recorded outside options that each negotiation realised: the earlier talks in which a party of this negotiation had named it as its alternative. (cypher/optionsRealisedInNegotiations.cypher) */
+export type OptionsRealisedInNegotiationsParams = {
+  ids: string[]; // negotiation ids
+};
+export type OptionsRealisedInNegotiationsRow = {
+  id: string;
+  node: { negotiation: string; party: number; option: string };
+};
+export const optionsRealisedInNegotiations = defineQuery<OptionsRealisedInNegotiationsParams, OptionsRealisedInNegotiationsRow>('optionsRealisedInNegotiations', 'READ');
+
 /** The parties (states) of each negotiation. (cypher/partiesOfNegotiations.cypher) */
 export type PartiesOfNegotiationsParams = {
   ids: string[]; // negotiation ids
@@ -524,7 +537,7 @@ export type PosersOfThreatsRow = {
 };
 export const posersOfThreats = defineQuery<PosersOfThreatsParams, PosersOfThreatsRow>('posersOfThreats', 'READ');
 
-/** Proposals by id, with who made them and to whom. (cypher/proposalsByIds.cypher) */
+/** Proposals by id, with who made them (one state or the joint proposers), to whom, in which negotiation. (cypher/proposalsByIds.cypher) */
 export type ProposalsByIdsParams = {
   ids: string[];
 };
@@ -537,20 +550,44 @@ export type ProposalsByIdsRow = {
   summary: string | null;
   response: string;
   responseNote: string | null;
-  by: number;
+  by: number[];
   to: number[];
+  round: string | null;
+  negotiation: string;
+  dateOldStyle: string | null;
 };
 export const proposalsByIds = defineQuery<ProposalsByIdsParams, ProposalsByIdsRow>('proposalsByIds', 'READ');
 
-/** The proposals made in each negotiation, in order, with proposer and addressees. (cypher/proposalsOfNegotiations.cypher) */
+/** The proposals made in each negotiation, in order, with the proposer(s) and addressees. (cypher/proposalsOfNegotiations.cypher) */
 export type ProposalsOfNegotiationsParams = {
   ids: string[]; // negotiation ids
 };
 export type ProposalsOfNegotiationsRow = {
   id: string;
-  node: { id: string; sequence: number; date: string; datePrecision: string; obligations: string[]; summary: string | null; response: string; responseNote: string | null; by: number; to: number[]; round: string | null };
+  node: { id: string; sequence: number; date: string; datePrecision: string; obligations: string[]; summary: string | null; response: string; responseNote: string | null; by: number[]; to: number[]; round: string | null; dateOldStyle: string | null; negotiation: string };
 };
 export const proposalsOfNegotiations = defineQuery<ProposalsOfNegotiationsParams, ProposalsOfNegotiationsRow>('proposalsOfNegotiations', 'READ');
+
+/** The outside options each negotiation's parties weighed, as the record gives them, with the ally, the negotiation in which the option was taken, and the option's alternative codings. (cypher/recordedOptionsOfNegotiations.cypher) */
+export type RecordedOptionsOfNegotiationsParams = {
+  ids: string[]; // negotiation ids
+};
+export type RecordedOptionsOfNegotiationsRow = {
+  id: string;
+  node: { id: string; party: number; kind: string; ally: number | null; attractiveness: string; evidence: string | null; confidence: string; realisedIn: string | null; alternatives: { id: string; kind: string; ally: number | null; attractiveness: string; rationale: string | null; confidence: string }[] };
+};
+export const recordedOptionsOfNegotiations = defineQuery<RecordedOptionsOfNegotiationsParams, RecordedOptionsOfNegotiationsRow>('recordedOptionsOfNegotiations', 'READ');
+
+/** Regions by id, for the scope of plans. (cypher/regionsByIds.cypher) */
+export type RegionsByIdsParams = {
+  ids: string[];
+};
+export type RegionsByIdsRow = {
+  id: string;
+  name: string;
+  description: string | null;
+};
+export const regionsByIds = defineQuery<RegionsByIdsParams, RegionsByIdsRow>('regionsByIds', 'READ');
 
 /** Negotiation rounds by id (for node lookups). (cypher/roundsByIds.cypher) */
 export type RoundsByIdsParams = {
@@ -581,10 +618,17 @@ export const roundsOfNegotiations = defineQuery<RoundsOfNegotiationsParams, Roun
 
 /** Seed: creates or updates treaties that ATOP codes, keyed on the ATOP id so that the curated treaty and the imported ATOP alliance are one node whichever is loaded first (the curated id wins). (cypher/seedAtopTreaties.cypher) */
 export type SeedAtopTreatiesParams = {
-  rows: { atopId: number; consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; note: string | null; pages: string | null }[] }[];
+  rows: { atopId: number; consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
 };
 export type SeedAtopTreatiesRow = Record<string, never>;
 export const seedAtopTreaties = defineQuery<SeedAtopTreatiesParams, SeedAtopTreatiesRow>('seedAtopTreaties', 'WRITE');
+
+/** Seed: removes the alternative codings of the war plans and recorded options of the given negotiations (run before seedClearNegotiations, which removes the plans and options themselves). (cypher/seedClearAlternatives.cypher) */
+export type SeedClearAlternativesParams = {
+  ids: string[]; // negotiation ids
+};
+export type SeedClearAlternativesRow = Record<string, never>;
+export const seedClearAlternatives = defineQuery<SeedClearAlternativesParams, SeedClearAlternativesRow>('seedClearAlternatives', 'WRITE');
 
 /** Seed: removes the parties, era, treaty link and citations of the given negotiations before they are re-written (the nodes at the other end stay). (cypher/seedClearNegotiationLinks.cypher) */
 export type SeedClearNegotiationLinksParams = {
@@ -593,7 +637,7 @@ export type SeedClearNegotiationLinksParams = {
 export type SeedClearNegotiationLinksRow = Record<string, never>;
 export const seedClearNegotiationLinks = defineQuery<SeedClearNegotiationLinksParams, SeedClearNegotiationLinksRow>('seedClearNegotiationLinks', 'WRITE');
 
-/** Seed: removes the rounds, proposals and war plans of the given negotiations before they are re-written, so that a curator's deletion in seed/ is not left behind in the graph. (cypher/seedClearNegotiations.cypher) */
+/** Seed: removes the rounds, proposals, war plans, recorded outside options and third parties of the given negotiations before they are re-written (seedClearAlternatives first removes the alternative codings hanging off plans and options), so that a curator's deletion in seed/ is not left behind. (cypher/seedClearNegotiations.cypher) */
 export type SeedClearNegotiationsParams = {
   ids: string[]; // negotiation ids
 };
@@ -602,14 +646,14 @@ export const seedClearNegotiations = defineQuery<SeedClearNegotiationsParams, Se
 
 /** Seed: creates or updates eras by id, with their sources. (cypher/seedEras.cypher) */
 export type SeedErasParams = {
-  rows: { end: string; id: string; name: string; sources: { key: string; note: string | null; pages: string | null }[]; start: string }[];
+  rows: { end: string; id: string; name: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[]; start: string }[];
 };
 export type SeedErasRow = Record<string, never>;
 export const seedEras = defineQuery<SeedErasParams, SeedErasRow>('seedEras', 'WRITE');
 
 /** Seed: creates or updates negotiations with their era, parties and sources. (cypher/seedNegotiations.cypher) */
 export type SeedNegotiationsParams = {
-  rows: { confidence: string; end: string; endPrecision: string; era: string; id: string; name: string; notes: string | null; outcome: string; parties: number[]; sources: { key: string; note: string | null; pages: string | null }[]; start: string; startPrecision: string; summary: string | null }[];
+  rows: { confidence: string; end: string; endPrecision: string; era: string; id: string; name: string; notes: string | null; outcome: string; parties: number[]; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[]; start: string; startPrecision: string; summary: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null }[];
 };
 export type SeedNegotiationsRow = Record<string, never>;
 export const seedNegotiations = defineQuery<SeedNegotiationsParams, SeedNegotiationsRow>('seedNegotiations', 'WRITE');
@@ -621,16 +665,30 @@ export type SeedPerceptionsParams = {
 export type SeedPerceptionsRow = Record<string, never>;
 export const seedPerceptions = defineQuery<SeedPerceptionsParams, SeedPerceptionsRow>('seedPerceptions', 'WRITE');
 
-/** Seed: creates proposals with who made them, to whom, in which round, and their sources. (cypher/seedProposals.cypher) */
+/** Seed: creates proposals with who made them (one state, or the joint proposers), to whom, in which round, and their sources. (cypher/seedProposals.cypher) */
 export type SeedProposalsParams = {
-  rows: { by: number; date: string; datePrecision: string; id: string; negotiation: string; obligations: string[]; response: string; responseNote: string | null; round: string | null; sequence: number; sources: { key: string; note: string | null; pages: string | null }[]; summary: string | null; to: number[] }[];
+  rows: { by: number[]; date: string; datePrecision: string; id: string; negotiation: string; obligations: string[]; response: string; responseNote: string | null; round: string | null; sequence: number; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[]; summary: string | null; to: number[]; dateOldStyle: string | null }[];
 };
 export type SeedProposalsRow = Record<string, never>;
 export const seedProposals = defineQuery<SeedProposalsParams, SeedProposalsRow>('seedProposals', 'WRITE');
 
+/** Seed: creates the outside options a party's decision-makers weighed, as the record gives them: kind, the ally (ALTERNATIVE_ALLY), attractiveness as they saw it, evidence, the negotiation in which the party took the option; alternative codings hang off the option they re-read. (cypher/seedRecordedOptions.cypher) */
+export type SeedRecordedOptionsParams = {
+  rows: { id: string; negotiation: string; party: number; kind: string; ally: number | null; attractiveness: string; evidence: string | null; rationale: string | null; confidence: string; coding: string; realisedIn: string | null; alternativeOf: string | null; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
+};
+export type SeedRecordedOptionsRow = Record<string, never>;
+export const seedRecordedOptions = defineQuery<SeedRecordedOptionsParams, SeedRecordedOptionsRow>('seedRecordedOptions', 'WRITE');
+
+/** Seed: creates or updates the named regions the scope of a plan can cover. (cypher/seedRegions.cypher) */
+export type SeedRegionsParams = {
+  rows: { id: string; name: string; description: string | null }[];
+};
+export type SeedRegionsRow = Record<string, never>;
+export const seedRegions = defineQuery<SeedRegionsParams, SeedRegionsRow>('seedRegions', 'WRITE');
+
 /** Seed: creates the rounds of negotiations, with their sources. (cypher/seedRounds.cypher) */
 export type SeedRoundsParams = {
-  rows: { end: string | null; endPrecision: string | null; id: string; negotiation: string; negotiators: string[]; place: string; sequence: number; sources: { key: string; note: string | null; pages: string | null }[]; start: string; startPrecision: string; summary: string | null }[];
+  rows: { end: string | null; endPrecision: string | null; id: string; negotiation: string; negotiators: string[]; place: string; sequence: number; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[]; start: string; startPrecision: string; summary: string | null }[];
 };
 export type SeedRoundsRow = Record<string, never>;
 export const seedRounds = defineQuery<SeedRoundsParams, SeedRoundsRow>('seedRounds', 'WRITE');
@@ -644,21 +702,28 @@ export const seedSources = defineQuery<SeedSourcesParams, SeedSourcesRow>('seedS
 
 /** Seed: creates or updates states by COW ccode, with their sources. (cypher/seedStates.cypher) */
 export type SeedStatesParams = {
-  rows: { abbrev: string; ccode: number; name: string; sources: { key: string; note: string | null; pages: string | null }[] }[];
+  rows: { abbrev: string; ccode: number; name: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
 };
 export type SeedStatesRow = Record<string, never>;
 export const seedStates = defineQuery<SeedStatesParams, SeedStatesRow>('seedStates', 'WRITE');
 
+/** Seed: creates the third parties of negotiations: states not at the table whose place was at issue (INVITED to join, or holding a VETO over the plan), with the note and sources. (cypher/seedThirdParties.cypher) */
+export type SeedThirdPartiesParams = {
+  rows: { id: string; negotiation: string; ccode: number; role: string; note: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
+};
+export type SeedThirdPartiesRow = Record<string, never>;
+export const seedThirdParties = defineQuery<SeedThirdPartiesParams, SeedThirdPartiesRow>('seedThirdParties', 'WRITE');
+
 /** Seed: creates or updates threats, the states posing them, and their sources. (cypher/seedThreats.cypher) */
 export type SeedThreatsParams = {
-  rows: { description: string | null; id: string; name: string; posedBy: number[]; sources: { key: string; note: string | null; pages: string | null }[] }[];
+  rows: { description: string | null; id: string; name: string; posedBy: number[]; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
 };
 export type SeedThreatsRow = Record<string, never>;
 export const seedThreats = defineQuery<SeedThreatsParams, SeedThreatsRow>('seedThreats', 'WRITE');
 
 /** Seed: creates or updates treaties that ATOP does not code (keyed on the curated id), with the negotiation that produced them, their era and sources. See seedAtopTreaties for the others. (cypher/seedTreaties.cypher) */
 export type SeedTreatiesParams = {
-  rows: { consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; note: string | null; pages: string | null }[] }[];
+  rows: { consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
 };
 export type SeedTreatiesRow = Record<string, never>;
 export const seedTreaties = defineQuery<SeedTreatiesParams, SeedTreatiesRow>('seedTreaties', 'WRITE');
@@ -677,9 +742,9 @@ export type SeedTreatyThreatsParams = {
 export type SeedTreatyThreatsRow = Record<string, never>;
 export const seedTreatyThreats = defineQuery<SeedTreatyThreatsParams, SeedTreatyThreatsRow>('seedTreatyThreats', 'WRITE');
 
-/** Seed: creates each party's war plan in a negotiation: holder, target threat, approach, sources. (cypher/seedWarPlans.cypher) */
+/** Seed: creates war plans: each party's IDEAL plans (entry, and later ones from a round), the PROPOSED plans proposals put on the table (linked to their proposal), and alternative codings of a plan (linked to the plan they re-read, not to the negotiation). Holder, target, approach, scope, form, sources. (cypher/seedWarPlans.cypher) */
 export type SeedWarPlansParams = {
-  rows: { approach: string; confidence: string; id: string; justification: string; kind: string; negotiation: string; party: number; sources: { key: string; note: string | null; pages: string | null }[]; target: string }[];
+  rows: { id: string; negotiation: string; party: number; kind: string; coding: string; fromRound: number | null; target: string; approach: string; scopeRegions: string[]; scopeStates: number[]; scopeNote: string | null; form: string | null; justification: string | null; rationale: string | null; confidence: string; targetNotPerceived: string | null; proposal: string | null; alternativeOf: string | null; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
 };
 export type SeedWarPlansRow = Record<string, never>;
 export const seedWarPlans = defineQuery<SeedWarPlansParams, SeedWarPlansRow>('seedWarPlans', 'WRITE');
@@ -709,7 +774,7 @@ export type SourcesOfErasParams = {
 };
 export type SourcesOfErasRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
 };
 export const sourcesOfEras = defineQuery<SourcesOfErasParams, SourcesOfErasRow>('sourcesOfEras', 'READ');
 
@@ -719,7 +784,7 @@ export type SourcesOfNegotiationsParams = {
 };
 export type SourcesOfNegotiationsRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
 };
 export const sourcesOfNegotiations = defineQuery<SourcesOfNegotiationsParams, SourcesOfNegotiationsRow>('sourcesOfNegotiations', 'READ');
 
@@ -729,9 +794,19 @@ export type SourcesOfProposalsParams = {
 };
 export type SourcesOfProposalsRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
 };
 export const sourcesOfProposals = defineQuery<SourcesOfProposalsParams, SourcesOfProposalsRow>('sourcesOfProposals', 'READ');
+
+/** The sources cited for each RecordedOption node, with the pages that support it. (cypher/sourcesOfRecordedOptions.cypher) */
+export type SourcesOfRecordedOptionsParams = {
+  ids: string[]; // RecordedOption keys: id
+};
+export type SourcesOfRecordedOptionsRow = {
+  id: string;
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
+};
+export const sourcesOfRecordedOptions = defineQuery<SourcesOfRecordedOptionsParams, SourcesOfRecordedOptionsRow>('sourcesOfRecordedOptions', 'READ');
 
 /** The sources cited for each NegotiationRound node, with the pages that support it. (cypher/sourcesOfRounds.cypher) */
 export type SourcesOfRoundsParams = {
@@ -739,7 +814,7 @@ export type SourcesOfRoundsParams = {
 };
 export type SourcesOfRoundsRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
 };
 export const sourcesOfRounds = defineQuery<SourcesOfRoundsParams, SourcesOfRoundsRow>('sourcesOfRounds', 'READ');
 
@@ -749,9 +824,19 @@ export type SourcesOfStatesParams = {
 };
 export type SourcesOfStatesRow = {
   id: number;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
 };
 export const sourcesOfStates = defineQuery<SourcesOfStatesParams, SourcesOfStatesRow>('sourcesOfStates', 'READ');
+
+/** The sources cited for each ThirdParty node, with the pages that support it. (cypher/sourcesOfThirdParties.cypher) */
+export type SourcesOfThirdPartiesParams = {
+  ids: string[]; // ThirdParty keys: id
+};
+export type SourcesOfThirdPartiesRow = {
+  id: string;
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
+};
+export const sourcesOfThirdParties = defineQuery<SourcesOfThirdPartiesParams, SourcesOfThirdPartiesRow>('sourcesOfThirdParties', 'READ');
 
 /** The sources cited for each Threat node, with the pages that support it. (cypher/sourcesOfThreats.cypher) */
 export type SourcesOfThreatsParams = {
@@ -759,7 +844,7 @@ export type SourcesOfThreatsParams = {
 };
 export type SourcesOfThreatsRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
 };
 export const sourcesOfThreats = defineQuery<SourcesOfThreatsParams, SourcesOfThreatsRow>('sourcesOfThreats', 'READ');
 
@@ -769,7 +854,7 @@ export type SourcesOfTreatiesParams = {
 };
 export type SourcesOfTreatiesRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
 };
 export const sourcesOfTreaties = defineQuery<SourcesOfTreatiesParams, SourcesOfTreatiesRow>('sourcesOfTreaties', 'READ');
 
@@ -779,7 +864,7 @@ export type SourcesOfWarPlansParams = {
 };
 export type SourcesOfWarPlansRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
 };
 export const sourcesOfWarPlans = defineQuery<SourcesOfWarPlansParams, SourcesOfWarPlansRow>('sourcesOfWarPlans', 'READ');
 
@@ -1058,6 +1143,16 @@ export type TargetsFromWarsAgainstRow = {
 };
 export const targetsFromWarsAgainst = defineQuery<TargetsFromWarsAgainstParams, TargetsFromWarsAgainstRow>('targetsFromWarsAgainst', 'READ');
 
+/** The third parties of each negotiation: states not at the table whose place was at issue. (cypher/thirdPartiesOfNegotiations.cypher) */
+export type ThirdPartiesOfNegotiationsParams = {
+  ids: string[]; // negotiation ids
+};
+export type ThirdPartiesOfNegotiationsRow = {
+  id: string;
+  node: { id: string; ccode: number; role: string; note: string };
+};
+export const thirdPartiesOfNegotiations = defineQuery<ThirdPartiesOfNegotiationsParams, ThirdPartiesOfNegotiationsRow>('thirdPartiesOfNegotiations', 'READ');
+
 /** Threats by id, for the threat loader. (cypher/threatsByIds.cypher) */
 export type ThreatsByIdsParams = {
   ids: string[];
@@ -1187,15 +1282,15 @@ export type WarPlansByIdsRow = {
 };
 export const warPlansByIds = defineQuery<WarPlansByIdsParams, WarPlansByIdsRow>('warPlansByIds', 'READ');
 
-/** The war plans brought to each negotiation, with holder and target. (cypher/warPlansOfNegotiations.cypher) */
+/** The war plans of each negotiation (IDEAL entry and later plans, PROPOSED plans), with holder and target, scope, form, the proposal a proposed plan came with, and the plan's alternative codings. (cypher/warPlansOfNegotiations.cypher) */
 export type WarPlansOfNegotiationsParams = {
   ids: string[]; // negotiation ids
 };
 export type WarPlansOfNegotiationsRow = {
   id: string;
-  node: { id: string; kind: string; approach: string; justification: string; confidence: string; party: number; target: string };
+  node: { id: string; kind: string; coding: string | null; fromRound: number | null; approach: string; justification: string | null; rationale: string | null; confidence: string; party: number; target: string; form: string | null; scopeRegions: string[] | null; scopeStates: number[] | null; scopeNote: string | null; targetNotPerceived: string | null; proposal: string | null; alternatives: { id: string; approach: string; rationale: string | null; confidence: string; party: number; target: string; form: string | null; scopeRegions: string[] | null; scopeStates: number[] | null; scopeNote: string | null }[] };
 };
 export const warPlansOfNegotiations = defineQuery<WarPlansOfNegotiationsParams, WarPlansOfNegotiationsRow>('warPlansOfNegotiations', 'READ');
 
 /** Every query by name. */
-export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportSystemSpells, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, partiesOfNegotiations, perceptionsOfThreats, posersOfThreats, proposalsByIds, proposalsOfNegotiations, roundsByIds, roundsOfNegotiations, seedAtopTreaties, seedClearNegotiationLinks, seedClearNegotiations, seedEras, seedNegotiations, seedPerceptions, seedProposals, seedRounds, seedSources, seedStates, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfProposals, sourcesOfRounds, sourcesOfStates, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesAvailableAt, statesByCcodes, statesPage, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
+export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportSystemSpells, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearNegotiationLinks, seedClearNegotiations, seedEras, seedNegotiations, seedPerceptions, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesAvailableAt, statesByCcodes, statesPage, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;

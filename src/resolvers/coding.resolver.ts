@@ -1,0 +1,41 @@
+/** Recorded outside options, third parties and option comparisons: their states, negotiations and sources. */
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { OptionComparison, RecordedOutsideOption, ThirdParty } from '../schema/coding.type.js';
+import { State } from '../schema/state.type.js';
+import { Negotiation } from '../schema/negotiation.type.js';
+import { Citation } from '../schema/source.type.js';
+import { citationsOf } from './citations.js';
+
+@Resolver(() => RecordedOutsideOption)
+export class RecordedOutsideOptionResolver {
+  @FieldResolver(() => State, { nullable: true, description: 'The party that weighed the option.' })
+  party(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(o.partyCcode); }
+
+  @FieldResolver(() => State, { nullable: true, description: 'The alternative ally (ALTERNATIVE_ALLY).' })
+  ally(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext) { return o.allyCcode === null ? null : ctx.loaders.state.load(o.allyCcode); }
+
+  @FieldResolver(() => Negotiation, { nullable: true, description: 'The negotiation in which the party took this option.' })
+  realisedIn(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext) { return o.realisedInKey ? ctx.loaders.negotiation.load(o.realisedInKey) : null; }
+
+  @FieldResolver(() => [RecordedOutsideOption], { description: 'Other readings of this option, each with its rationale and sources.' })
+  alternatives(@Root() o: RecordedOutsideOption) { return o.alternatives; }
+
+  @FieldResolver(() => [Citation])
+  sources(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext): Promise<Citation[]> { return citationsOf(ctx, 'RecordedOption', o.key); }
+}
+
+@Resolver(() => ThirdParty)
+export class ThirdPartyResolver {
+  @FieldResolver(() => State, { nullable: true })
+  state(@Root() t: ThirdParty, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(t.ccode); }
+
+  @FieldResolver(() => [Citation])
+  sources(@Root() t: ThirdParty, @Ctx() ctx: RequestContext): Promise<Citation[]> { return citationsOf(ctx, 'ThirdParty', t.key); }
+}
+
+@Resolver(() => OptionComparison)
+export class OptionComparisonResolver {
+  @FieldResolver(() => State, { nullable: true })
+  ally(@Root() c: OptionComparison, @Ctx() ctx: RequestContext) { return c.allyCcode === null ? null : ctx.loaders.state.load(c.allyCcode); }
+}
