@@ -1,23 +1,47 @@
 /**
  * The typed per-request context: a request id, the executor (counting this request's store round
- * trips), fresh DataLoaders and the configured limits.
+ * trips, and stopped by the request's AbortSignal: deadline or client gone), fresh DataLoaders,
+ * the configured limits and the concurrency slots the request holds.
  */
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { QueryExecutor } from './store/QueryExecutor.js';
 import { createLoaders, type Loaders } from './loaders/createLoaders.js';
+import { createAnalysisContext, type AnalysisContext } from './analysis/AnalysisContext.js';
+import type { HeldSlots } from './limits/useCostLimit.js';
+import type { StoreGate } from './limits/storeGate.js';
 
 export interface RequestContext {
   requestId: string;
   executor: QueryExecutor;
   loaders: Loaders;
+  /** The analysis' view of this request: negotiation data and batched outside options. */
+  analysis: AnalysisContext;
   limits: Config['limits'];
   /** Store round trips made so far by this request (also reported in `extensions.roundTrips`). */
   roundTrips: { count: number };
+  /** Aborted when the request's deadline passes or its client goes away (undefined: no deadline). */
+  signal?: AbortSignal;
+  /** Concurrency slots taken by this request, released when it ends. */
+  held: HeldSlots;
 }
 
-export function createContext(base: QueryExecutor, limits: Config['limits'], requestId: string = randomUUID(), signal?: AbortSignal): RequestContext {
+/**
+ * `gate` (the server's, see limits/storeGate.ts): this request's reads wait their turn there, so
+ * one request cannot flood the store and the event loop.
+ */
+export function createContext(base: QueryExecutor, limits: Config['limits'], requestId: string = randomUUID(), signal?: AbortSignal, gate?: StoreGate): RequestContext {
   const roundTrips = { count: 0 };
-  const executor = base.forRequest(requestId, [() => { roundTrips.count += 1; }], signal);
-  return { requestId, executor, loaders: createLoaders(executor), limits, roundTrips };
+  let executor = base.forRequest(requestId, [() => { roundTrips.count += 1; }], signal);
+  if (gate) executor = gated(executor, gate, requestId, signal);
+  const loaders = createLoaders(executor);
+  return { requestId, executor, loaders, analysis: createAnalysisContext(executor, loaders), limits, roundTrips, signal, held: { release: [] } };
+}
+
+/** The executor with its reads passed through `gate` (same object otherwise: prototype chain). */
+function gated(ex: QueryExecutor, gate: StoreGate, key: string, signal?: AbortSignal): QueryExecutor {
+  const g = Object.create(ex) as QueryExecutor;
+  const read = ex.read.bind(ex) as (...args: unknown[]) => Promise<unknown[]>;
+  (g as unknown as { read: (...args: unknown[]) => Promise<unknown[]> }).read = (...args: unknown[]) => gate.run(key, signal, () => read(...args));
+  return g;
 }

@@ -3,6 +3,12 @@
  * at /, the network page at /network, exports at /export/<format>, /healthz (the process is up) and
  * /readyz (the store answers). The store is opened by the caller and passed in as an executor, so
  * tests run the same server in-process on an in-memory store.
+ *
+ * Hardening (issue 15): documents are bounded (tokens at parse, depth/aliases/directives/operations
+ * in one linear validation pass, cost after variable coercion); each GraphQL request and export has
+ * a deadline (REQUEST_TIMEOUT_MS) and is cancelled when its client goes away; expensive operations
+ * and exports run a few at a time (429 + Retry-After beyond); every HTTP error is JSON without a
+ * stack or a path; CORS by allow-list.
  */
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -12,13 +18,19 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import type { Config } from './config.js';
+import { DEFAULT_SERVER_POLICY, withDefaults, type Config, type ServerPolicy } from './config.js';
 import type { Logger } from './logger.js';
 import type { QueryExecutor } from './store/QueryExecutor.js';
 import { createContext, type RequestContext } from './context.js';
 import { buildAppSchema } from './schema/buildAppSchema.js';
 import { depthLimitRule } from './limits/depthLimitRule.js';
+import { documentLimitsRule } from './limits/documentLimitsRule.js';
 import { useCostLimit } from './limits/useCostLimit.js';
+import { Slots } from './limits/concurrency.js';
+import { requestDeadline } from './limits/deadline.js';
+import { StoreGate } from './limits/storeGate.js';
+import { jsonErrorHandler, methodNotAllowed, notFound, sendError } from './httpErrors.js';
+import { cors } from './cors.js';
 import { maskError } from './errors/index.js';
 import { explorerRouter } from './web/explorer.js';
 import { networkRouter } from './web/network/networkRouter.js';
@@ -27,22 +39,32 @@ import { exportRouter } from './export/exportRouter.js';
 export interface AppOptions {
   executor: QueryExecutor;
   limits: Config['limits'];
+  /** Concurrency, introspection, CORS, error detail; DEFAULT_SERVER_POLICY where not given. */
+  policy?: Partial<ServerPolicy>;
   logger?: Logger;
 }
 
 /** The Apollo server alone: what in-process API tests drive with `executeOperation`. */
-export async function createApollo(options: AppOptions & { httpServer?: http.Server }): Promise<{ apollo: ApolloServer<RequestContext>; schema: GraphQLSchema }> {
+export async function createApollo(options: AppOptions & { httpServer?: http.Server; slots?: Slots }): Promise<{ apollo: ApolloServer<RequestContext>; schema: GraphQLSchema }> {
   const schema = await buildAppSchema();
-  const { logger, limits } = options;
+  const { logger } = options;
+  const limits = withDefaults(options.limits);
+  const policy = { ...DEFAULT_SERVER_POLICY, ...options.policy };
+  const slots = options.slots ?? new Slots(policy.maxConcurrentExpensive);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     csrfPrevention: true,
-    introspection: true,
+    introspection: policy.introspection,
+    hideSchemaDetailsFromClientErrors: !policy.introspection,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimitRule(limits.maxDepth)],
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [
+      depthLimitRule(limits.maxDepth),
+      documentLimitsRule({ maxAliases: limits.maxAliases, maxDirectives: limits.maxDirectives, maxOperations: limits.maxOperations }),
+    ],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      useCostLimit(schema, limits.maxCost),
+      useCostLimit(schema, { maxCost: limits.maxCost, expensiveCost: policy.expensiveCost, slots, retryAfter: Math.max(1, Math.ceil(limits.requestTimeoutMs / 2000)) }),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
       {
         async requestDidStart({ contextValue }) {
@@ -58,7 +80,7 @@ export async function createApollo(options: AppOptions & { httpServer?: http.Ser
         },
       },
     ],
-    formatError: (formatted, error) => maskError(formatted, error, (e) => logger?.error({ err: e }, 'masked error')),
+    formatError: (formatted, error) => maskError(formatted, error, (e) => logger?.error({ err: e }, 'masked error'), { devErrors: policy.devErrors }),
   });
   return { apollo, schema };
 }
@@ -72,28 +94,65 @@ export interface RunningServer {
 export async function startServer(options: AppOptions & { port: number; host: string }): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
-  const { apollo } = await createApollo({ ...options, httpServer });
+  const policy = { ...DEFAULT_SERVER_POLICY, ...options.policy };
+  const { apollo } = await createApollo({ ...options, policy, httpServer });
   await apollo.start();
-  const { executor, limits, logger } = options;
+  const { executor, logger } = options;
+  const limits = withDefaults(options.limits);
+  const gate = new StoreGate(policy.storeConcurrency);
 
   app.disable('x-powered-by');
+  app.set('env', policy.devErrors ? 'development' : 'production');
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {
-    const health = await executor.store.health();
-    res.status(health.ok ? 200 : 503).json({ status: health.ok ? 'ready' : 'unavailable', store: health.store, detail: health.detail });
+    const health = await executor.store.health().catch((e: unknown) => ({ ok: false, store: executor.store.kind, detail: (e as Error).message }));
+    if (!health.ok) logger?.warn({ detail: health.detail }, 'store not ready');
+    res.status(health.ok ? 200 : 503).json({ status: health.ok ? 'ready' : 'unavailable', store: health.store });
   });
+  app.all(['/healthz', '/readyz'], methodNotAllowed(['GET']));
   app.use(
     '/graphql',
+    cors(policy.corsOrigins, ['GET', 'POST']),
+    (req, res, next) => {
+      if (req.method !== 'GET' && req.method !== 'POST') { methodNotAllowed(['GET', 'POST'])(req, res, next); return; }
+      if (req.method === 'POST' && !req.is('application/json')) {
+        sendError(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'POST /graphql takes a JSON body: set content-type: application/json.');
+        return;
+      }
+      const charset = /;\s*charset=("?)([^";]+)\1/i.exec(req.get('content-type') ?? '')?.[2]?.toLowerCase();
+      if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+        sendError(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported charset: send the body as UTF-8.');
+        return;
+      }
+      next();
+    },
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, limits, req.get('x-request-id') ?? randomUUID()) }),
+    (req, res, next) => {
+      if (req.method === 'POST' && (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body))) {
+        sendError(req, res, 400, 'BAD_REQUEST', 'The request body must be a JSON object {"query": ..., "variables": ...}.');
+        return;
+      }
+      if (!('body' in req)) (req as { body?: unknown }).body = undefined;
+      next();
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const deadline = requestDeadline(limits.requestTimeoutMs, req, res);
+        const ctx = createContext(executor, limits, req.get('x-request-id')?.slice(0, 100) ?? randomUUID(), deadline.signal, gate);
+        res.once('close', () => { deadline.dispose(); while (ctx.held.release.length) ctx.held.release.pop()!(); });
+        return ctx;
+      },
+    }),
   );
   app.use(explorerRouter());
   app.use(networkRouter());
-  app.use(exportRouter(executor, logger));
+  app.use(exportRouter(executor, logger, { maxConcurrent: policy.maxConcurrentExports, timeoutMs: limits.requestTimeoutMs, corsOrigins: policy.corsOrigins }));
+  app.use(notFound);
+  app.use(jsonErrorHandler(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host, () => resolve());
+    httpServer.listen(options.port, options.host, () => { httpServer.off('error', reject); resolve(); });
   });
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

@@ -10,7 +10,25 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'STORE_UNAVAILABLE'
   | 'STORE_ERROR'
+  | 'TIMEOUT'
+  | 'CANCELLED'
+  | 'TOO_MANY_REQUESTS'
+  | 'OPERATION_NOT_SUPPORTED'
+  | 'GRAPHQL_VALIDATION_FAILED'
   | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * The HTTP status a response carrying this code gets (Apollo reads `extensions.http`; `maskError`
+ * removes it from what the client sees). Codes not listed leave the status to Apollo.
+ */
+const HTTP_STATUS: Partial<Record<AppErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  OPERATION_NOT_SUPPORTED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  TOO_MANY_REQUESTS: 429,
+  STORE_UNAVAILABLE: 503,
+  TIMEOUT: 503,
+};
 
 export interface AppErrorOptions {
   code: AppErrorCode;
@@ -18,13 +36,21 @@ export interface AppErrorOptions {
   /** Extra fields for `extensions` (e.g. the argument at fault); never secrets. */
   details?: Record<string, unknown>;
   cause?: unknown;
+  /** Seconds after which the client may retry (sets `Retry-After`). */
+  retryAfter?: number;
 }
 
 export class AppError extends GraphQLError {
   readonly code: AppErrorCode;
-  constructor({ code, message, details, cause }: AppErrorOptions) {
-    super(message, { extensions: { code, ...details }, originalError: cause instanceof Error ? cause : undefined });
+  constructor({ code, message, details, cause, retryAfter }: AppErrorOptions) {
+    const status = HTTP_STATUS[code];
+    const http = status === undefined ? undefined
+      : { status, headers: new Map<string, string>(retryAfter === undefined ? [] : [['retry-after', String(retryAfter)]]) };
+    super(message, { extensions: { code, ...details, ...(http ? { http } : {}) }, originalError: cause instanceof Error ? cause : undefined });
     this.code = code;
     this.name = 'AppError';
   }
+
+  /** The HTTP status for this error (as put in `extensions.http`), 500 if none. */
+  get httpStatus(): number { return HTTP_STATUS[this.code] ?? 500; }
 }

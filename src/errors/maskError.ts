@@ -1,7 +1,10 @@
 /**
  * Apollo `formatError` hook: lets through our `AppError`s and graphql-js's own errors (syntax,
  * validation, input coercion), and masks everything else as "Unexpected error." so that stack
- * traces, file paths and store internals never reach a client.
+ * traces, file paths and store internals never reach a client. `extensions.http` (the status an
+ * error asks for) and `extensions.stacktrace` are never sent. With `devErrors` (DEV_ERRORS=1 or
+ * NODE_ENV=development) a masked error also carries `extensions.detail`: the error's class and
+ * first line, absolute paths replaced by `<path>` — still no stack.
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -9,25 +12,43 @@ import { AppError } from './AppError.js';
 
 const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
 
-export function maskError(formatted: GraphQLFormattedError, error: unknown, onMasked?: (e: unknown) => void): GraphQLFormattedError {
+export interface MaskOptions { devErrors?: boolean }
+
+export function maskError(formatted: GraphQLFormattedError, error: unknown, onMasked?: (e: unknown) => void, options: MaskOptions = {}): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
-    return { ...formatted, message: original.message, extensions: { ...original.extensions } };
+    return { ...formatted, message: original.message, extensions: clean(original.extensions) };
   }
-  // A scalar's parse error surfaces inside a validation error: keep graphql-js's message (it names
-  // the argument) and give it our code.
+  // A scalar's parse error (or one of our validation rules) surfaces inside a graphql-js error:
+  // keep graphql-js's message (it names the argument) and give it our code.
   const cause = (error as { originalError?: unknown } | null)?.originalError;
   if (cause instanceof AppError) {
-    return { ...formatted, extensions: { ...cause.extensions } };
+    return { ...formatted, extensions: clean(cause.extensions) };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && PASS_THROUGH.has(code)) return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
+  if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+    const extensions = clean(formatted.extensions);
+    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more th(?:an|at) (\d+) tokens/.exec(formatted.message) : null;
+    if (tokens) {
+      return { message: `The document has more than ${tokens[1]} tokens, the limit (MAX_TOKENS); parsing stopped. Split it into several requests.`, extensions: { code, limit: 'MAX_TOKENS', maxTokens: Number(tokens[1]) } };
+    }
+    if (/Maximum call stack size exceeded/.test(formatted.message)) {
+      return { message: 'Syntax Error: the document is nested too deeply.', locations: formatted.locations, extensions: { code, limit: 'MAX_DEPTH' } };
+    }
+    return { ...formatted, extensions };
+  }
   onMasked?.(original);
-  return { message: 'Unexpected error.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  const extensions: Record<string, unknown> = { code: 'INTERNAL_SERVER_ERROR' };
+  if (options.devErrors && original instanceof Error) extensions.detail = redact(`${original.name}: ${original.message.split('\n')[0] ?? ''}`);
+  return { message: 'Unexpected error.', locations: formatted.locations, path: formatted.path, extensions };
 }
 
-function withoutStacktrace(ext: GraphQLFormattedError['extensions']): Record<string, unknown> | undefined {
-  if (!ext) return undefined;
-  const { stacktrace: _omit, ...rest } = ext as Record<string, unknown>;
+function clean(ext: GraphQLFormattedError['extensions'] | Record<string, unknown> | undefined): Record<string, unknown> {
+  const { stacktrace: _s, http: _h, ...rest } = (ext ?? {}) as Record<string, unknown>;
   return rest;
+}
+
+/** Absolute file paths and file URLs out of a message. */
+export function redact(text: string): string {
+  return text.replace(/file:\/\/\S+/g, '<path>').replace(/(?:[A-Za-z]:)?(?:[\\/][\w.@+-]+){2,}/g, '<path>');
 }

@@ -2,15 +2,35 @@
  * `GET /export/<format>?at=YYYY-MM-DD` or `?from=…&to=…` (see ./index.ts for the formats and
  * options). Bad parameters answer 400 `{error, code: 'BAD_USER_INPUT'}` before anything is written;
  * the body is then streamed (the dyad-year CSV chunk by chunk).
+ *
+ * Exports are the heaviest requests: at most `maxConcurrent` run at once (more get 429
+ * TOO_MANY_REQUESTS with Retry-After); each has the request deadline (`timeoutMs`: 503 TIMEOUT if
+ * nothing was written yet, else the connection is cut) and stops its store calls when the client
+ * goes away; cross-site requests are refused unless their origin is in `corsOrigins` (../cors.ts).
  */
 import express, { type Router } from 'express';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { AppError } from '../errors/index.js';
+import { Slots } from '../limits/concurrency.js';
+import { requestDeadline } from '../limits/deadline.js';
+import { cors, refuseCrossSite } from '../cors.js';
+import { methodNotAllowed } from '../httpErrors.js';
 import { CONTENT_TYPES, exportFileName, parseExportRequest, runExport, type ExportRequest } from './index.js';
 
-export function exportRouter(executor: QueryExecutor, logger?: Logger): Router {
+export interface ExportRouterOptions {
+  maxConcurrent?: number;
+  timeoutMs?: number;
+  corsOrigins?: readonly string[];
+}
+
+export function exportRouter(executor: QueryExecutor, logger?: Logger, options: ExportRouterOptions = {}): Router {
+  const { maxConcurrent = 1, timeoutMs = 10_000, corsOrigins = [] } = options;
+  const slots = new Slots(maxConcurrent);
+  const retryAfter = Math.max(1, Math.ceil(timeoutMs / 2000));
   const router = express.Router();
+  router.use('/export', cors(corsOrigins, ['GET']), refuseCrossSite(corsOrigins));
   router.get('/export/:format', async (req, res) => {
     let request: ExportRequest;
     try {
@@ -20,17 +40,39 @@ export function exportRouter(executor: QueryExecutor, logger?: Logger): Router {
       if (e instanceof AppError && e.code === 'BAD_USER_INPUT') { res.status(400).json({ error: e.message, code: e.code }); return; }
       throw e;
     }
+    const release = slots.tryAcquire();
+    if (!release) {
+      res.status(429).setHeader('retry-after', String(retryAfter));
+      res.json({ error: `The server is already running ${slots.max} export(s) (MAX_CONCURRENT_EXPORTS); retry in ${retryAfter} s.`, code: 'TOO_MANY_REQUESTS' });
+      return;
+    }
+    const deadline = requestDeadline(timeoutMs, req, res);
+    res.once('close', () => { deadline.dispose(); release(); });
+    const ex = executor.forRequest(req.get('x-request-id')?.slice(0, 100) ?? randomUUID(), [], deadline.signal);
     const t0 = performance.now();
     res.status(200).type(CONTENT_TYPES[request.format]);
     if (req.query.download !== undefined) res.attachment(exportFileName(request));
     try {
-      await runExport(executor, request, res);
+      await runExport(ex, request, res);
       logger?.info({ export: request.format, ms: Math.round(performance.now() - t0) }, 'export');
     } catch (e) {
+      const code = e instanceof AppError ? e.code : 'INTERNAL_SERVER_ERROR';
+      if (code === 'CANCELLED') { logger?.info({ export: request.format }, 'export cancelled: client gone'); res.destroy(); return; }
       logger?.error({ err: e, export: request.format }, 'export failed');
-      if (!res.headersSent) { res.status(500).json({ error: 'the export failed', code: 'INTERNAL_SERVER_ERROR' }); return; }
-      res.destroy(e as Error);
+      if (!res.headersSent) {
+        res.removeHeader('content-disposition');
+        if (e instanceof AppError && e.httpStatus < 500 || code === 'TIMEOUT' || code === 'STORE_UNAVAILABLE') {
+          const err = e as AppError;
+          if (code === 'TIMEOUT') res.setHeader('retry-after', String(retryAfter));
+          res.status(err.httpStatus).json({ error: err.message, code });
+          return;
+        }
+        res.status(500).json({ error: 'the export failed', code: 'INTERNAL_SERVER_ERROR' });
+        return;
+      }
+      res.destroy();
     }
   });
+  router.all('/export/:format', methodNotAllowed(['GET']));
   return router;
 }

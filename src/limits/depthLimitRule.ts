@@ -3,42 +3,60 @@
  * with a selection set is a level, a leaf is not (`{ state(ccode: 2) { name } }` has depth 1).
  * Fragments are followed; introspection's `__schema`/`__type` are exempt so the explorer works.
  *
- * Written here rather than taken from `graphql-depth-limit`, which is unmaintained since 2018;
- * the rule is a few lines over graphql-js's own visitor types.
+ * Linear in the document: the depth of each fragment is computed once and memoised (fragments that
+ * spread the next one twice used to be re-walked 2^n times), and no walk goes further than
+ * a few times `maxDepth` levels, so a deep document cannot overflow the stack here. Cycles are left to
+ * graphql-js's NoFragmentCyclesRule.
+ *
+ * Written here rather than taken from `graphql-depth-limit` (unmaintained since 2018) or GraphQL
+ * Armor's max-depth (see ./documentLimitsRule.ts for why).
  */
 import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { LimitExceededError } from '../errors/index.js';
 
 export function depthLimitRule(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    const cap = maxDepth * 4 + 10; // walks stop here: enough to report the depth, too little to overflow
+    const memo = new Map<string, number>();
+    const inProgress = new Set<string>();
 
-    const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+    /** Depth below `set`, at most `cap`. */
+    const depthOf = (set: SelectionSetNode | undefined): number => {
       if (!set) return 0;
       let max = 0;
       for (const s of set.selections) {
+        if (max >= cap) break;
         if (s.kind === Kind.FIELD) {
           if (s.name.value.startsWith('__')) continue;
-          if (s.selectionSet) max = Math.max(max, 1 + depthOf(s.selectionSet, seen));
+          if (s.selectionSet) max = Math.max(max, Math.min(cap, 1 + depthOf(s.selectionSet)));
         } else if (s.kind === Kind.INLINE_FRAGMENT) {
-          max = Math.max(max, depthOf(s.selectionSet, seen));
+          max = Math.max(max, depthOf(s.selectionSet));
         } else {
           const name = s.name.value;
-          const f = fragments.get(name);
-          if (f && !seen.has(name)) max = Math.max(max, depthOf(f.selectionSet, new Set([...seen, name])));
+          let d = memo.get(name);
+          if (d === undefined) {
+            const f = fragments.get(name);
+            if (!f || inProgress.has(name)) continue;
+            inProgress.add(name);
+            d = depthOf(f.selectionSet);
+            inProgress.delete(name);
+            memo.set(name, d);
+          }
+          max = Math.max(max, d);
         }
       }
-      return max;
+      return Math.min(max, cap);
     };
 
     return {
       OperationDefinition(op) {
-        const depth = depthOf(op.selectionSet, new Set());
+        const depth = depthOf(op.selectionSet);
         if (depth > maxDepth) {
-          context.reportError(new GraphQLError(
-            `Query is too deep: ${depth} levels, the limit is ${maxDepth} (MAX_DEPTH).`,
-            { nodes: [op], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', depth, maxDepth } },
-          ));
+          const shown = depth >= cap ? `at least ${cap}` : String(depth);
+          const cause = new LimitExceededError(`Query is too deep: ${shown} levels, the limit is ${maxDepth} (MAX_DEPTH).`, 'MAX_DEPTH', { depth, maxDepth });
+          context.reportError(new GraphQLError(cause.message, { nodes: [op], originalError: cause }));
         }
       },
     };
