@@ -7,16 +7,16 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
-import { openExecutor, seedIfEmpty } from './openExecutor.js';
+import { importPublished, openExecutor, seedIfEmpty } from './openExecutor.js';
 import { startServer } from './server.js';
-import { loadSeed } from './seed/loadSeed.js';
-import { SeedValidationError } from './seed/readSeedDir.js';
 import { AppError } from './errors/index.js';
 
 function fail(e: unknown): never {
-  if (e instanceof SeedValidationError) console.error(e.message);
+  // The seed modules (yaml, zod) load only when seeding: a warm `serve` never needs them.
+  if (e instanceof Error && e.name === 'SeedValidationError') console.error(e.message);
   else if (e instanceof AppError) console.error(`error: ${e.message}`);
-  else console.error(e);
+  else if (process.env.DEV_ERRORS === '1') console.error(e);
+  else console.error(`error: ${e instanceof Error ? e.message : String(e)} (DEV_ERRORS=1 shows the stack)`);
   process.exit(1);
 }
 
@@ -29,7 +29,7 @@ const program = new Command()
   .description('GraphQL knowledge graph of alliance treaty negotiations, 1815–1949 (and the data sets around them).');
 
 program.command('serve', { isDefault: true })
-  .description('start the GraphQL server and explorer (loads the curated seed into an empty store)')
+  .description('start the GraphQL server and explorer (loads the curated seed into an empty store, then imports the published data sets of seed/published/ not yet loaded: DATA_SETS)')
   .action(async () => {
     const cfg = config();
     const logger = createLogger(cfg.logLevel);
@@ -37,8 +37,20 @@ program.command('serve', { isDefault: true })
     try {
       executor = await openExecutor(cfg, logger);
       await seedIfEmpty(executor, logger);
+      await importPublished(executor, cfg.dataSets, logger);
     } catch (e) { fail(e); }
-    const server = await startServer({ executor, limits: cfg.limits, logger, port: cfg.port, host: cfg.host });
+    let server;
+    try {
+      server = await startServer({ executor, limits: cfg.limits, policy: cfg.server, logger, port: cfg.port, host: cfg.host });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') console.error(`error: port ${cfg.port} on ${cfg.host} is already in use: stop the other server or set PORT to a free port`);
+      else if (code === 'EACCES') console.error(`error: no permission to listen on ${cfg.host}:${cfg.port}: choose a PORT above 1023`);
+      else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') console.error(`error: cannot listen on HOST ${cfg.host}: no such local address`);
+      else { await executor.store.close().catch(() => undefined); fail(e); }
+      await executor.store.close().catch(() => undefined);
+      process.exit(1);
+    }
     console.log(`\n  Explorer: ${server.url}\n  GraphQL:  ${server.url}graphql\n  Store:    ${cfg.store}${cfg.store === 'embedded' ? ` (${cfg.dataDir})` : ` (${cfg.neo4j.uri})`}\n`);
     let stopping = false;
     const shutdown = async (signal: string) => {
@@ -63,6 +75,7 @@ program.command('seed')
     const cfg = config();
     try {
       const executor = await openExecutor(cfg);
+      const { loadSeed } = await import('./seed/loadSeed.js');
       const summary = await loadSeed(executor, opts.dir);
       console.log(`seed loaded in ${summary.ms} ms: ${summary.negotiations} negotiations, ${summary.treaties} treaties, ${summary.threats} threats, ${summary.states} states, ${summary.eras} eras, ${summary.sources} sources`);
       await executor.store.close();
@@ -72,8 +85,9 @@ program.command('seed')
 program.command('import')
   .description('import a published data set (see `import --help`)')
   .argument('<dataset>', 'atop | cow-states | nmc | mid | cow-wars | cdb90 | rivalries | threat | all')
-  .argument('<path>', 'file or directory holding the data set')
-  .action(async (dataset: string, path: string) => {
+  .argument('<path>', 'file or directory holding the data set (.csv or .csv.gz files)')
+  .option('--force', 'import even when the graph records the same files (same sha256) as loaded')
+  .action(async (dataset: string, path: string, opts: { force?: boolean }) => {
     const { importAll, importDataset, isDatasetName, barProgress, formatSummary, formatAllSummary, ImportFileError, DatasetNotFoundError } = await import('./import/index.js');
     if (dataset !== 'all' && !isDatasetName(dataset)) { console.error(`import: unknown data set ${JSON.stringify(dataset)}`); process.exit(2); }
     const cfg = config();
@@ -82,8 +96,8 @@ program.command('import')
       const progress = barProgress();
       const t0 = performance.now();
       const report = dataset === 'all'
-        ? formatAllSummary(await importAll(executor, path, { progress }))
-        : formatSummary(await importDataset(executor, dataset, path, { progress }));
+        ? formatAllSummary(await importAll(executor, path, { progress, force: opts.force }))
+        : formatSummary(await importDataset(executor, dataset, path, { progress, force: opts.force }));
       console.log(`${report}\nwall time ${((performance.now() - t0) / 1000).toFixed(2)} s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
       await executor.store.close();
     } catch (e) {

@@ -14,10 +14,24 @@
  * | MAX_DEPTH | 8 | deepest selection set accepted |
  * | MAX_COST | 25000 | largest estimated query cost accepted |
  * | MAX_PAGE_SIZE | 100 | largest `first` accepted on a connection |
+ * | MAX_ALIASES | 30 | most aliased fields in one document (fragments counted once each) |
+ * | MAX_TOKENS | 5000 | most lexical tokens in one document (parsing stops there) |
+ * | MAX_DIRECTIVES | 50 | most directives (`@include`, `@skip` ...) in one document |
+ * | MAX_OPERATIONS | 20 | most operation definitions in one document |
+ * | REQUEST_TIMEOUT_MS | 10000 | deadline of one GraphQL request or export: past it no further store call starts and the request ends with `TIMEOUT` (HTTP 503) |
+ * | EXPENSIVE_COST | 2000 | estimated cost from which a GraphQL operation counts as expensive |
+ * | MAX_CONCURRENT_EXPENSIVE | 2 | expensive operations run at once; more get HTTP 429 `TOO_MANY_REQUESTS` with `Retry-After` |
+ * | STORE_CONCURRENCY | 4 | store calls GraphQL requests run at once, shared round-robin between requests (keeps /healthz answering while heavy requests run) |
+ * | MAX_CONCURRENT_EXPORTS | 1 | `/export/*` requests run at once; more get HTTP 429 with `Retry-After` |
+ * | INTROSPECTION | true | `true` or `false`: answer `__schema`/`__type` queries (the explorer needs it) |
+ * | CORS_ORIGINS | (none) | comma-separated origins (`https://notebook.example.org,http://localhost:8888`) allowed to read `/graphql` and `/export/*` from a browser page; `*` allows any. Exports refuse other cross-site requests |
+ * | DEV_ERRORS | (unset) | `1`: masked internal errors carry their class and first line (never a stack or path). Also on when NODE_ENV=development; unset NODE_ENV means production behaviour |
+ * | DATA_SETS | all | the published data sets `serve` imports from `seed/published/` into the store at start (`all`, `none`, or a comma-separated list of `atop`, `cow-states`, `nmc`, `mid`, `cow-wars`, `cdb90`, `rivalries`, `threat`); one whose files are already recorded (same sha256) is skipped |
  * | LOG_LEVEL | info | pino level (`silent` to turn off) |
  */
 import { isAbsolute, join } from 'node:path';
 import { projectRoot } from './paths.js';
+import { DATASET_NAMES, type DatasetName } from './import/types.js';
 
 export interface Config {
   port: number;
@@ -25,8 +39,68 @@ export interface Config {
   store: 'embedded' | 'neo4j';
   dataDir: string;
   neo4j: { uri: string; user: string; password: string; database?: string };
-  limits: { maxDepth: number; maxCost: number; maxPageSize: number };
+  limits: Limits;
+  server: ServerPolicy;
   logLevel: string;
+  /** The published data sets `serve` imports at start (`DATA_SETS`). */
+  dataSets: readonly DatasetName[];
+}
+
+/** Limits on one request. The first three are required (tests pass them literally); the others default to DEFAULT_LIMITS. */
+export interface Limits {
+  maxDepth: number;
+  maxCost: number;
+  maxPageSize: number;
+  maxAliases?: number;
+  maxTokens?: number;
+  maxDirectives?: number;
+  maxOperations?: number;
+  /** Deadline of one request in ms. */
+  requestTimeoutMs?: number;
+}
+
+export const DEFAULT_LIMITS: Required<Limits> = {
+  maxDepth: 8, maxCost: 25000, maxPageSize: 100, maxAliases: 30, maxTokens: 5000, maxDirectives: 50, maxOperations: 20, requestTimeoutMs: 10_000,
+};
+
+export function withDefaults(limits: Limits): Required<Limits> {
+  const out = { ...DEFAULT_LIMITS };
+  for (const [k, v] of Object.entries(limits)) if (v !== undefined) (out as Record<string, number>)[k] = v as number;
+  return out;
+}
+
+/** How the HTTP server behaves: concurrency, introspection, CORS, error detail. */
+export interface ServerPolicy {
+  expensiveCost: number;
+  maxConcurrentExpensive: number;
+  maxConcurrentExports: number;
+  storeConcurrency: number;
+  introspection: boolean;
+  corsOrigins: string[];
+  devErrors: boolean;
+}
+
+export const DEFAULT_SERVER_POLICY: ServerPolicy = {
+  expensiveCost: 2000, maxConcurrentExpensive: 2, maxConcurrentExports: 1, storeConcurrency: 4, introspection: true, corsOrigins: [], devErrors: false,
+};
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`${name} must be true or false, got ${JSON.stringify(raw)}`);
+}
+
+function origins(raw: string | undefined): string[] {
+  if (!raw) return [];
+  return raw.split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
+    if (o === '*') return o;
+    let u: URL;
+    try { u = new URL(o); } catch { throw new Error(`CORS_ORIGINS: ${JSON.stringify(o)} is not an origin like https://example.org`); }
+    if (u.origin === 'null' || u.origin !== o.replace(/\/$/, '')) throw new Error(`CORS_ORIGINS: ${JSON.stringify(o)} is not an origin (scheme://host[:port], no path)`);
+    return u.origin;
+  });
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -35,6 +109,17 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): n
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
   return n;
+}
+
+/** `DATA_SETS`: `all` (default), `none`, or a comma-separated list of data set names. */
+export function parseDataSets(raw: string | undefined): readonly DatasetName[] {
+  const v = (raw ?? '').trim().toLowerCase();
+  if (v === '' || v === 'all') return DATASET_NAMES;
+  if (v === 'none') return [];
+  const names = v.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(DATASET_NAMES as readonly string[]).includes(n));
+  if (unknown.length) throw new Error(`DATA_SETS must be all, none or a list of ${DATASET_NAMES.join(', ')}; unknown: ${unknown.join(', ')}`);
+  return DATASET_NAMES.filter((n) => names.includes(n));
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,7 +141,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: int(env, 'MAX_DEPTH', 8),
       maxCost: int(env, 'MAX_COST', 25000),
       maxPageSize: int(env, 'MAX_PAGE_SIZE', 100),
+      maxAliases: int(env, 'MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
+      maxTokens: int(env, 'MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
+      maxDirectives: int(env, 'MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0),
+      maxOperations: int(env, 'MAX_OPERATIONS', DEFAULT_LIMITS.maxOperations),
+      requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs, 100),
+    },
+    server: {
+      expensiveCost: int(env, 'EXPENSIVE_COST', DEFAULT_SERVER_POLICY.expensiveCost),
+      maxConcurrentExpensive: int(env, 'MAX_CONCURRENT_EXPENSIVE', DEFAULT_SERVER_POLICY.maxConcurrentExpensive),
+      maxConcurrentExports: int(env, 'MAX_CONCURRENT_EXPORTS', DEFAULT_SERVER_POLICY.maxConcurrentExports),
+      storeConcurrency: int(env, 'STORE_CONCURRENCY', DEFAULT_SERVER_POLICY.storeConcurrency),
+      introspection: bool(env, 'INTROSPECTION', true),
+      corsOrigins: origins(env.CORS_ORIGINS),
+      devErrors: env.DEV_ERRORS === '1' || env.NODE_ENV === 'development',
     },
     logLevel: env.LOG_LEVEL ?? 'info',
+    dataSets: parseDataSets(env.DATA_SETS),
   };
 }

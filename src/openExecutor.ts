@@ -1,8 +1,15 @@
-/** Opens the configured store, applies graph/schema.cypher and returns the query executor. */
+/** Opens the configured store, applies graph/schema.cypher and returns the query executor; seeds and imports at start. */
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { applySchema, CypherRegistry, openStore, QueryExecutor } from './store/index.js';
-import { loadSeed } from './seed/loadSeed.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from './paths.js';
+import type { DatasetName } from './import/types.js';
+import type { ImportAllSummary } from './import/runImport.js';
+
+/** The published data sets shipped with the project (gzipped; see its README). */
+export const publishedDir = join(projectRoot, 'seed', 'published');
 
 export async function openExecutor(config: Config, logger?: Logger): Promise<QueryExecutor> {
   const registry = CypherRegistry.load();
@@ -16,7 +23,40 @@ export async function openExecutor(config: Config, logger?: Logger): Promise<Que
 export async function seedIfEmpty(executor: QueryExecutor, logger?: Logger): Promise<boolean> {
   const [row] = await executor.read<{ negotiations: number }>('countNegotiations');
   if ((row?.negotiations ?? 0) > 0) return false;
+  const { loadSeed } = await import('./seed/loadSeed.js');
   const summary = await loadSeed(executor);
   logger?.info(summary, 'empty store: curated seed loaded');
   return true;
+}
+
+/**
+ * Imports the shipped published data sets of `names` (DATA_SETS) that the graph does not record as
+ * loaded with the same files (sha256); progress bars on a terminal. A warm start only hashes the
+ * shipped files (a few MB) and reads the DataSet nodes.
+ */
+export async function importPublished(executor: QueryExecutor, names: readonly DatasetName[], logger?: Logger, dir = publishedDir): Promise<ImportAllSummary | null> {
+  if (!names.length) return null;
+  const { importAll, barProgress } = await import('./import/index.js');
+  const summary = await importAll(executor, dir, { only: names, progress: barProgress(), knownSha256: shippedSha256(dir) });
+  for (const d of summary.datasets) logger?.info({ dataset: d.dataset, version: d.version, rows: d.rowsRead, ms: d.ms }, 'published data set imported');
+  if (summary.datasets.length) logger?.info({ datasets: summary.datasets.length, rows: summary.rowsRead, ms: summary.ms, alreadyLoaded: summary.skipped.filter((x) => /already loaded/.test(x.reason)).map((x) => x.dataset) }, 'published data imported');
+  const missing = summary.skipped.filter((x) => !/already loaded/.test(x.reason));
+  if (missing.length) logger?.warn({ missing }, 'published data sets not found');
+  return summary;
+}
+
+/**
+ * The sha256 of the original of each shipped file, from the table in seed/published/README.md
+ * (`| \`folder/file.csv.gz\` | … | bytes | \`sha256\` |`; test/import/publishedData.test.ts checks
+ * it against the files), by absolute path: a warm start need not decompress and hash them.
+ */
+export function shippedSha256(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const readme = join(dir, 'README.md');
+  if (!existsSync(readme)) return out;
+  for (const line of readFileSync(readme, 'utf8').split('\n')) {
+    const m = /^\| `([^`]+\.gz)` \| [^|]+ \| \d+ \| `([0-9a-f]{64})` \|$/.exec(line);
+    if (m) out.set(join(dir, m[1]!), m[2]!);
+  }
+  return out;
 }

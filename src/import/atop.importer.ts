@@ -24,14 +24,14 @@ export const atop: Dataset = {
   name: 'atop',
   title: 'Alliance Treaty Obligations and Provisions (ATOP)',
   files: [
-    { id: 'alliances', pattern: /^atop\d+_\d+a\.csv$/i, description: 'alliance-level file (atop5_1a.csv)' },
-    { id: 'phases', pattern: /^atop\d+_\d+aph\.csv$/i, description: 'alliance-phase file (atop5_1aph.csv)' },
-    { id: 'members', pattern: /^atop\d+_\d+m\.csv$/i, description: 'member-level file (atop5_1m.csv)' },
+    { id: 'alliances', pattern: /^atop\d+_\d+a\.csv(?:\.gz)?$/i, description: 'alliance-level file (atop5_1a.csv)' },
+    { id: 'phases', pattern: /^atop\d+_\d+aph\.csv(?:\.gz)?$/i, description: 'alliance-phase file (atop5_1aph.csv)' },
+    { id: 'members', pattern: /^atop\d+_\d+m\.csv(?:\.gz)?$/i, description: 'member-level file (atop5_1m.csv)' },
   ],
-  prepare(files) {
-    const a = readCsv(files.alliances!, ['atopid', 'cowid', ...DATES, 'ineffect', 'bilat', 'maxphase', ...FLAGS, 'conditio', 'specthrt', 'statthr1', 'statthr2']);
-    const ph = readCsv(files.phases!, ['atopid', 'atopidphase', 'phase', ...DATES, ...FLAGS, 'conditio']);
-    const m = readCsv(files.members!, ['atopid', 'member', 'phase', 'yrent', 'moent', 'dayent', 'yrexit', 'moexit', 'dayexit']);
+  async prepare(files) {
+    const a = await readCsv(files.alliances!, ['atopid', 'cowid', ...DATES, 'ineffect', 'bilat', 'maxphase', ...FLAGS, 'conditio', 'specthrt', 'statthr1', 'statthr2']);
+    const ph = await readCsv(files.phases!, ['atopid', 'atopidphase', 'phase', ...DATES, ...FLAGS, 'conditio']);
+    const m = await readCsv(files.members!, ['atopid', 'member', 'phase', 'yrent', 'moent', 'dayent', 'yrexit', 'moexit', 'dayexit']);
     const version = versionColumn(a.rows) ?? /atop(\d+)_(\d+)/i.exec(a.file)!.slice(1).join('.');
     const source = SOURCES.atop(version);
 

@@ -31,14 +31,14 @@ export const cdb90: Dataset = {
   name: 'cdb90',
   title: 'CDB90 land battles',
   files: [
-    { id: 'battles', pattern: /^battles\.csv$/i, description: 'battles (battles.csv)' },
-    { id: 'belligerents', pattern: /^belligerents\.csv$/i, description: 'battle sides (belligerents.csv)' },
-    { id: 'dyads', pattern: /^battle_dyads\.csv$/i, description: 'battle dyads (battle_dyads.csv)' },
+    { id: 'battles', pattern: /^battles\.csv(?:\.gz)?$/i, description: 'battles (battles.csv)' },
+    { id: 'belligerents', pattern: /^belligerents\.csv(?:\.gz)?$/i, description: 'battle sides (belligerents.csv)' },
+    { id: 'dyads', pattern: /^battle_dyads\.csv(?:\.gz)?$/i, description: 'battle dyads (battle_dyads.csv)' },
   ],
-  prepare(files) {
-    const bt = readCsv(files.battles!, ['isqno', 'war', 'name', 'locn', 'campgn', 'post1', 'post2', 'wina', 'war4_theater', 'dbpedia', 'cow_warno', 'cow_warname']);
-    const bl = readCsv(files.belligerents!, ['isqno', 'attacker', 'nam', 'co', 'str', 'intst', 'cas', 'finst', 'tank', 'arty', 'fly', 'actors']);
-    const dy = readCsv(files.dyads!, ['isqno', 'attacker', 'defender', 'wt', 'dyad', 'direction', 'primary']);
+  async prepare(files) {
+    const bt = await readCsv(files.battles!, ['isqno', 'war', 'name', 'locn', 'campgn', 'post1', 'post2', 'wina', 'war4_theater', 'dbpedia', 'cow_warno', 'cow_warname']);
+    const bl = await readCsv(files.belligerents!, ['isqno', 'attacker', 'nam', 'co', 'str', 'intst', 'cas', 'finst', 'tank', 'arty', 'fly', 'actors']);
+    const dy = await readCsv(files.dyads!, ['isqno', 'attacker', 'defender', 'wt', 'dyad', 'direction', 'primary']);
     const source = SOURCES.cdb90('1990 (tidy release)');
     assertUnique(bt.rows, (r) => r.reqInt('isqno'), 'isqno', 'isqno');
     const battles = bt.rows.map((r) => ({

@@ -13,12 +13,12 @@ export const cowStates: Dataset = {
   name: 'cow-states',
   title: 'COW State System Membership',
   files: [
-    { id: 'states', pattern: /^(states\d{4}|cow_states)\.csv$/i, description: 'state system membership spells (states2016.csv)' },
-    { id: 'majors', pattern: /^majors\d{4}\.csv$/i, description: 'major-power spells (majors2016.csv)' },
+    { id: 'states', pattern: /^(states\d{4}|cow_states)\.csv(?:\.gz)?$/i, description: 'state system membership spells (states2016.csv)' },
+    { id: 'majors', pattern: /^majors\d{4}\.csv(?:\.gz)?$/i, description: 'major-power spells (majors2016.csv)' },
   ],
-  prepare(files) {
-    const states = readCsv(files.states!, [...SPELL, 'statenme']);
-    const majors = readCsv(files.majors!, SPELL);
+  async prepare(files) {
+    const states = await readCsv(files.states!, [...SPELL, 'statenme']);
+    const majors = await readCsv(files.majors!, SPELL);
     const version = versionColumn(states.rows) ?? '2016';
     const source = SOURCES.cowStates(version);
     const spell = (r: (typeof states.rows)[number]) => {

@@ -23,11 +23,11 @@ function warList(r: CsvRow, column: string): number[] | null {
 export const cowWars: Dataset = {
   name: 'cow-wars',
   title: 'COW Inter-State Wars',
-  files: [{ id: 'wars', pattern: /^Inter-?StateWarData.*\.csv$/i, description: 'inter-state war participants (Inter-StateWarData_v4.0.csv)' }],
-  prepare(files) {
-    const t = readCsv(files.wars!, ['WarNum', 'WarName', 'WarType', 'ccode', 'StateName', 'Side', 'StartMonth1', 'StartDay1', 'StartYear1', 'EndMonth1', 'EndDay1', 'EndYear1',
+  files: [{ id: 'wars', pattern: /^Inter-?StateWarData.*\.csv(?:\.gz)?$/i, description: 'inter-state war participants (Inter-StateWarData_v4.0.csv)' }],
+  async prepare(files) {
+    const t = await readCsv(files.wars!, ['WarNum', 'WarName', 'WarType', 'ccode', 'StateName', 'Side', 'StartMonth1', 'StartDay1', 'StartYear1', 'EndMonth1', 'EndDay1', 'EndYear1',
       'StartMonth2', 'StartDay2', 'StartYear2', 'EndMonth2', 'EndDay2', 'EndYear2', 'TransFrom', 'WhereFought', 'Initiator', 'Outcome', 'TransTo', 'BatDeath']);
-    const version = versionFrom(t.file, /_v?([\d.]+)\.csv$/i, 'unknown');
+    const version = versionFrom(t.file, /_v?([\d.]+)\.csv(?:\.gz)?$/i, 'unknown');
     const source = SOURCES.cowWars(version);
     const wars = new Map<number, { id: string; warNum: number; name: string; warType: number | null; first: PartialDate | null; last: PartialDate | null; line: number }>();
     const spells = new Map<string, number>();

@@ -1,18 +1,29 @@
 /**
- * Reading the published CSV files: csv-parse does the parsing (quotes, CRLF, BOM, ragged rows); this
- * module checks the header and turns cells into typed values, and every problem it finds is an
- * `ImportFileError` naming the file, the line and the column.
+ * Reading the published CSV files (`.csv`, or `.csv.gz` as shipped in `seed/published/`): the file
+ * is streamed (gunzip stream for `.gz`, csv-parse's stream API), so no copy of the whole text is
+ * ever held; csv-parse does the parsing (quotes, CRLF, BOM, ragged rows); this module reads strictly
+ * and checks the header, and turns cells into typed values. Every problem is an `ImportFileError`
+ * naming the file, the line (the real one, counted from the bytes) and the column or byte offset.
+ *
+ * Strict reading, before csv-parse sees a byte:
+ * - invalid UTF-8 is an error naming the line and byte offset (never U+FFFD in the graph);
+ * - mixed line endings outside quoted cells (a CRLF file with a bare LF or CR line) are an error:
+ *   csv-parse would otherwise take the odd terminator as cell data and merge two records.
  *
  * Missing values: the COW and ATOP codes `-9`, `-8`, `-7` and blank cells become null (see
  * `MISSING`), never 0 and never a year -9. Each reader says which codes are missing for its columns.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
 import { basename } from 'node:path';
-import { parse, CsvError } from 'csv-parse/sync';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { parse, CsvError } from 'csv-parse';
 
 export class ImportFileError extends Error {
-  constructor(readonly file: string, readonly line: number | null, readonly column: string | null, readonly problem: string) {
-    super(`${file}${line !== null ? `, line ${line}` : ''}${column !== null ? `, column ${column}` : ''}: ${problem}`);
+  constructor(readonly file: string, readonly line: number | null, readonly column: string | null, readonly problem: string, readonly offset: number | null = null) {
+    super(`${file}${line !== null ? `, line ${line}` : ''}${column !== null ? `, column ${column}` : ''}${offset !== null ? `, byte offset ${offset}` : ''}: ${problem}`);
     this.name = 'ImportFileError';
   }
 }
@@ -42,81 +53,190 @@ export interface CsvRow {
 export interface CsvTable {
   file: string;
   path: string;
+  /** sha256 of the file's bytes, decompressed when it is a `.gz` (so it is the original file's). */
+  sha256: string;
   columns: string[];
   rows: CsvRow[];
 }
 
 const INT = /^-?\d+$/;
 const NUM = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const BLANK_ONLY: ReadonlySet<string> = new Set(['']);
+
+/** The raw bytes of a file, decompressed when its name ends in `.gz`. */
+function byteStream(path: string): Readable {
+  const src = createReadStream(path, { highWaterMark: 1 << 20 });
+  if (!/\.gz$/i.test(path)) return src;
+  const gunzip = createGunzip({ chunkSize: 1 << 20 });
+  src.on('error', (e) => gunzip.destroy(e));
+  return src.pipe(gunzip);
+}
+
+/** `pipeline` over a byte source, async-generator transforms and a consuming function (loosely typed). */
+const run = pipeline as unknown as (...stages: unknown[]) => Promise<void>;
+
+/** sha256 of a file's content (decompressed for `.gz`): the checksum a `DataSet` node records. */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  const file = basename(path);
+  try {
+    await run(byteStream(path), async (src: AsyncIterable<Buffer>) => { for await (const c of src) hash.update(c); });
+  } catch (e) { throw new ImportFileError(file, null, null, `cannot read ${path}: ${(e as Error).message}`); }
+  return hash.digest('hex');
+}
+
+type Ending = 'CRLF' | 'LF' | 'CR';
+const NAME: Record<Ending, string> = { CRLF: 'CRLF (\\r\\n)', LF: 'a bare LF (\\n)', CR: 'a bare CR (\\r)' };
 
 /**
- * Reads a whole CSV file. `required` lists the columns the importer reads: a header without one of
- * them is rejected (a wrong file, or a different version of the data set).
+ * The strict pass over the bytes: validates UTF-8 (a state machine, so a sequence split between two
+ * chunks is fine), tracks quoted cells, counts lines and checks that every record ends the same way;
+ * yields the decoded text. Throws ImportFileError with line and byte offset.
  */
-export function readCsv(path: string, required: readonly string[]): CsvTable {
+function strictText(file: string, hash: Hash) {
+  return async function* (src: AsyncIterable<Buffer>): AsyncGenerator<string> {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let offset = 0; // bytes before the current chunk
+    let line = 1;
+    let need = 0; let lo = 0x80; let hi = 0xbf; let seqStart = 0; let seqLine = 1;
+    let inQuote = false; let cr = false;
+    let ending: Ending | null = null; let endingLine = 0;
+    const bad = (at: number, atLine: number, what: string) => new ImportFileError(file, atLine, null, `invalid UTF-8 (${what}); save the file as UTF-8`, at);
+    const ended = (style: Ending, at: number) => {
+      if (ending === null) { ending = style; endingLine = line; return; }
+      if (style !== ending) {
+        throw new ImportFileError(file, line, null, `the line ends with ${NAME[style]} but line ${endingLine} (and the lines before this one) end with ${NAME[ending]}: mixed line endings would merge records; convert the file to one line ending`, at);
+      }
+    };
+    for await (const chunk of src) {
+      hash.update(chunk);
+      for (let i = 0; i < chunk.length; i++) {
+        const b = chunk[i]!;
+        if (need > 0) {
+          if (b < lo || b > hi) throw bad(seqStart, seqLine, `byte 0x${b.toString(16).padStart(2, '0')} at offset ${offset + i} cannot continue the sequence`);
+          lo = 0x80; hi = 0xbf;
+          need--;
+          continue;
+        }
+        if (cr) {
+          cr = false;
+          if (b === 0x0a) { ended('CRLF', offset + i); line++; continue; }
+          ended('CR', offset + i - 1); line++;
+        }
+        if (b < 0x80) {
+          if (b === 0x22) inQuote = !inQuote;
+          else if (b === 0x0a) { if (!inQuote) ended('LF', offset + i); line++; }
+          else if (b === 0x0d && !inQuote) cr = true;
+          continue;
+        }
+        seqStart = offset + i; seqLine = line;
+        if (b >= 0xc2 && b <= 0xdf) need = 1;
+        else if (b === 0xe0) { need = 2; lo = 0xa0; }
+        else if ((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) need = 2;
+        else if (b === 0xed) { need = 2; hi = 0x9f; }
+        else if (b === 0xf0) { need = 3; lo = 0x90; }
+        else if (b >= 0xf1 && b <= 0xf3) need = 3;
+        else if (b === 0xf4) { need = 3; hi = 0x8f; }
+        else throw bad(seqStart, line, `byte 0x${b.toString(16)} cannot start a character`);
+      }
+      offset += chunk.length;
+      yield decoder.decode(chunk, { stream: true });
+    }
+    if (need > 0) throw bad(seqStart, seqLine, 'the file ends inside a character');
+    if (cr) ended('CR', offset - 1);
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  };
+}
+
+/** What every row of a table shares: the file name and the column index. */
+interface TableContext { file: string; index: Map<string, number> }
+
+/** A row: its line and its cells; the accessors live on the prototype (no closures per row). */
+class Row implements CsvRow {
+  constructor(private readonly t: TableContext, readonly line: number, private readonly record: string[]) {}
+
+  error(column: string | null, problem: string): ImportFileError {
+    return new ImportFileError(this.t.file, this.line, column === null ? null : `${column} (${(this.t.index.get(column) ?? -1) + 1})`, problem);
+  }
+
+  cell(column: string): string {
+    const i = this.t.index.get(column);
+    if (i === undefined) throw new ImportFileError(this.t.file, 1, column, 'no such column in the header');
+    return (this.record[i] ?? '').trim();
+  }
+
+  int(column: string, missing: ReadonlySet<string> = MISSING): number | null {
+    const v = this.cell(column);
+    if (missing.has(v)) return null;
+    if (INT.test(v)) return Number(v);
+    if (NUM.test(v) && Number.isInteger(Number(v))) return Number(v);
+    throw this.error(column, `expected an integer, found ${JSON.stringify(v)}`);
+  }
+
+  reqInt(column: string): number {
+    const v = this.int(column, BLANK_ONLY);
+    if (v === null) throw this.error(column, 'a value is required here, the cell is blank');
+    return v;
+  }
+
+  float(column: string, missing: ReadonlySet<string> = MISSING): number | null {
+    const v = this.cell(column);
+    if (missing.has(v)) return null;
+    if (NUM.test(v)) return Number(v);
+    throw this.error(column, `expected a number, found ${JSON.stringify(v)}`);
+  }
+
+  flag(column: string, missing: ReadonlySet<string> = MISSING): boolean | null {
+    const v = this.int(column, missing);
+    if (v === null) return null;
+    if (v === 0 || v === 1) return v === 1;
+    throw this.error(column, `expected 0 or 1, found ${v}`);
+  }
+
+  text(column: string): string | null {
+    const v = this.cell(column);
+    return v === '' ? null : v;
+  }
+}
+
+/**
+ * Reads a CSV file (streamed; `.gz` decompressed on the fly). `required` lists the columns the
+ * importer reads: a header without one of them is rejected (a wrong file, or a different version of
+ * the data set). Nothing is written anywhere: importers read and validate every file first.
+ */
+export async function readCsv(path: string, required: readonly string[]): Promise<CsvTable> {
   const file = basename(path);
-  let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (e) { throw new ImportFileError(file, null, null, `cannot read ${path}: ${(e as Error).message}`); }
-  let records: { record: string[]; info: { lines: number } }[];
+  const hash = createHash('sha256');
+  const t: TableContext = { file, index: new Map() };
+  const rows: CsvRow[] = [];
+  let columns: string[] | null = null;
+  const parser = parse({ bom: true, info: true, relax_column_count: false, skip_empty_lines: true });
+  const consume = async (records: AsyncIterable<{ record: string[]; info: { lines: number } }>) => {
+    for await (const { record, info } of records) {
+      if (columns === null) {
+        columns = record.map((c) => c.trim());
+        const missingCols = required.filter((c) => !columns!.includes(c));
+        if (missingCols.length) {
+          throw new ImportFileError(file, 1, null, `wrong header: missing column${missingCols.length > 1 ? 's' : ''} ${missingCols.join(', ')} (is this the right file and version?)`);
+        }
+        columns.forEach((c, i) => t.index.set(c, i));
+        continue;
+      }
+      rows.push(new Row(t, info.lines, record));
+    }
+  };
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: false, skip_empty_lines: true }) as unknown as typeof records;
+    await run(byteStream(path), strictText(file, hash), parser, consume);
   } catch (e) {
+    if (e instanceof ImportFileError) throw e;
     if (e instanceof CsvError) {
       const err = e as CsvError & { lines?: number; column?: number | string; index?: number };
       const col = err.column ?? err.index;
       throw new ImportFileError(file, err.lines ?? null, col !== undefined ? String(typeof col === 'number' ? col + 1 : col) : null, e.message.replace(/^Invalid Record Length: /, 'wrong number of cells: '));
     }
-    throw e;
+    throw new ImportFileError(file, null, null, `cannot read ${path}: ${(e as Error).message}`);
   }
-  if (!records.length) throw new ImportFileError(file, 1, null, 'the file is empty (no header)');
-  const columns = records[0]!.record.map((c) => c.trim());
-  const missingCols = required.filter((c) => !columns.includes(c));
-  if (missingCols.length) {
-    throw new ImportFileError(file, 1, null, `wrong header: missing column${missingCols.length > 1 ? 's' : ''} ${missingCols.join(', ')} (is this the right file and version?)`);
-  }
-  const index = new Map(columns.map((c, i) => [c, i]));
-  const rows = records.slice(1).map(({ record, info }) => makeRow(file, info.lines, record, index));
-  return { file, path, columns, rows };
-}
-
-function makeRow(file: string, line: number, record: string[], index: Map<string, number>): CsvRow {
-  const colNo = (column: string) => `${column} (${(index.get(column) ?? -1) + 1})`;
-  const error = (column: string | null, problem: string) => new ImportFileError(file, line, column === null ? null : colNo(column), problem);
-  const cell = (column: string) => {
-    const i = index.get(column);
-    if (i === undefined) throw new ImportFileError(file, 1, column, 'no such column in the header');
-    return (record[i] ?? '').trim();
-  };
-  const int = (column: string, missing: ReadonlySet<string> = MISSING) => {
-    const v = cell(column);
-    if (missing.has(v)) return null;
-    if (INT.test(v)) return Number(v);
-    if (NUM.test(v) && Number.isInteger(Number(v))) return Number(v);
-    throw error(column, `expected an integer, found ${JSON.stringify(v)}`);
-  };
-  const float = (column: string, missing: ReadonlySet<string> = MISSING) => {
-    const v = cell(column);
-    if (missing.has(v)) return null;
-    if (NUM.test(v)) return Number(v);
-    throw error(column, `expected a number, found ${JSON.stringify(v)}`);
-  };
-  return {
-    line,
-    cell,
-    int,
-    reqInt(column) {
-      const v = int(column, new Set(['']));
-      if (v === null) throw error(column, 'a value is required here, the cell is blank');
-      return v;
-    },
-    float,
-    flag(column, missing = MISSING) {
-      const v = int(column, missing);
-      if (v === null) return null;
-      if (v === 0 || v === 1) return v === 1;
-      throw error(column, `expected 0 or 1, found ${v}`);
-    },
-    text(column) { const v = cell(column); return v === '' ? null : v; },
-    error,
-  };
+  if (columns === null) throw new ImportFileError(file, 1, null, 'the file is empty (no header)');
+  return { file, path, sha256: hash.digest('hex'), columns, rows };
 }

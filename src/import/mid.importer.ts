@@ -13,13 +13,13 @@ export const mid: Dataset = {
   name: 'mid',
   title: 'COW Militarized Interstate Disputes',
   files: [
-    { id: 'disputes', pattern: /^MIDA_[\d.]+\.csv$/i, description: 'dispute-level file (MIDA_4.3.csv)' },
-    { id: 'participants', pattern: /^MIDB_[\d.]+\.csv$/i, description: 'participant-level file (MIDB_4.3.csv)' },
+    { id: 'disputes', pattern: /^MIDA_[\d.]+\.csv(?:\.gz)?$/i, description: 'dispute-level file (MIDA_4.3.csv)' },
+    { id: 'participants', pattern: /^MIDB_[\d.]+\.csv(?:\.gz)?$/i, description: 'participant-level file (MIDB_4.3.csv)' },
   ],
-  prepare(files) {
-    const a = readCsv(files.disputes!, ['dispnum3', 'dispnum4', ...DATES, 'outcome', 'settle', 'fatality', 'fatalpre', 'maxdur', 'mindur', 'hiact', 'hostlev', 'recip', 'numa', 'numb', 'link1', 'link2', 'link3', 'ongo2010']);
-    const b = readCsv(files.participants!, ['dispnum3', 'stabb', 'ccode', ...DATES, 'sidea', 'revstate', 'revtype1', 'revtype2', 'fatality', 'fatalpre', 'hiact', 'hostlev', 'orig']);
-    const version = versionFrom(a.file, /MIDA_([\d.]+)\.csv$/i, versionColumn(a.rows) ?? 'unknown');
+  async prepare(files) {
+    const a = await readCsv(files.disputes!, ['dispnum3', 'dispnum4', ...DATES, 'outcome', 'settle', 'fatality', 'fatalpre', 'maxdur', 'mindur', 'hiact', 'hostlev', 'recip', 'numa', 'numb', 'link1', 'link2', 'link3', 'ongo2010']);
+    const b = await readCsv(files.participants!, ['dispnum3', 'stabb', 'ccode', ...DATES, 'sidea', 'revstate', 'revtype1', 'revtype2', 'fatality', 'fatalpre', 'hiact', 'hostlev', 'orig']);
+    const version = versionFrom(a.file, /MIDA_([\d.]+)\.csv(?:\.gz)?$/i, versionColumn(a.rows) ?? 'unknown');
     const source = SOURCES.mid(version);
     assertUnique(a.rows, (r) => r.reqInt('dispnum3'), 'dispnum3', 'dispnum3');
     const disputes = a.rows.map((r) => {

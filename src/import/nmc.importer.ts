@@ -11,9 +11,9 @@ const FLOATS = ['tpop', 'upop', 'cinc'] as const;
 export const nmc: Dataset = {
   name: 'nmc',
   title: 'COW National Material Capabilities',
-  files: [{ id: 'nmc', pattern: /^NMC[-_ ]?[\d.]+.*\.csv$/i, description: 'NMC state-year file (NMC-60-abridged.csv)' }],
-  prepare(files) {
-    const t = readCsv(files.nmc!, ['stateabb', 'ccode', 'year', ...INTS, ...FLOATS]);
+  files: [{ id: 'nmc', pattern: /^NMC[-_ ]?[\d.]+.*\.csv(?:\.gz)?$/i, description: 'NMC state-year file (NMC-60-abridged.csv)' }],
+  async prepare(files) {
+    const t = await readCsv(files.nmc!, ['stateabb', 'ccode', 'year', ...INTS, ...FLOATS]);
     const version = versionFrom(t.file, /NMC[-_ ]?v?(\d)\.?(\d)/i, 'unknown');
     const source = SOURCES.nmc(version);
     assertUnique(t.rows, (r) => [r.reqInt('ccode'), r.reqInt('year')], 'state-year', 'year');

@@ -14,10 +14,10 @@ export const rivalries: Dataset = {
   name: 'rivalries',
   title: 'Strategic rivalries (Thompson–Dreyer; Thompson–Sakuwa–Suhas)',
   files: [
-    { id: 'td', pattern: /^td_rivalries\.csv$/i, description: 'Thompson–Dreyer rivalries (td_rivalries.csv)', optional: true },
-    { id: 'tss', pattern: /^tss_rivalries\.csv$/i, description: 'Thompson–Sakuwa–Suhas rivalries (tss_rivalries.csv)', optional: true },
+    { id: 'td', pattern: /^td_rivalries\.csv(?:\.gz)?$/i, description: 'Thompson–Dreyer rivalries (td_rivalries.csv)', optional: true },
+    { id: 'tss', pattern: /^tss_rivalries\.csv(?:\.gz)?$/i, description: 'Thompson–Sakuwa–Suhas rivalries (tss_rivalries.csv)', optional: true },
   ],
-  prepare(files) {
+  async prepare(files) {
     const out: PreparedImport = { dataset: 'rivalries', files: [], rowsRead: 0, sources: [], steps: [], nodes: { Rivalry: 0, Source: 0 }, relationships: { RIVAL_IN: 0, CITES: 0 }, warnings: [] };
     const add = (t: CsvTable, source: ReturnType<typeof SOURCES.td>, rows: { id: string; ccode1: number; ccode2: number }[]) => {
       out.files.push(t.path);
@@ -31,7 +31,7 @@ export const rivalries: Dataset = {
       out.relationships.CITES! += rows.length;
     };
     if (files.td) {
-      const t = readCsv(files.td, ['rivalryno', 'rivalryname', 'ccode1', 'ccode2', 'styear', 'endyear', 'region', 'type1', 'type2', 'type3']);
+      const t = await readCsv(files.td, ['rivalryno', 'rivalryname', 'ccode1', 'ccode2', 'styear', 'endyear', 'region', 'type1', 'type2', 'type3']);
       assertUnique(t.rows, (r) => r.reqInt('rivalryno'), 'rivalryno', 'rivalryno');
       add(t, SOURCES.td('2011'), t.rows.map((r) => ({
         id: `td-${r.reqInt('rivalryno')}`, dataset: 'td', number: r.reqInt('rivalryno'), name: r.text('rivalryname'),
@@ -40,7 +40,7 @@ export const rivalries: Dataset = {
       })));
     }
     if (files.tss) {
-      const t = readCsv(files.tss, ['tssr_id', 'rivalry', 'ccode1', 'ccode2', 'start', 'end', ...TSS_TYPES, 'principal', 'aprin']);
+      const t = await readCsv(files.tss, ['tssr_id', 'rivalry', 'ccode1', 'ccode2', 'start', 'end', ...TSS_TYPES, 'principal', 'aprin']);
       assertUnique(t.rows, (r) => r.reqInt('tssr_id'), 'tssr_id', 'tssr_id');
       add(t, SOURCES.tss('2021'), t.rows.map((r) => ({
         id: `tss-${r.reqInt('tssr_id')}`, dataset: 'tss', number: r.reqInt('tssr_id'), name: r.text('rivalry'),

@@ -2,12 +2,13 @@
  * Runs an import: finds the files, reads and validates all of them (nothing is written if a file is
  * malformed), then writes everything in ONE transaction per data set, in UNWIND batches. A failure
  * half-way rolls the transaction back, so the graph is as it was. Every write MERGEs on a key, so
- * importing twice changes no counts.
+ * importing twice changes no counts; the last write of the transaction records the data set (a
+ * `DataSet` node with its files' sha256), and a data set whose files are recorded is not imported again.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { ImportFileError } from './csv.js';
+import { fileSha256, ImportFileError } from './csv.js';
 import { silentProgress, type ProgressReporter } from './progress.js';
 import { DATASETS, IMPORT_ORDER } from './registry.js';
 import type { Dataset, DatasetName, PreparedImport, WriteStep } from './types.js';
@@ -18,20 +19,36 @@ export const DEFAULT_BATCH_SIZE = 5000;
 export interface ImportOptions {
   batchSize?: number;
   progress?: ProgressReporter;
+  /** Import even when the graph records the same files (same sha256) as loaded. */
+  force?: boolean;
+  /**
+   * sha256 of files already known, by absolute path (the shipped files' README lists them; a test
+   * checks it against the files): those are not hashed again, which keeps a warm start short.
+   */
+  knownSha256?: ReadonlyMap<string, string>;
 }
-
-export interface CountChange { created: number; updated: number }
 
 export interface ImportSummary {
   dataset: DatasetName;
   files: string[];
+  /** sha256 of each file's content (decompressed for `.gz`), in file-name order. */
+  sha256: string[];
+  version: string;
   rowsRead: number;
   rowsWritten: number;
+  /** The same files were already recorded as loaded: nothing was read or written. */
+  alreadyLoaded: boolean;
   ms: number;
   rowsPerSecond: number;
-  nodes: Record<string, CountChange>;
-  relationships: Record<string, CountChange>;
-  totals: { nodesCreated: number; nodesUpdated: number; relationshipsCreated: number; relationshipsUpdated: number };
+  /**
+   * Distinct nodes written, by label, and relationships, by type, counted from the rows (not from
+   * the graph): each was created, or updated if it existed (every write MERGEs on a key). Whole-graph
+   * counts before and after each data set, which split the two, cost more than a small data set's
+   * import and were dropped; a re-import of the same files is skipped instead (see `alreadyLoaded`).
+   */
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+  totals: { nodes: number; relationships: number };
   /** Peak resident set size of the process so far, in MB. */
   peakRssMb: number;
   warnings: string[];
@@ -57,7 +74,8 @@ function listCsv(dir: string): string[] {
 
 /**
  * The files of a data set under `path`: a directory (searched with its direct subfolders, so both
- * `data/atop-5.1` and `data` work) or one of the data set's files (its folder is searched).
+ * `data/atop-5.1` and `data` work) or one of the data set's files (its folder is searched). Files may be
+ * `.csv` or `.csv.gz`.
  */
 export function resolveFiles(dataset: Dataset, path: string): Record<string, string> {
   if (!existsSync(path)) throw new DatasetNotFoundError(dataset.name, path, ['such file or directory']);
@@ -66,7 +84,9 @@ export function resolveFiles(dataset: Dataset, path: string): Record<string, str
   const found: Record<string, string> = {};
   const missing: string[] = [];
   for (const spec of dataset.files) {
-    const hits = candidates.filter((f) => spec.pattern.test(basename(f)));
+    const matching = candidates.filter((f) => spec.pattern.test(basename(f)));
+    // `x.csv` and `x.csv.gz` side by side are one file: the uncompressed one is read.
+    const hits = matching.filter((f) => !/\.gz$/i.test(f) || !matching.includes(f.slice(0, -3)));
     if (hits.length > 1) {
       const preferred = hits.filter((h) => dirname(h) === dir);
       if (preferred.length !== 1) throw new Error(`${dataset.name}: several files could be the ${spec.description}: ${hits.join(', ')}; give the folder of one version`);
@@ -103,38 +123,47 @@ function* batches(step: WriteStep, batchSize: number): Generator<{ rows: Record<
   if (rows.length) yield { rows, size };
 }
 
-type Counts = Map<string, number>;
-
-interface GraphCounts { nodes: Counts; rels: Counts }
-
-async function counts(executor: QueryExecutor): Promise<GraphCounts> {
-  const nodes = await executor.read<{ label: string; count: number }>('countNodesByLabel');
-  const rels = await executor.read<{ type: string; count: number }>('countRelationshipsByType');
-  return { nodes: new Map(nodes.map((r) => [r.label, r.count])), rels: new Map(rels.map((r) => [r.type, r.count])) };
-}
-
-function changes(written: Record<string, number>, before: Counts, after: Counts): Record<string, CountChange> {
-  const out: Record<string, CountChange> = {};
-  for (const [k, n] of Object.entries(written)) {
-    const created = Math.max(0, (after.get(k) ?? 0) - (before.get(k) ?? 0));
-    out[k] = { created, updated: Math.max(0, n - created) };
-  }
-  return out;
-}
-
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
+/** What a `DataSet` node records: the release behind the data set's nodes, and its files' checksums. */
+export interface DataSetRecord {
+  name: DatasetName;
+  version: string;
+  /** File names, and the sha256 of each file's content (decompressed for `.gz`), in the same order. */
+  files: string[];
+  sha256: string[];
+  rows: number;
+  /** ISO 8601 timestamp (UTC) of the import. */
+  loadedAt: string;
+  citation: string;
+}
+
+/** The data sets recorded in the graph, by name. */
+export async function loadedDataSets(executor: QueryExecutor): Promise<Map<string, DataSetRecord>> {
+  const rows = await executor.read<DataSetRecord>('dataSetsAll');
+  return new Map(rows.map((r) => [r.name, r]));
+}
+
+/** The files of a data set with their checksums, in file-name order. */
+async function checksums(files: Record<string, string>, known?: ReadonlyMap<string, string>): Promise<{ files: string[]; paths: string[]; sha256: string[] }> {
+  const paths = Object.values(files).sort((a, b) => basename(a).localeCompare(basename(b)));
+  const sha256 = await Promise.all(paths.map((p) => known?.get(resolve(p)) ?? fileSha256(p)));
+  return { files: paths.map((p) => basename(p)), paths, sha256 };
+}
+
+const sameFiles = (a: DataSetRecord | undefined, sha256: string[]) => Boolean(a) && a!.sha256.length === sha256.length && a!.sha256.every((h, i) => h === sha256[i]);
+
 /**
- * Writes a prepared import in one transaction. The node and relationship counts before (given, when
- * the caller has them from the previous data set) and after tell what was created.
+ * Writes a prepared import in one transaction, the `DataSet` record last (so it exists only if all
+ * the rows landed). What was written is counted from the rows, per data set: no whole-graph counts.
  */
 export async function writePrepared(
-  executor: QueryExecutor, prepared: PreparedImport, options: ImportOptions = {}, countsBefore?: GraphCounts,
-): Promise<Omit<ImportSummary, 'ms' | 'rowsPerSecond'> & { countsAfter: GraphCounts }> {
+  executor: QueryExecutor, prepared: PreparedImport, options: ImportOptions = {}, record?: Omit<DataSetRecord, 'loadedAt'>,
+): Promise<Omit<ImportSummary, 'ms' | 'rowsPerSecond'>> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const progress = options.progress ?? silentProgress;
   const total = prepared.steps.reduce((n, s) => n + s.rows.length, 0);
-  const before = countsBefore ?? await counts(executor);
+  const loadedAt = new Date().toISOString();
   progress.start(prepared.dataset, total);
   try {
     await executor.transaction(`import ${prepared.dataset}`, async (tx) => {
@@ -145,32 +174,46 @@ export async function writePrepared(
           progress.advance(size);
         }
       }
+      if (record) await tx.run('importDataSetRecord', { ...record, loadedAt });
     });
   } finally {
     progress.stop();
   }
-  const after = await counts(executor);
-  const nodes = changes(prepared.nodes, before.nodes, after.nodes);
-  const relationships = changes(prepared.relationships, before.rels, after.rels);
-  const sum = (m: Record<string, CountChange>, k: keyof CountChange) => Object.values(m).reduce((n, c) => n + c[k], 0);
+  const sum = (m: Record<string, number>) => Object.values(m).reduce((n, c) => n + c, 0);
   return {
-    dataset: prepared.dataset, files: prepared.files, rowsRead: prepared.rowsRead, rowsWritten: total, nodes, relationships,
-    totals: { nodesCreated: sum(nodes, 'created'), nodesUpdated: sum(nodes, 'updated'), relationshipsCreated: sum(relationships, 'created'), relationshipsUpdated: sum(relationships, 'updated') },
-    peakRssMb: peakRssMb(), warnings: prepared.warnings, countsAfter: after,
+    dataset: prepared.dataset, files: prepared.files, sha256: record?.sha256 ?? [], version: record?.version ?? versionOf(prepared),
+    rowsRead: prepared.rowsRead, rowsWritten: total, alreadyLoaded: false,
+    nodes: { ...prepared.nodes }, relationships: { ...prepared.relationships },
+    totals: { nodes: sum(prepared.nodes), relationships: sum(prepared.relationships) },
+    peakRssMb: peakRssMb(), warnings: prepared.warnings,
   };
 }
 
-/** Imports one data set from a file or directory path. */
+const versionOf = (p: PreparedImport) => [...new Set(p.sources.map((s) => s.version))].join(' / ');
+
+/** Imports one data set from a file or directory path (skipped when the same files are recorded, unless `force`). */
 export async function importDataset(executor: QueryExecutor, name: DatasetName, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
-  const { countsAfter: _after, ...summary } = await runDataset(executor, name, path, options);
-  return summary;
+  return runDataset(executor, name, path, options, options.force ? undefined : (await loadedDataSets(executor)).get(name));
 }
 
-async function runDataset(executor: QueryExecutor, name: DatasetName, path: string, options: ImportOptions, before?: GraphCounts) {
+async function runDataset(executor: QueryExecutor, name: DatasetName, path: string, options: ImportOptions, loaded: DataSetRecord | undefined): Promise<ImportSummary> {
   const t0 = performance.now();
   const dataset = DATASETS[name];
-  const prepared = dataset.prepare(resolveFiles(dataset, path));
-  const summary = await writePrepared(executor, prepared, options, before);
+  const files = resolveFiles(dataset, path);
+  const sums = await checksums(files, options.knownSha256);
+  if (!options.force && sameFiles(loaded, sums.sha256)) {
+    return {
+      dataset: name, files: sums.paths, sha256: sums.sha256, version: loaded!.version, rowsRead: 0, rowsWritten: 0, alreadyLoaded: true,
+      nodes: {}, relationships: {}, totals: { nodes: 0, relationships: 0 }, ms: Math.round(performance.now() - t0), rowsPerSecond: 0,
+      peakRssMb: peakRssMb(), warnings: [],
+    };
+  }
+  const prepared = await dataset.prepare(files);
+  const record = {
+    name, version: versionOf(prepared), files: sums.files, sha256: sums.sha256, rows: prepared.rowsRead,
+    citation: prepared.sources.map((x) => x.citation).join(' '),
+  };
+  const summary = await writePrepared(executor, prepared, options, record);
   const ms = Math.round(performance.now() - t0);
   return { ...summary, ms, rowsPerSecond: Math.round(prepared.rowsRead / Math.max(ms, 1) * 1000) };
 }
@@ -185,24 +228,27 @@ export interface ImportAllSummary {
 }
 
 /**
- * Imports every data set found under `dir`, in `IMPORT_ORDER`; a data set whose files are not there
- * is skipped (and listed). Each data set is its own transaction; a malformed file stops the run there.
+ * Imports every data set found under `dir`, in `IMPORT_ORDER` (only those of `options.only`, when
+ * given); a data set whose files are not there is skipped (and listed), and so is one whose files'
+ * checksums are already recorded (unless `force`). Each data set is its own transaction; a malformed
+ * file stops the run there.
  */
-export async function importAll(executor: QueryExecutor, dir: string, options: ImportOptions = {}): Promise<ImportAllSummary> {
+export async function importAll(executor: QueryExecutor, dir: string, options: ImportOptions & { only?: readonly DatasetName[] } = {}): Promise<ImportAllSummary> {
   const t0 = performance.now();
   const datasets: ImportSummary[] = [];
   const skipped: ImportAllSummary['skipped'] = [];
-  let before: GraphCounts | undefined;
+  const loaded = options.force ? new Map<string, DataSetRecord>() : await loadedDataSets(executor);
   for (const name of IMPORT_ORDER) {
+    if (options.only && !options.only.includes(name)) continue;
     try {
       resolveFiles(DATASETS[name], dir);
     } catch (e) {
       if (e instanceof DatasetNotFoundError) { skipped.push({ dataset: name, reason: e.message }); continue; }
       throw e;
     }
-    const { countsAfter, ...summary } = await runDataset(executor, name, dir, options, before);
-    before = countsAfter;
-    datasets.push(summary);
+    const summary = await runDataset(executor, name, dir, options, loaded.get(name));
+    if (summary.alreadyLoaded) skipped.push({ dataset: name, reason: `already loaded (version ${summary.version}, same sha256)` });
+    else datasets.push(summary);
   }
   const ms = Math.round(performance.now() - t0);
   const rowsRead = datasets.reduce((n, d) => n + d.rowsRead, 0);
@@ -211,11 +257,11 @@ export async function importAll(executor: QueryExecutor, dir: string, options: I
 
 /** A plain-text report of one data set's import. */
 export function formatSummary(s: ImportSummary): string {
-  const part = (m: Record<string, CountChange>) => Object.entries(m).map(([k, c]) => `${k} +${c.created}/~${c.updated}`).join(', ');
+  if (s.alreadyLoaded) return `${s.dataset}: already loaded (version ${s.version}, same sha256 of ${s.files.map((f) => basename(f)).join(', ')}): nothing written; --force imports again`;
+  const part = (m: Record<string, number>) => Object.entries(m).map(([k, n]) => `${k} ${n}`).join(', ');
   return [
-    `${s.dataset}: ${s.rowsRead} rows from ${s.files.map((f) => basename(f)).join(', ')} in ${(s.ms / 1000).toFixed(2)} s (${s.rowsPerSecond} rows/s, peak RSS ${s.peakRssMb} MB)`,
-    `  nodes: ${s.totals.nodesCreated} created, ${s.totals.nodesUpdated} updated (${part(s.nodes)})`,
-    `  relationships: ${s.totals.relationshipsCreated} created, ${s.totals.relationshipsUpdated} updated (${part(s.relationships)})`,
+    `${s.dataset} ${s.version}: ${s.rowsRead} rows from ${s.files.map((f) => basename(f)).join(', ')} in ${(s.ms / 1000).toFixed(2)} s (${s.rowsPerSecond} rows/s, peak RSS ${s.peakRssMb} MB)`,
+    `  written (created, or updated where they existed): ${s.totals.nodes} nodes (${part(s.nodes)}), ${s.totals.relationships} relationships (${part(s.relationships)})`,
     ...s.warnings.map((w) => `  note: ${w}`),
   ].join('\n');
 }

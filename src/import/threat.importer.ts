@@ -10,9 +10,9 @@ import type { Dataset } from './types.js';
 export const threat: Dataset = {
   name: 'threat',
   title: 'Leeds–Savun external threat',
-  files: [{ id: 'threat', pattern: /^(leeds[-_ ]?savun.*|lsthreat.*)\.csv$/i, description: 'state-year threat scores (leeds-savun-threat.csv)' }],
-  prepare(files) {
-    const t = readCsv(files.threat!, ['ccode', 'year', 'lsthreat']);
+  files: [{ id: 'threat', pattern: /^(leeds[-_ ]?savun.*|lsthreat.*)\.csv(?:\.gz)?$/i, description: 'state-year threat scores (leeds-savun-threat.csv)' }],
+  async prepare(files) {
+    const t = await readCsv(files.threat!, ['ccode', 'year', 'lsthreat']);
     const source = SOURCES.threat('2007');
     const kept = t.rows.filter((r) => r.int('ccode') !== null);
     const dropped = t.rows.filter((r) => r.int('ccode') === null);

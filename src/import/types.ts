@@ -49,5 +49,5 @@ export interface Dataset {
   title: string;
   files: FileSpec[];
   /** Reads and validates every file (throws ImportFileError naming file, line and column); writes nothing. */
-  prepare(files: Record<string, string>): PreparedImport;
+  prepare(files: Record<string, string>): Promise<PreparedImport>;
 }

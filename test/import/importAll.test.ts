@@ -3,12 +3,15 @@
  * Grafeo store (beforeAll), then counts against the files, spot checks, re-import, GraphQL.
  * Without ../shared/data the tests skip, with a message; with CI=true they fail instead.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importAll, importDataset, type ImportAllSummary } from '../../src/import/index.js';
 import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import { emptyEmbedded, seededEmbedded } from '../helpers/testStore.js';
 import { createTestApi } from '../helpers/testApi.js';
+import { projectRoot } from '../../src/paths.js';
 import { sharedDataDir as dataDir, fileRows, hasSharedData as haveData, requireDataOrSkip } from '../helpers/sharedData.js';
 
 requireDataOrSkip();
@@ -128,13 +131,41 @@ describe.skipIf(!haveData)('import all (real files)', () => {
     expect(r).toEqual([]);
   });
 
-  it('importing again changes no counts', async () => {
-    const again = await importAll(ex, dataDir);
+  it('importing again changes no counts (forced: the same files are otherwise skipped)', async () => {
+    const again = await importAll(ex, dataDir, { force: true });
+    expect(again.datasets).toHaveLength(8);
     const after = await countAll();
     expect(after.nodes).toEqual(nodes);
     expect(after.rels).toEqual(rels);
-    for (const d of again.datasets) expect(d.totals.nodesCreated + d.totals.relationshipsCreated, d.dataset).toBe(0);
   }, 120_000);
+
+  it('a data set whose files are recorded as loaded is not imported again; the shipped .csv.gz copies are the same files', async () => {
+    const again = await importAll(ex, dataDir);
+    expect(again.datasets).toEqual([]);
+    expect(again.skipped.map((x) => x.dataset)).toEqual(['cow-states', 'nmc', 'threat', 'atop', 'mid', 'cow-wars', 'cdb90', 'rivalries']);
+    expect(again.skipped.every((x) => /already loaded/.test(x.reason))).toBe(true);
+    const shipped = await importAll(ex, join(projectRoot, 'seed', 'published'));
+    expect(shipped.datasets.map((d) => d.dataset)).toEqual([]);
+    expect(shipped.skipped.every((x) => /already loaded/.test(x.reason))).toBe(true);
+  }, 60_000);
+
+  it('one DataSet node per data set: version, file sha256, rows read, when, citation; in GraphQL as dataSets', async () => {
+    const api = await createTestApi(ex);
+    const r = await api.run<{ dataSets: { name: string; version: string; rows: number; loadedAt: string; citation: string; sha256: string[] }[] }>(
+      '{ dataSets { name version rows loadedAt citation sha256 } }');
+    expect(r.errors).toBeUndefined();
+    const byName = new Map(r.data!.dataSets.map((d) => [d.name, d]));
+    expect([...byName.keys()].sort()).toEqual(['atop', 'cdb90', 'cow-states', 'cow-wars', 'mid', 'nmc', 'rivalries', 'threat']);
+    const atop = byName.get('atop')!;
+    expect(atop.version).toBe('5.1');
+    expect(atop.rows).toBe(first.datasets.find((d) => d.dataset === 'atop')!.rowsRead);
+    expect(atop.citation).toMatch(/Leeds.*Alliance Treaty Obligations and Provisions.*version 5\.1/);
+    expect(Date.parse(atop.loadedAt)).toBeGreaterThan(Date.now() - 3_600_000);
+    const sha = (rel: string) => createHash('sha256').update(readFileSync(join(dataDir, rel))).digest('hex');
+    expect(atop.sha256).toEqual(['atop5_1a.csv', 'atop5_1aph.csv', 'atop5_1m.csv'].map((f) => sha(`atop-5.1/${f}`)));
+    expect(byName.get('mid')!.version).toBe('4.3');
+    expect(byName.get('nmc')!.rows).toBe(fileRows('cow-nmc-6.0/NMC-60-abridged.csv').length);
+  });
 
   it('GraphQL reaches the imported data: treaty members and capabilities', async () => {
     const api = await createTestApi(ex);
@@ -156,10 +187,16 @@ describe.skipIf(!haveData)('import one data set at a time', () => {
   it('ATOP alone, into an empty store: stub states for the members, and a path to one of its files works', async () => {
     const ex = await emptyEmbedded();
     const s = await importDataset(ex, 'atop', join(dataDir, 'atop-5.1', 'atop5_1a.csv'));
-    expect(s.nodes.Treaty).toEqual({ created: 789, updated: 0 });
-    expect(s.relationships.MEMBER_OF!.created).toBe(fileRows('atop-5.1/atop5_1m.csv').length);
-    const again = await importDataset(ex, 'atop', join(dataDir, 'atop-5.1'));
-    expect(again.totals.nodesCreated + again.totals.relationshipsCreated).toBe(0);
-    expect(again.nodes.Treaty).toEqual({ created: 0, updated: 789 });
+    expect(s.nodes.Treaty).toBe(789);
+    expect(s.relationships.MEMBER_OF).toBe(fileRows('atop-5.1/atop5_1m.csv').length);
+    const count = async () => (await ex.read<{ type: string; count: number }>('countRelationshipsByType')).find((r) => r.type === 'MEMBER_OF')!.count;
+    expect(await count()).toBe(fileRows('atop-5.1/atop5_1m.csv').length);
+    const skipped = await importDataset(ex, 'atop', join(dataDir, 'atop-5.1'));
+    expect(skipped.alreadyLoaded).toBe(true);
+    expect(skipped.rowsWritten).toBe(0);
+    const again = await importDataset(ex, 'atop', join(dataDir, 'atop-5.1'), { force: true });
+    expect(again.alreadyLoaded).toBe(false);
+    expect(again.nodes.Treaty).toBe(789);
+    expect(await count()).toBe(fileRows('atop-5.1/atop5_1m.csv').length);
   });
 });

@@ -1,17 +1,18 @@
 /**
- * A malformed file is rejected with a message naming file, line and column, and leaves the graph as
- * it was — both when the problem is found while reading (before any write) and when a write fails
+ * A malformed file is rejected with a message naming file, line and column (or byte offset: invalid
+ * UTF-8, mixed line endings), and leaves the graph as it was — both when the problem is found while reading (before any write) and when a write fails
  * half-way through the transaction. Corrupted copies are made in a temp dir from the real files.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importDataset, ImportFileError, DatasetNotFoundError } from '../../src/import/index.js';
 import { partialDate } from '../../src/import/dates.js';
 import { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import type { GraphStore } from '../../src/store/GraphStore.js';
-import { seededEmbedded } from '../helpers/testStore.js';
+import { emptyEmbedded } from '../helpers/testStore.js';
 import { sharedDataDir as dataDir, hasSharedData as haveData, requireDataOrSkip } from '../helpers/sharedData.js';
 
 requireDataOrSkip();
@@ -37,7 +38,7 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
   let ex: QueryExecutor;
   let before: Awaited<ReturnType<typeof snapshot>>;
   beforeAll(async () => {
-    ex = await seededEmbedded();
+    ex = await emptyEmbedded();
     await importDataset(ex, 'cow-states', join(dataDir, 'cow-states'));
     before = await snapshot(ex);
   });
@@ -86,6 +87,58 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
     const flaky = new QueryExecutor(failing, ex.registry);
     await expect(importDataset(flaky, 'atop', join(dataDir, 'atop-5.1'))).rejects.toThrow('simulated store failure');
     expect(calls).toBe(4);
+    expect(await snapshot(ex)).toEqual(before);
+  });
+
+  it('a CRLF file with one line ending in a bare LF (records would merge): refused with file, line and byte offset', async () => {
+    // NMC-60-abridged.csv ends its lines with CRLF; line 5000 is Switzerland 1919, the record that
+    // vanished (merged into the next) when the bare LF was taken for cell data.
+    const dir = corruptedCopy('cow-nmc-6.0', 'NMC-60-abridged.csv', replaceLine(5000, (l) => l.replace(/\r$/, '')));
+    const text = readFileSync(join(dir, 'NMC-60-abridged.csv'));
+    const offset = text.indexOf('SWZ,225,1919,') + text.subarray(text.indexOf('SWZ,225,1919,')).indexOf(0x0a);
+    const err = await importDataset(ex, 'nmc', dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportFileError);
+    expect((err as ImportFileError).message).toBe(
+      `NMC-60-abridged.csv, line 5000, byte offset ${offset}: the line ends with a bare LF (\\n) but line 1 (and the lines before this one) end with CRLF (\\r\\n): mixed line endings would merge records; convert the file to one line ending`);
+    expect(await snapshot(ex)).toEqual(before);
+  });
+
+  it('a non-UTF-8 file (a Latin-1 byte): refused with file, line and byte offset, never stored as U+FFFD', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'alliance-import-')), 'cow-states');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join(dataDir, 'cow-states', 'majors2016.csv'), join(dir, 'majors2016.csv'));
+    const original = readFileSync(join(dataDir, 'cow-states', 'cow_states.csv'));
+    const at = original.indexOf('Wuerttemburg') + 1; // "Wü..." in Latin-1: 0xFC where "ue" was
+    const latin1 = Buffer.concat([original.subarray(0, at), Buffer.from([0xfc]), original.subarray(at + 2)]);
+    writeFileSync(join(dir, 'cow_states.csv'), latin1);
+    const err = await importDataset(ex, 'cow-states', dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportFileError);
+    expect((err as ImportFileError).message).toMatch(new RegExp(`^cow_states\\.csv, line 65, byte offset ${at}: invalid UTF-8 \\(byte 0xfc cannot start a character\\)`));
+    expect((err as ImportFileError).line).toBe(65);
+    expect((err as ImportFileError).offset).toBe(at);
+    expect(await snapshot(ex)).toEqual(before);
+  });
+
+  it('a truncated UTF-8 character split across the end of the file is refused too', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'alliance-import-')), 'rivalries');
+    mkdirSync(dir, { recursive: true });
+    const original = readFileSync(join(dataDir, 'rivalries', 'td_rivalries.csv'));
+    writeFileSync(join(dir, 'td_rivalries.csv'), Buffer.concat([original, Buffer.from([0xc3])]));
+    await expect(importDataset(ex, 'rivalries', dir)).rejects.toThrow(/td_rivalries\.csv, line \d+, byte offset \d+: invalid UTF-8 \(the file ends inside a character\)/);
+    expect(await snapshot(ex)).toEqual(before);
+  });
+
+  it('the error line is the real one: a quoted cell spanning two lines moves the later lines down', async () => {
+    const dir = corruptedCopy('cow-nmc-6.0', 'NMC-60-abridged.csv', (text) => replaceLine(101, (l) => l.split(',').map((c, i) => (i === 9 ? 'abc' : c)).join(','))(
+      replaceLine(10, (l) => l.replace(/^USA,/, '"U\r\nSA",'))(text)));
+    await expect(importDataset(ex, 'nmc', dir)).rejects.toThrow(/^NMC-60-abridged\.csv, line 102, column cinc \(10\): expected a number, found "abc"$/);
+    expect(await snapshot(ex)).toEqual(before);
+  });
+
+  it('a corrupt .csv.gz is refused naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alliance-import-gz-'));
+    writeFileSync(join(dir, 'leeds-savun-threat.csv.gz'), Buffer.concat([gzipSync(readFileSync(join(dataDir, 'threat', 'leeds-savun-threat.csv'))).subarray(0, 2000)]));
+    await expect(importDataset(ex, 'threat', dir)).rejects.toThrow(/^leeds-savun-threat\.csv\.gz: cannot read .*(unexpected end of file|incorrect header)/);
     expect(await snapshot(ex)).toEqual(before);
   });
 
