@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSeed } from '../../src/seed/loadSeed.js';
 import { CypherRegistry } from '../../src/store/CypherRegistry.js';
-import { emptyNeo4j, neo4jSkipReason, seededEmbedded } from '../helpers/testStore.js';
+import { emptyNeo4j, neo4jSkipReason, seededGrafeo } from '../helpers/testStore.js';
 import { createTestApi } from '../helpers/testApi.js';
 
 const title = neo4jSkipReason ? `Neo4j integration (${neo4jSkipReason})` : 'Neo4j integration';
@@ -18,7 +18,7 @@ describe.skipIf(neo4jSkipReason !== null)(title, () => {
     const counts = { nodes: await neo.read('countNodesByLabel'), rels: await neo.read('countRelationshipsByType') };
     await loadSeed(neo);
     expect({ nodes: await neo.read('countNodesByLabel'), rels: await neo.read('countRelationshipsByType') }).toEqual(counts);
-    const embedded = await seededEmbedded();
+    const embedded = await seededGrafeo();
     expect(counts.nodes).toEqual(await embedded.read('countNodesByLabel'));
     expect(counts.rels).toEqual(await embedded.read('countRelationshipsByType'));
     await neo.store.close();
@@ -30,7 +30,7 @@ describe.skipIf(neo4jSkipReason !== null)(title, () => {
     const query = `{ negotiations(first: 100) { totalCount edges { node { key start end outcome parties { ccode } rounds { start place }
       warPlans { approach target { key } } treaty { atopId signed members { entry state { ccode } } } sources { source { key } } } } } }`;
     const onNeo4j = await (await createTestApi(neo)).run(query);
-    const onGrafeo = await (await createTestApi(await seededEmbedded())).run(query);
+    const onGrafeo = await (await createTestApi(await seededGrafeo())).run(query);
     expect(onNeo4j.errors).toBeUndefined();
     expect(onNeo4j.data).toEqual(onGrafeo.data);
     await neo.store.close();
