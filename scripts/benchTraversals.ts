@@ -44,8 +44,8 @@ const cases: [string, string][] = [
   ['alliancePath (JPN to FRN, 1914)', '{ alliancePath(from: 740, to: 220, at: "1914-06-28") { states } }'],
   ['state time travel (GMY 1950)', '{ state(ccode: 255) { inSystem(at: "1950") majorPower(at: "1938") allies(at: "1914-06-28") { state { ccode } } } }'],
   ['agreementLikelihood (NATO talks, cached model)', '{ agreementLikelihood(negotiation: "north-atlantic-1948") { probability } }'],
-  ['negotiations.parties.outsideOptions (first 5)', '{ negotiations(first: 5) { edges { node { parties { outsideOptions { overall } } } } } }'],
-  ['negotiations.parties.outsideOptions (all)', '{ negotiations(first: 1000) { edges { node { parties { outsideOptions { overall } } } } } }'],
+  ['negotiations.partyPositions.outsideOptions (first 5)', '{ negotiations(first: 5) { edges { node { partyPositions { outsideOptions { overall } } } } } }'],
+  ['negotiations.partyPositions.outsideOptions (all)', '{ negotiations(first: 1000) { edges { node { partyPositions { outsideOptions { overall } } } } } }'],
 ];
 
 await run(cases[8]![1]); // warm the model cache once; its first fit is reported below

@@ -1,6 +1,7 @@
 /** Scholar measures between two states in a year: portfolio similarity and capability ratio. */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { sScore, tauB, tieLevel } from './portfolioSimilarity.js';
+import { sScore, tauB } from './portfolioSimilarity.js';
+import { midYear, tieLevel, yearEnd, yearStart } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 
 export type SimilarityMeasure = 'S' | 'TAU_B';
@@ -13,10 +14,10 @@ export interface PortfolioSimilarity { value: number | null; statesCompared: num
  * to itself at the defense level).
  */
 export async function portfolioSimilarity(ex: QueryExecutor, a: number, b: number, year: number, measure: SimilarityMeasure): Promise<PortfolioSimilarity> {
-  const from = `${String(year).padStart(4, '0')}-01-01`;
-  const to = `${String(year).padStart(4, '0')}-12-31`;
+  const from = yearStart(year);
+  const to = yearEnd(year);
   const [states, ties] = await Promise.all([
-    ex.read(q.statesAvailableAt, { dates: [`${String(year).padStart(4, '0')}-07-01`] }),
+    ex.read(q.statesAvailableAt, { dates: [midYear(year)] }),
     ex.read(q.allianceTiesDuring, { from, to }),
   ]);
   const members = [...new Set([...states.map((s) => s.ccode), a, b])].sort((x, y) => x - y);

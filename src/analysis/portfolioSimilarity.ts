@@ -10,22 +10,18 @@
  * and, as in EUGene, every state has the strongest tie (defense) with itself.
  */
 
-export const TIE_LEVELS = { NONE: 0, CONSULTATION: 1, NEUTRALITY: 2, NON_AGGRESSION: 2, OFFENSE: 3, DEFENSE: 4 } as const;
-export const MAX_TIE = 4;
+import { invariant } from '../errors/index.js';
+import { MAX_TIE } from '../domain/index.js';
 
-/** The ordinal tie value of a set of obligations (the strongest one). */
-export function tieLevel(obligations: readonly string[]): number {
-  let level = 0;
-  for (const o of obligations) level = Math.max(level, TIE_LEVELS[o as keyof typeof TIE_LEVELS] ?? 0);
-  return level;
-}
+/** The tie coding lives in the domain (`src/domain/obligations.ts`); re-exported for src/export/dyadYear.export.ts. */
+export { MAX_TIE, tieLevel } from '../domain/index.js';
 
 /**
  * Signorino–Ritter S, unweighted: 1 − 2·Σ|a_k − b_k| / (N · maxTie), in [−1, 1]; 1 for identical
  * portfolios. Returns null for empty portfolios.
  */
 export function sScore(a: readonly number[], b: readonly number[], maxTie: number = MAX_TIE): number | null {
-  if (a.length !== b.length) throw new Error('portfolios must cover the same states');
+  invariant(a.length === b.length, 'portfolios must cover the same states');
   if (a.length === 0) return null;
   let distance = 0;
   for (let k = 0; k < a.length; k++) distance += Math.abs(a[k]! - b[k]!);
@@ -37,7 +33,7 @@ export function sScore(a: readonly number[], b: readonly number[], maxTie: numbe
  * Null when undefined (a portfolio with no variation: every tie the same).
  */
 export function tauB(a: readonly number[], b: readonly number[]): number | null {
-  if (a.length !== b.length) throw new Error('portfolios must cover the same states');
+  invariant(a.length === b.length, 'portfolios must cover the same states');
   const n = a.length;
   let concordant = 0;
   let discordant = 0;

@@ -6,7 +6,7 @@
  * the two share (the same treaty, the same negotiation, the same dispute or war).
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { addYears } from './dates.js';
+import { addYears } from '../domain/index.js';
 import { evidenceKey, gatherTargetEvidence, type TargetEvidence } from './targetEvidence.js';
 
 export interface SharedTarget {

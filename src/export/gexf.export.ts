@@ -7,7 +7,8 @@
  */
 import { createCB } from 'xmlbuilder2';
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
-import { addDays, NEGOTIATION_COLOUR, OBLIGATION_COLOURS, type DynamicGraph, type ExportGraph, type StaticGraph } from './model.js';
+import { addDays } from '../domain/index.js';
+import { NEGOTIATION_COLOUR, OBLIGATION_COLOURS, type DynamicGraph, type ExportGraph, type StaticGraph } from './model.js';
 
 export const GEXF_NS = 'http://gexf.net/1.3';
 

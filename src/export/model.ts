@@ -14,8 +14,8 @@
  * Dates are ISO `YYYY-MM-DD`; spells are closed intervals [start, end], clipped to the range.
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { allianceNetwork, strongestObligation } from '../analysis/allianceNetwork.js';
-import { addYears } from '../analysis/dates.js';
+import { allianceNetwork } from '../analysis/allianceNetwork.js';
+import { addDays, addYears, strongestObligation, yearEnd, yearStart, type Obligation } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 
 export interface Spell { start: string; end: string }
@@ -63,17 +63,12 @@ export interface DynamicGraph { mode: 'dynamic'; from: string; to: string; nodes
 
 export type ExportGraph = StaticGraph | DynamicGraph;
 
+/** One colour per obligation of the domain (`OBLIGATIONS`); indexed by the edge's obligation name. */
 export const OBLIGATION_COLOURS: Record<string, string> = {
   DEFENSE: '#c0392b', OFFENSE: '#8e44ad', NEUTRALITY: '#2980b9', NON_AGGRESSION: '#16a085', CONSULTATION: '#7f8c8d',
-};
+} satisfies Record<Obligation, string>;
 export const NEGOTIATION_COLOUR = '#e67e22';
 
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const t = new Date(0);
-  t.setUTCFullYear(y, m - 1, d + days);
-  return `${String(t.getUTCFullYear()).padStart(4, '0')}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
-}
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 const minDate = (a: string, b: string) => (a < b ? a : b);
@@ -175,8 +170,7 @@ export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, 
   for (const c of caps) {
     const n = byCcode.get(c.ccode);
     if (!n || c.cinc === null) continue;
-    const y = String(c.year).padStart(4, '0');
-    for (const part of intersect([{ start: `${y}-01-01`, end: `${y}-12-31` }], n.spells)) n.cinc.push({ spell: part, value: c.cinc });
+    for (const part of intersect([{ start: yearStart(c.year), end: yearEnd(c.year) }], n.spells)) n.cinc.push({ spell: part, value: c.cinc });
   }
   for (const n of nodes) n.cinc.sort((a, b) => a.spell.start.localeCompare(b.spell.start));
 

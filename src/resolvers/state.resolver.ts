@@ -18,7 +18,7 @@ import { keyOf, meets, periodOf, type Period } from './lookups.js';
 import { Ally, Spell } from '../schema/spell.type.js';
 import { Treaty } from '../schema/treaty.type.js';
 import { OutsideOptions } from '../schema/outsideOptions.type.js';
-import { strongestObligation } from '../analysis/allianceNetwork.js';
+import { strongestObligation } from '../domain/index.js';
 import { toOutsideOptions } from './analysisMappers.js';
 import { negotiationRequest } from '../analysis/outsideOptions/index.js';
 import * as q from '../store/queries.gen.js';

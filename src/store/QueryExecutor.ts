@@ -12,6 +12,7 @@ import type { CypherRegistry } from './CypherRegistry.js';
 import type { GraphStore, Params, Row } from './GraphStore.js';
 import type { QueryHandle } from './QueryHandle.js';
 import { bumpDataVersion, dataVersion } from './queries.gen.js';
+import { invariant } from '../errors/index.js';
 
 export interface QueryEvent {
   name: string;
@@ -86,7 +87,7 @@ export class QueryExecutor {
   read<R = Row>(query: string, params?: Params): Promise<R[]>;
   read(query: QueryRef<unknown, unknown>, params: unknown = {}): Promise<unknown[]> {
     const q = this.resolve(query);
-    if (q.mode === 'WRITE') throw new Error(`${q.name} writes: run it with write() or in a transaction`);
+    invariant(q.mode !== 'WRITE', `${q.name} writes: run it with write() or in a transaction`);
     return this.timed(q.name, 'READ', () => this.store.read(q.text, params as Params, q.name));
   }
 

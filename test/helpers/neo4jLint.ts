@@ -3,7 +3,7 @@
  * schema built from graph/model.json: labels, relationship types with their endpoints, property keys.
  */
 import { lintCypherQuery, type DbSchema } from '@neo4j-cypher/language-support';
-import { asList, loadGraphModel } from '../../src/graphModel.js';
+import { asList, loadGraphModel } from './graphModel.js';
 import type { CypherQuery } from '../../src/store/CypherRegistry.js';
 
 export function dbSchemaFromModel(): DbSchema {

@@ -1,10 +1,10 @@
 /**
- * The graph model of `graph/model.json`, typed. Labels and relationship types in Cypher come from
+ * The graph model of `graph/model.json`, typed (used by the Cypher lint test). Labels and relationship types in Cypher come from
  * here (never from user input); the Cypher lint test builds Neo4j's schema from it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { graphDir } from './paths.js';
+import { graphDir } from '../../src/paths.js';
 
 export type PropertyType = 'string' | 'int' | 'float' | 'boolean' | 'date' | 'string[]' | 'int[]';
 
