@@ -7,7 +7,8 @@
  * | highlyCompatible | 1 when all parties share target and approach | ≥ 0 |
  * | targetAgreement | share of parties in the largest group agreeing on the target | ≥ 0 |
  * | approachAgreement | same for the approach | ≥ 0 |
- * | outsideOptionsIfIncompatible | (1 − highlyCompatible) × the best overall outside option of any party | ≤ 0 |
+ * | outsideOptionsIfIncompatible | (1 − highlyCompatible) × the best outside option of any party: the recorded one where the record has the party's own view, the computed one otherwise | ≤ 0 |
+ * | scopeDisagreement | 1 when the parties' coded scopes differ (0 when they agree or are not coded) | ≤ 0 |
  *
  * The signs are the argument's claims, imposed as constraints: compatibility can only help, and an
  * attractive outside option can only hurt when plans are not highly compatible. λ = 1 (fixed, not
@@ -18,25 +19,51 @@ import { fitLogistic, predict, type LogisticFit, type Sign } from './logisticMod
 import type { Compatibility } from './compatibility.js';
 
 export const MODEL_NAME = 'poast-compatibility-outside-options';
-export const MODEL_VERSION = '1.0.0';
+export const MODEL_VERSION = '2.0.0';
 export const LAMBDA = 1;
 
 export const FEATURES: { name: string; sign: Sign; description: string }[] = [
   { name: 'highlyCompatible', sign: 'nonnegative', description: 'all parties share target and approach' },
   { name: 'targetAgreement', sign: 'nonnegative', description: 'share of parties agreeing on the target' },
   { name: 'approachAgreement', sign: 'nonnegative', description: 'share of parties agreeing on the approach' },
-  { name: 'outsideOptionsIfIncompatible', sign: 'nonpositive', description: 'best outside option of any party, when plans are not highly compatible' },
+  { name: 'outsideOptionsIfIncompatible', sign: 'nonpositive', description: 'best outside option of any party (recorded where the record has it, computed otherwise), when plans are not highly compatible' },
+  { name: 'scopeDisagreement', sign: 'nonpositive', description: 'the parties\' coded scopes of the commitment differ' },
 ];
 
-export function featureVector(c: Pick<Compatibility, 'highlyCompatible' | 'targetAgreement' | 'approachAgreement'>, bestOutsideOption: number): number[] {
+/** What a case's features are computed from. */
+export interface CaseInputs {
+  compatibility: Pick<Compatibility, 'highlyCompatible' | 'targetAgreement' | 'approachAgreement' | 'allScopesAgree'>;
+  /** Best computed outside option of any party. */
+  bestComputed: number;
+  /** Best outside option of any party, the recorded one where the party has one. */
+  bestRecorded: number;
+}
+
+/**
+ * The nested feature sets of the ablation: compatibility only; + computed outside options;
+ * + recorded ones where the record has them; + scope (the full model).
+ */
+export const FEATURE_SETS = [
+  { name: 'compatibility only', features: 3, options: 'none' },
+  { name: '+ computed outside options', features: 4, options: 'computed' },
+  { name: '+ recorded outside options', features: 4, options: 'recorded' },
+  { name: '+ scope (full model)', features: 5, options: 'recorded' },
+] as const;
+export type FeatureSet = (typeof FEATURE_SETS)[number];
+export const FULL_MODEL: FeatureSet = FEATURE_SETS[3];
+
+export function featureVector(i: CaseInputs, set: FeatureSet = FULL_MODEL): number[] {
+  const c = i.compatibility;
   const hc = c.highlyCompatible ? 1 : 0;
-  return [hc, c.targetAgreement, c.approachAgreement, (1 - hc) * bestOutsideOption];
+  const best = set.options === 'computed' ? i.bestComputed : i.bestRecorded;
+  return [hc, c.targetAgreement, c.approachAgreement, (1 - hc) * best, c.allScopesAgree === false ? 1 : 0].slice(0, set.features);
 }
 
 export interface TrainingCase { key: string; outcome: 0 | 1; x: number[] }
 
 export function fitModel(cases: readonly TrainingCase[]): LogisticFit {
-  return fitLogistic(cases.map((c) => c.x), cases.map((c) => c.outcome), { lambda: LAMBDA, signs: FEATURES.map((f) => f.sign) });
+  const p = cases[0]?.x.length ?? FEATURES.length;
+  return fitLogistic(cases.map((c) => c.x), cases.map((c) => c.outcome), { lambda: LAMBDA, signs: FEATURES.slice(0, p).map((f) => f.sign) });
 }
 
 export interface CalibrationBin { from: number; to: number; cases: number; meanPredicted: number | null; observedRate: number | null }

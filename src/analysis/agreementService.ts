@@ -10,19 +10,41 @@ import type { GraphStore } from '../store/GraphStore.js';
 import type { AnalysisContext } from './AnalysisContext.js';
 import { dateRequest, negotiationRequest, type OptionResult } from './outsideOptions/index.js';
 import { compatibility, type Compatibility, type PartyPlan } from './compatibility.js';
-import { OUTCOME_INFO, addYears, isOutcome } from '../domain/index.js';
+import { ATTRACTIVENESS_VALUE, OUTCOME_INFO, isOutcome, type Attractiveness, type Coding } from '../domain/index.js';
+import type { RecordedOption } from './negotiationData.js';
 import {
   FEATURES, LAMBDA, MODEL_NAME, MODEL_VERSION, evaluateLeaveOneOut, featureVector, fitModel,
-  type Evaluation, type TrainingCase,
+  type CaseInputs, type Evaluation, type TrainingCase,
 } from './agreementModel.js';
 import { predict, type LogisticFit } from './logisticModel.js';
 import * as q from '../store/queries.gen.js';
+
+export interface PartyOutside { party: number; attractiveness: number; options: OptionResult | null; recorded: boolean }
 
 export interface CaseData extends TrainingCase {
   name: string;
   parties: number[];
   compatibility: Compatibility;
-  options: Map<number, OptionResult>;
+  /** Each party's outside option as the model reads it: recorded where the record has the party's own view, computed otherwise. */
+  outside: PartyOutside[];
+  inputs: CaseInputs;
+}
+
+/** Each party's outside option: the best recorded one where the party has one, the computed one otherwise. */
+export function partyOutside(parties: readonly number[], computed: ReadonlyMap<number, OptionResult>, recorded: readonly RecordedOption[]): PartyOutside[] {
+  return parties.map((party) => {
+    const own = recorded.filter((r) => r.party === party).map((r) => ATTRACTIVENESS_VALUE[r.attractiveness as Attractiveness]);
+    const options = computed.get(party) ?? null;
+    return own.length ? { party, attractiveness: Math.max(...own), options, recorded: true } : { party, attractiveness: options?.overall ?? 0, options, recorded: false };
+  });
+}
+
+function caseInputs(comp: Compatibility, outside: readonly PartyOutside[]): CaseInputs {
+  return {
+    compatibility: comp,
+    bestComputed: Math.max(0, ...outside.map((o) => o.options?.overall ?? 0)),
+    bestRecorded: Math.max(0, ...outside.map((o) => o.attractiveness)),
+  };
 }
 
 export interface ModelState {
@@ -37,10 +59,11 @@ const cache = new WeakMap<GraphStore, { version: string; state: Promise<ModelSta
 async function gatherCases(a: AnalysisContext): Promise<Map<string, CaseData>> {
   const outcomes = await a.executor.read(q.negotiationOutcomes);
   const keys = outcomes.map((o) => o.id);
-  const [negotiations, partyLists, plans] = await Promise.all([
+  const [negotiations, partyLists, plans, recorded] = await Promise.all([
     Promise.all(keys.map((k) => a.negotiations.negotiation(k))),
     Promise.all(keys.map((k) => a.negotiations.parties(k))),
     Promise.all(keys.map((k) => a.negotiations.idealPlans(k))),
+    Promise.all(keys.map((k) => a.negotiations.recordedOptions(k))),
   ]);
   const pairs = keys.flatMap((k, i) => partyLists[i]!.map((party) => ({ key: k, party })));
   const requests = await Promise.all(pairs.map((p) => negotiationRequest(a.negotiations, p.key, p.party)));
@@ -56,11 +79,12 @@ async function gatherCases(a: AnalysisContext): Promise<Map<string, CaseData>> {
       const o = optionOf.get(`${key}|${c}`);
       if (o && !(o instanceof Error)) opts.set(c, o);
     }
-    const best = Math.max(0, ...[...opts.values()].map((o) => o.overall));
+    const outside = partyOutside(partyLists[i]!, opts, recorded[i]!);
+    const inputs = caseInputs(comp, outside);
     const outcome = outcomes[i]!.outcome;
     cases.set(key, {
       key, name: n.name, outcome: isOutcome(outcome) && OUTCOME_INFO[outcome].agreed ? 1 : 0, parties: partyLists[i]!,
-      compatibility: comp, options: opts, x: featureVector(comp, best),
+      compatibility: comp, outside, inputs, x: featureVector(inputs),
     });
   });
   return cases;
@@ -123,7 +147,7 @@ export interface WhatIf {
 export interface Estimate {
   probability: number;
   compatibility: Compatibility;
-  outside: { party: number; attractiveness: number; options: OptionResult | null }[];
+  outside: PartyOutside[];
   x: number[];
   fit: LogisticFit;
   trainingCases: number;
@@ -146,8 +170,7 @@ function estimate(
   state: ModelState, fit: LogisticFit, leftOut: string[], parties: number[], comp: Compatibility,
   outside: Estimate['outside'], names: Map<number, string>, subject: string,
 ): Estimate {
-  const best = Math.max(0, ...outside.map((o) => o.attractiveness));
-  const x = featureVector(comp, best);
+  const x = featureVector(caseInputs(comp, outside));
   const probability = predict(fit, x);
   return {
     probability, compatibility: comp, outside, x, fit, trainingCases: state.cases.size - leftOut.filter((k) => state.cases.has(k)).length, leftOut,
@@ -169,7 +192,8 @@ function explain(subject: string, parties: number[], c: Compatibility, outside: 
     if (top && top.attractiveness > 0) {
       const o = top.options;
       const ally = o?.alternativeAllies.allies[0];
-      const kind = o && o.overall === o.alternativeAllies.attractiveness && ally ? `an alternative ally, ${name(ally.state)} (${ally.score.toFixed(2)})`
+      const kind = top.recorded ? 'an option its own decision-makers weighed, as the record gives it'
+        : o && o.overall === o.alternativeAllies.attractiveness && ally ? `an alternative ally, ${name(ally.state)} (${ally.score.toFixed(2)})`
         : o && o.overall === (o.unilateral.attractiveness ?? -1) ? 'unilateral action'
           : 'buck-passing';
       parts.push(`The most attractive outside option is ${name(top.party)}'s (${top.attractiveness.toFixed(2)}): ${kind}. The more attractive it is, the less that party compromises.`);
@@ -199,19 +223,29 @@ function applyWhatIf(parties: number[], comp: Compatibility, outside: Estimate['
 
 export interface EstimatePair { estimate: Estimate; counterfactual: Estimate | null; evaluation: () => Evaluation }
 
-/** Estimate for a historical negotiation: the model is fitted without it. */
-export async function estimateNegotiation(a: AnalysisContext, key: string, whatIf?: WhatIf | null): Promise<EstimatePair | null> {
+/**
+ * Estimate for a historical negotiation: the model is fitted without it. With `coding: ALTERNATIVE`
+ * the case is read with the alternative codings of its plans and recorded options (the model is
+ * the same: fitted on the primary coding of the other cases).
+ */
+export async function estimateNegotiation(a: AnalysisContext, key: string, whatIf?: WhatIf | null, coding: Coding = 'PRIMARY'): Promise<EstimatePair | null> {
   const state = await modelState(a);
   const c = state.cases.get(key);
   if (!c) return null;
-  const names = await stateNames(a, c.parties, c.compatibility);
+  let comp = c.compatibility;
+  let outside = c.outside;
+  if (coding === 'ALTERNATIVE') {
+    const [plans, recorded] = await Promise.all([a.negotiations.idealPlans(key, coding), a.negotiations.recordedOptions(key, coding)]);
+    comp = compatibility(c.parties, plans);
+    outside = partyOutside(c.parties, new Map(c.outside.flatMap((o) => (o.options ? [[o.party, o.options] as const] : []))), recorded);
+  }
+  const names = await stateNames(a, c.parties, comp);
   const fit = state.fitWithout(key);
-  const outside = c.parties.map((party) => ({ party, attractiveness: c.options.get(party)?.overall ?? 0, options: c.options.get(party) ?? null }));
-  const subject = c.name;
-  const base = estimate(state, fit, [key], c.parties, c.compatibility, outside, names, subject);
+  const subject = coding === 'ALTERNATIVE' ? `${c.name} (alternative coding)` : c.name;
+  const base = estimate(state, fit, [key], c.parties, comp, outside, names, subject);
   let counterfactual: Estimate | null = null;
   if (whatIf) {
-    const changed = applyWhatIf(c.parties, c.compatibility, outside, whatIf);
+    const changed = applyWhatIf(c.parties, comp, outside, whatIf);
     counterfactual = estimate(state, fit, [key], c.parties, changed.comp, changed.outside, await stateNames(a, c.parties, changed.comp), `${subject} (what if)`);
   }
   return { estimate: base, counterfactual, evaluation: state.evaluation };
@@ -229,7 +263,7 @@ export async function estimateHypothetical(a: AnalysisContext, input: Hypothetic
   })));
   const failed = results.find((r): r is Error => r instanceof Error);
   if (failed) throw failed;
-  const outside = input.parties.map((party, i) => { const r = results[i] as OptionResult; return { party, attractiveness: r.overall, options: r }; });
+  const outside = input.parties.map((party, i) => { const r = results[i] as OptionResult; return { party, attractiveness: r.overall, options: r, recorded: false }; });
   const names = await stateNames(a, input.parties, comp);
   const subject = `a negotiation between ${input.parties.map((c) => names.get(c) ?? c).join(', ')} in ${input.date}`;
   const base = estimate(state, state.full, [], input.parties, comp, outside, names, subject);

@@ -7,7 +7,7 @@ import {
 } from '../schema/agreement.type.js';
 import { Negotiation } from '../schema/negotiation.type.js';
 import { State } from '../schema/state.type.js';
-import type { Approach, Outcome } from '../schema/enums.js';
+import { Coding, type Approach, type Outcome } from '../schema/enums.js';
 import { estimateHypothetical, estimateNegotiation, modelDescription, type Estimate, type EstimatePair, type WhatIf } from '../analysis/agreementService.js';
 import { FEATURES } from '../analysis/agreementModel.js';
 import { predict } from '../analysis/logisticModel.js';
@@ -24,7 +24,7 @@ function toLikelihood(e: Estimate, evaluation: () => ModelEvaluation, counterfac
       highlyCompatible: e.compatibility.highlyCompatible,
       plans: e.compatibility.plans.map((p) => ({ partyCcode: p.party, targetCcodes: p.targets, approach: p.approach as Approach | null })),
     },
-    outsideOptions: e.outside.map((o) => ({ partyCcode: o.party, attractiveness: o.attractiveness, options: o.options ? toOutsideOptions(o.options) : null })),
+    outsideOptions: e.outside.map((o) => ({ partyCcode: o.party, attractiveness: o.attractiveness, recorded: o.recorded, options: o.options ? toOutsideOptions(o.options) : null })),
     contributions: FEATURES.map((f, j) => {
       const x0 = [...e.x];
       x0[j] = 0;
@@ -64,12 +64,13 @@ export class AgreementResolver {
     @Ctx() ctx: RequestContext,
     @Arg('negotiation', () => ID) negotiation: string,
     @Arg('whatIf', () => WhatIfInput, { nullable: true }) whatIf?: WhatIfInput,
+    @Arg('coding', () => Coding, { defaultValue: 'PRIMARY', description: 'ALTERNATIVE: read the case with the alternative codings of its plans and recorded options.' }) coding: Coding = 'PRIMARY',
   ): Promise<AgreementLikelihood> {
     const key = keyOf(negotiation, 'Negotiation', 'negotiation');
     if (!(await ctx.loaders.negotiation.load(key))) throw new NotFoundError('Negotiation', key);
     const parties = (await ctx.loaders.partiesOfNegotiation.load(key)).map((s) => s.ccode);
     const w = await checkWhatIf(ctx, parties, whatIf);
-    const pair = await estimateNegotiation(ctx.analysis, key, w);
+    const pair = await estimateNegotiation(ctx.analysis, key, w, coding);
     if (!pair) throw new NotFoundError('Negotiation with an outcome', key);
     return toLikelihood(pair.estimate, evaluationOf(pair), pair.counterfactual);
   }
@@ -100,10 +101,13 @@ export class AgreementResolver {
 @Resolver(() => Negotiation)
 export class NegotiationAgreementResolver {
   @FieldResolver(() => AgreementLikelihood, { nullable: true, description: 'See Query.agreementLikelihood.' })
-  async agreementLikelihood(@Root() n: Negotiation, @Ctx() ctx: RequestContext, @Arg('whatIf', () => WhatIfInput, { nullable: true }) whatIf?: WhatIfInput) {
+  async agreementLikelihood(
+    @Root() n: Negotiation, @Ctx() ctx: RequestContext, @Arg('whatIf', () => WhatIfInput, { nullable: true }) whatIf?: WhatIfInput,
+    @Arg('coding', () => Coding, { defaultValue: 'PRIMARY' }) coding: Coding = 'PRIMARY',
+  ) {
     const parties = (await ctx.loaders.partiesOfNegotiation.load(n.key)).map((s) => s.ccode);
     const w = await checkWhatIf(ctx, parties, whatIf);
-    const pair = await estimateNegotiation(ctx.analysis, n.key, w);
+    const pair = await estimateNegotiation(ctx.analysis, n.key, w, coding);
     return pair ? toLikelihood(pair.estimate, evaluationOf(pair), pair.counterfactual) : null;
   }
 }

@@ -13,7 +13,9 @@ export async function assertKnownState(ctx: RequestContext, ccode: number | unde
 /** Rejects a list naming any ccode the graph does not know: one batched lookup for the whole list. */
 export async function assertKnownStates(ctx: RequestContext, ccodes: readonly number[], argument: string): Promise<void> {
   const states = await ctx.loaders.state.loadMany(ccodes);
-  const missing = ccodes.filter((_, i) => !states[i] || states[i] instanceof Error);
+  const failed = states.find((s): s is Error => s instanceof Error);
+  if (failed) throw failed; // a store error, TIMEOUT or CANCELLED: not an unknown ccode
+  const missing = ccodes.filter((_, i) => !states[i]);
   if (missing.length) throw new BadInputError(`Unknown ccode ${missing.join(', ')}: no state with this COW country code in the graph`, argument);
 }
 

@@ -25,7 +25,8 @@ export class PlanCompatibility {
 @ObjectType()
 export class PartyOutsideOption {
   partyCcode!: number;
-  @Field(() => Float, { description: 'Overall attractiveness used by the model (the best of the three options, or the what-if value).' }) attractiveness!: number;
+  @Field(() => Float, { description: 'Attractiveness used by the model: the party\'s recorded option where the record has one (LOW 0.25, MEDIUM 0.5, HIGH 0.85), else the best computed option; or the what-if value.' }) attractiveness!: number;
+  @Field(() => Boolean, { description: 'The attractiveness is the party\'s own recorded view, not the computed one.' }) recorded!: boolean;
   @Field(() => OutsideOptions, { nullable: true }) options!: OutsideOptions | null;
 }
 
