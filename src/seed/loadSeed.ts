@@ -5,7 +5,7 @@
  * gives the same graph.
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { flagsOf } from '../domain/index.js';
+import { OUTCOME_INFO, flagsOf } from '../domain/index.js';
 import { seedDir as defaultSeedDir } from '../paths.js';
 import { readSeedDir, type SeedData } from './readSeedDir.js';
 import type { NegotiationSeed, SourceRefSeed, SourceSeed } from './seedFiles.schema.js';
@@ -114,7 +114,12 @@ function negotiationRows(n: NegotiationSeed) {
       ended: n.treaty.ended ?? null, obligations: n.treaty.obligations, era: n.era, sources: refs(n.treaty.sources),
       ...flagsOf(n.treaty.obligations),
     } : null,
-    members: n.treaty ? n.treaty.members.map((c) => ({ treaty: n.treaty!.id, ccode: c, entry: n.treaty!.signed, exit: n.treaty!.ended ?? null, phase: 1 })) : [],
+    // Membership spells make alliance ties in force between dates. A treaty signed but never in force
+    // has signatories, not members; a treaty ATOP does not code and whose end the record does not give
+    // (the Holy Alliance, the Troppau Protocol) claims no spell either, rather than one open for ever.
+    // Where ATOP codes the treaty, its own membership rows replace these at import.
+    members: n.treaty && (n.treaty.atopId !== undefined || (OUTCOME_INFO[n.outcome].inForce && n.treaty.ended !== undefined))
+      ? n.treaty.members.map((c) => ({ treaty: n.treaty!.id, ccode: c, entry: n.treaty!.signed, exit: n.treaty!.ended ?? null, phase: 1 })) : [],
     treatyThreats: n.treaty ? n.treaty.directedAgainst.map((t) => ({ treaty: n.treaty!.id, threat: t })) : [],
   };
 }

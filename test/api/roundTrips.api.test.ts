@@ -31,7 +31,7 @@ describe('store round trips of a nested query', () => {
     const five = await api.run<{ negotiations: { totalCount: number; edges: unknown[] } }>(NESTED, { first: 5 });
     const all = await api.run<{ negotiations: { totalCount: number; edges: unknown[] } }>(NESTED, { first: 100 });
     expect(all.errors).toBeUndefined();
-    expect(all.data!.negotiations.edges).toHaveLength(all.data!.negotiations.totalCount);
+    expect(all.data!.negotiations.edges).toHaveLength(Math.min(100, all.data!.negotiations.totalCount));
     expect(all.data!.negotiations.totalCount).toBeGreaterThan(5);
     // Ten times the negotiations, (almost) the same round trips: a loader shared by fields at one
     // level (the state loader behind proposer, addressees, party) may be dispatched in one batch or
