@@ -5,8 +5,7 @@
 OPTIONAL MATCH (:State)-[sys:IN_SYSTEM]->(:StateSystem)
 WITH count(sys) > 0 AS systemKnown
 MATCH (s:State)
-OPTIONAL MATCH (s)-[m:IN_SYSTEM]->(:StateSystem)
-WITH systemKnown, s, collect(m) AS spells
+WITH systemKnown, s, [(s)-[m:IN_SYSTEM]->(:StateSystem) | m] AS spells
 UNWIND $dates AS at
 WITH systemKnown, at, s, spells
 WHERE (NOT systemKnown AND size(spells) = 0)

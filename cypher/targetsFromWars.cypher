@@ -5,8 +5,10 @@
 // returns: ccode: int, from: date, to: date, targets: int[]?, target: int, war: string, warName: string,
 //   date: date, sources: string[]
 UNWIND $items AS item
-MATCH (s:State {ccode: item.ccode})-[a:FOUGHT_IN]->(w:War)<-[b:FOUGHT_IN]-(x:State)
-WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND a.side <> b.side AND a.start <= date(item.to) AND (a.end IS NULL OR a.end >= date(item.from))
+MATCH (s:State {ccode: item.ccode})-[a:FOUGHT_IN]->(w:War)
+WHERE a.start <= date(item.to) AND (a.end IS NULL OR a.end >= date(item.from))
+MATCH (w)<-[b:FOUGHT_IN]-(x:State)
+WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND a.side <> b.side
 RETURN DISTINCT item.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, w.id AS war,
        w.name AS warName, w.start AS date,
        [(w)-[:CITES]->(src:Source) | src.key] AS sources

@@ -4,6 +4,7 @@
  * `npm start` runs `serve`; `npm run seed`, `npm run import -- ...`, `npm run export -- ...` the others.
  */
 import 'reflect-metadata';
+import './productionDefault.js';
 import { Command } from 'commander';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';

@@ -16,10 +16,9 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { sScore, tieLevel } from '../analysis/portfolioSimilarity.js';
-import { combineSharedTargets } from '../analysis/sharedTargets.js';
+import { MAX_TIE, tieLevel } from '../analysis/portfolioSimilarity.js';
 import { DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
-import { evidenceKey, gatherTargetEvidence, type EvidenceRequest } from '../analysis/targetEvidence.js';
+import { evidenceKey, gatherTargetEvidence, type EvidenceRequest, type TargetEvidence } from '../analysis/targetEvidence.js';
 import { addYears } from '../analysis/dates.js';
 import * as q from '../store/queries.gen.js';
 
@@ -53,7 +52,9 @@ export async function* dyadYearRows(ex: QueryExecutor, fromYear: number, toYear:
       : !s.spells.some((p) => p.kind === 'IN_SYSTEM'))).map((s) => s.ccode).sort((a, b) => a - b);
   };
 
-  for (let y0 = fromYear; y0 <= toYear; y0 += CHUNK_YEARS) {
+  // One chunk's reads; the next chunk's are started before this chunk's rows are computed and
+  // written, so the store (off the main thread) works while the rows are streamed.
+  const fetchChunk = (y0: number) => {
     const y1 = Math.min(toYear, y0 + CHUNK_YEARS - 1);
     const years = Array.from({ length: y1 - y0 + 1 }, (_, i) => y0 + i);
     const members = new Map(years.map((y) => [y, membersOf(y)]));
@@ -61,62 +62,123 @@ export async function* dyadYearRows(ex: QueryExecutor, fromYear: number, toYear:
       const at = `${pad(y)}-07-01`;
       return { ccode, from: addYears(at, -DEFAULT_WINDOW_YEARS), to: at };
     }));
-    const [memberships, available, evidence] = await Promise.all([
+    return Promise.all([
       ex.read(q.exportMemberships, { from: `${pad(y0)}-01-01`, to: `${pad(y1)}-12-31` }),
       ex.read(q.statesAvailableAt, { dates: years.map((y) => `${pad(y)}-07-01`) }),
       gatherTargetEvidence(ex, requests),
-    ]);
+    ]).then(([memberships, available, evidence]) => ({ years, members, memberships, available, evidence }));
+  };
+  let next = fromYear <= toYear ? fetchChunk(fromYear) : null;
+  for (let y0 = fromYear; y0 <= toYear; y0 += CHUNK_YEARS) {
+    const { years, members, memberships, available, evidence } = await next!;
+    next = y0 + CHUNK_YEARS <= toYear ? fetchChunk(y0 + CHUNK_YEARS) : null;
+    next?.catch(() => {}); // awaited on the next turn; not an unhandled rejection if this one throws
     const byTreaty = new Map<string, MembershipRow[]>();
-    for (const m of memberships) byTreaty.set(m.treaty, [...(byTreaty.get(m.treaty) ?? []), m]);
+    for (const m of memberships) {
+      const rows = byTreaty.get(m.treaty);
+      if (rows) rows.push(m); else byTreaty.set(m.treaty, [m]);
+    }
+    const availableAt = new Map<string, number[]>();
+    for (const r of available) {
+      const list = availableAt.get(r.at);
+      if (list) list.push(r.ccode); else availableAt.set(r.at, [r.ccode]);
+    }
 
     for (const year of years) {
-      const f = `${pad(year)}-01-01`;
-      const t = `${pad(year)}-12-31`;
-      // Ties in force at some time in the year: the conditions of allianceTiesDuring(f, t).
-      const ties = new Map<string, { obligations: Set<string>; atopIds: Set<number>; treaties: Set<string> }>();
-      for (const rows of byTreaty.values()) {
-        const active = rows.filter((m) => m.entry <= t && (m.exit === null || m.exit >= f) && (m.ended === null || m.ended >= f));
-        for (const x of active) {
-          for (const z of active) {
-            if (x.ccode >= z.ccode) continue;
-            const key = `${x.ccode}-${z.ccode}`;
-            const tie = ties.get(key) ?? { obligations: new Set(), atopIds: new Set(), treaties: new Set() };
-            for (const o of x.obligations ?? []) tie.obligations.add(o);
-            if (x.atopId !== null) tie.atopIds.add(x.atopId);
-            tie.treaties.add(x.treaty);
-            ties.set(key, tie);
-          }
-        }
-      }
-      const level = (a: number, b: number) => (a === b ? tieLevel(['DEFENSE']) : tieLevel([...(ties.get(a < b ? `${a}-${b}` : `${b}-${a}`)?.obligations ?? [])]));
-      const mid = `${pad(year)}-07-01`;
-      const base = available.filter((r) => r.at === mid).map((r) => r.ccode);
-      const baseSet = new Set(base);
-      const list = members.get(year)!;
-      const evidenceOf = (c: number) => evidence.get(evidenceKey({ ccode: c, from: addYears(mid, -DEFAULT_WINDOW_YEARS), to: mid })) ?? [];
-      for (let i = 0; i < list.length; i++) {
-        for (let j = i + 1; j < list.length; j++) {
-          const a = list[i]!;
-          const b = list[j]!;
-          const tie = ties.get(`${a}-${b}`);
-          const portfolioStates = baseSet.has(a) && baseSet.has(b) ? base : [...new Set([...base, a, b])].sort((p, q) => p - q);
-          const s = sScore(portfolioStates.map((k) => level(a, k)), portfolioStates.map((k) => level(b, k)));
-          const shared = combineSharedTargets(a, b, evidenceOf(a), evidenceOf(b)).length;
-          const row: DyadYearRow = {
-            ccode1: a, ccode2: b, year,
-            atop_defense: 0, atop_offense: 0, atop_neutral: 0, atop_nonagg: 0, atop_consul: 0,
-            atop_ids: tie ? [...tie.atopIds].sort((p, q) => p - q).join(';') : '',
-            treaties: tie ? [...tie.treaties].sort().join(';') : '',
-            shared_targets: shared,
-            portfolio_s: s === null ? null : Math.round(s * 1e6) / 1e6,
-          };
-          for (const o of tie?.obligations ?? []) { const col = OBLIGATION_COLUMN[o]; if (col) row[col] = 1; }
-          yield row;
-          if (options.directed) yield { ...row, ccode1: b, ccode2: a };
-        }
+      // Let other requests run between years: one year is a few milliseconds of work.
+      await new Promise<void>((done) => setImmediate(done));
+      yield* yearRows(year, members.get(year)!, byTreaty, availableAt.get(`${pad(year)}-07-01`) ?? [], evidence, options.directed ?? false);
+    }
+  }
+}
+
+const DEFENSE_LEVEL = tieLevel(['DEFENSE']);
+const NO_TIE_LEVEL = tieLevel([]);
+
+/**
+ * One year's rows. Same values as pairing `level()`/`sScore` and `combineSharedTargets` per dyad, but
+ * with the tie levels of the year in one matrix (indexed by state), the portfolio distance summed
+ * from it, and each state's evidence reduced once to its set of targets.
+ */
+function yearRows(
+  year: number, list: number[], byTreaty: Map<string, MembershipRow[]>, base: number[],
+  evidence: Map<string, TargetEvidence[]>, directed: boolean,
+): DyadYearRow[] {
+  const f = `${pad(year)}-01-01`;
+  const t = `${pad(year)}-12-31`;
+  const mid = `${pad(year)}-07-01`;
+  // Ties in force at some time in the year: the conditions of allianceTiesDuring(f, t).
+  const ties = new Map<number, { obligations: Set<string>; atopIds: Set<number>; treaties: Set<string> }>();
+  const KEY = 100_000;
+  for (const rows of byTreaty.values()) {
+    const active = rows.filter((m) => m.entry <= t && (m.exit === null || m.exit >= f) && (m.ended === null || m.ended >= f));
+    for (const x of active) {
+      for (const z of active) {
+        if (x.ccode >= z.ccode) continue;
+        const key = x.ccode * KEY + z.ccode;
+        let tie = ties.get(key);
+        if (!tie) { tie = { obligations: new Set(), atopIds: new Set(), treaties: new Set() }; ties.set(key, tie); }
+        for (const o of x.obligations ?? []) tie.obligations.add(o);
+        if (x.atopId !== null) tie.atopIds.add(x.atopId);
+        tie.treaties.add(x.treaty);
       }
     }
   }
+  // Index every state that appears (members of the year and the portfolio base).
+  const index = new Map<number, number>();
+  for (const c of [...list, ...base]) if (!index.has(c)) index.set(c, index.size);
+  const n = index.size;
+  const codes = [...index.keys()];
+  const levels = new Float64Array(n * n).fill(NO_TIE_LEVEL);
+  for (let i = 0; i < n; i++) levels[i * n + i] = DEFENSE_LEVEL;
+  for (const [key, tie] of ties) {
+    const i = index.get(Math.floor(key / KEY));
+    const j = index.get(key % KEY);
+    if (i === undefined || j === undefined) continue;
+    const l = tieLevel([...tie.obligations]);
+    levels[i * n + j] = l;
+    levels[j * n + i] = l;
+  }
+  const baseIdx = base.map((c) => index.get(c)!);
+  const inBase = new Uint8Array(n);
+  for (const k of baseIdx) inBase[k] = 1;
+  const window = { from: addYears(mid, -DEFAULT_WINDOW_YEARS), to: mid };
+  const targetsOf = new Map<number, Set<number>>();
+  for (const c of list) targetsOf.set(c, new Set((evidence.get(evidenceKey({ ccode: c, ...window })) ?? []).map((e) => e.target)));
+
+  const out: DyadYearRow[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    const ia = index.get(a)!;
+    const ta = targetsOf.get(a)!;
+    for (let j = i + 1; j < list.length; j++) {
+      const b = list[j]!;
+      const ib = index.get(b)!;
+      const tie = ties.get(a * KEY + b);
+      // Portfolio over the base states plus a and b: the distance is a sum, so its order is free.
+      let distance = 0;
+      for (const k of baseIdx) distance += Math.abs(levels[ia * n + k]! - levels[ib * n + k]!);
+      let size = baseIdx.length;
+      if (!inBase[ia]) { distance += Math.abs(levels[ia * n + ia]! - levels[ib * n + ia]!); size += 1; }
+      if (!inBase[ib]) { distance += Math.abs(levels[ia * n + ib]! - levels[ib * n + ib]!); size += 1; }
+      const s = size === 0 ? null : 1 - (2 * distance) / (size * MAX_TIE);
+      const tb = targetsOf.get(b)!;
+      let shared = 0;
+      for (const x of ta) if (x !== a && x !== b && tb.has(x)) shared += 1;
+      const row: DyadYearRow = {
+        ccode1: a, ccode2: b, year,
+        atop_defense: 0, atop_offense: 0, atop_neutral: 0, atop_nonagg: 0, atop_consul: 0,
+        atop_ids: tie ? [...tie.atopIds].sort((p, q) => p - q).join(';') : '',
+        treaties: tie ? [...tie.treaties].sort().join(';') : '',
+        shared_targets: shared,
+        portfolio_s: s === null ? null : Math.round(s * 1e6) / 1e6,
+      };
+      for (const o of tie?.obligations ?? []) { const col = OBLIGATION_COLUMN[o]; if (col) row[col] = 1; }
+      out.push(row);
+      if (directed) out.push({ ...row, ccode1: b, ccode2: a });
+    }
+  }
+  return out;
 }
 
 /** Streams the CSV to `out` (ended at the end unless `end: false`, e.g. for stdout). */

@@ -1,0 +1,227 @@
+/**
+ * npm run bench [-- options]    (npx tsx scripts/bench.ts)
+ *
+ *   --data DIR        published data sets to import over the seed (default ../shared/data; "none": seed only)
+ *   --cypher DIR      load the Cypher files from DIR instead of cypher/ (compare old query bodies)
+ *   --runs N          interleaved runs per case (default 7)
+ *   --seconds S       seconds per req/s measurement (default 3)
+ *   --scale 1,10,100  negotiation factors of the scale run (default 1,10)
+ *   --only a,b,c      sections: ops, rps, scale (default all three)
+ *
+ * 1. ops: each explorer example (src/web/examples.graphql) and traversal through the API in process,
+ *    interleaved with the raw Cypher it issued (its store calls, recorded on the way, replayed one by one
+ *    through store.read on the same store): medians of end-to-end ms and store ms, round trips, ratio.
+ * 2. rps: requests/s at concurrency 32 over loopback against a bare Apollo server (`{ hello }`)
+ *    started here, and against the app (startServer) for a few examples; bounded in time.
+ * 3. scale: the seed with its negotiations multiplied (scripts/syntheticGraph.ts), alternativeAllies
+ *    and its Cypher per file at each factor, with the growth exponent log(t_k / t_1) / log(k).
+ * Prints figures only; asserts nothing (test/analysis/scaling.test.ts checks the growth).
+ */
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse, print, Kind, type OperationDefinitionNode } from 'graphql';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { applySchema, CypherRegistry, GrafeoStore, QueryExecutor, type GraphStore, type Params, type Row, type StoreTransaction } from '../src/store/index.js';
+import { loadSeed } from '../src/seed/loadSeed.js';
+import { importAll } from '../src/import/index.js';
+import { createApollo, startServer } from '../src/server.js';
+import { createContext } from '../src/context.js';
+import { projectRoot } from '../src/paths.js';
+import { writeSyntheticSeed } from './syntheticGraph.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
+const dataArg = opt('--data', join(projectRoot, '..', 'shared', 'data'));
+const cypherDir = opt('--cypher', join(projectRoot, 'cypher'));
+const runs = Number(opt('--runs', '7'));
+const seconds = Number(opt('--seconds', '3'));
+const factors = opt('--scale', '1,10').split(',').map(Number);
+const sections = new Set(opt('--only', 'ops,rps,scale').split(','));
+const registry = CypherRegistry.load(resolve(cypherDir));
+const limits = { maxDepth: 12, maxCost: 10_000_000, maxPageSize: 1000 };
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
+const f1 = (x: number) => x.toFixed(1);
+
+/** A store that records every read it passes on (text, params, tag), while `recording` is set. */
+class RecordingStore implements GraphStore {
+  recording: { text: string; params: Params; tag: string; ms: number }[] | null = null;
+  constructor(readonly inner: GraphStore) {}
+  get kind() { return this.inner.kind; }
+  async read(text: string, params: Params, tag: string): Promise<Row[]> {
+    const t = performance.now();
+    const rows = await this.inner.read(text, params, tag);
+    this.recording?.push({ text, params, tag, ms: performance.now() - t });
+    return rows;
+  }
+  write(text: string, params: Params, tag: string) { return this.inner.write(text, params, tag); }
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> { return this.inner.transaction(work, tag); }
+  health() { return this.inner.health(); }
+  close() { return this.inner.close(); }
+}
+
+/** The named operations of the explorer's examples, each with its `# variables:` line. */
+function explorerExamples(): [string, string, Record<string, unknown>][] {
+  const text = readFileSync(join(projectRoot, 'src', 'web', 'examples.graphql'), 'utf8');
+  const doc = parse(text);
+  return doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query').map((d) => {
+    const before = text.slice(0, d.loc!.start).split('\n').slice(-4).join('\n');
+    const vars = /# variables: (\{.*\})\s*$/m.exec(before)?.[1];
+    return [`example ${d.name!.value}`, print(d), vars ? JSON.parse(vars) as Record<string, unknown> : {}];
+  });
+}
+
+const traversals: [string, string, Record<string, unknown>][] = [
+  ['sharedTargets (US, UK, Jan 1949)', '{ sharedTargets(stateA: 2, stateB: 200, at: "1949-01") { target { ccode } strength evidence { kind sources { key } } } }', {}],
+  ['alternativeAllies (UK, Anglo-German talks)', '{ alternativeAllies(state: 200, negotiation: "anglo-german-1898") { state { ccode } score reasons { text } } }', {}],
+  ['outsideOptions (USSR, 1939 talks)', '{ outsideOptions(negotiation: "british-french-soviet-1939", party: 365) { overall alternativeAllies { allies { state { ccode } } } unilateral { attractiveness } buckPassing { attractiveness } } }', {}],
+  ['portfolioSimilarity S (GMY, AUH, 1914)', '{ portfolioSimilarity(stateA: 255, stateB: 300, year: 1914) { value } }', {}],
+  ['capabilityRatio (GMY, RUS, 1914)', '{ capabilityRatio(stateA: 255, stateB: 365, year: 1914) { ratio } }', {}],
+  ['allianceNetwork (1914-06-28)', '{ allianceNetwork(at: "1914-06-28") { nodes { ccode cinc } edges { source target obligation } } }', {}],
+  ['alliancePath (JPN to FRN, 1914)', '{ alliancePath(from: 740, to: 220, at: "1914-06-28") { states } }', {}],
+  ['agreementLikelihood (NATO talks, cached)', '{ agreementLikelihood(negotiation: "north-atlantic-1948") { probability } }', {}],
+  ['negotiations(first: 50).partyPositions.outsideOptions', '{ negotiations(first: 50) { edges { node { partyPositions { outsideOptions { overall } } } } } }', {}],
+];
+
+async function openGraph(seedFactor: number, data: string | null): Promise<{ executor: QueryExecutor; store: RecordingStore }> {
+  const store = new RecordingStore(GrafeoStore.open());
+  await applySchema(store);
+  const executor = new QueryExecutor(store, registry);
+  if (seedFactor === 1) await loadSeed(executor); else await writeSyntheticSeed(executor, seedFactor);
+  if (data) await importAll(executor, data);
+  return { executor, store };
+}
+
+async function runCase(apollo: ApolloServer<never>, executor: QueryExecutor, store: RecordingStore, query: string, variables: Record<string, unknown>) {
+  const ctx = createContext(executor, limits);
+  store.recording = [];
+  const t = performance.now();
+  const res = await apollo.executeOperation({ query, variables }, { contextValue: ctx as never });
+  const ms = performance.now() - t;
+  const calls = store.recording;
+  store.recording = null;
+  if (res.body.kind === 'single' && res.body.singleResult.errors) throw new Error(JSON.stringify(res.body.singleResult.errors).slice(0, 400));
+  return { ms, roundTrips: ctx.roundTrips.count, calls };
+}
+
+async function replay(store: RecordingStore, calls: { text: string; params: Params; tag: string }[]): Promise<number> {
+  const t = performance.now();
+  for (const c of calls) await store.inner.read(c.text, c.params, c.tag);
+  return performance.now() - t;
+}
+
+const data = dataArg === 'none' ? null : resolve(dataArg);
+console.log(`bench: node ${process.version}, cypher from ${cypherDir}, data ${data ?? '(seed only)'}, ${runs} interleaved runs, medians\n`);
+
+if (sections.has('ops') || sections.has('rps')) {
+  const t0 = performance.now();
+  const { executor, store } = await openGraph(1, data);
+  console.log(`graph ready in ${Math.round(performance.now() - t0)} ms`);
+  const { apollo } = await createApollo({ executor, limits });
+  await apollo.start();
+  const cases = [...explorerExamples(), ...traversals];
+
+  if (sections.has('ops')) {
+    console.log('\n| operation | end-to-end ms | store ms (raw Cypher replayed) | round trips | ratio |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const [name, query, variables] of cases) {
+      try {
+        await runCase(apollo as unknown as ApolloServer<never>, executor, store, query, variables); // warm
+      } catch (e) {
+        console.log(`| ${name} | error: ${(e as Error).message.slice(0, 160).replace(/\|/g, '/')} | | | |`);
+        continue;
+      }
+      const e2e: number[] = []; const raw: number[] = []; let trips = 0;
+      for (let i = 0; i < runs; i++) {
+        const r = await runCase(apollo as unknown as ApolloServer<never>, executor, store, query, variables);
+        e2e.push(r.ms); trips = r.roundTrips;
+        raw.push(await replay(store, r.calls));
+      }
+      const m = median(e2e), s = median(raw);
+      console.log(`| ${name} | ${f1(m)} | ${f1(s)} | ${trips} | ${s > 0 ? (m / s).toFixed(2) : '-'} |`);
+    }
+  }
+
+  if (sections.has('rps')) {
+    const concurrency = 32;
+    const load = async (url: string, body: string): Promise<{ rps: number; p99: number; errors: number }> => {
+      const until = performance.now() + seconds * 1000;
+      const lat: number[] = []; let errors = 0;
+      await Promise.all(Array.from({ length: concurrency }, async () => {
+        while (performance.now() < until && lat.length < 200_000) {
+          const t = performance.now();
+          try {
+            const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+            await res.text();
+            if (!res.ok) errors += 1;
+          } catch { errors += 1; }
+          lat.push(performance.now() - t);
+        }
+      }));
+      lat.sort((a, b) => a - b);
+      return { rps: lat.length / seconds, p99: lat[Math.floor(lat.length * 0.99)] ?? 0, errors };
+    };
+    const bare = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } } });
+    const { url: bareUrl } = await startStandaloneServer(bare, { listen: { port: 0, host: '127.0.0.1' } });
+    const app = await startServer({ executor, limits, port: 0, host: '127.0.0.1' });
+    const appUrl = app.url.endsWith('/graphql') ? app.url : new URL('/graphql', app.url).href;
+    console.log(`\nreq/s at concurrency ${concurrency}, ${seconds} s each, loopback (NODE_ENV=${process.env.NODE_ENV ?? 'unset'})\n`);
+    console.log('| target | req/s | p99 ms | errors | % of bare Apollo |');
+    console.log('|---|---:|---:|---:|---:|');
+    const b = await load(bareUrl, JSON.stringify({ query: '{ hello }' }));
+    console.log(`| bare Apollo { hello } | ${Math.round(b.rps)} | ${f1(b.p99)} | ${b.errors} | 100 |`);
+    for (const [name, query, variables] of cases.filter(([n]) => /NegotiationDetail|FailedNegotiations|Eras/.test(n))) {
+      const r = await load(appUrl, JSON.stringify({ query, variables }));
+      console.log(`| app ${name} | ${Math.round(r.rps)} | ${f1(r.p99)} | ${r.errors} | ${f1((100 * r.rps) / b.rps)} |`);
+    }
+    await bare.stop();
+    await app.stop();
+  }
+  await apollo.stop();
+  await executor.store.close();
+}
+
+if (sections.has('scale')) {
+  console.log(`\nscale: seed negotiations x${factors.join(', x')} (scripts/syntheticGraph.ts, no imported data sets)\n`);
+  const query = traversals[1]![1];
+  const byFactor: { factor: number; ms: number; perFile: Map<string, { ms: number; rows: number }> }[] = [];
+  for (const factor of factors) {
+    const t0 = performance.now();
+    const { executor, store } = await openGraph(factor, null);
+    const built = performance.now() - t0;
+    const { apollo } = await createApollo({ executor, limits });
+    await apollo.start();
+    await runCase(apollo as unknown as ApolloServer<never>, executor, store, query, {});
+    const e2e: number[] = []; const perFile = new Map<string, number[]>(); const rowsOf = new Map<string, number>();
+    for (let i = 0; i < Math.max(3, Math.min(runs, 5)); i++) {
+      const r = await runCase(apollo as unknown as ApolloServer<never>, executor, store, query, {});
+      e2e.push(r.ms);
+      const sums = new Map<string, number>();
+      for (const c of r.calls) {
+        const t = performance.now();
+        const rows = await store.inner.read(c.text, c.params, c.tag);
+        sums.set(c.tag, (sums.get(c.tag) ?? 0) + performance.now() - t);
+        rowsOf.set(c.tag, rows.length);
+      }
+      for (const [tag, ms] of sums) perFile.set(tag, [...(perFile.get(tag) ?? []), ms]);
+    }
+    byFactor.push({ factor, ms: median(e2e), perFile: new Map([...perFile].map(([k, v]) => [k, { ms: median(v), rows: rowsOf.get(k) ?? 0 }])) });
+    console.log(`x${factor}: graph built in ${Math.round(built)} ms; alternativeAllies ${f1(median(e2e))} ms end to end`);
+    await apollo.stop();
+    await executor.store.close();
+  }
+  const base = byFactor[0]!;
+  console.log('\n| query file | ' + byFactor.map((b) => `x${b.factor} ms (rows)`).join(' | ') + ' | exponent |');
+  console.log('|---|' + byFactor.map(() => '---:|').join('') + '---:|');
+  const exponent = (a: number, b: number, k: number) => (a > 0 && b > 0 ? Math.log(b / a) / Math.log(k) : NaN);
+  for (const tag of base.perFile.keys()) {
+    const last = byFactor[byFactor.length - 1]!;
+    const cells = byFactor.map((b) => { const x = b.perFile.get(tag); return x ? `${x.ms.toFixed(2)} (${x.rows})` : '-'; });
+    console.log(`| ${tag} | ${cells.join(' | ')} | ${exponent(base.perFile.get(tag)!.ms, last.perFile.get(tag)?.ms ?? NaN, last.factor / base.factor).toFixed(2)} |`);
+  }
+  for (const b of byFactor.slice(1)) {
+    console.log(`alternativeAllies growth exponent x${base.factor} -> x${b.factor}: ${exponent(base.ms, b.ms, b.factor / base.factor).toFixed(2)}`);
+  }
+}
