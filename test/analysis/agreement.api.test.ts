@@ -38,10 +38,16 @@ describe.skipIf(!hasSharedData)(title, () => {
     // The tests ask for every negotiation's estimate in one request: above the default cost limit,
     // which is not what they test.
     api = await createTestApi(await seededAndImported(), { ...testLimits, maxCost: 200_000 });
-    const { data, errors } = await api.run<{ negotiations: { edges: { node: { key: string; outcome: string; agreementLikelihood: Estimate } }[] } }>(
-      `{ negotiations(first: 100) { edges { node { key outcome agreementLikelihood { ${FIELDS} } } } } }`);
-    expect(errors).toBeUndefined();
-    all = data!.negotiations.edges.map((e) => e.node);
+    all = [];
+    let after: string | null = null;
+    for (;;) { // every negotiation, a page of 100 at a time
+      const { data, errors }: { data?: { negotiations: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { key: string; outcome: string; agreementLikelihood: Estimate } }[] } } | null; errors?: unknown } = await api.run(
+        `query ($after: String) { negotiations(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { key outcome agreementLikelihood { ${FIELDS} } } } } }`, { after });
+      expect(errors).toBeUndefined();
+      all.push(...data!.negotiations.edges.map((e) => e.node));
+      if (!data!.negotiations.pageInfo.hasNextPage) break;
+      after = data!.negotiations.pageInfo.endCursor;
+    }
   }, 180_000);
 
   const one = async (key: string, whatIf?: unknown) => {
@@ -118,14 +124,15 @@ describe.skipIf(!hasSharedData)(title, () => {
       if (c.constraint === 'nonpositive') expect(c.value).toBeLessThanOrEqual(0);
     }
     // random cases through the same fitting code: more agreement never lowers p, a better outside option never raises it
-    const fit = fitModel([{ key: 'a', outcome: 1, x: [1, 1, 1, 0] }, { key: 'b', outcome: 0, x: [0, 0.5, 0.5, 0.9] }, { key: 'c', outcome: 1, x: [0, 0.5, 1, 0.2] }, { key: 'd', outcome: 0, x: [0, 0.5, 0.5, 0.4] }]);
+    const fit = fitModel([{ key: 'a', outcome: 1, x: [1, 1, 1, 0, 0] }, { key: 'b', outcome: 0, x: [0, 0.5, 0.5, 0.9, 1] }, { key: 'c', outcome: 1, x: [0, 0.5, 1, 0.2, 0] }, { key: 'd', outcome: 0, x: [0, 0.5, 0.5, 0.4, 1] }]);
     expect(fit.coefficients).toHaveLength(FEATURES.length);
     for (let i = 0; i < 200; i++) {
-      const t = Math.random(), a = Math.random(), o = Math.random();
-      const base = predict(fit, [0, t, a, o]);
-      expect(predict(fit, [0, Math.min(1, t + 0.1), a, o])).toBeGreaterThanOrEqual(base);
-      expect(predict(fit, [0, t, Math.min(1, a + 0.1), o])).toBeGreaterThanOrEqual(base);
-      expect(predict(fit, [0, t, a, Math.min(1, o + 0.1)])).toBeLessThanOrEqual(base);
+      const t = Math.random(), a = Math.random(), o = Math.random(), sc = Math.random() < 0.5 ? 0 : 1;
+      const base = predict(fit, [0, t, a, o, sc]);
+      expect(predict(fit, [0, Math.min(1, t + 0.1), a, o, sc])).toBeGreaterThanOrEqual(base);
+      expect(predict(fit, [0, t, Math.min(1, a + 0.1), o, sc])).toBeGreaterThanOrEqual(base);
+      expect(predict(fit, [0, t, a, Math.min(1, o + 0.1), sc])).toBeLessThanOrEqual(base);
+      expect(predict(fit, [0, t, a, o, 1])).toBeLessThanOrEqual(predict(fit, [0, t, a, o, 0]));
     }
   });
 
