@@ -112,8 +112,10 @@ export async function gatherTargetEvidence(ex: QueryExecutor, requests: Evidence
     for (const row of rows) {
       const target = row.target as number;
       if (target === row.ccode) continue;
+      const evidence = q.map(row);
       out.get(requestKey({ ccode: row.ccode as number, from: row.from as string, to: row.to as string, targets: (row.targets as number[] | null) ?? null }))?.push({
-        holder: row.ccode as number, target, kind: q.kind, weight: EVIDENCE_WEIGHT[q.kind], ...q.map(row),
+        // The queries collect source keys in no promised order: sorted, the same on every store and run.
+        holder: row.ccode as number, target, kind: q.kind, weight: EVIDENCE_WEIGHT[q.kind], ...evidence, sources: [...new Set(evidence.sources)].sort(),
       });
     }
   });
