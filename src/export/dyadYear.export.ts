@@ -19,7 +19,7 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { MAX_TIE, tieLevel } from '../analysis/portfolioSimilarity.js';
 import { DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
 import { evidenceKey, gatherTargetEvidence, type EvidenceRequest, type TargetEvidence } from '../analysis/targetEvidence.js';
-import { addYears } from '../analysis/dates.js';
+import { addYears, midYear, yearEnd, yearStart } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 
 export const DYAD_YEAR_COLUMNS = [
@@ -38,15 +38,14 @@ export const CHUNK_YEARS = 10;
 interface SpellRow { ccode: number; spells: { kind: string; start: string; end: string | null }[] }
 interface MembershipRow { ccode: number; treaty: string; atopId: number | null; obligations: string[] | null; entry: string; exit: string | null; ended: string | null }
 
-const pad = (y: number) => String(y).padStart(4, '0');
 
 /** The dyad-year rows of [fromYear, toYear], chunk by chunk. */
 export async function* dyadYearRows(ex: QueryExecutor, fromYear: number, toYear: number, options: { directed?: boolean } = {}): AsyncGenerator<DyadYearRow> {
   const states = await ex.read(q.exportSystemSpells);
   const systemKnown = states.some((s) => s.spells.some((p) => p.kind === 'IN_SYSTEM'));
   const membersOf = (year: number): number[] => {
-    const f = `${pad(year)}-01-01`;
-    const t = `${pad(year)}-12-31`;
+    const f = yearStart(year);
+    const t = yearEnd(year);
     return states.filter((s) => (systemKnown
       ? s.spells.some((p) => p.kind === 'IN_SYSTEM' && p.start <= t && (p.end === null || p.end >= f))
       : !s.spells.some((p) => p.kind === 'IN_SYSTEM'))).map((s) => s.ccode).sort((a, b) => a - b);
@@ -59,12 +58,12 @@ export async function* dyadYearRows(ex: QueryExecutor, fromYear: number, toYear:
     const years = Array.from({ length: y1 - y0 + 1 }, (_, i) => y0 + i);
     const members = new Map(years.map((y) => [y, membersOf(y)]));
     const requests: EvidenceRequest[] = years.flatMap((y) => members.get(y)!.map((ccode) => {
-      const at = `${pad(y)}-07-01`;
+      const at = midYear(y);
       return { ccode, from: addYears(at, -DEFAULT_WINDOW_YEARS), to: at };
     }));
     return Promise.all([
-      ex.read(q.exportMemberships, { from: `${pad(y0)}-01-01`, to: `${pad(y1)}-12-31` }),
-      ex.read(q.statesAvailableAt, { dates: years.map((y) => `${pad(y)}-07-01`) }),
+      ex.read(q.exportMemberships, { from: yearStart(y0), to: yearEnd(y1) }),
+      ex.read(q.statesAvailableAt, { dates: years.map((y) => midYear(y)) }),
       gatherTargetEvidence(ex, requests),
     ]).then(([memberships, available, evidence]) => ({ years, members, memberships, available, evidence }));
   };
@@ -87,7 +86,7 @@ export async function* dyadYearRows(ex: QueryExecutor, fromYear: number, toYear:
     for (const year of years) {
       // Let other requests run between years: one year is a few milliseconds of work.
       await new Promise<void>((done) => setImmediate(done));
-      yield* yearRows(year, members.get(year)!, byTreaty, availableAt.get(`${pad(year)}-07-01`) ?? [], evidence, options.directed ?? false);
+      yield* yearRows(year, members.get(year)!, byTreaty, availableAt.get(midYear(year)) ?? [], evidence, options.directed ?? false);
     }
   }
 }
@@ -104,9 +103,9 @@ function yearRows(
   year: number, list: number[], byTreaty: Map<string, MembershipRow[]>, base: number[],
   evidence: Map<string, TargetEvidence[]>, directed: boolean,
 ): DyadYearRow[] {
-  const f = `${pad(year)}-01-01`;
-  const t = `${pad(year)}-12-31`;
-  const mid = `${pad(year)}-07-01`;
+  const f = yearStart(year);
+  const t = yearEnd(year);
+  const mid = midYear(year);
   // Ties in force at some time in the year: the conditions of allianceTiesDuring(f, t).
   const ties = new Map<number, { obligations: Set<string>; atopIds: Set<number>; treaties: Set<string> }>();
   const KEY = 100_000;
