@@ -80,8 +80,10 @@ describe.skipIf(skipReason !== null)(title, () => {
     const down = await api.run(query);
     const elapsed = performance.now() - t0;
     expect(down.errors?.[0]?.extensions?.code, JSON.stringify(down.errors)).toBe('STORE_UNAVAILABLE');
-    // The driver retries a failed read for up to maxTransactionRetryTime (= the connection timeout).
-    expect(elapsed).toBeLessThan(2 * CONNECTION_TIMEOUT_MS + 1000);
+    // The driver retries a failed read for up to maxTransactionRetryTime (= the connection timeout),
+    // and a connection attempt under way when the retry window closes runs to its own timeout: at most
+    // three timeouts, plus slack for a loaded 2-core machine (7.5 s was seen under load, 3.3 s idle).
+    expect(elapsed).toBeLessThan(3 * CONNECTION_TIMEOUT_MS + 2000);
     const health = await store.health();
     expect(health.ok).toBe(false);
 
