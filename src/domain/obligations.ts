@@ -56,3 +56,69 @@ export function obligationsFromFlags(flags: Partial<Record<ObligationInfo['flag'
 export function flagsOf(obligations: readonly string[]): Record<ObligationInfo['flag'], boolean> {
   return Object.fromEntries(OBLIGATIONS.map((o) => [OBLIGATION_INFO[o].flag, obligations.includes(o)])) as Record<ObligationInfo['flag'], boolean>;
 }
+
+/**
+ * ATOP's member-level condition details (atop5_1m.csv), coded 1 when the member's obligation carries
+ * that condition (codebook §2.3): `defco*` for defense, `offco*` offense, `neuco*` neutrality,
+ * `conco*` consultation. Stored on MEMBER_OF as the list of the column names coded 1.
+ */
+export const ATOP_CONDITION_DETAILS = [
+  'defcoadv', 'defcoloc', 'defcocon', 'defconum', 'defcodem', 'defconpr',
+  'offcoadv', 'offcoloc', 'offcocon', 'offconum', 'offcodem',
+  'neucoadv', 'neucoloc', 'neucocon', 'neuconum', 'neucodem', 'neuconpr', 'neucoatt',
+  'concoadv', 'concoloc', 'concocon', 'concoreq',
+] as const;
+
+/** One member's obligations in one phase of an alliance, as the dyadic rules need them. */
+export interface MemberObligations {
+  ccode: number;
+  /** The member's own obligations (ATOP member file), or the treaty's for a curated membership. */
+  obligations: readonly string[];
+  /**
+   * Obligations the member owes only to some members (empty unless ATOP codes `obvary` 1 for it),
+   * as `OBLIGATION:ccode` entries naming to whom each is owed: see `varyingObligations`.
+   */
+  owedTo: readonly string[];
+  /** The obligations among `obligations` that `owedTo` restricts. */
+  varying: readonly string[];
+}
+
+/** A member's obligation owed only to some members, where the rule below would get it wrong (with the source). */
+export interface DyadCorrection { atopId: number; phases: readonly number[]; member: number; obligation: Obligation; owedTo: readonly number[]; reason: string; sources: readonly string[] }
+
+/**
+ * To whom the obligations of a member whose obligations vary are owed (computed once per alliance
+ * phase, at import). ATOP codes `obvary` 1 for a member with different obligations toward different
+ * members without saying toward whom; its dyadic files resolve each case by hand (codebook §2.6–2.7).
+ * The rule reproduces the codebook's worked case: an obligation that every member of the phase holds
+ * is mutual (in the Britain–France–Sweden treaty of 1855 all three consult one another); one that only
+ * some members hold, held by a member whose obligations vary, is owed to the members that do not hold
+ * it (Britain and France defend Sweden, not each other). A correction (with its source) replaces the
+ * rule for one member's obligation. A member with `obvary` 0 owes all its obligations to every member.
+ */
+export function varyingObligations(
+  member: { ccode: number; obligations: readonly string[]; obvary: boolean },
+  phaseMembers: readonly { ccode: number; obligations: readonly string[] }[],
+  corrections: readonly DyadCorrection[] = [],
+): { varying: Obligation[]; owedTo: string[] } {
+  if (!member.obvary) return { varying: [], owedTo: [] };
+  const varying = OBLIGATIONS.filter((o) => member.obligations.includes(o) && !phaseMembers.every((m) => m.obligations.includes(o)));
+  const owedTo = varying.flatMap((o) => {
+    const fix = corrections.find((c) => c.member === member.ccode && c.obligation === o);
+    const to = fix ? fix.owedTo : phaseMembers.filter((m) => m.ccode !== member.ccode && !m.obligations.includes(o)).map((m) => m.ccode);
+    return [...new Set(to)].sort((x, y) => x - y).map((c) => `${o}:${c}`);
+  });
+  return { varying, owedTo };
+}
+
+/** The obligations member `a` has toward member `b` of the same alliance phase (ATOP's directed dyad rule, §2.7). */
+export function obligationsToward(a: MemberObligations, b: { ccode: number }): Obligation[] {
+  return OBLIGATIONS.filter((o) => a.obligations.includes(o) && (!a.varying.includes(o) || a.owedTo.includes(`${o}:${b.ccode}`)));
+}
+
+/** ATOP's non-directed dyad rule (§2.6): either member has the obligation toward the other. */
+export function dyadObligations(a: MemberObligations, b: MemberObligations): Obligation[] {
+  const ab = obligationsToward(a, b);
+  const ba = obligationsToward(b, a);
+  return OBLIGATIONS.filter((o) => ab.includes(o) || ba.includes(o));
+}

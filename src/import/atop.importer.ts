@@ -9,10 +9,13 @@
 import { readCsv, type CsvRow } from './csv.js';
 import { assertUnique, dateFields, dateOf, OBLIGATIONS, stubStates, versionColumn } from './helpers.js';
 import { SOURCES } from './sources.js';
+import { ATOP_CONDITION_DETAILS, varyingObligations } from '../domain/index.js';
+import { ATOP_DYAD_CORRECTIONS } from './atopDyadCorrections.js';
 import type { Dataset } from './types.js';
 
 const DATES = ['begyr', 'begmo', 'begday', 'endyr', 'endmo', 'endday'];
 const FLAGS = ['defense', 'offense', 'neutral', 'nonagg', 'consul'];
+const CONDITIONS = ['defcon', 'offcon', 'neucon', 'concon'];
 const FLAG_OF: Record<string, string> = { defense: 'defense', offense: 'offense', neutrality: 'neutral', nonAggression: 'nonagg', consultation: 'consul' };
 
 function obligations(r: CsvRow) {
@@ -31,7 +34,10 @@ export const atop: Dataset = {
   async prepare(files) {
     const a = await readCsv(files.alliances!, ['atopid', 'cowid', ...DATES, 'ineffect', 'bilat', 'maxphase', ...FLAGS, 'conditio', 'specthrt', 'statthr1', 'statthr2']);
     const ph = await readCsv(files.phases!, ['atopid', 'atopidphase', 'phase', ...DATES, ...FLAGS, 'conditio']);
-    const m = await readCsv(files.members!, ['atopid', 'member', 'phase', 'yrent', 'moent', 'dayent', 'yrexit', 'moexit', 'dayexit']);
+    const m = await readCsv(files.members!, [
+      'atopid', 'member', 'phase', 'yrent', 'moent', 'dayent', 'yrexit', 'moexit', 'dayexit', ...FLAGS, 'conditio', ...CONDITIONS,
+      ...ATOP_CONDITION_DETAILS, 'asymm', 'obvary', 'bilat', 'ineffect', 'cowsys', 'termmode', 'termcaus',
+    ]);
     const version = versionColumn(a.rows) ?? /atop(\d+)_(\d+)/i.exec(a.file)!.slice(1).join('.');
     const source = SOURCES.atop(version);
 
@@ -73,8 +79,25 @@ export const atop: Dataset = {
       return {
         atopId: known(r), ccode: r.reqInt('member'), phase: r.reqInt('phase'), ...dateFields('entry', entry),
         ...dateFields('exit', dateOf(r, 'yrexit', 'moexit', 'dayexit')),
+        // The member's own obligations and their conditions in this phase (ATOP member level).
+        ...obligations(r), defcon: r.flag('defcon'), offcon: r.flag('offcon'), neucon: r.flag('neucon'), concon: r.flag('concon'),
+        conditionDetails: ATOP_CONDITION_DETAILS.filter((c) => r.flag(c)),
+        asymm: r.flag('asymm'), obvary: r.flag('obvary'), bilateral: r.flag('bilat'), inEffect: r.flag('ineffect'),
+        cowSystem: r.flag('cowsys'), termMode: r.int('termmode'), termCause: r.int('termcaus'),
       };
     });
+    // Which obligations of a member whose obligations vary are owed only to the members without them.
+    const phaseMembers = new Map<string, typeof members>();
+    for (const x of members) {
+      const k = `${x.atopId}/${x.phase}`;
+      const list = phaseMembers.get(k);
+      if (list) list.push(x); else phaseMembers.set(k, [x]);
+    }
+    const membersWithVarying = members.map((x) => ({
+      ...x,
+      ...varyingObligations({ ccode: x.ccode, obligations: x.obligations, obvary: x.obvary === true }, phaseMembers.get(`${x.atopId}/${x.phase}`)!,
+        ATOP_DYAD_CORRECTIONS.filter((c) => c.atopId === x.atopId && c.phases.includes(x.phase))),
+    }));
     const seen = new Map<string, number>();
     members.forEach((x, i) => {
       const k = `${x.atopId}/${x.ccode}/${x.phase}/${x.entry}`;
@@ -91,7 +114,7 @@ export const atop: Dataset = {
         { query: 'importAtopPhases', rows: phases, params: { source: source.key } },
         { query: 'importStubStates', rows: states },
         { query: 'importAtopReplaceCurated', rows: treaties.map((t) => ({ atopId: t.atopId })) },
-        { query: 'importAtopMembers', rows: members },
+        { query: 'importAtopMembers', rows: membersWithVarying },
         { query: 'importAtopThreats', rows: threats, params: { source: source.key } },
       ],
       nodes: { Treaty: treaties.length, TreatyPhase: phases.length, Threat: threatStates.size, State: states.length, Source: 1 },

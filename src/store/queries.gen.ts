@@ -222,9 +222,9 @@ export type ExportSystemSpellsRow = {
 };
 export const exportSystemSpells = defineQuery<ExportSystemSpellsParams, ExportSystemSpellsRow>('exportSystemSpells', 'READ');
 
-/** Import (ATOP): one membership per member row (atop5_1m), keyed on phase and entry date (a state can leave and re-enter within one phase), with exit date and the precision of both. (cypher/importAtopMembers.cypher) */
+/** Import (ATOP): one membership per member row (atop5_1m), keyed on phase and entry date (a state can leave and re-enter within one phase), with exit date and the precision of both, and the member's own coding in that phase: its obligations (flags and list), ATOP's conditions (`conditio`, `defcon`, `offcon`, `neucon`, `concon`), the condition details coded 1 (`defcoadv`, ... as a list of ATOP column names), `asymm`, `obvary`, `bilat`, `ineffect`, `cowsys`, `termmode` and `termcaus`; `varying`: the obligations owed only to some members and `owedTo` to whom (`OBLIGATION:ccode`; src/domain varyingObligations). (cypher/importAtopMembers.cypher) */
 export type ImportAtopMembersParams = {
-  rows: { atopId: number; ccode: number; entry: string; entryPrecision: string; exit: string; exitPrecision: string; phase: number }[];
+  rows: { asymm: boolean; atopId: number; bilateral: boolean; ccode: number; concon: boolean; conditionDetails: string[]; conditional: boolean; consultation: boolean; cowSystem: boolean; defcon: boolean; defense: boolean; entry: string; entryPrecision: string; exit: string | null; exitPrecision: string | null; inEffect: boolean; neucon: boolean; neutrality: boolean; nonAggression: boolean; obligations: string[]; obvary: boolean; offcon: boolean; offense: boolean; phase: number; owedTo: string[]; termCause: number | null; termMode: number | null; varying: string[] }[];
 };
 export type ImportAtopMembersRow = Record<string, never>;
 export const importAtopMembers = defineQuery<ImportAtopMembersParams, ImportAtopMembersRow>('importAtopMembers', 'WRITE');
