@@ -11,8 +11,8 @@
  *   unlinked, with its actor names kept on the node and `matched` false.
  * - BattleDyad per battle_dyads row (attacker/defender actor names, weight, direction, primary).
  */
-import { readCsv } from './csv.js';
-import { assertUnique, stubStates } from './helpers.js';
+import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { Checks, streamedRows, StubStates, UniqueKeys } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
 
@@ -27,6 +27,47 @@ export const ACTOR_CCODES: Readonly<Record<string, number>> = {
   'North Vietnam': 816, 'South Vietnam': 817,
 };
 
+const BATTLE_COLUMNS = ['isqno', 'war', 'name', 'locn', 'campgn', 'post1', 'post2', 'wina', 'war4_theater', 'dbpedia', 'cow_warno', 'cow_warname'];
+const SIDE_COLUMNS = ['isqno', 'attacker', 'nam', 'co', 'str', 'intst', 'cas', 'finst', 'tank', 'arty', 'fly', 'actors'];
+const DYAD_COLUMNS = ['isqno', 'attacker', 'defender', 'wt', 'dyad', 'direction', 'primary'];
+
+function battle(r: CsvRow) {
+  return {
+    id: `cdb90-${r.reqInt('isqno')}`, isqno: r.reqInt('isqno'), name: r.text('name'), war: r.text('war'), location: r.text('locn'),
+    campaign: r.text('campgn'), warNum: r.int('cow_warno'), cowWarName: r.text('cow_warname'), theater: r.text('war4_theater'),
+    attackerWon: r.int('wina'), posture1: r.text('post1'), posture2: r.text('post2'), dbpedia: r.text('dbpedia'),
+  };
+}
+
+/** What the sides and dyads need of a battle: its id, number and COW war number. */
+type BattleRef = { id: string; isqno: number; warNum: number | null };
+
+function belligerent(r: CsvRow, b: BattleRef) {
+  const attacker = r.flag('attacker');
+  if (attacker === null) throw r.error('attacker', 'expected 0 or 1');
+  const id = `${b.id}-${attacker ? 'attacker' : 'defender'}`;
+  const actors = (r.text('actors') ?? '').split(' & ').map((a) => a.trim()).filter(Boolean);
+  const ccodes = b.warNum === null ? [] : [...new Set(actors.map((a) => ACTOR_CCODES[a]).filter((c): c is number => c !== undefined))];
+  const matched = b.warNum !== null && actors.length > 0 && ccodes.length > 0 && actors.every((a) => ACTOR_CCODES[a] !== undefined);
+  return {
+    side: {
+      id, battle: b.id, isqno: b.isqno, attacker, name: r.text('nam'), commander: r.text('co'), actors,
+      initialStrength: r.int('intst'), strength: r.int('str'), casualties: r.int('cas'), finalStrength: r.int('finst'),
+      tanks: r.int('tank'), artillery: r.int('arty'), aircraft: r.int('fly'), matched,
+    },
+    links: ccodes.map((ccode) => ({ id, ccode })),
+  };
+}
+
+function dyad(r: CsvRow, b: BattleRef, dyadNo: Map<number, number>) {
+  const n = (dyadNo.get(b.isqno) ?? 0) + 1;
+  dyadNo.set(b.isqno, n);
+  return {
+    id: `${b.id}-dyad-${n}`, battle: b.id, isqno: b.isqno, attacker: r.text('attacker'), defender: r.text('defender'),
+    dyad: r.text('dyad'), weight: r.float('wt'), direction: r.int('direction'), primary: r.flag('primary'),
+  };
+}
+
 export const cdb90: Dataset = {
   name: 'cdb90',
   title: 'CDB90 land battles',
@@ -36,72 +77,76 @@ export const cdb90: Dataset = {
     { id: 'dyads', pattern: /^battle_dyads\.csv(?:\.gz)?$/i, description: 'battle dyads (battle_dyads.csv)' },
   ],
   async prepare(files) {
-    const bt = await readCsv(files.battles!, ['isqno', 'war', 'name', 'locn', 'campgn', 'post1', 'post2', 'wina', 'war4_theater', 'dbpedia', 'cow_warno', 'cow_warname']);
-    const bl = await readCsv(files.belligerents!, ['isqno', 'attacker', 'nam', 'co', 'str', 'intst', 'cas', 'finst', 'tank', 'arty', 'fly', 'actors']);
-    const dy = await readCsv(files.dyads!, ['isqno', 'attacker', 'defender', 'wt', 'dyad', 'direction', 'primary']);
-    const source = SOURCES.cdb90('1990 (tidy release)');
-    assertUnique(bt.rows, (r) => r.reqInt('isqno'), 'isqno', 'isqno');
-    const battles = bt.rows.map((r) => ({
-      id: `cdb90-${r.reqInt('isqno')}`, isqno: r.reqInt('isqno'), name: r.text('name'), war: r.text('war'), location: r.text('locn'),
-      campaign: r.text('campgn'), warNum: r.int('cow_warno'), cowWarName: r.text('cow_warname'), theater: r.text('war4_theater'),
-      attackerWon: r.int('wina'), posture1: r.text('post1'), posture2: r.text('post2'), dbpedia: r.text('dbpedia'),
-    }));
-    const byIsqno = new Map(battles.map((b) => [b.isqno, b]));
-    const battleOf = (r: (typeof bl.rows)[number]) => {
+    // First reading: the checks in the order they were stated over whole files (see Checks). Kept:
+    // each battle's number and COW war number, the side keys, the states, counts.
+    const checks = new Checks();
+    const uniqueBattle = new UniqueKeys('isqno', 'isqno');
+    const byIsqno = new Map<number, BattleRef>();
+    const warNums = new Set<number>();
+    let warLinks = 0;
+    const bt = await streamCsv(files.battles!, BATTLE_COLUMNS, (r) => {
+      checks.run(0, () => uniqueBattle.check(r, r.reqInt('isqno')));
+      checks.run(1, () => {
+        const b = battle(r);
+        byIsqno.set(b.isqno, { id: b.id, isqno: b.isqno, warNum: b.warNum });
+        if (b.warNum !== null) { warLinks++; warNums.add(b.warNum); }
+      });
+    });
+    const battleOf = (r: CsvRow) => {
       const b = byIsqno.get(r.reqInt('isqno'));
       if (!b) throw r.error('isqno', `battle ${r.reqInt('isqno')} is not in ${bt.file}`);
       return b;
     };
-    assertUnique(bl.rows, (r) => [r.reqInt('isqno'), r.reqInt('attacker')], 'battle side', 'attacker');
-    const links: { id: string; ccode: number }[] = [];
+    const uniqueSide = new UniqueKeys('battle side', 'attacker');
+    const states = new StubStates();
+    let links = 0;
     let unmatched = 0;
-    const belligerents = bl.rows.map((r) => {
-      const b = battleOf(r);
-      const attacker = r.flag('attacker');
-      if (attacker === null) throw r.error('attacker', 'expected 0 or 1');
-      const id = `${b.id}-${attacker ? 'attacker' : 'defender'}`;
-      const actors = (r.text('actors') ?? '').split(' & ').map((a) => a.trim()).filter(Boolean);
-      const ccodes = b.warNum === null ? [] : [...new Set(actors.map((a) => ACTOR_CCODES[a]).filter((c): c is number => c !== undefined))];
-      for (const ccode of ccodes) links.push({ id, ccode });
-      const matched = b.warNum !== null && actors.length > 0 && ccodes.length > 0 && actors.every((a) => ACTOR_CCODES[a] !== undefined);
-      if (!matched) unmatched++;
-      return {
-        id, battle: b.id, isqno: b.isqno, attacker, name: r.text('nam'), commander: r.text('co'), actors,
-        initialStrength: r.int('intst'), strength: r.int('str'), casualties: r.int('cas'), finalStrength: r.int('finst'),
-        tanks: r.int('tank'), artillery: r.int('arty'), aircraft: r.int('fly'), matched,
-      };
+    const bl = await streamCsv(files.belligerents!, SIDE_COLUMNS, (r) => {
+      checks.run(2, () => uniqueSide.check(r, [r.reqInt('isqno'), r.reqInt('attacker')]));
+      checks.run(3, () => {
+        const x = belligerent(r, battleOf(r));
+        for (const l of x.links) states.add(l);
+        links += x.links.length;
+        if (!x.side.matched) unmatched++;
+      });
     });
     const dyadNo = new Map<number, number>();
-    const dyads = dy.rows.map((r) => {
-      const b = battleOf(r);
-      const n = (dyadNo.get(b.isqno) ?? 0) + 1;
-      dyadNo.set(b.isqno, n);
-      return {
-        id: `${b.id}-dyad-${n}`, battle: b.id, isqno: b.isqno, attacker: r.text('attacker'), defender: r.text('defender'),
-        dyad: r.text('dyad'), weight: r.float('wt'), direction: r.int('direction'), primary: r.flag('primary'),
-      };
-    });
-    const warLinks = battles.filter((b) => b.warNum !== null).map((b) => ({ id: b.id, warNum: b.warNum, cowWarName: b.cowWarName }));
-    const states = stubStates(links);
+    const dy = await streamCsv(files.dyads!, DYAD_COLUMNS, (r) => { checks.run(4, () => dyad(r, battleOf(r), dyadNo)); });
+    checks.throwFirst();
+    const source = SOURCES.cdb90('1990 (tidy release)');
+    const stateRows = states.rows();
     return {
-      dataset: 'cdb90', files: [bt.path, bl.path, dy.path], rowsRead: bt.rows.length + bl.rows.length + dy.rows.length, sources: [source],
+      dataset: 'cdb90', files: [bt.path, bl.path, dy.path], sha256: { [bt.path]: bt.sha256, [bl.path]: bl.sha256, [dy.path]: dy.sha256 },
+      rowsRead: bt.rows + bl.rows + dy.rows, sources: [source],
       steps: [
-        { query: 'importBattles', rows: battles, params: { source: source.key } },
-        { query: 'importBattleWars', rows: warLinks, params: { source: source.key } },
-        { query: 'importBelligerents', rows: belligerents, params: { source: source.key } },
-        { query: 'importStubStates', rows: states },
-        { query: 'importBelligerentStates', rows: links },
-        { query: 'importBattleDyads', rows: dyads, params: { source: source.key } },
+        { query: 'importBattles', params: { source: source.key }, rows: streamedRows(bt.rows, (emit) => rereadCsv(bt, BATTLE_COLUMNS, (r) => emit(battle(r)))) },
+        {
+          query: 'importBattleWars', params: { source: source.key },
+          rows: streamedRows(warLinks, (emit) => rereadCsv(bt, BATTLE_COLUMNS, (r) => {
+            const b = battle(r);
+            return b.warNum === null ? undefined : emit({ id: b.id, warNum: b.warNum, cowWarName: b.cowWarName });
+          })),
+        },
+        { query: 'importBelligerents', params: { source: source.key }, rows: streamedRows(bl.rows, (emit) => rereadCsv(bl, SIDE_COLUMNS, (r) => emit(belligerent(r, battleOf(r)).side))) },
+        { query: 'importStubStates', rows: stateRows },
+        {
+          query: 'importBelligerentStates',
+          rows: streamedRows(links, (emit) => rereadCsv(bl, SIDE_COLUMNS, async (r) => { for (const l of belligerent(r, battleOf(r)).links) await emit(l); })),
+        },
+        {
+          query: 'importBattleDyads', params: { source: source.key },
+          rows: streamedRows(dy.rows, (emit) => { const n = new Map<number, number>(); return rereadCsv(dy, DYAD_COLUMNS, (r) => emit(dyad(r, battleOf(r), n))); }),
+        },
       ],
       nodes: {
-        Battle: battles.length, Belligerent: belligerents.length, BattleDyad: dyads.length,
-        War: new Set(warLinks.map((w) => w.warNum)).size, State: states.length, Source: 1,
+        Battle: bt.rows, Belligerent: bl.rows, BattleDyad: dy.rows,
+        War: warNums.size, State: stateRows.length, Source: 1,
       },
       relationships: {
-        PART_OF: warLinks.length, FOUGHT_AT: belligerents.length, REPRESENTS: links.length, IN_BATTLE: dyads.length,
-        CITES: battles.length + belligerents.length + dyads.length + new Set(warLinks.map((w) => w.warNum)).size,
+        PART_OF: warLinks, FOUGHT_AT: bl.rows, REPRESENTS: links, IN_BATTLE: dy.rows,
+        CITES: bt.rows + bl.rows + dy.rows + warNums.size,
       },
-      warnings: [`${bl.file}: ${unmatched} of ${belligerents.length} battle sides not (fully) matched to COW states (no COW war number, or an actor name not in the crosswalk); kept with their actor names`],
+      warnings: [`${bl.file}: ${unmatched} of ${bl.rows} battle sides not (fully) matched to COW states (no COW war number, or an actor name not in the crosswalk); kept with their actor names`],
     };
   },
 };

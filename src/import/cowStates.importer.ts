@@ -2,12 +2,28 @@
  * COW State System Membership (states2016 spells, majors2016): one State per ccode with COW's
  * abbreviation and name, one IN_SYSTEM per membership spell and one MAJOR_POWER per major-power spell.
  */
-import { readCsv } from './csv.js';
-import { dateOf, versionColumn } from './helpers.js';
+import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { Checks, dateOf, streamedRows, VersionColumn } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
 
 const SPELL = ['stateabb', 'ccode', 'styear', 'stmonth', 'stday', 'endyear', 'endmonth', 'endday'];
+const STATE_COLUMNS = [...SPELL, 'statenme'];
+
+function spell(r: CsvRow) {
+  const start = dateOf(r, 'styear', 'stmonth', 'stday');
+  if (!start) throw r.error('styear', 'a spell needs a start year');
+  const end = dateOf(r, 'endyear', 'endmonth', 'endday');
+  return { ccode: r.reqInt('ccode'), start: start.date, end: end?.date ?? null };
+}
+
+function stateSpell(r: CsvRow) {
+  const s = spell(r);
+  const abbrev = r.text('stateabb');
+  const name = r.text('statenme');
+  if (!abbrev || !name) throw r.error(abbrev ? 'statenme' : 'stateabb', 'a state needs an abbreviation and a name');
+  return { spell: s, state: { ccode: s.ccode, abbrev, name } };
+}
 
 export const cowStates: Dataset = {
   name: 'cow-states',
@@ -17,39 +33,33 @@ export const cowStates: Dataset = {
     { id: 'majors', pattern: /^majors\d{4}\.csv(?:\.gz)?$/i, description: 'major-power spells (majors2016.csv)' },
   ],
   async prepare(files) {
-    const states = await readCsv(files.states!, [...SPELL, 'statenme']);
-    const majors = await readCsv(files.majors!, SPELL);
-    const version = versionColumn(states.rows) ?? '2016';
-    const source = SOURCES.cowStates(version);
-    const spell = (r: (typeof states.rows)[number]) => {
-      const start = dateOf(r, 'styear', 'stmonth', 'stday');
-      if (!start) throw r.error('styear', 'a spell needs a start year');
-      const end = dateOf(r, 'endyear', 'endmonth', 'endday');
-      return { ccode: r.reqInt('ccode'), start: start.date, end: end?.date ?? null };
-    };
+    // First reading: the checks in the order they were stated over whole files (see Checks); kept: the states.
+    const checks = new Checks();
+    const versions = new VersionColumn();
     const byCcode = new Map<number, { ccode: number; abbrev: string; name: string }>();
-    const spells = states.rows.map((r) => {
-      const s = spell(r);
-      const abbrev = r.text('stateabb');
-      const name = r.text('statenme');
-      if (!abbrev || !name) throw r.error(abbrev ? 'statenme' : 'stateabb', 'a state needs an abbreviation and a name');
-      byCcode.set(s.ccode, { ccode: s.ccode, abbrev, name });
-      return s;
+    const states = await streamCsv(files.states!, STATE_COLUMNS, (r) => {
+      checks.run(0, () => versions.add(r));
+      checks.run(1, () => { const { state } = stateSpell(r); byCcode.set(state.ccode, state); });
     });
-    const majorSpells = majors.rows.map((r) => {
+    const majorRow = (r: CsvRow) => {
       const s = spell(r);
       if (!byCcode.has(s.ccode)) throw r.error('ccode', `ccode ${s.ccode} is not in ${states.file}`);
       return s;
-    });
+    };
+    const majors = await streamCsv(files.majors!, SPELL, (r) => { checks.run(2, () => majorRow(r)); });
+    checks.throwFirst();
+    const version = versions.value() ?? '2016';
+    const source = SOURCES.cowStates(version);
     return {
-      dataset: 'cow-states', files: [states.path, majors.path], rowsRead: states.rows.length + majors.rows.length, sources: [source],
+      dataset: 'cow-states', files: [states.path, majors.path], sha256: { [states.path]: states.sha256, [majors.path]: majors.sha256 },
+      rowsRead: states.rows + majors.rows, sources: [source],
       steps: [
         { query: 'importStates', rows: [...byCcode.values()], params: { source: source.key } },
-        { query: 'importSystemSpells', rows: spells },
-        { query: 'importMajorPowerSpells', rows: majorSpells },
+        { query: 'importSystemSpells', rows: streamedRows(states.rows, (emit) => rereadCsv(states, STATE_COLUMNS, (r) => emit(stateSpell(r).spell))) },
+        { query: 'importMajorPowerSpells', rows: streamedRows(majors.rows, (emit) => rereadCsv(majors, SPELL, (r) => emit(majorRow(r)))) },
       ],
       nodes: { State: byCcode.size, StateSystem: 1, Source: 1 },
-      relationships: { IN_SYSTEM: spells.length, MAJOR_POWER: majorSpells.length, CITES: byCcode.size },
+      relationships: { IN_SYSTEM: states.rows, MAJOR_POWER: majors.rows, CITES: byCcode.size },
       warnings: [],
     };
   },

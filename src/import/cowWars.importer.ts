@@ -3,8 +3,8 @@
  * participants' spells, and one FOUGHT_IN per row (a state with several rows gets spells 1, 2, ...).
  * `TransFrom`/`TransTo` are lists of war numbers (the file has "404, 410"). `-8` (not applicable: no second spell, no transformation) and `-9` (unknown) become null.
  */
-import { MISSING, readCsv, type CsvRow } from './csv.js';
-import { dateFields, dateOf, stubStates, versionFrom } from './helpers.js';
+import { MISSING, rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { Checks, compactKey, dateFields, dateOf, streamedRows, StubStates, versionFrom } from './helpers.js';
 import type { PartialDate } from './dates.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
@@ -20,57 +20,76 @@ function warList(r: CsvRow, column: string): number[] | null {
   });
 }
 
+const COLUMNS = ['WarNum', 'WarName', 'WarType', 'ccode', 'StateName', 'Side', 'StartMonth1', 'StartDay1', 'StartYear1', 'EndMonth1', 'EndDay1', 'EndYear1',
+  'StartMonth2', 'StartDay2', 'StartYear2', 'EndMonth2', 'EndDay2', 'EndYear2', 'TransFrom', 'WhereFought', 'Initiator', 'Outcome', 'TransTo', 'BatDeath'];
+
+type WarSpan = { id: string; warNum: number; name: string; warType: number | null; first: PartialDate | null; last: PartialDate | null; line: number };
+
+/** A participant row; `wars` gathers each war's span (and checks its name), `spells` counts the rows of each state in each war so far. */
+function participant(r: CsvRow, wars: Map<number, WarSpan>, spells: Map<number | string, number>) {
+  const warNum = r.reqInt('WarNum');
+  const name = r.text('WarName');
+  if (!name) throw r.error('WarName', 'a war needs a name');
+  const start = dateOf(r, 'StartYear1', 'StartMonth1', 'StartDay1');
+  const end = dateOf(r, 'EndYear1', 'EndMonth1', 'EndDay1');
+  const start2 = dateOf(r, 'StartYear2', 'StartMonth2', 'StartDay2');
+  const end2 = dateOf(r, 'EndYear2', 'EndMonth2', 'EndDay2');
+  const w = wars.get(warNum) ?? { id: `cow-war-${warNum}`, warNum, name, warType: r.int('WarType'), first: null, last: null, line: r.line };
+  if (w.name !== name) throw r.error('WarName', `war ${warNum} is called ${JSON.stringify(w.name)} on line ${w.line}`);
+  for (const s of [start, start2]) if (s && (!w.first || s.date < w.first.date)) w.first = s;
+  for (const e of [end, end2]) if (e && (!w.last || e.date > w.last.date)) w.last = e;
+  wars.set(warNum, w);
+  const ccode = r.reqInt('ccode');
+  const k = compactKey([warNum, ccode]);
+  const spell = (spells.get(k) ?? 0) + 1;
+  spells.set(k, spell);
+  const initiator = r.int('Initiator');
+  if (initiator !== null && initiator !== 1 && initiator !== 2) throw r.error('Initiator', `expected 1 (initiator) or 2 (not), found ${initiator}`);
+  return {
+    war: w.id, ccode, name: r.text('StateName'), spell, side: r.int('Side'),
+    ...dateFields('start', start), ...dateFields('end', end), ...dateFields('start2', start2), ...dateFields('end2', end2),
+    whereFought: r.int('WhereFought'), initiator: initiator === null ? null : initiator === 1, outcome: r.int('Outcome'),
+    transFrom: warList(r, 'TransFrom'), transTo: warList(r, 'TransTo'), batDeaths: r.int('BatDeath'),
+  };
+}
+
 export const cowWars: Dataset = {
   name: 'cow-wars',
   title: 'COW Inter-State Wars',
   files: [{ id: 'wars', pattern: /^Inter-?StateWarData.*\.csv(?:\.gz)?$/i, description: 'inter-state war participants (Inter-StateWarData_v4.0.csv)' }],
   async prepare(files) {
-    const t = await readCsv(files.wars!, ['WarNum', 'WarName', 'WarType', 'ccode', 'StateName', 'Side', 'StartMonth1', 'StartDay1', 'StartYear1', 'EndMonth1', 'EndDay1', 'EndYear1',
-      'StartMonth2', 'StartDay2', 'StartYear2', 'EndMonth2', 'EndDay2', 'EndYear2', 'TransFrom', 'WhereFought', 'Initiator', 'Outcome', 'TransTo', 'BatDeath']);
+    // First reading: checks every row, gathers the wars (a few hundred) and the states.
+    const checks = new Checks();
+    const wars = new Map<number, WarSpan>();
+    const states = new StubStates();
+    const spells = new Map<number | string, number>();
+    const t = await streamCsv(files.wars!, COLUMNS, (r) => {
+      checks.run(0, () => states.add(participant(r, wars, spells)));
+    });
+    checks.throwFirst();
+    spells.clear();
     const version = versionFrom(t.file, /_v?([\d.]+)\.csv(?:\.gz)?$/i, 'unknown');
     const source = SOURCES.cowWars(version);
-    const wars = new Map<number, { id: string; warNum: number; name: string; warType: number | null; first: PartialDate | null; last: PartialDate | null; line: number }>();
-    const spells = new Map<string, number>();
-    const participants = t.rows.map((r) => {
-      const warNum = r.reqInt('WarNum');
-      const name = r.text('WarName');
-      if (!name) throw r.error('WarName', 'a war needs a name');
-      const start = dateOf(r, 'StartYear1', 'StartMonth1', 'StartDay1');
-      const end = dateOf(r, 'EndYear1', 'EndMonth1', 'EndDay1');
-      const start2 = dateOf(r, 'StartYear2', 'StartMonth2', 'StartDay2');
-      const end2 = dateOf(r, 'EndYear2', 'EndMonth2', 'EndDay2');
-      const w = wars.get(warNum) ?? { id: `cow-war-${warNum}`, warNum, name, warType: r.int('WarType'), first: null, last: null, line: r.line };
-      if (w.name !== name) throw r.error('WarName', `war ${warNum} is called ${JSON.stringify(w.name)} on line ${w.line}`);
-      for (const s of [start, start2]) if (s && (!w.first || s.date < w.first.date)) w.first = s;
-      for (const e of [end, end2]) if (e && (!w.last || e.date > w.last.date)) w.last = e;
-      wars.set(warNum, w);
-      const ccode = r.reqInt('ccode');
-      const k = `${warNum}/${ccode}`;
-      const spell = (spells.get(k) ?? 0) + 1;
-      spells.set(k, spell);
-      const initiator = r.int('Initiator');
-      if (initiator !== null && initiator !== 1 && initiator !== 2) throw r.error('Initiator', `expected 1 (initiator) or 2 (not), found ${initiator}`);
-      return {
-        war: w.id, ccode, name: r.text('StateName'), spell, side: r.int('Side'),
-        ...dateFields('start', start), ...dateFields('end', end), ...dateFields('start2', start2), ...dateFields('end2', end2),
-        whereFought: r.int('WhereFought'), initiator: initiator === null ? null : initiator === 1, outcome: r.int('Outcome'),
-        transFrom: warList(r, 'TransFrom'), transTo: warList(r, 'TransTo'), batDeaths: r.int('BatDeath'),
-      };
-    });
     const warRows = [...wars.values()].map((w) => ({
       id: w.id, warNum: w.warNum, name: w.name, warType: w.warType, ...dateFields('start', w.first), ...dateFields('end', w.last),
       startYear: w.first ? Number(w.first.date.slice(0, 4)) : null, endYear: w.last ? Number(w.last.date.slice(0, 4)) : null,
     }));
-    const states = stubStates(participants);
+    const stateRows = states.rows();
     return {
-      dataset: 'cow-wars', files: [t.path], rowsRead: t.rows.length, sources: [source],
+      dataset: 'cow-wars', files: [t.path], sha256: { [t.path]: t.sha256 }, rowsRead: t.rows, sources: [source],
       steps: [
         { query: 'importWars', rows: warRows, params: { source: source.key } },
-        { query: 'importStubStates', rows: states },
-        { query: 'importWarParticipants', rows: participants.map(({ name: _n, ...p }) => p) },
+        { query: 'importStubStates', rows: stateRows },
+        {
+          query: 'importWarParticipants',
+          rows: streamedRows(t.rows, (emit) => {
+            const again = { wars: new Map<number, WarSpan>(), spells: new Map<number | string, number>() };
+            return rereadCsv(t, COLUMNS, (r) => { const { name: _n, ...p } = participant(r, again.wars, again.spells); return emit(p); });
+          }),
+        },
       ],
-      nodes: { War: warRows.length, State: states.length, Source: 1 },
-      relationships: { FOUGHT_IN: participants.length, CITES: warRows.length },
+      nodes: { War: warRows.length, State: stateRows.length, Source: 1 },
+      relationships: { FOUGHT_IN: t.rows, CITES: warRows.length },
       warnings: [],
     };
   },

@@ -13,7 +13,7 @@
  * Missing values: the COW and ATOP codes `-9`, `-8`, `-7` and blank cells become null (see
  * `MISSING`), never 0 and never a year -9. Each reader says which codes are missing for its columns.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -21,10 +21,27 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { parse, CsvError } from 'csv-parse';
 
+export type ImportFileErrorCode = 'IMPORT_FILE_MALFORMED' | 'IMPORT_FILE_CHANGED';
+
 export class ImportFileError extends Error {
+  /** `IMPORT_FILE_MALFORMED`: the file cannot be imported as it is; `IMPORT_FILE_CHANGED`: see `ImportFileChangedError`. */
+  readonly code: ImportFileErrorCode = 'IMPORT_FILE_MALFORMED';
   constructor(readonly file: string, readonly line: number | null, readonly column: string | null, readonly problem: string, readonly offset: number | null = null) {
     super(`${file}${line !== null ? `, line ${line}` : ''}${column !== null ? `, column ${column}` : ''}${offset !== null ? `, byte offset ${offset}` : ''}: ${problem}`);
     this.name = 'ImportFileError';
+  }
+}
+
+/**
+ * The second reading of a file (the one that writes, inside the transaction) did not see the bytes the
+ * first one (the one that validated) saw: the file was changed or replaced during the import. The
+ * transaction is rolled back; nothing is written.
+ */
+export class ImportFileChangedError extends ImportFileError {
+  override readonly code = 'IMPORT_FILE_CHANGED' as const;
+  constructor(file: string, problem: string) {
+    super(file, null, null, `the file changed while it was being imported (${problem}); nothing was written, import it again`);
+    this.name = 'ImportFileChangedError';
   }
 }
 
@@ -50,12 +67,21 @@ export interface CsvRow {
   error(column: string | null, problem: string): ImportFileError;
 }
 
-export interface CsvTable {
+/** A file as the first (validating) reading saw it: what the second (writing) reading must see again. */
+export interface CsvFileInfo {
   file: string;
   path: string;
   /** sha256 of the file's bytes, decompressed when it is a `.gz` (so it is the original file's). */
   sha256: string;
   columns: string[];
+  /** Data rows (the header not counted). */
+  rows: number;
+  /** Size and modification time of the file on disk when the first reading began. */
+  size: number;
+  mtimeMs: number;
+}
+
+export interface CsvTable extends Omit<CsvFileInfo, 'rows' | 'size' | 'mtimeMs'> {
   rows: CsvRow[];
 }
 
@@ -201,16 +227,21 @@ class Row implements CsvRow {
 }
 
 /**
- * Reads a CSV file (streamed; `.gz` decompressed on the fly). `required` lists the columns the
- * importer reads: a header without one of them is rejected (a wrong file, or a different version of
- * the data set). Nothing is written anywhere: importers read and validate every file first.
+ * Streams a CSV file (`.gz` decompressed on the fly) and hands each data row to `onRow`, in file order,
+ * holding no row after its call returns (a returned promise is awaited before the next row: the
+ * writing pass sends batches from there). `required` lists the columns the importer reads: a header
+ * without one of them is rejected (a wrong file, or a different version of the data set). An error
+ * `onRow` throws is passed on as it is; every problem of the file itself is an `ImportFileError`.
  */
-export async function readCsv(path: string, required: readonly string[]): Promise<CsvTable> {
+export async function streamCsv(path: string, required: readonly string[], onRow: (row: CsvRow) => void | Promise<void>): Promise<CsvFileInfo> {
   const file = basename(path);
+  let stat: { size: number; mtimeMs: number };
+  try { stat = statSync(path); } catch (e) { throw new ImportFileError(file, null, null, `cannot read ${path}: ${(e as Error).message}`); }
   const hash = createHash('sha256');
   const t: TableContext = { file, index: new Map() };
-  const rows: CsvRow[] = [];
+  let rows = 0;
   let columns: string[] | null = null;
+  let rowError: { error: unknown } | null = null;
   const parser = parse({ bom: true, info: true, relax_column_count: false, skip_empty_lines: true });
   const consume = async (records: AsyncIterable<{ record: string[]; info: { lines: number } }>) => {
     for await (const { record, info } of records) {
@@ -223,12 +254,20 @@ export async function readCsv(path: string, required: readonly string[]): Promis
         columns.forEach((c, i) => t.index.set(c, i));
         continue;
       }
-      rows.push(new Row(t, info.lines, record));
+      rows++;
+      try {
+        const pending = onRow(new Row(t, info.lines, record));
+        if (pending) await pending;
+      } catch (e) {
+        rowError = { error: e };
+        throw e;
+      }
     }
   };
   try {
     await run(byteStream(path), strictText(file, hash), parser, consume);
   } catch (e) {
+    if (rowError) throw (rowError as { error: unknown }).error;
     if (e instanceof ImportFileError) throw e;
     if (e instanceof CsvError) {
       const err = e as CsvError & { lines?: number; column?: number | string; index?: number };
@@ -238,5 +277,43 @@ export async function readCsv(path: string, required: readonly string[]): Promis
     throw new ImportFileError(file, null, null, `cannot read ${path}: ${(e as Error).message}`);
   }
   if (columns === null) throw new ImportFileError(file, 1, null, 'the file is empty (no header)');
-  return { file, path, sha256: hash.digest('hex'), columns, rows };
+  return { file, path, sha256: hash.digest('hex'), columns, rows, size: stat.size, mtimeMs: stat.mtimeMs };
+}
+
+/**
+ * The second reading of a file the first reading validated (`first`), inside the write transaction:
+ * the same rows in the same order go to `onRow`. The file must be the one the first reading saw: same
+ * size and modification time before a row is read, the same sha256 at the end (and no error on the
+ * way, since the first reading found none); otherwise `ImportFileChangedError`, and the transaction
+ * that `onRow` writes in is rolled back by the caller. Errors `onRow` throws (the store's) pass as they are.
+ */
+export async function rereadCsv(first: CsvFileInfo, required: readonly string[], onRow: (row: CsvRow) => void | Promise<void>): Promise<void> {
+  let stat: { size: number; mtimeMs: number } | null = null;
+  try { stat = statSync(first.path); } catch { /* reported below */ }
+  if (!stat) throw new ImportFileChangedError(first.file, 'it is gone');
+  if (stat.size !== first.size || stat.mtimeMs !== first.mtimeMs) {
+    throw new ImportFileChangedError(first.file, `${first.size} bytes modified at ${new Date(first.mtimeMs).toISOString()} when checked, ${stat.size} bytes modified at ${new Date(stat.mtimeMs).toISOString()} when read again to write`);
+  }
+  let info: CsvFileInfo;
+  try {
+    info = await streamCsv(first.path, required, onRow);
+  } catch (e) {
+    // The first reading found no problem in this file, so one now (the file's own, or a row that
+    // mapped then and does not now) means the bytes differ; anything else (the store's) passes as it is.
+    if (!(e instanceof ImportFileError) || e instanceof ImportFileChangedError) throw e;
+    throw new ImportFileChangedError(first.file, `reading it again found: ${e.message}`);
+  }
+  if (info.sha256 !== first.sha256 || info.rows !== first.rows) {
+    throw new ImportFileChangedError(first.file, `sha256 ${first.sha256} when checked, ${info.sha256} when read again to write`);
+  }
+}
+
+/**
+ * Reads a whole CSV file into memory (streamed; `.gz` decompressed on the fly): the rows, for tests
+ * and tools. The importers do not use it: they stream each file twice (`streamCsv`, `rereadCsv`).
+ */
+export async function readCsv(path: string, required: readonly string[]): Promise<CsvTable> {
+  const rows: CsvRow[] = [];
+  const info = await streamCsv(path, required, (r) => { rows.push(r); });
+  return { file: info.file, path: info.path, sha256: info.sha256, columns: info.columns, rows };
 }

@@ -1,5 +1,6 @@
 /** Small helpers the importers share. */
 import type { CsvRow } from './csv.js';
+import type { StreamedRows } from './types.js';
 import { partialDate, type PartialDate } from './dates.js';
 
 export const OBLIGATIONS = [
@@ -31,19 +32,99 @@ export function versionFrom(file: string, re: RegExp, fallback: string): string 
 
 /** The single value of a `version` column, normalised (4.30000019073486 → 4.3), or null if the file has none. */
 export function versionColumn(rows: CsvRow[], column = 'version'): string | null {
-  const values = new Set(rows.map((r) => r.cell(column)).filter(Boolean));
-  if (values.size !== 1) return null;
-  const v = [...values][0]!;
-  return /^\d+\.\d{6,}$/.test(v) ? String(Math.round(Number(v) * 100) / 100) : v;
+  const v = new VersionColumn(column);
+  for (const r of rows) v.add(r);
+  return v.value();
+}
+
+/** `versionColumn` one row at a time (it keeps at most two distinct values). */
+export class VersionColumn {
+  private readonly values = new Set<string>();
+  constructor(private readonly column = 'version') {}
+  add(r: CsvRow): void {
+    const v = r.cell(this.column);
+    if (v && this.values.size < 2) this.values.add(v);
+  }
+  value(): string | null {
+    if (this.values.size !== 1) return null;
+    const v = [...this.values][0]!;
+    return /^\d+\.\d{6,}$/.test(v) ? String(Math.round(Number(v) * 100) / 100) : v;
+  }
+}
+
+/**
+ * A compact Map key for a row key: a safe integer as itself, a pair of non-negative integers (ccode
+ * and year, dispute and ccode) packed into one number — below 2^30 when the pair is small (ccode <
+ * 2^18, year < 2^12: a small integer V8 keeps unboxed), negative otherwise — anything else as its
+ * JSON text. Injective for one shape of key (a Map never mixes scalar and pair keys), and a Map of a
+ * million small-integer keys takes a fraction of the memory of one with string keys.
+ */
+export function compactKey(key: unknown): number | string {
+  if (typeof key === 'number' && Number.isSafeInteger(key)) return key;
+  if (Array.isArray(key) && key.length === 2) {
+    const [a, b] = key as [number, number];
+    if (Number.isSafeInteger(a) && Number.isSafeInteger(b) && a >= 0 && b >= 0) {
+      if (a < 2 ** 18 && b < 2 ** 12) return a * 2 ** 12 + b;
+      if (a < 2 ** 31 && b < 2 ** 21) return -(1 + a * 2 ** 21 + b);
+    }
+  }
+  return JSON.stringify(key);
 }
 
 /** Throws when two rows of a file have the same key (a file we would silently merge otherwise). */
 export function assertUnique<T>(rows: CsvRow[], keyOf: (r: CsvRow) => T, what: string, column: string): void {
-  const seen = new Map<string, number>();
-  for (const r of rows) {
-    const k = JSON.stringify(keyOf(r));
-    const first = seen.get(k);
-    if (first !== undefined) throw r.error(column, `duplicate ${what} ${k} (first on line ${first})`);
-    seen.set(k, r.line);
+  const u = new UniqueKeys(what, column);
+  for (const r of rows) u.check(r, keyOf(r));
+}
+
+/** `assertUnique` one row at a time: keeps each key (compact) and the line it was first on. */
+export class UniqueKeys {
+  private readonly seen = new Map<number | string, number>();
+  constructor(private readonly what: string, private readonly column: string) {}
+  check(r: CsvRow, key: unknown): void {
+    const k = compactKey(key);
+    const first = this.seen.get(k);
+    if (first !== undefined) throw r.error(this.column, `duplicate ${this.what} ${JSON.stringify(key)} (first on line ${first})`);
+    this.seen.set(k, r.line);
   }
+}
+
+/**
+ * The checks of an importer's first reading, numbered in the order the importer states them. The
+ * files are read one row at a time, and every check runs on each row; the error reported is the
+ * first error of the lowest-numbered check that failed, i.e. the one a reading that ran each check
+ * over the whole file before the next would report (so a file with several problems names the same
+ * one as before the reading was streamed). A check is not run again once it, or an earlier one, failed.
+ */
+export class Checks {
+  private readonly errors: unknown[] = [];
+  private lowest = Infinity;
+  run<T>(i: number, check: () => T): T | undefined {
+    if (i >= this.lowest) return undefined;
+    try { return check(); } catch (e) {
+      this.errors[i] = e;
+      this.lowest = i;
+      return undefined;
+    }
+  }
+  /** Whether check `i` (or an earlier one) failed: then its state is incomplete, and must not be used. */
+  failed(i: number): boolean { return i >= this.lowest; }
+  /** Throws the error of the lowest-numbered failed check, if any. */
+  throwFirst(): void {
+    if (this.lowest !== Infinity) throw this.errors[this.lowest];
+  }
+}
+
+/** Rows a step reads again from the files when it writes (see `StreamedRows`). */
+export function streamedRows(count: number, each: StreamedRows['each']): StreamedRows {
+  return { count, each };
+}
+
+/** The stub states (`stubStates`) of rows seen one at a time, in order of first appearance. */
+export class StubStates {
+  private readonly byCcode = new Map<number, { ccode: number; abbrev: string | null; name: string | null }>();
+  add(e: { ccode: number; abbrev?: string | null; name?: string | null }): void {
+    if (!this.byCcode.has(e.ccode)) this.byCcode.set(e.ccode, { ccode: e.ccode, abbrev: e.abbrev ?? null, name: e.name ?? null });
+  }
+  rows(): { ccode: number; abbrev: string | null; name: string | null }[] { return [...this.byCcode.values()]; }
 }

@@ -1,39 +1,52 @@
 /** COW National Material Capabilities: one Capability per state-year, HAS_CAPABILITY from the state. */
-import { readCsv } from './csv.js';
-import { assertUnique, stubStates, versionFrom } from './helpers.js';
+import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { Checks, streamedRows, StubStates, UniqueKeys, versionFrom } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
 
 const INTS = ['milex', 'milper', 'irst', 'pec'] as const;
 /** Population in thousands: the file has a few fractional values (4517.6). */
 const FLOATS = ['tpop', 'upop', 'cinc'] as const;
+const COLUMNS = ['stateabb', 'ccode', 'year', ...INTS, ...FLOATS];
+
+function capability(r: CsvRow) {
+  const ccode = r.reqInt('ccode');
+  const year = r.reqInt('year');
+  // The columns of INTS and FLOATS, spelled out (this runs twice per row).
+  return {
+    id: `${ccode}-${year}`, ccode, year, abbrev: r.text('stateabb'),
+    milex: r.int('milex'), milper: r.int('milper'), irst: r.int('irst'), pec: r.int('pec'),
+    tpop: r.float('tpop'), upop: r.float('upop'), cinc: r.float('cinc'),
+  };
+}
 
 export const nmc: Dataset = {
   name: 'nmc',
   title: 'COW National Material Capabilities',
   files: [{ id: 'nmc', pattern: /^NMC[-_ ]?[\d.]+.*\.csv(?:\.gz)?$/i, description: 'NMC state-year file (NMC-60-abridged.csv)' }],
   async prepare(files) {
-    const t = await readCsv(files.nmc!, ['stateabb', 'ccode', 'year', ...INTS, ...FLOATS]);
+    // First reading: checks every row; keeps the state-year keys (packed numbers) and the states.
+    const checks = new Checks();
+    const unique = new UniqueKeys('state-year', 'year');
+    const states = new StubStates();
+    const t = await streamCsv(files.nmc!, COLUMNS, (r) => {
+      checks.run(0, () => unique.check(r, [r.reqInt('ccode'), r.reqInt('year')]));
+      checks.run(1, () => states.add(capability(r)));
+    });
+    checks.throwFirst();
     const version = versionFrom(t.file, /NMC[-_ ]?v?(\d)\.?(\d)/i, 'unknown');
     const source = SOURCES.nmc(version);
-    assertUnique(t.rows, (r) => [r.reqInt('ccode'), r.reqInt('year')], 'state-year', 'year');
-    const rows = t.rows.map((r) => {
-      const ccode = r.reqInt('ccode');
-      const year = r.reqInt('year');
-      return {
-        id: `${ccode}-${year}`, ccode, year, abbrev: r.text('stateabb'),
-        ...Object.fromEntries(INTS.map((v) => [v, r.int(v)])), ...Object.fromEntries(FLOATS.map((v) => [v, r.float(v)])),
-      };
-    });
-    const states = stubStates(rows);
     return {
-      dataset: 'nmc', files: [t.path], rowsRead: t.rows.length, sources: [source],
+      dataset: 'nmc', files: [t.path], sha256: { [t.path]: t.sha256 }, rowsRead: t.rows, sources: [source],
       steps: [
-        { query: 'importStubStates', rows: states },
-        { query: 'importCapabilities', rows: rows.map(({ abbrev: _a, ...c }) => c), params: { source: source.key }, groupBy: 'ccode' },
+        { query: 'importStubStates', rows: states.rows() },
+        {
+          query: 'importCapabilities', params: { source: source.key }, groupBy: 'ccode',
+          rows: streamedRows(t.rows, (emit) => rereadCsv(t, COLUMNS, (r) => { const { abbrev: _a, ...c } = capability(r); return emit(c); })),
+        },
       ],
-      nodes: { Capability: rows.length, State: states.length, Source: 1 },
-      relationships: { HAS_CAPABILITY: rows.length, CITES: rows.length },
+      nodes: { Capability: t.rows, State: states.rows().length, Source: 1 },
+      relationships: { HAS_CAPABILITY: t.rows, CITES: t.rows },
       warnings: [],
     };
   },

@@ -1,6 +1,9 @@
 /**
  * Runs an import: finds the files, reads and validates all of them (nothing is written if a file is
- * malformed), then writes everything in ONE transaction per data set, in UNWIND batches. A failure
+ * malformed), then writes everything in ONE transaction per data set, in UNWIND batches. Files are
+ * read twice, streamed: the first reading validates and keeps only what cross-row checks need (keys,
+ * ids, counts), the second, inside the transaction, maps the rows again and sends them in batches, and
+ * fails the transaction (`ImportFileChangedError`) if it does not see the same bytes (sha256). A failure
  * half-way rolls the transaction back, so the graph is as it was. Every write MERGEs on a key, so
  * importing twice changes no counts; the last write of the transaction records the data set (a
  * `DataSet` node with its files' sha256), and a data set whose files are recorded is not imported again.
@@ -98,8 +101,18 @@ export function resolveFiles(dataset: Dataset, path: string): Record<string, str
   return found;
 }
 
-/** The UNWIND batches of a step: `batchSize` rows each, or whole groups adding up to about that. */
-function* batches(step: WriteStep, batchSize: number): Generator<{ rows: Record<string, unknown>[]; size: number }> {
+/** Groups rows by `key` as `{<key>, items: [rows]}`, in order of first appearance. */
+function grouped(rows: Record<string, unknown>[], key: string): Record<string, unknown>[] {
+  const groups = new Map<unknown, Record<string, unknown>[]>();
+  for (const r of rows) {
+    const g = groups.get(r[key]);
+    if (g) g.push(r); else groups.set(r[key], [r]);
+  }
+  return [...groups].map(([k, items]) => ({ [key]: k, items }));
+}
+
+/** The UNWIND batches of held rows: `batchSize` rows each, or whole groups adding up to about that. */
+function* batches(step: WriteStep & { rows: Record<string, unknown>[] }, batchSize: number): Generator<{ rows: Record<string, unknown>[]; size: number }> {
   if (!step.groupBy) {
     for (let i = 0; i < step.rows.length; i += batchSize) {
       const rows = step.rows.slice(i, i + batchSize);
@@ -107,20 +120,33 @@ function* batches(step: WriteStep, batchSize: number): Generator<{ rows: Record<
     }
     return;
   }
-  const key = step.groupBy;
-  const groups = new Map<unknown, Record<string, unknown>[]>();
-  for (const r of step.rows) {
-    const g = groups.get(r[key]);
-    if (g) g.push(r); else groups.set(r[key], [r]);
-  }
   let rows: Record<string, unknown>[] = [];
   let size = 0;
-  for (const [k, items] of groups) {
-    rows.push({ [key]: k, items });
-    size += items.length;
+  for (const g of grouped(step.rows, step.groupBy)) {
+    rows.push(g);
+    size += (g.items as unknown[]).length;
     if (size >= batchSize) { yield { rows, size }; rows = []; size = 0; }
   }
   if (rows.length) yield { rows, size };
+}
+
+/** Runs a step: held rows in batches, streamed rows `batchSize` at a time as they are read again (grouped within the batch). */
+async function runStep(step: WriteStep, batchSize: number, send: (rows: Record<string, unknown>[], size: number) => Promise<void>): Promise<void> {
+  if (Array.isArray(step.rows)) {
+    for (const { rows, size } of batches(step as WriteStep & { rows: Record<string, unknown>[] }, batchSize)) await send(rows, size);
+    return;
+  }
+  let batch: Record<string, unknown>[] = [];
+  const flush = () => {
+    const rows = batch;
+    batch = [];
+    return send(step.groupBy ? grouped(rows, step.groupBy) : rows, rows.length);
+  };
+  await step.rows.each((row) => {
+    batch.push(row);
+    if (batch.length >= batchSize) return flush();
+  });
+  if (batch.length) await flush();
 }
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -162,17 +188,17 @@ export async function writePrepared(
 ): Promise<Omit<ImportSummary, 'ms' | 'rowsPerSecond'>> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const progress = options.progress ?? silentProgress;
-  const total = prepared.steps.reduce((n, s) => n + s.rows.length, 0);
+  const total = prepared.steps.reduce((n, s) => n + (Array.isArray(s.rows) ? s.rows.length : s.rows.count), 0);
   const loadedAt = new Date().toISOString();
   progress.start(prepared.dataset, total);
   try {
     await executor.transaction(`import ${prepared.dataset}`, async (tx) => {
       await tx.run('importSources', { rows: prepared.sources });
       for (const step of prepared.steps) {
-        for (const { rows, size } of batches(step, batchSize)) {
+        await runStep(step, batchSize, async (rows, size) => {
           await tx.run(step.query, { ...step.params, rows });
           progress.advance(size);
-        }
+        });
       }
       if (record) await tx.run('importDataSetRecord', { ...record, loadedAt });
     });
@@ -209,8 +235,11 @@ async function runDataset(executor: QueryExecutor, name: DatasetName, path: stri
     };
   }
   const prepared = await dataset.prepare(files);
+  // The checksums of the files as validated (the first reading); the pre-check's differ only if a file
+  // changed in between, and then what is written is what was validated.
+  const sha256 = sums.paths.map((p, i) => prepared.sha256?.[p] ?? sums.sha256[i]!);
   const record = {
-    name, version: versionOf(prepared), files: sums.files, sha256: sums.sha256, rows: prepared.rowsRead,
+    name, version: versionOf(prepared), files: sums.files, sha256, rows: prepared.rowsRead,
     citation: prepared.sources.map((x) => x.citation).join(' '),
   };
   const summary = await writePrepared(executor, prepared, options, record);

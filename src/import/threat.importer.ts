@@ -2,37 +2,52 @@
  * Leeds–Savun external threat scores: one ThreatScore per state-year. Rows without a ccode (the file
  * has a few, all with score 0) cannot belong to a state: they are left out and listed as warnings.
  */
-import { readCsv } from './csv.js';
-import { assertUnique, stubStates } from './helpers.js';
+import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { Checks, streamedRows, StubStates, UniqueKeys } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
+
+const COLUMNS = ['ccode', 'year', 'lsthreat'];
+
+function score(r: CsvRow) {
+  const ccode = r.reqInt('ccode');
+  const year = r.reqInt('year');
+  return { id: `${ccode}-${year}`, ccode, year, score: r.float('lsthreat') };
+}
 
 export const threat: Dataset = {
   name: 'threat',
   title: 'Leeds–Savun external threat',
   files: [{ id: 'threat', pattern: /^(leeds[-_ ]?savun.*|lsthreat.*)\.csv(?:\.gz)?$/i, description: 'state-year threat scores (leeds-savun-threat.csv)' }],
   async prepare(files) {
-    const t = await readCsv(files.threat!, ['ccode', 'year', 'lsthreat']);
-    const source = SOURCES.threat('2007');
-    const kept = t.rows.filter((r) => r.int('ccode') !== null);
-    const dropped = t.rows.filter((r) => r.int('ccode') === null);
-    assertUnique(kept, (r) => [r.reqInt('ccode'), r.reqInt('year')], 'state-year', 'year');
-    const rows = kept.map((r) => {
-      const ccode = r.reqInt('ccode');
-      const year = r.reqInt('year');
-      return { id: `${ccode}-${year}`, ccode, year, score: r.float('lsthreat') };
+    const checks = new Checks();
+    const unique = new UniqueKeys('state-year', 'year');
+    const states = new StubStates();
+    const dropped: number[] = [];
+    let kept = 0;
+    const t = await streamCsv(files.threat!, COLUMNS, (r) => {
+      const ccode = checks.run(0, () => r.int('ccode'));
+      if (checks.failed(0)) return;
+      if (ccode === null) { dropped.push(r.line); return; }
+      kept++;
+      checks.run(1, () => unique.check(r, [r.reqInt('ccode'), r.reqInt('year')]));
+      checks.run(2, () => states.add(score(r)));
     });
-    const states = stubStates(rows);
+    checks.throwFirst();
+    const source = SOURCES.threat('2007');
     return {
-      dataset: 'threat', files: [t.path], rowsRead: t.rows.length, sources: [source],
+      dataset: 'threat', files: [t.path], sha256: { [t.path]: t.sha256 }, rowsRead: t.rows, sources: [source],
       steps: [
-        { query: 'importStubStates', rows: states },
-        { query: 'importThreatScores', rows, params: { source: source.key }, groupBy: 'ccode' },
+        { query: 'importStubStates', rows: states.rows() },
+        {
+          query: 'importThreatScores', params: { source: source.key }, groupBy: 'ccode',
+          rows: streamedRows(kept, (emit) => rereadCsv(t, COLUMNS, (r) => (r.int('ccode') === null ? undefined : emit(score(r))))),
+        },
       ],
-      nodes: { ThreatScore: rows.length, State: states.length, Source: 1 },
-      relationships: { HAS_THREAT_SCORE: rows.length, CITES: rows.length },
+      nodes: { ThreatScore: kept, State: states.rows().length, Source: 1 },
+      relationships: { HAS_THREAT_SCORE: kept, CITES: kept },
       warnings: dropped.length
-        ? [`${t.file}: ${dropped.length} row(s) without a ccode left out (lines ${dropped.map((r) => r.line).join(', ')})`]
+        ? [`${t.file}: ${dropped.length} row(s) without a ccode left out (lines ${dropped.join(', ')})`]
         : [],
     };
   },

@@ -5,10 +5,22 @@ import type { DatasetSource } from './sources.js';
 export const DATASET_NAMES = ['cow-states', 'nmc', 'threat', 'atop', 'mid', 'cow-wars', 'cdb90', 'rivalries'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
+/**
+ * Rows read again from the files while writing (the second reading, `rereadCsv`): the first reading
+ * validated them and kept only what cross-row checks need, so memory does not grow with the file.
+ */
+export interface StreamedRows {
+  /** How many rows `each` hands over (counted by the first reading). */
+  count: number;
+  /** Reads the file(s) again and hands each row to `emit`, in order, awaiting what `emit` returns. */
+  each(emit: (row: Record<string, unknown>) => void | Promise<void>): Promise<void>;
+}
+
 /** One named query run over `rows` in UNWIND batches. */
 export interface WriteStep {
   query: string;
-  rows: Record<string, unknown>[];
+  /** Rows held in memory (a few: states, wars), or streamed from the files in the write. */
+  rows: Record<string, unknown>[] | StreamedRows;
   /** Parameters other than `rows` (e.g. the source key). */
   params?: Params;
   /**
@@ -23,6 +35,8 @@ export interface PreparedImport {
   dataset: DatasetName;
   /** The files read, by path. */
   files: string[];
+  /** sha256 of each file as the first reading saw it (decompressed for `.gz`), by path: what the `DataSet` node records. */
+  sha256?: Record<string, string>;
   /** Data rows read from the files (headers not counted). */
   rowsRead: number;
   sources: DatasetSource[];
@@ -48,6 +62,9 @@ export interface Dataset {
   name: DatasetName;
   title: string;
   files: FileSpec[];
-  /** Reads and validates every file (throws ImportFileError naming file, line and column); writes nothing. */
+  /**
+   * Reads and validates every file (throws ImportFileError naming file, line and column); writes
+   * nothing. Large steps are `StreamedRows`: the files are read again, row by row, when written.
+   */
   prepare(files: Record<string, string>): Promise<PreparedImport>;
 }
