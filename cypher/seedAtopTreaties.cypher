@@ -1,5 +1,7 @@
 // Seed: creates or updates treaties that ATOP codes, keyed on the ATOP id so that the curated
 // treaty and the imported ATOP alliance are one node whichever is loaded first (the curated id wins).
+// The obligations: the seed's are those as signed (ATOP's first phase); once ATOP is imported
+// (t.atopVersion set) its alliance-level obligations (any phase) win, so a re-seed keeps them.
 // params: $rows: {atopId: int, consultation: boolean, defense: boolean, ended: date?, era: string,
 //   id: string, name: string, negotiation: string, neutrality: boolean, nonAggression: boolean,
 //   obligations: string[], offense: boolean, signed: date, sources: {key: string, note: string?, pages: string?, chapter: string?}[]}[]
@@ -9,8 +11,12 @@ MATCH (n:Negotiation {id: row.negotiation})
 MATCH (e:Era {id: row.era})
 MERGE (t:Treaty {atopId: row.atopId})
 SET t.id = row.id, t.name = row.name, t.signed = date(row.signed), t.ended = date(row.ended),
-    t.obligations = row.obligations, t.defense = row.defense, t.offense = row.offense,
-    t.neutrality = row.neutrality, t.nonAggression = row.nonAggression, t.consultation = row.consultation
+    t.obligations = CASE WHEN t.atopVersion IS NULL THEN row.obligations ELSE t.obligations END,
+    t.defense = CASE WHEN t.atopVersion IS NULL THEN row.defense ELSE t.defense END,
+    t.offense = CASE WHEN t.atopVersion IS NULL THEN row.offense ELSE t.offense END,
+    t.neutrality = CASE WHEN t.atopVersion IS NULL THEN row.neutrality ELSE t.neutrality END,
+    t.nonAggression = CASE WHEN t.atopVersion IS NULL THEN row.nonAggression ELSE t.nonAggression END,
+    t.consultation = CASE WHEN t.atopVersion IS NULL THEN row.consultation ELSE t.consultation END
 MERGE (n)-[:PRODUCED]->(t)
 MERGE (t)-[:IN_ERA]->(e)
 WITH t, row

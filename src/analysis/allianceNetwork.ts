@@ -1,13 +1,25 @@
 /**
  * The alliance network at a date: states that could act then (system members; with CINC and
  * major-power status) and the alliance ties in force between them, typed by their strongest
- * obligation (defense > offense > neutrality / non-aggression > consultation).
+ * obligation (defense > offense > neutrality / non-aggression > consultation). A tie's obligations
+ * are ATOP's at member and phase level: the two states are members of the same phase of a treaty,
+ * and the tie carries what either owes the other then (`dyadObligations`, src/domain: an obligation
+ * a member owes only to some members counts only toward them).
  * `alliancePath` is a breadth-first search over that network (Grafeo's shortestPath applies a
  * relationship filter after choosing the path, so the date filter is applied here instead).
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { strongestObligation, tieLevel, yearOf } from '../domain/index.js';
+import { dyadObligations, strongestObligation, tieLevel, yearOf } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
+import type { AllianceTiesDuringRow } from '../store/queries.gen.js';
+
+/** The obligations of one `allianceTiesDuring` row: ATOP's non-directed dyad rule on the two members' own coding. */
+export function tieObligations(t: AllianceTiesDuringRow): string[] {
+  return dyadObligations(
+    { ccode: t.a, obligations: t.aObligations, varying: t.aVarying, owedTo: t.aOwedTo },
+    { ccode: t.b, obligations: t.bObligations, varying: t.bVarying, owedTo: t.bOwedTo },
+  );
+}
 
 export interface NetworkNode { ccode: number; abbrev: string; name: string; cinc: number | null; majorPower: boolean | null }
 export interface NetworkEdge { source: number; target: number; obligation: string; level: number; treaties: string[]; atopIds: number[] }
@@ -32,9 +44,11 @@ export async function allianceNetwork(ex: QueryExecutor, at: string, minObligati
   const byPair = new Map<string, { a: number; b: number; obligations: Set<string>; treaties: string[]; atopIds: number[] }>();
   for (const t of ties) {
     if (!present.has(t.a) || !present.has(t.b)) continue;
+    const obligations = tieObligations(t);
+    if (!obligations.length) continue; // co-members owing each other nothing in this phase: no tie
     const key = `${t.a}-${t.b}`;
     const e = byPair.get(key) ?? { a: t.a, b: t.b, obligations: new Set<string>(), treaties: [], atopIds: [] };
-    for (const o of t.obligations ?? []) e.obligations.add(o);
+    for (const o of obligations) e.obligations.add(o);
     e.treaties.push(t.treaty);
     if (t.atopId !== null) e.atopIds.push(t.atopId);
     byPair.set(key, e);

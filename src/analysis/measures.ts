@@ -3,6 +3,7 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { sScore, tauB } from './portfolioSimilarity.js';
 import { midYear, tieLevel, yearEnd, yearStart } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
+import { tieObligations } from './allianceNetwork.js';
 
 export type SimilarityMeasure = 'S' | 'TAU_B';
 
@@ -11,7 +12,8 @@ export interface PortfolioSimilarity { value: number | null; statesCompared: num
 /**
  * Similarity of the alliance portfolios of A and B in `year`: ties in force at any time in the
  * year, over the states in the system on 1 July of that year (A and B included; each state allied
- * to itself at the defense level).
+ * to itself at the defense level). A tie's level is that of the strongest obligation either state owes
+ * the other in a phase they share (ATOP member level, `tieObligations`).
  */
 export async function portfolioSimilarity(ex: QueryExecutor, a: number, b: number, year: number, measure: SimilarityMeasure): Promise<PortfolioSimilarity> {
   const from = yearStart(year);
@@ -24,7 +26,7 @@ export async function portfolioSimilarity(ex: QueryExecutor, a: number, b: numbe
   const level = new Map<string, number>();
   for (const t of ties) {
     const key = `${t.a}-${t.b}`;
-    level.set(key, Math.max(level.get(key) ?? 0, tieLevel(t.obligations ?? [])));
+    level.set(key, Math.max(level.get(key) ?? 0, tieLevel(tieObligations(t))));
   }
   const tie = (x: number, y: number) => (x === y ? tieLevel(['DEFENSE']) : level.get(x < y ? `${x}-${y}` : `${y}-${x}`) ?? 0);
   const portfolioA = members.map((k) => tie(a, k));

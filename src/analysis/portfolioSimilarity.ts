@@ -7,7 +7,9 @@
  *
  *   4 defense  >  3 offense  >  2 neutrality or non-aggression  >  1 consultation  >  0 none
  *
- * and, as in EUGene, every state has the strongest tie (defense) with itself.
+ * and, as in EUGene, every state has the strongest tie (defense) with itself. The obligations of a
+ * tie are ATOP's at member and phase level: what either state owes the other in a treaty phase they
+ * share (`dyadObligations` in src/domain; `tieObligations` in allianceNetwork.ts).
  */
 
 import { invariant } from '../errors/index.js';

@@ -89,12 +89,15 @@ export interface DyadCorrection { atopId: number; phases: readonly number[]; mem
 /**
  * To whom the obligations of a member whose obligations vary are owed (computed once per alliance
  * phase, at import). ATOP codes `obvary` 1 for a member with different obligations toward different
- * members without saying toward whom; its dyadic files resolve each case by hand (codebook §2.6–2.7).
- * The rule reproduces the codebook's worked case: an obligation that every member of the phase holds
- * is mutual (in the Britain–France–Sweden treaty of 1855 all three consult one another); one that only
- * some members hold, held by a member whose obligations vary, is owed to the members that do not hold
- * it (Britain and France defend Sweden, not each other). A correction (with its source) replaces the
- * rule for one member's obligation. A member with `obvary` 0 owes all its obligations to every member.
+ * members but its member file does not say toward whom; its dyadic files resolve each case by hand
+ * (codebook §2.6–2.7). The rule reproduces the codebook's worked case, the common pattern of a
+ * guarantee: an obligation that every member of the phase holds is mutual (in the Britain–France–
+ * Sweden treaty of 1855 all three consult one another); one that only some members hold, held by a
+ * member whose obligations vary, is owed to the members that do not hold it (Britain and France defend
+ * Sweden, not each other). Where the treaty says otherwise (in the Austro-Romanian alliance of 1883 the
+ * holders of DEFENSE owe it to one another, not to Italy, which acceded with consultation only), a
+ * correction with its source names to whom the obligation is owed. A member with `obvary` 0 owes all
+ * its obligations to every other member.
  */
 export function varyingObligations(
   member: { ccode: number; obligations: readonly string[]; obvary: boolean },

@@ -15,7 +15,7 @@
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { allianceNetwork } from '../analysis/allianceNetwork.js';
-import { addDays, addYears, strongestObligation, yearEnd, yearStart, type Obligation } from '../domain/index.js';
+import { addDays, addYears, dyadObligations, strongestObligation, yearEnd, yearStart, type Obligation } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 
 export interface Spell { start: string; end: string }
@@ -138,7 +138,10 @@ export async function staticGraph(ex: QueryExecutor, at: string, options: Static
 }
 
 interface SpellRow { ccode: number; abbrev: string; name: string; spells: { kind: string; start: string; end: string | null }[] }
-interface MembershipRow { ccode: number; treaty: string; treatyName: string | null; atopId: number | null; obligations: string[] | null; entry: string; exit: string | null; ended: string | null }
+type MembershipRow = q.ExportMembershipsRow;
+
+/** A member's coding for ATOP's dyad rules: its own obligations in the phase, or the treaty's for a curated membership. */
+const memberCoding = (m: MembershipRow) => ({ ccode: m.ccode, obligations: m.memberObligations ?? m.obligations ?? [], varying: m.varying ?? [], owedTo: m.owedTo ?? [] });
 
 /** The dynamic graph of [from, to]: node and edge spells, CINC per year, obligations over time. */
 export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, options: { negotiations?: boolean } = {}): Promise<DynamicGraph> {
@@ -182,13 +185,16 @@ export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, 
   for (const rows of byTreaty.values()) {
     for (const x of rows) {
       for (const y of rows) {
-        if (x.ccode >= y.ccode) continue;
+        // Members pair within one phase (a null phase with a null phase), as the analyses' ties.
+        if (x.ccode >= y.ccode || (x.phase ?? null) !== (y.phase ?? null)) continue;
+        const obligations = dyadObligations(memberCoding(x), memberCoding(y));
+        if (!obligations.length) continue; // co-members owing each other nothing in this phase: no tie
         const end = [x.exit, y.exit, x.ended].filter((d): d is string => d !== null).reduce<string | null>((acc, d) => (acc === null || d < acc ? d : acc), null);
         const spell = clip(maxDate(x.entry, y.entry), end, from, to);
         if (!spell) continue;
         const key = `${x.ccode}-${y.ccode}`;
         const p = pairIntervals.get(key) ?? { a: x.ccode, b: y.ccode, intervals: [] };
-        p.intervals.push({ ...spell, obligations: x.obligations ?? [], treaty: x.treaty, atopId: x.atopId });
+        p.intervals.push({ ...spell, obligations, treaty: x.treaty, atopId: x.atopId });
         pairIntervals.set(key, p);
       }
     }

@@ -6,8 +6,8 @@
  * Dates: `begyr/begmo/begday` and `endyr/endmo/endday` (member: `yrent...`, `yrexit...`); 0 or blank
  * means unknown, an end year of 0 means the alliance (membership) had not ended.
  */
-import { readCsv, type CsvRow } from './csv.js';
-import { assertUnique, dateFields, dateOf, OBLIGATIONS, stubStates, versionColumn } from './helpers.js';
+import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { Checks, dateFields, dateOf, OBLIGATIONS, streamedRows, StubStates, UniqueKeys, VersionColumn } from './helpers.js';
 import { SOURCES } from './sources.js';
 import { ATOP_CONDITION_DETAILS, varyingObligations } from '../domain/index.js';
 import { ATOP_DYAD_CORRECTIONS } from './atopDyadCorrections.js';
@@ -23,6 +23,68 @@ function obligations(r: CsvRow) {
   return { obligations: OBLIGATIONS.filter(([, f]) => flags[f]).map(([o]) => o), ...flags, conditional: r.flag('conditio') };
 }
 
+const ALLIANCE_COLUMNS = ['atopid', 'cowid', ...DATES, 'ineffect', 'bilat', 'maxphase', ...FLAGS, 'conditio', 'specthrt', 'statthr1', 'statthr2'];
+const PHASE_COLUMNS = ['atopid', 'atopidphase', 'phase', ...DATES, ...FLAGS, 'conditio'];
+const MEMBER_COLUMNS = [
+  'atopid', 'member', 'phase', 'yrent', 'moent', 'dayent', 'yrexit', 'moexit', 'dayexit', ...FLAGS, 'conditio', ...CONDITIONS,
+  ...ATOP_CONDITION_DETAILS, 'asymm', 'obvary', 'bilat', 'ineffect', 'cowsys', 'termmode', 'termcaus',
+];
+
+function treaty(r: CsvRow, version: string) {
+  const atopId = r.reqInt('atopid');
+  const signed = dateOf(r, 'begyr', 'begmo', 'begday');
+  if (!signed) throw r.error('begyr', 'an alliance needs a start year');
+  return {
+    atopId, cowId: r.int('cowid'), ...dateFields('signed', signed), signedYear: Number(signed.date.slice(0, 4)),
+    ...dateFields('ended', dateOf(r, 'endyr', 'endmo', 'endday')), inEffect: r.flag('ineffect'), bilateral: r.flag('bilat'),
+    maxPhase: r.int('maxphase'), ...obligations(r), specificThreat: r.int('specthrt'), atopVersion: version,
+  };
+}
+
+/** The states an alliance names as its threats (statthr1, statthr2). */
+function threatsOf(r: CsvRow) {
+  const cc = new Set([r.int('statthr1'), r.int('statthr2')].filter((c): c is number => c !== null && c !== 0));
+  return [...cc].map((ccode) => ({ atopId: r.reqInt('atopid'), ccode }));
+}
+
+function phase(r: CsvRow, known: (r: CsvRow) => number) {
+  const start = dateOf(r, 'begyr', 'begmo', 'begday');
+  return {
+    id: `atop-${r.cell('atopidphase')}`, atopId: known(r), phase: r.reqInt('phase'), ...dateFields('start', start),
+    ...dateFields('end', dateOf(r, 'endyr', 'endmo', 'endday')), ...obligations(r),
+  };
+}
+
+function member(r: CsvRow, known: (r: CsvRow) => number) {
+  const entry = dateOf(r, 'yrent', 'moent', 'dayent');
+  if (!entry) throw r.error('yrent', 'a membership needs an entry year');
+  return {
+    atopId: known(r), ccode: r.reqInt('member'), phase: r.reqInt('phase'), ...dateFields('entry', entry),
+    ...dateFields('exit', dateOf(r, 'yrexit', 'moexit', 'dayexit')),
+    // The member's own obligations and their conditions in this phase (ATOP member level).
+    ...obligations(r), defcon: r.flag('defcon'), offcon: r.flag('offcon'), neucon: r.flag('neucon'), concon: r.flag('concon'),
+    conditionDetails: ATOP_CONDITION_DETAILS.filter((c) => r.flag(c)),
+    asymm: r.flag('asymm'), obvary: r.flag('obvary'), bilateral: r.flag('bilat'), inEffect: r.flag('ineffect'),
+    cowSystem: r.flag('cowsys'), termMode: r.int('termmode'), termCause: r.int('termcaus'),
+  };
+}
+type Member = ReturnType<typeof member>;
+
+/** The members of a run of rows with their varying obligations: which obligations of a member whose obligations vary are owed only to the members (of its phase) without them. */
+function withVarying(members: Member[]) {
+  const phaseMembers = new Map<string, Member[]>();
+  for (const x of members) {
+    const k = `${x.atopId}/${x.phase}`;
+    const list = phaseMembers.get(k);
+    if (list) list.push(x); else phaseMembers.set(k, [x]);
+  }
+  return members.map((x) => ({
+    ...x,
+    ...varyingObligations({ ccode: x.ccode, obligations: x.obligations, obvary: x.obvary === true }, phaseMembers.get(`${x.atopId}/${x.phase}`)!,
+      ATOP_DYAD_CORRECTIONS.filter((c) => c.atopId === x.atopId && c.phases.includes(x.phase))),
+  }));
+}
+
 export const atop: Dataset = {
   name: 'atop',
   title: 'Alliance Treaty Obligations and Provisions (ATOP)',
@@ -32,95 +94,94 @@ export const atop: Dataset = {
     { id: 'members', pattern: /^atop\d+_\d+m\.csv(?:\.gz)?$/i, description: 'member-level file (atop5_1m.csv)' },
   ],
   async prepare(files) {
-    const a = await readCsv(files.alliances!, ['atopid', 'cowid', ...DATES, 'ineffect', 'bilat', 'maxphase', ...FLAGS, 'conditio', 'specthrt', 'statthr1', 'statthr2']);
-    const ph = await readCsv(files.phases!, ['atopid', 'atopidphase', 'phase', ...DATES, ...FLAGS, 'conditio']);
-    const m = await readCsv(files.members!, [
-      'atopid', 'member', 'phase', 'yrent', 'moent', 'dayent', 'yrexit', 'moexit', 'dayexit', ...FLAGS, 'conditio', ...CONDITIONS,
-      ...ATOP_CONDITION_DETAILS, 'asymm', 'obvary', 'bilat', 'ineffect', 'cowsys', 'termmode', 'termcaus',
-    ]);
-    const version = versionColumn(a.rows) ?? /atop(\d+)_(\d+)/i.exec(a.file)!.slice(1).join('.');
-    const source = SOURCES.atop(version);
-
-    assertUnique(a.rows, (r) => r.reqInt('atopid'), 'atopid', 'atopid');
+    // First reading: the checks in the order they were stated over whole files (see Checks). Kept:
+    // the ATOP ids, the phase ids and membership keys (for duplicates), the states, and whether the
+    // member file holds each alliance's rows together (then the second reading needs one alliance's
+    // members at a time to work out varying obligations, else the whole file).
+    const checks = new Checks();
+    const versions = new VersionColumn();
+    const uniqueAlliance = new UniqueKeys('atopid', 'atopid');
     const ids = new Set<number>();
-    const treaties = a.rows.map((r) => {
-      const atopId = r.reqInt('atopid');
-      ids.add(atopId);
-      const signed = dateOf(r, 'begyr', 'begmo', 'begday');
-      if (!signed) throw r.error('begyr', 'an alliance needs a start year');
-      return {
-        atopId, cowId: r.int('cowid'), ...dateFields('signed', signed), signedYear: Number(signed.date.slice(0, 4)),
-        ...dateFields('ended', dateOf(r, 'endyr', 'endmo', 'endday')), inEffect: r.flag('ineffect'), bilateral: r.flag('bilat'),
-        maxPhase: r.int('maxphase'), ...obligations(r), specificThreat: r.int('specthrt'), atopVersion: version,
-      };
+    const threatStates = new Set<number>();
+    let threatRows = 0;
+    const a = await streamCsv(files.alliances!, ALLIANCE_COLUMNS, (r) => {
+      checks.run(0, () => versions.add(r));
+      checks.run(1, () => uniqueAlliance.check(r, r.reqInt('atopid')));
+      checks.run(2, () => { ids.add(r.reqInt('atopid')); treaty(r, ''); });
+      checks.run(3, () => { for (const t of threatsOf(r)) { threatStates.add(t.ccode); threatRows++; } });
     });
     const known = (r: CsvRow) => {
       const id = r.reqInt('atopid');
       if (!ids.has(id)) throw r.error('atopid', `atopid ${id} is not in ${a.file}`);
       return id;
     };
-    const threats = a.rows.flatMap((r) => {
-      const cc = new Set([r.int('statthr1'), r.int('statthr2')].filter((c): c is number => c !== null && c !== 0));
-      return [...cc].map((ccode) => ({ atopId: r.reqInt('atopid'), ccode }));
+    const uniquePhase = new UniqueKeys('atopidphase', 'atopidphase');
+    const ph = await streamCsv(files.phases!, PHASE_COLUMNS, (r) => {
+      checks.run(4, () => uniquePhase.check(r, r.cell('atopidphase')));
+      checks.run(5, () => phase(r, known));
     });
-
-    assertUnique(ph.rows, (r) => r.cell('atopidphase'), 'atopidphase', 'atopidphase');
-    const phases = ph.rows.map((r) => {
-      const start = dateOf(r, 'begyr', 'begmo', 'begday');
-      return {
-        id: `atop-${r.cell('atopidphase')}`, atopId: known(r), phase: r.reqInt('phase'), ...dateFields('start', start),
-        ...dateFields('end', dateOf(r, 'endyr', 'endmo', 'endday')), ...obligations(r),
-      };
-    });
-
-    const members = m.rows.map((r) => {
-      const entry = dateOf(r, 'yrent', 'moent', 'dayent');
-      if (!entry) throw r.error('yrent', 'a membership needs an entry year');
-      return {
-        atopId: known(r), ccode: r.reqInt('member'), phase: r.reqInt('phase'), ...dateFields('entry', entry),
-        ...dateFields('exit', dateOf(r, 'yrexit', 'moexit', 'dayexit')),
-        // The member's own obligations and their conditions in this phase (ATOP member level).
-        ...obligations(r), defcon: r.flag('defcon'), offcon: r.flag('offcon'), neucon: r.flag('neucon'), concon: r.flag('concon'),
-        conditionDetails: ATOP_CONDITION_DETAILS.filter((c) => r.flag(c)),
-        asymm: r.flag('asymm'), obvary: r.flag('obvary'), bilateral: r.flag('bilat'), inEffect: r.flag('ineffect'),
-        cowSystem: r.flag('cowsys'), termMode: r.int('termmode'), termCause: r.int('termcaus'),
-      };
-    });
-    // Which obligations of a member whose obligations vary are owed only to the members without them.
-    const phaseMembers = new Map<string, typeof members>();
-    for (const x of members) {
-      const k = `${x.atopId}/${x.phase}`;
-      const list = phaseMembers.get(k);
-      if (list) list.push(x); else phaseMembers.set(k, [x]);
-    }
-    const membersWithVarying = members.map((x) => ({
-      ...x,
-      ...varyingObligations({ ccode: x.ccode, obligations: x.obligations, obvary: x.obvary === true }, phaseMembers.get(`${x.atopId}/${x.phase}`)!,
-        ATOP_DYAD_CORRECTIONS.filter((c) => c.atopId === x.atopId && c.phases.includes(x.phase))),
-    }));
+    const memberStates = new StubStates();
     const seen = new Map<string, number>();
-    members.forEach((x, i) => {
-      const k = `${x.atopId}/${x.ccode}/${x.phase}/${x.entry}`;
-      if (seen.has(k)) throw m.rows[i]!.error('yrent', `duplicate membership (atopid ${x.atopId}, member ${x.ccode}, phase ${x.phase}, entry ${x.entry}; first on line ${seen.get(k)})`);
-      seen.set(k, m.rows[i]!.line);
+    const closed = new Set<number>();
+    let current: number | null = null;
+    let grouped = true;
+    const m = await streamCsv(files.members!, MEMBER_COLUMNS, (r) => {
+      const x = checks.run(6, () => member(r, known));
+      if (!x) return;
+      memberStates.add(x);
+      if (x.atopId !== current) {
+        if (closed.has(x.atopId)) grouped = false;
+        if (current !== null) closed.add(current);
+        current = x.atopId;
+      }
+      checks.run(7, () => {
+        const k = `${x.atopId}/${x.ccode}/${x.phase}/${x.entry}`;
+        if (seen.has(k)) throw r.error('yrent', `duplicate membership (atopid ${x.atopId}, member ${x.ccode}, phase ${x.phase}, entry ${x.entry}; first on line ${seen.get(k)})`);
+        seen.set(k, r.line);
+      });
     });
+    seen.clear();
+    closed.clear();
+    checks.throwFirst();
+    const version = versions.value() ?? /atop(\d+)_(\d+)/i.exec(a.file)!.slice(1).join('.');
+    const source = SOURCES.atop(version);
 
-    const states = stubStates([...members, ...threats]);
-    const threatStates = new Set(threats.map((t) => t.ccode));
+    // Members first, then the threats' states, as the rows name them.
+    for (const ccode of threatStates) memberStates.add({ ccode });
+    const states = memberStates.rows();
+    /** The member rows with their varying obligations, one alliance at a time (all at once if the file does not hold an alliance's rows together). */
+    const members = (emit: (row: Record<string, unknown>) => void | Promise<void>) => {
+      let run: Member[] = [];
+      const flush = async () => {
+        const rows = withVarying(run);
+        run = [];
+        for (const row of rows) await emit(row);
+      };
+      return rereadCsv(m, MEMBER_COLUMNS, (r) => {
+        const x = member(r, known);
+        const next = grouped && run.length > 0 && run[0]!.atopId !== x.atopId ? flush() : undefined;
+        const push = () => { run.push(x); };
+        return next ? next.then(push) : push();
+      }).then(() => flush());
+    };
     return {
-      dataset: 'atop', files: [a.path, ph.path, m.path], rowsRead: a.rows.length + ph.rows.length + m.rows.length, sources: [source],
+      dataset: 'atop', files: [a.path, ph.path, m.path], sha256: { [a.path]: a.sha256, [ph.path]: ph.sha256, [m.path]: m.sha256 },
+      rowsRead: a.rows + ph.rows + m.rows, sources: [source],
       steps: [
-        { query: 'importAtopTreaties', rows: treaties, params: { source: source.key } },
-        { query: 'importAtopPhases', rows: phases, params: { source: source.key } },
+        { query: 'importAtopTreaties', params: { source: source.key }, rows: streamedRows(a.rows, (emit) => rereadCsv(a, ALLIANCE_COLUMNS, (r) => emit(treaty(r, version)))) },
+        { query: 'importAtopPhases', params: { source: source.key }, rows: streamedRows(ph.rows, (emit) => rereadCsv(ph, PHASE_COLUMNS, (r) => emit(phase(r, known)))) },
         { query: 'importStubStates', rows: states },
-        { query: 'importAtopReplaceCurated', rows: treaties.map((t) => ({ atopId: t.atopId })) },
-        { query: 'importAtopMembers', rows: membersWithVarying },
-        { query: 'importAtopThreats', rows: threats, params: { source: source.key } },
+        { query: 'importAtopReplaceCurated', rows: streamedRows(a.rows, (emit) => rereadCsv(a, ALLIANCE_COLUMNS, (r) => emit({ atopId: r.reqInt('atopid') }))) },
+        { query: 'importAtopMembers', rows: streamedRows(m.rows, members) },
+        {
+          query: 'importAtopThreats', params: { source: source.key },
+          rows: streamedRows(threatRows, (emit) => rereadCsv(a, ALLIANCE_COLUMNS, async (r) => { for (const t of threatsOf(r)) await emit(t); })),
+        },
       ],
-      nodes: { Treaty: treaties.length, TreatyPhase: phases.length, Threat: threatStates.size, State: states.length, Source: 1 },
+      nodes: { Treaty: a.rows, TreatyPhase: ph.rows, Threat: threatStates.size, State: states.length, Source: 1 },
       relationships: {
-        MEMBER_OF: members.length, HAS_PHASE: phases.length, DIRECTED_AGAINST: threats.length, POSED_BY: threatStates.size,
-        CITES: treaties.length + phases.length + threatStates.size,
+        MEMBER_OF: m.rows, HAS_PHASE: ph.rows, DIRECTED_AGAINST: threatRows, POSED_BY: threatStates.size,
+        CITES: a.rows + ph.rows + threatStates.size,
       },
       warnings: [],
     };

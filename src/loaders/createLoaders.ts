@@ -8,6 +8,7 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Row } from '../store/GraphStore.js';
 import * as m from './rowMappers.js';
 import * as q from '../store/queries.gen.js';
+import { dyadObligations } from '../domain/index.js';
 
 type Key = string | number;
 
@@ -62,6 +63,7 @@ export function createLoaders(ex: QueryExecutor) {
     perceptionsOfThreat: related<string, ReturnType<typeof m.toPerception>>(ex, 'perceptionsOfThreats', 'ids', (r, t) => m.toPerception({ ...r, threat: t })),
     perceptionsOfState: related<number, ReturnType<typeof m.toPerception>>(ex, 'threatsPerceivedByStates', 'ccodes', m.toPerception),
     negotiationsOfState: related<number, string>(ex, 'negotiationsOfStates', 'ccodes', (r) => r.id as string),
+    phasesOfTreaty: related<string, ReturnType<typeof m.toTreatyPhase>>(ex, 'phasesOfTreaties', 'ids', m.toTreatyPhase),
     treatiesOfState: related<number, ReturnType<typeof m.toMembership>>(ex, 'treatiesOfStates', 'ccodes', (r, c) => m.toMembership(r.treaty as string, { ...r, ccode: c })),
     negotiationsOfEra: related<string, string>(ex, 'negotiationsOfEras', 'ids', (r) => r.id as string),
     capabilitiesOfState: capabilities(ex),
@@ -78,12 +80,21 @@ export function createLoaders(ex: QueryExecutor) {
       RecordedOption: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfRecordedOptions', 'ids', m.toCitation),
       ThirdParty: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfThirdParties', 'ids', m.toCitation),
     },
-    /** Alliance ties of a state in force at some time in [from, to]; key `ccode|from|to`, one query per level. */
-    alliesDuring: new DataLoader<string, Row[]>(async (keys) => {
+    /**
+     * Alliance ties of a state in force at some time in [from, to]; key `ccode|from|to`, one query per level.
+     * Each row carries `obligations`: what either member owes the other in the phase they share (ATOP's
+     * dyad rule, `dyadObligations`); co-members that owe each other nothing are no tie.
+     */
+    alliesDuring: new DataLoader<string, (q.AllianceTiesOfStatesRow & { obligations: string[] })[]>(async (keys) => {
       const parts = keys.map((k) => { const [ccode, from, to] = k.split('|'); return { ccode: Number(ccode), from: from!, to: to! }; });
-      const rows = await ex.read(q.allianceTiesOfStates, { items: [...new Map(parts.map((p) => [`${p.ccode}|${p.to}`, { ccode: p.ccode, at: p.to }])).values()] });
+      const rows = (await ex.read(q.allianceTiesOfStates, { items: [...new Map(parts.map((p) => [`${p.ccode}|${p.to}`, { ccode: p.ccode, at: p.to }])).values()] }))
+        .map((r) => ({ ...r, obligations: dyadObligations(
+          { ccode: r.ccode, obligations: r.ownObligations, varying: r.ownVarying, owedTo: r.ownOwedTo },
+          { ccode: r.other, obligations: r.otherObligations, varying: r.otherVarying, owedTo: r.otherOwedTo },
+        ) as string[] }))
+        .filter((r) => r.obligations.length > 0);
       return parts.map((p) => rows.filter((r) => r.ccode === p.ccode && r.at === p.to
-        && (r.exit === null || (r.exit as string) >= p.from) && (r.otherExit === null || (r.otherExit as string) >= p.from)));
+        && (r.exit === null || r.exit >= p.from) && (r.otherExit === null || r.otherExit >= p.from)));
     }),
     systemSpellsOfState: related<number, { kind: string; start: string; end: string | null }>(ex, 'systemSpellsOfStates', 'ids', (r) => r as { kind: string; start: string; end: string | null }),
   };

@@ -11,7 +11,7 @@ import type { NegotiationRound } from '../schema/negotiationRound.type.js';
 import type { Proposal } from '../schema/proposal.type.js';
 import type { WarPlan } from '../schema/warPlan.type.js';
 import type { RecordedOutsideOption, ThirdParty, Region } from '../schema/coding.type.js';
-import type { Treaty, TreatyMembership } from '../schema/treaty.type.js';
+import type { Treaty, TreatyMembership, TreatyPhase } from '../schema/treaty.type.js';
 import type { Era } from '../schema/era.type.js';
 import type { Citation, Source } from '../schema/source.type.js';
 import type { Perception } from '../schema/perception.type.js';
@@ -80,8 +80,19 @@ export const toPerception = (r: R): Perception => ({
   ccode: r.ccode, threatKey: r.threat, from: r.from, to: r.to ?? null, note: r.note ?? null, sourceKeys: list(r.sources),
 });
 
+/** A membership row (membersOfTreaties, treatiesOfStates): ATOP's member-level coding, null/empty for a curated one. */
 export const toMembership = (treatyKey: string, r: R): TreatyMembership => ({
-  treatyKey, ccode: r.ccode, entry: r.entry ?? null, exit: r.exit ?? null, phase: r.phase ?? null,
+  treatyKey, ccode: r.ccode, curated: r.curated === true, entry: r.entry ?? null, entryPrecision: r.entryPrecision ?? null,
+  exit: r.exit ?? null, exitPrecision: r.exitPrecision ?? null, phase: r.phase ?? null,
+  obligations: list(r.obligations), conditional: r.conditional ?? null, defcon: r.defcon ?? null, offcon: r.offcon ?? null,
+  neucon: r.neucon ?? null, concon: r.concon ?? null, conditionDetails: list(r.conditionDetails), asymm: r.asymm ?? null,
+  obvary: r.obvary ?? null, bilateral: r.bilateral ?? null, inEffect: r.inEffect ?? null, cowSystem: r.cowSystem ?? null,
+  termMode: r.termMode ?? null, termCause: r.termCause ?? null, varying: list(r.varying), owedToEntries: list(r.owedTo),
+});
+
+export const toTreatyPhase = (r: R): TreatyPhase => ({
+  phase: r.phase, start: r.start, startPrecision: r.startPrecision, end: r.end ?? null, endPrecision: r.endPrecision ?? null,
+  obligations: list(r.obligations), conditional: r.conditional === true,
 });
 
 export const toCapability = (r: R): Capability => ({

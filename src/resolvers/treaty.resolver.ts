@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context.js';
 import { BadInputError, NotFoundError } from '../errors/index.js';
-import { Treaty, TreatyMembership } from '../schema/treaty.type.js';
+import { Treaty, TreatyMembership, TreatyPhase } from '../schema/treaty.type.js';
 import { Threat } from '../schema/threat.type.js';
 import { Negotiation } from '../schema/negotiation.type.js';
 import { Era } from '../schema/era.type.js';
@@ -52,13 +52,24 @@ export class TreatyResolver {
     return toConnection(await loadAll(ctx.loaders.treaty, row?.page ?? []), row?.total ?? 0, skip);
   }
 
-  @FieldResolver(() => [TreatyMembership], { description: 'Members with entry/exit dates and phase; with `at`, those members at that date; with `era`, at some time during it.' })
+  @FieldResolver(() => [TreatyMembership], {
+    description: 'Memberships, one per member per ATOP phase (and per entry), ordered by member and phase, with entry/exit dates and the '
+      + 'member\'s own obligations and conditions in that phase; with `at`, those in force at that date; with `era`, at some time during it.',
+  })
   async members(@Root() t: Treaty, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string) {
     const period = await periodOf(ctx, at, era);
     const rows = await ctx.loaders.membersOfTreaty.load(t.key);
     rows.forEach((r) => ctx.loaders.state.prime(r.state.ccode, r.state));
     const all = rows.map((r) => r.membership);
     return period ? all.filter((m) => meets(period, m.entry, m.exit)) : all;
+  }
+
+  @FieldResolver(() => [TreatyPhase], {
+    description: 'ATOP\'s phases of the treaty (atop5_1aph), ordered by phase, each with its own dates and obligations (the 1882 phase of '
+      + 'the Triple Alliance has no offense; the renewal of 1887 adds it). Empty for a treaty ATOP does not code, or in a graph without ATOP.',
+  })
+  phases(@Root() t: Treaty, @Ctx() ctx: RequestContext): Promise<TreatyPhase[]> {
+    return ctx.loaders.phasesOfTreaty.load(t.key);
   }
 
   @FieldResolver(() => [Threat], { description: 'The threats the treaty names (ATOP specthrt/statthr, or the curated seed).' })
