@@ -6,7 +6,9 @@
  *   --runs N          interleaved runs per case (default 7)
  *   --seconds S       seconds per req/s measurement (default 3)
  *   --scale 1,10,100  negotiation factors of the scale run (default 1,10)
- *   --only a,b,c      sections: ops, rps, scale (default all three)
+ *   --only a,b,c      sections: ops, rps, scale (default all three), dyad-year (only when named)
+ *   --from Y, --to Y  dyad-year: the years exported (default 1816, 1949); --directed: both orders
+ *   --python FILE     dyad-year: a Python reference script (`python3 FILE OUT.csv`), run interleaved
  *
  * 1. ops: each explorer example (src/web/examples.graphql) and traversal through the API in process,
  *    interleaved with the raw Cypher it issued (its store calls, recorded on the way, replayed one by one
@@ -15,6 +17,11 @@
  *    started here, and against the app (startServer) for a few examples; bounded in time.
  * 3. scale: the seed with its negotiations multiplied (scripts/syntheticGraph.ts), alternativeAllies
  *    and its Cypher per file at each factor, with the growth exponent log(t_k / t_1) / log(k).
+ * 4. dyad-year: the dyad-year CSV of [--from, --to] written to a counting sink, interleaved with the
+ *    Python reference when --python is given: median ms, the longest event-loop stall during the
+ *    export (perf_hooks.monitorEventLoopDelay, 1 ms resolution), the RSS and heap growth over the
+ *    export (sampled every 5 ms) and the process's peak RSS, rows and bytes, and the ratio to Python;
+ *    the same stall monitor over an idle second before each run shows what the machine's load alone causes.
  * Prints figures only; asserts nothing (test/analysis/scaling.test.ts checks the growth).
  */
 import 'reflect-metadata';
@@ -224,4 +231,63 @@ if (sections.has('scale')) {
   for (const b of byFactor.slice(1)) {
     console.log(`alternativeAllies growth exponent x${base.factor} -> x${b.factor}: ${exponent(base.ms, b.ms, b.factor / base.factor).toFixed(2)}`);
   }
+}
+
+if (sections.has('dyad-year')) {
+  const { writeDyadYearCsv } = await import('../src/export/dyadYear.export.js');
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  const { Writable } = await import('node:stream');
+  const { spawnSync } = await import('node:child_process');
+  const fromYear = Number(opt('--from', '1816'));
+  const toYear = Number(opt('--to', '1949'));
+  const directed = args.includes('--directed');
+  const python = opt('--python', '');
+  const t0 = performance.now();
+  const { executor } = await openGraph(1, data);
+  console.log(`\ndyad-year ${fromYear}-${toYear}${directed ? ' (directed)' : ''}: graph ready in ${Math.round(performance.now() - t0)} ms`);
+  const exportOnce = async () => {
+    let bytes = 0; let rows = -1;
+    const sink = new Writable({ write(chunk: Buffer, _enc, done) { bytes += chunk.length; for (const c of chunk) if (c === 10) rows += 1; done(); } });
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    const rss0 = process.memoryUsage().rss; const heap0 = process.memoryUsage().heapUsed;
+    let rssMax = rss0; let heapMax = heap0;
+    const sampler = setInterval(() => { const m = process.memoryUsage(); rssMax = Math.max(rssMax, m.rss); heapMax = Math.max(heapMax, m.heapUsed); }, 5);
+    delay.enable();
+    const t = performance.now();
+    await writeDyadYearCsv(executor, fromYear, toYear, sink, { directed });
+    const ms = performance.now() - t;
+    delay.disable(); clearInterval(sampler);
+    return { ms, stall: delay.max / 1e6, rss: (rssMax - rss0) / 2 ** 20, heap: (heapMax - heap0) / 2 ** 20, rows, bytes };
+  };
+  const pythonOnce = () => {
+    const t = performance.now();
+    const r = spawnSync('python3', [python, join(projectRoot, 'test-results', 'dyad-year-python.csv')], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`python: ${r.stderr.slice(0, 400)}`);
+    return performance.now() - t;
+  };
+  // The same monitor over an idle second: the stalls the machine's load alone causes (other processes
+  // holding the cores), to read the export's against.
+  const idleOnce = async () => {
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    await new Promise((done) => setTimeout(done, 1000));
+    delay.disable();
+    return delay.max / 1e6;
+  };
+  await exportOnce(); // warm
+  const node: Awaited<ReturnType<typeof exportOnce>>[] = []; const py: number[] = []; const idle: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    idle.push(await idleOnce());
+    node.push(await exportOnce());
+    if (python) py.push(pythonOnce());
+  }
+  const last = node[node.length - 1]!;
+  console.log('\n| run | export ms | max loop stall ms | idle second\'s max stall ms | RSS growth MiB | heap growth MiB | python ms |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  node.forEach((r, i) => console.log(`| ${i + 1} | ${f1(r.ms)} | ${f1(r.stall)} | ${f1(idle[i]!)} | ${f1(r.rss)} | ${f1(r.heap)} | ${py[i] !== undefined ? f1(py[i]!) : '-'} |`));
+  const m = median(node.map((r) => r.ms));
+  console.log(`\nload average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}; median ${f1(m)} ms for ${last.rows} rows (${(last.bytes / 2 ** 20).toFixed(1)} MiB); max loop stall ${f1(Math.max(...node.map((r) => r.stall)))} ms (median ${f1(median(node.map((r) => r.stall)))}); `
+    + `RSS growth median ${f1(median(node.map((r) => r.rss)))} MiB; process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  if (py.length) console.log(`python reference median ${f1(median(py))} ms; ratio export / python ${(m / median(py)).toFixed(2)}`);
+  await executor.store.close();
 }

@@ -1,157 +1,252 @@
 /**
- * Dyad-year CSV in the peacesciencer shape: `ccode1, ccode2, year`, then the ATOP alliance
- * obligation indicators `atop_defense, atop_offense, atop_neutral, atop_nonagg, atop_consul` (1 when
- * a treaty with that obligation joined the two states at some time in the year, as peacesciencer's
- * `add_atop_alliance`), `atop_ids` and `treaties` (;-separated), `shared_targets` (number of targets
- * both stood against, `sharedTargets(ccode1, ccode2, <year>-07-01)`, 10-year window) and
- * `portfolio_s` (Signorino–Ritter S of their alliance portfolios that year, exactly
- * `portfolioSimilarity(ccode1, ccode2, year, S)`).
+ * Dyad-year CSV in the peacesciencer shape, with ATOP's dyad-year rules (codebook §2.6–2.7; the
+ * columns are documented with the codebook's wording in graph/README.md, "Dyad-year export"):
  *
- * Rows: every pair of states in the COW system at some time in the year (ccode1 < ccode2; with
- * `directed`, both orders). Streamed: the years are read and written ten at a time (a handful of
- * batched queries per chunk: memberships, states on 1 July, evidence of targets), rows go through
- * csv-stringify with back-pressure, so memory holds one chunk of years, never the whole file.
+ * - rows: every pair of states in the COW state system on a common day of the year (peacesciencer's
+ *   `create_dyadyears()`: both in the system in the year, less its `false_cow_dyads`, the pairs that are
+ *   never in the system on the same day); non-directed ccode1 < ccode2, or with `directed` both orders
+ *   (ccode1 → ccode2, then ccode2 → ccode1);
+ * - `atop_defense, atop_offense, atop_neutral, atop_nonagg, atop_consul` (peacesciencer's names for
+ *   ATOP's DEFENSE..CONSUL): members pair only within one ATOP alliance *and phase*, and only when both
+ *   are members on a common day of the year; the obligations of a pair are ATOP's rules from the
+ *   members' own coding (src/domain/obligations.ts): `dyadObligations` (either state toward the other)
+ *   non-directed, `obligationsToward(ccode1, ccode2)` directed. A curated membership (no member-level
+ *   coding) has its treaty's obligations, owed to every member;
+ * - ATOP's other dyadic columns with the same prefix: `atop_shareob` (1 when the dyad shares an ATOP
+ *   alliance but the row has none of the five obligations, else empty), `atop_transyr`,
+ *   `atop_bilatno`, `atop_multino`, `atop_number`, `atop_asymm`; `atop_ids` (ATOP's ATOPID1..9,
+ *   ;-separated). These and the five obligations count ATOP alliances only (a treaty with an ATOP id);
+ * - `treaties`: every shared treaty, curated ones included (;-separated ids);
+ * - `shared_targets`: the number of targets both stood against, `sharedTargets(ccode1, ccode2,
+ *   <year>-07-01)` with its 10-year window (one evidence query per kind over the whole range,
+ *   ./dyadYearEvidence.ts);
+ * - `portfolio_s`: Signorino–Ritter S of their alliance portfolios that year over the states in the
+ *   system on 1 July (and the two), each tie the strongest of the non-directed obligations
+ *   (`dyadObligations`) of every treaty the two share in the year, curated ones included; what
+ *   `portfolioSimilarity(ccode1, ccode2, year, S)` gives with ties from `dyadObligations`.
+ *
+ * Reads, all for the whole range and before the first row: the system spells, the memberships, then the
+ * six kinds of target evidence 40 states per read; one read at a time with a turn of the event loop
+ * between (the embedded store answers on the event loop's thread). Then per-year indices built once (the
+ * pairs of each alliance phase with their common spell and obligations, bucketed by year). Rows are computed a year at a time and
+ * written as CSV text with back-pressure, yielding to the event loop every few milliseconds of work,
+ * so memory holds one year of rows, never the file.
  */
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { MAX_TIE, tieLevel } from '../analysis/portfolioSimilarity.js';
 import { DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
-import { evidenceKey, gatherTargetEvidence, type EvidenceRequest, type TargetEvidence } from '../analysis/targetEvidence.js';
-import { addYears, midYear, yearEnd, yearStart } from '../domain/index.js';
+import {
+  MAX_TIE, OBLIGATIONS, dyadObligations, midYear, obligationsToward, tieLevel, yearEnd, yearStart, type MemberObligations,
+} from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
+import { targetsByYear } from './dyadYearEvidence.js';
+import { Pacer } from './dyadYearPacer.js';
 
 export const DYAD_YEAR_COLUMNS = [
   'ccode1', 'ccode2', 'year', 'atop_defense', 'atop_offense', 'atop_neutral', 'atop_nonagg', 'atop_consul',
+  'atop_shareob', 'atop_transyr', 'atop_bilatno', 'atop_multino', 'atop_number', 'atop_asymm',
   'atop_ids', 'treaties', 'shared_targets', 'portfolio_s',
 ] as const;
 
 export type DyadYearRow = Record<(typeof DYAD_YEAR_COLUMNS)[number], string | number | null>;
 
-const OBLIGATION_COLUMN: Record<string, 'atop_defense' | 'atop_offense' | 'atop_neutral' | 'atop_nonagg' | 'atop_consul'> = {
-  DEFENSE: 'atop_defense', OFFENSE: 'atop_offense', NEUTRALITY: 'atop_neutral', NON_AGGRESSION: 'atop_nonagg', CONSULTATION: 'atop_consul',
+/** Bit i of an obligation mask is OBLIGATIONS[i]: defense, offense, neutrality, non-aggression, consultation (the five columns' order). */
+const maskOf = (obligations: readonly string[]): number => {
+  let m = 0;
+  OBLIGATIONS.forEach((o, i) => { if (obligations.includes(o)) m |= 1 << i; });
+  return m;
 };
+const LEVEL_OF_MASK = Array.from({ length: 1 << OBLIGATIONS.length }, (_, m) => tieLevel(OBLIGATIONS.filter((_, i) => m & (1 << i))));
+const SELF_LEVEL = tieLevel(['DEFENSE']);
 
-export const CHUNK_YEARS = 10;
+type MembershipRow = q.ExportMembershipsRow;
 
-interface SpellRow { ccode: number; spells: { kind: string; start: string; end: string | null }[] }
-interface MembershipRow { ccode: number; treaty: string; atopId: number | null; obligations: string[] | null; entry: string; exit: string | null; ended: string | null }
-
-
-/** The dyad-year rows of [fromYear, toYear], chunk by chunk. */
-export async function* dyadYearRows(ex: QueryExecutor, fromYear: number, toYear: number, options: { directed?: boolean } = {}): AsyncGenerator<DyadYearRow> {
-  const states = await ex.read(q.exportSystemSpells);
-  const systemKnown = states.some((s) => s.spells.some((p) => p.kind === 'IN_SYSTEM'));
-  const membersOf = (year: number): number[] => {
-    const f = yearStart(year);
-    const t = yearEnd(year);
-    return states.filter((s) => (systemKnown
-      ? s.spells.some((p) => p.kind === 'IN_SYSTEM' && p.start <= t && (p.end === null || p.end >= f))
-      : !s.spells.some((p) => p.kind === 'IN_SYSTEM'))).map((s) => s.ccode).sort((a, b) => a - b);
-  };
-
-  // One chunk's reads; the next chunk's are started before this chunk's rows are computed and
-  // written, so the store (off the main thread) works while the rows are streamed.
-  const fetchChunk = (y0: number) => {
-    const y1 = Math.min(toYear, y0 + CHUNK_YEARS - 1);
-    const years = Array.from({ length: y1 - y0 + 1 }, (_, i) => y0 + i);
-    const members = new Map(years.map((y) => [y, membersOf(y)]));
-    const requests: EvidenceRequest[] = years.flatMap((y) => members.get(y)!.map((ccode) => {
-      const at = midYear(y);
-      return { ccode, from: addYears(at, -DEFAULT_WINDOW_YEARS), to: at };
-    }));
-    return Promise.all([
-      ex.read(q.exportMemberships, { from: yearStart(y0), to: yearEnd(y1) }),
-      ex.read(q.statesAvailableAt, { dates: years.map((y) => midYear(y)) }),
-      gatherTargetEvidence(ex, requests),
-    ]).then(([memberships, available, evidence]) => ({ years, members, memberships, available, evidence }));
-  };
-  let next = fromYear <= toYear ? fetchChunk(fromYear) : null;
-  for (let y0 = fromYear; y0 <= toYear; y0 += CHUNK_YEARS) {
-    const { years, members, memberships, available, evidence } = await next!;
-    next = y0 + CHUNK_YEARS <= toYear ? fetchChunk(y0 + CHUNK_YEARS) : null;
-    next?.catch(() => {}); // awaited on the next turn; not an unhandled rejection if this one throws
-    const byTreaty = new Map<string, MembershipRow[]>();
-    for (const m of memberships) {
-      const rows = byTreaty.get(m.treaty);
-      if (rows) rows.push(m); else byTreaty.set(m.treaty, [m]);
-    }
-    const availableAt = new Map<string, number[]>();
-    for (const r of available) {
-      const list = availableAt.get(r.at);
-      if (list) list.push(r.ccode); else availableAt.set(r.at, [r.ccode]);
-    }
-
-    for (const year of years) {
-      // Let other requests run between years: one year is a few milliseconds of work.
-      await new Promise<void>((done) => setImmediate(done));
-      yield* yearRows(year, members.get(year)!, byTreaty, availableAt.get(midYear(year)) ?? [], evidence, options.directed ?? false);
-    }
-  }
+/** Two members of one treaty phase on a common day: their common spell and ATOP's dyadic obligations. */
+interface PairSpell {
+  a: number; b: number; treaty: string; atopId: number | null; bilateral: boolean; asymm: boolean;
+  start: string; end: string | null; startYear: number; endYear: number | null;
+  /** obligationsToward(a → b), (b → a), dyadObligations(a, b), as masks. */
+  ab: number; ba: number; nd: number;
 }
 
-const DEFENSE_LEVEL = tieLevel(['DEFENSE']);
-const NO_TIE_LEVEL = tieLevel([]);
+const minEnd = (x: string | null, y: string | null): string | null => (x === null ? y : y === null ? x : x < y ? x : y);
 
-/**
- * One year's rows. Same values as pairing `level()`/`sScore` and `combineSharedTargets` per dyad, but
- * with the tie levels of the year in one matrix (indexed by state), the portfolio distance summed
- * from it, and each state's evidence reduced once to its set of targets.
- */
-function yearRows(
-  year: number, list: number[], byTreaty: Map<string, MembershipRow[]>, base: number[],
-  evidence: Map<string, TargetEvidence[]>, directed: boolean,
-): DyadYearRow[] {
-  const f = yearStart(year);
-  const t = yearEnd(year);
-  const mid = midYear(year);
-  // Ties in force at some time in the year: the conditions of allianceTiesDuring(f, t).
-  const ties = new Map<number, { obligations: Set<string>; atopIds: Set<number>; treaties: Set<string> }>();
-  const KEY = 100_000;
-  for (const rows of byTreaty.values()) {
-    const active = rows.filter((m) => m.entry <= t && (m.exit === null || m.exit >= f) && (m.ended === null || m.ended >= f));
-    for (const x of active) {
-      for (const z of active) {
+function memberOf(m: MembershipRow): MemberObligations {
+  return {
+    ccode: m.ccode,
+    obligations: m.memberObligations ?? m.obligations ?? [],
+    varying: m.varying ?? [],
+    owedTo: m.owedTo ?? [],
+  };
+}
+
+/** Every pair of members of one treaty phase with a common spell, bucketed by the years of [fromYear, toYear] it covers. */
+async function pairSpellsByYear(memberships: readonly MembershipRow[], fromYear: number, toYear: number, pacer: Pacer): Promise<PairSpell[][]> {
+  const byPhase = new Map<string, MembershipRow[]>();
+  for (const m of memberships) {
+    const k = `${m.treaty}\u0000${m.phase ?? 'none'}`; // a null phase pairs only with a null phase
+    const list = byPhase.get(k);
+    if (list) list.push(m); else byPhase.set(k, [m]);
+  }
+  const byYear: PairSpell[][] = Array.from({ length: Math.max(0, toYear - fromYear + 1) }, () => []);
+  for (const rows of byPhase.values()) {
+    await pacer.pace();
+    // A treaty's bilateral flag when ATOP's is not recorded: two members.
+    const distinct = new Set(rows.map((r) => r.ccode)).size;
+    for (const x of rows) {
+      for (const z of rows) {
         if (x.ccode >= z.ccode) continue;
-        const key = x.ccode * KEY + z.ccode;
-        let tie = ties.get(key);
-        if (!tie) { tie = { obligations: new Set(), atopIds: new Set(), treaties: new Set() }; ties.set(key, tie); }
-        for (const o of x.obligations ?? []) tie.obligations.add(o);
-        if (x.atopId !== null) tie.atopIds.add(x.atopId);
-        tie.treaties.add(x.treaty);
+        const start = x.entry > z.entry ? x.entry : z.entry;
+        const end = minEnd(minEnd(x.exit, z.exit), x.ended);
+        if (end !== null && end < start) continue; // never members on the same day
+        const X = memberOf(x);
+        const Z = memberOf(z);
+        const pair: PairSpell = {
+          a: x.ccode, b: z.ccode, treaty: x.treaty, atopId: x.atopId,
+          bilateral: x.bilateral ?? z.bilateral ?? distinct === 2, asymm: x.asymm === true || z.asymm === true,
+          start, end, startYear: Number(start.slice(0, 4)), endYear: end === null ? null : Number(end.slice(0, 4)),
+          ab: maskOf(obligationsToward(X, Z)), ba: maskOf(obligationsToward(Z, X)), nd: maskOf(dyadObligations(X, Z)),
+        };
+        const y0 = Math.max(fromYear, pair.startYear);
+        const y1 = Math.min(toYear, pair.endYear ?? toYear);
+        for (let y = y0; y <= y1; y++) byYear[y - fromYear]!.push(pair);
       }
     }
   }
+  return byYear;
+}
+
+/** What one dyad shares in one year. */
+interface DyadTies {
+  /** ATOP alliances only: directed (lower → higher ccode, and back) and non-directed masks. */
+  ab: number; ba: number; nd: number;
+  /** Every treaty, curated included: the non-directed mask of the portfolio tie. */
+  ndAll: number;
+  atopIds: Set<number>; bilateralIds: Set<number>; treaties: Set<string>;
+  asymm: boolean; transyr: boolean;
+}
+
+interface SpellRow { ccode: number; spells: { kind: string; start: string; end: string | null }[] }
+
+/** The year's COW system spells of each state, clipped to the year; every state when no system data is loaded. */
+function systemSpells(states: readonly SpellRow[], systemKnown: boolean, year: number): Map<number, [string, string][]> {
+  const f = yearStart(year);
+  const t = yearEnd(year);
+  const out = new Map<number, [string, string][]>();
+  for (const s of states) {
+    if (!systemKnown) {
+      if (!s.spells.some((p) => p.kind === 'IN_SYSTEM')) out.set(s.ccode, [[f, t]]);
+      continue;
+    }
+    for (const p of s.spells) {
+      if (p.kind !== 'IN_SYSTEM' || p.start > t || (p.end !== null && p.end < f)) continue;
+      const clipped: [string, string] = [p.start > f ? p.start : f, p.end === null || p.end > t ? t : p.end];
+      const list = out.get(s.ccode);
+      if (list) list.push(clipped); else out.set(s.ccode, [clipped]);
+    }
+  }
+  return out;
+}
+
+/** The states in the system on `at` (statesAvailableAt's rule): the portfolio base of the year. */
+function availableAt(states: readonly SpellRow[], systemKnown: boolean, at: string): number[] {
+  return states.filter((s) => (systemKnown
+    ? s.spells.some((p) => p.kind === 'IN_SYSTEM' && p.start <= at && (p.end === null || p.end >= at))
+    : !s.spells.some((p) => p.kind === 'IN_SYSTEM'))).map((s) => s.ccode);
+}
+
+/** The dyad-year rows of [fromYear, toYear], one array per year. */
+async function* yearBatches(ex: QueryExecutor, fromYear: number, toYear: number, directed: boolean): AsyncGenerator<DyadYearRow[]> {
+  if (fromYear > toYear) return;
+  // One read after the other, with a turn between: the embedded store answers on the event loop's thread.
+  const pacer = new Pacer();
+  const states = await ex.read(q.exportSystemSpells);
+  await pacer.turn();
+  const memberships = await ex.read(q.exportMemberships, { from: yearStart(fromYear), to: yearEnd(toYear) });
+  await pacer.turn();
+  const systemKnown = states.some((s) => s.spells.some((p) => p.kind === 'IN_SYSTEM'));
+  const spellsOf = new Map<number, Map<number, [string, string][]>>();
+  const everMember = new Set<number>();
+  for (let y = fromYear; y <= toYear; y++) {
+    await pacer.pace();
+    const spells = systemSpells(states, systemKnown, y);
+    spellsOf.set(y, spells);
+    for (const c of spells.keys()) everMember.add(c);
+  }
+  // The evidence queries run in the store while the pairs are built here.
+  const [targets, pairsByYear] = await Promise.all([
+    targetsByYear(ex, [...everMember].sort((a, b) => a - b), fromYear, toYear, DEFAULT_WINDOW_YEARS, pacer),
+    pairSpellsByYear(memberships, fromYear, toYear, pacer),
+  ]);
+
+  for (let year = fromYear; year <= toYear; year++) {
+    await pacer.pace();
+    yield yearRows(year, spellsOf.get(year)!, availableAt(states, systemKnown, midYear(year)), pairsByYear[year - fromYear]!, targets.of, directed);
+    spellsOf.delete(year);
+  }
+}
+
+/** One year's rows: the ties of the year in one matrix (indexed by state), the portfolio distance summed from it. */
+function yearRows(
+  year: number, spells: Map<number, [string, string][]>, base: number[], pairs: readonly PairSpell[],
+  targetsOf: (ccode: number, year: number) => ReadonlySet<number>, directed: boolean,
+): DyadYearRow[] {
+  const f = yearStart(year);
+  const t = yearEnd(year);
+  const KEY = 100_000;
+  const ties = new Map<number, DyadTies>();
+  for (const p of pairs) {
+    // Members on a common day of this year (the spell is known to cover some day of [start, end]).
+    if (p.start > t || (p.end !== null && p.end < f)) continue;
+    const key = p.a * KEY + p.b;
+    let tie = ties.get(key);
+    if (!tie) {
+      tie = { ab: 0, ba: 0, nd: 0, ndAll: 0, atopIds: new Set(), bilateralIds: new Set(), treaties: new Set(), asymm: false, transyr: false };
+      ties.set(key, tie);
+    }
+    tie.treaties.add(p.treaty);
+    tie.ndAll |= p.nd;
+    if (p.atopId === null) continue;
+    tie.ab |= p.ab; tie.ba |= p.ba; tie.nd |= p.nd;
+    tie.atopIds.add(p.atopId);
+    if (p.bilateral) tie.bilateralIds.add(p.atopId);
+    if (p.asymm) tie.asymm = true;
+    if (p.startYear === year || p.endYear === year) tie.transyr = true;
+  }
+  const list = [...spells.keys()].sort((a, b) => a - b);
+  const full = new Map<number, boolean>();
+  for (const [c, s] of spells) full.set(c, s.some(([a, b]) => a === f && b === t));
+  const sameDay = (a: number, b: number) => full.get(a) || full.get(b)
+    || spells.get(a)!.some(([s1, e1]) => spells.get(b)!.some(([s2, e2]) => s1 <= e2 && s2 <= e1));
+
   // Index every state that appears (members of the year and the portfolio base).
   const index = new Map<number, number>();
   for (const c of [...list, ...base]) if (!index.has(c)) index.set(c, index.size);
   const n = index.size;
-  const codes = [...index.keys()];
-  const levels = new Float64Array(n * n).fill(NO_TIE_LEVEL);
-  for (let i = 0; i < n; i++) levels[i * n + i] = DEFENSE_LEVEL;
+  const levels = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) levels[i * n + i] = SELF_LEVEL;
   for (const [key, tie] of ties) {
     const i = index.get(Math.floor(key / KEY));
     const j = index.get(key % KEY);
     if (i === undefined || j === undefined) continue;
-    const l = tieLevel([...tie.obligations]);
+    const l = LEVEL_OF_MASK[tie.ndAll]!;
     levels[i * n + j] = l;
     levels[j * n + i] = l;
   }
   const baseIdx = base.map((c) => index.get(c)!);
   const inBase = new Uint8Array(n);
   for (const k of baseIdx) inBase[k] = 1;
-  const window = { from: addYears(mid, -DEFAULT_WINDOW_YEARS), to: mid };
-  const targetsOf = new Map<number, Set<number>>();
-  for (const c of list) targetsOf.set(c, new Set((evidence.get(evidenceKey({ ccode: c, ...window })) ?? []).map((e) => e.target)));
+  const targets = list.map((c) => targetsOf(c, year));
 
   const out: DyadYearRow[] = [];
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
     const ia = index.get(a)!;
-    const ta = targetsOf.get(a)!;
+    const ta = targets[i]!;
     for (let j = i + 1; j < list.length; j++) {
       const b = list[j]!;
+      if (!sameDay(a, b)) continue;
       const ib = index.get(b)!;
       const tie = ties.get(a * KEY + b);
       // Portfolio over the base states plus a and b: the distance is a sum, so its order is free.
@@ -161,31 +256,58 @@ function yearRows(
       if (!inBase[ia]) { distance += Math.abs(levels[ia * n + ia]! - levels[ib * n + ia]!); size += 1; }
       if (!inBase[ib]) { distance += Math.abs(levels[ia * n + ib]! - levels[ib * n + ib]!); size += 1; }
       const s = size === 0 ? null : 1 - (2 * distance) / (size * MAX_TIE);
-      const tb = targetsOf.get(b)!;
+      const tb = targets[j]!;
       let shared = 0;
       for (const x of ta) if (x !== a && x !== b && tb.has(x)) shared += 1;
-      const row: DyadYearRow = {
-        ccode1: a, ccode2: b, year,
-        atop_defense: 0, atop_offense: 0, atop_neutral: 0, atop_nonagg: 0, atop_consul: 0,
-        atop_ids: tie ? [...tie.atopIds].sort((p, q) => p - q).join(';') : '',
-        treaties: tie ? [...tie.treaties].sort().join(';') : '',
-        shared_targets: shared,
-        portfolio_s: s === null ? null : Math.round(s * 1e6) / 1e6,
-      };
-      for (const o of tie?.obligations ?? []) { const col = OBLIGATION_COLUMN[o]; if (col) row[col] = 1; }
-      out.push(row);
-      if (directed) out.push({ ...row, ccode1: b, ccode2: a });
+      const number = tie ? tie.atopIds.size : 0;
+      const bilatno = tie ? tie.bilateralIds.size : 0;
+      const transyr = tie?.transyr ? 1 : 0;
+      const asymm = tie?.asymm ? 1 : 0;
+      const atopIds = tie ? [...tie.atopIds].sort((p, r) => p - r).join(';') : '';
+      const treaties = tie ? [...tie.treaties].sort().join(';') : '';
+      const portfolio = s === null ? null : Math.round(s * 1e6) / 1e6;
+      const row = (c1: number, c2: number, mask: number): DyadYearRow => ({
+        ccode1: c1, ccode2: c2, year,
+        atop_defense: mask & 1, atop_offense: (mask >> 1) & 1, atop_neutral: (mask >> 2) & 1, atop_nonagg: (mask >> 3) & 1, atop_consul: (mask >> 4) & 1,
+        atop_shareob: number > 0 && mask === 0 ? 1 : null,
+        atop_transyr: transyr, atop_bilatno: bilatno, atop_multino: number - bilatno, atop_number: number, atop_asymm: asymm,
+        atop_ids: atopIds, treaties, shared_targets: shared, portfolio_s: portfolio,
+      });
+      if (directed) out.push(row(a, b, tie?.ab ?? 0), row(b, a, tie?.ba ?? 0));
+      else out.push(row(a, b, tie?.nd ?? 0));
     }
   }
   return out;
 }
 
+/** The dyad-year rows of [fromYear, toYear], year by year. */
+export async function* dyadYearRows(ex: QueryExecutor, fromYear: number, toYear: number, options: { directed?: boolean } = {}): AsyncGenerator<DyadYearRow> {
+  for await (const rows of yearBatches(ex, fromYear, toYear, options.directed ?? false)) yield* rows;
+}
+
+/** A CSV field as csv-stringify writes it: quoted when it holds a delimiter, quote or line break. */
+function field(v: string | number | null): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** The CSV text: the header, then one chunk per year. */
+async function* csvChunks(ex: QueryExecutor, fromYear: number, toYear: number, directed: boolean): AsyncGenerator<string> {
+  yield `${DYAD_YEAR_COLUMNS.join(',')}\n`;
+  for await (const rows of yearBatches(ex, fromYear, toYear, directed)) {
+    if (!rows.length) continue;
+    let text = '';
+    for (const r of rows) {
+      text += field(r.ccode1);
+      for (let i = 1; i < DYAD_YEAR_COLUMNS.length; i++) text += `,${field(r[DYAD_YEAR_COLUMNS[i]!])}`;
+      text += '\n';
+    }
+    yield text;
+  }
+}
+
 /** Streams the CSV to `out` (ended at the end unless `end: false`, e.g. for stdout). */
 export async function writeDyadYearCsv(ex: QueryExecutor, fromYear: number, toYear: number, out: Writable, options: { directed?: boolean; end?: boolean } = {}): Promise<void> {
-  await pipeline(
-    Readable.from(dyadYearRows(ex, fromYear, toYear, options)),
-    stringify({ header: true, columns: [...DYAD_YEAR_COLUMNS], cast: { number: (n) => String(n) } }),
-    out,
-    { end: options.end ?? true },
-  );
+  await pipeline(Readable.from(csvChunks(ex, fromYear, toYear, options.directed ?? false), { objectMode: false }), out, { end: options.end ?? true });
 }

@@ -119,7 +119,10 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
     const text = await res.text();
     writeFileSync(join(ARTIFACTS, 'dyad-years-1914.csv'), text);
     const rows = parseCsv(text, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['ccode1', 'ccode2', 'year', 'atop_defense', 'atop_offense', 'atop_neutral', 'atop_nonagg', 'atop_consul', 'atop_ids', 'treaties', 'shared_targets', 'portfolio_s']);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'ccode1', 'ccode2', 'year', 'atop_defense', 'atop_offense', 'atop_neutral', 'atop_nonagg', 'atop_consul',
+      'atop_shareob', 'atop_transyr', 'atop_bilatno', 'atop_multino', 'atop_number', 'atop_asymm', 'atop_ids', 'treaties', 'shared_targets', 'portfolio_s',
+    ]);
     // System members in 1914: those on its first and last day (no state entered and left within 1914).
     const members = new Set<number>();
     for (const at of ['1914-01-01', '1914-12-31']) {
@@ -139,7 +142,7 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
     expect(Number(gmyAuh.portfolio_s)).toBeCloseTo(measures.data!.portfolioSimilarity.value, 6);
     expect(Number(gmyAuh.shared_targets)).toBe(measures.data!.sharedTargets.length);
     const ukgUsa = rows.find((r) => r.ccode1 === '2' && r.ccode2 === '200')!;
-    expect(ukgUsa).toMatchObject({ atop_defense: '0', atop_offense: '0', atop_neutral: '0', atop_nonagg: '0', atop_consul: '0', atop_ids: '' });
+    expect(ukgUsa).toMatchObject({ atop_defense: '0', atop_offense: '0', atop_neutral: '0', atop_nonagg: '0', atop_consul: '0', atop_shareob: '', atop_number: '0', atop_ids: '' });
   });
 
   it.skipIf(!hasXmllint)(`the GEXF files written above validate against the GEXF 1.3 XSD${xmllintSkipReason}`, () => {
