@@ -5,16 +5,24 @@ import { BadInputError, NotFoundError } from '../errors/index.js';
 import { DateScalar } from '../schema/Date.scalar.js';
 import type { PartialDate } from '../schema/PartialDate.js';
 import { SharedTarget } from '../schema/evidence.type.js';
-import { AlternativeAlly, OutsideOptions } from '../schema/outsideOptions.type.js';
+import { AlternativeAlly, OutsideOptions, OutsideOptionsPoint, SeriesStep } from '../schema/outsideOptions.type.js';
 import { AllianceNetwork, AlliancePath, CapabilityRatioResult, PortfolioSimilarityResult } from '../schema/network.type.js';
 import { SimilarityMeasure, TieObligation } from '../schema/analysisEnums.js';
 import { sharedTargets, DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
-import { dateRequest, negotiationRequest } from '../analysis/outsideOptions/index.js';
+import {
+  SERIES_FIRST_YEAR, SERIES_LAST_YEAR, SERIES_STEPS, dateRequest, negotiationRequest, outsideOptionsSeries, seriesRequest, type SeriesStep as AnalysisSeriesStep,
+} from '../analysis/outsideOptions/index.js';
+import { toEra } from '../loaders/rowMappers.js';
 import { allianceNetwork, shortestAlliancePath } from '../analysis/allianceNetwork.js';
 import { capabilityRatio, portfolioSimilarity } from '../analysis/measures.js';
 import { toOutsideOptions, toSharedTarget } from './analysisMappers.js';
 import { takeFirst } from '../schema/connection.js';
 import { assertKnownState, assertKnownStates, keyOf } from './lookups.js';
+
+/** The GraphQL enum and the analysis's steps are one vocabulary: a compile error if they drift. */
+const SAME_STEPS: [AnalysisSeriesStep[], SeriesStep[]] = [Object.values(SeriesStep), [...SERIES_STEPS]];
+void SAME_STEPS;
+const MAX_TOP_ALLIES = 20;
 
 function checkWindow(windowYears: number): void {
   if (!Number.isInteger(windowYears) || windowYears < 0 || windowYears > 100) throw new BadInputError('windowYears must be an integer from 0 to 100', 'windowYears');
@@ -72,15 +80,40 @@ export class AnalysisResolver {
     return takeFirst(toOutsideOptions(result).alternativeAllies.allies, first);
   }
 
-  @Query(() => OutsideOptions, { description: 'A party\'s outside options at a negotiation: alternative allies, unilateral action, buck-passing, each scored in [0, 1].' })
+  @Query(() => OutsideOptions, { description: 'A party\'s outside options at a negotiation, or (with `at` instead) on any date outside one (concurrent talks: the year before it): alternative allies, unilateral action, buck-passing, each scored in [0, 1].' })
   async outsideOptions(
     @Ctx() ctx: RequestContext,
-    @Arg('negotiation', () => ID) negotiation: string,
     @Arg('party', () => Int) party: number,
+    @Arg('negotiation', () => ID, { nullable: true }) negotiation?: string,
+    @Arg('at', () => DateScalar, { nullable: true, description: 'A date instead of a negotiation: the targets are those the party stood against then; the same request as each point of outsideOptionsSeries.' }) at?: PartialDate,
   ): Promise<OutsideOptions> {
-    const key = keyOf(negotiation, 'Negotiation', 'negotiation');
+    if ((negotiation == null) === (at == null)) throw new BadInputError('outsideOptions takes exactly one of negotiation or at', 'negotiation');
+    if (at) {
+      if (!(await ctx.loaders.state.load(party))) throw new NotFoundError('State with ccode', party);
+      return toOutsideOptions(await ctx.analysis.outsideOptions.load(seriesRequest(party, at.start)));
+    }
+    const key = keyOf(negotiation!, 'Negotiation', 'negotiation');
     await assertKnownState(ctx, party, 'party');
     return toOutsideOptions(await ctx.analysis.outsideOptions.load(await negotiationRequest(ctx.analysis.negotiations, key, party)));
+  }
+
+  @Query(() => [OutsideOptionsPoint], { description: `A state's outside options over time, one point per year (read on 1 July) or per era (read on the midpoint of its part of the range), ${SERIES_FIRST_YEAR}–${SERIES_LAST_YEAR}: each point is exactly \`outsideOptions(party, at)\` on its date, all computed in one batch (the store round trips do not grow with the number of points). Unknown state: NOT_FOUND.` })
+  async outsideOptionsSeries(
+    @Ctx() ctx: RequestContext,
+    @Arg('state', () => Int, { description: 'COW ccode.' }) state: number,
+    @Arg('from', () => Int, { defaultValue: SERIES_FIRST_YEAR, description: `First year (${SERIES_FIRST_YEAR}–${SERIES_LAST_YEAR}).` }) from: number,
+    @Arg('to', () => Int, { defaultValue: SERIES_LAST_YEAR, description: 'Last year, inclusive.' }) to: number,
+    @Arg('step', () => SeriesStep, { defaultValue: SeriesStep.YEAR }) step: SeriesStep,
+    @Arg('topAllies', () => Int, { defaultValue: 3, description: `The best alternative allies listed in each point's topAllies (0–${MAX_TOP_ALLIES}).` }) topAllies: number,
+  ): Promise<OutsideOptionsPoint[]> {
+    if (!Number.isInteger(topAllies) || topAllies < 0 || topAllies > MAX_TOP_ALLIES) throw new BadInputError(`topAllies must be a whole number from 0 to ${MAX_TOP_ALLIES}`, 'topAllies');
+    const points = await outsideOptionsSeries(ctx.executor, { state, from, to, step: step satisfies AnalysisSeriesStep }, ctx.analysis.outsideOptions);
+    return points.map((p) => {
+      const options = toOutsideOptions(p.result);
+      const era = p.era ? toEra({ id: p.era.key, name: p.era.name, start: p.era.start, end: p.era.end }) : null;
+      if (era) ctx.loaders.era.prime(era.key, era);
+      return { ccode: state, year: p.year, era, from: p.from, to: p.to, at: p.at, options, topAllies: options.alternativeAllies.allies.slice(0, topAllies) };
+    });
   }
 
   @Query(() => PortfolioSimilarityResult, { description: 'Alliance portfolio similarity in a year over the states in the system; ties coded defense 4 > offense 3 > neutrality/non-aggression 2 > consultation 1 > none 0, each state allied to itself at 4.' })

@@ -1,5 +1,8 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Reason, TargetEvidence } from './evidence.type.js';
+import { DateScalar } from './Date.scalar.js';
+import { Era } from './era.type.js';
+import { enumOf } from './enums.js';
 
 @ObjectType({ description: 'The parts of an alternative ally\'s score, each in [0, 1] (capability null without NMC data).' })
 export class AllyComponents {
@@ -57,3 +60,20 @@ export class OutsideOptions {
   @Field(() => Float, { description: 'The best of the three: a party needs only one good alternative.' }) overall!: number;
 }
 
+
+/** The steps of `outsideOptionsSeries` (the analysis's SERIES_STEPS; the resolver checks they agree). */
+export const SeriesStep = enumOf(['YEAR', 'ERA'] as const);
+export type SeriesStep = keyof typeof SeriesStep;
+registerEnumType(SeriesStep, { name: 'SeriesStep', description: 'YEAR: one point per year, read on 1 July. ERA: one point per era meeting the range, read on the midpoint of the era\'s part of the range.' });
+
+@ObjectType({ description: 'One point of a state\'s outside options over time: exactly `outsideOptions(party, at)` on the point\'s date.' })
+export class OutsideOptionsPoint {
+  @Field(() => Int, { description: 'ccode of the state.' }) ccode!: number;
+  @Field(() => Int, { nullable: true, description: 'The year (YEAR step); null for an era.' }) year!: number | null;
+  @Field(() => Era, { nullable: true, description: 'The era the point\'s date falls in (YEAR step), or the era of the point (ERA step).' }) era!: Era | null;
+  @Field(() => DateScalar, { description: 'First day the point stands for: 1 January of the year, or the era\'s start (not before the range).' }) from!: string;
+  @Field(() => DateScalar, { description: 'Last day the point stands for: 31 December, or the era\'s end (not after the range).' }) to!: string;
+  @Field(() => DateScalar, { description: 'The date the options are read on: 1 July of the year, or the midpoint of from–to.' }) at!: string;
+  @Field(() => OutsideOptions, { description: 'The three options and the overall attractiveness at `at`.' }) options!: OutsideOptions;
+  @Field(() => [AlternativeAlly], { description: 'The best alternative allies at `at` (the first `topAllies` of options.alternativeAllies.allies).' }) topAllies!: AlternativeAlly[];
+}

@@ -1,0 +1,103 @@
+/**
+ * A state's outside options over time, for analysts (issue #16): one point per year (read on
+ * 1 July, `midYear`) or per era (read on the midpoint of the era's part of the range), each the
+ * same date request as a single `outsideOptions(party, at)` and scored the same way. All the
+ * points go through one batch (`loadMany` on the request's loader, or `assessOutsideOptions`
+ * directly): the two waves of reads of `fetchOptionData` run once for the whole series, so 135
+ * years cost the same store round trips as 2.
+ */
+import { BadInputError, NotFoundError } from '../../errors/index.js';
+import { addDays, covers, midYear, yearEnd, yearStart } from '../../domain/index.js';
+import type { QueryExecutor } from '../../store/QueryExecutor.js';
+import * as q from '../../store/queries.gen.js';
+import { dateRequest } from './buildRequest.js';
+import { assessOutsideOptions, type OutsideOptionsLoader } from './outsideOptionsLoader.js';
+import type { OptionRequest, OptionResult } from './types.js';
+
+export const SERIES_STEPS = ['YEAR', 'ERA'] as const;
+export type SeriesStep = (typeof SERIES_STEPS)[number];
+
+/** The span of the graph's record (the eras the curated seed covers); a series stays inside it. */
+export const SERIES_FIRST_YEAR = 1815;
+export const SERIES_LAST_YEAR = 1949;
+/** At most this many points (years) in one series: the whole record. */
+export const MAX_SERIES_YEARS = SERIES_LAST_YEAR - SERIES_FIRST_YEAR + 1;
+
+export interface SeriesEra { key: string; name: string; start: string; end: string }
+
+export interface SeriesPoint {
+  /** The year (YEAR step), or null (ERA step). */
+  year: number | null;
+  /** The era the point's date falls in (YEAR step), or the era of the point (ERA step); null outside every era. */
+  era: SeriesEra | null;
+  /** The span the point stands for: the year, or the era clipped to the range. */
+  from: string;
+  to: string;
+  /** The date the options are read on: 1 July of the year, or the midpoint of `from`–`to`. */
+  at: string;
+  result: OptionResult;
+}
+
+export interface SeriesArgs { state: number; from: number; to: number; step: SeriesStep }
+
+/** Input checks (BAD_USER_INPUT): whole years, from ≤ to, inside 1815–1949 (at most 135 points). */
+export function checkSeriesArgs({ from, to, step }: Omit<SeriesArgs, 'state'>): void {
+  for (const [name, y] of [['from', from], ['to', to]] as const) {
+    if (!Number.isInteger(y) || y < SERIES_FIRST_YEAR || y > SERIES_LAST_YEAR) throw new BadInputError(`${name} must be a year from ${SERIES_FIRST_YEAR} to ${SERIES_LAST_YEAR} (got ${y})`, name);
+  }
+  if (from > to) throw new BadInputError(`from (${from}) is after to (${to})`, 'from');
+  if (to - from + 1 > MAX_SERIES_YEARS) throw new BadInputError(`a series spans at most ${MAX_SERIES_YEARS} years`, 'to');
+  if (!(SERIES_STEPS as readonly string[]).includes(step)) throw new BadInputError(`step must be one of ${SERIES_STEPS.join(', ')}`, 'step');
+}
+
+/** The midpoint of [from, to] (days, rounded down). */
+export function midpoint(from: string, to: string): string {
+  const days = Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 / 2);
+  return addDays(from, days);
+}
+
+/** The dates of a series (no reads but the eras): one per year, or one per era meeting the range. */
+export function seriesDates(eras: readonly SeriesEra[], { from, to, step }: Omit<SeriesArgs, 'state'>): Omit<SeriesPoint, 'result'>[] {
+  const eraAt = (at: string) => eras.find((e) => covers(e.start, e.end, at)) ?? null;
+  if (step === 'YEAR') {
+    return Array.from({ length: to - from + 1 }, (_, i) => {
+      const year = from + i;
+      const at = midYear(year);
+      return { year, era: eraAt(at), from: yearStart(year), to: yearEnd(year), at };
+    });
+  }
+  const first = yearStart(from);
+  const last = yearEnd(to);
+  return eras.filter((e) => e.start <= last && e.end >= first).map((era) => {
+    const f = era.start > first ? era.start : first;
+    const t = era.end < last ? era.end : last;
+    return { year: null, era, from: f, to: t, at: midpoint(f, t) };
+  });
+}
+
+/** The request behind one point: exactly the single-date request (`dateRequest`). */
+export const seriesRequest = (state: number, at: string): OptionRequest => dateRequest(state, at);
+
+/**
+ * The series, validated and computed in one batch. With `loader` (a GraphQL request's), the points
+ * share its cache with single-date `outsideOptions` fields of the same request; without, the batch
+ * is assessed directly (exports, CLI).
+ */
+export async function outsideOptionsSeries(ex: QueryExecutor, args: SeriesArgs, loader?: OutsideOptionsLoader): Promise<SeriesPoint[]> {
+  checkSeriesArgs(args);
+  const [states, eraRows] = await Promise.all([ex.read(q.statesByCcodes, { ccodes: [args.state] }), ex.read(q.erasAll)]);
+  if (!states.length) throw new NotFoundError('State with ccode', args.state);
+  const eras = eraRows.map((e) => ({ key: e.id, name: e.name, start: e.start, end: e.end }));
+  const dates = seriesDates(eras, args);
+  const requests = dates.map((d) => seriesRequest(args.state, d.at));
+  let results: OptionResult[];
+  if (loader) {
+    const loaded = await loader.loadMany(requests);
+    const failed = loaded.find((r): r is Error => r instanceof Error);
+    if (failed) throw failed;
+    results = loaded as OptionResult[];
+  } else {
+    results = await assessOutsideOptions(ex, requests);
+  }
+  return dates.map((d, i) => ({ ...d, result: results[i]! }));
+}
