@@ -1,7 +1,12 @@
 /** Opens the configured store, applies graph/schema.cypher and returns the query executor; seeds and imports at start. */
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { applySchema, CypherRegistry, openStore, QueryExecutor } from './store/index.js';
+// The store modules one by one, not ./store/index.js: that re-exports the Neo4j adapter, whose
+// neo4j-driver a start on the embedded store must not load (./store/openStore.ts imports it for STORE=neo4j).
+import { applySchema } from './store/applySchema.js';
+import { CypherRegistry } from './store/CypherRegistry.js';
+import { openStore } from './store/openStore.js';
+import { QueryExecutor } from './store/QueryExecutor.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './paths.js';

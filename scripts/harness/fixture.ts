@@ -1,7 +1,7 @@
 /**
  * The server the harnesses drive: the real HTTP server on a free loopback port over an in-memory
  * store holding the curated seed (default) or the seed plus the full published data sets
- * (`full`), and a fingerprint of the stored data (node and relationship counts and a hash of
+ * (`full`), or a store on disk (`dataDir`: e.g. the DATA_DIR of a previous `npm start`), and a fingerprint of the stored data (node and relationship counts and a hash of
  * every node's and relationship's properties) to show that requests changed nothing.
  */
 import 'reflect-metadata';
@@ -11,7 +11,12 @@ import type { Config, ServerPolicy } from '../../src/config.js';
 import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import { seededEmbedded } from '../../test/helpers/testStore.js';
 
-export async function openFixture(full: boolean): Promise<QueryExecutor> {
+export async function openFixture(full: boolean, dataDir?: string): Promise<QueryExecutor> {
+  if (dataDir) { // an embedded store on disk, as `npm start` leaves it in DATA_DIR (warm: seeded and imported)
+    const { openExecutor } = await import('../../src/openExecutor.js');
+    const { loadConfig } = await import('../../src/config.js');
+    return openExecutor({ ...loadConfig(), store: 'embedded', dataDir });
+  }
   if (!full) return seededEmbedded();
   const { seededAndImported } = await import('../../test/helpers/fullGraph.js');
   return seededAndImported();

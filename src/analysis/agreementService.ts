@@ -13,10 +13,11 @@ import { compatibility, type Compatibility, type PartyPlan } from './compatibili
 import { ATTRACTIVENESS_VALUE, OUTCOME_INFO, isOutcome, type Attractiveness, type Coding } from '../domain/index.js';
 import type { RecordedOption } from './negotiationData.js';
 import {
-  FEATURES, LAMBDA, MODEL_NAME, MODEL_VERSION, evaluateLeaveOneOut, featureVector, fitModel,
+  FEATURES, LAMBDA, MODEL_NAME, MODEL_VERSION, featureVector, fitModel,
   type CaseInputs, type Evaluation, type TrainingCase,
 } from './agreementModel.js';
 import { predict, type LogisticFit } from './logisticModel.js';
+import { fitInWorker } from './modelWorker.js';
 import * as q from '../store/queries.gen.js';
 
 export interface PartyOutside { party: number; attractiveness: number; options: OptionResult | null; recorded: boolean }
@@ -56,6 +57,9 @@ export interface ModelState {
 
 const cache = new WeakMap<GraphStore, { version: string; state: Promise<ModelState> }>();
 
+/** Parties whose outside options are read and scored together when the cases are gathered (see gatherCases). */
+const GATHER_BATCH = 40;
+
 async function gatherCases(a: AnalysisContext): Promise<Map<string, CaseData>> {
   const outcomes = await a.executor.read(q.negotiationOutcomes);
   const keys = outcomes.map((o) => o.id);
@@ -67,7 +71,10 @@ async function gatherCases(a: AnalysisContext): Promise<Map<string, CaseData>> {
   ]);
   const pairs = keys.flatMap((k, i) => partyLists[i]!.map((party) => ({ key: k, party })));
   const requests = await Promise.all(pairs.map((p) => negotiationRequest(a.negotiations, p.key, p.party)));
-  const options = await a.outsideOptions.loadMany(requests);
+  // In batches, one after the other: one batch of every party of every negotiation meant reads of
+  // tens of thousands of rows and seconds of scoring in single ticks, while other requests waited.
+  const options: (OptionResult | Error)[] = [];
+  for (let i = 0; i < requests.length; i += GATHER_BATCH) options.push(...await a.outsideOptions.loadMany(requests.slice(i, i + GATHER_BATCH)));
   const optionOf = new Map(pairs.map((p, i) => [`${p.key}|${p.party}`, options[i]]));
   const cases = new Map<string, CaseData>();
   keys.forEach((key, i) => {
@@ -90,24 +97,23 @@ async function gatherCases(a: AnalysisContext): Promise<Map<string, CaseData>> {
   return cases;
 }
 
-function buildState(cases: Map<string, CaseData>): ModelState {
+/**
+ * The fits (full and leave-one-out, with the evaluation) are computed in a worker thread
+ * (./modelWorker.ts): seconds of synchronous arithmetic on the full record that would otherwise
+ * hold up every other request, /healthz included. The numbers are the same as on this thread.
+ */
+async function buildState(cases: Map<string, CaseData>, signal?: AbortSignal): Promise<ModelState> {
   const all = [...cases.values()];
-  const fits = new Map<string, LogisticFit>();
-  let evaluation: Evaluation | undefined;
+  const fits = await fitInWorker(all, signal);
   const fitWithout = (key: string) => {
-    let fit = fits.get(key);
-    if (!fit) {
+    let fit = fits.without.get(key);
+    if (!fit) { // not a case of the fit (cannot happen for `cases`' own keys)
       fit = fitModel(all.filter((c) => c.key !== key));
-      fits.set(key, fit);
+      fits.without.set(key, fit);
     }
     return fit;
   };
-  return {
-    cases,
-    full: fitModel(all),
-    fitWithout,
-    evaluation: () => (evaluation ??= evaluateLeaveOneOut(all, fitWithout)),
-  };
+  return { cases, full: fits.full, fitWithout, evaluation: () => fits.evaluation };
 }
 
 /** Per request: the data version is checked once, not once per field. */
@@ -123,15 +129,25 @@ export function modelState(a: AnalysisContext): Promise<ModelState> {
   return state;
 }
 
-async function currentModelState(a: AnalysisContext): Promise<ModelState> {
+async function currentModelState(a: AnalysisContext, signal?: AbortSignal): Promise<ModelState> {
   const version = await a.executor.dataVersion();
   const store = a.executor.store;
   const hit = cache.get(store);
   if (hit && hit.version === version) return hit.state;
-  const state = gatherCases(a).then(buildState);
+  const state = gatherCases(a).then((cases) => buildState(cases, signal));
   cache.set(store, { version, state });
   state.catch(() => cache.delete(store));
   return state;
+}
+
+/**
+ * Fits the model for the store's current data before a request needs it (the server calls it once
+ * it listens): the cases are gathered here, the fits run in a worker. Never rejects: a failure goes to
+ * `onError`, and the next request that needs the model tries again. `signal` (the server stopping)
+ * stops the fit, worker included; `a`'s executor should carry the same signal (no further store call).
+ */
+export async function prefitModel(a: AnalysisContext, onError?: (e: unknown) => void, signal?: AbortSignal): Promise<void> {
+  try { await currentModelState(a, signal); } catch (e) { onError?.(e); }
 }
 
 export interface WhatIf {

@@ -7,6 +7,7 @@
  * Calls name a typed handle from `queries.gen.ts` (`executor.read(q.statesByCcodes, {ccodes})`):
  * the parameters and the rows are typed from the Cypher file's header.
  */
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CypherRegistry } from './CypherRegistry.js';
 import type { GraphStore, Params, Row } from './GraphStore.js';
@@ -37,7 +38,62 @@ export interface NamedTransaction {
   run<R = Row>(query: string, params?: Params): Promise<R[]>;
 }
 
+/**
+ * Rows of named reads, by data version (see `QueryExecutor.withReadCache`): what the server's
+ * requests share, so that a request asked again (8 clients looping the same 50 negotiations' outside
+ * options) costs no store call. Entries of another data version are never returned; the least
+ * recently used go first past `maxRows` rows in all; a read in flight is shared, not repeated.
+ */
+export class ReadCache {
+  private readonly entries = new Map<string, { version: string; rows: Promise<Row[]>; size: number }>();
+  private total = 0;
+  hits = 0;
+  misses = 0;
+  constructor(readonly maxRows = 1_000_000) {}
+
+  get size(): number { return this.entries.size; }
+
+  /** The cached rows of `key` at `version`, or those of `load()` (then cached). */
+  rows(key: string, version: string, load: () => Promise<Row[]>): Promise<Row[]> {
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version) {
+      this.hits += 1;
+      this.entries.delete(key); // most recently used last
+      this.entries.set(key, hit);
+      return hit.rows;
+    }
+    if (hit) this.drop(key);
+    this.misses += 1;
+    const entry = { version, rows: load(), size: 0 };
+    this.entries.set(key, entry);
+    entry.rows.then((rows) => {
+      if (this.entries.get(key) !== entry) return;
+      if (rows.length > this.maxRows / 4) { this.drop(key); return; } // too big to keep: read again next time
+      entry.size = rows.length;
+      this.total += rows.length;
+      for (const [k] of this.entries) { if (this.total <= this.maxRows) break; this.drop(k); }
+    }, () => { if (this.entries.get(key) === entry) this.drop(key); });
+    return entry.rows;
+  }
+
+  private drop(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.total -= e.size;
+    this.entries.delete(key);
+  }
+}
+
+/** A read's cache key: its name and parameters (long parameter lists hashed). */
+function cacheKey(name: string, params: unknown): string {
+  const json = JSON.stringify(params) ?? '';
+  return `${name}\u0000${json.length > 512 ? createHash('sha1').update(json).digest('base64') : json}`;
+}
+
 export class QueryExecutor {
+  /** This request's data version, read once at its first cached read (`withReadCache`). */
+  private version?: Promise<string>;
+
   constructor(
     readonly store: GraphStore,
     readonly registry: CypherRegistry,
@@ -46,6 +102,7 @@ export class QueryExecutor {
     private readonly requestId?: string,
     private readonly writes: { count: number } = { count: 0 },
     private readonly signal?: AbortSignal,
+    private readonly cache?: ReadCache,
   ) {}
 
   /**
@@ -54,8 +111,24 @@ export class QueryExecutor {
    * call starts: each throws `signal.reason`.
    */
   forRequest(requestId: string, observers: QueryObserver[] = [], signal?: AbortSignal): QueryExecutor {
-    return new QueryExecutor(this.store, this.registry, this.logger?.child({ requestId }), [...this.observers, ...observers], requestId, this.writes, signal);
+    return new QueryExecutor(this.store, this.registry, this.logger?.child({ requestId }), [...this.observers, ...observers], requestId, this.writes, signal, this.cache);
   }
+
+  /**
+   * This executor with a read cache its requests share (the server's: `startServer`): the reads
+   * of an executor made by `forRequest` are answered from `cache` when the same read (name and
+   * parameters) was made at the same data version. Each request reads the data version once, at its
+   * first read (one indexed lookup; `dataVersion()` then answers without another), so a seed or an
+   * import, by this process or another, is seen by the next request. Writes made outside
+   * `write`/`transaction` (on `store` directly) are not seen: the cache is for serving.
+   * Observers see a cached read as a read (its rows, `ms` near 0).
+   */
+  withReadCache(cache: ReadCache = new ReadCache()): QueryExecutor {
+    return new QueryExecutor(this.store, this.registry, this.logger, this.observers, this.requestId, this.writes, this.signal, cache);
+  }
+
+  /** The cache of `withReadCache`, if any (figures, tests). */
+  get readCache(): ReadCache | undefined { return this.cache; }
 
   /** How many writes this executor and its children have made: part of the key of derived caches. */
   get writeVersion(): number { return this.writes.count; }
@@ -88,7 +161,24 @@ export class QueryExecutor {
   read(query: QueryRef<unknown, unknown>, params: unknown = {}): Promise<unknown[]> {
     const q = this.resolve(query);
     invariant(q.mode !== 'WRITE', `${q.name} writes: run it with write() or in a transaction`);
+    const cache = this.cache;
+    if (cache && this.requestId !== undefined && q.name !== 'dataVersion') {
+      const key = cacheKey(q.name, params);
+      // A copy of the cached array: a caller may sort or extend its rows (the row objects are shared).
+      return this.timed(q.name, 'READ', async () => (await cache.rows(key, await this.requestVersion(), () => this.store.read(q.text, params as Params, q.name))).slice());
+    }
     return this.timed(q.name, 'READ', () => this.store.read(q.text, params as Params, q.name));
+  }
+
+  private requestVersion(): Promise<string> {
+    this.version ??= this.readVersion();
+    return this.version;
+  }
+
+  private async readVersion(): Promise<string> {
+    const q = this.resolve(dataVersion);
+    const [row] = await this.store.read(q.text, {}, q.name);
+    return `${(row as { version?: number } | undefined)?.version ?? 0}.${this.writes.count}`;
   }
 
   write<R>(query: QueryHandle<Record<string, never>, R>): Promise<R[]>;
@@ -119,6 +209,7 @@ export class QueryExecutor {
 
   /** The graph's data version (see `transaction`), plus this process's own write counter. */
   async dataVersion(): Promise<string> {
+    if (this.cache && this.requestId !== undefined) return this.requestVersion();
     const [row] = await this.read(dataVersion);
     return `${row?.version ?? 0}.${this.writes.count}`;
   }

@@ -2,13 +2,22 @@
  * Start-up failures are clear and quick: an unreachable Neo4j, a missing password, an embedded
  * database file already in use. Nothing hangs. And `npm start` on an empty DATA_DIR seeds and imports
  * the shipped published data sets (DATA_SETS), and a later start imports nothing again.
+ *
+ * Start-up cost and the hot path (issues 14, 15): a start on the embedded store never loads
+ * neo4j-driver (it is imported for STORE=neo4j only) nor the export modules, and its warm start is
+ * timed (printed, not asserted: the machine is shared); the server's read cache answers a read
+ * again only at the same data version; the model's fits run in a worker thread and give the same
+ * numbers as on the main thread.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, Neo4jStore, GrafeoStore } from '../../src/store/index.js';
+import { openStore, Neo4jStore, GrafeoStore, CypherRegistry, QueryExecutor, type QueryEvent } from '../../src/store/index.js';
+import { ReadCache } from '../../src/store/QueryExecutor.js';
+import * as q from '../../src/store/queries.gen.js';
+import { fitAll, fitInWorker } from '../../src/analysis/modelWorker.js';
 import { StoreUnavailableError } from '../../src/errors/index.js';
 import { projectRoot } from '../../src/paths.js';
 
@@ -82,4 +91,124 @@ describe('npm start on a fresh DATA_DIR', () => {
     } finally { await second.stop(); }
     console.log(`npm start: first (seed + 2 data sets) ${Math.round(first.ms)} ms, second ${Math.round(second.ms)} ms`);
   }, 400_000);
+});
+
+/**
+ * Runs `node dist/src/cli.js serve` (built first, as `npm start` does) with a preload that lists,
+ * at exit, the packages the process loaded; returns ms to ready and that list.
+ */
+async function serveListingPackages(env: Record<string, string>): Promise<{ ms: number; packages: string[] }> {
+  const preload = join(mkdtempSync(join(tmpdir(), 'alliance-preload-')), 'packages.cjs');
+  writeFileSync(preload, `process.on('exit', () => {
+    const names = new Set(Object.keys(require.cache).map((k) => /node_modules\\/((@[^/]+\\/)?[^/]+)/.exec(k)?.[1]).filter(Boolean));
+    process.stderr.write('\\nLOADED ' + JSON.stringify([...names].sort()) + '\\n');
+  });\n`);
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--require', preload, join(projectRoot, 'dist/src/cli.js'), 'serve'], { cwd: projectRoot, env: { ...process.env, NODE_ENV: '', PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let ms = 0;
+  for (;;) {
+    if (/GraphQL:\s+\S+/.test(out)) { ms = performance.now() - t0; break; }
+    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}:\n${out}`);
+    if (performance.now() - t0 > 170_000) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  child.kill('SIGTERM');
+  await exited;
+  const m = /LOADED (\[.*\])/.exec(out);
+  if (!ms || !m) throw new Error(`serve did not start or report its packages:\n${out}`);
+  return { ms, packages: JSON.parse(m[1]!) as string[] };
+}
+
+describe('start-up cost on the embedded store', () => {
+  it('neither neo4j-driver nor the export modules are loaded; the warm start is timed', async () => {
+    expect(spawnSync(process.execPath, ['scripts/buildIfStale.mjs', '--quiet'], { cwd: projectRoot }).status).toBe(0);
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'alliance-warm-')), DATA_SETS: 'cow-states' };
+    const first = await serveListingPackages(env); // seeds and imports
+    const warm: number[] = [];
+    let packages: string[] = [];
+    for (let i = 0; i < 3; i++) { const r = await serveListingPackages(env); warm.push(r.ms); packages = r.packages; }
+    for (const p of [first.packages, packages]) {
+      expect(p).toContain('@grafeo-db/js');
+      expect(p).toContain('graphql');
+      expect(p.filter((x) => /^neo4j-driver/.test(x))).toEqual([]);
+      expect(p).not.toContain('xmlbuilder2'); // GEXF/GraphML: loaded by the first /export request
+    }
+    warm.sort((a, b) => a - b);
+    console.log(`serve on the embedded store: first start ${Math.round(first.ms)} ms, warm starts ${warm.map(Math.round).join(', ')} ms (median ${Math.round(warm[1]!)} ms)`);
+  }, 400_000);
+
+  it('STORE=neo4j still opens the Neo4j adapter (imported on demand): an unreachable server is STORE_UNAVAILABLE', async () => {
+    const err = await openStore({ store: 'neo4j', dataDir: '', neo4j: { uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x' } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreUnavailableError);
+    expect((err as Error).message).toMatch(/cannot reach bolt:\/\/127\.0\.0\.1:1/);
+  }, 30_000);
+});
+
+describe('the read cache the server shares between requests', () => {
+  async function cached() {
+    const store = GrafeoStore.open();
+    const base = new QueryExecutor(store, CypherRegistry.load());
+    await base.transaction('seed one state', async (tx) => {
+      await tx.run('seedStates', { rows: [{ ccode: 200, abbrev: 'UKG', name: 'United Kingdom', sources: [] }] });
+    });
+    const events: QueryEvent[] = [];
+    const executor = base.withReadCache(new ReadCache(1000));
+    return { store, base, executor, events, request: () => executor.forRequest('r', [(e) => events.push(e)]) };
+  }
+
+  it('answers the same read at the same data version from the cache, and reads again after a write', async () => {
+    const { store, executor, events, request } = await cached();
+    events.length = 0;
+    let reads = 0;
+    const read = store.read.bind(store);
+    (store as unknown as { read: typeof store.read }).read = (...a) => { reads += 1; return read(...a); };
+    try {
+      const a = await request().read(q.statesByCcodes, { ccodes: [200, 2] });
+      const afterFirst = reads; // the data version and the read
+      const b = await request().read(q.statesByCcodes, { ccodes: [200, 2] });
+      expect(b).toEqual(a);
+      expect(reads - afterFirst).toBe(1); // only the second request's data version
+      expect(events.map((e) => e.name)).toEqual(['statesByCcodes', 'statesByCcodes']); // observers see both
+      await request().read(q.statesByCcodes, { ccodes: [2] }); // other parameters: read
+      expect(reads - afterFirst).toBe(3);
+      await executor.write('seedStates', { rows: [{ ccode: 2, abbrev: 'USA', name: 'United States of America', sources: [] }] });
+      const before = reads;
+      const c = await request().read(q.statesByCcodes, { ccodes: [200, 2] });
+      expect(reads - before).toBe(2); // new version: read again
+      expect(c.map((r) => r.ccode).sort((m, n) => m - n)).toEqual([2, 200]);
+      expect(a.map((r) => r.ccode)).toEqual([200]);
+      expect(executor.readCache!.hits).toBe(1);
+    } finally { await store.close(); }
+  });
+
+  it('shares a read in flight; a failed read is not kept', async () => {
+    const cache = new ReadCache(100);
+    let loads = 0;
+    const load = () => { loads += 1; return new Promise<Record<string, unknown>[]>((r) => setTimeout(() => r([{ x: 1 }]), 20)); };
+    const [x, y] = await Promise.all([cache.rows('k', 'v1', load), cache.rows('k', 'v1', load)]);
+    expect(x).toEqual([{ x: 1 }]);
+    expect(y).toBe(x);
+    expect(loads).toBe(1);
+    await cache.rows('k', 'v2', load);
+    expect(loads).toBe(2);
+    await expect(cache.rows('bad', 'v1', () => Promise.reject(new Error('store down')))).rejects.toThrow('store down');
+    await new Promise((r) => setImmediate(r));
+    expect(await cache.rows('bad', 'v1', load)).toEqual([{ x: 1 }]);
+  });
+});
+
+describe('the agreement model in a worker thread', () => {
+  it('gives the fits of the main thread, bit for bit', async () => {
+    const cases = Array.from({ length: 60 }, (_, i) => ({ key: `k${i}`, outcome: (i % 3 ? 1 : 0) as 0 | 1, x: [i % 2, (i % 5) / 5, (i % 7) / 7, -((i % 11) / 11), i % 4 === 0 ? 1 : 0] }));
+    const here = fitAll(cases);
+    const there = await fitInWorker(cases);
+    expect(there.ranIn).toBe('worker');
+    expect(there.full).toEqual(here.full);
+    expect([...there.without]).toEqual(here.without);
+    expect(there.evaluation).toEqual(here.evaluation);
+  }, 60_000);
 });

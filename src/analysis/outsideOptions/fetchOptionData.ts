@@ -6,7 +6,7 @@
  */
 import type { QueryExecutor } from '../../store/QueryExecutor.js';
 import * as q from '../../store/queries.gen.js';
-import { addYears, yearOf } from '../../domain/index.js';
+import { addYears, dyadObligations, yearOf } from '../../domain/index.js';
 import { evidenceKey, gatherTargetEvidence, type TargetEvidence } from '../targetEvidence.js';
 import type { OptionInputs, OptionRequest, Spell, Talk, Tie } from './types.js';
 
@@ -47,6 +47,9 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
   }
   const ties = new Map<string, Map<number, Tie[]>>();
   for (const t of tieRows) {
+    // Co-members of a treaty phase that owe each other nothing (ATOP's dyad rule) are no tie.
+    if (!dyadObligations({ ccode: t.ccode, obligations: t.ownObligations, varying: t.ownVarying, owedTo: t.ownOwedTo },
+      { ccode: t.other, obligations: t.otherObligations, varying: t.otherVarying, owedTo: t.otherOwedTo }).length) continue;
     const k = atKey(t.ccode, t.at);
     if (!ties.has(k)) ties.set(k, new Map());
     push(ties.get(k)!, t.other, t);
@@ -70,10 +73,14 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
     const year = yearOf(r.at);
     return [r.party, ...targetsOf[i]!, ...candidatesOf[i]!].map((ccode) => [`${ccode}-${year}`, { id: `${ccode}-${year}`, ccode, year }] as const);
   })).values()];
-  const [evidence, caps] = await Promise.all([
+  // Names of targets outside the system at the batch's dates (reasons name every state the same way, whatever the batch).
+  const unnamed = [...new Set(targetsOf.flat())].filter((c) => !names.has(c)).sort((a, b) => a - b);
+  const [evidence, caps, named] = await Promise.all([
     gatherTargetEvidence(ex, evidenceRequests),
     capabilityItems.length ? ex.read(q.cincOfStateYears, { items: capabilityItems }) : Promise.resolve([]),
+    unnamed.length ? ex.read(q.statesByCcodes, { ccodes: unnamed }) : Promise.resolve([]),
   ]);
+  for (const s of named) names.set(s.ccode, s.abbrev);
   const cincByYear = new Map(caps.map((c) => [`${c.ccode}-${c.year}`, c.cinc]));
 
   return requests.map((r, i) => {

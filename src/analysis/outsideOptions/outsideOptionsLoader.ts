@@ -9,6 +9,7 @@ import { fetchOptionData } from './fetchOptionData.js';
 import { scoreOptions } from './scoreOptions.js';
 import { requestKey } from './buildRequest.js';
 import type { OptionRequest, OptionResult } from './types.js';
+import { getResult, putResult, resultCacheOf } from './resultCache.js';
 
 export type OutsideOptionsLoader = DataLoader<OptionRequest, OptionResult, string>;
 
@@ -17,6 +18,26 @@ export async function assessOutsideOptions(ex: QueryExecutor, requests: readonly
   return (await fetchOptionData(ex, requests)).map(scoreOptions);
 }
 
+/** Like `assessOutsideOptions`, reusing the results of earlier requests at the same data version where the server keeps them (./resultCache.ts). */
+async function assessWithResultCache(ex: QueryExecutor, requests: readonly OptionRequest[]): Promise<OptionResult[]> {
+  const cache = resultCacheOf(ex);
+  if (!cache) return assessOutsideOptions(ex, requests);
+  const version = await ex.dataVersion();
+  const keys = requests.map((r) => `${version}\u0000${requestKey(r)}`);
+  const out = keys.map((k) => getResult(cache, k));
+  const missing = requests.filter((_, i) => out[i] === undefined);
+  if (missing.length) {
+    const fresh = await assessOutsideOptions(ex, missing);
+    let j = 0;
+    for (let i = 0; i < out.length; i++) {
+      if (out[i] !== undefined) continue;
+      out[i] = fresh[j++]!;
+      putResult(cache, keys[i]!, out[i]!);
+    }
+  }
+  return out as OptionResult[];
+}
+
 export function createOutsideOptionsLoader(ex: QueryExecutor): OutsideOptionsLoader {
-  return new DataLoader<OptionRequest, OptionResult, string>((requests) => assessOutsideOptions(ex, requests), { cacheKeyFn: requestKey });
+  return new DataLoader<OptionRequest, OptionResult, string>((requests) => assessWithResultCache(ex, requests), { cacheKeyFn: requestKey });
 }
