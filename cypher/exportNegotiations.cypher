@@ -5,5 +5,5 @@
 MATCH (n:Negotiation)
 WHERE n.start <= date($to) AND (n.end IS NULL OR n.end >= date($from))
 RETURN n.id AS id, n.name AS name, n.start AS start, n.end AS end, n.outcome AS outcome,
-       [(s:State)-[:PARTY_TO]->(n) | s.ccode] AS parties
+       [(n)<-[:PARTY_TO]-(s:State) | s.ccode] AS parties
 ORDER BY start, id

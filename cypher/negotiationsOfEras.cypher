@@ -2,6 +2,6 @@
 // params: $ids: string[] (era ids)
 // returns: id: string, node: {id: string}
 UNWIND $ids AS id
-MATCH (n:Negotiation)-[:IN_ERA]->(:Era {id: id})
+MATCH (:Era {id: id})<-[:IN_ERA]-(n:Negotiation)
 RETURN id, n {.id} AS node
 ORDER BY id, n.start, n.id

@@ -2,5 +2,5 @@
 // params: $ids: string[] (treaty ids)
 // returns: id: string, node: {id: string}
 UNWIND $ids AS id
-MATCH (n:Negotiation)-[:PRODUCED]->(:Treaty {id: id})
+MATCH (:Treaty {id: id})<-[:PRODUCED]-(n:Negotiation)
 RETURN id, n {.id} AS node

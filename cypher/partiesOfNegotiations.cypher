@@ -2,6 +2,6 @@
 // params: $ids: string[] (negotiation ids)
 // returns: id: string, node: {ccode: int, abbrev: string, name: string}
 UNWIND $ids AS id
-MATCH (s:State)-[:PARTY_TO]->(:Negotiation {id: id})
+MATCH (:Negotiation {id: id})<-[:PARTY_TO]-(s:State)
 RETURN id, s {.ccode, .abbrev, .name} AS node
 ORDER BY id, s.ccode

@@ -2,6 +2,6 @@
 // params: $ids: string[] (threat ids)
 // returns: id: string, node: {ccode: int, from: date, to: date?, note: string?, sources: string[]}
 UNWIND $ids AS id
-MATCH (s:State)-[p:PERCEIVES]->(:Threat {id: id})
+MATCH (:Threat {id: id})<-[p:PERCEIVES]-(s:State)
 RETURN id, {ccode: s.ccode, from: p.from, to: p.to, note: p.note, sources: p.sources} AS node
 ORDER BY id, p.from, s.ccode

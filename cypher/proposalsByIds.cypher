@@ -4,7 +4,7 @@
 //   summary: string?, response: string, responseNote: string?, by: int[], to: int[], round: string?,
 //   negotiation: string, dateOldStyle: date?
 UNWIND $ids AS id
-MATCH (n:Negotiation)-[:HAS_PROPOSAL]->(p:Proposal {id: id})
+MATCH (p:Proposal {id: id})<-[:HAS_PROPOSAL]-(n:Negotiation)
 RETURN p.id AS id, p.sequence AS sequence, p.date AS date, p.datePrecision AS datePrecision,
        p.obligations AS obligations, p.summary AS summary, p.response AS response,
        p.responseNote AS responseNote, coalesce(p.proposers, [(p)<-[:PROPOSED]-(b:State) | b.ccode]) AS by,

@@ -3,6 +3,7 @@
 // returns: id: string, kind: string, approach: string, justification: string, confidence: string, party: int,
 //   target: string
 UNWIND $ids AS id
-MATCH (s:State)-[:HOLDS]->(w:WarPlan {id: id})-[:TARGETS]->(t:Threat)
+MATCH (w:WarPlan {id: id})<-[:HOLDS]-(s:State)
+MATCH (w)-[:TARGETS]->(t:Threat)
 RETURN w.id AS id, w.kind AS kind, w.approach AS approach, w.justification AS justification,
        w.confidence AS confidence, s.ccode AS party, t.id AS target

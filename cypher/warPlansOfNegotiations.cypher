@@ -7,11 +7,11 @@
 //   alternatives: {id: string, approach: string, rationale: string?, confidence: string, party: int, target: string,
 //   form: string?, scopeRegions: string[]?, scopeStates: int[]?, scopeNote: string?}[]}
 UNWIND $ids AS id
-MATCH (:Negotiation {id: id})-[:HAS_WAR_PLAN]->(w:WarPlan)-[:TARGETS]->(t:Threat),
-      (w)<-[:HOLDS]-(s:State)
+MATCH (:Negotiation {id: id})-[:HAS_WAR_PLAN]->(w:WarPlan)-[:TARGETS]->(t:Threat)
+MATCH (w)<-[:HOLDS]-(s:State)
 RETURN id, w {.id, .kind, .coding, .fromRound, .approach, .justification, .rationale, .confidence, party: s.ccode,
   target: t.id, .form, .scopeRegions, .scopeStates, .scopeNote, .targetNotPerceived,
-  proposal: head([(p:Proposal)-[:PUTS_FORWARD]->(w) | p.id]),
+  proposal: head([(w)<-[:PUTS_FORWARD]-(p:Proposal) | p.id]),
   alternatives: [(w)-[:HAS_ALTERNATIVE]->(a:WarPlan)-[:TARGETS]->(at:Threat) | a {.id, .approach, .rationale, .confidence,
     party: s.ccode, target: at.id, .form, .scopeRegions, .scopeStates, .scopeNote}]} AS node
 ORDER BY id, s.ccode, w.kind, w.fromRound, w.id
