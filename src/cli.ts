@@ -108,15 +108,18 @@ program.command('import')
   });
 
 program.command('export')
-  .description('export the graph (GEXF, GraphML, Cytoscape JSON, dyad-year CSV)')
-  .argument('<format>', 'gexf | graphml | cytoscape | graphology | dyad-year')
+  .description('export the graph (GEXF, GraphML, Cytoscape JSON, dyad-year CSV, ATOP state-year CSV) or a state\'s outside options over time (options-series CSV)')
+  .argument('<format>', 'gexf | graphml | cytoscape | graphology | dyad-year | state-year | options-series')
   .option('--at <date>', 'one day YYYY-MM-DD (YYYY or YYYY-MM: the first day of that year or month)')
-  .option('--from <date>', 'start of a range (gexf: dynamic; dyad-year: first year)')
-  .option('--to <date>', 'end of a range, inclusive (a year means its last day; gexf: dynamic; dyad-year: last year)')
+  .option('--from <date>', 'start of a range (gexf: dynamic; dyad-year, state-year: first year)')
+  .option('--to <date>', 'end of a range, inclusive (a year means its last day; gexf: dynamic; dyad-year, state-year: last year)')
   .option('--negotiations <years>', 'add the negotiation layer: negotiations of the N years up to --at; with a range, true')
-  .option('--directed', 'dyad-year: both orders of every dyad')
+  .option('--directed', 'dyad-year: both orders of every dyad, each with ccode1\'s own obligations toward ccode2 (ATOP\'s directed dyad-year rules)')
+  .option('--state <ccode>', 'options-series: the state (COW ccode); --from/--to are years (default 1815, 1949)')
+  .option('--step <step>', 'options-series: YEAR (default) or ERA')
   .option('--out <file>', 'write to this file instead of standard output')
-  .action(async (format: string, opts: { at?: string; from?: string; to?: string; negotiations?: string; directed?: boolean; out?: string }) => {
+  .action(async (format: string, opts: { at?: string; from?: string; to?: string; negotiations?: string; directed?: boolean; state?: string; step?: string; out?: string }) => {
+    if (format === 'options-series') return exportOptionsSeries(opts);
     const { parseExportRequest, runExport } = await import('./export/index.js');
     let request;
     try {
@@ -135,5 +138,28 @@ program.command('export')
       await executor.store.close();
     } catch (e) { fail(e); }
   });
+
+/** `export options-series --state 200 [--from 1815 --to 1949 --step YEAR|ERA] [--out file]`: a state's outside options over time, CSV. */
+async function exportOptionsSeries(opts: { at?: string; from?: string; to?: string; state?: string; step?: string; out?: string }): Promise<void> {
+  const { parseOptionsSeriesRequest, writeOptionsSeriesCsv } = await import('./export/optionsSeries.export.js');
+  const { checkSeriesArgs } = await import('./analysis/outsideOptions/index.js');
+  let args;
+  try {
+    if (opts.at !== undefined) throw new Error('options-series takes --from and --to (years), not --at');
+    args = parseOptionsSeriesRequest({ state: opts.state, from: opts.from, to: opts.to, step: opts.step });
+    checkSeriesArgs(args);
+  } catch (e) { console.error(`export: ${(e as Error).message}`); process.exit(2); }
+  const cfg = config();
+  try {
+    const executor = await openExecutor(cfg);
+    const { createWriteStream } = await import('node:fs');
+    const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+    if (!opts.out) process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else fail(e); });
+    const t0 = performance.now();
+    await writeOptionsSeriesCsv(executor, args, out, { end: Boolean(opts.out) });
+    if (opts.out) console.error(`export: options-series written to ${opts.out} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+    await executor.store.close();
+  } catch (e) { fail(e); }
+}
 
 program.parseAsync().catch(fail);

@@ -22,6 +22,7 @@ import { DEFAULT_SERVER_POLICY, withDefaults, type Config, type ServerPolicy } f
 import type { Logger } from './logger.js';
 import type { QueryExecutor } from './store/QueryExecutor.js';
 import { createContext, type RequestContext } from './context.js';
+import { prefitModel } from './analysis/agreementService.js';
 import { buildAppSchema } from './schema/buildAppSchema.js';
 import { depthLimitRule } from './limits/depthLimitRule.js';
 import { documentLimitsRule } from './limits/documentLimitsRule.js';
@@ -34,7 +35,7 @@ import { cors } from './cors.js';
 import { maskError } from './errors/index.js';
 import { explorerRouter } from './web/explorer.js';
 import { networkRouter } from './web/network/networkRouter.js';
-import { exportRouter } from './export/exportRouter.js';
+import { optionsRouter } from './web/options/optionsRouter.js';
 
 export interface AppOptions {
   executor: QueryExecutor;
@@ -91,13 +92,24 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: AppOptions & { port: number; host: string }): Promise<RunningServer> {
+export interface ServeOptions extends AppOptions {
+  port: number;
+  host: string;
+  /** Share read results between requests by data version (default true; store/QueryExecutor.ts: withReadCache). */
+  readCache?: boolean;
+  /** Fit the agreement model in the background once listening (default: when NODE_ENV is production, as `serve` sets it). */
+  prefitModel?: boolean;
+}
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
   const policy = { ...DEFAULT_SERVER_POLICY, ...options.policy };
   const { apollo } = await createApollo({ ...options, policy, httpServer });
   await apollo.start();
-  const { executor, logger } = options;
+  const { logger } = options;
+  // Requests share the rows of their reads by data version (store/QueryExecutor.ts: withReadCache).
+  const executor = options.readCache === false ? options.executor : options.executor.withReadCache();
   const limits = withDefaults(options.limits);
   const gate = new StoreGate(policy.storeConcurrency);
 
@@ -146,7 +158,14 @@ export async function startServer(options: AppOptions & { port: number; host: st
   );
   app.use(explorerRouter());
   app.use(networkRouter());
-  app.use(exportRouter(executor, logger, { maxConcurrent: policy.maxConcurrentExports, timeoutMs: limits.requestTimeoutMs, corsOrigins: policy.corsOrigins }));
+  app.use(optionsRouter());
+  // The exports (xmlbuilder2, graphology: ~0.1 s of module loading) load on the first /export request, not at start.
+  let exports: Promise<express.Router> | undefined;
+  app.use((req, res, next) => {
+    if (!/^\/export(\/|$)/i.test(req.path)) { next(); return; }
+    exports ??= import('./export/exportRouter.js').then((m) => m.exportRouter(executor, logger, { maxConcurrent: policy.maxConcurrentExports, timeoutMs: limits.requestTimeoutMs, corsOrigins: policy.corsOrigins }));
+    exports.then((router) => router(req, res, next), next);
+  });
   app.use(notFound);
   app.use(jsonErrorHandler(logger));
 
@@ -158,9 +177,20 @@ export async function startServer(options: AppOptions & { port: number; host: st
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`;
   logger?.info({ url }, 'server listening');
+  // The agreement model for the current data, fitted now rather than by the first request that asks;
+  // stopped (no further store call) when the server stops.
+  const prefit = new AbortController();
+  if (options.prefitModel ?? process.env.NODE_ENV === 'production') {
+    const t0 = performance.now();
+    let failed = false;
+    void prefitModel(createContext(executor, limits, 'model-prefit', prefit.signal, gate).analysis, (e) => {
+      failed = true;
+      if (!prefit.signal.aborted) logger?.warn({ err: e }, 'model prefit failed');
+    }, prefit.signal).then(() => { if (!failed) logger?.info({ ms: Math.round(performance.now() - t0) }, 'agreement model fitted'); });
+  }
   return {
     url,
     httpServer,
-    async stop() { await apollo.stop(); },
+    async stop() { prefit.abort(); await apollo.stop(); },
   };
 }

@@ -18,6 +18,7 @@ import { requestDeadline } from '../limits/deadline.js';
 import { cors, refuseCrossSite } from '../cors.js';
 import { methodNotAllowed } from '../httpErrors.js';
 import { CONTENT_TYPES, exportFileName, parseExportRequest, runExport, type ExportRequest } from './index.js';
+import { optionsSeriesHandler } from './optionsSeries.export.js';
 
 export interface ExportRouterOptions {
   maxConcurrent?: number;
@@ -31,6 +32,7 @@ export function exportRouter(executor: QueryExecutor, logger?: Logger, options: 
   const retryAfter = Math.max(1, Math.ceil(timeoutMs / 2000));
   const router = express.Router();
   router.use('/export', cors(corsOrigins, ['GET']), refuseCrossSite(corsOrigins));
+  router.get('/export/options-series', optionsSeriesHandler(executor, { slots, timeoutMs, retryAfter, logger }));
   router.get('/export/:format', async (req, res) => {
     let request: ExportRequest;
     try {

@@ -8,11 +8,12 @@
  * | `graphml` | `at` | GraphML with typed keys |
  * | `cytoscape` | `at` | Cytoscape.js JSON `{elements: {nodes, edges}}` |
  * | `graphology` | `at` | graphology serialised JSON |
- * | `dyad-year` | `from`+`to` (years) or `at` (its year) | dyad-year CSV (peacesciencer shape) |
+ * | `dyad-year` | `from`+`to` (years) or `at` (its year) | dyad-year CSV (peacesciencer's names, ATOP's dyad-year rules; `directed=true`: ATOP's directed dyad-year rules) |
+ * | `state-year` | `from`+`to` (years) or `at` (its year) | ATOP's state-year CSV (`atop5_1sy` columns, from ATOP's memberships) |
  *
  * Dates, as in the GraphQL API: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` for a month or a year, read as
  * the period's first day for `at` and `from` and its last day for `to` (so `from=1815&to=1949`
- * covers 1949 too). The dyad-year CSV works in whole years: only the years of `from` and `to` count. A range spans at most
+ * covers 1949 too). The dyad-year and state-year CSVs work in whole years: only the years of `from` and `to` count. A range spans at most
  * MAX_RANGE_YEARS years. `negotiations=N` (static graph formats) adds the negotiation layer: every
  * negotiation under way in the N years up to the date (0: under way on the date); with a range
  * (`gexf`), `negotiations=true` adds every negotiation in the range with its spell.
@@ -27,8 +28,9 @@ import { writeGraphml } from './graphml.export.js';
 import { toCytoscape } from './cytoscape.export.js';
 import { toGraphology } from './graphology.export.js';
 import { writeDyadYearCsv } from './dyadYear.export.js';
+import { writeStateYearCsv } from './stateYear.export.js';
 
-export const EXPORT_FORMATS = ['gexf', 'graphml', 'cytoscape', 'graphology', 'dyad-year'] as const;
+export const EXPORT_FORMATS = ['gexf', 'graphml', 'cytoscape', 'graphology', 'dyad-year', 'state-year'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const MAX_RANGE_YEARS = 250;
 export const MAX_NEGOTIATION_YEARS = 50;
@@ -39,9 +41,10 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   cytoscape: 'application/json; charset=utf-8',
   graphology: 'application/json; charset=utf-8',
   'dyad-year': 'text/csv; charset=utf-8',
+  'state-year': 'text/csv; charset=utf-8',
 };
 
-export const FILE_EXTENSIONS: Record<ExportFormat, string> = { gexf: 'gexf', graphml: 'graphml', cytoscape: 'cyjs.json', graphology: 'graphology.json', 'dyad-year': 'csv' };
+export const FILE_EXTENSIONS: Record<ExportFormat, string> = { gexf: 'gexf', graphml: 'graphml', cytoscape: 'cyjs.json', graphology: 'graphology.json', 'dyad-year': 'csv', 'state-year': 'csv' };
 
 export type ExportRequest =
   | { format: ExportFormat; kind: 'at'; at: string; negotiationYears: number | null; directed: boolean }
@@ -75,10 +78,11 @@ export function parseExportRequest(format: string, raw: RawExportOptions): Expor
   const hasAt = raw.at !== undefined;
   const hasRange = raw.from !== undefined || raw.to !== undefined;
   if (hasAt && hasRange) throw new BadInputError('give either at, or from and to, not both', 'at');
-  if (!hasAt && !hasRange) throw new BadInputError(f === 'dyad-year' ? 'give from and to (years), or at' : 'give at=YYYY-MM-DD', 'at');
+  const yearly = f === 'dyad-year' || f === 'state-year';
+  if (!hasAt && !hasRange) throw new BadInputError(yearly ? 'give from and to (years), or at' : 'give at=YYYY-MM-DD', 'at');
   if (hasAt) {
     const at = parseDay(raw.at, 'at');
-    if (f === 'dyad-year') return { format: f, kind: 'range', from: `${at.slice(0, 4)}-01-01`, to: `${at.slice(0, 4)}-12-31`, negotiations: false, directed };
+    if (yearly) return { format: f, kind: 'range', from: `${at.slice(0, 4)}-01-01`, to: `${at.slice(0, 4)}-12-31`, negotiations: false, directed };
     let negotiationYears: number | null = null;
     if (raw.negotiations !== undefined && raw.negotiations !== '') {
       const n = Number(raw.negotiations);
@@ -93,7 +97,7 @@ export function parseExportRequest(format: string, raw: RawExportOptions): Expor
   const to = parseDay(raw.to, 'to', 'end');
   if (from > to) throw new BadInputError(`from (${from}) is after to (${to})`, 'from');
   if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) + 1 > MAX_RANGE_YEARS) throw new BadInputError(`a range may span at most ${MAX_RANGE_YEARS} years`, 'to');
-  if (f !== 'gexf' && f !== 'dyad-year') throw new BadInputError(`${f} is a static format: give at=YYYY-MM-DD (only gexf and dyad-year take a range)`, 'from');
+  if (f !== 'gexf' && !yearly) throw new BadInputError(`${f} is a static format: give at=YYYY-MM-DD (only gexf, dyad-year and state-year take a range)`, 'from');
   return { format: f, kind: 'range', from, to, negotiations: flag(raw.negotiations, 'negotiations'), directed };
 }
 
@@ -105,6 +109,11 @@ export async function runExport(ex: QueryExecutor, request: ExportRequest, out: 
   if (request.format === 'dyad-year') {
     if (request.kind !== 'range') throw new BadInputError('dyad-year needs a range', 'from');
     await writeDyadYearCsv(ex, Number(request.from.slice(0, 4)), Number(request.to.slice(0, 4)), out, { directed: request.directed, end });
+    return;
+  }
+  if (request.format === 'state-year') {
+    if (request.kind !== 'range') throw new BadInputError('state-year needs a range', 'from');
+    await writeStateYearCsv(ex, Number(request.from.slice(0, 4)), Number(request.to.slice(0, 4)), out, { end });
     return;
   }
   if (request.kind === 'range') {
@@ -122,9 +131,10 @@ export async function runExport(ex: QueryExecutor, request: ExportRequest, out: 
   return finish();
 }
 
-/** A file name for the export (`alliances-1914-06-28.gexf`, `dyad-years-1816-1949.csv`). */
+/** A file name for the export (`alliances-1914-06-28.gexf`, `dyad-years-1816-1949.csv`, `state-years-1815-2018.csv`). */
 export function exportFileName(request: ExportRequest): string {
   const ext = FILE_EXTENSIONS[request.format];
   if (request.format === 'dyad-year' && request.kind === 'range') return `dyad-years-${request.from.slice(0, 4)}-${request.to.slice(0, 4)}.${ext}`;
+  if (request.format === 'state-year' && request.kind === 'range') return `state-years-${request.from.slice(0, 4)}-${request.to.slice(0, 4)}.${ext}`;
   return request.kind === 'at' ? `alliances-${request.at}.${ext}` : `alliances-${request.from}-${request.to}.${ext}`;
 }

@@ -2,7 +2,7 @@
 // change the header and run `npx tsx scripts/generateQueries.ts` (test/drift fails when this file is stale).
 import { defineQuery } from './QueryHandle.js';
 
-/** Every alliance tie in force at some time in [from, to] (from = to for a single date): pairs of states (a < b) both members of a treaty then, with the treaty and its obligations. (cypher/allianceTiesDuring.cypher) */
+/** Every alliance tie in force at some time in [from, to] (from = to for a single date): pairs of states (a < b) both members of a treaty and of the same phase of it then (ATOP's dyad rules pair members within a phase; curated memberships carry the seed's phase 1, and a null phase pairs only with a null phase), with each side's own obligations in that phase and the obligations it owes only to some members (`varying`, `owedTo` as `OBLIGATION:ccode`). A curated membership has no member-level coding: its side carries the treaty's obligations, owed to every member. The tie's obligations are `dyadObligations` (src/domain) of the two sides. (cypher/allianceTiesDuring.cypher) */
 export type AllianceTiesDuringParams = {
   from: string;
   to: string;
@@ -12,11 +12,17 @@ export type AllianceTiesDuringRow = {
   b: number;
   treaty: string;
   atopId: number | null;
-  obligations: string[];
+  phase: number | null;
+  aObligations: string[];
+  aVarying: string[];
+  aOwedTo: string[];
+  bObligations: string[];
+  bVarying: string[];
+  bOwedTo: string[];
 };
 export const allianceTiesDuring = defineQuery<AllianceTiesDuringParams, AllianceTiesDuringRow>('allianceTiesDuring', 'READ');
 
-/** Each state's alliance ties up to a date: the other members of every treaty it had joined by then, with entry and exit dates (open ties are in force at the date; closed ones are past alliances). (cypher/allianceTiesOfStates.cypher) */
+/** Each state's alliance ties up to a date: the other members of the same phase of every treaty it had joined by then (a null phase pairs only with a null phase), with entry and exit dates (open ties are in force at the date; closed ones are past alliances) and each side's own obligations in that phase with those it owes only to some members (`varying`, `owedTo` as `OBLIGATION:ccode`; a curated membership carries the treaty's obligations, owed to every member). The tie's obligations are `dyadObligations` (src/domain) of the two sides. (cypher/allianceTiesOfStates.cypher) */
 export type AllianceTiesOfStatesParams = {
   items: { at: string; ccode: number }[];
 };
@@ -27,7 +33,13 @@ export type AllianceTiesOfStatesRow = {
   treaty: string;
   treatyName: string | null;
   atopId: number | null;
-  obligations: string[];
+  phase: number | null;
+  ownObligations: string[];
+  ownVarying: string[];
+  ownOwedTo: string[];
+  otherObligations: string[];
+  otherVarying: string[];
+  otherOwedTo: string[];
   entry: string;
   exit: string | null;
   otherExit: string | null;
@@ -180,7 +192,7 @@ export type ErasOfTreatiesRow = {
 };
 export const erasOfTreaties = defineQuery<ErasOfTreatiesParams, ErasOfTreatiesRow>('erasOfTreaties', 'READ');
 
-/** Every treaty membership in force at some time in [from, to], with the treaty's end and obligations, in one query: the dynamic exports pair the members of each treaty by the overlap of their spells (the same conditions as allianceTiesDuring, day by day). (cypher/exportMemberships.cypher) */
+/** Every treaty membership in force at some time in [from, to], with the treaty's end and obligations, in one query: the dynamic exports pair the members of each treaty by the overlap of their spells (the same conditions as allianceTiesDuring, day by day). The dyad-year export pairs them within one phase and applies ATOP's dyadic rules to the member's own coding: its obligations (null for a curated membership: the treaty's apply), the obligations owed only to some members (`varying`) and to whom (`owedTo`, `OBLIGATION:ccode`), ATOP's `asymm` and `bilat`. (cypher/exportMemberships.cypher) */
 export type ExportMembershipsParams = {
   from: string;
   to: string;
@@ -194,6 +206,13 @@ export type ExportMembershipsRow = {
   entry: string;
   exit: string | null;
   ended: string | null;
+  phase: number | null;
+  curated: boolean | null;
+  memberObligations: string[] | null;
+  varying: string[] | null;
+  owedTo: string[] | null;
+  asymm: boolean | null;
+  bilateral: boolean | null;
 };
 export const exportMemberships = defineQuery<ExportMembershipsParams, ExportMembershipsRow>('exportMemberships', 'READ');
 
@@ -211,6 +230,22 @@ export type ExportNegotiationsRow = {
   parties: number[];
 };
 export const exportNegotiations = defineQuery<ExportNegotiationsParams, ExportNegotiationsRow>('exportNegotiations', 'READ');
+
+/** ATOP's memberships in force at some time in [from, to], for the state-year export: one row per member row of atop5_1m (member, alliance, phase, entry and exit dates) with the member's own obligations in that phase and the ATOP release that coded it. ATOP's own rows only: the treaty has an atopId (indexed) and the membership is not a curated (seed) one. One pattern, written from the treaty: on Grafeo a second MATCH clause after `MATCH (t:Treaty) WHERE ...` costs seconds. (cypher/exportStateYearMemberships.cypher) */
+export type ExportStateYearMembershipsParams = {
+  from: string;
+  to: string;
+};
+export type ExportStateYearMembershipsRow = {
+  ccode: number;
+  atopId: number;
+  phase: number;
+  entry: string;
+  exit: string | null;
+  obligations: string[];
+  version: string | null;
+};
+export const exportStateYearMemberships = defineQuery<ExportStateYearMembershipsParams, ExportStateYearMembershipsRow>('exportStateYearMemberships', 'READ');
 
 /** Every state with all its spells of COW state-system membership and of major-power status, in one query (the dynamic exports clip them to the range); a state with no spell has an empty list. (cypher/exportSystemSpells.cypher) */
 export type ExportSystemSpellsParams = Record<string, never>;
@@ -411,13 +446,13 @@ export type MajorPowersAtRow = {
 };
 export const majorPowersAt = defineQuery<MajorPowersAtParams, MajorPowersAtRow>('majorPowersAt', 'READ');
 
-/** The members of each treaty with entry and exit dates and ATOP phase. (cypher/membersOfTreaties.cypher) */
+/** The members of each treaty: one row per membership (ATOP: one per member per phase per entry), with entry and exit dates and their precision, the phase, and the member's own ATOP coding in that phase (obligations, conditions, condition details, asymm, obvary, bilat, ineffect, cowsys, termmode, termcaus, and to whom varying obligations are owed). A curated membership (`curated` true: a treaty ATOP does not code, or a seed-only graph) has no member-level coding: those fields are null. (cypher/membersOfTreaties.cypher) */
 export type MembersOfTreatiesParams = {
   ids: string[]; // treaty ids
 };
 export type MembersOfTreatiesRow = {
   id: string;
-  node: { ccode: number; abbrev: string; name: string; entry: string; exit: string | null; phase: number };
+  node: { ccode: number; abbrev: string; name: string; curated: boolean; entry: string; entryPrecision: string | null; exit: string | null; exitPrecision: string | null; phase: number | null; obligations: string[] | null; conditional: boolean | null; defcon: boolean | null; offcon: boolean | null; neucon: boolean | null; concon: boolean | null; conditionDetails: string[] | null; asymm: boolean | null; obvary: boolean | null; bilateral: boolean | null; inEffect: boolean | null; cowSystem: boolean | null; termMode: number | null; termCause: number | null; varying: string[] | null; owedTo: string[] | null };
 };
 export const membersOfTreaties = defineQuery<MembersOfTreatiesParams, MembersOfTreatiesRow>('membersOfTreaties', 'READ');
 
@@ -527,6 +562,16 @@ export type PerceptionsOfThreatsRow = {
 };
 export const perceptionsOfThreats = defineQuery<PerceptionsOfThreatsParams, PerceptionsOfThreatsRow>('perceptionsOfThreats', 'READ');
 
+/** The ATOP phases of each treaty (atop5_1aph: a new phase begins when the terms were renegotiated; a single-phase alliance has phase 0), ordered by phase, with start and end (and their precision), the obligations any member undertook in that phase and whether any is conditional. A treaty ATOP does not code has none. (cypher/phasesOfTreaties.cypher) */
+export type PhasesOfTreatiesParams = {
+  ids: string[]; // treaty ids
+};
+export type PhasesOfTreatiesRow = {
+  id: string;
+  node: { phase: number; start: string; startPrecision: string; end: string | null; endPrecision: string | null; obligations: string[]; conditional: boolean };
+};
+export const phasesOfTreaties = defineQuery<PhasesOfTreatiesParams, PhasesOfTreatiesRow>('phasesOfTreaties', 'READ');
+
 /** The states posing each threat. (cypher/posersOfThreats.cypher) */
 export type PosersOfThreatsParams = {
   ids: string[]; // threat ids
@@ -616,7 +661,7 @@ export type RoundsOfNegotiationsRow = {
 };
 export const roundsOfNegotiations = defineQuery<RoundsOfNegotiationsParams, RoundsOfNegotiationsRow>('roundsOfNegotiations', 'READ');
 
-/** Seed: creates or updates treaties that ATOP codes, keyed on the ATOP id so that the curated treaty and the imported ATOP alliance are one node whichever is loaded first (the curated id wins). (cypher/seedAtopTreaties.cypher) */
+/** Seed: creates or updates treaties that ATOP codes, keyed on the ATOP id so that the curated treaty and the imported ATOP alliance are one node whichever is loaded first (the curated id wins). The obligations: the seed's are those as signed (ATOP's first phase); once ATOP is imported (t.atopVersion set) its alliance-level obligations (any phase) win, so a re-seed keeps them. (cypher/seedAtopTreaties.cypher) */
 export type SeedAtopTreatiesParams = {
   rows: { atopId: number; consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
 };
@@ -1143,6 +1188,91 @@ export type TargetsFromWarsAgainstRow = {
 };
 export const targetsFromWarsAgainst = defineQuery<TargetsFromWarsAgainstParams, TargetsFromWarsAgainstRow>('targetsFromWarsAgainst', 'READ');
 
+/** Evidence that a state stood against a target over a range of windows, for the dyad-year export (src/export/dyadYearEvidence.ts): militarized disputes on opposite sides (targetsFromDisputes) with the state's participation overlapping [from, to], with that participation's dates, so that the windows of each year are applied in JS. (cypher/targetSpellsFromDisputes.cypher) */
+export type TargetSpellsFromDisputesParams = {
+  ccodes: number[];
+  from: string;
+  to: string;
+};
+export type TargetSpellsFromDisputesRow = {
+  ccode: number;
+  target: number;
+  start: string;
+  end: string | null;
+};
+export const targetSpellsFromDisputes = defineQuery<TargetSpellsFromDisputesParams, TargetSpellsFromDisputesRow>('targetSpellsFromDisputes', 'READ');
+
+/** Evidence that a state stood against a target over a range of dates, for the dyad-year export (src/export/dyadYearEvidence.ts): curated perceptions of a threat posed by the target (targetsFromPerceptions) at some time in [from, to], with their dates, so that the date of each year is applied in JS. (cypher/targetSpellsFromPerceptions.cypher) */
+export type TargetSpellsFromPerceptionsParams = {
+  ccodes: number[];
+  from: string;
+  to: string;
+};
+export type TargetSpellsFromPerceptionsRow = {
+  ccode: number;
+  target: number;
+  start: string;
+  end: string | null;
+};
+export const targetSpellsFromPerceptions = defineQuery<TargetSpellsFromPerceptionsParams, TargetSpellsFromPerceptionsRow>('targetSpellsFromPerceptions', 'READ');
+
+/** Evidence that a state stood against a target over a range of years, for the dyad-year export (src/export/dyadYearEvidence.ts): strategic rivalries with it (targetsFromRivalries) active at some time in [fromYear, toYear], with their first and last year, so that the year is applied in JS. (cypher/targetSpellsFromRivalries.cypher) */
+export type TargetSpellsFromRivalriesParams = {
+  ccodes: number[];
+  fromYear: number;
+  toYear: number;
+};
+export type TargetSpellsFromRivalriesRow = {
+  ccode: number;
+  target: number;
+  startYear: number;
+  endYear: number | null;
+};
+export const targetSpellsFromRivalries = defineQuery<TargetSpellsFromRivalriesParams, TargetSpellsFromRivalriesRow>('targetSpellsFromRivalries', 'READ');
+
+/** Evidence that a state stood against a target over a range of dates, for the dyad-year export (src/export/dyadYearEvidence.ts): its memberships of treaties directed against a threat posed by the target (targetsFromTreaties) in force at some time in [from, to], with the membership's entry and exit and the treaty's end, so that the date of each year is applied in JS. (cypher/targetSpellsFromTreaties.cypher) */
+export type TargetSpellsFromTreatiesParams = {
+  ccodes: number[];
+  from: string;
+  to: string;
+};
+export type TargetSpellsFromTreatiesRow = {
+  ccode: number;
+  target: number;
+  start: string;
+  end: string | null;
+  ended: string | null;
+};
+export const targetSpellsFromTreaties = defineQuery<TargetSpellsFromTreatiesParams, TargetSpellsFromTreatiesRow>('targetSpellsFromTreaties', 'READ');
+
+/** Evidence that a state stood against a target over a range of windows, for the dyad-year export (src/export/dyadYearEvidence.ts): the IDEAL war plans of targetsFromWarPlans in negotiations overlapping [from, to] (the union of the yearly windows), each with the negotiation's dates, so that the windows of each year are applied in JS (the same conditions as targetsFromWarPlans). (cypher/targetSpellsFromWarPlans.cypher) */
+export type TargetSpellsFromWarPlansParams = {
+  ccodes: number[];
+  from: string;
+  to: string;
+};
+export type TargetSpellsFromWarPlansRow = {
+  ccode: number;
+  target: number;
+  start: string | null;
+  end: string | null;
+};
+export const targetSpellsFromWarPlans = defineQuery<TargetSpellsFromWarPlansParams, TargetSpellsFromWarPlansRow>('targetSpellsFromWarPlans', 'READ');
+
+/** Evidence that a state stood against a target over a range of windows, for the dyad-year export (src/export/dyadYearEvidence.ts): COW inter-state wars fought on opposite sides (targetsFromWars) with the state's participation overlapping [from, to], with that participation's dates, so that the windows of each year are applied in JS. (cypher/targetSpellsFromWars.cypher) */
+export type TargetSpellsFromWarsParams = {
+  ccodes: number[];
+  from: string;
+  to: string;
+};
+export type TargetSpellsFromWarsRow = {
+  ccode: number;
+  target: number;
+  start: string;
+  end: string | null;
+};
+export const targetSpellsFromWars = defineQuery<TargetSpellsFromWarsParams, TargetSpellsFromWarsRow>('targetSpellsFromWars', 'READ');
+
 /** The third parties of each negotiation: states not at the table whose place was at issue. (cypher/thirdPartiesOfNegotiations.cypher) */
 export type ThirdPartiesOfNegotiationsParams = {
   ids: string[]; // negotiation ids
@@ -1220,13 +1350,13 @@ export type TreatiesOfNegotiationsRow = {
 };
 export const treatiesOfNegotiations = defineQuery<TreatiesOfNegotiationsParams, TreatiesOfNegotiationsRow>('treatiesOfNegotiations', 'READ');
 
-/** The treaties each state was a member of, with entry, exit and phase. (cypher/treatiesOfStates.cypher) */
+/** The treaties each state was a member of: one row per membership, with entry, exit (and their precision), phase and the member's own ATOP coding in that phase (the same fields as membersOfTreaties; null for a curated membership). (cypher/treatiesOfStates.cypher) */
 export type TreatiesOfStatesParams = {
   ccodes: number[];
 };
 export type TreatiesOfStatesRow = {
   id: number;
-  node: { treaty: string; entry: string; exit: string | null; phase: number };
+  node: { treaty: string; curated: boolean; entry: string; entryPrecision: string | null; exit: string | null; exitPrecision: string | null; phase: number | null; obligations: string[] | null; conditional: boolean | null; defcon: boolean | null; offcon: boolean | null; neucon: boolean | null; concon: boolean | null; conditionDetails: string[] | null; asymm: boolean | null; obvary: boolean | null; bilateral: boolean | null; inEffect: boolean | null; cowSystem: boolean | null; termMode: number | null; termCause: number | null; varying: string[] | null; owedTo: string[] | null };
 };
 export const treatiesOfStates = defineQuery<TreatiesOfStatesParams, TreatiesOfStatesRow>('treatiesOfStates', 'READ');
 
@@ -1293,4 +1423,4 @@ export type WarPlansOfNegotiationsRow = {
 export const warPlansOfNegotiations = defineQuery<WarPlansOfNegotiationsParams, WarPlansOfNegotiationsRow>('warPlansOfNegotiations', 'READ');
 
 /** Every query by name. */
-export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportSystemSpells, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearNegotiationLinks, seedClearNegotiations, seedEras, seedNegotiations, seedPerceptions, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesAvailableAt, statesByCcodes, statesPage, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
+export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, exportSystemSpells, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearNegotiationLinks, seedClearNegotiations, seedEras, seedNegotiations, seedPerceptions, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesAvailableAt, statesByCcodes, statesPage, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
