@@ -9,12 +9,11 @@
  * goes away; cross-site requests are refused unless their origin is in `corsOrigins` (../cors.ts).
  */
 import express, { type Router } from 'express';
-import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { AppError } from '../errors/index.js';
 import { Slots } from '../limits/concurrency.js';
-import { requestDeadline } from '../limits/deadline.js';
+import { startExport } from './exportSlot.js';
 import { cors, refuseCrossSite } from '../cors.js';
 import { methodNotAllowed } from '../httpErrors.js';
 import { CONTENT_TYPES, exportFileName, parseExportRequest, runExport, type ExportRequest } from './index.js';
@@ -42,15 +41,8 @@ export function exportRouter(executor: QueryExecutor, logger?: Logger, options: 
       if (e instanceof AppError && e.code === 'BAD_USER_INPUT') { res.status(400).json({ error: e.message, code: e.code }); return; }
       throw e;
     }
-    const release = slots.tryAcquire();
-    if (!release) {
-      res.status(429).setHeader('retry-after', String(retryAfter));
-      res.json({ error: `The server is already running ${slots.max} export(s) (MAX_CONCURRENT_EXPORTS); retry in ${retryAfter} s.`, code: 'TOO_MANY_REQUESTS' });
-      return;
-    }
-    const deadline = requestDeadline(timeoutMs, req, res);
-    res.once('close', () => { deadline.dispose(); release(); });
-    const ex = executor.forRequest(req.get('x-request-id')?.slice(0, 100) ?? randomUUID(), [], deadline.signal);
+    const ex = startExport(executor, req, res, { slots, timeoutMs, retryAfter });
+    if (!ex) return;
     const t0 = performance.now();
     res.status(200).type(CONTENT_TYPES[request.format]);
     if (req.query.download !== undefined) res.attachment(exportFileName(request));

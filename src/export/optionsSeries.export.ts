@@ -21,7 +21,6 @@
  * | `top_allies` | the best alternative allies, best first, as `ccode:ABBREV:score` (;-separated; at most TOP_ALLIES) |
  */
 import type { Writable } from 'node:stream';
-import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { AppError, BadInputError } from '../errors/index.js';
@@ -29,7 +28,7 @@ import { SERIES_FIRST_YEAR, SERIES_LAST_YEAR, SERIES_STEPS, outsideOptionsSeries
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Logger } from '../logger.js';
 import type { Slots } from '../limits/concurrency.js';
-import { requestDeadline } from '../limits/deadline.js';
+import { startExport } from './exportSlot.js';
 import * as q from '../store/queries.gen.js';
 
 export const OPTIONS_SERIES_COLUMNS = [
@@ -114,15 +113,8 @@ export function optionsSeriesHandler(executor: QueryExecutor, options: { slots: 
       if (e instanceof AppError && e.code === 'BAD_USER_INPUT') { res.status(400).json({ error: e.message, code: e.code }); return; }
       throw e;
     }
-    const release = slots.tryAcquire();
-    if (!release) {
-      res.status(429).setHeader('retry-after', String(retryAfter));
-      res.json({ error: `The server is already running ${slots.max} export(s) (MAX_CONCURRENT_EXPORTS); retry in ${retryAfter} s.`, code: 'TOO_MANY_REQUESTS' });
-      return;
-    }
-    const deadline = requestDeadline(timeoutMs, req, res);
-    res.once('close', () => { deadline.dispose(); release(); });
-    const ex = executor.forRequest(req.get('x-request-id')?.slice(0, 100) ?? randomUUID(), [], deadline.signal);
+    const ex = startExport(executor, req, res, { slots, timeoutMs, retryAfter });
+    if (!ex) return;
     const t0 = performance.now();
     try {
       // Computed before the first byte: a bad state or range still answers with a JSON error.

@@ -1,0 +1,25 @@
+/**
+ * The start every export request shares: a concurrency slot (else 429 with `Retry-After`), the
+ * request's deadline with client-disconnect cancellation, and a per-request executor bound to it.
+ * Used by exportRouter's `/export/:format` and by the options-series handler.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { QueryExecutor } from '../store/QueryExecutor.js';
+import type { Slots } from '../limits/concurrency.js';
+import { requestDeadline } from '../limits/deadline.js';
+
+export interface ExportSlotOptions { slots: Slots; timeoutMs: number; retryAfter: number }
+
+/** The request's executor once a slot is taken (released when the response closes), or null after answering 429. */
+export function startExport(executor: QueryExecutor, req: Request, res: Response, { slots, timeoutMs, retryAfter }: ExportSlotOptions): QueryExecutor | null {
+  const release = slots.tryAcquire();
+  if (!release) {
+    res.status(429).setHeader('retry-after', String(retryAfter));
+    res.json({ error: `The server is already running ${slots.max} export(s) (MAX_CONCURRENT_EXPORTS); retry in ${retryAfter} s.`, code: 'TOO_MANY_REQUESTS' });
+    return null;
+  }
+  const deadline = requestDeadline(timeoutMs, req, res);
+  res.once('close', () => { deadline.dispose(); release(); });
+  return executor.forRequest(req.get('x-request-id')?.slice(0, 100) ?? randomUUID(), [], deadline.signal);
+}
