@@ -4,8 +4,9 @@
 // returns: ccode: int, from: date, to: date, other: int, negotiation: string, negotiationName: string,
 //   start: date, end: date, outcome: string, sources: string[]
 UNWIND $items AS item
+WITH item, date(item.from) AS fromDate, date(item.to) AS toDate
 MATCH (s:State {ccode: item.ccode})-[:PARTY_TO]->(n:Negotiation)<-[:PARTY_TO]-(o:State)
-WHERE n.start <= date(item.to) AND n.end >= date(item.from) AND (item.exclude IS NULL OR n.id <> item.exclude)
+WHERE n.start <= toDate AND n.end >= fromDate AND (item.exclude IS NULL OR n.id <> item.exclude)
 RETURN item.ccode AS ccode, item.from AS from, item.to AS to, o.ccode AS other, n.id AS negotiation,
        n.name AS negotiationName, n.start AS start, n.end AS end, n.outcome AS outcome,
        [(n)-[:CITES]->(src:Source) | src.key] AS sources

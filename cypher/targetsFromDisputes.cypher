@@ -5,8 +5,9 @@
 // returns: ccode: int, from: date, to: date, targets: int[]?, target: int, dispute: string, dispnum: int,
 //   hostlev: int, date: date, sources: string[]
 UNWIND $items AS item
+WITH item, date(item.from) AS fromDate, date(item.to) AS toDate
 MATCH (s:State {ccode: item.ccode})-[a:PARTICIPATED_IN]->(d:Dispute)
-WHERE a.start <= date(item.to) AND (a.end IS NULL OR a.end >= date(item.from))
+WHERE a.start <= toDate AND (a.end IS NULL OR a.end >= fromDate)
 MATCH (d)<-[b:PARTICIPATED_IN]-(x:State)
 WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND a.sideA <> b.sideA
 RETURN DISTINCT item.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, d.id AS dispute,

@@ -5,9 +5,10 @@
 // returns: ccode: int, from: date, to: date, targets: int[]?, target: int, threat: string, negotiation: string,
 //   negotiationName: string, approach: string, date: date, sources: string[]
 UNWIND $items AS item
+WITH item, date(item.from) AS fromDate, date(item.to) AS toDate
 MATCH (s:State {ccode: item.ccode})-[:HOLDS]->(w:WarPlan {kind: 'IDEAL'})-[:TARGETS]->(th:Threat)-[:POSED_BY]->(x:State),
       (w)<-[:HAS_WAR_PLAN]-(n:Negotiation)
-WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND n.start <= date(item.to) AND n.end >= date(item.from)
+WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND n.start <= toDate AND n.end >= fromDate
 RETURN item.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, th.id AS threat,
        n.id AS negotiation, n.name AS negotiationName, w.approach AS approach, n.start AS date,
        [(w)-[:CITES]->(src:Source) | src.key] AS sources

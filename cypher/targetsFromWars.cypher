@@ -5,8 +5,9 @@
 // returns: ccode: int, from: date, to: date, targets: int[]?, target: int, war: string, warName: string,
 //   date: date, sources: string[]
 UNWIND $items AS item
+WITH item, date(item.from) AS fromDate, date(item.to) AS toDate
 MATCH (s:State {ccode: item.ccode})-[a:FOUGHT_IN]->(w:War)
-WHERE a.start <= date(item.to) AND (a.end IS NULL OR a.end >= date(item.from))
+WHERE a.start <= toDate AND (a.end IS NULL OR a.end >= fromDate)
 MATCH (w)<-[b:FOUGHT_IN]-(x:State)
 WHERE (item.targets IS NULL OR x.ccode IN item.targets) AND a.side <> b.side
 RETURN DISTINCT item.ccode AS ccode, item.from AS from, item.to AS to, item.targets AS targets, x.ccode AS target, w.id AS war,

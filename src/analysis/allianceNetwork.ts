@@ -11,6 +11,7 @@
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { dyadObligations, strongestObligation, tieLevel, yearOf } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
+import { readStatesAvailableAt } from '../loaders/statesAvailable.js';
 import type { AllianceTiesDuringRow } from '../store/queries.gen.js';
 
 /** The obligations of one `allianceTiesDuring` row: ATOP's non-directed dyad rule on the two members' own coding. */
@@ -28,7 +29,7 @@ export interface Network { at: string; nodes: NetworkNode[]; edges: NetworkEdge[
 export async function allianceNetwork(ex: QueryExecutor, at: string, minObligation: string | null = null): Promise<Network> {
   const year = yearOf(at);
   const [states, ties, majors] = await Promise.all([
-    ex.read(q.statesAvailableAt, { dates: [at] }),
+    readStatesAvailableAt(ex, [at]),
     ex.read(q.allianceTiesDuring, { from: at, to: at }),
     ex.read(q.majorPowersAt, { at }),
   ]);

@@ -3,6 +3,7 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { sScore, tauB } from './portfolioSimilarity.js';
 import { midYear, tieLevel, yearEnd, yearStart } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
+import { readStatesAvailableAt } from '../loaders/statesAvailable.js';
 import { tieObligations } from './allianceNetwork.js';
 
 export type SimilarityMeasure = 'S' | 'TAU_B';
@@ -19,7 +20,7 @@ export async function portfolioSimilarity(ex: QueryExecutor, a: number, b: numbe
   const from = yearStart(year);
   const to = yearEnd(year);
   const [states, ties] = await Promise.all([
-    ex.read(q.statesAvailableAt, { dates: [midYear(year)] }),
+    readStatesAvailableAt(ex, [midYear(year)]),
     ex.read(q.allianceTiesDuring, { from, to }),
   ]);
   const members = [...new Set([...states.map((s) => s.ccode), a, b])].sort((x, y) => x - y);

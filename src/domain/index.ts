@@ -5,3 +5,4 @@ export * from './records.js';
 export * from './outsideOptions.js';
 export * from './evidence.js';
 export * from './dates.js';
+export * from './stateSystem.js';

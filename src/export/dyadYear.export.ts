@@ -37,7 +37,7 @@ import { pipeline } from 'node:stream/promises';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
 import {
-  MAX_TIE, OBLIGATIONS, dyadObligations, midYear, obligationsToward, tieLevel, yearEnd, yearStart, type MemberObligations,
+  MAX_TIE, OBLIGATIONS, dyadObligations, inSystemAt, midYear, obligationsToward, systemKnown, tieLevel, yearEnd, yearStart, type MemberObligations, type StateSpell,
 } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 import { targetsByYear } from './dyadYearEvidence.js';
@@ -127,15 +127,15 @@ interface DyadTies {
   asymm: boolean; transyr: boolean;
 }
 
-interface SpellRow { ccode: number; spells: { kind: string; start: string; end: string | null }[] }
+interface SpellRow { ccode: number; spells: StateSpell[] }
 
 /** The year's COW system spells of each state, clipped to the year; every state when no system data is loaded. */
-function systemSpells(states: readonly SpellRow[], systemKnown: boolean, year: number): Map<number, [string, string][]> {
+function systemSpells(states: readonly SpellRow[], known: boolean, year: number): Map<number, [string, string][]> {
   const f = yearStart(year);
   const t = yearEnd(year);
   const out = new Map<number, [string, string][]>();
   for (const s of states) {
-    if (!systemKnown) {
+    if (!known) {
       if (!s.spells.some((p) => p.kind === 'IN_SYSTEM')) out.set(s.ccode, [[f, t]]);
       continue;
     }
@@ -149,11 +149,9 @@ function systemSpells(states: readonly SpellRow[], systemKnown: boolean, year: n
   return out;
 }
 
-/** The states in the system on `at` (statesAvailableAt's rule): the portfolio base of the year. */
-function availableAt(states: readonly SpellRow[], systemKnown: boolean, at: string): number[] {
-  return states.filter((s) => (systemKnown
-    ? s.spells.some((p) => p.kind === 'IN_SYSTEM' && p.start <= at && (p.end === null || p.end >= at))
-    : !s.spells.some((p) => p.kind === 'IN_SYSTEM'))).map((s) => s.ccode);
+/** The states in the system on `at` (`inSystemAt`, as the analyses read it): the portfolio base of the year. */
+function availableAt(states: readonly SpellRow[], known: boolean, at: string): number[] {
+  return states.filter((s) => inSystemAt(s.spells, known, at)).map((s) => s.ccode);
 }
 
 /** The dyad-year rows of [fromYear, toYear], one array per year. */
@@ -161,16 +159,16 @@ async function* yearBatches(ex: QueryExecutor, fromYear: number, toYear: number,
   if (fromYear > toYear) return;
   // One read after the other, with a turn between: the embedded store answers on the event loop's thread.
   const pacer = new Pacer();
-  const states = await ex.read(q.exportSystemSpells);
+  const states = await ex.read(q.statesWithSpells);
   await pacer.turn();
   const memberships = await ex.read(q.exportMemberships, { from: yearStart(fromYear), to: yearEnd(toYear) });
   await pacer.turn();
-  const systemKnown = states.some((s) => s.spells.some((p) => p.kind === 'IN_SYSTEM'));
+  const known = systemKnown(states);
   const spellsOf = new Map<number, Map<number, [string, string][]>>();
   const everMember = new Set<number>();
   for (let y = fromYear; y <= toYear; y++) {
     await pacer.pace();
-    const spells = systemSpells(states, systemKnown, y);
+    const spells = systemSpells(states, known, y);
     spellsOf.set(y, spells);
     for (const c of spells.keys()) everMember.add(c);
   }
@@ -182,7 +180,7 @@ async function* yearBatches(ex: QueryExecutor, fromYear: number, toYear: number,
 
   for (let year = fromYear; year <= toYear; year++) {
     await pacer.pace();
-    yield yearRows(year, spellsOf.get(year)!, availableAt(states, systemKnown, midYear(year)), pairsByYear[year - fromYear]!, targets.of, directed);
+    yield yearRows(year, spellsOf.get(year)!, availableAt(states, known, midYear(year)), pairsByYear[year - fromYear]!, targets.of, directed);
     spellsOf.delete(year);
   }
 }

@@ -15,7 +15,7 @@
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { allianceNetwork } from '../analysis/allianceNetwork.js';
-import { addDays, addYears, dyadObligations, strongestObligation, yearEnd, yearStart, type Obligation } from '../domain/index.js';
+import { addDays, addYears, dyadObligations, strongestObligation, systemKnown, yearEnd, yearStart, type Obligation } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 
 export interface Spell { start: string; end: string }
@@ -146,14 +146,14 @@ const memberCoding = (m: MembershipRow) => ({ ccode: m.ccode, obligations: m.mem
 /** The dynamic graph of [from, to]: node and edge spells, CINC per year, obligations over time. */
 export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, options: { negotiations?: boolean } = {}): Promise<DynamicGraph> {
   const [states, memberships, negotiations] = await Promise.all([
-    ex.read(q.exportSystemSpells),
+    ex.read(q.statesWithSpells),
     ex.read(q.exportMemberships, { from, to }),
     options.negotiations ? ex.read(q.exportNegotiations, { from, to }) : Promise.resolve([] as NegotiationRow[]),
   ]);
-  const systemKnown = states.some((s) => s.spells.some((p) => p.kind === 'IN_SYSTEM'));
+  const known = systemKnown(states);
   const nodes: DynamicNode[] = [];
   for (const s of states) {
-    const system = systemKnown
+    const system = known
       ? mergeSpells(s.spells.filter((p) => p.kind === 'IN_SYSTEM').map((p) => clip(p.start, p.end, from, to)).filter((p): p is Spell => p !== null))
       : (s.spells.some((p) => p.kind === 'IN_SYSTEM') ? [] : [{ start: from, end: to }]);
     if (!system.length) continue;

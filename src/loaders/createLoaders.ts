@@ -8,7 +8,7 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Row } from '../store/GraphStore.js';
 import * as m from './rowMappers.js';
 import * as q from '../store/queries.gen.js';
-import { dyadObligations } from '../domain/index.js';
+import { readAllianceTies, type AllianceTie } from './allianceTies.js';
 
 type Key = string | number;
 
@@ -85,16 +85,10 @@ export function createLoaders(ex: QueryExecutor) {
      * Each row carries `obligations`: what either member owes the other in the phase they share (ATOP's
      * dyad rule, `dyadObligations`); co-members that owe each other nothing are no tie.
      */
-    alliesDuring: new DataLoader<string, (q.AllianceTiesOfStatesRow & { obligations: string[] })[]>(async (keys) => {
+    alliesDuring: new DataLoader<string, AllianceTie[]>(async (keys) => {
       const parts = keys.map((k) => { const [ccode, from, to] = k.split('|'); return { ccode: Number(ccode), from: from!, to: to! }; });
-      const rows = (await ex.read(q.allianceTiesOfStates, { items: [...new Map(parts.map((p) => [`${p.ccode}|${p.to}`, { ccode: p.ccode, at: p.to }])).values()] }))
-        .map((r) => ({ ...r, obligations: dyadObligations(
-          { ccode: r.ccode, obligations: r.ownObligations, varying: r.ownVarying, owedTo: r.ownOwedTo },
-          { ccode: r.other, obligations: r.otherObligations, varying: r.otherVarying, owedTo: r.otherOwedTo },
-        ) as string[] }))
-        .filter((r) => r.obligations.length > 0);
-      return parts.map((p) => rows.filter((r) => r.ccode === p.ccode && r.at === p.to
-        && (r.exit === null || r.exit >= p.from) && (r.otherExit === null || r.otherExit >= p.from)));
+      const ties = await readAllianceTies(ex, parts.map((p) => ({ ccode: p.ccode, at: p.to })));
+      return parts.map((p, i) => ties[i]!.filter((r) => (r.exit === null || r.exit >= p.from) && (r.otherExit === null || r.otherExit >= p.from)));
     }),
     systemSpellsOfState: related<number, { kind: string; start: string; end: string | null }>(ex, 'systemSpellsOfStates', 'ids', (r) => r as { kind: string; start: string; end: string | null }),
   };

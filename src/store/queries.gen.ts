@@ -22,7 +22,7 @@ export type AllianceTiesDuringRow = {
 };
 export const allianceTiesDuring = defineQuery<AllianceTiesDuringParams, AllianceTiesDuringRow>('allianceTiesDuring', 'READ');
 
-/** Each state's alliance ties up to a date: the other members of the same phase of every treaty it had joined by then (a null phase pairs only with a null phase), with entry and exit dates (open ties are in force at the date; closed ones are past alliances) and each side's own obligations in that phase with those it owes only to some members (`varying`, `owedTo` as `OBLIGATION:ccode`; a curated membership carries the treaty's obligations, owed to every member). The tie's obligations are `dyadObligations` (src/domain) of the two sides. (cypher/allianceTiesOfStates.cypher) */
+/** Each state's alliance ties up to a date: the other members of the same phase of every treaty it had joined by then (a null phase pairs only with a null phase), with the entry and exit dates of both (open ties are in force at the date; closed ones are past alliances) and each side's own obligations in that phase with those it owes only to some members (`varying`, `owedTo` as `OBLIGATION:ccode`; a curated membership carries the treaty's obligations, owed to every member). The tie's obligations are `dyadObligations` (src/domain) of the two sides. Callers read each state once, at its latest date, through `readAllianceTies` (src/loaders/allianceTies.ts). (cypher/allianceTiesOfStates.cypher) */
 export type AllianceTiesOfStatesParams = {
   items: { at: string; ccode: number }[];
 };
@@ -42,6 +42,7 @@ export type AllianceTiesOfStatesRow = {
   otherOwedTo: string[];
   entry: string;
   exit: string | null;
+  otherEntry: string;
   otherExit: string | null;
 };
 export const allianceTiesOfStates = defineQuery<AllianceTiesOfStatesParams, AllianceTiesOfStatesRow>('allianceTiesOfStates', 'READ');
@@ -246,16 +247,6 @@ export type ExportStateYearMembershipsRow = {
   version: string | null;
 };
 export const exportStateYearMemberships = defineQuery<ExportStateYearMembershipsParams, ExportStateYearMembershipsRow>('exportStateYearMemberships', 'READ');
-
-/** Every state with all its spells of COW state-system membership and of major-power status, in one query (the dynamic exports clip them to the range); a state with no spell has an empty list. (cypher/exportSystemSpells.cypher) */
-export type ExportSystemSpellsParams = Record<string, never>;
-export type ExportSystemSpellsRow = {
-  ccode: number;
-  abbrev: string;
-  name: string;
-  spells: { end: string; kind: string; start: string }[];
-};
-export const exportSystemSpells = defineQuery<ExportSystemSpellsParams, ExportSystemSpellsRow>('exportSystemSpells', 'READ');
 
 /** Import (ATOP): one membership per member row (atop5_1m), keyed on phase and entry date (a state can leave and re-enter within one phase), with exit date and the precision of both, and the member's own coding in that phase: its obligations (flags and list), ATOP's conditions (`conditio`, `defcon`, `offcon`, `neucon`, `concon`), the condition details coded 1 (`defcoadv`, ... as a list of ATOP column names), `asymm`, `obvary`, `bilat`, `ineffect`, `cowsys`, `termmode` and `termcaus`; `varying`: the obligations owed only to some members and `owedTo` to whom (`OBLIGATION:ccode`; src/domain varyingObligations). (cypher/importAtopMembers.cypher) */
 export type ImportAtopMembersParams = {
@@ -924,19 +915,6 @@ export type StateByAbbrevRow = {
 };
 export const stateByAbbrev = defineQuery<StateByAbbrevParams, StateByAbbrevRow>('stateByAbbrev', 'READ');
 
-/** The states that could act at each date: members of the state system then. Before the COW states are imported (no IN_SYSTEM data at all), every state counts, flagged systemKnown false. (cypher/statesAvailableAt.cypher) */
-export type StatesAvailableAtParams = {
-  dates: string[]; // ISO dates
-};
-export type StatesAvailableAtRow = {
-  at: string;
-  ccode: number;
-  abbrev: string;
-  name: string;
-  systemKnown: boolean;
-};
-export const statesAvailableAt = defineQuery<StatesAvailableAtParams, StatesAvailableAtRow>('statesAvailableAt', 'READ');
-
 /** States by COW country code, for the state loader. (cypher/statesByCcodes.cypher) */
 export type StatesByCcodesParams = {
   ccodes: number[];
@@ -961,6 +939,16 @@ export type StatesPageRow = {
   page: { abbrev: string; ccode: number; name: string }[];
 };
 export const statesPage = defineQuery<StatesPageParams, StatesPageRow>('statesPage', 'READ');
+
+/** Every state with all its spells of COW state-system membership and of major-power status, in one query; a state with no spell has an empty list. Who was in the system at a date is decided from these spells by `inSystemAt` (src/domain/stateSystem.ts): `readStatesAvailableAt` (src/loaders/statesAvailable.ts) for the analyses, the dynamic exports clipping them to the range. (cypher/statesWithSpells.cypher) */
+export type StatesWithSpellsParams = Record<string, never>;
+export type StatesWithSpellsRow = {
+  ccode: number;
+  abbrev: string;
+  name: string;
+  spells: { end: string; kind: string; start: string }[];
+};
+export const statesWithSpells = defineQuery<StatesWithSpellsParams, StatesWithSpellsRow>('statesWithSpells', 'READ');
 
 /** Each state's spells of COW state-system membership and of major-power status. (cypher/systemSpellsOfStates.cypher) */
 export type SystemSpellsOfStatesParams = {
@@ -990,7 +978,7 @@ export type TargetsFromDisputesRow = {
 };
 export const targetsFromDisputes = defineQuery<TargetsFromDisputesParams, TargetsFromDisputesRow>('targetsFromDisputes', 'READ');
 
-/** Evidence that states stood against given targets: militarized disputes on the other side from them, with participation inside the window [from, to]. Anchored on the targets: the batched form of targetsFromDisputes. (cypher/targetsFromDisputesAgainst.cypher) */
+/** Evidence that states stood against given targets: militarized disputes on the other side from them, with participation inside the window [from, to]. Anchored on the targets: the batched form of targetsFromDisputes. Callers give one item per target list, its window the union of theirs, and keep for each of their windows the rows whose participation dates (`start`, `end`) overlap it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromDisputesAgainst.cypher) */
 export type TargetsFromDisputesAgainstParams = {
   items: { from: string; holders: number[]; targets: number[]; to: string }[]; // holders and targets are ccode lists
 };
@@ -1004,6 +992,8 @@ export type TargetsFromDisputesAgainstRow = {
   dispnum: number;
   hostlev: number;
   date: string;
+  start: string;
+  end: string | null;
   sources: string[];
 };
 export const targetsFromDisputesAgainst = defineQuery<TargetsFromDisputesAgainstParams, TargetsFromDisputesAgainstRow>('targetsFromDisputesAgainst', 'READ');
@@ -1025,7 +1015,7 @@ export type TargetsFromPerceptionsRow = {
 };
 export const targetsFromPerceptions = defineQuery<TargetsFromPerceptionsParams, TargetsFromPerceptionsRow>('targetsFromPerceptions', 'READ');
 
-/** Evidence that states stood against given targets: curated perceptions of a threat the target poses, at the date `to`. Anchored on the targets: the batched form of targetsFromPerceptions. (cypher/targetsFromPerceptionsAgainst.cypher) */
+/** Evidence that states stood against given targets: curated perceptions of a threat the target poses, held at some date in [from, to], with their dates (`date` = from, `until`). Anchored on the targets: the batched form of targetsFromPerceptions. Callers give one item per target list, [from, to] spanning the dates they read at, and keep for each date the rows that cover it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromPerceptionsAgainst.cypher) */
 export type TargetsFromPerceptionsAgainstParams = {
   items: { from: string; holders: number[]; targets: number[]; to: string }[]; // holders and targets are ccode lists
 };
@@ -1038,6 +1028,7 @@ export type TargetsFromPerceptionsAgainstRow = {
   threat: string;
   threatName: string;
   date: string;
+  until: string | null;
   sources: string[];
 };
 export const targetsFromPerceptionsAgainst = defineQuery<TargetsFromPerceptionsAgainstParams, TargetsFromPerceptionsAgainstRow>('targetsFromPerceptionsAgainst', 'READ');
@@ -1060,9 +1051,9 @@ export type TargetsFromRivalriesRow = {
 };
 export const targetsFromRivalries = defineQuery<TargetsFromRivalriesParams, TargetsFromRivalriesRow>('targetsFromRivalries', 'READ');
 
-/** Evidence that states stood against given targets: strategic rivalries with them active in the year of `to`. Anchored on the targets: the batched form of targetsFromRivalries. (cypher/targetsFromRivalriesAgainst.cypher) */
+/** Evidence that states stood against given targets: strategic rivalries with them active in some year of [fromYear, toYear] (the years of from and to), with their years (`startYear`, `endYear`). Anchored on the targets: the batched form of targetsFromRivalries. Callers give one item per target list, [from, to] spanning the dates they read at, and keep for each date the rows active in its year (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromRivalriesAgainst.cypher) */
 export type TargetsFromRivalriesAgainstParams = {
-  items: { from: string; holders: number[]; targets: number[]; to: string; toYear: number }[]; // holders and targets are ccode lists
+  items: { from: string; fromYear: number; holders: number[]; targets: number[]; to: string; toYear: number }[]; // holders and targets are ccode lists
 };
 export type TargetsFromRivalriesAgainstRow = {
   ccode: number;
@@ -1074,6 +1065,7 @@ export type TargetsFromRivalriesAgainstRow = {
   rivalryName: string;
   dataset: string;
   startYear: number;
+  endYear: number | null;
   sources: string[];
 };
 export const targetsFromRivalriesAgainst = defineQuery<TargetsFromRivalriesAgainstParams, TargetsFromRivalriesAgainstRow>('targetsFromRivalriesAgainst', 'READ');
@@ -1097,7 +1089,7 @@ export type TargetsFromTreatiesRow = {
 };
 export const targetsFromTreaties = defineQuery<TargetsFromTreatiesParams, TargetsFromTreatiesRow>('targetsFromTreaties', 'READ');
 
-/** Evidence that states stood against given targets: treaties they were members of at the date `to`, directed against a threat the target poses. Anchored on the targets: the batched form of targetsFromTreaties for candidate allies. (cypher/targetsFromTreatiesAgainst.cypher) */
+/** Evidence that states stood against given targets: treaties they were members of at some date in [from, to], directed against a threat the target poses, with the dates the membership holds (`start`, and `exit` or the treaty's `ended`). Anchored on the targets: the batched form of targetsFromTreaties for candidate allies. Callers give one item per target list, [from, to] spanning the dates they read at, and keep for each date the rows whose membership covers it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromTreatiesAgainst.cypher) */
 export type TargetsFromTreatiesAgainstParams = {
   items: { from: string; holders: number[]; targets: number[]; to: string }[]; // holders and targets are ccode lists
 };
@@ -1112,6 +1104,9 @@ export type TargetsFromTreatiesAgainstRow = {
   treatyName: string | null;
   atopId: number | null;
   date: string;
+  start: string;
+  exit: string | null;
+  ended: string | null;
   sources: string[];
 };
 export const targetsFromTreatiesAgainst = defineQuery<TargetsFromTreatiesAgainstParams, TargetsFromTreatiesAgainstRow>('targetsFromTreatiesAgainst', 'READ');
@@ -1135,7 +1130,7 @@ export type TargetsFromWarPlansRow = {
 };
 export const targetsFromWarPlans = defineQuery<TargetsFromWarPlansParams, TargetsFromWarPlansRow>('targetsFromWarPlans', 'READ');
 
-/** Evidence that states stood against given targets: their IDEAL war plans aimed at the targets, in negotiations overlapping the window [from, to]. Anchored on the targets (few) rather than the holders (many): the batched form of targetsFromWarPlans for candidate allies. (cypher/targetsFromWarPlansAgainst.cypher) */
+/** Evidence that states stood against given targets: their IDEAL war plans aimed at the targets, in negotiations overlapping the window [from, to]. Anchored on the targets (few) rather than the holders (many): the batched form of targetsFromWarPlans for candidate allies. Callers give one item per target list, its window the union of theirs, and keep for each of their windows the rows whose negotiation's dates (`date`, `end`) overlap it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromWarPlansAgainst.cypher) */
 export type TargetsFromWarPlansAgainstParams = {
   items: { from: string; holders: number[]; targets: number[]; to: string }[]; // holders and targets are ccode lists
 };
@@ -1150,6 +1145,7 @@ export type TargetsFromWarPlansAgainstRow = {
   negotiationName: string;
   approach: string;
   date: string;
+  end: string;
   sources: string[];
 };
 export const targetsFromWarPlansAgainst = defineQuery<TargetsFromWarPlansAgainstParams, TargetsFromWarPlansAgainstRow>('targetsFromWarPlansAgainst', 'READ');
@@ -1171,7 +1167,7 @@ export type TargetsFromWarsRow = {
 };
 export const targetsFromWars = defineQuery<TargetsFromWarsParams, TargetsFromWarsRow>('targetsFromWars', 'READ');
 
-/** Evidence that states stood against given targets: COW wars fought on the other side from them, with participation inside the window [from, to]. Anchored on the targets: the batched form of targetsFromWars. (cypher/targetsFromWarsAgainst.cypher) */
+/** Evidence that states stood against given targets: COW wars fought on the other side from them, with participation inside the window [from, to]. Anchored on the targets: the batched form of targetsFromWars. Callers give one item per target list, its window the union of theirs, and keep for each of their windows the rows whose participation dates (`start`, `end`) overlap it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromWarsAgainst.cypher) */
 export type TargetsFromWarsAgainstParams = {
   items: { from: string; holders: number[]; targets: number[]; to: string }[]; // holders and targets are ccode lists
 };
@@ -1184,6 +1180,8 @@ export type TargetsFromWarsAgainstRow = {
   war: string;
   warName: string;
   date: string;
+  start: string;
+  end: string | null;
   sources: string[];
 };
 export const targetsFromWarsAgainst = defineQuery<TargetsFromWarsAgainstParams, TargetsFromWarsAgainstRow>('targetsFromWarsAgainst', 'READ');
@@ -1423,4 +1421,4 @@ export type WarPlansOfNegotiationsRow = {
 export const warPlansOfNegotiations = defineQuery<WarPlansOfNegotiationsParams, WarPlansOfNegotiationsRow>('warPlansOfNegotiations', 'READ');
 
 /** Every query by name. */
-export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, exportSystemSpells, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearNegotiationLinks, seedClearNegotiations, seedEras, seedNegotiations, seedPerceptions, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesAvailableAt, statesByCcodes, statesPage, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
+export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearNegotiationLinks, seedClearNegotiations, seedEras, seedNegotiations, seedPerceptions, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;

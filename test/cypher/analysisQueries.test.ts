@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import type { Row } from '../../src/store/GraphStore.js';
 import { seededAndImported } from '../helpers/fullGraph.js';
-import { hasSharedData, requireDataOrSkip, sharedDataSkipReason } from '../helpers/sharedData.js';
+import { hasSharedData, fileRows, requireDataOrSkip, sharedDataSkipReason } from '../helpers/sharedData.js';
+import { readStatesAvailableAt } from '../../src/loaders/statesAvailable.js';
 
 requireDataOrSkip();
 
@@ -14,13 +15,20 @@ describe.skipIf(!hasSharedData)(sharedDataSkipReason ? `traversal queries (${sha
   let ex: QueryExecutor;
   beforeAll(async () => { ex = await seededAndImported(); }, 120_000);
 
-  it('statesAvailableAt: COW members only, once COW is imported (Germany absent in 1950, present in 1938)', async () => {
-    const rows = await ex.read<{ at: string; ccode: number; systemKnown: boolean }>('statesAvailableAt', { dates: ['1938-06-01', '1950-06-01'] });
+  it('readStatesAvailableAt: COW members only, once COW is imported (Germany absent in 1950, present in 1938), the states cow_states.csv lists on each day', async () => {
+    const dates = ['1938-06-01', '1950-06-01', '1816-01-01', '1914-06-28'];
+    const rows = await readStatesAvailableAt(ex, dates);
     const at = (d: string) => rows.filter((r) => r.at === d).map((r) => r.ccode);
     expect(at('1938-06-01')).toContain(255);
     expect(at('1950-06-01')).not.toContain(255);
     expect(at('1950-06-01')).toContain(2);
     expect(rows.every((r) => r.systemKnown)).toBe(true);
+    const iso = (y: string, m: string, d: string) => `${y.padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    const spells = fileRows('cow-states/cow_states.csv');
+    for (const d of dates) {
+      const expected = [...new Set(spells.filter((r) => iso(r.styear!, r.stmonth!, r.stday!) <= d && d <= iso(r.endyear!, r.endmonth!, r.endday!)).map((r) => Number(r.ccode)))].sort((a, b) => a - b);
+      expect(at(d), d).toEqual(expected);
+    }
   });
 
   it('systemSpellsOfStates and majorPowersAt: Germany leaves and re-enters; the majors of 1914', async () => {

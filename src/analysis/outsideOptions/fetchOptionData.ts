@@ -6,7 +6,9 @@
  */
 import type { QueryExecutor } from '../../store/QueryExecutor.js';
 import * as q from '../../store/queries.gen.js';
-import { addYears, dyadObligations, yearOf } from '../../domain/index.js';
+import { addYears, yearOf } from '../../domain/index.js';
+import { readAllianceTies } from '../../loaders/allianceTies.js';
+import { readStatesAvailableAt } from '../../loaders/statesAvailable.js';
 import { evidenceKey, gatherTargetEvidence, type TargetEvidence } from '../targetEvidence.js';
 import type { OptionInputs, OptionRequest, Spell, Talk, Tie } from './types.js';
 
@@ -23,17 +25,24 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
   const evidenceFrom = (r: OptionRequest) => addYears(r.at, -r.windowYears);
   const dates = [...new Set(requests.map((r) => r.at))];
   const partyItems = [...new Map(requests.map((r) => [atKey(r.party, r.at), { ccode: r.party, at: r.at }])).values()];
-  const talkItems = [...new Map(requests.map((r) => [talksKey(r), { ccode: r.party, from: r.talksFrom, to: r.talksTo, exclude: r.negotiation }])).values()];
+  const talkWindows = new Map(requests.map((r) => [talksKey(r), { ccode: r.party, from: r.talksFrom, to: r.talksTo, exclude: r.negotiation }]));
+  // One read per party over the union of its windows; each window keeps its negotiations below (ISO dates compare as strings).
+  const talkSpans = new Map<number, { ccode: number; from: string; to: string; exclude: null }>();
+  for (const w of talkWindows.values()) {
+    const s = talkSpans.get(w.ccode);
+    if (!s) talkSpans.set(w.ccode, { ccode: w.ccode, from: w.from, to: w.to, exclude: null });
+    else { if (w.from < s.from) s.from = w.from; if (w.to > s.to) s.to = w.to; }
+  }
   const untargeted = requests.filter((r) => !r.targets.length);
 
   // Wave 1.
   const [available, wars, disputes, ownEvidence, tieRows, talkRows, spellRows] = await Promise.all([
-    ex.read(q.statesAvailableAt, { dates }),
+    readStatesAvailableAt(ex, dates),
     ex.read(q.warOpponentsAt, { items: partyItems }),
     ex.read(q.disputeOpponentsAt, { items: partyItems }),
     gatherTargetEvidence(ex, untargeted.map((r) => ({ ccode: r.party, from: evidenceFrom(r), to: r.at }))),
-    ex.read(q.allianceTiesOfStates, { items: partyItems }),
-    ex.read(q.concurrentNegotiationsOfStates, { items: talkItems }),
+    readAllianceTies(ex, partyItems),
+    ex.read(q.concurrentNegotiationsOfStates, { items: [...talkSpans.values()] }),
     ex.read(q.systemSpellsOfStates, { ids: [...new Set(requests.map((r) => r.party))] }),
   ]);
   const statesAt = new Map<string, number[]>();
@@ -46,19 +55,18 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
     hostile.get(k)!.add(h.other);
   }
   const ties = new Map<string, Map<number, Tie[]>>();
-  for (const t of tieRows) {
-    // Co-members of a treaty phase that owe each other nothing (ATOP's dyad rule) are no tie.
-    if (!dyadObligations({ ccode: t.ccode, obligations: t.ownObligations, varying: t.ownVarying, owedTo: t.ownOwedTo },
-      { ccode: t.other, obligations: t.otherObligations, varying: t.otherVarying, owedTo: t.otherOwedTo }).length) continue;
-    const k = atKey(t.ccode, t.at);
-    if (!ties.has(k)) ties.set(k, new Map());
-    push(ties.get(k)!, t.other, t);
-  }
+  partyItems.forEach((item, i) => {
+    const byOther = new Map<number, Tie[]>();
+    for (const t of tieRows[i]!) push(byOther, t.other, t);
+    ties.set(atKey(item.ccode, item.at), byOther);
+  });
+  const talksOfState = new Map<number, Talk[]>();
+  for (const t of talkRows) push(talksOfState, t.ccode, t);
   const talks = new Map<string, Map<number, Talk[]>>();
-  for (const t of talkRows) {
-    const k = `${t.ccode}|${t.from}|${t.to}`;
-    if (!talks.has(k)) talks.set(k, new Map());
-    push(talks.get(k)!, t.other, t);
+  for (const [key, w] of talkWindows) {
+    const byOther = new Map<number, Talk[]>();
+    for (const t of talksOfState.get(w.ccode) ?? []) if (t.start <= w.to && t.end >= w.from && t.negotiation !== w.exclude) push(byOther, t.other, t);
+    talks.set(key, byOther);
   }
   const spells = new Map<number, Spell[]>();
   for (const s of spellRows) push(spells, s.id, s.node);
@@ -96,7 +104,7 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
       hostile: hostile.get(atKey(r.party, r.at)) ?? new Set<number>(),
       evidence: ev,
       ties: ties.get(atKey(r.party, r.at)) ?? new Map(),
-      talks: talks.get(`${r.party}|${r.talksFrom}|${r.talksTo}`) ?? new Map(),
+      talks: talks.get(talksKey(r)) ?? new Map(),
       cinc,
       spells: spells.get(r.party) ?? [],
     };
