@@ -11,6 +11,8 @@ import { createLogger } from './logger.js';
 import { importPublished, openExecutor, seedIfEmpty } from './openExecutor.js';
 import { startServer } from './server.js';
 import { AppError } from './errors/index.js';
+import type { Writable } from 'node:stream';
+import type { QueryExecutor } from './store/QueryExecutor.js';
 
 function fail(e: unknown): never {
   // The seed modules (yaml, zod) load only when seeding: a warm `serve` never needs them.
@@ -125,19 +127,25 @@ program.command('export')
     try {
       request = parseExportRequest(format, { at: opts.at, from: opts.from, to: opts.to, negotiations: opts.negotiations, directed: opts.directed ? 'true' : undefined });
     } catch (e) { console.error(`export: ${(e as Error).message}`); process.exit(2); }
-    const cfg = config();
-    try {
-      const executor = await openExecutor(cfg);
-      const { createWriteStream } = await import('node:fs');
-      const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-      // A reader that stops early (`| head`) is not an error.
-      if (!opts.out) process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else fail(e); });
-      const t0 = performance.now();
-      await runExport(executor, request, out, { end: Boolean(opts.out) });
-      if (opts.out) console.error(`export: ${format} written to ${opts.out} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
-      await executor.store.close();
-    } catch (e) { fail(e); }
+    await writeExport(format, opts.out, (executor, out, options) => runExport(executor, request, out, options));
   });
+
+/**
+ * Opens the configured store, writes one export to `--out` (then says where, in how long) or to
+ * standard output (a reader that stops early, `| head`, is not an error), and closes the store.
+ */
+async function writeExport(name: string, outFile: string | undefined, write: (executor: QueryExecutor, out: Writable, options: { end: boolean }) => Promise<void>): Promise<void> {
+  try {
+    const executor = await openExecutor(config());
+    const { createWriteStream } = await import('node:fs');
+    const out = outFile ? createWriteStream(outFile) : process.stdout;
+    if (!outFile) process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else fail(e); });
+    const t0 = performance.now();
+    await write(executor, out, { end: Boolean(outFile) });
+    if (outFile) console.error(`export: ${name} written to ${outFile} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+    await executor.store.close();
+  } catch (e) { fail(e); }
+}
 
 /** `export options-series --state 200 [--from 1815 --to 1949 --step YEAR|ERA] [--out file]`: a state's outside options over time, CSV. */
 async function exportOptionsSeries(opts: { at?: string; from?: string; to?: string; state?: string; step?: string; out?: string }): Promise<void> {
@@ -149,17 +157,7 @@ async function exportOptionsSeries(opts: { at?: string; from?: string; to?: stri
     args = parseOptionsSeriesRequest({ state: opts.state, from: opts.from, to: opts.to, step: opts.step });
     checkSeriesArgs(args);
   } catch (e) { console.error(`export: ${(e as Error).message}`); process.exit(2); }
-  const cfg = config();
-  try {
-    const executor = await openExecutor(cfg);
-    const { createWriteStream } = await import('node:fs');
-    const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-    if (!opts.out) process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else fail(e); });
-    const t0 = performance.now();
-    await writeOptionsSeriesCsv(executor, args, out, { end: Boolean(opts.out) });
-    if (opts.out) console.error(`export: options-series written to ${opts.out} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
-    await executor.store.close();
-  } catch (e) { fail(e); }
+  await writeExport('options-series', opts.out, (executor, out, options) => writeOptionsSeriesCsv(executor, args, out, options));
 }
 
 program.parseAsync().catch(fail);

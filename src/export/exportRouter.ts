@@ -13,10 +13,10 @@ import type { Logger } from '../logger.js';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { AppError } from '../errors/index.js';
 import { Slots } from '../limits/concurrency.js';
-import { startExport } from './exportSlot.js';
+import { parseOr400, startExport } from './exportSlot.js';
 import { cors, refuseCrossSite } from '../cors.js';
 import { methodNotAllowed } from '../httpErrors.js';
-import { CONTENT_TYPES, exportFileName, parseExportRequest, runExport, type ExportRequest } from './index.js';
+import { CONTENT_TYPES, exportFileName, parseExportRequest, runExport } from './index.js';
 import { optionsSeriesHandler } from './optionsSeries.export.js';
 
 export interface ExportRouterOptions {
@@ -33,14 +33,9 @@ export function exportRouter(executor: QueryExecutor, logger?: Logger, options: 
   router.use('/export', cors(corsOrigins, ['GET']), refuseCrossSite(corsOrigins));
   router.get('/export/options-series', optionsSeriesHandler(executor, { slots, timeoutMs, retryAfter, logger }));
   router.get('/export/:format', async (req, res) => {
-    let request: ExportRequest;
-    try {
-      const q = req.query as Record<string, unknown>;
-      request = parseExportRequest(req.params.format, { at: q.at, from: q.from, to: q.to, negotiations: q.negotiations, directed: q.directed });
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'BAD_USER_INPUT') { res.status(400).json({ error: e.message, code: e.code }); return; }
-      throw e;
-    }
+    const q = req.query as Record<string, unknown>;
+    const request = parseOr400(res, () => parseExportRequest(req.params.format, { at: q.at, from: q.from, to: q.to, negotiations: q.negotiations, directed: q.directed }));
+    if (!request) return;
     const ex = startExport(executor, req, res, { slots, timeoutMs, retryAfter });
     if (!ex) return;
     const t0 = performance.now();

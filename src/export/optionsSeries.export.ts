@@ -28,7 +28,7 @@ import { SERIES_FIRST_YEAR, SERIES_LAST_YEAR, SERIES_STEPS, outsideOptionsSeries
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Logger } from '../logger.js';
 import type { Slots } from '../limits/concurrency.js';
-import { startExport } from './exportSlot.js';
+import { parseOr400, startExport } from './exportSlot.js';
 import * as q from '../store/queries.gen.js';
 
 export const OPTIONS_SERIES_COLUMNS = [
@@ -105,14 +105,9 @@ export const optionsSeriesFileName = (a: SeriesArgs) => `outside-options-${a.sta
 export function optionsSeriesHandler(executor: QueryExecutor, options: { slots: Slots; timeoutMs: number; retryAfter: number; logger?: Logger }): RequestHandler {
   const { slots, timeoutMs, retryAfter, logger } = options;
   return async (req: Request, res: Response) => {
-    let args: SeriesArgs;
-    try {
-      const qs = req.query as Record<string, unknown>;
-      args = parseOptionsSeriesRequest({ state: qs.state, from: qs.from, to: qs.to, step: qs.step });
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'BAD_USER_INPUT') { res.status(400).json({ error: e.message, code: e.code }); return; }
-      throw e;
-    }
+    const qs = req.query as Record<string, unknown>;
+    const args = parseOr400(res, () => parseOptionsSeriesRequest({ state: qs.state, from: qs.from, to: qs.to, step: qs.step }));
+    if (!args) return;
     const ex = startExport(executor, req, res, { slots, timeoutMs, retryAfter });
     if (!ex) return;
     const t0 = performance.now();

@@ -12,14 +12,10 @@ import { importDataset, ImportFileError, DatasetNotFoundError } from '../../src/
 import { partialDate } from '../../src/import/dates.js';
 import { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import type { GraphStore } from '../../src/store/GraphStore.js';
-import { emptyEmbedded } from '../helpers/testStore.js';
+import { storeCounts, storeWithCowStates, type StoreCounts } from '../helpers/importFixture.js';
 import { sharedDataDir as dataDir, hasSharedData as haveData, requireDataOrSkip } from '../helpers/sharedData.js';
 
 requireDataOrSkip();
-
-async function snapshot(ex: QueryExecutor) {
-  return { nodes: await ex.read('countNodesByLabel'), rels: await ex.read('countRelationshipsByType') };
-}
 
 /** A copy of a data set's folder with one file rewritten by `corrupt`. */
 function corruptedCopy(folder: string, file: string, corrupt: (text: string) => string): string {
@@ -36,17 +32,13 @@ const replaceLine = (n: number, edit: (line: string) => string) => (text: string
 
 describe.skipIf(!haveData)('malformed files are rejected and change nothing', () => {
   let ex: QueryExecutor;
-  let before: Awaited<ReturnType<typeof snapshot>>;
-  beforeAll(async () => {
-    ex = await emptyEmbedded();
-    await importDataset(ex, 'cow-states', join(dataDir, 'cow-states'));
-    before = await snapshot(ex);
-  });
+  let before: StoreCounts;
+  beforeAll(async () => { ({ ex, before } = await storeWithCowStates()); });
 
   it('a wrong header: names the file, line 1 and the missing column', async () => {
     const dir = corruptedCopy('atop-5.1', 'atop5_1m.csv', replaceLine(1, (l) => l.replace('yrent', 'year_entered')));
     await expect(importDataset(ex, 'atop', dir)).rejects.toThrow(/atop5_1m\.csv, line 1: wrong header: missing column yrent/);
-    expect(await snapshot(ex)).toEqual(before);
+    expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('a bad value in a row: names file, line and column', async () => {
@@ -54,19 +46,19 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
     const err = await importDataset(ex, 'nmc', dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportFileError);
     expect((err as ImportFileError).message).toMatch(/^NMC-60-abridged\.csv, line 101, column cinc \(10\): expected a number, found "abc"$/);
-    expect(await snapshot(ex)).toEqual(before);
+    expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('a row with a missing cell (ragged CSV): names file and line', async () => {
     const dir = corruptedCopy('cow-mid-4.3', 'MIDB_4.3.csv', replaceLine(2000, (l) => l.slice(0, l.lastIndexOf(','))));
     await expect(importDataset(ex, 'mid', dir)).rejects.toThrow(/MIDB_4\.3\.csv, line 2000.*wrong number of cells|MIDB_4\.3\.csv, line 2000/);
-    expect(await snapshot(ex)).toEqual(before);
+    expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('an impossible date: names the column', async () => {
     const dir = corruptedCopy('atop-5.1', 'atop5_1a.csv', replaceLine(3, (l) => l.replace(/^(\d+,,,\d+,)\d+,/, '$113,')));
     await expect(importDataset(ex, 'atop', dir)).rejects.toThrow(/atop5_1a\.csv, line 3, column begyr \(4\): bad date: month 13 is out of range/);
-    expect(await snapshot(ex)).toEqual(before);
+    expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('a failure half-way through the writes rolls the whole data set back', async () => {
@@ -87,7 +79,7 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
     const flaky = new QueryExecutor(failing, ex.registry);
     await expect(importDataset(flaky, 'atop', join(dataDir, 'atop-5.1'))).rejects.toThrow('simulated store failure');
     expect(calls).toBe(4);
-    expect(await snapshot(ex)).toEqual(before);
+    expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('a CRLF file with one line ending in a bare LF (records would merge): refused with file, line and byte offset', async () => {
@@ -100,7 +92,7 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
     expect(err).toBeInstanceOf(ImportFileError);
     expect((err as ImportFileError).message).toBe(
       `NMC-60-abridged.csv, line 5000, byte offset ${offset}: the line ends with a bare LF (\\n) but line 1 (and the lines before this one) end with CRLF (\\r\\n): mixed line endings would merge records; convert the file to one line ending`);
-    expect(await snapshot(ex)).toEqual(before);
+    expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('a non-UTF-8 file (a Latin-1 byte): refused with file, line and byte offset, never stored as U+FFFD', async () => {
@@ -116,7 +108,7 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
     expect((err as ImportFileError).message).toMatch(new RegExp(`^cow_states\\.csv, line 65, byte offset ${at}: invalid UTF-8 \\(byte 0xfc cannot start a character\\)`));
     expect((err as ImportFileError).line).toBe(65);
     expect((err as ImportFileError).offset).toBe(at);
-    expect(await snapshot(ex)).toEqual(before);
+    expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('a truncated UTF-8 character split across the end of the file is refused too', async () => {
@@ -125,21 +117,21 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
     const original = readFileSync(join(dataDir, 'rivalries', 'td_rivalries.csv'));
     writeFileSync(join(dir, 'td_rivalries.csv'), Buffer.concat([original, Buffer.from([0xc3])]));
     await expect(importDataset(ex, 'rivalries', dir)).rejects.toThrow(/td_rivalries\.csv, line \d+, byte offset \d+: invalid UTF-8 \(the file ends inside a character\)/);
-    expect(await snapshot(ex)).toEqual(before);
+    expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('the error line is the real one: a quoted cell spanning two lines moves the later lines down', async () => {
     const dir = corruptedCopy('cow-nmc-6.0', 'NMC-60-abridged.csv', (text) => replaceLine(101, (l) => l.split(',').map((c, i) => (i === 9 ? 'abc' : c)).join(','))(
       replaceLine(10, (l) => l.replace(/^USA,/, '"U\r\nSA",'))(text)));
     await expect(importDataset(ex, 'nmc', dir)).rejects.toThrow(/^NMC-60-abridged\.csv, line 102, column cinc \(10\): expected a number, found "abc"$/);
-    expect(await snapshot(ex)).toEqual(before);
+    expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('a corrupt .csv.gz is refused naming the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'alliance-import-gz-'));
     writeFileSync(join(dir, 'leeds-savun-threat.csv.gz'), Buffer.concat([gzipSync(readFileSync(join(dataDir, 'threat', 'leeds-savun-threat.csv'))).subarray(0, 2000)]));
     await expect(importDataset(ex, 'threat', dir)).rejects.toThrow(/^leeds-savun-threat\.csv\.gz: cannot read .*(unexpected end of file|incorrect header)/);
-    expect(await snapshot(ex)).toEqual(before);
+    expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('a missing data set names what it looked for', async () => {

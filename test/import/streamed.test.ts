@@ -13,13 +13,10 @@ import { DATASETS, importDataset, ImportFileError, type ProgressReporter } from 
 import { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import type { GraphStore } from '../../src/store/GraphStore.js';
 import { emptyEmbedded } from '../helpers/testStore.js';
+import { storeCounts, storeWithCowStates, type StoreCounts } from '../helpers/importFixture.js';
 import { sharedDataDir as dataDir, hasSharedData as haveData, requireDataOrSkip } from '../helpers/sharedData.js';
 
 requireDataOrSkip();
-
-async function snapshot(ex: QueryExecutor) {
-  return { nodes: await ex.read('countNodesByLabel'), rels: await ex.read('countRelationshipsByType') };
-}
 
 /** A copy of NMC in a temp dir, its modification time set to a whole second (so it can be set back exactly). */
 function nmcCopy(): { dir: string; file: string; mtime: number } {
@@ -37,12 +34,8 @@ const between = (edit: () => void): ProgressReporter => ({ start: edit, advance(
 
 describe.skipIf(!haveData)('the second reading sees what the first saw', () => {
   let ex: QueryExecutor;
-  let before: Awaited<ReturnType<typeof snapshot>>;
-  beforeAll(async () => {
-    ex = await emptyEmbedded();
-    await importDataset(ex, 'cow-states', join(dataDir, 'cow-states'));
-    before = await snapshot(ex);
-  });
+  let before: StoreCounts;
+  beforeAll(async () => { ({ ex, before } = await storeWithCowStates()); });
 
   it('a file changed between the readings (same size, same modification time): IMPORT_FILE_CHANGED by sha256, the store unchanged', async () => {
     const { dir, file, mtime } = nmcCopy();
@@ -57,7 +50,7 @@ describe.skipIf(!haveData)('the second reading sees what the first saw', () => {
     expect(err).toBeInstanceOf(ImportFileError);
     expect((err as ImportFileError).code).toBe('IMPORT_FILE_CHANGED');
     expect((err as ImportFileError).message).toMatch(/^NMC-60-abridged\.csv: the file changed while it was being imported \(sha256 [0-9a-f]{64} when checked, [0-9a-f]{64} when read again to write\); nothing was written/);
-    expect(await snapshot(ex)).toEqual(before);
+    expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('a file replaced by a malformed one between the readings: IMPORT_FILE_CHANGED before anything is written, the store unchanged', async () => {
@@ -73,7 +66,7 @@ describe.skipIf(!haveData)('the second reading sees what the first saw', () => {
     expect((err as ImportFileError).code).toBe('IMPORT_FILE_CHANGED');
     expect((err as ImportFileError).message).toMatch(/^NMC-60-abridged\.csv: the file changed while it was being imported \(\d+ bytes modified at .* when checked, \d+ bytes modified at .* when read again to write\)/);
     expect(ran.some((q) => q.includes('Capability'))).toBe(false);
-    expect(await snapshot(ex)).toEqual(before);
+    expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('an unchanged file imports (the same sha256 both times) and is recorded with it', async () => {

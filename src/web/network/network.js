@@ -1,11 +1,11 @@
 // The network page: draws /export/cytoscape?at=… with Cytoscape.js (canvas, no WebGL, no build step).
 // window.networkState tells tests (and the curious) what is drawn: {at, nodes, alliances, negotiations, ready}.
+// Queries, explorer links and the details box: window.page (page.js, from src/web/shared/).
 (function () {
   'use strict';
   var NEGOTIATION_YEARS = 5;
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = page.byId;
   var params = new URLSearchParams(location.search);
-  var queries = {};
   var state = window.networkState = { at: null, nodes: 0, alliances: 0, negotiations: 0, ready: false, loads: 0 };
 
   var cy = window.cy = cytoscape({
@@ -54,37 +54,19 @@
     cy.edges('[kind = "negotiation"]').style('display', on ? 'element' : 'none');
   }
 
-  function exploreLink(name, variables, text) {
-    var a = document.createElement('a');
-    a.href = '/?query=' + encodeURIComponent(queries[name] || '') + '&variables=' + encodeURIComponent(JSON.stringify(variables, null, 2));
-    a.textContent = text;
-    a.target = '_blank';
-    a.rel = 'noopener';
-    return a;
-  }
-
+  // The details of a state or a tie, followed by "In the explorer:" and a list of links to the queries behind them.
   function details(title, rows, links) {
-    var box = $('details');
-    box.textContent = '';
-    var h = document.createElement('h2'); h.textContent = title; box.appendChild(h);
-    var dl = document.createElement('dl');
-    rows.forEach(function (r) {
-      var dt = document.createElement('dt'); dt.textContent = r[0];
-      var dd = document.createElement('dd');
-      if (r[1] instanceof Node) dd.appendChild(r[1]); else dd.textContent = r[1] === null || r[1] === undefined || r[1] === '' ? '—' : String(r[1]);
-      dl.appendChild(dt); dl.appendChild(dd);
-    });
-    box.appendChild(dl);
+    var after = document.createDocumentFragment();
     var p = document.createElement('p'); p.textContent = 'In the explorer:';
-    box.appendChild(p);
-    var ul = document.createElement('ul');
-    links.forEach(function (l) { var li = document.createElement('li'); li.appendChild(l); ul.appendChild(li); });
-    box.appendChild(ul);
+    after.appendChild(p);
+    after.appendChild(list(links));
+    page.details(title, rows, after);
   }
 
+  // A list of strings or nodes.
   function list(items) {
     var ul = document.createElement('ul');
-    items.forEach(function (t) { var li = document.createElement('li'); li.textContent = t; ul.appendChild(li); });
+    items.forEach(function (t) { var li = document.createElement('li'); if (t instanceof Node) li.appendChild(t); else li.textContent = t; ul.appendChild(li); });
     return ul;
   }
 
@@ -99,8 +81,8 @@
       ['CINC', n.cinc === null ? null : n.cinc.toFixed(4)], ['major power', n.majorPower === null ? 'unknown' : n.majorPower ? 'yes' : 'no'],
       ['allies', allies.length ? list(allies) : 'none'],
     ], [
-      exploreLink('state', { ccode: n.ccode, at: state.at }, 'this state at ' + state.at + ' (StateAt)'),
-      exploreLink('network', { at: state.at }, 'the whole network at ' + state.at + ' (Network)'),
+      page.explorerLink('state', { ccode: n.ccode, at: state.at }, 'this state at ' + state.at + ' (StateAt)'),
+      page.explorerLink('network', { at: state.at }, 'the whole network at ' + state.at + ' (Network)'),
     ]);
   });
 
@@ -112,15 +94,15 @@
       details(e.negotiationName, [
         ['parties', a.abbrev + ' – ' + b.abbrev], ['outcome', e.outcome === 'NONAGREEMENT' ? 'failed (no treaty)' : 'agreement'],
         ['from', e.start], ['to', e.end],
-      ], [exploreLink('negotiation', { id: e.negotiation }, 'this negotiation (NegotiationAt)')]);
+      ], [page.explorerLink('negotiation', { id: e.negotiation }, 'this negotiation (NegotiationAt)')]);
       return;
     }
     details(a.abbrev + ' – ' + b.abbrev, [
       ['states', a.name + ' and ' + b.name], ['date', state.at], ['strongest obligation', e.obligation.toLowerCase().replace('_', '-')],
       ['treaties', list(e.treaties)], ['ATOP ids', e.atopIds.join(', ')],
     ], [
-      exploreLink('tie', { a: a.ccode, b: b.ccode, at: state.at, year: Number(state.at.slice(0, 4)) }, 'this tie, similarity and shared targets (Tie)'),
-      exploreLink('network', { at: state.at }, 'the whole network at ' + state.at + ' (Network)'),
+      page.explorerLink('tie', { a: a.ccode, b: b.ccode, at: state.at, year: Number(state.at.slice(0, 4)) }, 'this tie, similarity and shared targets (Tie)'),
+      page.explorerLink('network', { at: state.at }, 'the whole network at ' + state.at + ' (Network)'),
     ]);
   });
 
@@ -173,11 +155,9 @@
   });
 
   (async function start() {
-    var q = await fetch('/network/queries.json');
-    queries = await q.json();
+    await page.loadQueries('/network/queries.json');
     try {
-      var res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: queries.eras }) });
-      var eras = (await res.json()).data.eras;
+      var eras = (await page.runQuery('eras')).data.eras;
       eras.forEach(function (era) {
         var o = document.createElement('option');
         // An era opens at its start (or 1816-01-01, where the state system data begin).

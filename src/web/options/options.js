@@ -2,6 +2,7 @@
 // plain SVG line chart — no library, no network beyond this server.
 // window.optionsState tells tests (and the curious) what is drawn:
 // {state, from, to, step, points, eraBands, negotiationMarks, ready, error, loads}.
+// Queries, explorer links and the details box: window.page (page.js, from src/web/shared/).
 (function () {
   'use strict';
   var SVG = 'http://www.w3.org/2000/svg';
@@ -13,8 +14,7 @@
     { key: 'buckPassing', label: 'buck-passing', value: function (p) { return p.options.buckPassing.attractiveness; } },
   ];
   var W = 1100, H = 520, M = { left: 48, right: 16, top: 44, bottom: 70 };
-  var $ = function (id) { return document.getElementById(id); };
-  var queries = {};
+  var $ = page.byId;
   var view = window.optionsState = { state: null, from: null, to: null, step: null, points: 0, eraBands: 0, negotiationMarks: 0, ready: false, error: null, loads: 0 };
 
   function el(name, attrs, parent) {
@@ -32,28 +32,6 @@
     var start = Date.UTC(y, 0, 1), end = Date.UTC(y + 1, 0, 1);
     var t = Date.UTC(y, Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
     return y + (t - start) / (end - start);
-  }
-
-  function explorerHref(name, variables) {
-    return '/?query=' + encodeURIComponent(queries[name] || '') + '&variables=' + encodeURIComponent(JSON.stringify(variables, null, 2));
-  }
-
-  function details(heading, rows, link) {
-    var box = $('details');
-    box.textContent = '';
-    var h = document.createElement('h2'); h.textContent = heading; box.appendChild(h);
-    var dl = document.createElement('dl');
-    rows.forEach(function (r) {
-      var dt = document.createElement('dt'); dt.textContent = r[0];
-      var dd = document.createElement('dd');
-      if (r[1] instanceof Node) dd.appendChild(r[1]); else dd.textContent = r[1] === null || r[1] === undefined || r[1] === '' ? '—' : String(r[1]);
-      dl.appendChild(dt); dl.appendChild(dd);
-    });
-    box.appendChild(dl);
-    if (link) {
-      var a = document.createElement('a'); a.href = link[0]; a.textContent = link[1]; a.target = '_blank'; a.rel = 'noopener';
-      box.appendChild(a);
-    }
   }
 
   function alliesText(p) {
@@ -128,12 +106,12 @@
       c.addEventListener('click', function () {
         Array.prototype.forEach.call(dots.querySelectorAll('.selected'), function (n) { n.classList.remove('selected'); });
         c.classList.add('selected');
-        details(p.year !== null ? data.state.abbrev + ' in ' + p.year : data.state.abbrev + ': ' + (p.era ? p.era.name : ''), [
+        page.details(p.year !== null ? data.state.abbrev + ' in ' + p.year : data.state.abbrev + ': ' + (p.era ? p.era.name : ''), [
           ['read on', p.at], ['stands for', p.from + ' to ' + p.to], ['era', p.era ? p.era.name : null],
           ['overall', fmt(p.options.overall)], ['alternative ally', fmt(p.options.alternativeAllies.attractiveness)],
           ['unilateral', fmt(p.options.unilateral.attractiveness)], ['buck-passing', fmt(p.options.buckPassing.attractiveness)],
           ['best allies', alliesText(p)],
-        ], [explorerHref('point', { party: args.state, at: p.at }), 'all of it, with the reasons (OptionsAt)']);
+        ], page.explorerLink('point', { party: args.state, at: p.at }, 'all of it, with the reasons (OptionsAt)'));
       });
     });
 
@@ -144,7 +122,7 @@
     negotiations.forEach(function (n, i) {
       var failed = n.outcome === 'NONAGREEMENT';
       var nx = x(n.start);
-      var link = el('a', { class: 'negotiation-mark' + (failed ? ' failed' : ''), 'data-negotiation': n.key, href: explorerHref('negotiation', { id: n.key, party: args.state }), target: '_blank' }, marks);
+      var link = el('a', { class: 'negotiation-mark' + (failed ? ' failed' : ''), 'data-negotiation': n.key, href: page.explorerHref('negotiation', { id: n.key, party: args.state }), target: '_blank' }, marks);
       el('line', { x1: nx, x2: nx, y1: M.top, y2: plotBottom }, link);
       var my = plotBottom + 26 + (i % 3) * 11;
       el('polygon', { points: (nx - 5) + ',' + (my + 5) + ' ' + (nx + 5) + ',' + (my + 5) + ' ' + nx + ',' + (my - 5) }, link);
@@ -165,11 +143,10 @@
     $('status').textContent = 'computing ' + (args.step === 'YEAR' ? (args.to - args.from + 1) + ' years' : 'the eras') + '…';
     var csv = '/export/options-series?state=' + args.state + '&from=' + args.from + '&to=' + args.to + '&step=' + args.step;
     $('csv').href = csv + '&download';
-    $('explore').href = explorerHref('series', args);
+    $('explore').href = page.explorerHref('series', args);
     history.replaceState(null, '', '/options?state=' + args.state + '&from=' + args.from + '&to=' + args.to + '&step=' + args.step);
     var t0 = performance.now();
-    var res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: queries.series, variables: args }) });
-    var json = await res.json();
+    var json = await page.runQuery('series', args);
     if (json.errors && json.errors.length) {
       view.error = json.errors[0].message;
       $('status').className = 'error';
@@ -191,7 +168,7 @@
   $('controls').addEventListener('submit', function (e) { e.preventDefault(); load(readForm()); });
 
   (async function start() {
-    queries = await (await fetch('/options/queries.json')).json();
+    await page.loadQueries('/options/queries.json');
     var params = new URLSearchParams(location.search);
     var int = function (name, fallback) { var v = Number(params.get(name)); return params.get(name) !== null && Number.isInteger(v) ? v : fallback; };
     var args = { state: int('state', 200), from: int('from', FIRST), to: int('to', LAST), step: params.get('step') === 'ERA' ? 'ERA' : 'YEAR' };
