@@ -1,7 +1,7 @@
 // Evidence that states stood against given targets: militarized disputes on the other side from
 // them, with participation inside the window [from, to]. Anchored on the targets: the batched form
 // of targetsFromDisputes.
-// Callers give one item per target list, its window the union of theirs, and keep for each of their
+// Callers give one item per target, its window the union of theirs, and keep for each of their
 // windows the rows whose participation dates (`start`, `end`) overlap it
 // (`gatherTargetEvidence`, src/analysis/targetEvidence.ts).
 // params: $items: {from: date, holders: int[], targets: int[],

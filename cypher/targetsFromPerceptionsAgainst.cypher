@@ -1,6 +1,6 @@
 // Evidence that states stood against given targets: curated perceptions of a threat the target
 // poses, held at some date in [from, to], with their dates (`date` = from, `until`). Anchored on the
-// targets: the batched form of targetsFromPerceptions. Callers give one item per target list,
+// targets: the batched form of targetsFromPerceptions. Callers give one item per target,
 // [from, to] spanning the dates they read at, and keep for each date the rows that cover it
 // (`gatherTargetEvidence`, src/analysis/targetEvidence.ts).
 // params: $items: {from: date, holders: int[], targets: int[],

@@ -1,7 +1,7 @@
 // Evidence that states stood against given targets: strategic rivalries with them active in some
 // year of [fromYear, toYear] (the years of from and to), with their years (`startYear`, `endYear`).
 // Anchored on the targets: the batched form of targetsFromRivalries. Callers give one item per
-// target list, [from, to] spanning the dates they read at, and keep for each date the rows active in
+// target, [from, to] spanning the dates they read at, and keep for each date the rows active in
 // its year (`gatherTargetEvidence`, src/analysis/targetEvidence.ts).
 // params: $items: {from: date, fromYear: int, holders: int[], targets: int[], to: date,
 //   toYear: int}[] (holders and targets are ccode lists)

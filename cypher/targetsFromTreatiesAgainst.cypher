@@ -1,7 +1,7 @@
 // Evidence that states stood against given targets: treaties they were members of at some date in
 // [from, to], directed against a threat the target poses, with the dates the membership holds
 // (`start`, and `exit` or the treaty's `ended`). Anchored on the targets: the batched form of
-// targetsFromTreaties for candidate allies. Callers give one item per target list, [from, to]
+// targetsFromTreaties for candidate allies. Callers give one item per target, [from, to]
 // spanning the dates they read at, and keep for each date the rows whose membership covers it
 // (`gatherTargetEvidence`, src/analysis/targetEvidence.ts).
 // params: $items: {from: date, holders: int[], targets: int[],

@@ -1,7 +1,7 @@
 // Evidence that states stood against given targets: their IDEAL war plans aimed at the targets, in
 // negotiations overlapping the window [from, to]. Anchored on the targets (few) rather than the
 // holders (many): the batched form of targetsFromWarPlans for candidate allies.
-// Callers give one item per target list, its window the union of theirs, and keep for each of their
+// Callers give one item per target, its window the union of theirs, and keep for each of their
 // windows the rows whose negotiation's dates (`date`, `end`) overlap it
 // (`gatherTargetEvidence`, src/analysis/targetEvidence.ts).
 // params: $items: {from: date, holders: int[], targets: int[],

@@ -55,7 +55,7 @@ interface EvidenceQuery {
   readAt: 'WINDOW' | 'END';
   /**
    * The span of an `againstQuery` row, [start, end] (end null: open). The against-reads take one
-   * item per target list, spanning every window asked with those targets, and each window keeps
+   * item per target, spanning every window asked against it, and each window keeps
    * the rows whose span meets it: many windows over the same targets (50 negotiations, a yearly
    * series) expand each target once.
    */
@@ -101,11 +101,11 @@ const QUERIES: EvidenceQuery[] = [
 /** The earlier of two optional end dates (null: open). */
 const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || a < b ? a : b);
 
-/** The requests with one target list: their windows and holders, and the span of all the windows. */
+/** The requests against one target: their windows (with their target lists) and holders, and the span of all the windows. */
 interface TargetGroup {
-  targets: number[];
+  target: number;
   holders: Set<number>;
-  windows: Map<string, { from: string; to: string; holders: Set<number> }>;
+  windows: Map<string, { from: string; to: string; targets: number[]; holders: Set<number> }>;
   /** Earliest `from`, earliest and latest `to` of the windows (ISO dates compare as strings). */
   minFrom: string; minTo: string; maxTo: string;
 }
@@ -113,8 +113,8 @@ interface TargetGroup {
 /**
  * Gathers all evidence for all requests: one round trip per kind for the requests without targets
  * (anchored on each holder) and one per kind for those with targets (anchored on the targets, one
- * item per target list: every holder and window asked with those targets in one item, each window
- * keeping the rows whose span meets it, see `span`). Rows are merged in the fixed order of QUERIES,
+ * item per target: every holder and window asked against it in one item, each window keeping the
+ * rows whose span meets it, see `span`). Rows are merged in the fixed order of QUERIES,
  * so that the evidence, and every text built from it, comes out the same on every run.
  */
 export async function gatherTargetEvidence(ex: QueryExecutor, requests: EvidenceRequest[]): Promise<Map<string, TargetEvidence[]>> {
@@ -122,26 +122,27 @@ export async function gatherTargetEvidence(ex: QueryExecutor, requests: Evidence
   if (!requests.length) return out;
   const toYear = (iso: string) => Number(iso.slice(0, 4));
   const byHolder = [...new Map(requests.filter((r) => !r.targets?.length).map((r) => [requestKey(r), { ccode: r.ccode, from: r.from, to: r.to, targets: null }])).values()];
-  const groups = new Map<string, TargetGroup>();
+  const groups = new Map<number, TargetGroup>();
   for (const r of requests) {
     if (!r.targets?.length) continue;
-    const targets = [...r.targets].sort((a, b) => a - b);
-    const key = targets.join('+');
-    let g = groups.get(key);
-    if (!g) groups.set(key, g = { targets, holders: new Set(), windows: new Map(), minFrom: r.from, minTo: r.to, maxTo: r.to });
-    g.holders.add(r.ccode);
-    const wk = `${r.from}|${r.to}`;
-    let w = g.windows.get(wk);
-    if (!w) g.windows.set(wk, w = { from: r.from, to: r.to, holders: new Set() });
-    w.holders.add(r.ccode);
-    if (r.from < g.minFrom) g.minFrom = r.from;
-    if (r.to < g.minTo) g.minTo = r.to;
-    if (r.to > g.maxTo) g.maxTo = r.to;
+    const targets = [...new Set(r.targets)].sort((a, b) => a - b);
+    const wk = `${r.from}|${r.to}|${targets.join('+')}`;
+    for (const target of targets) {
+      let g = groups.get(target);
+      if (!g) groups.set(target, g = { target, holders: new Set(), windows: new Map(), minFrom: r.from, minTo: r.to, maxTo: r.to });
+      g.holders.add(r.ccode);
+      let w = g.windows.get(wk);
+      if (!w) g.windows.set(wk, w = { from: r.from, to: r.to, targets, holders: new Set() });
+      w.holders.add(r.ccode);
+      if (r.from < g.minFrom) g.minFrom = r.from;
+      if (r.to < g.minTo) g.minTo = r.to;
+      if (r.to > g.maxTo) g.maxTo = r.to;
+    }
   }
   // WINDOW kinds read the groups over [earliest from, latest to]; END kinds over [earliest to, latest to].
   const againstItems = (readAt: EvidenceQuery['readAt']) => [...groups.values()].map((g) => {
     const from = readAt === 'WINDOW' ? g.minFrom : g.minTo;
-    return { holders: [...g.holders].sort((a, b) => a - b), targets: g.targets, from, to: g.maxTo, fromYear: toYear(from), toYear: toYear(g.maxTo) };
+    return { holders: [...g.holders].sort((a, b) => a - b), targets: [g.target], from, to: g.maxTo, fromYear: toYear(from), toYear: toYear(g.maxTo) };
   });
   const push = (q: EvidenceQuery, row: Row, key: string) => {
     const target = row.target as number;
@@ -160,15 +161,14 @@ export async function gatherTargetEvidence(ex: QueryExecutor, requests: Evidence
     const seen = new Set<string>();
     for (const row of targetRows) {
       const [start, end] = q.span(row);
-      const targets = row.targets as number[];
       let rowId: string | undefined; // the row's columns that DISTINCT compared, but the span's and the item's
-      for (const w of groups.get(targets.join('+'))!.windows.values()) {
+      for (const w of groups.get(row.target as number)!.windows.values()) {
         if (!w.holders.has(row.ccode as number)) continue;
         const meets = q.readAt === 'WINDOW' ? start <= w.to && (end === null || end >= w.from) : start <= w.to && (end === null || end >= w.to);
         if (!meets) continue;
-        const key = requestKey({ ccode: row.ccode as number, from: w.from, to: w.to, targets });
+        const key = requestKey({ ccode: row.ccode as number, from: w.from, to: w.to, targets: w.targets });
         if (q.distinctBut) {
-          rowId ??= JSON.stringify(Object.entries(row).filter(([c]) => c !== 'from' && c !== 'to' && !q.distinctBut!.includes(c)));
+          rowId ??= JSON.stringify(Object.entries(row).filter(([c]) => c !== 'from' && c !== 'to' && c !== 'targets' && !q.distinctBut!.includes(c)));
           const once = `${key}\u0000${rowId}`;
           if (seen.has(once)) continue;
           seen.add(once);
