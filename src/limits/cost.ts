@@ -6,7 +6,7 @@
  * One unit is about 0.1 ms of store and JS work on the full published data. A plain field costs
  * 1; a connection multiplies its children by its page size (`first`, default 20); a list of
  * relations by 3, a typical fan-out; the analyses cost what they were measured to cost
- * (`npx tsx scripts/benchTraversals.ts`, README "Measured on this machine"), and those that read
+ * (`npm run bench`, README "Performance"), and those that read
  * evidence over `windowYears` grow with the window (the default, 10 years, is the measured one).
  */
 import {

@@ -1,6 +1,6 @@
 /**
  * The query map (issue 10, item 2): for each operation of src/web/examples.graphql and each
- * traversal of the README's table (scripts/benchTraversals.ts), the Cypher files it runs and its
+ * research traversal below, the Cypher files it runs and its
  * store round trips, on the curated seed in memory. Rendered into graph/queries.md by
  * scripts/renderQueryMap.ts; test/drift/queryMap.test.ts checks the file is current.
  *
@@ -15,7 +15,7 @@ import { seededEmbedded } from './testStore.js';
 export const queryMapFile = 'graph/queries.md';
 export const regenerateCommand = 'npx tsx scripts/renderQueryMap.ts';
 
-/** The README's traversals (its round-trip table), as scripts/benchTraversals.ts runs them. */
+/** The research traversals, as the README's "Research traversals" section and `npm run bench` show them. */
 export const traversals: { name: string; query: string }[] = [
   { name: 'sharedTargets (US, UK, Jan 1949)', query: '{ sharedTargets(stateA: 2, stateB: 200, at: "1949-01") { target { ccode } strength evidence { kind sources { key } } } }' },
   { name: 'alternativeAllies (UK, Anglo-German talks)', query: '{ alternativeAllies(state: 200, negotiation: "anglo-german-1898") { state { ccode } score reasons { text } } }' },
