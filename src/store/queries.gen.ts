@@ -978,7 +978,7 @@ export type TargetsFromDisputesRow = {
 };
 export const targetsFromDisputes = defineQuery<TargetsFromDisputesParams, TargetsFromDisputesRow>('targetsFromDisputes', 'READ');
 
-/** Evidence that states stood against given targets: militarized disputes on the other side from them, with participation inside the window [from, to]. Anchored on the targets: the batched form of targetsFromDisputes. Callers give one item per target list, its window the union of theirs, and keep for each of their windows the rows whose participation dates (`start`, `end`) overlap it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromDisputesAgainst.cypher) */
+/** Evidence that states stood against given targets: militarized disputes on the other side from them, with participation inside the window [from, to]. Anchored on the targets: the batched form of targetsFromDisputes. Callers give one item per target, its window the union of theirs, and keep for each of their windows the rows whose participation dates (`start`, `end`) overlap it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromDisputesAgainst.cypher) */
 export type TargetsFromDisputesAgainstParams = {
   items: { from: string; holders: number[]; targets: number[]; to: string }[]; // holders and targets are ccode lists
 };
@@ -1015,7 +1015,7 @@ export type TargetsFromPerceptionsRow = {
 };
 export const targetsFromPerceptions = defineQuery<TargetsFromPerceptionsParams, TargetsFromPerceptionsRow>('targetsFromPerceptions', 'READ');
 
-/** Evidence that states stood against given targets: curated perceptions of a threat the target poses, held at some date in [from, to], with their dates (`date` = from, `until`). Anchored on the targets: the batched form of targetsFromPerceptions. Callers give one item per target list, [from, to] spanning the dates they read at, and keep for each date the rows that cover it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromPerceptionsAgainst.cypher) */
+/** Evidence that states stood against given targets: curated perceptions of a threat the target poses, held at some date in [from, to], with their dates (`date` = from, `until`). Anchored on the targets: the batched form of targetsFromPerceptions. Callers give one item per target, [from, to] spanning the dates they read at, and keep for each date the rows that cover it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromPerceptionsAgainst.cypher) */
 export type TargetsFromPerceptionsAgainstParams = {
   items: { from: string; holders: number[]; targets: number[]; to: string }[]; // holders and targets are ccode lists
 };
@@ -1051,7 +1051,7 @@ export type TargetsFromRivalriesRow = {
 };
 export const targetsFromRivalries = defineQuery<TargetsFromRivalriesParams, TargetsFromRivalriesRow>('targetsFromRivalries', 'READ');
 
-/** Evidence that states stood against given targets: strategic rivalries with them active in some year of [fromYear, toYear] (the years of from and to), with their years (`startYear`, `endYear`). Anchored on the targets: the batched form of targetsFromRivalries. Callers give one item per target list, [from, to] spanning the dates they read at, and keep for each date the rows active in its year (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromRivalriesAgainst.cypher) */
+/** Evidence that states stood against given targets: strategic rivalries with them active in some year of [fromYear, toYear] (the years of from and to), with their years (`startYear`, `endYear`). Anchored on the targets: the batched form of targetsFromRivalries. Callers give one item per target, [from, to] spanning the dates they read at, and keep for each date the rows active in its year (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromRivalriesAgainst.cypher) */
 export type TargetsFromRivalriesAgainstParams = {
   items: { from: string; fromYear: number; holders: number[]; targets: number[]; to: string; toYear: number }[]; // holders and targets are ccode lists
 };
@@ -1089,7 +1089,7 @@ export type TargetsFromTreatiesRow = {
 };
 export const targetsFromTreaties = defineQuery<TargetsFromTreatiesParams, TargetsFromTreatiesRow>('targetsFromTreaties', 'READ');
 
-/** Evidence that states stood against given targets: treaties they were members of at some date in [from, to], directed against a threat the target poses, with the dates the membership holds (`start`, and `exit` or the treaty's `ended`). Anchored on the targets: the batched form of targetsFromTreaties for candidate allies. Callers give one item per target list, [from, to] spanning the dates they read at, and keep for each date the rows whose membership covers it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromTreatiesAgainst.cypher) */
+/** Evidence that states stood against given targets: treaties they were members of at some date in [from, to], directed against a threat the target poses, with the dates the membership holds (`start`, and `exit` or the treaty's `ended`). Anchored on the targets: the batched form of targetsFromTreaties for candidate allies. Callers give one item per target, [from, to] spanning the dates they read at, and keep for each date the rows whose membership covers it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromTreatiesAgainst.cypher) */
 export type TargetsFromTreatiesAgainstParams = {
   items: { from: string; holders: number[]; targets: number[]; to: string }[]; // holders and targets are ccode lists
 };
@@ -1130,7 +1130,7 @@ export type TargetsFromWarPlansRow = {
 };
 export const targetsFromWarPlans = defineQuery<TargetsFromWarPlansParams, TargetsFromWarPlansRow>('targetsFromWarPlans', 'READ');
 
-/** Evidence that states stood against given targets: their IDEAL war plans aimed at the targets, in negotiations overlapping the window [from, to]. Anchored on the targets (few) rather than the holders (many): the batched form of targetsFromWarPlans for candidate allies. Callers give one item per target list, its window the union of theirs, and keep for each of their windows the rows whose negotiation's dates (`date`, `end`) overlap it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromWarPlansAgainst.cypher) */
+/** Evidence that states stood against given targets: their IDEAL war plans aimed at the targets, in negotiations overlapping the window [from, to]. Anchored on the targets (few) rather than the holders (many): the batched form of targetsFromWarPlans for candidate allies. Callers give one item per target, its window the union of theirs, and keep for each of their windows the rows whose negotiation's dates (`date`, `end`) overlap it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromWarPlansAgainst.cypher) */
 export type TargetsFromWarPlansAgainstParams = {
   items: { from: string; holders: number[]; targets: number[]; to: string }[]; // holders and targets are ccode lists
 };
@@ -1167,7 +1167,7 @@ export type TargetsFromWarsRow = {
 };
 export const targetsFromWars = defineQuery<TargetsFromWarsParams, TargetsFromWarsRow>('targetsFromWars', 'READ');
 
-/** Evidence that states stood against given targets: COW wars fought on the other side from them, with participation inside the window [from, to]. Anchored on the targets: the batched form of targetsFromWars. Callers give one item per target list, its window the union of theirs, and keep for each of their windows the rows whose participation dates (`start`, `end`) overlap it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromWarsAgainst.cypher) */
+/** Evidence that states stood against given targets: COW wars fought on the other side from them, with participation inside the window [from, to]. Anchored on the targets: the batched form of targetsFromWars. Callers give one item per target, its window the union of theirs, and keep for each of their windows the rows whose participation dates (`start`, `end`) overlap it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromWarsAgainst.cypher) */
 export type TargetsFromWarsAgainstParams = {
   items: { from: string; holders: number[]; targets: number[]; to: string }[]; // holders and targets are ccode lists
 };
