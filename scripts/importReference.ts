@@ -9,7 +9,7 @@
  *     npx tsx scripts/importReference.ts [data dir, default ../shared/data]
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -36,7 +36,7 @@ export function readPlain(path: string): Row[] {
 }
 
 const find = (dir: string, sub: string, name: string) => {
-  for (const p of [join(dir, sub, name), join(dir, sub, `${name}.gz`)]) { try { readFileSync(p, { flag: 'r' }).length; return p; } catch { /* next */ } }
+  for (const p of [join(dir, sub, name), join(dir, sub, `${name}.gz`)]) if (existsSync(p)) return p;
   throw new Error(`no ${sub}/${name} in ${dir}`);
 };
 

@@ -2,7 +2,7 @@
  * Evidence that a state stood against a target state at a date, gathered in one batched query per
  * kind of evidence for any number of (state, window) requests:
  *
- * | kind | from | weight |
+ * | kind | from | weight (`EVIDENCE_WEIGHT`, src/domain/evidence.ts) |
  * |---|---|---|
  * | TREATY | a treaty in force at the date, directed against a threat the target poses | 3 |
  * | WAR_PLAN | an IDEAL war plan aimed at the target, in a negotiation overlapping the window | 3 |
@@ -16,10 +16,8 @@
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Row } from '../store/GraphStore.js';
+import { EVIDENCE_WEIGHT, covers, overlaps, type EvidenceKind } from '../domain/index.js';
 
-export type EvidenceKind = 'TREATY' | 'WAR_PLAN' | 'WAR' | 'RIVALRY' | 'PERCEPTION' | 'DISPUTE';
-
-export const EVIDENCE_WEIGHT: Record<EvidenceKind, number> = { TREATY: 3, WAR_PLAN: 3, WAR: 3, RIVALRY: 2, PERCEPTION: 2, DISPUTE: 1 };
 
 export interface TargetEvidence {
   holder: number;
@@ -164,8 +162,7 @@ export async function gatherTargetEvidence(ex: QueryExecutor, requests: Evidence
       let rowId: string | undefined; // the row's columns that DISTINCT compared, but the span's and the item's
       for (const w of groups.get(row.target as number)!.windows.values()) {
         if (!w.holders.has(row.ccode as number)) continue;
-        const meets = q.readAt === 'WINDOW' ? start <= w.to && (end === null || end >= w.from) : start <= w.to && (end === null || end >= w.to);
-        if (!meets) continue;
+        if (q.readAt === 'WINDOW' ? !overlaps(start, end, w.from, w.to) : !covers(start, end, w.to)) continue;
         const key = requestKey({ ccode: row.ccode as number, from: w.from, to: w.to, targets: w.targets });
         if (q.distinctBut) {
           rowId ??= JSON.stringify(Object.entries(row).filter(([c]) => c !== 'from' && c !== 'to' && c !== 'targets' && !q.distinctBut!.includes(c)));

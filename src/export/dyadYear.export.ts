@@ -37,11 +37,12 @@ import { pipeline } from 'node:stream/promises';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
 import {
-  MAX_TIE, OBLIGATIONS, dyadObligations, inSystemAt, midYear, obligationsToward, systemKnown, tieLevel, yearEnd, yearStart, type MemberObligations, type StateSpell,
+  MAX_TIE, OBLIGATIONS, inSystemAt, midYear, obligationsToward, overlaps, systemKnown, tieLevel, yearEnd, yearStart, type StateSpell,
 } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 import { targetsByYear } from './dyadYearEvidence.js';
 import { Pacer } from './dyadYearPacer.js';
+import { memberCoding } from './model.js';
 
 export const DYAD_YEAR_COLUMNS = [
   'ccode1', 'ccode2', 'year', 'atop_defense', 'atop_offense', 'atop_neutral', 'atop_nonagg', 'atop_consul',
@@ -72,15 +73,6 @@ interface PairSpell {
 
 const minEnd = (x: string | null, y: string | null): string | null => (x === null ? y : y === null ? x : x < y ? x : y);
 
-function memberOf(m: MembershipRow): MemberObligations {
-  return {
-    ccode: m.ccode,
-    obligations: m.memberObligations ?? m.obligations ?? [],
-    varying: m.varying ?? [],
-    owedTo: m.owedTo ?? [],
-  };
-}
-
 /** Every pair of members of one treaty phase with a common spell, bucketed by the years of [fromYear, toYear] it covers. */
 async function pairSpellsByYear(memberships: readonly MembershipRow[], fromYear: number, toYear: number, pacer: Pacer): Promise<PairSpell[][]> {
   const byPhase = new Map<string, MembershipRow[]>();
@@ -94,25 +86,26 @@ async function pairSpellsByYear(memberships: readonly MembershipRow[], fromYear:
     await pacer.pace();
     // A treaty's bilateral flag when ATOP's is not recorded: two members.
     const distinct = new Set(rows.map((r) => r.ccode)).size;
-    for (const x of rows) {
-      for (const z of rows) {
-        if (x.ccode >= z.ccode) continue;
+    const coded = rows.map(memberCoding);
+    rows.forEach((x, i) => {
+      rows.forEach((z, j) => {
+        if (x.ccode >= z.ccode) return;
         const start = x.entry > z.entry ? x.entry : z.entry;
         const end = minEnd(minEnd(x.exit, z.exit), x.ended);
-        if (end !== null && end < start) continue; // never members on the same day
-        const X = memberOf(x);
-        const Z = memberOf(z);
+        if (end !== null && end < start) return; // never members on the same day
+        const ab = maskOf(obligationsToward(coded[i]!, coded[j]!));
+        const ba = maskOf(obligationsToward(coded[j]!, coded[i]!));
         const pair: PairSpell = {
           a: x.ccode, b: z.ccode, treaty: x.treaty, atopId: x.atopId,
           bilateral: x.bilateral ?? z.bilateral ?? distinct === 2, asymm: x.asymm === true || z.asymm === true,
           start, end, startYear: Number(start.slice(0, 4)), endYear: end === null ? null : Number(end.slice(0, 4)),
-          ab: maskOf(obligationsToward(X, Z)), ba: maskOf(obligationsToward(Z, X)), nd: maskOf(dyadObligations(X, Z)),
+          ab, ba, nd: ab | ba, // ATOP's non-directed rule (`dyadObligations`): either owes the other
         };
         const y0 = Math.max(fromYear, pair.startYear);
         const y1 = Math.min(toYear, pair.endYear ?? toYear);
         for (let y = y0; y <= y1; y++) byYear[y - fromYear]!.push(pair);
-      }
-    }
+      });
+    });
   }
   return byYear;
 }
@@ -195,8 +188,7 @@ function yearRows(
   const KEY = 100_000;
   const ties = new Map<number, DyadTies>();
   for (const p of pairs) {
-    // Members on a common day of this year (the spell is known to cover some day of [start, end]).
-    if (p.start > t || (p.end !== null && p.end < f)) continue;
+    // A pair is in the year's bucket only when its common spell meets the year (pairSpellsByYear).
     const key = p.a * KEY + p.b;
     let tie = ties.get(key);
     if (!tie) {
@@ -216,7 +208,7 @@ function yearRows(
   const full = new Map<number, boolean>();
   for (const [c, s] of spells) full.set(c, s.some(([a, b]) => a === f && b === t));
   const sameDay = (a: number, b: number) => full.get(a) || full.get(b)
-    || spells.get(a)!.some(([s1, e1]) => spells.get(b)!.some(([s2, e2]) => s1 <= e2 && s2 <= e1));
+    || spells.get(a)!.some(([s1, e1]) => spells.get(b)!.some(([s2, e2]) => overlaps(s1, e1, s2, e2)));
 
   // Index every state that appears (members of the year and the portfolio base).
   const index = new Map<number, number>();

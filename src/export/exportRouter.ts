@@ -11,9 +11,8 @@
 import express, { type Router } from 'express';
 import type { Logger } from '../logger.js';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { AppError } from '../errors/index.js';
 import { Slots } from '../limits/concurrency.js';
-import { parseOr400, startExport } from './exportSlot.js';
+import { answerExportError, parseOr400, startExport } from './exportSlot.js';
 import { cors, refuseCrossSite } from '../cors.js';
 import { methodNotAllowed } from '../httpErrors.js';
 import { CONTENT_TYPES, exportFileName, parseExportRequest, runExport } from './index.js';
@@ -45,21 +44,7 @@ export function exportRouter(executor: QueryExecutor, logger?: Logger, options: 
       await runExport(ex, request, res);
       logger?.info({ export: request.format, ms: Math.round(performance.now() - t0) }, 'export');
     } catch (e) {
-      const code = e instanceof AppError ? e.code : 'INTERNAL_SERVER_ERROR';
-      if (code === 'CANCELLED') { logger?.info({ export: request.format }, 'export cancelled: client gone'); res.destroy(); return; }
-      logger?.error({ err: e, export: request.format }, 'export failed');
-      if (!res.headersSent) {
-        res.removeHeader('content-disposition');
-        if (e instanceof AppError && e.httpStatus < 500 || code === 'TIMEOUT' || code === 'STORE_UNAVAILABLE') {
-          const err = e as AppError;
-          if (code === 'TIMEOUT') res.setHeader('retry-after', String(retryAfter));
-          res.status(err.httpStatus).json({ error: err.message, code });
-          return;
-        }
-        res.status(500).json({ error: 'the export failed', code: 'INTERNAL_SERVER_ERROR' });
-        return;
-      }
-      res.destroy();
+      answerExportError(e, res, { name: request.format, retryAfter, logger });
     }
   });
   router.all('/export/:format', methodNotAllowed(['GET']));

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Slots } from '../limits/concurrency.js';
 import { requestDeadline } from '../limits/deadline.js';
@@ -37,4 +38,25 @@ export function startExport(executor: QueryExecutor, req: Request, res: Response
   const deadline = requestDeadline(timeoutMs, req, res);
   res.once('close', () => { deadline.dispose(); release(); });
   return executor.forRequest(req.get('x-request-id')?.slice(0, 100) ?? randomUUID(), [], deadline.signal);
+}
+
+/**
+ * The answer to an export that failed after its slot was taken: a client gone (CANCELLED) or a body
+ * already begun ends the connection; otherwise a JSON error: the client's mistakes and an unknown
+ * key (NOT_FOUND: 404) with their status, TIMEOUT (with `Retry-After`) and STORE_UNAVAILABLE as 503,
+ * anything else a masked 500. Failures that are not the client's are logged as errors.
+ */
+export function answerExportError(e: unknown, res: Response, { name, retryAfter, logger }: { name: string; retryAfter: number; logger?: Logger }): void {
+  const code = e instanceof AppError ? e.code : 'INTERNAL_SERVER_ERROR';
+  if (code === 'CANCELLED') { logger?.info({ export: name }, 'export cancelled: client gone'); res.destroy(); return; }
+  const status = code === 'NOT_FOUND' ? 404 : e instanceof AppError ? e.httpStatus : 500;
+  if (status >= 500) logger?.error({ err: e, export: name }, 'export failed');
+  if (res.headersSent) { res.destroy(); return; }
+  res.removeHeader('content-disposition');
+  if (e instanceof AppError && (status < 500 || code === 'TIMEOUT' || code === 'STORE_UNAVAILABLE')) {
+    if (code === 'TIMEOUT') res.setHeader('retry-after', String(retryAfter));
+    res.status(status).json({ error: e.message, code });
+    return;
+  }
+  res.status(500).json({ error: 'the export failed', code: 'INTERNAL_SERVER_ERROR' });
 }

@@ -15,7 +15,7 @@
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { allianceNetwork } from '../analysis/allianceNetwork.js';
-import { addDays, addYears, dyadObligations, strongestObligation, systemKnown, yearEnd, yearStart, type Obligation } from '../domain/index.js';
+import { addDays, addYears, dyadObligations, strongestObligation, systemKnown, yearEnd, yearStart, type MemberObligations, type Obligation } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 
 export interface Spell { start: string; end: string }
@@ -141,7 +141,7 @@ interface SpellRow { ccode: number; abbrev: string; name: string; spells: { kind
 type MembershipRow = q.ExportMembershipsRow;
 
 /** A member's coding for ATOP's dyad rules: its own obligations in the phase, or the treaty's for a curated membership. */
-const memberCoding = (m: MembershipRow) => ({ ccode: m.ccode, obligations: m.memberObligations ?? m.obligations ?? [], varying: m.varying ?? [], owedTo: m.owedTo ?? [] });
+export const memberCoding = (m: MembershipRow): MemberObligations => ({ ccode: m.ccode, obligations: m.memberObligations ?? m.obligations ?? [], varying: m.varying ?? [], owedTo: m.owedTo ?? [] });
 
 /** The dynamic graph of [from, to]: node and edge spells, CINC per year, obligations over time. */
 export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, options: { negotiations?: boolean } = {}): Promise<DynamicGraph> {

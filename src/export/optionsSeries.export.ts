@@ -23,12 +23,12 @@
 import type { Writable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
-import { AppError, BadInputError } from '../errors/index.js';
+import { BadInputError } from '../errors/index.js';
 import { SERIES_FIRST_YEAR, SERIES_LAST_YEAR, SERIES_STEPS, outsideOptionsSeries, type SeriesArgs, type SeriesPoint, type SeriesStep } from '../analysis/outsideOptions/index.js';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Logger } from '../logger.js';
 import type { Slots } from '../limits/concurrency.js';
-import { parseOr400, startExport } from './exportSlot.js';
+import { answerExportError, parseOr400, startExport } from './exportSlot.js';
 import * as q from '../store/queries.gen.js';
 
 export const OPTIONS_SERIES_COLUMNS = [
@@ -121,18 +121,7 @@ export function optionsSeriesHandler(executor: QueryExecutor, options: { slots: 
       res.end(chunks.join(''));
       logger?.info({ export: 'options-series', ms: Math.round(performance.now() - t0) }, 'export');
     } catch (e) {
-      const code = e instanceof AppError ? e.code : 'INTERNAL_SERVER_ERROR';
-      if (code === 'CANCELLED') { logger?.info({ export: 'options-series' }, 'export cancelled: client gone'); res.destroy(); return; }
-      if (res.headersSent) { res.destroy(); return; }
-      if (code === 'NOT_FOUND') { res.status(404).json({ error: (e as AppError).message, code }); return; } // an unknown state
-      if (e instanceof AppError && (e.httpStatus < 500 || code === 'TIMEOUT' || code === 'STORE_UNAVAILABLE')) {
-        if (code === 'TIMEOUT') res.setHeader('retry-after', String(retryAfter));
-        else if (e.httpStatus >= 500) logger?.error({ err: e, export: 'options-series' }, 'export failed');
-        res.status(e.httpStatus).json({ error: e.message, code });
-        return;
-      }
-      logger?.error({ err: e, export: 'options-series' }, 'export failed');
-      res.status(500).json({ error: 'the export failed', code: 'INTERNAL_SERVER_ERROR' });
+      answerExportError(e, res, { name: 'options-series', retryAfter, logger });
     }
   };
 }

@@ -17,27 +17,13 @@ export function dateFields<K extends string>(name: K, d: PartialDate | null): Re
   return { [name]: d?.date ?? null, [`${name}Precision`]: d?.precision ?? null } as Record<K | `${K}Precision`, string | null>;
 }
 
-/** The distinct ccodes of rows, as stub-state rows (abbrev and name where the file gives them). */
-export function stubStates(entries: Iterable<{ ccode: number; abbrev?: string | null; name?: string | null }>): { ccode: number; abbrev: string | null; name: string | null }[] {
-  const out = new Map<number, { ccode: number; abbrev: string | null; name: string | null }>();
-  for (const e of entries) if (!out.has(e.ccode)) out.set(e.ccode, { ccode: e.ccode, abbrev: e.abbrev ?? null, name: e.name ?? null });
-  return [...out.values()];
-}
-
 /** A version string from a file name (`MIDA_4.3.csv` → 4.3, `NMC-60-abridged` → 6.0) or a fallback. */
 export function versionFrom(file: string, re: RegExp, fallback: string): string {
   const m = re.exec(file);
   return m ? m.slice(1).filter(Boolean).join('.') : fallback;
 }
 
-/** The single value of a `version` column, normalised (4.30000019073486 → 4.3), or null if the file has none. */
-export function versionColumn(rows: CsvRow[], column = 'version'): string | null {
-  const v = new VersionColumn(column);
-  for (const r of rows) v.add(r);
-  return v.value();
-}
-
-/** `versionColumn` one row at a time (it keeps at most two distinct values). */
+/** The single value of a `version` column, normalised (4.30000019073486 → 4.3), or null if the file has none; fed one row at a time (it keeps at most two distinct values). */
 export class VersionColumn {
   private readonly values = new Set<string>();
   constructor(private readonly column = 'version') {}
@@ -71,13 +57,7 @@ export function compactKey(key: unknown): number | string {
   return JSON.stringify(key);
 }
 
-/** Throws when two rows of a file have the same key (a file we would silently merge otherwise). */
-export function assertUnique<T>(rows: CsvRow[], keyOf: (r: CsvRow) => T, what: string, column: string): void {
-  const u = new UniqueKeys(what, column);
-  for (const r of rows) u.check(r, keyOf(r));
-}
-
-/** `assertUnique` one row at a time: keeps each key (compact) and the line it was first on. */
+/** Throws when two rows of a file have the same key (a file we would silently merge otherwise), one row at a time: keeps each key (compact) and the line it was first on. */
 export class UniqueKeys {
   private readonly seen = new Map<number | string, number>();
   constructor(private readonly what: string, private readonly column: string) {}
@@ -120,7 +100,7 @@ export function streamedRows(count: number, each: StreamedRows['each']): Streame
   return { count, each };
 }
 
-/** The stub states (`stubStates`) of rows seen one at a time, in order of first appearance. */
+/** The distinct ccodes of rows seen one at a time, as stub-state rows (abbrev and name where the file gives them), in order of first appearance. */
 export class StubStates {
   private readonly byCcode = new Map<number, { ccode: number; abbrev: string | null; name: string | null }>();
   add(e: { ccode: number; abbrev?: string | null; name?: string | null }): void {

@@ -9,6 +9,7 @@ import * as q from '../../store/queries.gen.js';
 import { addYears, yearOf } from '../../domain/index.js';
 import { readAllianceTies } from '../../loaders/allianceTies.js';
 import { readStatesAvailableAt } from '../../loaders/statesAvailable.js';
+import { readConcurrentTalks } from '../../loaders/concurrentTalks.js';
 import { evidenceKey, gatherTargetEvidence, type TargetEvidence } from '../targetEvidence.js';
 import type { OptionInputs, OptionRequest, Spell, Talk, Tie } from './types.js';
 
@@ -25,14 +26,7 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
   const evidenceFrom = (r: OptionRequest) => addYears(r.at, -r.windowYears);
   const dates = [...new Set(requests.map((r) => r.at))];
   const partyItems = [...new Map(requests.map((r) => [atKey(r.party, r.at), { ccode: r.party, at: r.at }])).values()];
-  const talkWindows = new Map(requests.map((r) => [talksKey(r), { ccode: r.party, from: r.talksFrom, to: r.talksTo, exclude: r.negotiation }]));
-  // One read per party over the union of its windows; each window keeps its negotiations below (ISO dates compare as strings).
-  const talkSpans = new Map<number, { ccode: number; from: string; to: string; exclude: null }>();
-  for (const w of talkWindows.values()) {
-    const s = talkSpans.get(w.ccode);
-    if (!s) talkSpans.set(w.ccode, { ccode: w.ccode, from: w.from, to: w.to, exclude: null });
-    else { if (w.from < s.from) s.from = w.from; if (w.to > s.to) s.to = w.to; }
-  }
+  const talkWindows = [...new Map(requests.map((r) => [talksKey(r), { ccode: r.party, from: r.talksFrom, to: r.talksTo, exclude: r.negotiation }])).entries()];
   const untargeted = requests.filter((r) => !r.targets.length);
 
   // Wave 1.
@@ -42,7 +36,7 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
     ex.read(q.disputeOpponentsAt, { items: partyItems }),
     gatherTargetEvidence(ex, untargeted.map((r) => ({ ccode: r.party, from: evidenceFrom(r), to: r.at }))),
     readAllianceTies(ex, partyItems),
-    ex.read(q.concurrentNegotiationsOfStates, { items: [...talkSpans.values()] }),
+    readConcurrentTalks(ex, talkWindows.map(([, w]) => w)),
     ex.read(q.systemSpellsOfStates, { ids: [...new Set(requests.map((r) => r.party))] }),
   ]);
   const statesAt = new Map<string, number[]>();
@@ -60,14 +54,12 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
     for (const t of tieRows[i]!) push(byOther, t.other, t);
     ties.set(atKey(item.ccode, item.at), byOther);
   });
-  const talksOfState = new Map<number, Talk[]>();
-  for (const t of talkRows) push(talksOfState, t.ccode, t);
   const talks = new Map<string, Map<number, Talk[]>>();
-  for (const [key, w] of talkWindows) {
+  talkWindows.forEach(([key], i) => {
     const byOther = new Map<number, Talk[]>();
-    for (const t of talksOfState.get(w.ccode) ?? []) if (t.start <= w.to && t.end >= w.from && t.negotiation !== w.exclude) push(byOther, t.other, t);
+    for (const t of talkRows[i]!) push(byOther, t.other, t);
     talks.set(key, byOther);
-  }
+  });
   const spells = new Map<number, Spell[]>();
   for (const s of spellRows) push(spells, s.id, s.node);
 

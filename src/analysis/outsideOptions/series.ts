@@ -7,7 +7,7 @@
  * years cost the same store round trips as 2.
  */
 import { BadInputError, NotFoundError } from '../../errors/index.js';
-import { addDays, covers, midYear, yearEnd, yearStart } from '../../domain/index.js';
+import { addDays, covers, midYear, overlaps, yearEnd, yearStart } from '../../domain/index.js';
 import type { QueryExecutor } from '../../store/QueryExecutor.js';
 import * as q from '../../store/queries.gen.js';
 import { dateRequest } from './buildRequest.js';
@@ -68,7 +68,7 @@ export function seriesDates(eras: readonly SeriesEra[], { from, to, step }: Omit
   }
   const first = yearStart(from);
   const last = yearEnd(to);
-  return eras.filter((e) => e.start <= last && e.end >= first).map((era) => {
+  return eras.filter((e) => overlaps(e.start, e.end, first, last)).map((era) => {
     const f = era.start > first ? era.start : first;
     const t = era.end < last ? era.end : last;
     return { year: null, era, from: f, to: t, at: midpoint(f, t) };
