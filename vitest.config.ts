@@ -20,12 +20,21 @@ import { defineConfig } from 'vitest/config';
 const require = createRequire(import.meta.url);
 /** The tests that run once per store. */
 const perStoreDirs = ['test/api', 'test/analysis', 'test/export', 'test/seed', 'test/import'];
-const storeFreeTests = ['test/seed/codingRules.test.ts', 'test/seed/coverage.test.ts', 'test/seed/seedData.test.ts', 'test/analysis/logisticModel.test.ts', 'test/analysis/portfolioSimilarity.test.ts', 'test/import/publishedData.test.ts'];
+const storeFreeTests = [
+  'test/seed/codingRules.test.ts',
+  'test/seed/coverage.test.ts',
+  'test/seed/seedData.test.ts',
+  'test/analysis/logisticModel.test.ts',
+  'test/analysis/portfolioSimilarity.test.ts',
+  'test/import/publishedData.test.ts',
+];
 const withNeo4j = Boolean(process.env.NEO4J_URI) || process.env.CI === 'true';
 
 // Vitest evaluates this file once per project, in the same process: name the folder after the
 // process (pid and start time) so that both groups share it, and a later run starts afresh.
-const runLog = process.env.CYPHER_RUN_LOG ?? join(tmpdir(), 'alliance-graph-cypher-runs', `${process.pid}-${Math.round(performance.timeOrigin)}`);
+const runLog =
+  process.env.CYPHER_RUN_LOG ??
+  join(tmpdir(), 'alliance-graph-cypher-runs', `${process.pid}-${Math.round(performance.timeOrigin)}`);
 mkdirSync(runLog, { recursive: true });
 
 export default defineConfig({
@@ -39,21 +48,31 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       // Without a Neo4j, test/neo4j stays here, where it reports its tests as skipped (with the reason).
-      { extends: true, test: { name: 'main', include: ['test/**/*.test.ts'], exclude: ['test/drift/**', ...(withNeo4j ? ['test/neo4j/**'] : [])], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: {
+          name: 'main',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/drift/**', ...(withNeo4j ? ['test/neo4j/**'] : [])],
+          sequence: { groupOrder: 0 },
+        },
+      },
       ...(withNeo4j
-        ? [{
-            extends: true as const,
-            test: {
-              name: 'neo4j',
-              include: [...perStoreDirs.map((d) => `${d}/**/*.test.ts`), 'test/neo4j/**/*.test.ts'],
-              // Files there that open no store (data and model checks) run once, in "main".
-              exclude: storeFreeTests,
-              env: { CYPHER_RUN_LOG: runLog, STORE: 'neo4j' },
-              maxWorkers: 1,
-              fileParallelism: false,
-              sequence: { groupOrder: 1 },
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'neo4j',
+                include: [...perStoreDirs.map((d) => `${d}/**/*.test.ts`), 'test/neo4j/**/*.test.ts'],
+                // Files there that open no store (data and model checks) run once, in "main".
+                exclude: storeFreeTests,
+                env: { CYPHER_RUN_LOG: runLog, STORE: 'neo4j' },
+                maxWorkers: 1,
+                fileParallelism: false,
+                sequence: { groupOrder: 1 },
+              },
             },
-          }]
+          ]
         : []),
       { extends: true, test: { name: 'drift', include: ['test/drift/**/*.test.ts'], sequence: { groupOrder: 2 } } },
     ],

@@ -30,7 +30,16 @@ import { join, resolve } from 'node:path';
 import { parse, print, Kind, type OperationDefinitionNode } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { applySchema, CypherRegistry, GrafeoStore, QueryExecutor, type GraphStore, type Params, type Row, type StoreTransaction } from '../src/store/index.js';
+import {
+  applySchema,
+  CypherRegistry,
+  GrafeoStore,
+  QueryExecutor,
+  type GraphStore,
+  type Params,
+  type Row,
+  type StoreTransaction,
+} from '../src/store/index.js';
 import { loadSeed } from '../src/seed/loadSeed.js';
 import { importAll } from '../src/import/index.js';
 import { createApollo, startServer } from '../src/server.js';
@@ -39,7 +48,10 @@ import { projectRoot } from '../src/paths.js';
 import { writeSyntheticSeed } from './syntheticGraph.js';
 
 const args = process.argv.slice(2);
-const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1]! : dflt;
+};
 const dataArg = opt('--data', join(projectRoot, '..', 'shared', 'data'));
 const cypherDir = opt('--cypher', join(projectRoot, 'cypher'));
 const runs = Number(opt('--runs', '7'));
@@ -49,59 +61,112 @@ const sections = new Set(opt('--only', 'ops,rps,scale').split(','));
 const registry = CypherRegistry.load(resolve(cypherDir));
 const limits = { maxDepth: 12, maxCost: 10_000_000, maxPageSize: 1000 };
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 const f1 = (x: number) => x.toFixed(1);
 
 /** A store that records every read it passes on (text, params, tag), while `recording` is set. */
 class RecordingStore implements GraphStore {
   recording: { text: string; params: Params; tag: string; ms: number }[] | null = null;
   constructor(readonly inner: GraphStore) {}
-  get kind() { return this.inner.kind; }
+  get kind() {
+    return this.inner.kind;
+  }
   async read(text: string, params: Params, tag: string): Promise<Row[]> {
     const t = performance.now();
     const rows = await this.inner.read(text, params, tag);
     this.recording?.push({ text, params, tag, ms: performance.now() - t });
     return rows;
   }
-  write(text: string, params: Params, tag: string) { return this.inner.write(text, params, tag); }
-  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> { return this.inner.transaction(work, tag); }
-  health() { return this.inner.health(); }
-  close() { return this.inner.close(); }
+  write(text: string, params: Params, tag: string) {
+    return this.inner.write(text, params, tag);
+  }
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> {
+    return this.inner.transaction(work, tag);
+  }
+  health() {
+    return this.inner.health();
+  }
+  close() {
+    return this.inner.close();
+  }
 }
 
 /** The named operations of the explorer's examples, each with its `# variables:` line. */
 function explorerExamples(): [string, string, Record<string, unknown>][] {
   const text = readFileSync(join(projectRoot, 'src', 'web', 'examples.graphql'), 'utf8');
   const doc = parse(text);
-  return doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query').map((d) => {
-    const before = text.slice(0, d.loc!.start).split('\n').slice(-4).join('\n');
-    const vars = /# variables: (\{.*\})\s*$/m.exec(before)?.[1];
-    return [`example ${d.name!.value}`, print(d), vars ? JSON.parse(vars) as Record<string, unknown> : {}];
-  });
+  return doc.definitions
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query')
+    .map((d) => {
+      const before = text.slice(0, d.loc!.start).split('\n').slice(-4).join('\n');
+      const vars = /# variables: (\{.*\})\s*$/m.exec(before)?.[1];
+      return [`example ${d.name!.value}`, print(d), vars ? (JSON.parse(vars) as Record<string, unknown>) : {}];
+    });
 }
 
 const traversals: [string, string, Record<string, unknown>][] = [
-  ['sharedTargets (US, UK, Jan 1949)', '{ sharedTargets(stateA: 2, stateB: 200, at: "1949-01") { target { ccode } strength evidence { kind sources { key } } } }', {}],
-  ['alternativeAllies (UK, Anglo-German talks)', '{ alternativeAllies(state: 200, negotiation: "anglo-german-1898") { state { ccode } score reasons { text } } }', {}],
-  ['outsideOptions (USSR, 1939 talks)', '{ outsideOptions(negotiation: "british-french-soviet-1939", party: 365) { overall alternativeAllies { allies { state { ccode } } } unilateral { attractiveness } buckPassing { attractiveness } } }', {}],
-  ['portfolioSimilarity S (GMY, AUH, 1914)', '{ portfolioSimilarity(stateA: 255, stateB: 300, year: 1914) { value } }', {}],
+  [
+    'sharedTargets (US, UK, Jan 1949)',
+    '{ sharedTargets(stateA: 2, stateB: 200, at: "1949-01") { target { ccode } strength evidence { kind sources { key } } } }',
+    {},
+  ],
+  [
+    'alternativeAllies (UK, Anglo-German talks)',
+    '{ alternativeAllies(state: 200, negotiation: "anglo-german-1898") { state { ccode } score reasons { text } } }',
+    {},
+  ],
+  [
+    'outsideOptions (USSR, 1939 talks)',
+    '{ outsideOptions(negotiation: "british-french-soviet-1939", party: 365) { overall alternativeAllies { allies { state { ccode } } } unilateral { attractiveness } buckPassing { attractiveness } } }',
+    {},
+  ],
+  [
+    'portfolioSimilarity S (GMY, AUH, 1914)',
+    '{ portfolioSimilarity(stateA: 255, stateB: 300, year: 1914) { value } }',
+    {},
+  ],
   ['capabilityRatio (GMY, RUS, 1914)', '{ capabilityRatio(stateA: 255, stateB: 365, year: 1914) { ratio } }', {}],
-  ['allianceNetwork (1914-06-28)', '{ allianceNetwork(at: "1914-06-28") { nodes { ccode cinc } edges { source target obligation } } }', {}],
+  [
+    'allianceNetwork (1914-06-28)',
+    '{ allianceNetwork(at: "1914-06-28") { nodes { ccode cinc } edges { source target obligation } } }',
+    {},
+  ],
   ['alliancePath (JPN to FRN, 1914)', '{ alliancePath(from: 740, to: 220, at: "1914-06-28") { states } }', {}],
-  ['agreementLikelihood (NATO talks, cached)', '{ agreementLikelihood(negotiation: "north-atlantic-1948") { probability } }', {}],
-  ['negotiations(first: 50).partyPositions.outsideOptions', '{ negotiations(first: 50) { edges { node { partyPositions { outsideOptions { overall } } } } } }', {}],
+  [
+    'agreementLikelihood (NATO talks, cached)',
+    '{ agreementLikelihood(negotiation: "north-atlantic-1948") { probability } }',
+    {},
+  ],
+  [
+    'negotiations(first: 50).partyPositions.outsideOptions',
+    '{ negotiations(first: 50) { edges { node { partyPositions { outsideOptions { overall } } } } } }',
+    {},
+  ],
 ];
 
-async function openGraph(seedFactor: number, data: string | null): Promise<{ executor: QueryExecutor; store: RecordingStore }> {
+async function openGraph(
+  seedFactor: number,
+  data: string | null,
+): Promise<{ executor: QueryExecutor; store: RecordingStore }> {
   const store = new RecordingStore(GrafeoStore.open());
   await applySchema(store);
   const executor = new QueryExecutor(store, registry);
-  if (seedFactor === 1) await loadSeed(executor); else await writeSyntheticSeed(executor, seedFactor);
+  if (seedFactor === 1) await loadSeed(executor);
+  else await writeSyntheticSeed(executor, seedFactor);
   if (data) await importAll(executor, data);
   return { executor, store };
 }
 
-async function runCase(apollo: ApolloServer<never>, executor: QueryExecutor, store: RecordingStore, query: string, variables: Record<string, unknown>) {
+async function runCase(
+  apollo: ApolloServer<never>,
+  executor: QueryExecutor,
+  store: RecordingStore,
+  query: string,
+  variables: Record<string, unknown>,
+) {
   const ctx = createContext(executor, limits);
   store.recording = [];
   const t = performance.now();
@@ -109,7 +174,8 @@ async function runCase(apollo: ApolloServer<never>, executor: QueryExecutor, sto
   const ms = performance.now() - t;
   const calls = store.recording;
   store.recording = null;
-  if (res.body.kind === 'single' && res.body.singleResult.errors) throw new Error(JSON.stringify(res.body.singleResult.errors).slice(0, 400));
+  if (res.body.kind === 'single' && res.body.singleResult.errors)
+    throw new Error(JSON.stringify(res.body.singleResult.errors).slice(0, 400));
   return { ms, roundTrips: ctx.roundTrips.count, calls };
 }
 
@@ -120,7 +186,9 @@ async function replay(store: RecordingStore, calls: { text: string; params: Para
 }
 
 const data = dataArg === 'none' ? null : resolve(dataArg);
-console.log(`bench: node ${process.version}, cypher from ${cypherDir}, data ${data ?? '(seed only)'}, ${runs} interleaved runs, medians\n`);
+console.log(
+  `bench: node ${process.version}, cypher from ${cypherDir}, data ${data ?? '(seed only)'}, ${runs} interleaved runs, medians\n`,
+);
 
 if (sections.has('ops') || sections.has('rps')) {
   const t0 = performance.now();
@@ -140,13 +208,17 @@ if (sections.has('ops') || sections.has('rps')) {
         console.log(`| ${name} | error: ${(e as Error).message.slice(0, 160).replace(/\|/g, '/')} | | | |`);
         continue;
       }
-      const e2e: number[] = []; const raw: number[] = []; let trips = 0;
+      const e2e: number[] = [];
+      const raw: number[] = [];
+      let trips = 0;
       for (let i = 0; i < runs; i++) {
         const r = await runCase(apollo as unknown as ApolloServer<never>, executor, store, query, variables);
-        e2e.push(r.ms); trips = r.roundTrips;
+        e2e.push(r.ms);
+        trips = r.roundTrips;
         raw.push(await replay(store, r.calls));
       }
-      const m = median(e2e), s = median(raw);
+      const m = median(e2e),
+        s = median(raw);
       console.log(`| ${name} | ${f1(m)} | ${f1(s)} | ${trips} | ${s > 0 ? (m / s).toFixed(2) : '-'} |`);
     }
   }
@@ -155,26 +227,36 @@ if (sections.has('ops') || sections.has('rps')) {
     const concurrency = 32;
     const load = async (url: string, body: string): Promise<{ rps: number; p99: number; errors: number }> => {
       const until = performance.now() + seconds * 1000;
-      const lat: number[] = []; let errors = 0;
-      await Promise.all(Array.from({ length: concurrency }, async () => {
-        while (performance.now() < until && lat.length < 200_000) {
-          const t = performance.now();
-          try {
-            const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-            await res.text();
-            if (!res.ok) errors += 1;
-          } catch { errors += 1; }
-          lat.push(performance.now() - t);
-        }
-      }));
+      const lat: number[] = [];
+      let errors = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (performance.now() < until && lat.length < 200_000) {
+            const t = performance.now();
+            try {
+              const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+              await res.text();
+              if (!res.ok) errors += 1;
+            } catch {
+              errors += 1;
+            }
+            lat.push(performance.now() - t);
+          }
+        }),
+      );
       lat.sort((a, b) => a - b);
       return { rps: lat.length / seconds, p99: lat[Math.floor(lat.length * 0.99)] ?? 0, errors };
     };
-    const bare = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } } });
+    const bare = new ApolloServer({
+      typeDefs: 'type Query { hello: String }',
+      resolvers: { Query: { hello: () => 'world' } },
+    });
     const { url: bareUrl } = await startStandaloneServer(bare, { listen: { port: 0, host: '127.0.0.1' } });
     const app = await startServer({ executor, limits, port: 0, host: '127.0.0.1' });
     const appUrl = app.url.endsWith('/graphql') ? app.url : new URL('/graphql', app.url).href;
-    console.log(`\nreq/s at concurrency ${concurrency}, ${seconds} s each, loopback (NODE_ENV=${process.env.NODE_ENV ?? 'unset'})\n`);
+    console.log(
+      `\nreq/s at concurrency ${concurrency}, ${seconds} s each, loopback (NODE_ENV=${process.env.NODE_ENV ?? 'unset'})\n`,
+    );
     console.log('| target | req/s | p99 ms | errors | % of bare Apollo |');
     console.log('|---|---:|---:|---:|---:|');
     const b = await load(bareUrl, JSON.stringify({ query: '{ hello }' }));
@@ -191,7 +273,9 @@ if (sections.has('ops') || sections.has('rps')) {
 }
 
 if (sections.has('scale')) {
-  console.log(`\nscale: seed negotiations x${factors.join(', x')} (scripts/syntheticGraph.ts, no imported data sets)\n`);
+  console.log(
+    `\nscale: seed negotiations x${factors.join(', x')} (scripts/syntheticGraph.ts, no imported data sets)\n`,
+  );
   const query = traversals[1]![1];
   const byFactor: { factor: number; ms: number; perFile: Map<string, { ms: number; rows: number }> }[] = [];
   for (const factor of factors) {
@@ -201,7 +285,9 @@ if (sections.has('scale')) {
     const { apollo } = await createApollo({ executor, limits });
     await apollo.start();
     await runCase(apollo as unknown as ApolloServer<never>, executor, store, query, {});
-    const e2e: number[] = []; const perFile = new Map<string, number[]>(); const rowsOf = new Map<string, number>();
+    const e2e: number[] = [];
+    const perFile = new Map<string, number[]>();
+    const rowsOf = new Map<string, number>();
     for (let i = 0; i < Math.max(3, Math.min(runs, 5)); i++) {
       const r = await runCase(apollo as unknown as ApolloServer<never>, executor, store, query, {});
       e2e.push(r.ms);
@@ -214,8 +300,14 @@ if (sections.has('scale')) {
       }
       for (const [tag, ms] of sums) perFile.set(tag, [...(perFile.get(tag) ?? []), ms]);
     }
-    byFactor.push({ factor, ms: median(e2e), perFile: new Map([...perFile].map(([k, v]) => [k, { ms: median(v), rows: rowsOf.get(k) ?? 0 }])) });
-    console.log(`x${factor}: graph built in ${Math.round(built)} ms; alternativeAllies ${f1(median(e2e))} ms end to end`);
+    byFactor.push({
+      factor,
+      ms: median(e2e),
+      perFile: new Map([...perFile].map(([k, v]) => [k, { ms: median(v), rows: rowsOf.get(k) ?? 0 }])),
+    });
+    console.log(
+      `x${factor}: graph built in ${Math.round(built)} ms; alternativeAllies ${f1(median(e2e))} ms end to end`,
+    );
     await apollo.stop();
     await executor.store.close();
   }
@@ -225,11 +317,18 @@ if (sections.has('scale')) {
   const exponent = (a: number, b: number, k: number) => (a > 0 && b > 0 ? Math.log(b / a) / Math.log(k) : NaN);
   for (const tag of base.perFile.keys()) {
     const last = byFactor[byFactor.length - 1]!;
-    const cells = byFactor.map((b) => { const x = b.perFile.get(tag); return x ? `${x.ms.toFixed(2)} (${x.rows})` : '-'; });
-    console.log(`| ${tag} | ${cells.join(' | ')} | ${exponent(base.perFile.get(tag)!.ms, last.perFile.get(tag)?.ms ?? NaN, last.factor / base.factor).toFixed(2)} |`);
+    const cells = byFactor.map((b) => {
+      const x = b.perFile.get(tag);
+      return x ? `${x.ms.toFixed(2)} (${x.rows})` : '-';
+    });
+    console.log(
+      `| ${tag} | ${cells.join(' | ')} | ${exponent(base.perFile.get(tag)!.ms, last.perFile.get(tag)?.ms ?? NaN, last.factor / base.factor).toFixed(2)} |`,
+    );
   }
   for (const b of byFactor.slice(1)) {
-    console.log(`alternativeAllies growth exponent x${base.factor} -> x${b.factor}: ${exponent(base.ms, b.ms, b.factor / base.factor).toFixed(2)}`);
+    console.log(
+      `alternativeAllies growth exponent x${base.factor} -> x${b.factor}: ${exponent(base.ms, b.ms, b.factor / base.factor).toFixed(2)}`,
+    );
   }
 }
 
@@ -244,24 +343,49 @@ if (sections.has('dyad-year')) {
   const python = opt('--python', '');
   const t0 = performance.now();
   const { executor } = await openGraph(1, data);
-  console.log(`\ndyad-year ${fromYear}-${toYear}${directed ? ' (directed)' : ''}: graph ready in ${Math.round(performance.now() - t0)} ms`);
+  console.log(
+    `\ndyad-year ${fromYear}-${toYear}${directed ? ' (directed)' : ''}: graph ready in ${Math.round(performance.now() - t0)} ms`,
+  );
   const exportOnce = async () => {
-    let bytes = 0; let rows = -1;
-    const sink = new Writable({ write(chunk: Buffer, _enc, done) { bytes += chunk.length; for (const c of chunk) if (c === 10) rows += 1; done(); } });
+    let bytes = 0;
+    let rows = -1;
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        bytes += chunk.length;
+        for (const c of chunk) if (c === 10) rows += 1;
+        done();
+      },
+    });
     const delay = monitorEventLoopDelay({ resolution: 1 });
-    const rss0 = process.memoryUsage().rss; const heap0 = process.memoryUsage().heapUsed;
-    let rssMax = rss0; let heapMax = heap0;
-    const sampler = setInterval(() => { const m = process.memoryUsage(); rssMax = Math.max(rssMax, m.rss); heapMax = Math.max(heapMax, m.heapUsed); }, 5);
+    const rss0 = process.memoryUsage().rss;
+    const heap0 = process.memoryUsage().heapUsed;
+    let rssMax = rss0;
+    let heapMax = heap0;
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      rssMax = Math.max(rssMax, m.rss);
+      heapMax = Math.max(heapMax, m.heapUsed);
+    }, 5);
     delay.enable();
     const t = performance.now();
     await writeDyadYearCsv(executor, fromYear, toYear, sink, { directed });
     const ms = performance.now() - t;
-    delay.disable(); clearInterval(sampler);
-    return { ms, stall: delay.max / 1e6, rss: (rssMax - rss0) / 2 ** 20, heap: (heapMax - heap0) / 2 ** 20, rows, bytes };
+    delay.disable();
+    clearInterval(sampler);
+    return {
+      ms,
+      stall: delay.max / 1e6,
+      rss: (rssMax - rss0) / 2 ** 20,
+      heap: (heapMax - heap0) / 2 ** 20,
+      rows,
+      bytes,
+    };
   };
   const pythonOnce = () => {
     const t = performance.now();
-    const r = spawnSync('python3', [python, join(projectRoot, 'test-results', 'dyad-year-python.csv')], { encoding: 'utf8' });
+    const r = spawnSync('python3', [python, join(projectRoot, 'test-results', 'dyad-year-python.csv')], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`python: ${r.stderr.slice(0, 400)}`);
     return performance.now() - t;
   };
@@ -275,19 +399,35 @@ if (sections.has('dyad-year')) {
     return delay.max / 1e6;
   };
   await exportOnce(); // warm
-  const node: Awaited<ReturnType<typeof exportOnce>>[] = []; const py: number[] = []; const idle: number[] = [];
+  const node: Awaited<ReturnType<typeof exportOnce>>[] = [];
+  const py: number[] = [];
+  const idle: number[] = [];
   for (let i = 0; i < runs; i++) {
     idle.push(await idleOnce());
     node.push(await exportOnce());
     if (python) py.push(pythonOnce());
   }
   const last = node[node.length - 1]!;
-  console.log('\n| run | export ms | max loop stall ms | idle second\'s max stall ms | RSS growth MiB | heap growth MiB | python ms |');
+  console.log(
+    "\n| run | export ms | max loop stall ms | idle second's max stall ms | RSS growth MiB | heap growth MiB | python ms |",
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|');
-  node.forEach((r, i) => console.log(`| ${i + 1} | ${f1(r.ms)} | ${f1(r.stall)} | ${f1(idle[i]!)} | ${f1(r.rss)} | ${f1(r.heap)} | ${py[i] !== undefined ? f1(py[i]!) : '-'} |`));
+  node.forEach((r, i) =>
+    console.log(
+      `| ${i + 1} | ${f1(r.ms)} | ${f1(r.stall)} | ${f1(idle[i]!)} | ${f1(r.rss)} | ${f1(r.heap)} | ${py[i] !== undefined ? f1(py[i]!) : '-'} |`,
+    ),
+  );
   const m = median(node.map((r) => r.ms));
-  console.log(`\nload average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}; median ${f1(m)} ms for ${last.rows} rows (${(last.bytes / 2 ** 20).toFixed(1)} MiB); max loop stall ${f1(Math.max(...node.map((r) => r.stall)))} ms (median ${f1(median(node.map((r) => r.stall)))}); `
-    + `RSS growth median ${f1(median(node.map((r) => r.rss)))} MiB; process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-  if (py.length) console.log(`python reference median ${f1(median(py))} ms; ratio export / python ${(m / median(py)).toFixed(2)}`);
+  console.log(
+    `\nload average ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(
+        ' ',
+      )}; median ${f1(m)} ms for ${last.rows} rows (${(last.bytes / 2 ** 20).toFixed(1)} MiB); max loop stall ${f1(Math.max(...node.map((r) => r.stall)))} ms (median ${f1(median(node.map((r) => r.stall)))}); ` +
+      `RSS growth median ${f1(median(node.map((r) => r.rss)))} MiB; process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+  );
+  if (py.length)
+    console.log(`python reference median ${f1(median(py))} ms; ratio export / python ${(m / median(py)).toFixed(2)}`);
   await executor.store.close();
 }

@@ -38,21 +38,44 @@ function rss(): { now: number; peak: number } {
     return { now: Math.round(process.memoryUsage().rss / 1024), peak };
   }
 }
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 
 // ---------------------------------------------------------------------------------------------- child
 
-interface ChildResult { baselineKb: number; peakKb: number; afterKb: number; ms: number; rows?: number; perDataset?: Record<string, number> }
+interface ChildResult {
+  baselineKb: number;
+  peakKb: number;
+  afterKb: number;
+  ms: number;
+  rows?: number;
+  perDataset?: Record<string, number>;
+}
 
 async function child(mode: string, arg: string, root: string): Promise<ChildResult> {
-  const store = await import(pathToFileURL(join(root, 'src/store/index.js')).href) as typeof import('../src/store/index.js');
-  const imp = await import(pathToFileURL(join(root, 'src/import/index.js')).href) as typeof import('../src/import/index.js');
+  const store = (await import(
+    pathToFileURL(join(root, 'src/store/index.js')).href
+  )) as typeof import('../src/store/index.js');
+  const imp = (await import(
+    pathToFileURL(join(root, 'src/import/index.js')).href
+  )) as typeof import('../src/import/index.js');
   const ref = await import('./importReference.js');
   const nullStore: import('../src/store/GraphStore.js').GraphStore = {
-    kind: 'embedded', read: async () => [], write: async () => [], health: async () => ({ ok: true, store: 'embedded', detail: 'null' }),
-    close: async () => {}, transaction: (work) => work({ run: async () => [] }),
+    kind: 'embedded',
+    read: async () => [],
+    write: async () => [],
+    health: async () => ({ ok: true, store: 'embedded', detail: 'null' }),
+    close: async () => {},
+    transaction: (work) => work({ run: async () => [] }),
   } as unknown as import('../src/store/GraphStore.js').GraphStore;
-  const grafeo = async () => { const s = store.GrafeoStore.open(); await store.applySchema(s); return s; };
+  const grafeo = async () => {
+    const s = store.GrafeoStore.open();
+    await store.applySchema(s);
+    return s;
+  };
   const target = mode.endsWith('-grafeo') || mode.startsWith('record') ? await grafeo() : nullStore;
   const executor = new store.QueryExecutor(target, store.CypherRegistry.load());
   global.gc?.();
@@ -70,12 +93,17 @@ async function child(mode: string, arg: string, root: string): Promise<ChildResu
     const ccodes = [...new Set(Array.from({ length: rows }, (_, i) => 1 + Math.floor(i / 201)))];
     await target.transaction(async (tx) => {
       await tx.run("CREATE (:Source {key: 'synthetic'})", {}, 'storeonly');
-      for (let i = 0; i < ccodes.length; i += 5000) await tx.run('UNWIND $rows AS c MERGE (:State {ccode: c})', { rows: ccodes.slice(i, i + 5000) }, 'storeonly');
+      for (let i = 0; i < ccodes.length; i += 5000)
+        await tx.run('UNWIND $rows AS c MERGE (:State {ccode: c})', { rows: ccodes.slice(i, i + 5000) }, 'storeonly');
       for (let i = 0; i < rows!; i += 5000) {
         const batch = Array.from({ length: Math.min(5000, rows! - i) }, (_, j) => synthetic(i + j));
-        await tx.run(`MATCH (src:Source {key: 'synthetic'}) UNWIND $rows AS row MATCH (s:State {ccode: row.ccode})
+        await tx.run(
+          `MATCH (src:Source {key: 'synthetic'}) UNWIND $rows AS row MATCH (s:State {ccode: row.ccode})
           CREATE (c:Capability {id: row.id, ccode: row.ccode, year: row.year, milex: row.milex, milper: row.milper, irst: row.irst, pec: row.pec, tpop: row.tpop, upop: row.upop, cinc: row.cinc})
-          CREATE (s)-[:HAS_CAPABILITY]->(c) CREATE (c)-[:CITES]->(src)`, { rows: batch }, 'storeonly');
+          CREATE (s)-[:HAS_CAPABILITY]->(c) CREATE (c)-[:CITES]->(src)`,
+          { rows: batch },
+          'storeonly',
+        );
       }
     }, 'storeonly');
   } else if (mode === 'record-importer') {
@@ -97,11 +125,22 @@ function synthetic(i: number) {
   const ccode = 1 + Math.floor(i / 201);
   const year = 1816 + (i % 201);
   let x = (i * 2654435761) >>> 0;
-  const next = (m: number) => { x = (x * 1664525 + 1013904223) >>> 0; return x % m; };
+  const next = (m: number) => {
+    x = (x * 1664525 + 1013904223) >>> 0;
+    return x % m;
+  };
   const v = (m: number) => (next(10) === 0 ? -9 : next(m));
   return {
-    id: `${ccode}-${year}`, ccode, year, milex: v(1_000_000), milper: v(5000), irst: v(100_000), pec: v(2_000_000),
-    tpop: v(1_000_000), upop: v(100_000), cinc: Number((next(1_000_000) / 1e7).toFixed(7)),
+    id: `${ccode}-${year}`,
+    ccode,
+    year,
+    milex: v(1_000_000),
+    milper: v(5000),
+    irst: v(100_000),
+    pec: v(2_000_000),
+    tpop: v(1_000_000),
+    upop: v(100_000),
+    cinc: Number((next(1_000_000) / 1e7).toFixed(7)),
   };
 }
 
@@ -124,14 +163,20 @@ function writeSynthetic(dir: string, sizeMb: number): number {
 // --------------------------------------------------------------------------------------------- parent
 
 function runChild(mode: string, arg: string, root = projectRoot, nodeFlags: string[] = []): ChildResult {
-  const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', ...nodeFlags, self, '--child', mode, arg, root], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, '--expose-gc', ...nodeFlags, self, '--child', mode, arg, root],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
   if (r.status !== 0) throw new Error(`${mode} ${arg}: exit ${r.status}\n${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildResult;
 }
 
 /** A child that may run out of memory (a capped heap): its result, or null. */
 function tryChild(mode: string, arg: string, root: string, nodeFlags: string[]): ChildResult | null {
-  try { return runChild(mode, arg, root, nodeFlags); } catch (e) {
+  try {
+    return runChild(mode, arg, root, nodeFlags);
+  } catch (e) {
     if (/heap out of memory|Reached heap limit/.test((e as Error).message)) return null;
     throw e;
   }
@@ -142,8 +187,15 @@ const CAP_MB = 96;
 
 async function main() {
   const args = process.argv.slice(2);
-  const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : undefined; };
-  const flag = (name: string) => { const i = args.indexOf(name); if (i >= 0) args.splice(i, 1); return i >= 0; };
+  const opt = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args.splice(i, 2)[1] : undefined;
+  };
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    if (i >= 0) args.splice(i, 1);
+    return i >= 0;
+  };
   const sizes = (opt('--sizes') ?? '5,25,50').split(',').map(Number);
   const runs = Number(opt('--runs') ?? 3);
   const dataDir = resolve(opt('--data') ?? resolve(projectRoot, '..', 'shared', 'data'));
@@ -158,12 +210,17 @@ async function main() {
     try {
       const cap = [`--max-old-space-size=${CAP_MB}`];
       const impls: [string, string, string | undefined, string[]][] = [
-        ['importer', 'importer-null', undefined, []], [`importer, heap ≤ ${CAP_MB} MB`, 'importer-null', undefined, cap],
+        ['importer', 'importer-null', undefined, []],
+        [`importer, heap ≤ ${CAP_MB} MB`, 'importer-null', undefined, cap],
         ['reference (csv-parse, rows held)', 'reference-null', undefined, []],
       ];
-      if (root) impls.push([`importer of ${root}`, 'importer-null', resolve(root), []], [`importer of ${root}, heap ≤ ${CAP_MB} MB`, 'importer-null', resolve(root), cap]);
+      if (root)
+        impls.push(
+          [`importer of ${root}`, 'importer-null', resolve(root), []],
+          [`importer of ${root}, heap ≤ ${CAP_MB} MB`, 'importer-null', resolve(root), cap],
+        );
       const memory: { sizeMb: number; rows: number; results: Record<string, ChildResult | null> }[] = [];
-      console.log('## Memory against file size (synthetic NMC-shaped file, null store: the importer\'s own growth)\n');
+      console.log("## Memory against file size (synthetic NMC-shaped file, null store: the importer's own growth)\n");
       console.log(`| file MB | rows | ${impls.map(([n]) => `${n}: peak RSS − before, MB (s)`).join(' | ')} |`);
       console.log(`|---:|---:|${impls.map(() => '---:').join('|')}|`);
       for (const size of sizes) {
@@ -173,22 +230,35 @@ async function main() {
         const results: Record<string, ChildResult | null> = {};
         for (const [name, mode, r, flags] of impls) results[name] = tryChild(mode, dir, r ?? projectRoot, flags);
         memory.push({ sizeMb: fileMb, rows, results });
-        const cell = (x: ChildResult | null) => (x ? `${mb(x.peakKb - x.baselineKb)} (${(x.ms / 1000).toFixed(1)})` : 'out of memory');
+        const cell = (x: ChildResult | null) =>
+          x ? `${mb(x.peakKb - x.baselineKb)} (${(x.ms / 1000).toFixed(1)})` : 'out of memory';
         console.log(`| ${fileMb.toFixed(1)} | ${rows} | ${impls.map(([n]) => cell(results[n]!)).join(' | ')} |`);
         if (size !== sizes[0]) rmSync(dir, { recursive: true, force: true });
       }
       if (memory.length > 1) {
-        const first = memory[0]!; const last = memory[memory.length - 1]!;
-        const slope = (n: string) => { const a = first.results[n]; const b = last.results[n]; return a && b ? ((b.peakKb - a.peakKb) / 1024 / (last.sizeMb - first.sizeMb)).toFixed(2) : 'n/a'; };
-        console.log(`\nslope, MB of peak RSS per MB of file (${first.sizeMb.toFixed(0)} → ${last.sizeMb.toFixed(0)} MB): ${impls.map(([n]) => `${n} ${slope(n)}`).join(', ')}`);
+        const first = memory[0]!;
+        const last = memory[memory.length - 1]!;
+        const slope = (n: string) => {
+          const a = first.results[n];
+          const b = last.results[n];
+          return a && b ? ((b.peakKb - a.peakKb) / 1024 / (last.sizeMb - first.sizeMb)).toFixed(2) : 'n/a';
+        };
+        console.log(
+          `\nslope, MB of peak RSS per MB of file (${first.sizeMb.toFixed(0)} → ${last.sizeMb.toFixed(0)} MB): ${impls.map(([n]) => `${n} ${slope(n)}`).join(', ')}`,
+        );
       }
       // The graph itself, at the smallest size: what an in-memory store must hold, with and without the importer.
       const small = memory[0]!;
       const dir = join(tmp, `nmc-${sizes[0]}`);
       const withImporter = runChild('importer-grafeo', dir);
       const storeOnly = runChild('storeonly-grafeo', String(small.rows));
-      console.log(`\nGrafeo in memory, ${small.sizeMb.toFixed(1)} MB file (${small.rows} rows): peak RSS − before ${mb(withImporter.peakKb - withImporter.baselineKb)} MB with the importer (${(withImporter.ms / 1000).toFixed(1)} s), ${mb(storeOnly.peakKb - storeOnly.baselineKb)} MB writing the same nodes without a file (${(storeOnly.ms / 1000).toFixed(1)} s): the importer adds ${mb(withImporter.peakKb - storeOnly.peakKb)} MB to the graph's own`);
-      report.memory = { sizes: memory, grafeo: { sizeMb: small.sizeMb, rows: small.rows, importer: withImporter, storeOnly } };
+      console.log(
+        `\nGrafeo in memory, ${small.sizeMb.toFixed(1)} MB file (${small.rows} rows): peak RSS − before ${mb(withImporter.peakKb - withImporter.baselineKb)} MB with the importer (${(withImporter.ms / 1000).toFixed(1)} s), ${mb(storeOnly.peakKb - storeOnly.baselineKb)} MB writing the same nodes without a file (${(storeOnly.ms / 1000).toFixed(1)} s): the importer adds ${mb(withImporter.peakKb - storeOnly.peakKb)} MB to the graph's own`,
+      );
+      report.memory = {
+        sizes: memory,
+        grafeo: { sizeMb: small.sizeMb, rows: small.rows, importer: withImporter, storeOnly },
+      };
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
@@ -205,25 +275,39 @@ async function main() {
     }
     const mi = median(importer.map((r) => r.ms));
     const mr = median(reference.map((r) => r.ms));
-    console.log(`\n## The published record (${dataDir}) into a fresh in-memory Grafeo store, ${runs} runs each, interleaved\n`);
-    console.log(`importer (import all): ${importer.map((r) => r.ms).join(', ')} ms, median ${mi} ms, peak RSS ${mb(median(importer.map((r) => r.peakKb)))} MB`);
-    console.log(`plain reference (csv-parse + UNWIND CREATE): ${reference.map((r) => r.ms).join(', ')} ms, median ${mr} ms, peak RSS ${mb(median(reference.map((r) => r.peakKb)))} MB`);
+    console.log(
+      `\n## The published record (${dataDir}) into a fresh in-memory Grafeo store, ${runs} runs each, interleaved\n`,
+    );
+    console.log(
+      `importer (import all): ${importer.map((r) => r.ms).join(', ')} ms, median ${mi} ms, peak RSS ${mb(median(importer.map((r) => r.peakKb)))} MB`,
+    );
+    console.log(
+      `plain reference (csv-parse + UNWIND CREATE): ${reference.map((r) => r.ms).join(', ')} ms, median ${mr} ms, peak RSS ${mb(median(reference.map((r) => r.peakKb)))} MB`,
+    );
     const ratios = importer.map((r, i) => r.ms / reference[i]!.ms);
-    console.log(`ratio of medians ${(mi / mr).toFixed(2)}× (per interleaved pair: ${ratios.map((x) => x.toFixed(2)).join(', ')}, median ${median(ratios).toFixed(2)}×; target ≤ 1.5×)`);
+    console.log(
+      `ratio of medians ${(mi / mr).toFixed(2)}× (per interleaved pair: ${ratios.map((x) => x.toFixed(2)).join(', ')}, median ${median(ratios).toFixed(2)}×; target ≤ 1.5×)`,
+    );
     if (root) {
       const mo = median(other.map((r) => r.ms));
-      console.log(`importer of ${root}: ${other.map((r) => r.ms).join(', ')} ms, median ${mo} ms (${(mo / mr).toFixed(2)}× the reference), peak RSS ${mb(median(other.map((r) => r.peakKb)))} MB`);
+      console.log(
+        `importer of ${root}: ${other.map((r) => r.ms).join(', ')} ms, median ${mo} ms (${(mo / mr).toFixed(2)}× the reference), peak RSS ${mb(median(other.map((r) => r.peakKb)))} MB`,
+      );
       report.recordOther = { root, runs: other, medianMs: mo };
     }
     const names = Object.keys(importer[0]!.perDataset ?? {});
     console.log('\n| data set | importer ms (median) | reference ms (median) | ratio |\n|---|---:|---:|---:|');
     for (const n of names) {
-      const a = median(importer.map((r) => r.perDataset![n]!)); const b = median(reference.map((r) => r.perDataset![n] ?? NaN));
+      const a = median(importer.map((r) => r.perDataset![n]!));
+      const b = median(reference.map((r) => r.perDataset![n] ?? NaN));
       console.log(`| ${n} | ${Math.round(a)} | ${Math.round(b)} | ${(a / b).toFixed(2)} |`);
     }
     report.record = { runs, importer, reference, medianMs: { importer: mi, reference: mr }, ratio: mi / mr };
   }
-  if (out) { writeFileSync(out, JSON.stringify(report, null, 2) + '\n'); console.log(`\nrecorded in ${out}`); }
+  if (out) {
+    writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+    console.log(`\nrecorded in ${out}`);
+  }
 }
 
 if (process.argv[2] === '--child') {

@@ -42,25 +42,53 @@ if (!stale.length) process.exit(0);
 
 const writtenAt = Date.now();
 let esbuild = null;
-try { esbuild = await import('esbuild'); } catch { /* not installed: TypeScript's transpiler below */ }
+try {
+  esbuild = await import('esbuild');
+} catch {
+  /* not installed: TypeScript's transpiler below */
+}
 if (esbuild) {
   // esbuild (pinned through tsx and vitest): the transpiler the test runner uses; one file in, one out.
   await esbuild.build({
-    entryPoints: stale, outbase: root, outdir: outRoot, bundle: false, format: 'esm', platform: 'node', target: 'node20',
-    sourcemap: true, tsconfig: join(root, 'tsconfig.build.json'), logLevel: 'warning',
+    entryPoints: stale,
+    outbase: root,
+    outdir: outRoot,
+    bundle: false,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    tsconfig: join(root, 'tsconfig.build.json'),
+    logLevel: 'warning',
   });
 } else {
   const { default: ts } = await import('typescript');
   const { readFileSync } = await import('node:fs');
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.build.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(root, 'tsconfig.build.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
+    },
+  );
   const compilerOptions = { ...parsed.options, emitDecoratorMetadata: false, declaration: false, noEmit: false };
   for (const src of stale) {
     const out = outOf(src);
-    const { outputText, sourceMapText } = ts.transpileModule(readFileSync(src, 'utf8'), { compilerOptions, fileName: src, reportDiagnostics: false });
+    const { outputText, sourceMapText } = ts.transpileModule(readFileSync(src, 'utf8'), {
+      compilerOptions,
+      fileName: src,
+      reportDiagnostics: false,
+    });
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, outputText);
     if (sourceMapText) writeFileSync(`${out}.map`, sourceMapText);
   }
 }
 writeFileSync(stamp, `${new Date(writtenAt).toISOString()}\n`);
-if (!quiet) console.error(`build: ${stale.length} of ${sources.length} files compiled to dist/ in ${Math.round(performance.now() - t0)} ms`);
+if (!quiet)
+  console.error(
+    `build: ${stale.length} of ${sources.length} files compiled to dist/ in ${Math.round(performance.now() - t0)} ms`,
+  );

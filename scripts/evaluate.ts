@@ -19,7 +19,16 @@ import { importAll } from '../src/import/index.js';
 import { createLoaders } from '../src/loaders/createLoaders.js';
 import { createAnalysisContext } from '../src/analysis/AnalysisContext.js';
 import { modelState } from '../src/analysis/agreementService.js';
-import { FEATURES, FEATURE_SETS, LAMBDA, MODEL_NAME, MODEL_VERSION, evaluateLeaveOneOut, featureVector, fitModel } from '../src/analysis/agreementModel.js';
+import {
+  FEATURES,
+  FEATURE_SETS,
+  LAMBDA,
+  MODEL_NAME,
+  MODEL_VERSION,
+  evaluateLeaveOneOut,
+  featureVector,
+  fitModel,
+} from '../src/analysis/agreementModel.js';
 import { bootstrapIntervals } from '../src/analysis/bootstrap.js';
 
 const program = new Command().name('evaluate').argument('[dataDir]', 'folder holding the published data sets').parse();
@@ -36,7 +45,9 @@ const ms = Math.round(performance.now() - t0);
 const f = (x: number | null) => (x === null ? '   n/a' : x.toFixed(3).padStart(6));
 
 console.log(`${MODEL_NAME} ${MODEL_VERSION}: ridge logistic regression, lambda ${LAMBDA}, ${FEATURES.length} features`);
-console.log(`data: curated seed${dataDir ? ' + published data sets' : ' only'}; ${e.cases} negotiations (${e.predictions.filter((p) => p.outcome === 1).length} agreements, ${e.predictions.filter((p) => p.outcome === 0).length} non-agreements); ${ms} ms\n`);
+console.log(
+  `data: curated seed${dataDir ? ' + published data sets' : ' only'}; ${e.cases} negotiations (${e.predictions.filter((p) => p.outcome === 1).length} agreements, ${e.predictions.filter((p) => p.outcome === 0).length} non-agreements); ${ms} ms\n`,
+);
 console.log('coefficients on all cases:');
 console.log(`  intercept                      ${f(state.full.intercept)}`);
 FEATURES.forEach((x, j) => console.log(`  ${x.name.padEnd(30)} ${f(state.full.coefficients[j]!)}  (${x.sign})`));
@@ -47,7 +58,10 @@ console.log(`  accuracy          ${f(e.accuracy)}      ${f(e.baseRateAccuracy)}`
 console.log(`  AUC               ${f(e.auc)}         0.500`);
 console.log('\ncalibration (leave-one-out):');
 console.log('  predicted    cases   mean predicted   observed');
-for (const b of e.calibration) console.log(`  ${b.from.toFixed(1)}–${b.to.toFixed(1)}   ${String(b.cases).padStart(7)}   ${f(b.meanPredicted).padStart(14)}   ${f(b.observedRate).padStart(8)}`);
+for (const b of e.calibration)
+  console.log(
+    `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}   ${String(b.cases).padStart(7)}   ${f(b.meanPredicted).padStart(14)}   ${f(b.observedRate).padStart(8)}`,
+  );
 console.log('\nper negotiation (leave-one-out probability of a treaty):');
 for (const p of [...e.predictions].sort((a, b) => b.probability - a.probability)) {
   console.log(`  ${p.probability.toFixed(2)}  ${p.outcome ? 'AGREEMENT   ' : 'NONAGREEMENT'}  ${p.key}`);
@@ -56,14 +70,29 @@ for (const p of [...e.predictions].sort((a, b) => b.probability - a.probability)
 const CANONICAL = ['north-atlantic-1948', 'anglo-german-1898', 'british-french-soviet-1939'];
 const all = [...state.cases.values()];
 console.log('\nablation (leave-one-out; [5 %, 95 %] bootstrap intervals over the cases):');
-console.log(`  ${'feature set'.padEnd(28)} ${'Brier'.padEnd(22)} ${'log loss'.padEnd(22)} ${'AUC'.padEnd(22)} ${CANONICAL.map((k) => k.slice(0, 14).padEnd(15)).join('')}`);
+console.log(
+  `  ${'feature set'.padEnd(28)} ${'Brier'.padEnd(22)} ${'log loss'.padEnd(22)} ${'AUC'.padEnd(22)} ${CANONICAL.map((k) => k.slice(0, 14).padEnd(15)).join('')}`,
+);
 for (const set of FEATURE_SETS) {
   const cases = all.map((c) => ({ key: c.key, outcome: c.outcome, x: featureVector(c.inputs, set) }));
   const fits = new Map<string, ReturnType<typeof fitModel>>();
-  const ev = evaluateLeaveOneOut(cases, (key) => { let f = fits.get(key); if (!f) { f = fitModel(cases.filter((c) => c.key !== key)); fits.set(key, f); } return f; });
+  const ev = evaluateLeaveOneOut(cases, (key) => {
+    let f = fits.get(key);
+    if (!f) {
+      f = fitModel(cases.filter((c) => c.key !== key));
+      fits.set(key, f);
+    }
+    return f;
+  });
   const ci = bootstrapIntervals(ev.predictions, 2000, 90);
-  const cell = (v: number | null, i: [number, number] | null) => `${f(v)} [${i ? `${i[0].toFixed(3)}, ${i[1].toFixed(3)}` : 'n/a'}]`.padEnd(22);
-  const canon = CANONICAL.map((k) => { const p = ev.predictions.find((x) => x.key === k); return (p ? p.probability.toFixed(2) : 'n/a').padEnd(15); }).join('');
-  console.log(`  ${set.name.padEnd(28)} ${cell(ev.brier, ci.brier)} ${cell(ev.logLoss, ci.logLoss)} ${cell(ev.auc, ci.auc)} ${canon}`);
+  const cell = (v: number | null, i: [number, number] | null) =>
+    `${f(v)} [${i ? `${i[0].toFixed(3)}, ${i[1].toFixed(3)}` : 'n/a'}]`.padEnd(22);
+  const canon = CANONICAL.map((k) => {
+    const p = ev.predictions.find((x) => x.key === k);
+    return (p ? p.probability.toFixed(2) : 'n/a').padEnd(15);
+  }).join('');
+  console.log(
+    `  ${set.name.padEnd(28)} ${cell(ev.brier, ci.brier)} ${cell(ev.logLoss, ci.logLoss)} ${cell(ev.auc, ci.auc)} ${canon}`,
+  );
 }
 await executor.store.close();

@@ -16,10 +16,17 @@ import { runFuzz } from './harness/runFuzz.js';
 import { failed, formatTally } from './harness/check.js';
 import { fingerprint, openFixture, serveFixture } from './harness/fixture.js';
 
-const { values } = parseArgs({ options: {
-  count: { type: 'string', default: '10000' }, time: { type: 'string', default: '600' }, seed: { type: 'string', default: '1' },
-  concurrency: { type: 'string', default: '4' }, full: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false }, url: { type: 'string' },
-} });
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '10000' },
+    time: { type: 'string', default: '600' },
+    seed: { type: 'string', default: '1' },
+    concurrency: { type: 'string', default: '4' },
+    full: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    url: { type: 'string' },
+  },
+});
 
 const schema = await buildAppSchema();
 let url = values.url;
@@ -33,17 +40,28 @@ if (!url) {
   stop = () => server.stop();
   before = await fingerprint(executor);
 }
-console.log(`fuzzing ${url}: up to ${values.count} requests in ${values.time} s, seed ${values.seed}, ${values.concurrency} at a time`);
+console.log(
+  `fuzzing ${url}: up to ${values.count} requests in ${values.time} s, seed ${values.seed}, ${values.concurrency} at a time`,
+);
 const tally = await runFuzz({
-  url, schema, count: Number(values.count), timeMs: Number(values.time) * 1000, seed: Number(values.seed), concurrency: Number(values.concurrency),
+  url,
+  schema,
+  count: Number(values.count),
+  timeMs: Number(values.time) * 1000,
+  seed: Number(values.seed),
+  concurrency: Number(values.concurrency),
   onProgress: (n) => process.stderr.write(`  ${n} requests\r`),
 });
-console.log(`${formatTally(tally)}\nwall time ${(tally.ms / 1000).toFixed(1)} s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+console.log(
+  `${formatTally(tally)}\nwall time ${(tally.ms / 1000).toFixed(1)} s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+);
 let changed = false;
 if (executor && before) {
   const after = await fingerprint(executor);
   changed = JSON.stringify(after) !== JSON.stringify(before);
-  console.log(`data before: ${JSON.stringify(before)}\ndata after:  ${JSON.stringify(after)}${changed ? '  CHANGED' : '  (unchanged)'}`);
+  console.log(
+    `data before: ${JSON.stringify(before)}\ndata after:  ${JSON.stringify(after)}${changed ? '  CHANGED' : '  (unchanged)'}`,
+  );
 }
 await stop();
 const bad = failed(tally) || changed || (values.strict! && tally.internal.length > 0);

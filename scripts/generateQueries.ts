@@ -15,7 +15,10 @@ const target = join(projectRoot, 'src', 'store', 'queries.gen.ts');
 const text = renderQueriesModule(CypherRegistry.load().all());
 if (process.argv.includes('--check')) {
   const current = readFileSync(target, 'utf8');
-  if (current !== text) { console.error('src/store/queries.gen.ts is stale: run npx tsx scripts/generateQueries.ts'); process.exit(1); }
+  if (current !== text) {
+    console.error('src/store/queries.gen.ts is stale: run npx tsx scripts/generateQueries.ts');
+    process.exit(1);
+  }
   console.log('src/store/queries.gen.ts is up to date');
 } else {
   writeFileSync(target, text);

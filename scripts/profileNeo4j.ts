@@ -15,7 +15,11 @@ import { importAll } from '../src/import/index.js';
 import { loadSeed } from '../src/seed/loadSeed.js';
 import { applySchema, CypherRegistry, Neo4jStore, QueryExecutor } from '../src/store/index.js';
 
-interface PlanNode { operatorType: string; dbHits?: number; children: PlanNode[] }
+interface PlanNode {
+  operatorType: string;
+  dbHits?: number;
+  children: PlanNode[];
+}
 const flatten = (p: PlanNode): PlanNode[] => [p, ...p.children.flatMap(flatten)];
 const FLAGGED = /AllNodesScan|CartesianProduct/;
 
@@ -28,9 +32,17 @@ async function main(): Promise<void> {
   if (loadAt >= 0) {
     const dir = process.argv[loadAt + 1];
     if (!dir) throw new Error('--load needs a data directory');
-    const store = await Neo4jStore.connect({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' });
+    const store = await Neo4jStore.connect({
+      uri,
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? '',
+    });
     for (;;) {
-      const [r] = await store.write('MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted', {}, 'wipe');
+      const [r] = await store.write(
+        'MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted',
+        {},
+        'wipe',
+      );
       if (!r || Number(r.deleted) === 0) break;
     }
     await applySchema(store);
@@ -54,9 +66,14 @@ async function main(): Promise<void> {
         const t0 = performance.now();
         const profiled = await session.run(`PROFILE ${q.text}`, params);
         const ms = performance.now() - t0;
-        const hits = flatten(profiled.summary.profile as unknown as PlanNode).reduce((s, n) => s + Number(n.dbHits ?? 0), 0);
+        const hits = flatten(profiled.summary.profile as unknown as PlanNode).reduce(
+          (s, n) => s + Number(n.dbHits ?? 0),
+          0,
+        );
         const flags = [...new Set(ops.filter((o) => FLAGGED.test(o)))].join(', ');
-        console.log(`| ${q.name} | ${hits} | ${ms.toFixed(1)} | ${[...new Set(ops)].join(' ')} | ${flags ? `**${flags}**` : ''} |`);
+        console.log(
+          `| ${q.name} | ${hits} | ${ms.toFixed(1)} | ${[...new Set(ops)].join(' ')} | ${flags ? `**${flags}**` : ''} |`,
+        );
       } catch (e) {
         console.log(`| ${q.name} | — | — | error: ${(e as Error).message.split('\n')[0]} | |`);
       }
@@ -67,4 +84,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => { console.error(e); process.exit(1); });
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -22,30 +22,52 @@ export function multiplySeed(data: SeedData, factor: number): SeedData {
   if (!Number.isInteger(factor) || factor < 1) throw new Error(`factor must be a positive integer, got ${factor}`);
   const copies: NegotiationSeed[] = [];
   for (let k = 1; k < factor; k++) {
-    for (const n of data.negotiations) copies.push({ ...n, id: `${n.id}~${k}`, name: `${n.name} (copy ${k})`, treaty: undefined } as NegotiationSeed);
+    for (const n of data.negotiations)
+      copies.push({ ...n, id: `${n.id}~${k}`, name: `${n.name} (copy ${k})`, treaty: undefined } as NegotiationSeed);
   }
   return { ...data, negotiations: [...data.negotiations, ...copies] };
 }
 
 /** Writes the seed of `dir` (default: the project's seed, or SEED_DIR) multiplied `factor` times. */
-export async function writeSyntheticSeed(executor: QueryExecutor, factor: number, dir: string = seedDir): Promise<SeedSummary> {
+export async function writeSyntheticSeed(
+  executor: QueryExecutor,
+  factor: number,
+  dir: string = seedDir,
+): Promise<SeedSummary> {
   const data = readSeedDir(dir);
   const summary = await writeSeed(executor, data);
   if (factor === 1) return summary;
   // The copies: negotiations, rounds and proposals through the seed's own writes, without war plans
   // (seedWarPlans MERGEs under the WarPlan uniqueness constraint, slow at this size), which are then
   // CREATEd in one statement per batch.
-  const copies = multiplySeed({ ...data, negotiations: data.negotiations }, factor).negotiations.slice(data.negotiations.length);
+  const copies = multiplySeed({ ...data, negotiations: data.negotiations }, factor).negotiations.slice(
+    data.negotiations.length,
+  );
   const t0 = performance.now();
   await writeSeed(executor, { ...data, negotiations: copies.map((n) => ({ ...n, warPlans: [] })) });
-  const plans = copies.flatMap((n) => n.warPlans.filter((w) => w.fromRound === undefined).map((w) => ({
-    id: `${n.id}-${w.kind.toLowerCase()}-${w.party}`, negotiation: n.id, party: w.party, kind: w.kind, target: w.target,
-    approach: w.approach, justification: w.justification, confidence: w.confidence, sources: w.sources.map((s) => s.key),
-  })));
+  const plans = copies.flatMap((n) =>
+    n.warPlans
+      .filter((w) => w.fromRound === undefined)
+      .map((w) => ({
+        id: `${n.id}-${w.kind.toLowerCase()}-${w.party}`,
+        negotiation: n.id,
+        party: w.party,
+        kind: w.kind,
+        target: w.target,
+        approach: w.approach,
+        justification: w.justification,
+        confidence: w.confidence,
+        sources: w.sources.map((s) => s.key),
+      })),
+  );
   for (let i = 0; i < plans.length; i += 2000) {
     await executor.store.write(CREATE_PLANS, { rows: plans.slice(i, i + 2000) }, 'synthetic-war-plans');
   }
-  return { ...summary, negotiations: summary.negotiations * factor, ms: summary.ms + Math.round(performance.now() - t0) };
+  return {
+    ...summary,
+    negotiations: summary.negotiations * factor,
+    ms: summary.ms + Math.round(performance.now() - t0),
+  };
 }
 
 const CREATE_PLANS = `UNWIND $rows AS row

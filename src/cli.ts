@@ -24,15 +24,23 @@ function fail(e: unknown): never {
 }
 
 function config(): Config {
-  try { return loadConfig(); } catch (e) { console.error(`configuration error: ${(e as Error).message}`); process.exit(2); }
+  try {
+    return loadConfig();
+  } catch (e) {
+    console.error(`configuration error: ${(e as Error).message}`);
+    process.exit(2);
+  }
 }
 
 const program = new Command()
   .name('alliance-graph')
   .description('GraphQL knowledge graph of alliance treaty negotiations, 1815–1949 (and the data sets around them).');
 
-program.command('serve', { isDefault: true })
-  .description('start the GraphQL server and explorer (loads the curated seed into an empty store, then imports the published data sets of seed/published/ not yet loaded: DATA_SETS)')
+program
+  .command('serve', { isDefault: true })
+  .description(
+    'start the GraphQL server and explorer (loads the curated seed into an empty store, then imports the published data sets of seed/published/ not yet loaded: DATA_SETS)',
+  )
   .action(async () => {
     const cfg = config();
     const logger = createLogger(cfg.logLevel);
@@ -41,26 +49,48 @@ program.command('serve', { isDefault: true })
       executor = await openExecutor(cfg, logger);
       await seedIfEmpty(executor, logger);
       await importPublished(executor, cfg.dataSets, logger);
-    } catch (e) { fail(e); }
+    } catch (e) {
+      fail(e);
+    }
     let server;
     try {
-      server = await startServer({ executor, limits: cfg.limits, policy: cfg.server, logger, port: cfg.port, host: cfg.host });
+      server = await startServer({
+        executor,
+        limits: cfg.limits,
+        policy: cfg.server,
+        logger,
+        port: cfg.port,
+        host: cfg.host,
+      });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') console.error(`error: port ${cfg.port} on ${cfg.host} is already in use: stop the other server or set PORT to a free port`);
-      else if (code === 'EACCES') console.error(`error: no permission to listen on ${cfg.host}:${cfg.port}: choose a PORT above 1023`);
-      else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') console.error(`error: cannot listen on HOST ${cfg.host}: no such local address`);
-      else { await executor.store.close().catch(() => undefined); fail(e); }
+      if (code === 'EADDRINUSE')
+        console.error(
+          `error: port ${cfg.port} on ${cfg.host} is already in use: stop the other server or set PORT to a free port`,
+        );
+      else if (code === 'EACCES')
+        console.error(`error: no permission to listen on ${cfg.host}:${cfg.port}: choose a PORT above 1023`);
+      else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+        console.error(`error: cannot listen on HOST ${cfg.host}: no such local address`);
+      else {
+        await executor.store.close().catch(() => undefined);
+        fail(e);
+      }
       await executor.store.close().catch(() => undefined);
       process.exit(1);
     }
-    console.log(`\n  Explorer: ${server.url}\n  GraphQL:  ${server.url}graphql\n  Store:    ${cfg.store}${cfg.store === 'embedded' ? ` (${cfg.dataDir})` : ` (${cfg.neo4j.uri})`}\n`);
+    console.log(
+      `\n  Explorer: ${server.url}\n  GraphQL:  ${server.url}graphql\n  Store:    ${cfg.store}${cfg.store === 'embedded' ? ` (${cfg.dataDir})` : ` (${cfg.neo4j.uri})`}\n`,
+    );
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, 'shutting down');
-      const force = setTimeout(() => { logger.error('shutdown took over 10 s: exiting'); process.exit(1); }, 10_000);
+      const force = setTimeout(() => {
+        logger.error('shutdown took over 10 s: exiting');
+        process.exit(1);
+      }, 10_000);
       force.unref();
       await server.stop();
       await executor.store.close();
@@ -71,7 +101,8 @@ program.command('serve', { isDefault: true })
     process.on('SIGINT', () => void shutdown('SIGINT'));
   });
 
-program.command('seed')
+program
+  .command('seed')
   .description('load the curated seed (idempotent: loading twice changes no counts)')
   .option('--dir <dir>', 'seed directory', undefined)
   .action(async (opts: { dir?: string }) => {
@@ -80,75 +111,151 @@ program.command('seed')
       const executor = await openExecutor(cfg);
       const { loadSeed } = await import('./seed/loadSeed.js');
       const summary = await loadSeed(executor, opts.dir);
-      console.log(`seed loaded in ${summary.ms} ms: ${summary.negotiations} negotiations, ${summary.treaties} treaties, ${summary.threats} threats, ${summary.states} states, ${summary.eras} eras, ${summary.sources} sources`);
+      console.log(
+        `seed loaded in ${summary.ms} ms: ${summary.negotiations} negotiations, ${summary.treaties} treaties, ${summary.threats} threats, ${summary.states} states, ${summary.eras} eras, ${summary.sources} sources`,
+      );
       await executor.store.close();
-    } catch (e) { fail(e); }
+    } catch (e) {
+      fail(e);
+    }
   });
 
-program.command('import')
+program
+  .command('import')
   .description('import a published data set (see `import --help`)')
   .argument('<dataset>', 'atop | cow-states | nmc | mid | cow-wars | cdb90 | rivalries | threat | all')
   .argument('<path>', 'file or directory holding the data set (.csv or .csv.gz files)')
   .option('--force', 'import even when the graph records the same files (same sha256) as loaded')
   .action(async (dataset: string, path: string, opts: { force?: boolean }) => {
-    const { importAll, importDataset, isDatasetName, barProgress, formatSummary, formatAllSummary, ImportFileError, DatasetNotFoundError } = await import('./import/index.js');
-    if (dataset !== 'all' && !isDatasetName(dataset)) { console.error(`import: unknown data set ${JSON.stringify(dataset)}`); process.exit(2); }
+    const {
+      importAll,
+      importDataset,
+      isDatasetName,
+      barProgress,
+      formatSummary,
+      formatAllSummary,
+      ImportFileError,
+      DatasetNotFoundError,
+    } = await import('./import/index.js');
+    if (dataset !== 'all' && !isDatasetName(dataset)) {
+      console.error(`import: unknown data set ${JSON.stringify(dataset)}`);
+      process.exit(2);
+    }
     const cfg = config();
     try {
       const executor = await openExecutor(cfg);
       const progress = barProgress();
       const t0 = performance.now();
-      const report = dataset === 'all'
-        ? formatAllSummary(await importAll(executor, path, { progress, force: opts.force }))
-        : formatSummary(await importDataset(executor, dataset, path, { progress, force: opts.force }));
-      console.log(`${report}\nwall time ${((performance.now() - t0) / 1000).toFixed(2)} s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+      const report =
+        dataset === 'all'
+          ? formatAllSummary(await importAll(executor, path, { progress, force: opts.force }))
+          : formatSummary(await importDataset(executor, dataset, path, { progress, force: opts.force }));
+      console.log(
+        `${report}\nwall time ${((performance.now() - t0) / 1000).toFixed(2)} s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+      );
       await executor.store.close();
     } catch (e) {
-      if (e instanceof ImportFileError || e instanceof DatasetNotFoundError) { console.error(`import failed, nothing written for this data set: ${e.message}`); process.exit(1); }
+      if (e instanceof ImportFileError || e instanceof DatasetNotFoundError) {
+        console.error(`import failed, nothing written for this data set: ${e.message}`);
+        process.exit(1);
+      }
       fail(e);
     }
   });
 
-program.command('export')
-  .description('export the graph (GEXF, GraphML, Cytoscape JSON, dyad-year CSV, ATOP state-year CSV) or a state\'s outside options over time (options-series CSV)')
+program
+  .command('export')
+  .description(
+    "export the graph (GEXF, GraphML, Cytoscape JSON, dyad-year CSV, ATOP state-year CSV) or a state's outside options over time (options-series CSV)",
+  )
   .argument('<format>', 'gexf | graphml | cytoscape | graphology | dyad-year | state-year | options-series')
   .option('--at <date>', 'one day YYYY-MM-DD (YYYY or YYYY-MM: the first day of that year or month)')
   .option('--from <date>', 'start of a range (gexf: dynamic; dyad-year, state-year: first year)')
-  .option('--to <date>', 'end of a range, inclusive (a year means its last day; gexf: dynamic; dyad-year, state-year: last year)')
-  .option('--negotiations <years>', 'add the negotiation layer: negotiations of the N years up to --at; with a range, true')
-  .option('--directed', 'dyad-year: both orders of every dyad, each with ccode1\'s own obligations toward ccode2 (ATOP\'s directed dyad-year rules)')
+  .option(
+    '--to <date>',
+    'end of a range, inclusive (a year means its last day; gexf: dynamic; dyad-year, state-year: last year)',
+  )
+  .option(
+    '--negotiations <years>',
+    'add the negotiation layer: negotiations of the N years up to --at; with a range, true',
+  )
+  .option(
+    '--directed',
+    "dyad-year: both orders of every dyad, each with ccode1's own obligations toward ccode2 (ATOP's directed dyad-year rules)",
+  )
   .option('--state <ccode>', 'options-series: the state (COW ccode); --from/--to are years (default 1815, 1949)')
   .option('--step <step>', 'options-series: YEAR (default) or ERA')
   .option('--out <file>', 'write to this file instead of standard output')
-  .action(async (format: string, opts: { at?: string; from?: string; to?: string; negotiations?: string; directed?: boolean; state?: string; step?: string; out?: string }) => {
-    if (format === 'options-series') return exportOptionsSeries(opts);
-    const { parseExportRequest, runExport } = await import('./export/index.js');
-    let request;
-    try {
-      request = parseExportRequest(format, { at: opts.at, from: opts.from, to: opts.to, negotiations: opts.negotiations, directed: opts.directed ? 'true' : undefined });
-    } catch (e) { console.error(`export: ${(e as Error).message}`); process.exit(2); }
-    await writeExport(format, opts.out, (executor, out, options) => runExport(executor, request, out, options));
-  });
+  .action(
+    async (
+      format: string,
+      opts: {
+        at?: string;
+        from?: string;
+        to?: string;
+        negotiations?: string;
+        directed?: boolean;
+        state?: string;
+        step?: string;
+        out?: string;
+      },
+    ) => {
+      if (format === 'options-series') return exportOptionsSeries(opts);
+      const { parseExportRequest, runExport } = await import('./export/index.js');
+      let request;
+      try {
+        request = parseExportRequest(format, {
+          at: opts.at,
+          from: opts.from,
+          to: opts.to,
+          negotiations: opts.negotiations,
+          directed: opts.directed ? 'true' : undefined,
+        });
+      } catch (e) {
+        console.error(`export: ${(e as Error).message}`);
+        process.exit(2);
+      }
+      await writeExport(format, opts.out, (executor, out, options) => runExport(executor, request, out, options));
+    },
+  );
 
 /**
  * Opens the configured store, writes one export to `--out` (then says where, in how long) or to
  * standard output (a reader that stops early, `| head`, is not an error), and closes the store.
  */
-async function writeExport(name: string, outFile: string | undefined, write: (executor: QueryExecutor, out: Writable, options: { end: boolean }) => Promise<void>): Promise<void> {
+async function writeExport(
+  name: string,
+  outFile: string | undefined,
+  write: (executor: QueryExecutor, out: Writable, options: { end: boolean }) => Promise<void>,
+): Promise<void> {
   try {
     const executor = await openExecutor(config());
     const { createWriteStream } = await import('node:fs');
     const out = outFile ? createWriteStream(outFile) : process.stdout;
-    if (!outFile) process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else fail(e); });
+    if (!outFile)
+      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(0);
+        else fail(e);
+      });
     const t0 = performance.now();
     await write(executor, out, { end: Boolean(outFile) });
-    if (outFile) console.error(`export: ${name} written to ${outFile} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+    if (outFile)
+      console.error(`export: ${name} written to ${outFile} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
     await executor.store.close();
-  } catch (e) { fail(e); }
+  } catch (e) {
+    fail(e);
+  }
 }
 
 /** `export options-series --state 200 [--from 1815 --to 1949 --step YEAR|ERA] [--out file]`: a state's outside options over time, CSV. */
-async function exportOptionsSeries(opts: { at?: string; from?: string; to?: string; state?: string; step?: string; out?: string }): Promise<void> {
+async function exportOptionsSeries(opts: {
+  at?: string;
+  from?: string;
+  to?: string;
+  state?: string;
+  step?: string;
+  out?: string;
+}): Promise<void> {
   const { parseOptionsSeriesRequest, writeOptionsSeriesCsv } = await import('./export/optionsSeries.export.js');
   const { checkSeriesArgs } = await import('./analysis/outsideOptions/index.js');
   let args;
@@ -156,8 +263,13 @@ async function exportOptionsSeries(opts: { at?: string; from?: string; to?: stri
     if (opts.at !== undefined) throw new Error('options-series takes --from and --to (years), not --at');
     args = parseOptionsSeriesRequest({ state: opts.state, from: opts.from, to: opts.to, step: opts.step });
     checkSeriesArgs(args);
-  } catch (e) { console.error(`export: ${(e as Error).message}`); process.exit(2); }
-  await writeExport('options-series', opts.out, (executor, out, options) => writeOptionsSeriesCsv(executor, args, out, options));
+  } catch (e) {
+    console.error(`export: ${(e as Error).message}`);
+    process.exit(2);
+  }
+  await writeExport('options-series', opts.out, (executor, out, options) =>
+    writeOptionsSeriesCsv(executor, args, out, options),
+  );
 }
 
 program.parseAsync().catch(fail);

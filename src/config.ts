@@ -60,7 +60,14 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Required<Limits> = {
-  maxDepth: 8, maxCost: 25000, maxPageSize: 100, maxAliases: 30, maxTokens: 5000, maxDirectives: 50, maxOperations: 20, requestTimeoutMs: 10_000,
+  maxDepth: 8,
+  maxCost: 25000,
+  maxPageSize: 100,
+  maxAliases: 30,
+  maxTokens: 5000,
+  maxDirectives: 50,
+  maxOperations: 20,
+  requestTimeoutMs: 10_000,
 };
 
 export function withDefaults(limits: Limits): Required<Limits> {
@@ -81,7 +88,13 @@ export interface ServerPolicy {
 }
 
 export const DEFAULT_SERVER_POLICY: ServerPolicy = {
-  expensiveCost: 2000, maxConcurrentExpensive: 2, maxConcurrentExports: 1, storeConcurrency: 4, introspection: true, corsOrigins: [], devErrors: false,
+  expensiveCost: 2000,
+  maxConcurrentExpensive: 2,
+  maxConcurrentExports: 1,
+  storeConcurrency: 4,
+  introspection: true,
+  corsOrigins: [],
+  devErrors: false,
 };
 
 function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -94,20 +107,30 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 
 function origins(raw: string | undefined): string[] {
   if (!raw) return [];
-  return raw.split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
-    if (o === '*') return o;
-    let u: URL;
-    try { u = new URL(o); } catch { throw new Error(`CORS_ORIGINS: ${JSON.stringify(o)} is not an origin like https://example.org`); }
-    if (u.origin === 'null' || u.origin !== o.replace(/\/$/, '')) throw new Error(`CORS_ORIGINS: ${JSON.stringify(o)} is not an origin (scheme://host[:port], no path)`);
-    return u.origin;
-  });
+  return raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map((o) => {
+      if (o === '*') return o;
+      let u: URL;
+      try {
+        u = new URL(o);
+      } catch {
+        throw new Error(`CORS_ORIGINS: ${JSON.stringify(o)} is not an origin like https://example.org`);
+      }
+      if (u.origin === 'null' || u.origin !== o.replace(/\/$/, ''))
+        throw new Error(`CORS_ORIGINS: ${JSON.stringify(o)} is not an origin (scheme://host[:port], no path)`);
+      return u.origin;
+    });
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
   return n;
 }
 
@@ -116,15 +139,22 @@ export function parseDataSets(raw: string | undefined): readonly DatasetName[] {
   const v = (raw ?? '').trim().toLowerCase();
   if (v === '' || v === 'all') return DATASET_NAMES;
   if (v === 'none') return [];
-  const names = v.split(',').map((n) => n.trim()).filter(Boolean);
+  const names = v
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !(DATASET_NAMES as readonly string[]).includes(n));
-  if (unknown.length) throw new Error(`DATA_SETS must be all, none or a list of ${DATASET_NAMES.join(', ')}; unknown: ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw new Error(
+      `DATA_SETS must be all, none or a list of ${DATASET_NAMES.join(', ')}; unknown: ${unknown.join(', ')}`,
+    );
   return DATASET_NAMES.filter((n) => names.includes(n));
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const store = (env.STORE ?? 'embedded').toLowerCase();
-  if (store !== 'embedded' && store !== 'neo4j') throw new Error(`STORE must be "embedded" or "neo4j", got ${JSON.stringify(env.STORE)}`);
+  if (store !== 'embedded' && store !== 'neo4j')
+    throw new Error(`STORE must be "embedded" or "neo4j", got ${JSON.stringify(env.STORE)}`);
   const dataDir = env.DATA_DIR ?? 'data';
   return {
     port: int(env, 'PORT', 4000, 0),

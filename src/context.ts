@@ -30,18 +30,42 @@ export interface RequestContext {
  * `gate` (the server's, see limits/storeGate.ts): this request's reads wait their turn there, so
  * one request cannot flood the store and the event loop.
  */
-export function createContext(base: QueryExecutor, limits: Config['limits'], requestId: string = randomUUID(), signal?: AbortSignal, gate?: StoreGate): RequestContext {
+export function createContext(
+  base: QueryExecutor,
+  limits: Config['limits'],
+  requestId: string = randomUUID(),
+  signal?: AbortSignal,
+  gate?: StoreGate,
+): RequestContext {
   const roundTrips = { count: 0 };
-  let executor = base.forRequest(requestId, [() => { roundTrips.count += 1; }], signal);
+  let executor = base.forRequest(
+    requestId,
+    [
+      () => {
+        roundTrips.count += 1;
+      },
+    ],
+    signal,
+  );
   if (gate) executor = gated(executor, gate, requestId, signal);
   const loaders = createLoaders(executor);
-  return { requestId, executor, loaders, analysis: createAnalysisContext(executor, loaders), limits, roundTrips, signal, held: { release: [] } };
+  return {
+    requestId,
+    executor,
+    loaders,
+    analysis: createAnalysisContext(executor, loaders),
+    limits,
+    roundTrips,
+    signal,
+    held: { release: [] },
+  };
 }
 
 /** The executor with its reads passed through `gate` (same object otherwise: prototype chain). */
 function gated(ex: QueryExecutor, gate: StoreGate, key: string, signal?: AbortSignal): QueryExecutor {
   const g = Object.create(ex) as QueryExecutor;
   const read = ex.read.bind(ex) as (...args: unknown[]) => Promise<unknown[]>;
-  (g as unknown as { read: (...args: unknown[]) => Promise<unknown[]> }).read = (...args: unknown[]) => gate.run(key, signal, () => read(...args));
+  (g as unknown as { read: (...args: unknown[]) => Promise<unknown[]> }).read = (...args: unknown[]) =>
+    gate.run(key, signal, () => read(...args));
   return g;
 }

@@ -50,12 +50,21 @@ function sameOrigin(req: Request, origin: string): boolean {
 export function refuseCrossSite(allowList: readonly string[]): RequestHandler {
   return (req, res, next) => {
     const origin = req.get('origin');
-    if (originAllowed(origin, allowList)) { next(); return; }
+    if (originAllowed(origin, allowList)) {
+      next();
+      return;
+    }
     const site = req.get('sec-fetch-site');
     const navigate = req.get('sec-fetch-mode') === 'navigate';
     const foreignOrigin = !!origin && origin !== 'null' ? !sameOrigin(req, origin) : origin === 'null';
     if (((site === 'cross-site' || site === 'same-site') && !navigate) || foreignOrigin) {
-      sendError(req, res, 403, 'FORBIDDEN', 'Cross-site requests to the exports are refused; list the page\'s origin in CORS_ORIGINS to allow it.');
+      sendError(
+        req,
+        res,
+        403,
+        'FORBIDDEN',
+        "Cross-site requests to the exports are refused; list the page's origin in CORS_ORIGINS to allow it.",
+      );
       return;
     }
     next();

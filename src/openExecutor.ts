@@ -39,12 +39,31 @@ export async function seedIfEmpty(executor: QueryExecutor, logger?: Logger): Pro
  * loaded with the same files (sha256); progress bars on a terminal. A warm start only hashes the
  * shipped files (a few MB) and reads the DataSet nodes.
  */
-export async function importPublished(executor: QueryExecutor, names: readonly DatasetName[], logger?: Logger, dir = publishedDir): Promise<ImportAllSummary | null> {
+export async function importPublished(
+  executor: QueryExecutor,
+  names: readonly DatasetName[],
+  logger?: Logger,
+  dir = publishedDir,
+): Promise<ImportAllSummary | null> {
   if (!names.length) return null;
   const { importAll, barProgress } = await import('./import/index.js');
-  const summary = await importAll(executor, dir, { only: names, progress: barProgress(), knownSha256: shippedSha256(dir) });
-  for (const d of summary.datasets) logger?.info({ dataset: d.dataset, version: d.version, rows: d.rowsRead, ms: d.ms }, 'published data set imported');
-  if (summary.datasets.length) logger?.info({ datasets: summary.datasets.length, rows: summary.rowsRead, ms: summary.ms, alreadyLoaded: summary.skipped.filter((x) => /already loaded/.test(x.reason)).map((x) => x.dataset) }, 'published data imported');
+  const summary = await importAll(executor, dir, {
+    only: names,
+    progress: barProgress(),
+    knownSha256: shippedSha256(dir),
+  });
+  for (const d of summary.datasets)
+    logger?.info({ dataset: d.dataset, version: d.version, rows: d.rowsRead, ms: d.ms }, 'published data set imported');
+  if (summary.datasets.length)
+    logger?.info(
+      {
+        datasets: summary.datasets.length,
+        rows: summary.rowsRead,
+        ms: summary.ms,
+        alreadyLoaded: summary.skipped.filter((x) => /already loaded/.test(x.reason)).map((x) => x.dataset),
+      },
+      'published data imported',
+    );
   const missing = summary.skipped.filter((x) => !/already loaded/.test(x.reason));
   if (missing.length) logger?.warn({ missing }, 'published data sets not found');
   return summary;

@@ -46,7 +46,9 @@ export interface AppOptions {
 }
 
 /** The Apollo server alone: what in-process API tests drive with `executeOperation`. */
-export async function createApollo(options: AppOptions & { httpServer?: http.Server; slots?: Slots }): Promise<{ apollo: ApolloServer<RequestContext>; schema: GraphQLSchema }> {
+export async function createApollo(
+  options: AppOptions & { httpServer?: http.Server; slots?: Slots },
+): Promise<{ apollo: ApolloServer<RequestContext>; schema: GraphQLSchema }> {
   const schema = await buildAppSchema();
   const { logger } = options;
   const limits = withDefaults(options.limits);
@@ -61,27 +63,44 @@ export async function createApollo(options: AppOptions & { httpServer?: http.Ser
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [
       depthLimitRule(limits.maxDepth),
-      documentLimitsRule({ maxAliases: limits.maxAliases, maxDirectives: limits.maxDirectives, maxOperations: limits.maxOperations }),
+      documentLimitsRule({
+        maxAliases: limits.maxAliases,
+        maxDirectives: limits.maxDirectives,
+        maxOperations: limits.maxOperations,
+      }),
     ],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      useCostLimit(schema, { maxCost: limits.maxCost, expensiveCost: policy.expensiveCost, slots, retryAfter: Math.max(1, Math.ceil(limits.requestTimeoutMs / 2000)) }),
+      useCostLimit(schema, {
+        maxCost: limits.maxCost,
+        expensiveCost: policy.expensiveCost,
+        slots,
+        retryAfter: Math.max(1, Math.ceil(limits.requestTimeoutMs / 2000)),
+      }),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
       {
         async requestDidStart({ contextValue }) {
           const t0 = performance.now();
           return {
             async willSendResponse({ response, errors, operationName }) {
-              logger?.info({
-                requestId: contextValue.requestId, operation: operationName ?? null, ms: Math.round(performance.now() - t0),
-                roundTrips: contextValue.roundTrips?.count, errors: errors?.length ?? 0, http: response.http.status ?? 200,
-              }, 'graphql');
+              logger?.info(
+                {
+                  requestId: contextValue.requestId,
+                  operation: operationName ?? null,
+                  ms: Math.round(performance.now() - t0),
+                  roundTrips: contextValue.roundTrips?.count,
+                  errors: errors?.length ?? 0,
+                  http: response.http.status ?? 200,
+                },
+                'graphql',
+              );
             },
           };
         },
       },
     ],
-    formatError: (formatted, error) => maskError(formatted, error, (e) => logger?.error({ err: e }, 'masked error'), { devErrors: policy.devErrors }),
+    formatError: (formatted, error) =>
+      maskError(formatted, error, (e) => logger?.error({ err: e }, 'masked error'), { devErrors: policy.devErrors }),
   });
   return { apollo, schema };
 }
@@ -115,9 +134,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   app.disable('x-powered-by');
   app.set('env', policy.devErrors ? 'development' : 'production');
-  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
   app.get('/readyz', async (_req, res) => {
-    const health = await executor.store.health().catch((e: unknown) => ({ ok: false, store: executor.store.kind, detail: (e as Error).message }));
+    const health = await executor.store
+      .health()
+      .catch((e: unknown) => ({ ok: false, store: executor.store.kind, detail: (e as Error).message }));
     if (!health.ok) logger?.warn({ detail: health.detail }, 'store not ready');
     res.status(health.ok ? 200 : 503).json({ status: health.ok ? 'ready' : 'unavailable', store: health.store });
   });
@@ -126,9 +149,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     '/graphql',
     cors(policy.corsOrigins, ['GET', 'POST']),
     (req, res, next) => {
-      if (req.method !== 'GET' && req.method !== 'POST') { methodNotAllowed(['GET', 'POST'])(req, res, next); return; }
+      if (req.method !== 'GET' && req.method !== 'POST') {
+        methodNotAllowed(['GET', 'POST'])(req, res, next);
+        return;
+      }
       if (req.method === 'POST' && !req.is('application/json')) {
-        sendError(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'POST /graphql takes a JSON body: set content-type: application/json.');
+        sendError(
+          req,
+          res,
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          'POST /graphql takes a JSON body: set content-type: application/json.',
+        );
         return;
       }
       const charset = /;\s*charset=("?)([^";]+)\1/i.exec(req.get('content-type') ?? '')?.[2]?.toLowerCase();
@@ -141,7 +173,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     express.json({ limit: '1mb' }),
     (req, res, next) => {
       if (req.method === 'POST' && (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body))) {
-        sendError(req, res, 400, 'BAD_REQUEST', 'The request body must be a JSON object {"query": ..., "variables": ...}.');
+        sendError(
+          req,
+          res,
+          400,
+          'BAD_REQUEST',
+          'The request body must be a JSON object {"query": ..., "variables": ...}.',
+        );
         return;
       }
       if (!('body' in req)) (req as { body?: unknown }).body = undefined;
@@ -150,8 +188,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const deadline = requestDeadline(limits.requestTimeoutMs, req, res);
-        const ctx = createContext(executor, limits, req.get('x-request-id')?.slice(0, 100) ?? randomUUID(), deadline.signal, gate);
-        res.once('close', () => { deadline.dispose(); while (ctx.held.release.length) ctx.held.release.pop()!(); });
+        const ctx = createContext(
+          executor,
+          limits,
+          req.get('x-request-id')?.slice(0, 100) ?? randomUUID(),
+          deadline.signal,
+          gate,
+        );
+        res.once('close', () => {
+          deadline.dispose();
+          while (ctx.held.release.length) ctx.held.release.pop()!();
+        });
         return ctx;
       },
     }),
@@ -162,8 +209,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // The exports (xmlbuilder2, graphology: ~0.1 s of module loading) load on the first /export request, not at start.
   let exports: Promise<express.Router> | undefined;
   app.use((req, res, next) => {
-    if (!/^\/export(\/|$)/i.test(req.path)) { next(); return; }
-    exports ??= import('./export/exportRouter.js').then((m) => m.exportRouter(executor, logger, { maxConcurrent: policy.maxConcurrentExports, timeoutMs: limits.requestTimeoutMs, corsOrigins: policy.corsOrigins }));
+    if (!/^\/export(\/|$)/i.test(req.path)) {
+      next();
+      return;
+    }
+    exports ??= import('./export/exportRouter.js').then((m) =>
+      m.exportRouter(executor, logger, {
+        maxConcurrent: policy.maxConcurrentExports,
+        timeoutMs: limits.requestTimeoutMs,
+        corsOrigins: policy.corsOrigins,
+      }),
+    );
     exports.then((router) => router(req, res, next), next);
   });
   app.use(notFound);
@@ -171,7 +227,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host, () => { httpServer.off('error', reject); resolve(); });
+    httpServer.listen(options.port, options.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
   });
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -183,14 +242,23 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (options.prefitModel ?? process.env.NODE_ENV === 'production') {
     const t0 = performance.now();
     let failed = false;
-    void prefitModel(createContext(executor, limits, 'model-prefit', prefit.signal, gate).analysis, (e) => {
-      failed = true;
-      if (!prefit.signal.aborted) logger?.warn({ err: e }, 'model prefit failed');
-    }, prefit.signal).then(() => { if (!failed) logger?.info({ ms: Math.round(performance.now() - t0) }, 'agreement model fitted'); });
+    void prefitModel(
+      createContext(executor, limits, 'model-prefit', prefit.signal, gate).analysis,
+      (e) => {
+        failed = true;
+        if (!prefit.signal.aborted) logger?.warn({ err: e }, 'model prefit failed');
+      },
+      prefit.signal,
+    ).then(() => {
+      if (!failed) logger?.info({ ms: Math.round(performance.now() - t0) }, 'agreement model fitted');
+    });
   }
   return {
     url,
     httpServer,
-    async stop() { prefit.abort(); await apollo.stop(); },
+    async stop() {
+      prefit.abort();
+      await apollo.stop();
+    },
   };
 }

@@ -12,7 +12,8 @@ import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import { seededEmbedded } from '../../test/helpers/testStore.js';
 
 export async function openFixture(full: boolean, dataDir?: string): Promise<QueryExecutor> {
-  if (dataDir) { // an embedded store on disk, as `npm start` leaves it in DATA_DIR (warm: seeded and imported)
+  if (dataDir) {
+    // an embedded store on disk, as `npm start` leaves it in DATA_DIR (warm: seeded and imported)
     const { openExecutor } = await import('../../src/openExecutor.js');
     const { loadConfig } = await import('../../src/config.js');
     return openExecutor({ ...loadConfig(), store: 'embedded', dataDir });
@@ -22,14 +23,37 @@ export async function openFixture(full: boolean, dataDir?: string): Promise<Quer
   return seededAndImported();
 }
 
-export async function serveFixture(executor: QueryExecutor, limits: Partial<Config['limits']> = {}, policy: Partial<ServerPolicy> = {}): Promise<RunningServer> {
-  return startServer({ executor, limits: { maxDepth: 8, maxCost: 25000, maxPageSize: 100, ...limits }, policy, port: 0, host: '127.0.0.1' });
+export async function serveFixture(
+  executor: QueryExecutor,
+  limits: Partial<Config['limits']> = {},
+  policy: Partial<ServerPolicy> = {},
+): Promise<RunningServer> {
+  return startServer({
+    executor,
+    limits: { maxDepth: 8, maxCost: 25000, maxPageSize: 100, ...limits },
+    policy,
+    port: 0,
+    host: '127.0.0.1',
+  });
 }
 
-export async function fingerprint(executor: QueryExecutor): Promise<{ nodes: number; relationships: number; hash: string }> {
-  const nodes = await executor.store.read('MATCH (n) RETURN labels(n) AS l, properties(n) AS p', {}, 'fingerprint-nodes');
-  const rels = await executor.store.read('MATCH (a)-[r]->(b) RETURN type(r) AS t, properties(r) AS p, properties(a) AS a, properties(b) AS b', {}, 'fingerprint-rels');
-  const lines = [...nodes.map((r) => JSON.stringify(sortKeys(r))), ...rels.map((r) => JSON.stringify(sortKeys(r)))].sort();
+export async function fingerprint(
+  executor: QueryExecutor,
+): Promise<{ nodes: number; relationships: number; hash: string }> {
+  const nodes = await executor.store.read(
+    'MATCH (n) RETURN labels(n) AS l, properties(n) AS p',
+    {},
+    'fingerprint-nodes',
+  );
+  const rels = await executor.store.read(
+    'MATCH (a)-[r]->(b) RETURN type(r) AS t, properties(r) AS p, properties(a) AS a, properties(b) AS b',
+    {},
+    'fingerprint-rels',
+  );
+  const lines = [
+    ...nodes.map((r) => JSON.stringify(sortKeys(r))),
+    ...rels.map((r) => JSON.stringify(sortKeys(r))),
+  ].sort();
   const hash = createHash('sha256');
   for (const l of lines) hash.update(l).update('\n');
   return { nodes: nodes.length, relationships: rels.length, hash: hash.digest('hex').slice(0, 16) };
@@ -37,6 +61,11 @@ export async function fingerprint(executor: QueryExecutor): Promise<{ nodes: num
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, x]) => [k, sortKeys(x)]),
+    );
   return v;
 }

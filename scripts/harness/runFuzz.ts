@@ -23,9 +23,20 @@ export async function send(base: string, req: FuzzRequest, perRequestMs: number,
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), perRequestMs);
   try {
-    const res = await fetch(url, { method: req.method, headers: req.headers, body: req.body as RequestInit["body"], signal: controller.signal, redirect: 'manual' });
+    const res = await fetch(url, {
+      method: req.method,
+      headers: req.headers,
+      body: req.body as RequestInit['body'],
+      signal: controller.signal,
+      redirect: 'manual',
+    });
     const body = await res.text();
-    record(t, { label: `${req.method} ${req.path.slice(0, 80)} ${req.label}`, status: res.status, contentType: res.headers.get('content-type'), body });
+    record(t, {
+      label: `${req.method} ${req.path.slice(0, 80)} ${req.label}`,
+      status: res.status,
+      contentType: res.headers.get('content-type'),
+      body,
+    });
   } catch (e) {
     if (controller.signal.aborted) recordHang(t, `${req.method} ${req.path.slice(0, 80)} ${req.label}`, perRequestMs);
     else recordNetworkError(t, req.label, e);

@@ -14,6 +14,16 @@ const dirArg = process.argv.indexOf('--data-dir');
 const executor = await openFixture(process.argv.includes('--full'), dirArg > 0 ? process.argv[dirArg + 1] : undefined);
 // PREFIT=1/0 and READ_CACHE=0 override the server's defaults (model fitted at start in production; read cache on).
 const flag = (v: string | undefined) => (v === '1' ? true : v === '0' ? false : undefined);
-const server = await startServer({ executor, limits: cfg.limits, policy: cfg.server, port: 0, host: '127.0.0.1', prefitModel: flag(process.env.PREFIT), readCache: flag(process.env.READ_CACHE) });
+const server = await startServer({
+  executor,
+  limits: cfg.limits,
+  policy: cfg.server,
+  port: 0,
+  host: '127.0.0.1',
+  prefitModel: flag(process.env.PREFIT),
+  readCache: flag(process.env.READ_CACHE),
+});
 console.log(JSON.stringify({ url: server.url }));
-process.on('SIGTERM', () => { void server.stop().then(() => process.exit(0)); });
+process.on('SIGTERM', () => {
+  void server.stop().then(() => process.exit(0));
+});

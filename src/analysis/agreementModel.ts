@@ -26,8 +26,13 @@ export const FEATURES: { name: string; sign: Sign; description: string }[] = [
   { name: 'highlyCompatible', sign: 'nonnegative', description: 'all parties share target and approach' },
   { name: 'targetAgreement', sign: 'nonnegative', description: 'share of parties agreeing on the target' },
   { name: 'approachAgreement', sign: 'nonnegative', description: 'share of parties agreeing on the approach' },
-  { name: 'outsideOptionsIfIncompatible', sign: 'nonpositive', description: 'best outside option of any party (recorded where the record has it, computed otherwise), when plans are not highly compatible' },
-  { name: 'scopeDisagreement', sign: 'nonpositive', description: 'the parties\' coded scopes of the commitment differ' },
+  {
+    name: 'outsideOptionsIfIncompatible',
+    sign: 'nonpositive',
+    description:
+      'best outside option of any party (recorded where the record has it, computed otherwise), when plans are not highly compatible',
+  },
+  { name: 'scopeDisagreement', sign: 'nonpositive', description: "the parties' coded scopes of the commitment differ" },
 ];
 
 /** What a case's features are computed from. */
@@ -56,17 +61,34 @@ export function featureVector(i: CaseInputs, set: FeatureSet = FULL_MODEL): numb
   const c = i.compatibility;
   const hc = c.highlyCompatible ? 1 : 0;
   const best = set.options === 'computed' ? i.bestComputed : i.bestRecorded;
-  return [hc, c.targetAgreement, c.approachAgreement, (1 - hc) * best, c.allScopesAgree === false ? 1 : 0].slice(0, set.features);
+  return [hc, c.targetAgreement, c.approachAgreement, (1 - hc) * best, c.allScopesAgree === false ? 1 : 0].slice(
+    0,
+    set.features,
+  );
 }
 
-export interface TrainingCase { key: string; outcome: 0 | 1; x: number[] }
+export interface TrainingCase {
+  key: string;
+  outcome: 0 | 1;
+  x: number[];
+}
 
 export function fitModel(cases: readonly TrainingCase[]): LogisticFit {
   const p = cases[0]?.x.length ?? FEATURES.length;
-  return fitLogistic(cases.map((c) => c.x), cases.map((c) => c.outcome), { lambda: LAMBDA, signs: FEATURES.slice(0, p).map((f) => f.sign) });
+  return fitLogistic(
+    cases.map((c) => c.x),
+    cases.map((c) => c.outcome),
+    { lambda: LAMBDA, signs: FEATURES.slice(0, p).map((f) => f.sign) },
+  );
 }
 
-export interface CalibrationBin { from: number; to: number; cases: number; meanPredicted: number | null; observedRate: number | null }
+export interface CalibrationBin {
+  from: number;
+  to: number;
+  cases: number;
+  meanPredicted: number | null;
+  observedRate: number | null;
+}
 
 export interface Evaluation {
   cases: number;
@@ -105,9 +127,13 @@ export function evaluateLeaveOneOut(cases: readonly TrainingCase[], fits: (key: 
   const mean = (f: (p: (typeof predictions)[number]) => number) => predictions.reduce((s, p) => s + f(p), 0) / n;
   const bins: CalibrationBin[] = [0, 0.2, 0.4, 0.6, 0.8].map((from) => {
     const to = from + 0.2;
-    const inBin = predictions.filter((p) => p.probability >= from && (p.probability < to || (to >= 1 && p.probability <= 1)));
+    const inBin = predictions.filter(
+      (p) => p.probability >= from && (p.probability < to || (to >= 1 && p.probability <= 1)),
+    );
     return {
-      from, to: Math.round(to * 10) / 10, cases: inBin.length,
+      from,
+      to: Math.round(to * 10) / 10,
+      cases: inBin.length,
       meanPredicted: inBin.length ? inBin.reduce((s, p) => s + p.probability, 0) / inBin.length : null,
       observedRate: inBin.length ? inBin.reduce((s, p) => s + p.outcome, 0) / inBin.length : null,
     };
@@ -115,11 +141,18 @@ export function evaluateLeaveOneOut(cases: readonly TrainingCase[], fits: (key: 
   return {
     cases: n,
     brier: mean((p) => (p.probability - p.outcome) ** 2),
-    logLoss: mean((p) => -(p.outcome * Math.log(clampP(p.probability)) + (1 - p.outcome) * Math.log(clampP(1 - p.probability)))),
+    logLoss: mean(
+      (p) => -(p.outcome * Math.log(clampP(p.probability)) + (1 - p.outcome) * Math.log(clampP(1 - p.probability))),
+    ),
     accuracy: mean((p) => ((p.probability >= 0.5 ? 1 : 0) === p.outcome ? 1 : 0)),
-    auc: auc(predictions.map((p) => p.probability), predictions.map((p) => p.outcome)),
+    auc: auc(
+      predictions.map((p) => p.probability),
+      predictions.map((p) => p.outcome),
+    ),
     baseRateBrier: mean((p) => (p.baseRate - p.outcome) ** 2),
-    baseRateLogLoss: mean((p) => -(p.outcome * Math.log(clampP(p.baseRate)) + (1 - p.outcome) * Math.log(clampP(1 - p.baseRate)))),
+    baseRateLogLoss: mean(
+      (p) => -(p.outcome * Math.log(clampP(p.baseRate)) + (1 - p.outcome) * Math.log(clampP(1 - p.baseRate))),
+    ),
     baseRateAccuracy: mean((p) => ((p.baseRate >= 0.5 ? 1 : 0) === p.outcome ? 1 : 0)),
     calibration: bins,
     predictions,

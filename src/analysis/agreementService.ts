@@ -13,14 +13,26 @@ import { compatibility, type Compatibility, type PartyPlan } from './compatibili
 import { ATTRACTIVENESS_VALUE, OUTCOME_INFO, isOutcome, type Attractiveness, type Coding } from '../domain/index.js';
 import type { RecordedOption } from './negotiationData.js';
 import {
-  FEATURES, LAMBDA, MODEL_NAME, MODEL_VERSION, featureVector, fitModel,
-  type CaseInputs, type Evaluation, type TrainingCase,
+  FEATURES,
+  LAMBDA,
+  MODEL_NAME,
+  MODEL_VERSION,
+  featureVector,
+  fitModel,
+  type CaseInputs,
+  type Evaluation,
+  type TrainingCase,
 } from './agreementModel.js';
 import { predict, type LogisticFit } from './logisticModel.js';
 import { fitInWorker } from './modelWorker.js';
 import * as q from '../store/queries.gen.js';
 
-export interface PartyOutside { party: number; attractiveness: number; options: OptionResult | null; recorded: boolean }
+export interface PartyOutside {
+  party: number;
+  attractiveness: number;
+  options: OptionResult | null;
+  recorded: boolean;
+}
 
 export interface CaseData extends TrainingCase {
   name: string;
@@ -32,11 +44,19 @@ export interface CaseData extends TrainingCase {
 }
 
 /** Each party's outside option: the best recorded one where the party has one, the computed one otherwise. */
-export function partyOutside(parties: readonly number[], computed: ReadonlyMap<number, OptionResult>, recorded: readonly RecordedOption[]): PartyOutside[] {
+export function partyOutside(
+  parties: readonly number[],
+  computed: ReadonlyMap<number, OptionResult>,
+  recorded: readonly RecordedOption[],
+): PartyOutside[] {
   return parties.map((party) => {
-    const own = recorded.filter((r) => r.party === party).map((r) => ATTRACTIVENESS_VALUE[r.attractiveness as Attractiveness]);
+    const own = recorded
+      .filter((r) => r.party === party)
+      .map((r) => ATTRACTIVENESS_VALUE[r.attractiveness as Attractiveness]);
     const options = computed.get(party) ?? null;
-    return own.length ? { party, attractiveness: Math.max(...own), options, recorded: true } : { party, attractiveness: options?.overall ?? 0, options, recorded: false };
+    return own.length
+      ? { party, attractiveness: Math.max(...own), options, recorded: true }
+      : { party, attractiveness: options?.overall ?? 0, options, recorded: false };
   });
 }
 
@@ -74,7 +94,8 @@ async function gatherCases(a: AnalysisContext): Promise<Map<string, CaseData>> {
   // In batches, one after the other: one batch of every party of every negotiation meant reads of
   // tens of thousands of rows and seconds of scoring in single ticks, while other requests waited.
   const options: (OptionResult | Error)[] = [];
-  for (let i = 0; i < requests.length; i += GATHER_BATCH) options.push(...await a.outsideOptions.loadMany(requests.slice(i, i + GATHER_BATCH)));
+  for (let i = 0; i < requests.length; i += GATHER_BATCH)
+    options.push(...(await a.outsideOptions.loadMany(requests.slice(i, i + GATHER_BATCH))));
   const optionOf = new Map(pairs.map((p, i) => [`${p.key}|${p.party}`, options[i]]));
   const cases = new Map<string, CaseData>();
   keys.forEach((key, i) => {
@@ -90,8 +111,14 @@ async function gatherCases(a: AnalysisContext): Promise<Map<string, CaseData>> {
     const inputs = caseInputs(comp, outside);
     const outcome = outcomes[i]!.outcome;
     cases.set(key, {
-      key, name: n.name, outcome: isOutcome(outcome) && OUTCOME_INFO[outcome].agreed ? 1 : 0, parties: partyLists[i]!,
-      compatibility: comp, outside, inputs, x: featureVector(inputs),
+      key,
+      name: n.name,
+      outcome: isOutcome(outcome) && OUTCOME_INFO[outcome].agreed ? 1 : 0,
+      parties: partyLists[i]!,
+      compatibility: comp,
+      outside,
+      inputs,
+      x: featureVector(inputs),
     });
   });
   return cases;
@@ -107,7 +134,8 @@ async function buildState(cases: Map<string, CaseData>, signal?: AbortSignal): P
   const fits = await fitInWorker(all, signal);
   const fitWithout = (key: string) => {
     let fit = fits.without.get(key);
-    if (!fit) { // not a case of the fit (cannot happen for `cases`' own keys)
+    if (!fit) {
+      // not a case of the fit (cannot happen for `cases`' own keys)
       fit = fitModel(all.filter((c) => c.key !== key));
       fits.without.set(key, fit);
     }
@@ -146,8 +174,16 @@ async function currentModelState(a: AnalysisContext, signal?: AbortSignal): Prom
  * `onError`, and the next request that needs the model tries again. `signal` (the server stopping)
  * stops the fit, worker included; `a`'s executor should carry the same signal (no further store call).
  */
-export async function prefitModel(a: AnalysisContext, onError?: (e: unknown) => void, signal?: AbortSignal): Promise<void> {
-  try { await currentModelState(a, signal); } catch (e) { onError?.(e); }
+export async function prefitModel(
+  a: AnalysisContext,
+  onError?: (e: unknown) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  try {
+    await currentModelState(a, signal);
+  } catch (e) {
+    onError?.(e);
+  }
 }
 
 export interface WhatIf {
@@ -183,36 +219,70 @@ function similarCases(state: ModelState, x: number[], exclude: string | null) {
 }
 
 function estimate(
-  state: ModelState, fit: LogisticFit, leftOut: string[], parties: number[], comp: Compatibility,
-  outside: Estimate['outside'], names: Map<number, string>, subject: string,
+  state: ModelState,
+  fit: LogisticFit,
+  leftOut: string[],
+  parties: number[],
+  comp: Compatibility,
+  outside: Estimate['outside'],
+  names: Map<number, string>,
+  subject: string,
 ): Estimate {
   const x = featureVector(caseInputs(comp, outside));
   const probability = predict(fit, x);
   return {
-    probability, compatibility: comp, outside, x, fit, trainingCases: state.cases.size - leftOut.filter((k) => state.cases.has(k)).length, leftOut,
+    probability,
+    compatibility: comp,
+    outside,
+    x,
+    fit,
+    trainingCases: state.cases.size - leftOut.filter((k) => state.cases.has(k)).length,
+    leftOut,
     similar: similarCases(state, x, leftOut[0] ?? null),
     explanation: explain(subject, parties, comp, outside, probability, names),
   };
 }
 
-function explain(subject: string, parties: number[], c: Compatibility, outside: Estimate['outside'], p: number, names: Map<number, string>): string {
+function explain(
+  subject: string,
+  parties: number[],
+  c: Compatibility,
+  outside: Estimate['outside'],
+  p: number,
+  names: Map<number, string>,
+): string {
   const name = (x: number) => names.get(x) ?? String(x);
-  const plan = (pp: PartyPlan) => `${name(pp.party)}: ${pp.targets.length ? pp.targets.map(name).join('/') : 'no plan on record'}${pp.approach ? `, ${pp.approach.toLowerCase()}` : ''}`;
+  const plan = (pp: PartyPlan) =>
+    `${name(pp.party)}: ${pp.targets.length ? pp.targets.map(name).join('/') : 'no plan on record'}${pp.approach ? `, ${pp.approach.toLowerCase()}` : ''}`;
   const parts: string[] = [];
   if (c.highlyCompatible) {
-    parts.push(`The ideal war plans of ${parties.map(name).join(', ')} are highly compatible: all aim at ${c.plans[0]!.targets.map(name).join('/')} with a ${c.plans[0]!.approach?.toLowerCase()} approach, so agreement is likely whatever the outside options.`);
+    parts.push(
+      `The ideal war plans of ${parties.map(name).join(', ')} are highly compatible: all aim at ${c.plans[0]!.targets.map(name).join('/')} with a ${c.plans[0]!.approach?.toLowerCase()} approach, so agreement is likely whatever the outside options.`,
+    );
   } else {
-    const missing = [!c.allTargetsAgree && `targets (${Math.round(c.targetAgreement * 100)}% agree)`, !c.allApproachesAgree && `approaches (${Math.round(c.approachAgreement * 100)}% agree)`].filter(Boolean).join(' and ');
-    parts.push(`The ideal war plans are not highly compatible — they differ on ${missing} (${c.plans.map(plan).join('; ')}) — so the outcome turns on the parties' outside options.`);
+    const missing = [
+      !c.allTargetsAgree && `targets (${Math.round(c.targetAgreement * 100)}% agree)`,
+      !c.allApproachesAgree && `approaches (${Math.round(c.approachAgreement * 100)}% agree)`,
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    parts.push(
+      `The ideal war plans are not highly compatible — they differ on ${missing} (${c.plans.map(plan).join('; ')}) — so the outcome turns on the parties' outside options.`,
+    );
     const top = [...outside].sort((a, b) => b.attractiveness - a.attractiveness)[0];
     if (top && top.attractiveness > 0) {
       const o = top.options;
       const ally = o?.alternativeAllies.allies[0];
-      const kind = top.recorded ? 'an option its own decision-makers weighed, as the record gives it'
-        : o && o.overall === o.alternativeAllies.attractiveness && ally ? `an alternative ally, ${name(ally.state)} (${ally.score.toFixed(2)})`
-        : o && o.overall === (o.unilateral.attractiveness ?? -1) ? 'unilateral action'
-          : 'buck-passing';
-      parts.push(`The most attractive outside option is ${name(top.party)}'s (${top.attractiveness.toFixed(2)}): ${kind}. The more attractive it is, the less that party compromises.`);
+      const kind = top.recorded
+        ? 'an option its own decision-makers weighed, as the record gives it'
+        : o && o.overall === o.alternativeAllies.attractiveness && ally
+          ? `an alternative ally, ${name(ally.state)} (${ally.score.toFixed(2)})`
+          : o && o.overall === (o.unilateral.attractiveness ?? -1)
+            ? 'unilateral action'
+            : 'buck-passing';
+      parts.push(
+        `The most attractive outside option is ${name(top.party)}'s (${top.attractiveness.toFixed(2)}): ${kind}. The more attractive it is, the less that party compromises.`,
+      );
     } else {
       parts.push('No party has an attractive outside option on record, which keeps agreement possible.');
     }
@@ -221,11 +291,19 @@ function explain(subject: string, parties: number[], c: Compatibility, outside: 
   return parts.join(' ');
 }
 
-function applyWhatIf(parties: number[], comp: Compatibility, outside: Estimate['outside'], w: WhatIf): { comp: Compatibility; outside: Estimate['outside'] } {
+function applyWhatIf(
+  parties: number[],
+  comp: Compatibility,
+  outside: Estimate['outside'],
+  w: WhatIf,
+): { comp: Compatibility; outside: Estimate['outside'] } {
   const plans = comp.plans.map((p) => ({
     ...p,
     approach: w.approaches?.find((a) => a.party === p.party)?.approach ?? p.approach,
-    targets: (() => { const t = w.targets?.find((x) => x.party === p.party); return t ? [t.target] : p.targets; })(),
+    targets: (() => {
+      const t = w.targets?.find((x) => x.party === p.party);
+      return t ? [t.target] : p.targets;
+    })(),
   }));
   const removed = new Set(w.removeOutsideOptions ?? []);
   return {
@@ -237,23 +315,39 @@ function applyWhatIf(parties: number[], comp: Compatibility, outside: Estimate['
   };
 }
 
-export interface EstimatePair { estimate: Estimate; counterfactual: Estimate | null; evaluation: () => Evaluation }
+export interface EstimatePair {
+  estimate: Estimate;
+  counterfactual: Estimate | null;
+  evaluation: () => Evaluation;
+}
 
 /**
  * Estimate for a historical negotiation: the model is fitted without it. With `coding: ALTERNATIVE`
  * the case is read with the alternative codings of its plans and recorded options (the model is
  * the same: fitted on the primary coding of the other cases).
  */
-export async function estimateNegotiation(a: AnalysisContext, key: string, whatIf?: WhatIf | null, coding: Coding = 'PRIMARY'): Promise<EstimatePair | null> {
+export async function estimateNegotiation(
+  a: AnalysisContext,
+  key: string,
+  whatIf?: WhatIf | null,
+  coding: Coding = 'PRIMARY',
+): Promise<EstimatePair | null> {
   const state = await modelState(a);
   const c = state.cases.get(key);
   if (!c) return null;
   let comp = c.compatibility;
   let outside = c.outside;
   if (coding === 'ALTERNATIVE') {
-    const [plans, recorded] = await Promise.all([a.negotiations.idealPlans(key, coding), a.negotiations.recordedOptions(key, coding)]);
+    const [plans, recorded] = await Promise.all([
+      a.negotiations.idealPlans(key, coding),
+      a.negotiations.recordedOptions(key, coding),
+    ]);
     comp = compatibility(c.parties, plans);
-    outside = partyOutside(c.parties, new Map(c.outside.flatMap((o) => (o.options ? [[o.party, o.options] as const] : []))), recorded);
+    outside = partyOutside(
+      c.parties,
+      new Map(c.outside.flatMap((o) => (o.options ? [[o.party, o.options] as const] : []))),
+      recorded,
+    );
   }
   const names = await stateNames(a, c.parties, comp);
   const fit = state.fitWithout(key);
@@ -262,31 +356,65 @@ export async function estimateNegotiation(a: AnalysisContext, key: string, whatI
   let counterfactual: Estimate | null = null;
   if (whatIf) {
     const changed = applyWhatIf(c.parties, comp, outside, whatIf);
-    counterfactual = estimate(state, fit, [key], c.parties, changed.comp, changed.outside, await stateNames(a, c.parties, changed.comp), `${subject} (what if)`);
+    counterfactual = estimate(
+      state,
+      fit,
+      [key],
+      c.parties,
+      changed.comp,
+      changed.outside,
+      await stateNames(a, c.parties, changed.comp),
+      `${subject} (what if)`,
+    );
   }
   return { estimate: base, counterfactual, evaluation: state.evaluation };
 }
 
-export interface HypotheticalInput { date: string; parties: number[]; plans: { party: number; target: number; approach: string }[] }
+export interface HypotheticalInput {
+  date: string;
+  parties: number[];
+  plans: { party: number; target: number; approach: string }[];
+}
 
 /** Estimate for a negotiation that did not happen: the model fitted on every case. */
-export async function estimateHypothetical(a: AnalysisContext, input: HypotheticalInput, whatIf?: WhatIf | null): Promise<EstimatePair> {
+export async function estimateHypothetical(
+  a: AnalysisContext,
+  input: HypotheticalInput,
+  whatIf?: WhatIf | null,
+): Promise<EstimatePair> {
   const state = await modelState(a);
   const plans: PartyPlan[] = input.plans.map((p) => ({ party: p.party, targets: [p.target], approach: p.approach }));
   const comp = compatibility(input.parties, plans);
-  const results = await a.outsideOptions.loadMany(input.parties.map((party) => dateRequest(party, input.date, {
-    atTable: input.parties, targets: comp.plans.find((p) => p.party === party)!.targets,
-  })));
+  const results = await a.outsideOptions.loadMany(
+    input.parties.map((party) =>
+      dateRequest(party, input.date, {
+        atTable: input.parties,
+        targets: comp.plans.find((p) => p.party === party)!.targets,
+      }),
+    ),
+  );
   const failed = results.find((r): r is Error => r instanceof Error);
   if (failed) throw failed;
-  const outside = input.parties.map((party, i) => { const r = results[i] as OptionResult; return { party, attractiveness: r.overall, options: r, recorded: false }; });
+  const outside = input.parties.map((party, i) => {
+    const r = results[i] as OptionResult;
+    return { party, attractiveness: r.overall, options: r, recorded: false };
+  });
   const names = await stateNames(a, input.parties, comp);
   const subject = `a negotiation between ${input.parties.map((c) => names.get(c) ?? c).join(', ')} in ${input.date}`;
   const base = estimate(state, state.full, [], input.parties, comp, outside, names, subject);
   let counterfactual: Estimate | null = null;
   if (whatIf) {
     const changed = applyWhatIf(input.parties, comp, outside, whatIf);
-    counterfactual = estimate(state, state.full, [], input.parties, changed.comp, changed.outside, names, `${subject} (what if)`);
+    counterfactual = estimate(
+      state,
+      state.full,
+      [],
+      input.parties,
+      changed.comp,
+      changed.outside,
+      names,
+      `${subject} (what if)`,
+    );
   }
   return { estimate: base, counterfactual, evaluation: state.evaluation };
 }

@@ -22,11 +22,32 @@ export function tieObligations(t: AllianceTiesDuringRow): string[] {
   );
 }
 
-export interface NetworkNode { ccode: number; abbrev: string; name: string; cinc: number | null; majorPower: boolean | null }
-export interface NetworkEdge { source: number; target: number; obligation: string; level: number; treaties: string[]; atopIds: number[] }
-export interface Network { at: string; nodes: NetworkNode[]; edges: NetworkEdge[] }
+export interface NetworkNode {
+  ccode: number;
+  abbrev: string;
+  name: string;
+  cinc: number | null;
+  majorPower: boolean | null;
+}
+export interface NetworkEdge {
+  source: number;
+  target: number;
+  obligation: string;
+  level: number;
+  treaties: string[];
+  atopIds: number[];
+}
+export interface Network {
+  at: string;
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+}
 
-export async function allianceNetwork(ex: QueryExecutor, at: string, minObligation: string | null = null): Promise<Network> {
+export async function allianceNetwork(
+  ex: QueryExecutor,
+  at: string,
+  minObligation: string | null = null,
+): Promise<Network> {
   const year = yearOf(at);
   const [states, ties, majors] = await Promise.all([
     readStatesAvailableAt(ex, [at]),
@@ -34,7 +55,9 @@ export async function allianceNetwork(ex: QueryExecutor, at: string, minObligati
     ex.read(q.majorPowersAt, { at }),
   ]);
   const caps = states.length
-    ? await ex.read(q.cincOfStateYears, { items: states.map((s) => ({ id: `${s.ccode}-${year}`, ccode: s.ccode, year })) })
+    ? await ex.read(q.cincOfStateYears, {
+        items: states.map((s) => ({ id: `${s.ccode}-${year}`, ccode: s.ccode, year })),
+      })
     : [];
   const cinc = new Map(caps.map((c) => [c.ccode, c.cinc]));
   const majorSet = new Set(majors.map((m) => m.ccode));
@@ -42,7 +65,10 @@ export async function allianceNetwork(ex: QueryExecutor, at: string, minObligati
   const present = new Set(states.map((s) => s.ccode));
   const minLevel = minObligation ? tieLevel([minObligation]) : 1;
 
-  const byPair = new Map<string, { a: number; b: number; obligations: Set<string>; treaties: string[]; atopIds: number[] }>();
+  const byPair = new Map<
+    string,
+    { a: number; b: number; obligations: Set<string>; treaties: string[]; atopIds: number[] }
+  >();
   for (const t of ties) {
     if (!present.has(t.a) || !present.has(t.b)) continue;
     const obligations = tieObligations(t);
@@ -58,11 +84,24 @@ export async function allianceNetwork(ex: QueryExecutor, at: string, minObligati
   for (const e of byPair.values()) {
     const { level, name } = strongestObligation([...e.obligations]);
     if (level < minLevel) continue;
-    edges.push({ source: e.a, target: e.b, obligation: name, level, treaties: [...new Set(e.treaties)].sort(), atopIds: [...new Set(e.atopIds)].sort((x, y) => x - y) });
+    edges.push({
+      source: e.a,
+      target: e.b,
+      obligation: name,
+      level,
+      treaties: [...new Set(e.treaties)].sort(),
+      atopIds: [...new Set(e.atopIds)].sort((x, y) => x - y),
+    });
   }
   return {
     at,
-    nodes: states.map((s) => ({ ccode: s.ccode, abbrev: s.abbrev, name: s.name, cinc: cinc.get(s.ccode) ?? null, majorPower: systemKnown || majorSet.size ? majorSet.has(s.ccode) : null })),
+    nodes: states.map((s) => ({
+      ccode: s.ccode,
+      abbrev: s.abbrev,
+      name: s.name,
+      cinc: cinc.get(s.ccode) ?? null,
+      majorPower: systemKnown || majorSet.size ? majorSet.has(s.ccode) : null,
+    })),
     edges,
   };
 }

@@ -19,9 +19,18 @@ export function seededRandom(seed: number): () => number {
 
 const clampP = (p: number) => Math.min(1 - 1e-12, Math.max(1e-12, p));
 
-export interface Intervals { brier: [number, number]; logLoss: [number, number]; auc: [number, number] | null }
+export interface Intervals {
+  brier: [number, number];
+  logLoss: [number, number];
+  auc: [number, number] | null;
+}
 
-export function bootstrapIntervals(predictions: readonly { outcome: 0 | 1; probability: number }[], resamples = 2000, level = 90, seed = 1): Intervals {
+export function bootstrapIntervals(
+  predictions: readonly { outcome: 0 | 1; probability: number }[],
+  resamples = 2000,
+  level = 90,
+  seed = 1,
+): Intervals {
   const rand = seededRandom(seed);
   const n = predictions.length;
   const briers: number[] = [];
@@ -30,8 +39,17 @@ export function bootstrapIntervals(predictions: readonly { outcome: 0 | 1; proba
   for (let r = 0; r < resamples; r++) {
     const sample = Array.from({ length: n }, () => predictions[Math.floor(rand() * n)]!);
     briers.push(sample.reduce((s, p) => s + (p.probability - p.outcome) ** 2, 0) / n);
-    losses.push(sample.reduce((s, p) => s - (p.outcome * Math.log(clampP(p.probability)) + (1 - p.outcome) * Math.log(clampP(1 - p.probability))), 0) / n);
-    const a = auc(sample.map((p) => p.probability), sample.map((p) => p.outcome));
+    losses.push(
+      sample.reduce(
+        (s, p) =>
+          s - (p.outcome * Math.log(clampP(p.probability)) + (1 - p.outcome) * Math.log(clampP(1 - p.probability))),
+        0,
+      ) / n,
+    );
+    const a = auc(
+      sample.map((p) => p.probability),
+      sample.map((p) => p.outcome),
+    );
     if (a !== null) aucs.push(a);
   }
   const interval = (xs: number[]): [number, number] => {

@@ -47,10 +47,17 @@ export function compatibility(parties: readonly number[], plans: readonly PartyP
   const planOf = new Map<number, PartyPlan>();
   for (const p of plans) {
     const prev = planOf.get(p.party);
-    planOf.set(p.party, prev ? { ...prev, targets: [...new Set([...prev.targets, ...p.targets])], approach: prev.approach ?? p.approach } : p);
+    planOf.set(
+      p.party,
+      prev
+        ? { ...prev, targets: [...new Set([...prev.targets, ...p.targets])], approach: prev.approach ?? p.approach }
+        : p,
+    );
   }
   const ordered = parties.map((party) => planOf.get(party) ?? { party, targets: [], approach: null });
-  const targetKeys = ordered.map((p) => (p.targets.length ? [...p.targets].sort((a, b) => a - b).join('+') : `none:${p.party}`));
+  const targetKeys = ordered.map((p) =>
+    p.targets.length ? [...p.targets].sort((a, b) => a - b).join('+') : `none:${p.party}`,
+  );
   const approachKeys = ordered.map((p) => p.approach ?? `none:${p.party}`);
   const targetAgreement = largestShare(targetKeys);
   const approachAgreement = largestShare(approachKeys);

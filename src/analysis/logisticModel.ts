@@ -16,7 +16,11 @@ export interface FitOptions {
   tolerance?: number;
 }
 
-export interface LogisticFit { intercept: number; coefficients: number[]; sweeps: number }
+export interface LogisticFit {
+  intercept: number;
+  coefficients: number[];
+  sweeps: number;
+}
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -38,7 +42,11 @@ function project(value: number, sign: Sign): number {
  * (its x is 1: `v * 1` is `v` exactly). A fit of 144 cases takes a few ms; the model fits 145 of them
  * per data version (full and leave-one-out), in a worker (./modelWorker.ts).
  */
-export function fitLogistic(X: readonly (readonly number[])[], y: readonly number[], options: FitOptions = {}): LogisticFit {
+export function fitLogistic(
+  X: readonly (readonly number[])[],
+  y: readonly number[],
+  options: FitOptions = {},
+): LogisticFit {
   const n = X.length;
   const p = X[0]?.length ?? 0;
   const lambda = options.lambda ?? 1;
@@ -47,7 +55,11 @@ export function fitLogistic(X: readonly (readonly number[])[], y: readonly numbe
   const tolerance = options.tolerance ?? 1e-10;
   if (n === 0) throw new Error('cannot fit a model on no cases');
   const cols: Float64Array[] = [];
-  for (let j = 0; j < p; j++) { const c = new Float64Array(n); for (let i = 0; i < n; i++) c[i] = X[i]![j]!; cols.push(c); }
+  for (let j = 0; j < p; j++) {
+    const c = new Float64Array(n);
+    for (let i = 0; i < n; i++) c[i] = X[i]![j]!;
+    cols.push(c);
+  }
   const yy = Float64Array.from(y);
   let intercept = 0;
   const beta = Array<number>(p).fill(0);
@@ -55,7 +67,8 @@ export function fitLogistic(X: readonly (readonly number[])[], y: readonly numbe
   let sweeps = 0;
   for (; sweeps < maxSweeps; sweeps++) {
     let change = 0;
-    { // the intercept (x = 1)
+    {
+      // the intercept (x = 1)
       let g = 0;
       let h = 0;
       for (let i = 0; i < n; i++) {
@@ -84,7 +97,8 @@ export function fitLogistic(X: readonly (readonly number[])[], y: readonly numbe
         h += mu * (1 - mu) * xij * xij;
       }
       const current = beta[j]!;
-      g += lambda * current; h += lambda;
+      g += lambda * current;
+      h += lambda;
       if (h <= 1e-12) continue;
       const next = project(current - g / h, signs[j]!);
       const delta = next - current;

@@ -8,7 +8,13 @@ import { tieObligations } from './allianceNetwork.js';
 
 export type SimilarityMeasure = 'S' | 'TAU_B';
 
-export interface PortfolioSimilarity { value: number | null; statesCompared: number; portfolioA: number[]; portfolioB: number[]; states: number[] }
+export interface PortfolioSimilarity {
+  value: number | null;
+  statesCompared: number;
+  portfolioA: number[];
+  portfolioB: number[];
+  states: number[];
+}
 
 /**
  * Similarity of the alliance portfolios of A and B in `year`: ties in force at any time in the
@@ -16,7 +22,13 @@ export interface PortfolioSimilarity { value: number | null; statesCompared: num
  * to itself at the defense level). A tie's level is that of the strongest obligation either state owes
  * the other in a phase they share (ATOP member level, `tieObligations`).
  */
-export async function portfolioSimilarity(ex: QueryExecutor, a: number, b: number, year: number, measure: SimilarityMeasure): Promise<PortfolioSimilarity> {
+export async function portfolioSimilarity(
+  ex: QueryExecutor,
+  a: number,
+  b: number,
+  year: number,
+  measure: SimilarityMeasure,
+): Promise<PortfolioSimilarity> {
   const from = yearStart(year);
   const to = yearEnd(year);
   const [states, ties] = await Promise.all([
@@ -29,20 +41,35 @@ export async function portfolioSimilarity(ex: QueryExecutor, a: number, b: numbe
     const key = `${t.a}-${t.b}`;
     level.set(key, Math.max(level.get(key) ?? 0, tieLevel(tieObligations(t))));
   }
-  const tie = (x: number, y: number) => (x === y ? tieLevel(['DEFENSE']) : level.get(x < y ? `${x}-${y}` : `${y}-${x}`) ?? 0);
+  const tie = (x: number, y: number) =>
+    x === y ? tieLevel(['DEFENSE']) : (level.get(x < y ? `${x}-${y}` : `${y}-${x}`) ?? 0);
   const portfolioA = members.map((k) => tie(a, k));
   const portfolioB = members.map((k) => tie(b, k));
-  return { value: measure === 'S' ? sScore(portfolioA, portfolioB) : tauB(portfolioA, portfolioB), statesCompared: members.length, portfolioA, portfolioB, states: members };
+  return {
+    value: measure === 'S' ? sScore(portfolioA, portfolioB) : tauB(portfolioA, portfolioB),
+    statesCompared: members.length,
+    portfolioA,
+    portfolioB,
+    states: members,
+  };
 }
 
-export interface CapabilityRatio { cincA: number | null; cincB: number | null; ratio: number | null; shareA: number | null }
+export interface CapabilityRatio {
+  cincA: number | null;
+  cincB: number | null;
+  ratio: number | null;
+  shareA: number | null;
+}
 
 export async function capabilityRatio(ex: QueryExecutor, a: number, b: number, year: number): Promise<CapabilityRatio> {
-  const rows = await ex.read(q.cincOfStateYears, { items: [a, b].map((ccode) => ({ id: `${ccode}-${year}`, ccode, year })) });
+  const rows = await ex.read(q.cincOfStateYears, {
+    items: [a, b].map((ccode) => ({ id: `${ccode}-${year}`, ccode, year })),
+  });
   const cincA = rows.find((r) => r.ccode === a)?.cinc ?? null;
   const cincB = rows.find((r) => r.ccode === b)?.cinc ?? null;
   return {
-    cincA, cincB,
+    cincA,
+    cincB,
     ratio: cincA !== null && cincB ? cincA / cincB : null,
     shareA: cincA !== null && cincB !== null && cincA + cincB > 0 ? cincA / (cincA + cincB) : null,
   };

@@ -27,7 +27,9 @@ export interface ModelFits {
   ranIn: 'worker' | 'main thread';
 }
 
-interface Job { cases: TrainingCase[] }
+interface Job {
+  cases: TrainingCase[];
+}
 /** The key of the job in `workerData`: this module is imported in other worker threads too (vitest's), which must not take it for a job. */
 const JOB = 'allianceGraphModelFitJob';
 type Fits = { full: LogisticFit; without: [string, LogisticFit][]; evaluation: Evaluation };
@@ -38,7 +40,11 @@ export function fitAll(cases: readonly TrainingCase[]): Fits {
   const full = fitModel(cases);
   const without: [string, LogisticFit][] = cases.map((c) => [c.key, fitModel(cases.filter((o) => o.key !== c.key))]);
   const byKey = new Map(without);
-  return { full, without, evaluation: evaluateLeaveOneOut(cases, (key) => byKey.get(key) ?? fitModel(cases.filter((o) => o.key !== key))) };
+  return {
+    full,
+    without,
+    evaluation: evaluateLeaveOneOut(cases, (key) => byKey.get(key) ?? fitModel(cases.filter((o) => o.key !== key))),
+  };
 }
 
 const here = import.meta.url;
@@ -53,7 +59,11 @@ function startWorker(job: Job): Worker {
   const workerData = { [JOB]: job };
   if (!fromSources) return new Worker(new URL(here), { workerData, execArgv: [] });
   // tsx's ESM API (its CommonJS build cannot register from an eval'd worker).
-  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsxApi = pathToFileURL(
+    createRequire(here)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(here)}); });`;
   return new Worker(boot, { eval: true, workerData, execArgv: [] });
 }
@@ -64,7 +74,10 @@ function startWorker(job: Job): Worker {
  */
 export function fitInWorker(cases: readonly TrainingCase[], signal?: AbortSignal): Promise<ModelFits> {
   if (signal?.aborted) return Promise.reject(signal.reason);
-  const onThisThread = (): ModelFits => { const r = fitAll(cases); return { ...r, without: new Map(r.without), ranIn: 'main thread' }; };
+  const onThisThread = (): ModelFits => {
+    const r = fitAll(cases);
+    return { ...r, without: new Map(r.without), ranIn: 'main thread' };
+  };
   let worker: Worker;
   try {
     worker = startWorker({ cases: cases.map((c) => ({ key: c.key, outcome: c.outcome, x: c.x })) });
@@ -74,15 +87,44 @@ export function fitInWorker(cases: readonly TrainingCase[], signal?: AbortSignal
   worker.unref();
   return new Promise<ModelFits>((resolve, reject) => {
     let settled = false;
-    signal?.addEventListener('abort', () => { if (!settled) { settled = true; void worker.terminate(); reject(signal.reason); } }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        if (!settled) {
+          settled = true;
+          void worker.terminate();
+          reject(signal.reason);
+        }
+      },
+      { once: true },
+    );
     worker.once('message', (reply: Reply) => {
       settled = true;
-      if (reply.ok) resolve({ full: reply.full, without: new Map(reply.without), evaluation: reply.evaluation, ranIn: 'worker' });
+      if (reply.ok)
+        resolve({ full: reply.full, without: new Map(reply.without), evaluation: reply.evaluation, ranIn: 'worker' });
       else reject(new Error(`model fit failed: ${reply.error}`));
     });
     // A worker that cannot load (e.g. no tsx) fails before it answers: fit here instead.
-    worker.once('error', () => { if (!settled) { settled = true; try { resolve(onThisThread()); } catch (e) { reject(e); } } });
-    worker.once('exit', () => { if (!settled) { settled = true; try { resolve(onThisThread()); } catch (e) { reject(e); } } });
+    worker.once('error', () => {
+      if (!settled) {
+        settled = true;
+        try {
+          resolve(onThisThread());
+        } catch (e) {
+          reject(e);
+        }
+      }
+    });
+    worker.once('exit', () => {
+      if (!settled) {
+        settled = true;
+        try {
+          resolve(onThisThread());
+        } catch (e) {
+          reject(e);
+        }
+      }
+    });
   });
 }
 

@@ -7,9 +7,21 @@ import type { Loaders } from '../loaders/createLoaders.js';
 import type { PartyPlan } from './compatibility.js';
 import type { Coding } from '../domain/index.js';
 
-export interface RecordedOption { party: number; kind: string; ally: number | null; attractiveness: string; realisedIn: string | null }
+export interface RecordedOption {
+  party: number;
+  kind: string;
+  ally: number | null;
+  attractiveness: string;
+  realisedIn: string | null;
+}
 
-export interface NegotiationInfo { key: string; name: string; start: string; end: string; outcome: string }
+export interface NegotiationInfo {
+  key: string;
+  name: string;
+  start: string;
+  end: string;
+  outcome: string;
+}
 
 export interface NegotiationData {
   negotiation(key: string): Promise<NegotiationInfo | null>;
@@ -29,16 +41,41 @@ export interface NegotiationData {
   stateNames(ccodes: readonly number[]): Promise<Map<number, string>>;
 }
 
-export function negotiationDataFrom(l: Pick<Loaders, 'negotiation' | 'partiesOfNegotiation' | 'warPlansOfNegotiation' | 'posersOfThreat' | 'state' | 'recordedOptionsOfNegotiation'>): NegotiationData {
+export function negotiationDataFrom(
+  l: Pick<
+    Loaders,
+    | 'negotiation'
+    | 'partiesOfNegotiation'
+    | 'warPlansOfNegotiation'
+    | 'posersOfThreat'
+    | 'state'
+    | 'recordedOptionsOfNegotiation'
+  >,
+): NegotiationData {
   /** IDEAL plans (entry and later), read under a coding, with targets as posing states. */
   async function planRows(key: string, coding: Coding) {
-    const plans = (await l.warPlansOfNegotiation.load(key)).filter((w) => w.kind === 'IDEAL').map((w) => (coding === 'ALTERNATIVE' && w.alternatives[0] ? { ...w.alternatives[0], fromRound: w.fromRound } : w));
+    const plans = (await l.warPlansOfNegotiation.load(key))
+      .filter((w) => w.kind === 'IDEAL')
+      .map((w) =>
+        coding === 'ALTERNATIVE' && w.alternatives[0] ? { ...w.alternatives[0], fromRound: w.fromRound } : w,
+      );
     const posers = await l.posersOfThreat.loadMany(plans.map((w) => w.targetKey));
     return plans.map((w, i) => {
       const p = posers[i];
       const ccodes = !p || p instanceof Error ? [] : p.map((s) => s.ccode);
-      const scope = w.scope ? [...w.scope.regionKeys.map((r) => `r:${r}`), ...w.scope.stateCcodes.map((c) => `s:${c}`)] : null;
-      return { fromRound: w.fromRound, plan: { party: w.partyCcode, targets: ccodes.filter((c) => c !== w.partyCcode), approach: w.approach, scope, form: w.form } };
+      const scope = w.scope
+        ? [...w.scope.regionKeys.map((r) => `r:${r}`), ...w.scope.stateCcodes.map((c) => `s:${c}`)]
+        : null;
+      return {
+        fromRound: w.fromRound,
+        plan: {
+          party: w.partyCcode,
+          targets: ccodes.filter((c) => c !== w.partyCcode),
+          approach: w.approach,
+          scope,
+          form: w.form,
+        },
+      };
     });
   }
   return {
@@ -46,16 +83,21 @@ export function negotiationDataFrom(l: Pick<Loaders, 'negotiation' | 'partiesOfN
       const n = await l.negotiation.load(key);
       return n ? { key: n.key, name: n.name, start: n.start, end: n.end, outcome: n.outcome } : null;
     },
-    async parties(key) { return (await l.partiesOfNegotiation.load(key)).map((s) => s.ccode); },
+    async parties(key) {
+      return (await l.partiesOfNegotiation.load(key)).map((s) => s.ccode);
+    },
     async idealPlans(key, coding = 'PRIMARY') {
       return (await planRows(key, coding)).filter((w) => w.fromRound === null).map((w) => w.plan);
     },
     async plansByRound(key, coding = 'PRIMARY') {
       const rows = await planRows(key, coding);
-      const rounds = [...new Set(rows.flatMap((w) => (w.fromRound === null ? [] : [w.fromRound])))].sort((a, b) => a - b);
+      const rounds = [...new Set(rows.flatMap((w) => (w.fromRound === null ? [] : [w.fromRound])))].sort(
+        (a, b) => a - b,
+      );
       return rounds.map((round) => {
         const held = new Map<number, PartyPlan>();
-        for (const w of [...rows].sort((a, b) => (a.fromRound ?? 0) - (b.fromRound ?? 0))) if ((w.fromRound ?? 0) <= round) held.set(w.plan.party, w.plan);
+        for (const w of [...rows].sort((a, b) => (a.fromRound ?? 0) - (b.fromRound ?? 0)))
+          if ((w.fromRound ?? 0) <= round) held.set(w.plan.party, w.plan);
         return { round, plans: [...held.values()] };
       });
     },
@@ -63,13 +105,24 @@ export function negotiationDataFrom(l: Pick<Loaders, 'negotiation' | 'partiesOfN
       return (await l.recordedOptionsOfNegotiation.load(key)).map((o) => {
         const alt = coding === 'ALTERNATIVE' ? o.alternatives[0] : undefined;
         const read = alt ?? o;
-        return { party: o.partyCcode, kind: read.kind, ally: read.allyCcode, attractiveness: read.attractiveness, realisedIn: o.realisedInKey };
+        return {
+          party: o.partyCcode,
+          kind: read.kind,
+          ally: read.allyCcode,
+          attractiveness: read.attractiveness,
+          realisedIn: o.realisedInKey,
+        };
       });
     },
     async stateNames(ccodes) {
       const codes = [...new Set(ccodes)];
       const states = await l.state.loadMany(codes);
-      return new Map(codes.map((c, i) => { const s = states[i]; return [c, s && !(s instanceof Error) ? s.name : String(c)]; }));
+      return new Map(
+        codes.map((c, i) => {
+          const s = states[i];
+          return [c, s && !(s instanceof Error) ? s.name : String(c)];
+        }),
+      );
     },
   };
 }

@@ -24,7 +24,12 @@ export function kindStrength(evidence: readonly TargetEvidence[]): number {
   return [...best.values()].reduce((a, b) => a + b, 0);
 }
 
-export function combineSharedTargets(a: number, b: number, evA: TargetEvidence[], evB: TargetEvidence[]): SharedTarget[] {
+export function combineSharedTargets(
+  a: number,
+  b: number,
+  evA: TargetEvidence[],
+  evB: TargetEvidence[],
+): SharedTarget[] {
   const byTarget = (ev: TargetEvidence[]) => {
     const m = new Map<number, TargetEvidence[]>();
     for (const e of ev) if (e.target !== a && e.target !== b) m.set(e.target, [...(m.get(e.target) ?? []), e]);
@@ -45,8 +50,22 @@ export function combineSharedTargets(a: number, b: number, evA: TargetEvidence[]
   return shared.sort((x, y) => y.strength - x.strength || x.target - y.target);
 }
 
-export async function sharedTargets(ex: QueryExecutor, a: number, b: number, at: string, windowYears = DEFAULT_WINDOW_YEARS): Promise<SharedTarget[]> {
+export async function sharedTargets(
+  ex: QueryExecutor,
+  a: number,
+  b: number,
+  at: string,
+  windowYears = DEFAULT_WINDOW_YEARS,
+): Promise<SharedTarget[]> {
   const from = addYears(at, -windowYears);
-  const evidence = await gatherTargetEvidence(ex, [{ ccode: a, from, to: at }, { ccode: b, from, to: at }]);
-  return combineSharedTargets(a, b, evidence.get(evidenceKey({ ccode: a, from, to: at }))!, evidence.get(evidenceKey({ ccode: b, from, to: at }))!);
+  const evidence = await gatherTargetEvidence(ex, [
+    { ccode: a, from, to: at },
+    { ccode: b, from, to: at },
+  ]);
+  return combineSharedTargets(
+    a,
+    b,
+    evidence.get(evidenceKey({ ccode: a, from, to: at }))!,
+    evidence.get(evidenceKey({ ccode: b, from, to: at }))!,
+  );
 }

@@ -18,7 +18,6 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Row } from '../store/GraphStore.js';
 import { EVIDENCE_WEIGHT, covers, overlaps, type EvidenceKind } from '../domain/index.js';
 
-
 export interface TargetEvidence {
   holder: number;
   target: number;
@@ -34,7 +33,12 @@ export interface TargetEvidence {
 }
 
 /** One state's evidence in a window; `targets` limits it to those targets (all when absent). */
-export interface EvidenceRequest { ccode: number; from: string; to: string; targets?: number[] | null }
+export interface EvidenceRequest {
+  ccode: number;
+  from: string;
+  to: string;
+  targets?: number[] | null;
+}
 
 const requestKey = (r: { ccode: number; from: string; to: string; targets?: number[] | null }) =>
   `${r.ccode}|${r.from}|${r.to}|${r.targets ? [...r.targets].sort((a, b) => a - b).join('+') : '*'}`;
@@ -64,35 +68,86 @@ interface EvidenceQuery {
 
 const QUERIES: EvidenceQuery[] = [
   {
-    query: 'targetsFromWarPlans', againstQuery: 'targetsFromWarPlansAgainst', kind: 'WAR_PLAN',
-    map: (r) => ({ description: `${String(r.approach).toLowerCase()} ideal war plan in ${r.negotiationName}`, reference: `negotiation:${r.negotiation}`, date: r.date as string, sources: r.sources as string[] }),
-    readAt: 'WINDOW', span: (r) => [r.date as string, r.end as string],
+    query: 'targetsFromWarPlans',
+    againstQuery: 'targetsFromWarPlansAgainst',
+    kind: 'WAR_PLAN',
+    map: (r) => ({
+      description: `${String(r.approach).toLowerCase()} ideal war plan in ${r.negotiationName}`,
+      reference: `negotiation:${r.negotiation}`,
+      date: r.date as string,
+      sources: r.sources as string[],
+    }),
+    readAt: 'WINDOW',
+    span: (r) => [r.date as string, r.end as string],
   },
   {
-    query: 'targetsFromTreaties', againstQuery: 'targetsFromTreatiesAgainst', kind: 'TREATY',
-    map: (r) => ({ description: `member of ${r.treatyName ?? r.treaty}${r.atopId ? ` (ATOP ${r.atopId})` : ''}, directed against it`, reference: `treaty:${r.treaty}`, date: r.date as string, sources: r.sources as string[] }),
-    readAt: 'END', span: (r) => [r.start as string, earliest(r.exit as string | null, r.ended as string | null)], distinctBut: ['start', 'exit', 'ended'],
+    query: 'targetsFromTreaties',
+    againstQuery: 'targetsFromTreatiesAgainst',
+    kind: 'TREATY',
+    map: (r) => ({
+      description: `member of ${r.treatyName ?? r.treaty}${r.atopId ? ` (ATOP ${r.atopId})` : ''}, directed against it`,
+      reference: `treaty:${r.treaty}`,
+      date: r.date as string,
+      sources: r.sources as string[],
+    }),
+    readAt: 'END',
+    span: (r) => [r.start as string, earliest(r.exit as string | null, r.ended as string | null)],
+    distinctBut: ['start', 'exit', 'ended'],
   },
   {
-    query: 'targetsFromRivalries', againstQuery: 'targetsFromRivalriesAgainst', kind: 'RIVALRY',
-    map: (r) => ({ description: `strategic rivalry${r.rivalryName ? ` (${r.rivalryName})` : ''} since ${r.startYear}, ${r.dataset}`, reference: `rivalry:${r.rivalry}`, date: `${r.startYear}-01-01`, sources: r.sources as string[] }),
+    query: 'targetsFromRivalries',
+    againstQuery: 'targetsFromRivalriesAgainst',
+    kind: 'RIVALRY',
+    map: (r) => ({
+      description: `strategic rivalry${r.rivalryName ? ` (${r.rivalryName})` : ''} since ${r.startYear}, ${r.dataset}`,
+      reference: `rivalry:${r.rivalry}`,
+      date: `${r.startYear}-01-01`,
+      sources: r.sources as string[],
+    }),
     // Active in the year of the date read: from 1 January of its first year to 31 December of its last.
-    readAt: 'END', span: (r) => [`${r.startYear}-01-01`, r.endYear === null ? null : `${r.endYear}-12-31`],
+    readAt: 'END',
+    span: (r) => [`${r.startYear}-01-01`, r.endYear === null ? null : `${r.endYear}-12-31`],
   },
   {
-    query: 'targetsFromWars', againstQuery: 'targetsFromWarsAgainst', kind: 'WAR',
-    map: (r) => ({ description: `fought against it in ${r.warName}`, reference: `war:${r.war}`, date: r.date as string, sources: r.sources as string[] }),
-    readAt: 'WINDOW', span: (r) => [r.start as string, r.end as string | null], distinctBut: ['start', 'end'],
+    query: 'targetsFromWars',
+    againstQuery: 'targetsFromWarsAgainst',
+    kind: 'WAR',
+    map: (r) => ({
+      description: `fought against it in ${r.warName}`,
+      reference: `war:${r.war}`,
+      date: r.date as string,
+      sources: r.sources as string[],
+    }),
+    readAt: 'WINDOW',
+    span: (r) => [r.start as string, r.end as string | null],
+    distinctBut: ['start', 'end'],
   },
   {
-    query: 'targetsFromDisputes', againstQuery: 'targetsFromDisputesAgainst', kind: 'DISPUTE',
-    map: (r) => ({ description: `opposite sides in MID ${r.dispnum}${r.hostlev ? ` (hostility level ${r.hostlev})` : ''}`, reference: `dispute:${r.dispute}`, date: r.date as string, sources: r.sources as string[] }),
-    readAt: 'WINDOW', span: (r) => [r.start as string, r.end as string | null], distinctBut: ['start', 'end'],
+    query: 'targetsFromDisputes',
+    againstQuery: 'targetsFromDisputesAgainst',
+    kind: 'DISPUTE',
+    map: (r) => ({
+      description: `opposite sides in MID ${r.dispnum}${r.hostlev ? ` (hostility level ${r.hostlev})` : ''}`,
+      reference: `dispute:${r.dispute}`,
+      date: r.date as string,
+      sources: r.sources as string[],
+    }),
+    readAt: 'WINDOW',
+    span: (r) => [r.start as string, r.end as string | null],
+    distinctBut: ['start', 'end'],
   },
   {
-    query: 'targetsFromPerceptions', againstQuery: 'targetsFromPerceptionsAgainst', kind: 'PERCEPTION',
-    map: (r) => ({ description: `perceived ${r.threatName} as a threat`, reference: `threat:${r.threat}`, date: r.date as string, sources: (r.sources as string[] | null) ?? [] }),
-    readAt: 'END', span: (r) => [r.date as string, r.until as string | null],
+    query: 'targetsFromPerceptions',
+    againstQuery: 'targetsFromPerceptionsAgainst',
+    kind: 'PERCEPTION',
+    map: (r) => ({
+      description: `perceived ${r.threatName} as a threat`,
+      reference: `threat:${r.threat}`,
+      date: r.date as string,
+      sources: (r.sources as string[] | null) ?? [],
+    }),
+    readAt: 'END',
+    span: (r) => [r.date as string, r.until as string | null],
   },
 ];
 
@@ -105,7 +160,9 @@ interface TargetGroup {
   holders: Set<number>;
   windows: Map<string, { from: string; to: string; targets: number[]; holders: Set<number> }>;
   /** Earliest `from`, earliest and latest `to` of the windows (ISO dates compare as strings). */
-  minFrom: string; minTo: string; maxTo: string;
+  minFrom: string;
+  minTo: string;
+  maxTo: string;
 }
 
 /**
@@ -115,11 +172,20 @@ interface TargetGroup {
  * rows whose span meets it, see `span`). Rows are merged in the fixed order of QUERIES,
  * so that the evidence, and every text built from it, comes out the same on every run.
  */
-export async function gatherTargetEvidence(ex: QueryExecutor, requests: EvidenceRequest[]): Promise<Map<string, TargetEvidence[]>> {
+export async function gatherTargetEvidence(
+  ex: QueryExecutor,
+  requests: EvidenceRequest[],
+): Promise<Map<string, TargetEvidence[]>> {
   const out = new Map<string, TargetEvidence[]>(requests.map((r) => [requestKey(r), []]));
   if (!requests.length) return out;
   const toYear = (iso: string) => Number(iso.slice(0, 4));
-  const byHolder = [...new Map(requests.filter((r) => !r.targets?.length).map((r) => [requestKey(r), { ccode: r.ccode, from: r.from, to: r.to, targets: null }])).values()];
+  const byHolder = [
+    ...new Map(
+      requests
+        .filter((r) => !r.targets?.length)
+        .map((r) => [requestKey(r), { ccode: r.ccode, from: r.from, to: r.to, targets: null }]),
+    ).values(),
+  ];
   const groups = new Map<number, TargetGroup>();
   for (const r of requests) {
     if (!r.targets?.length) continue;
@@ -127,10 +193,14 @@ export async function gatherTargetEvidence(ex: QueryExecutor, requests: Evidence
     const wk = `${r.from}|${r.to}|${targets.join('+')}`;
     for (const target of targets) {
       let g = groups.get(target);
-      if (!g) groups.set(target, g = { target, holders: new Set(), windows: new Map(), minFrom: r.from, minTo: r.to, maxTo: r.to });
+      if (!g)
+        groups.set(
+          target,
+          (g = { target, holders: new Set(), windows: new Map(), minFrom: r.from, minTo: r.to, maxTo: r.to }),
+        );
       g.holders.add(r.ccode);
       let w = g.windows.get(wk);
-      if (!w) g.windows.set(wk, w = { from: r.from, to: r.to, targets, holders: new Set() });
+      if (!w) g.windows.set(wk, (w = { from: r.from, to: r.to, targets, holders: new Set() }));
       w.holders.add(r.ccode);
       if (r.from < g.minFrom) g.minFrom = r.from;
       if (r.to < g.minTo) g.minTo = r.to;
@@ -138,24 +208,57 @@ export async function gatherTargetEvidence(ex: QueryExecutor, requests: Evidence
     }
   }
   // WINDOW kinds read the groups over [earliest from, latest to]; END kinds over [earliest to, latest to].
-  const againstItems = (readAt: EvidenceQuery['readAt']) => [...groups.values()].map((g) => {
-    const from = readAt === 'WINDOW' ? g.minFrom : g.minTo;
-    return { holders: [...g.holders].sort((a, b) => a - b), targets: [g.target], from, to: g.maxTo, fromYear: toYear(from), toYear: toYear(g.maxTo) };
-  });
+  const againstItems = (readAt: EvidenceQuery['readAt']) =>
+    [...groups.values()].map((g) => {
+      const from = readAt === 'WINDOW' ? g.minFrom : g.minTo;
+      return {
+        holders: [...g.holders].sort((a, b) => a - b),
+        targets: [g.target],
+        from,
+        to: g.maxTo,
+        fromYear: toYear(from),
+        toYear: toYear(g.maxTo),
+      };
+    });
   const push = (q: EvidenceQuery, row: Row, key: string) => {
     const target = row.target as number;
     if (target === row.ccode) return;
     const evidence = q.map(row);
     // The queries collect source keys in no promised order: sorted, the same on every store and run.
-    out.get(key)?.push({ holder: row.ccode as number, target, kind: q.kind, weight: EVIDENCE_WEIGHT[q.kind], ...evidence, sources: [...new Set(evidence.sources)].sort() });
+    out.get(key)?.push({
+      holder: row.ccode as number,
+      target,
+      kind: q.kind,
+      weight: EVIDENCE_WEIGHT[q.kind],
+      ...evidence,
+      sources: [...new Set(evidence.sources)].sort(),
+    });
   };
-  const results = await Promise.all(QUERIES.map(async (q) => Promise.all([
-    byHolder.length ? ex.read(q.query, { items: q.kind === 'RIVALRY' ? byHolder.map((i) => ({ ...i, toYear: toYear(i.to) })) : byHolder }) : Promise.resolve([]),
-    groups.size ? ex.read(q.againstQuery, { items: againstItems(q.readAt) }) : Promise.resolve([]),
-  ])));
+  const results = await Promise.all(
+    QUERIES.map(async (q) =>
+      Promise.all([
+        byHolder.length
+          ? ex.read(q.query, {
+              items: q.kind === 'RIVALRY' ? byHolder.map((i) => ({ ...i, toYear: toYear(i.to) })) : byHolder,
+            })
+          : Promise.resolve([]),
+        groups.size ? ex.read(q.againstQuery, { items: againstItems(q.readAt) }) : Promise.resolve([]),
+      ]),
+    ),
+  );
   results.forEach(([holderRows, targetRows], i) => {
     const q = QUERIES[i]!;
-    for (const row of holderRows) push(q, row, requestKey({ ccode: row.ccode as number, from: row.from as string, to: row.to as string, targets: (row.targets as number[] | null) ?? null }));
+    for (const row of holderRows)
+      push(
+        q,
+        row,
+        requestKey({
+          ccode: row.ccode as number,
+          from: row.from as string,
+          to: row.to as string,
+          targets: (row.targets as number[] | null) ?? null,
+        }),
+      );
     const seen = new Set<string>();
     for (const row of targetRows) {
       const [start, end] = q.span(row);
@@ -165,7 +268,11 @@ export async function gatherTargetEvidence(ex: QueryExecutor, requests: Evidence
         if (q.readAt === 'WINDOW' ? !overlaps(start, end, w.from, w.to) : !covers(start, end, w.to)) continue;
         const key = requestKey({ ccode: row.ccode as number, from: w.from, to: w.to, targets: w.targets });
         if (q.distinctBut) {
-          rowId ??= JSON.stringify(Object.entries(row).filter(([c]) => c !== 'from' && c !== 'to' && c !== 'targets' && !q.distinctBut!.includes(c)));
+          rowId ??= JSON.stringify(
+            Object.entries(row).filter(
+              ([c]) => c !== 'from' && c !== 'to' && c !== 'targets' && !q.distinctBut!.includes(c),
+            ),
+          );
           const once = `${key}\u0000${rowId}`;
           if (seen.has(once)) continue;
           seen.add(once);

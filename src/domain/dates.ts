@@ -36,7 +36,8 @@ export function overlaps(aStart: string, aEnd: string | null, bStart: string, bE
 }
 
 /** Is `at` inside [start, end] (null end: open)? */
-export const covers = (start: string | null, end: string | null, at: string): boolean => (start === null || start <= at) && (end === null || at <= end);
+export const covers = (start: string | null, end: string | null, at: string): boolean =>
+  (start === null || start <= at) && (end === null || at <= end);
 
 /**
  * Days the Julian (Old Style) calendar lags the Gregorian on a Gregorian date: 12 in the

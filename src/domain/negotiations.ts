@@ -9,13 +9,38 @@
  */
 export const OUTCOMES = ['AGREEMENT', 'NONAGREEMENT', 'SIGNED_NOT_IN_FORCE'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-export const OUTCOME_INFO: Record<Outcome, { agreed: boolean; hasTreaty: boolean; inForce: boolean; description: string }> = {
-  AGREEMENT: { agreed: true, hasTreaty: true, inForce: true, description: 'a treaty was signed and entered into force' },
-  NONAGREEMENT: { agreed: false, hasTreaty: false, inForce: false, description: 'the talks ended without a signed treaty' },
-  SIGNED_NOT_IN_FORCE: { agreed: true, hasTreaty: true, inForce: false, description: 'a treaty was signed but never took effect (counted as agreement by the model)' },
+export const OUTCOME_INFO: Record<
+  Outcome,
+  { agreed: boolean; hasTreaty: boolean; inForce: boolean; description: string }
+> = {
+  AGREEMENT: {
+    agreed: true,
+    hasTreaty: true,
+    inForce: true,
+    description: 'a treaty was signed and entered into force',
+  },
+  NONAGREEMENT: {
+    agreed: false,
+    hasTreaty: false,
+    inForce: false,
+    description: 'the talks ended without a signed treaty',
+  },
+  SIGNED_NOT_IN_FORCE: {
+    agreed: true,
+    hasTreaty: true,
+    inForce: false,
+    description: 'a treaty was signed but never took effect (counted as agreement by the model)',
+  },
 };
 
-export const PROPOSAL_RESPONSES = ['ACCEPTED', 'REJECTED', 'COUNTERED', 'DEFERRED', 'NO_RESPONSE', 'WITHDRAWN'] as const;
+export const PROPOSAL_RESPONSES = [
+  'ACCEPTED',
+  'REJECTED',
+  'COUNTERED',
+  'DEFERRED',
+  'NO_RESPONSE',
+  'WITHDRAWN',
+] as const;
 export type ProposalResponse = (typeof PROPOSAL_RESPONSES)[number];
 
 /**

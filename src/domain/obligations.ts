@@ -17,10 +17,30 @@ export interface ObligationInfo {
 }
 
 export const OBLIGATION_INFO: Record<Obligation, ObligationInfo> = {
-  DEFENSE: { flag: 'defense', atopColumn: 'defense', tieLevel: 4, description: 'active military support if a partner is attacked' },
-  OFFENSE: { flag: 'offense', atopColumn: 'offense', tieLevel: 3, description: 'active military support in a war not provoked by an attack on the partner' },
-  NEUTRALITY: { flag: 'neutrality', atopColumn: 'neutral', tieLevel: 2, description: 'to stay out of a conflict in which a partner is engaged' },
-  NON_AGGRESSION: { flag: 'nonAggression', atopColumn: 'nonagg', tieLevel: 2, description: 'not to attack the partner' },
+  DEFENSE: {
+    flag: 'defense',
+    atopColumn: 'defense',
+    tieLevel: 4,
+    description: 'active military support if a partner is attacked',
+  },
+  OFFENSE: {
+    flag: 'offense',
+    atopColumn: 'offense',
+    tieLevel: 3,
+    description: 'active military support in a war not provoked by an attack on the partner',
+  },
+  NEUTRALITY: {
+    flag: 'neutrality',
+    atopColumn: 'neutral',
+    tieLevel: 2,
+    description: 'to stay out of a conflict in which a partner is engaged',
+  },
+  NON_AGGRESSION: {
+    flag: 'nonAggression',
+    atopColumn: 'nonagg',
+    tieLevel: 2,
+    description: 'not to attack the partner',
+  },
   CONSULTATION: { flag: 'consultation', atopColumn: 'consul', tieLevel: 1, description: 'to consult in a crisis' },
 };
 
@@ -54,7 +74,10 @@ export function obligationsFromFlags(flags: Partial<Record<ObligationInfo['flag'
 
 /** The boolean flags of a list of obligations. */
 export function flagsOf(obligations: readonly string[]): Record<ObligationInfo['flag'], boolean> {
-  return Object.fromEntries(OBLIGATIONS.map((o) => [OBLIGATION_INFO[o].flag, obligations.includes(o)])) as Record<ObligationInfo['flag'], boolean>;
+  return Object.fromEntries(OBLIGATIONS.map((o) => [OBLIGATION_INFO[o].flag, obligations.includes(o)])) as Record<
+    ObligationInfo['flag'],
+    boolean
+  >;
 }
 
 /**
@@ -63,10 +86,28 @@ export function flagsOf(obligations: readonly string[]): Record<ObligationInfo['
  * `conco*` consultation. Stored on MEMBER_OF as the list of the column names coded 1.
  */
 export const ATOP_CONDITION_DETAILS = [
-  'defcoadv', 'defcoloc', 'defcocon', 'defconum', 'defcodem', 'defconpr',
-  'offcoadv', 'offcoloc', 'offcocon', 'offconum', 'offcodem',
-  'neucoadv', 'neucoloc', 'neucocon', 'neuconum', 'neucodem', 'neuconpr', 'neucoatt',
-  'concoadv', 'concoloc', 'concocon', 'concoreq',
+  'defcoadv',
+  'defcoloc',
+  'defcocon',
+  'defconum',
+  'defcodem',
+  'defconpr',
+  'offcoadv',
+  'offcoloc',
+  'offcocon',
+  'offconum',
+  'offcodem',
+  'neucoadv',
+  'neucoloc',
+  'neucocon',
+  'neuconum',
+  'neucodem',
+  'neuconpr',
+  'neucoatt',
+  'concoadv',
+  'concoloc',
+  'concocon',
+  'concoreq',
 ] as const;
 
 /** One member's obligations in one phase of an alliance, as the dyadic rules need them. */
@@ -84,7 +125,15 @@ export interface MemberObligations {
 }
 
 /** A member's obligation owed only to some members, where the rule below would get it wrong (with the source). */
-export interface DyadCorrection { atopId: number; phases: readonly number[]; member: number; obligation: Obligation; owedTo: readonly number[]; reason: string; sources: readonly string[] }
+export interface DyadCorrection {
+  atopId: number;
+  phases: readonly number[];
+  member: number;
+  obligation: Obligation;
+  owedTo: readonly number[];
+  reason: string;
+  sources: readonly string[];
+}
 
 /**
  * To whom the obligations of a member whose obligations vary are owed (computed once per alliance
@@ -105,10 +154,14 @@ export function varyingObligations(
   corrections: readonly DyadCorrection[] = [],
 ): { varying: Obligation[]; owedTo: string[] } {
   if (!member.obvary) return { varying: [], owedTo: [] };
-  const varying = OBLIGATIONS.filter((o) => member.obligations.includes(o) && !phaseMembers.every((m) => m.obligations.includes(o)));
+  const varying = OBLIGATIONS.filter(
+    (o) => member.obligations.includes(o) && !phaseMembers.every((m) => m.obligations.includes(o)),
+  );
   const owedTo = varying.flatMap((o) => {
     const fix = corrections.find((c) => c.member === member.ccode && c.obligation === o);
-    const to = fix ? fix.owedTo : phaseMembers.filter((m) => m.ccode !== member.ccode && !m.obligations.includes(o)).map((m) => m.ccode);
+    const to = fix
+      ? fix.owedTo
+      : phaseMembers.filter((m) => m.ccode !== member.ccode && !m.obligations.includes(o)).map((m) => m.ccode);
     return [...new Set(to)].sort((x, y) => x - y).map((c) => `${o}:${c}`);
   });
   return { varying, owedTo };
@@ -116,7 +169,9 @@ export function varyingObligations(
 
 /** The obligations member `a` has toward member `b` of the same alliance phase (ATOP's directed dyad rule, §2.7). */
 export function obligationsToward(a: MemberObligations, b: { ccode: number }): Obligation[] {
-  return OBLIGATIONS.filter((o) => a.obligations.includes(o) && (!a.varying.includes(o) || a.owedTo.includes(`${o}:${b.ccode}`)));
+  return OBLIGATIONS.filter(
+    (o) => a.obligations.includes(o) && (!a.varying.includes(o) || a.owedTo.includes(`${o}:${b.ccode}`)),
+  );
 }
 
 /** ATOP's non-directed dyad rule (§2.6): either member has the obligation toward the other. */

@@ -27,7 +27,10 @@ export const BUCK_CATCHERS_FOR_FULL_ATTRACTIVENESS = 3;
 export const DEFAULT_WINDOW_YEARS = 10;
 export const MAX_WINDOW_YEARS = 100;
 
-export const describeAllyWeights = () => Object.entries(ALLY_WEIGHTS).map(([k, w]) => `${k} ${w}`).join(', ');
+export const describeAllyWeights = () =>
+  Object.entries(ALLY_WEIGHTS)
+    .map(([k, w]) => `${k} ${w}`)
+    .join(', ');
 export const describeAttractiveness = () => ATTRACTIVENESS.map((a) => `${a} ${ATTRACTIVENESS_VALUE[a]}`).join(', ');
 
 /** A recorded and a computed attractiveness further apart than this disagree. */

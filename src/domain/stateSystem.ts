@@ -6,7 +6,11 @@
  */
 import { covers } from './dates.js';
 
-export interface StateSpell { kind: string; start: string; end: string | null }
+export interface StateSpell {
+  kind: string;
+  start: string;
+  end: string | null;
+}
 
 /** Whether the graph holds COW system membership at all (some state has an `IN_SYSTEM` spell). */
 export function systemKnown(states: readonly { spells: readonly StateSpell[] }[]): boolean {

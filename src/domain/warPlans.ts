@@ -5,7 +5,8 @@
  */
 export const APPROACHES = ['OFFENSIVE', 'DEFENSIVE'] as const;
 export type Approach = (typeof APPROACHES)[number];
-export const APPROACH_DESCRIPTION = 'OFFENSIVE: apply force on the target\'s territory (invade); DEFENSIVE: deter or resist an attack by the target.';
+export const APPROACH_DESCRIPTION =
+  "OFFENSIVE: apply force on the target's territory (invade); DEFENSIVE: deter or resist an attack by the target.";
 
 /**
  * IDEAL: what a party wanted (its entry plan, or a later one from a given round); PROPOSED: what a
@@ -18,9 +19,11 @@ export type WarPlanKind = (typeof WAR_PLAN_KINDS)[number];
 /** AUTOMATIC: the casus foederis obliges at once; CONSULTATIVE: each party decides what to do (consults first). */
 export const COMMITMENT_FORMS = ['AUTOMATIC', 'CONSULTATIVE'] as const;
 export type CommitmentForm = (typeof COMMITMENT_FORMS)[number];
-export const COMMITMENT_FORM_DESCRIPTION = 'AUTOMATIC: the commitment takes effect at once when its condition is met; CONSULTATIVE: each party decides (after consultation) what action to take.';
+export const COMMITMENT_FORM_DESCRIPTION =
+  'AUTOMATIC: the commitment takes effect at once when its condition is met; CONSULTATIVE: each party decides (after consultation) what action to take.';
 
 /** Which reading of the record a computation uses. */
 export const CODINGS = ['PRIMARY', 'ALTERNATIVE'] as const;
 export type Coding = (typeof CODINGS)[number];
-export const CODING_DESCRIPTION = 'PRIMARY: the coding the record gives first; ALTERNATIVE: each plan or recorded option that carries an alternative coding is read with its first alternative instead.';
+export const CODING_DESCRIPTION =
+  'PRIMARY: the coding the record gives first; ALTERNATIVE: each plan or recorded option that carries an alternative coding is read with its first alternative instead.';

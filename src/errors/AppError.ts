@@ -44,13 +44,23 @@ export class AppError extends GraphQLError {
   readonly code: AppErrorCode;
   constructor({ code, message, details, cause, retryAfter }: AppErrorOptions) {
     const status = HTTP_STATUS[code];
-    const http = status === undefined ? undefined
-      : { status, headers: new Map<string, string>(retryAfter === undefined ? [] : [['retry-after', String(retryAfter)]]) };
-    super(message, { extensions: { code, ...details, ...(http ? { http } : {}) }, originalError: cause instanceof Error ? cause : undefined });
+    const http =
+      status === undefined
+        ? undefined
+        : {
+            status,
+            headers: new Map<string, string>(retryAfter === undefined ? [] : [['retry-after', String(retryAfter)]]),
+          };
+    super(message, {
+      extensions: { code, ...details, ...(http ? { http } : {}) },
+      originalError: cause instanceof Error ? cause : undefined,
+    });
     this.code = code;
     this.name = 'AppError';
   }
 
   /** The HTTP status for this error (as put in `extensions.http`), 500 if none. */
-  get httpStatus(): number { return HTTP_STATUS[this.code] ?? 500; }
+  get httpStatus(): number {
+    return HTTP_STATUS[this.code] ?? 500;
+  }
 }

@@ -37,7 +37,11 @@ export class TooManyRequestsError extends AppError {
 /** A mutation or subscription: this API is read-only over GraphQL. */
 export class OperationNotSupportedError extends AppError {
   constructor(operation: string) {
-    super({ code: 'OPERATION_NOT_SUPPORTED', message: `This API answers queries only; ${operation} operations are not supported.`, details: { operation } });
+    super({
+      code: 'OPERATION_NOT_SUPPORTED',
+      message: `This API answers queries only; ${operation} operations are not supported.`,
+      details: { operation },
+    });
     this.name = 'OperationNotSupportedError';
   }
 }

@@ -3,6 +3,12 @@ export { BadInputError } from './BadInputError.js';
 export { NotFoundError } from './NotFoundError.js';
 export { StoreUnavailableError } from './StoreUnavailableError.js';
 export { StoreQueryError } from './StoreQueryError.js';
-export { TimeoutError, CancelledError, TooManyRequestsError, OperationNotSupportedError, LimitExceededError } from './RequestLimitErrors.js';
+export {
+  TimeoutError,
+  CancelledError,
+  TooManyRequestsError,
+  OperationNotSupportedError,
+  LimitExceededError,
+} from './RequestLimitErrors.js';
 export { invariant } from './invariant.js';
 export { maskError } from './maskError.js';

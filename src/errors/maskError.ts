@@ -10,11 +10,25 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError } from './AppError.js';
 
-const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
 
-export interface MaskOptions { devErrors?: boolean }
+export interface MaskOptions {
+  devErrors?: boolean;
+}
 
-export function maskError(formatted: GraphQLFormattedError, error: unknown, onMasked?: (e: unknown) => void, options: MaskOptions = {}): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  onMasked?: (e: unknown) => void,
+  options: MaskOptions = {},
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
     return { ...formatted, message: original.message, extensions: clean(original.extensions) };
@@ -30,20 +44,30 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, onMa
     const extensions = clean(formatted.extensions);
     const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more th(?:an|at) (\d+) tokens/.exec(formatted.message) : null;
     if (tokens) {
-      return { message: `The document has more than ${tokens[1]} tokens, the limit (MAX_TOKENS); parsing stopped. Split it into several requests.`, extensions: { code, limit: 'MAX_TOKENS', maxTokens: Number(tokens[1]) } };
+      return {
+        message: `The document has more than ${tokens[1]} tokens, the limit (MAX_TOKENS); parsing stopped. Split it into several requests.`,
+        extensions: { code, limit: 'MAX_TOKENS', maxTokens: Number(tokens[1]) },
+      };
     }
     if (/Maximum call stack size exceeded/.test(formatted.message)) {
-      return { message: 'Syntax Error: the document is nested too deeply.', locations: formatted.locations, extensions: { code, limit: 'MAX_DEPTH' } };
+      return {
+        message: 'Syntax Error: the document is nested too deeply.',
+        locations: formatted.locations,
+        extensions: { code, limit: 'MAX_DEPTH' },
+      };
     }
     return { ...formatted, extensions };
   }
   onMasked?.(original);
   const extensions: Record<string, unknown> = { code: 'INTERNAL_SERVER_ERROR' };
-  if (options.devErrors && original instanceof Error) extensions.detail = redact(`${original.name}: ${original.message.split('\n')[0] ?? ''}`);
+  if (options.devErrors && original instanceof Error)
+    extensions.detail = redact(`${original.name}: ${original.message.split('\n')[0] ?? ''}`);
   return { message: 'Unexpected error.', locations: formatted.locations, path: formatted.path, extensions };
 }
 
-function clean(ext: GraphQLFormattedError['extensions'] | Record<string, unknown> | undefined): Record<string, unknown> {
+function clean(
+  ext: GraphQLFormattedError['extensions'] | Record<string, unknown> | undefined,
+): Record<string, unknown> {
   const { stacktrace: _s, http: _h, ...rest } = (ext ?? {}) as Record<string, unknown>;
   return rest;
 }

@@ -16,12 +16,39 @@ export function toCytoscape(graph: StaticGraph): CytoscapeJson {
   return {
     data: { at: graph.at },
     elements: {
-      nodes: graph.nodes.map((n) => ({ data: { id: n.id, label: n.abbrev || n.name, ccode: n.ccode, abbrev: n.abbrev, name: n.name, cinc: n.cinc, majorPower: n.majorPower, size: nodeSize(n.cinc) } })),
+      nodes: graph.nodes.map((n) => ({
+        data: {
+          id: n.id,
+          label: n.abbrev || n.name,
+          ccode: n.ccode,
+          abbrev: n.abbrev,
+          name: n.name,
+          cinc: n.cinc,
+          majorPower: n.majorPower,
+          size: nodeSize(n.cinc),
+        },
+      })),
       edges: graph.edges.map((e) => ({
         data: {
-          id: e.id, source: e.source, target: e.target, kind: e.kind, obligation: e.obligation, level: e.level, treaties: e.treaties, atopIds: e.atopIds,
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          kind: e.kind,
+          obligation: e.obligation,
+          level: e.level,
+          treaties: e.treaties,
+          atopIds: e.atopIds,
           colour: e.kind === 'alliance' ? OBLIGATION_COLOURS[e.obligation!] : NEGOTIATION_COLOUR,
-          ...(e.negotiation ? { negotiation: e.negotiation.id, negotiationName: e.negotiation.name, outcome: e.negotiation.outcome, start: e.negotiation.start, end: e.negotiation.end, dashed: e.negotiation.outcome === 'NONAGREEMENT' } : { dashed: false }),
+          ...(e.negotiation
+            ? {
+                negotiation: e.negotiation.id,
+                negotiationName: e.negotiation.name,
+                outcome: e.negotiation.outcome,
+                start: e.negotiation.start,
+                end: e.negotiation.end,
+                dashed: e.negotiation.outcome === 'NONAGREEMENT',
+              }
+            : { dashed: false }),
         },
       })),
     },

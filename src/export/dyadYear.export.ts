@@ -37,7 +37,17 @@ import { pipeline } from 'node:stream/promises';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
 import {
-  MAX_TIE, OBLIGATIONS, inSystemAt, midYear, obligationsToward, overlaps, systemKnown, tieLevel, yearEnd, yearStart, type StateSpell,
+  MAX_TIE,
+  OBLIGATIONS,
+  inSystemAt,
+  midYear,
+  obligationsToward,
+  overlaps,
+  systemKnown,
+  tieLevel,
+  yearEnd,
+  yearStart,
+  type StateSpell,
 } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 import { targetsByYear } from './dyadYearEvidence.js';
@@ -45,9 +55,24 @@ import { Pacer } from './dyadYearPacer.js';
 import { memberCoding } from './model.js';
 
 export const DYAD_YEAR_COLUMNS = [
-  'ccode1', 'ccode2', 'year', 'atop_defense', 'atop_offense', 'atop_neutral', 'atop_nonagg', 'atop_consul',
-  'atop_shareob', 'atop_transyr', 'atop_bilatno', 'atop_multino', 'atop_number', 'atop_asymm',
-  'atop_ids', 'treaties', 'shared_targets', 'portfolio_s',
+  'ccode1',
+  'ccode2',
+  'year',
+  'atop_defense',
+  'atop_offense',
+  'atop_neutral',
+  'atop_nonagg',
+  'atop_consul',
+  'atop_shareob',
+  'atop_transyr',
+  'atop_bilatno',
+  'atop_multino',
+  'atop_number',
+  'atop_asymm',
+  'atop_ids',
+  'treaties',
+  'shared_targets',
+  'portfolio_s',
 ] as const;
 
 export type DyadYearRow = Record<(typeof DYAD_YEAR_COLUMNS)[number], string | number | null>;
@@ -55,31 +80,51 @@ export type DyadYearRow = Record<(typeof DYAD_YEAR_COLUMNS)[number], string | nu
 /** Bit i of an obligation mask is OBLIGATIONS[i]: defense, offense, neutrality, non-aggression, consultation (the five columns' order). */
 const maskOf = (obligations: readonly string[]): number => {
   let m = 0;
-  OBLIGATIONS.forEach((o, i) => { if (obligations.includes(o)) m |= 1 << i; });
+  OBLIGATIONS.forEach((o, i) => {
+    if (obligations.includes(o)) m |= 1 << i;
+  });
   return m;
 };
-const LEVEL_OF_MASK = Array.from({ length: 1 << OBLIGATIONS.length }, (_, m) => tieLevel(OBLIGATIONS.filter((_, i) => m & (1 << i))));
+const LEVEL_OF_MASK = Array.from({ length: 1 << OBLIGATIONS.length }, (_, m) =>
+  tieLevel(OBLIGATIONS.filter((_, i) => m & (1 << i))),
+);
 const SELF_LEVEL = tieLevel(['DEFENSE']);
 
 type MembershipRow = q.ExportMembershipsRow;
 
 /** Two members of one treaty phase on a common day: their common spell and ATOP's dyadic obligations. */
 interface PairSpell {
-  a: number; b: number; treaty: string; atopId: number | null; bilateral: boolean; asymm: boolean;
-  start: string; end: string | null; startYear: number; endYear: number | null;
+  a: number;
+  b: number;
+  treaty: string;
+  atopId: number | null;
+  bilateral: boolean;
+  asymm: boolean;
+  start: string;
+  end: string | null;
+  startYear: number;
+  endYear: number | null;
   /** obligationsToward(a → b), (b → a), dyadObligations(a, b), as masks. */
-  ab: number; ba: number; nd: number;
+  ab: number;
+  ba: number;
+  nd: number;
 }
 
 const minEnd = (x: string | null, y: string | null): string | null => (x === null ? y : y === null ? x : x < y ? x : y);
 
 /** Every pair of members of one treaty phase with a common spell, bucketed by the years of [fromYear, toYear] it covers. */
-async function pairSpellsByYear(memberships: readonly MembershipRow[], fromYear: number, toYear: number, pacer: Pacer): Promise<PairSpell[][]> {
+async function pairSpellsByYear(
+  memberships: readonly MembershipRow[],
+  fromYear: number,
+  toYear: number,
+  pacer: Pacer,
+): Promise<PairSpell[][]> {
   const byPhase = new Map<string, MembershipRow[]>();
   for (const m of memberships) {
     const k = `${m.treaty}\u0000${m.phase ?? 'none'}`; // a null phase pairs only with a null phase
     const list = byPhase.get(k);
-    if (list) list.push(m); else byPhase.set(k, [m]);
+    if (list) list.push(m);
+    else byPhase.set(k, [m]);
   }
   const byYear: PairSpell[][] = Array.from({ length: Math.max(0, toYear - fromYear + 1) }, () => []);
   for (const rows of byPhase.values()) {
@@ -96,10 +141,19 @@ async function pairSpellsByYear(memberships: readonly MembershipRow[], fromYear:
         const ab = maskOf(obligationsToward(coded[i]!, coded[j]!));
         const ba = maskOf(obligationsToward(coded[j]!, coded[i]!));
         const pair: PairSpell = {
-          a: x.ccode, b: z.ccode, treaty: x.treaty, atopId: x.atopId,
-          bilateral: x.bilateral ?? z.bilateral ?? distinct === 2, asymm: x.asymm === true || z.asymm === true,
-          start, end, startYear: Number(start.slice(0, 4)), endYear: end === null ? null : Number(end.slice(0, 4)),
-          ab, ba, nd: ab | ba, // ATOP's non-directed rule (`dyadObligations`): either owes the other
+          a: x.ccode,
+          b: z.ccode,
+          treaty: x.treaty,
+          atopId: x.atopId,
+          bilateral: x.bilateral ?? z.bilateral ?? distinct === 2,
+          asymm: x.asymm === true || z.asymm === true,
+          start,
+          end,
+          startYear: Number(start.slice(0, 4)),
+          endYear: end === null ? null : Number(end.slice(0, 4)),
+          ab,
+          ba,
+          nd: ab | ba, // ATOP's non-directed rule (`dyadObligations`): either owes the other
         };
         const y0 = Math.max(fromYear, pair.startYear);
         const y1 = Math.min(toYear, pair.endYear ?? toYear);
@@ -113,14 +167,22 @@ async function pairSpellsByYear(memberships: readonly MembershipRow[], fromYear:
 /** What one dyad shares in one year. */
 interface DyadTies {
   /** ATOP alliances only: directed (lower → higher ccode, and back) and non-directed masks. */
-  ab: number; ba: number; nd: number;
+  ab: number;
+  ba: number;
+  nd: number;
   /** Every treaty, curated included: the non-directed mask of the portfolio tie. */
   ndAll: number;
-  atopIds: Set<number>; bilateralIds: Set<number>; treaties: Set<string>;
-  asymm: boolean; transyr: boolean;
+  atopIds: Set<number>;
+  bilateralIds: Set<number>;
+  treaties: Set<string>;
+  asymm: boolean;
+  transyr: boolean;
 }
 
-interface SpellRow { ccode: number; spells: StateSpell[] }
+interface SpellRow {
+  ccode: number;
+  spells: StateSpell[];
+}
 
 /** The year's COW system spells of each state, clipped to the year; every state when no system data is loaded. */
 function systemSpells(states: readonly SpellRow[], known: boolean, year: number): Map<number, [string, string][]> {
@@ -136,7 +198,8 @@ function systemSpells(states: readonly SpellRow[], known: boolean, year: number)
       if (p.kind !== 'IN_SYSTEM' || p.start > t || (p.end !== null && p.end < f)) continue;
       const clipped: [string, string] = [p.start > f ? p.start : f, p.end === null || p.end > t ? t : p.end];
       const list = out.get(s.ccode);
-      if (list) list.push(clipped); else out.set(s.ccode, [clipped]);
+      if (list) list.push(clipped);
+      else out.set(s.ccode, [clipped]);
     }
   }
   return out;
@@ -148,7 +211,12 @@ function availableAt(states: readonly SpellRow[], known: boolean, at: string): n
 }
 
 /** The dyad-year rows of [fromYear, toYear], one array per year. */
-async function* yearBatches(ex: QueryExecutor, fromYear: number, toYear: number, directed: boolean): AsyncGenerator<DyadYearRow[]> {
+async function* yearBatches(
+  ex: QueryExecutor,
+  fromYear: number,
+  toYear: number,
+  directed: boolean,
+): AsyncGenerator<DyadYearRow[]> {
   if (fromYear > toYear) return;
   // One read after the other, with a turn between: the embedded store answers on the event loop's thread.
   const pacer = new Pacer();
@@ -167,21 +235,39 @@ async function* yearBatches(ex: QueryExecutor, fromYear: number, toYear: number,
   }
   // The evidence queries run in the store while the pairs are built here.
   const [targets, pairsByYear] = await Promise.all([
-    targetsByYear(ex, [...everMember].sort((a, b) => a - b), fromYear, toYear, DEFAULT_WINDOW_YEARS, pacer),
+    targetsByYear(
+      ex,
+      [...everMember].sort((a, b) => a - b),
+      fromYear,
+      toYear,
+      DEFAULT_WINDOW_YEARS,
+      pacer,
+    ),
     pairSpellsByYear(memberships, fromYear, toYear, pacer),
   ]);
 
   for (let year = fromYear; year <= toYear; year++) {
     await pacer.pace();
-    yield yearRows(year, spellsOf.get(year)!, availableAt(states, known, midYear(year)), pairsByYear[year - fromYear]!, targets.of, directed);
+    yield yearRows(
+      year,
+      spellsOf.get(year)!,
+      availableAt(states, known, midYear(year)),
+      pairsByYear[year - fromYear]!,
+      targets.of,
+      directed,
+    );
     spellsOf.delete(year);
   }
 }
 
 /** One year's rows: the ties of the year in one matrix (indexed by state), the portfolio distance summed from it. */
 function yearRows(
-  year: number, spells: Map<number, [string, string][]>, base: number[], pairs: readonly PairSpell[],
-  targetsOf: (ccode: number, year: number) => ReadonlySet<number>, directed: boolean,
+  year: number,
+  spells: Map<number, [string, string][]>,
+  base: number[],
+  pairs: readonly PairSpell[],
+  targetsOf: (ccode: number, year: number) => ReadonlySet<number>,
+  directed: boolean,
 ): DyadYearRow[] {
   const f = yearStart(year);
   const t = yearEnd(year);
@@ -192,13 +278,25 @@ function yearRows(
     const key = p.a * KEY + p.b;
     let tie = ties.get(key);
     if (!tie) {
-      tie = { ab: 0, ba: 0, nd: 0, ndAll: 0, atopIds: new Set(), bilateralIds: new Set(), treaties: new Set(), asymm: false, transyr: false };
+      tie = {
+        ab: 0,
+        ba: 0,
+        nd: 0,
+        ndAll: 0,
+        atopIds: new Set(),
+        bilateralIds: new Set(),
+        treaties: new Set(),
+        asymm: false,
+        transyr: false,
+      };
       ties.set(key, tie);
     }
     tie.treaties.add(p.treaty);
     tie.ndAll |= p.nd;
     if (p.atopId === null) continue;
-    tie.ab |= p.ab; tie.ba |= p.ba; tie.nd |= p.nd;
+    tie.ab |= p.ab;
+    tie.ba |= p.ba;
+    tie.nd |= p.nd;
     tie.atopIds.add(p.atopId);
     if (p.bilateral) tie.bilateralIds.add(p.atopId);
     if (p.asymm) tie.asymm = true;
@@ -206,9 +304,15 @@ function yearRows(
   }
   const list = [...spells.keys()].sort((a, b) => a - b);
   const full = new Map<number, boolean>();
-  for (const [c, s] of spells) full.set(c, s.some(([a, b]) => a === f && b === t));
-  const sameDay = (a: number, b: number) => full.get(a) || full.get(b)
-    || spells.get(a)!.some(([s1, e1]) => spells.get(b)!.some(([s2, e2]) => overlaps(s1, e1, s2, e2)));
+  for (const [c, s] of spells)
+    full.set(
+      c,
+      s.some(([a, b]) => a === f && b === t),
+    );
+  const sameDay = (a: number, b: number) =>
+    full.get(a) ||
+    full.get(b) ||
+    spells.get(a)!.some(([s1, e1]) => spells.get(b)!.some(([s2, e2]) => overlaps(s1, e1, s2, e2)));
 
   // Index every state that appears (members of the year and the portfolio base).
   const index = new Map<number, number>();
@@ -243,8 +347,14 @@ function yearRows(
       let distance = 0;
       for (const k of baseIdx) distance += Math.abs(levels[ia * n + k]! - levels[ib * n + k]!);
       let size = baseIdx.length;
-      if (!inBase[ia]) { distance += Math.abs(levels[ia * n + ia]! - levels[ib * n + ia]!); size += 1; }
-      if (!inBase[ib]) { distance += Math.abs(levels[ia * n + ib]! - levels[ib * n + ib]!); size += 1; }
+      if (!inBase[ia]) {
+        distance += Math.abs(levels[ia * n + ia]! - levels[ib * n + ia]!);
+        size += 1;
+      }
+      if (!inBase[ib]) {
+        distance += Math.abs(levels[ia * n + ib]! - levels[ib * n + ib]!);
+        size += 1;
+      }
       const s = size === 0 ? null : 1 - (2 * distance) / (size * MAX_TIE);
       const tb = targets[j]!;
       let shared = 0;
@@ -257,11 +367,24 @@ function yearRows(
       const treaties = tie ? [...tie.treaties].sort().join(';') : '';
       const portfolio = s === null ? null : Math.round(s * 1e6) / 1e6;
       const row = (c1: number, c2: number, mask: number): DyadYearRow => ({
-        ccode1: c1, ccode2: c2, year,
-        atop_defense: mask & 1, atop_offense: (mask >> 1) & 1, atop_neutral: (mask >> 2) & 1, atop_nonagg: (mask >> 3) & 1, atop_consul: (mask >> 4) & 1,
+        ccode1: c1,
+        ccode2: c2,
+        year,
+        atop_defense: mask & 1,
+        atop_offense: (mask >> 1) & 1,
+        atop_neutral: (mask >> 2) & 1,
+        atop_nonagg: (mask >> 3) & 1,
+        atop_consul: (mask >> 4) & 1,
         atop_shareob: number > 0 && mask === 0 ? 1 : null,
-        atop_transyr: transyr, atop_bilatno: bilatno, atop_multino: number - bilatno, atop_number: number, atop_asymm: asymm,
-        atop_ids: atopIds, treaties, shared_targets: shared, portfolio_s: portfolio,
+        atop_transyr: transyr,
+        atop_bilatno: bilatno,
+        atop_multino: number - bilatno,
+        atop_number: number,
+        atop_asymm: asymm,
+        atop_ids: atopIds,
+        treaties,
+        shared_targets: shared,
+        portfolio_s: portfolio,
       });
       if (directed) out.push(row(a, b, tie?.ab ?? 0), row(b, a, tie?.ba ?? 0));
       else out.push(row(a, b, tie?.nd ?? 0));
@@ -271,7 +394,12 @@ function yearRows(
 }
 
 /** The dyad-year rows of [fromYear, toYear], year by year. */
-export async function* dyadYearRows(ex: QueryExecutor, fromYear: number, toYear: number, options: { directed?: boolean } = {}): AsyncGenerator<DyadYearRow> {
+export async function* dyadYearRows(
+  ex: QueryExecutor,
+  fromYear: number,
+  toYear: number,
+  options: { directed?: boolean } = {},
+): AsyncGenerator<DyadYearRow> {
   for await (const rows of yearBatches(ex, fromYear, toYear, options.directed ?? false)) yield* rows;
 }
 
@@ -283,7 +411,12 @@ function field(v: string | number | null): string {
 }
 
 /** The CSV text: the header, then one chunk per year. */
-async function* csvChunks(ex: QueryExecutor, fromYear: number, toYear: number, directed: boolean): AsyncGenerator<string> {
+async function* csvChunks(
+  ex: QueryExecutor,
+  fromYear: number,
+  toYear: number,
+  directed: boolean,
+): AsyncGenerator<string> {
   yield `${DYAD_YEAR_COLUMNS.join(',')}\n`;
   for await (const rows of yearBatches(ex, fromYear, toYear, directed)) {
     if (!rows.length) continue;
@@ -298,6 +431,16 @@ async function* csvChunks(ex: QueryExecutor, fromYear: number, toYear: number, d
 }
 
 /** Streams the CSV to `out` (ended at the end unless `end: false`, e.g. for stdout). */
-export async function writeDyadYearCsv(ex: QueryExecutor, fromYear: number, toYear: number, out: Writable, options: { directed?: boolean; end?: boolean } = {}): Promise<void> {
-  await pipeline(Readable.from(csvChunks(ex, fromYear, toYear, options.directed ?? false), { objectMode: false }), out, { end: options.end ?? true });
+export async function writeDyadYearCsv(
+  ex: QueryExecutor,
+  fromYear: number,
+  toYear: number,
+  out: Writable,
+  options: { directed?: boolean; end?: boolean } = {},
+): Promise<void> {
+  await pipeline(
+    Readable.from(csvChunks(ex, fromYear, toYear, options.directed ?? false), { objectMode: false }),
+    out,
+    { end: options.end ?? true },
+  );
 }

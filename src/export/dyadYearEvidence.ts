@@ -25,12 +25,19 @@ import { Pacer } from './dyadYearPacer.js';
 const STATES_PER_READ = 40;
 
 /** The targets of every state in every year of [fromYear, toYear]; `of` returns an empty set for none. */
-export interface TargetsByYear { of(ccode: number, year: number): ReadonlySet<number> }
+export interface TargetsByYear {
+  of(ccode: number, year: number): ReadonlySet<number>;
+}
 
 /** Index of the first date ≥ d in the ascending `dates`; dates.length when none. */
 function firstAtOrAfter(dates: readonly string[], d: string): number {
-  let lo = 0; let hi = dates.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (dates[mid]! < d) lo = mid + 1; else hi = mid; }
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! < d) lo = mid + 1;
+    else hi = mid;
+  }
   return lo;
 }
 
@@ -40,7 +47,14 @@ const lastAtOrBefore = (dates: readonly string[], d: string): number => {
   return i < dates.length && dates[i] === d ? i : i - 1;
 };
 
-export async function targetsByYear(ex: QueryExecutor, ccodes: readonly number[], fromYear: number, toYear: number, windowYears: number, pacer = new Pacer()): Promise<TargetsByYear> {
+export async function targetsByYear(
+  ex: QueryExecutor,
+  ccodes: readonly number[],
+  fromYear: number,
+  toYear: number,
+  windowYears: number,
+  pacer = new Pacer(),
+): Promise<TargetsByYear> {
   const n = toYear - fromYear + 1;
   const at = Array.from({ length: n }, (_, i) => midYear(fromYear + i));
   const windowFrom = at.map((d) => addYears(d, -windowYears));
@@ -48,10 +62,12 @@ export async function targetsByYear(ex: QueryExecutor, ccodes: readonly number[]
   const spans = new Map<number, { target: number; i0: number; i1: number }[]>();
   const add = (ccode: number, target: number, i0: number, i1: number) => {
     if (target === ccode) return;
-    const a = Math.max(0, i0); const b = Math.min(n - 1, i1);
+    const a = Math.max(0, i0);
+    const b = Math.min(n - 1, i1);
     if (a > b) return;
     const list = spans.get(ccode);
-    if (list) list.push({ target, i0: a, i1: b }); else spans.set(ccode, [{ target, i0: a, i1: b }]);
+    if (list) list.push({ target, i0: a, i1: b });
+    else spans.set(ccode, [{ target, i0: a, i1: b }]);
   };
   if (n > 0 && ccodes.length) {
     // The embedded store answers on the main thread: the states are read a batch at a time, one kind
@@ -75,7 +91,10 @@ export async function targetsByYear(ex: QueryExecutor, ccodes: readonly number[]
     const disputes = await readAll((b) => ex.read(q.targetSpellsFromDisputes, { ccodes: b, ...range }));
     const perceptions = await readAll((b) => ex.read(q.targetSpellsFromPerceptions, { ccodes: b, ...range }));
     // Overlapping the window: start ≤ to (from the first such year) and end ≥ from (up to the last).
-    const overlapping = (r: { ccode: number; target: number; start: string | null; end: string | null }, openEnd: boolean) => {
+    const overlapping = (
+      r: { ccode: number; target: number; start: string | null; end: string | null },
+      openEnd: boolean,
+    ) => {
       if (r.start === null || (r.end === null && !openEnd)) return;
       add(r.ccode, r.target, firstAtOrAfter(at, r.start), r.end === null ? n - 1 : lastAtOrBefore(windowFrom, r.end));
     };
@@ -91,7 +110,8 @@ export async function targetsByYear(ex: QueryExecutor, ccodes: readonly number[]
     await pacer.pace();
     for (const r of treaties) holding(r.ccode, r.target, r.start, [r.end, r.ended]);
     await pacer.pace();
-    for (const r of rivalries) add(r.ccode, r.target, r.startYear - fromYear, r.endYear === null ? n - 1 : r.endYear - fromYear);
+    for (const r of rivalries)
+      add(r.ccode, r.target, r.startYear - fromYear, r.endYear === null ? n - 1 : r.endYear - fromYear);
     await pacer.pace();
     for (const r of wars) overlapping(r, true);
     await pacer.pace();

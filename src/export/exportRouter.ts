@@ -33,7 +33,15 @@ export function exportRouter(executor: QueryExecutor, logger?: Logger, options: 
   router.get('/export/options-series', optionsSeriesHandler(executor, { slots, timeoutMs, retryAfter, logger }));
   router.get('/export/:format', async (req, res) => {
     const q = req.query as Record<string, unknown>;
-    const request = parseOr400(res, () => parseExportRequest(req.params.format, { at: q.at, from: q.from, to: q.to, negotiations: q.negotiations, directed: q.directed }));
+    const request = parseOr400(res, () =>
+      parseExportRequest(req.params.format, {
+        at: q.at,
+        from: q.from,
+        to: q.to,
+        negotiations: q.negotiations,
+        directed: q.directed,
+      }),
+    );
     if (!request) return;
     const ex = startExport(executor, req, res, { slots, timeoutMs, retryAfter });
     if (!ex) return;

@@ -20,23 +20,41 @@ export function parseOr400<T>(res: Response, parse: () => T): T | undefined {
   try {
     return parse();
   } catch (e) {
-    if (e instanceof AppError && e.code === 'BAD_USER_INPUT') { res.status(400).json({ error: e.message, code: e.code }); return undefined; }
+    if (e instanceof AppError && e.code === 'BAD_USER_INPUT') {
+      res.status(400).json({ error: e.message, code: e.code });
+      return undefined;
+    }
     throw e;
   }
 }
 
-export interface ExportSlotOptions { slots: Slots; timeoutMs: number; retryAfter: number }
+export interface ExportSlotOptions {
+  slots: Slots;
+  timeoutMs: number;
+  retryAfter: number;
+}
 
 /** The request's executor once a slot is taken (released when the response closes), or null after answering 429. */
-export function startExport(executor: QueryExecutor, req: Request, res: Response, { slots, timeoutMs, retryAfter }: ExportSlotOptions): QueryExecutor | null {
+export function startExport(
+  executor: QueryExecutor,
+  req: Request,
+  res: Response,
+  { slots, timeoutMs, retryAfter }: ExportSlotOptions,
+): QueryExecutor | null {
   const release = slots.tryAcquire();
   if (!release) {
     res.status(429).setHeader('retry-after', String(retryAfter));
-    res.json({ error: `The server is already running ${slots.max} export(s) (MAX_CONCURRENT_EXPORTS); retry in ${retryAfter} s.`, code: 'TOO_MANY_REQUESTS' });
+    res.json({
+      error: `The server is already running ${slots.max} export(s) (MAX_CONCURRENT_EXPORTS); retry in ${retryAfter} s.`,
+      code: 'TOO_MANY_REQUESTS',
+    });
     return null;
   }
   const deadline = requestDeadline(timeoutMs, req, res);
-  res.once('close', () => { deadline.dispose(); release(); });
+  res.once('close', () => {
+    deadline.dispose();
+    release();
+  });
   return executor.forRequest(req.get('x-request-id')?.slice(0, 100) ?? randomUUID(), [], deadline.signal);
 }
 
@@ -46,12 +64,23 @@ export function startExport(executor: QueryExecutor, req: Request, res: Response
  * key (NOT_FOUND: 404) with their status, TIMEOUT (with `Retry-After`) and STORE_UNAVAILABLE as 503,
  * anything else a masked 500. Failures that are not the client's are logged as errors.
  */
-export function answerExportError(e: unknown, res: Response, { name, retryAfter, logger }: { name: string; retryAfter: number; logger?: Logger }): void {
+export function answerExportError(
+  e: unknown,
+  res: Response,
+  { name, retryAfter, logger }: { name: string; retryAfter: number; logger?: Logger },
+): void {
   const code = e instanceof AppError ? e.code : 'INTERNAL_SERVER_ERROR';
-  if (code === 'CANCELLED') { logger?.info({ export: name }, 'export cancelled: client gone'); res.destroy(); return; }
+  if (code === 'CANCELLED') {
+    logger?.info({ export: name }, 'export cancelled: client gone');
+    res.destroy();
+    return;
+  }
   const status = code === 'NOT_FOUND' ? 404 : e instanceof AppError ? e.httpStatus : 500;
   if (status >= 500) logger?.error({ err: e, export: name }, 'export failed');
-  if (res.headersSent) { res.destroy(); return; }
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
   res.removeHeader('content-disposition');
   if (e instanceof AppError && (status < 500 || code === 'TIMEOUT' || code === 'STORE_UNAVAILABLE')) {
     if (code === 'TIMEOUT') res.setHeader('retry-after', String(retryAfter));

@@ -8,7 +8,13 @@
 import { createCB } from 'xmlbuilder2';
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
 import { addDays } from '../domain/index.js';
-import { NEGOTIATION_COLOUR, OBLIGATION_COLOURS, type DynamicGraph, type ExportGraph, type StaticGraph } from './model.js';
+import {
+  NEGOTIATION_COLOUR,
+  OBLIGATION_COLOURS,
+  type DynamicGraph,
+  type ExportGraph,
+  type StaticGraph,
+} from './model.js';
 
 export const GEXF_NS = 'http://gexf.net/1.3';
 
@@ -32,17 +38,29 @@ const EDGE_ATTRIBUTES = [
 /** Node size from CINC (also used by the network page): 4 + 60·√cinc. */
 export const nodeSize = (cinc: number | null): number => Math.round((4 + 60 * Math.sqrt(cinc ?? 0)) * 100) / 100;
 
-const hex = (colour: string) => ({ r: parseInt(colour.slice(1, 3), 16), g: parseInt(colour.slice(3, 5), 16), b: parseInt(colour.slice(5, 7), 16) });
+const hex = (colour: string) => ({
+  r: parseInt(colour.slice(1, 3), 16),
+  g: parseInt(colour.slice(3, 5), 16),
+  b: parseInt(colour.slice(5, 7), 16),
+});
 const MAJOR = '#2c3e50';
 const MINOR = '#95a5a6';
 
-function attributes(x: XMLBuilderCB, cls: 'node' | 'edge', mode: 'static' | 'dynamic', list: readonly { id: string; title: string; type: string }[]): void {
+function attributes(
+  x: XMLBuilderCB,
+  cls: 'node' | 'edge',
+  mode: 'static' | 'dynamic',
+  list: readonly { id: string; title: string; type: string }[],
+): void {
   x.ele('attributes', { class: cls, mode });
   for (const a of list) x.ele('attribute', { id: a.id, title: a.title, type: a.type }).up();
   x.up();
 }
 
-function attvalues(x: XMLBuilderCB, values: { for: string; value: string | number | boolean | null; start?: string; end?: string }[]): void {
+function attvalues(
+  x: XMLBuilderCB,
+  values: { for: string; value: string | number | boolean | null; start?: string; end?: string }[],
+): void {
   const present = values.filter((v) => v.value !== null && v.value !== '');
   if (!present.length) return;
   x.ele('attvalues');
@@ -60,7 +78,10 @@ function writeStatic(x: XMLBuilderCB, g: StaticGraph): void {
   for (const n of g.nodes) {
     x.ele('node', { id: n.id, label: n.name });
     attvalues(x, [
-      { for: 'ccode', value: n.ccode }, { for: 'abbrev', value: n.abbrev }, { for: 'cinc', value: n.cinc }, { for: 'majorPower', value: n.majorPower },
+      { for: 'ccode', value: n.ccode },
+      { for: 'abbrev', value: n.abbrev },
+      { for: 'cinc', value: n.cinc },
+      { for: 'majorPower', value: n.majorPower },
     ]);
     x.ele('color', hex(n.majorPower ? MAJOR : MINOR)).up();
     x.ele('size', { value: nodeSize(n.cinc) }).up();
@@ -69,13 +90,23 @@ function writeStatic(x: XMLBuilderCB, g: StaticGraph): void {
   x.up();
   x.ele('edges', { count: g.edges.length });
   for (const e of g.edges) {
-    x.ele('edge', { id: e.id, source: e.source, target: e.target, weight: e.kind === 'alliance' ? e.level : 1, ...(e.negotiation ? { label: e.negotiation.name } : {}) });
+    x.ele('edge', {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      weight: e.kind === 'alliance' ? e.level : 1,
+      ...(e.negotiation ? { label: e.negotiation.name } : {}),
+    });
     attvalues(x, [
-      { for: 'kind', value: e.kind }, { for: 'obligation', value: e.obligation }, { for: 'level', value: e.level },
-      { for: 'treaties', value: e.treaties.join(';') }, { for: 'atopIds', value: e.atopIds.join(';') },
-      { for: 'negotiation', value: e.negotiation?.id ?? null }, { for: 'outcome', value: e.negotiation?.outcome ?? null },
+      { for: 'kind', value: e.kind },
+      { for: 'obligation', value: e.obligation },
+      { for: 'level', value: e.level },
+      { for: 'treaties', value: e.treaties.join(';') },
+      { for: 'atopIds', value: e.atopIds.join(';') },
+      { for: 'negotiation', value: e.negotiation?.id ?? null },
+      { for: 'outcome', value: e.negotiation?.outcome ?? null },
     ]);
-    x.ele('color', hex(e.kind === 'alliance' ? OBLIGATION_COLOURS[e.obligation!] ?? MINOR : NEGOTIATION_COLOUR)).up();
+    x.ele('color', hex(e.kind === 'alliance' ? (OBLIGATION_COLOURS[e.obligation!] ?? MINOR) : NEGOTIATION_COLOUR)).up();
     x.ele('thickness', { value: e.kind === 'alliance' ? e.level : 1 }).up();
     x.ele('shape', { value: e.negotiation?.outcome === 'NONAGREEMENT' ? 'dashed' : 'solid' }).up();
     x.up();
@@ -91,7 +122,15 @@ function spells(x: XMLBuilderCB, list: { start: string; end: string }[]): void {
 }
 
 function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
-  x.ele('graph', { mode: 'dynamic', defaultedgetype: 'undirected', idtype: 'string', timeformat: 'date', timerepresentation: 'interval', start: g.from, end: g.to });
+  x.ele('graph', {
+    mode: 'dynamic',
+    defaultedgetype: 'undirected',
+    idtype: 'string',
+    timeformat: 'date',
+    timerepresentation: 'interval',
+    start: g.from,
+    end: g.to,
+  });
   attributes(x, 'node', 'dynamic', NODE_ATTRIBUTES);
   attributes(x, 'edge', 'dynamic', EDGE_ATTRIBUTES);
   x.ele('nodes', { count: g.nodes.length });
@@ -103,14 +142,16 @@ function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
     for (const s of n.spells) {
       let cursor = s.start;
       for (const m of n.majorPowerSpells.filter((p) => p.start <= s.end && p.end >= s.start)) {
-        if (m.start > cursor) majorValues.push({ for: 'majorPower', value: false, start: cursor, end: dayBefore(m.start) });
+        if (m.start > cursor)
+          majorValues.push({ for: 'majorPower', value: false, start: cursor, end: dayBefore(m.start) });
         majorValues.push({ for: 'majorPower', value: true, start: m.start, end: m.end });
         cursor = dayAfter(m.end);
       }
       if (cursor <= s.end) majorValues.push({ for: 'majorPower', value: false, start: cursor, end: s.end });
     }
     attvalues(x, [
-      { for: 'ccode', value: n.ccode }, { for: 'abbrev', value: n.abbrev },
+      { for: 'ccode', value: n.ccode },
+      { for: 'abbrev', value: n.abbrev },
       ...n.cinc.map((c) => ({ for: 'cinc', value: c.value, start: c.spell.start, end: c.spell.end })),
       ...majorValues,
     ]);
@@ -121,17 +162,28 @@ function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
   x.up();
   x.ele('edges', { count: g.edges.length });
   for (const e of g.edges) {
-    const strongest = e.obligations.reduce<{ obligation: string; level: number } | null>((m, o) => (!m || o.level > m.level ? o : m), null);
-    x.ele('edge', { id: e.id, source: e.source, target: e.target, weight: strongest?.level ?? 1, ...(e.negotiation ? { label: e.negotiation.name } : {}) });
+    const strongest = e.obligations.reduce<{ obligation: string; level: number } | null>(
+      (m, o) => (!m || o.level > m.level ? o : m),
+      null,
+    );
+    x.ele('edge', {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      weight: strongest?.level ?? 1,
+      ...(e.negotiation ? { label: e.negotiation.name } : {}),
+    });
     spells(x, e.spells);
     attvalues(x, [
       { for: 'kind', value: e.kind },
       ...e.obligations.map((o) => ({ for: 'obligation', value: o.obligation, start: o.spell.start, end: o.spell.end })),
       ...e.obligations.map((o) => ({ for: 'level', value: o.level, start: o.spell.start, end: o.spell.end })),
-      { for: 'treaties', value: e.treaties.join(';') }, { for: 'atopIds', value: e.atopIds.join(';') },
-      { for: 'negotiation', value: e.negotiation?.id ?? null }, { for: 'outcome', value: e.negotiation?.outcome ?? null },
+      { for: 'treaties', value: e.treaties.join(';') },
+      { for: 'atopIds', value: e.atopIds.join(';') },
+      { for: 'negotiation', value: e.negotiation?.id ?? null },
+      { for: 'outcome', value: e.negotiation?.outcome ?? null },
     ]);
-    x.ele('color', hex(strongest ? OBLIGATION_COLOURS[strongest.obligation] ?? MINOR : NEGOTIATION_COLOUR)).up();
+    x.ele('color', hex(strongest ? (OBLIGATION_COLOURS[strongest.obligation] ?? MINOR) : NEGOTIATION_COLOUR)).up();
     x.ele('shape', { value: e.negotiation?.outcome === 'NONAGREEMENT' ? 'dashed' : 'solid' }).up();
     x.up();
   }
@@ -150,11 +202,16 @@ export function writeGexf(graph: ExportGraph, write: (chunk: string) => void): P
     x.ele(GEXF_NS, 'gexf', { version: '1.3' });
     x.ele('meta', { lastmodifieddate: new Date().toISOString().slice(0, 10) });
     x.ele('creator').txt('alliance-graph').up();
-    x.ele('description').txt(graph.mode === 'static'
-      ? `Alliance network on ${graph.at}: states in the COW system, alliance ties by strongest obligation (ATOP and curated treaties).`
-      : `Alliance network ${graph.from} to ${graph.to}: states with their COW system spells, alliance ties with the spells they were in force.`).up();
+    x.ele('description')
+      .txt(
+        graph.mode === 'static'
+          ? `Alliance network on ${graph.at}: states in the COW system, alliance ties by strongest obligation (ATOP and curated treaties).`
+          : `Alliance network ${graph.from} to ${graph.to}: states with their COW system spells, alliance ties with the spells they were in force.`,
+      )
+      .up();
     x.up();
-    if (graph.mode === 'static') writeStatic(x, graph); else writeDynamic(x, graph);
+    if (graph.mode === 'static') writeStatic(x, graph);
+    else writeDynamic(x, graph);
     x.up();
     x.end();
   });

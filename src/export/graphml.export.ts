@@ -38,14 +38,22 @@ export function writeGraphml(graph: StaticGraph, write: (chunk: string) => void)
     data('at', graph.at);
     for (const n of graph.nodes) {
       x.ele('node', { id: n.id });
-      data('label', n.name); data('ccode', n.ccode); data('abbrev', n.abbrev); data('cinc', n.cinc); data('majorPower', n.majorPower);
+      data('label', n.name);
+      data('ccode', n.ccode);
+      data('abbrev', n.abbrev);
+      data('cinc', n.cinc);
+      data('majorPower', n.majorPower);
       x.up();
     }
     for (const e of graph.edges) {
       x.ele('edge', { id: e.id, source: e.source, target: e.target });
-      data('kind', e.kind); data('obligation', e.obligation); data('level', e.level);
-      data('treaties', e.treaties.join(';')); data('atopIds', e.atopIds.join(';'));
-      data('negotiation', e.negotiation?.id ?? null); data('outcome', e.negotiation?.outcome ?? null);
+      data('kind', e.kind);
+      data('obligation', e.obligation);
+      data('level', e.level);
+      data('treaties', e.treaties.join(';'));
+      data('atopIds', e.atopIds.join(';'));
+      data('negotiation', e.negotiation?.id ?? null);
+      data('outcome', e.negotiation?.outcome ?? null);
       x.up();
     }
     x.up();

@@ -11,10 +11,15 @@ import type { StaticGraph } from './model.js';
 export function toGraphology(graph: StaticGraph): SerializedGraph {
   const g = new MultiUndirectedGraph({ allowSelfLoops: false });
   g.setAttribute('at', graph.at);
-  for (const n of graph.nodes) g.addNode(n.id, { label: n.name, ccode: n.ccode, abbrev: n.abbrev, cinc: n.cinc, majorPower: n.majorPower });
+  for (const n of graph.nodes)
+    g.addNode(n.id, { label: n.name, ccode: n.ccode, abbrev: n.abbrev, cinc: n.cinc, majorPower: n.majorPower });
   for (const e of graph.edges) {
     g.addEdgeWithKey(e.id, e.source, e.target, {
-      kind: e.kind, obligation: e.obligation, level: e.level, treaties: e.treaties, atopIds: e.atopIds,
+      kind: e.kind,
+      obligation: e.obligation,
+      level: e.level,
+      treaties: e.treaties,
+      atopIds: e.atopIds,
       ...(e.negotiation ? { negotiation: e.negotiation.id, outcome: e.negotiation.outcome } : {}),
     });
   }

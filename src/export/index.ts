@@ -44,7 +44,14 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   'state-year': 'text/csv; charset=utf-8',
 };
 
-export const FILE_EXTENSIONS: Record<ExportFormat, string> = { gexf: 'gexf', graphml: 'graphml', cytoscape: 'cyjs.json', graphology: 'graphology.json', 'dyad-year': 'csv', 'state-year': 'csv' };
+export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
+  gexf: 'gexf',
+  graphml: 'graphml',
+  cytoscape: 'cyjs.json',
+  graphology: 'graphology.json',
+  'dyad-year': 'csv',
+  'state-year': 'csv',
+};
 
 export type ExportRequest =
   | { format: ExportFormat; kind: 'at'; at: string; negotiationYears: number | null; directed: boolean }
@@ -55,7 +62,8 @@ export type ExportRequest =
  * year, taken as the period's first day (`at`, `from`) or last day (`to`). BadInputError otherwise.
  */
 export function parseDay(value: unknown, name: string, end: 'start' | 'end' = 'start'): string {
-  if (typeof value !== 'string' || !value) throw new BadInputError(`${name} must be a date YYYY-MM-DD (or YYYY-MM, YYYY)`, name);
+  if (typeof value !== 'string' || !value)
+    throw new BadInputError(`${name} must be a date YYYY-MM-DD (or YYYY-MM, YYYY)`, name);
   const parsed = PartialDate.parse(value);
   if (typeof parsed === 'string') throw new BadInputError(`${name}: ${parsed}`, name);
   return end === 'start' ? parsed.start : parsed.end;
@@ -67,48 +75,91 @@ function flag(value: unknown, name: string): boolean {
   throw new BadInputError(`${name} must be true or false`, name);
 }
 
-export interface RawExportOptions { at?: unknown; from?: unknown; to?: unknown; negotiations?: unknown; directed?: unknown }
+export interface RawExportOptions {
+  at?: unknown;
+  from?: unknown;
+  to?: unknown;
+  negotiations?: unknown;
+  directed?: unknown;
+}
 
 /** Validates a format and its options (query string or CLI flags) into an export request. */
 export function parseExportRequest(format: string, raw: RawExportOptions): ExportRequest {
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new BadInputError(`unknown export format ${JSON.stringify(format)}: use one of ${EXPORT_FORMATS.join(', ')}`, 'format');
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new BadInputError(
+      `unknown export format ${JSON.stringify(format)}: use one of ${EXPORT_FORMATS.join(', ')}`,
+      'format',
+    );
   const f = format as ExportFormat;
-  for (const [k, v] of Object.entries(raw)) if (Array.isArray(v)) throw new BadInputError(`${k} given more than once`, k);
+  for (const [k, v] of Object.entries(raw))
+    if (Array.isArray(v)) throw new BadInputError(`${k} given more than once`, k);
   const directed = flag(raw.directed, 'directed');
   const hasAt = raw.at !== undefined;
   const hasRange = raw.from !== undefined || raw.to !== undefined;
   if (hasAt && hasRange) throw new BadInputError('give either at, or from and to, not both', 'at');
   const yearly = f === 'dyad-year' || f === 'state-year';
-  if (!hasAt && !hasRange) throw new BadInputError(yearly ? 'give from and to (years), or at' : 'give at=YYYY-MM-DD', 'at');
+  if (!hasAt && !hasRange)
+    throw new BadInputError(yearly ? 'give from and to (years), or at' : 'give at=YYYY-MM-DD', 'at');
   if (hasAt) {
     const at = parseDay(raw.at, 'at');
-    if (yearly) return { format: f, kind: 'range', from: `${at.slice(0, 4)}-01-01`, to: `${at.slice(0, 4)}-12-31`, negotiations: false, directed };
+    if (yearly)
+      return {
+        format: f,
+        kind: 'range',
+        from: `${at.slice(0, 4)}-01-01`,
+        to: `${at.slice(0, 4)}-12-31`,
+        negotiations: false,
+        directed,
+      };
     let negotiationYears: number | null = null;
     if (raw.negotiations !== undefined && raw.negotiations !== '') {
       const n = Number(raw.negotiations);
-      if (typeof raw.negotiations !== 'string' && typeof raw.negotiations !== 'number') throw new BadInputError('negotiations must be a number of years', 'negotiations');
-      if (!Number.isInteger(n) || n < 0 || n > MAX_NEGOTIATION_YEARS) throw new BadInputError(`negotiations must be a whole number of years from 0 to ${MAX_NEGOTIATION_YEARS}`, 'negotiations');
+      if (typeof raw.negotiations !== 'string' && typeof raw.negotiations !== 'number')
+        throw new BadInputError('negotiations must be a number of years', 'negotiations');
+      if (!Number.isInteger(n) || n < 0 || n > MAX_NEGOTIATION_YEARS)
+        throw new BadInputError(
+          `negotiations must be a whole number of years from 0 to ${MAX_NEGOTIATION_YEARS}`,
+          'negotiations',
+        );
       negotiationYears = n;
     }
     return { format: f, kind: 'at', at, negotiationYears, directed };
   }
-  if (raw.from === undefined || raw.to === undefined) throw new BadInputError('a range needs both from and to', raw.from === undefined ? 'from' : 'to');
+  if (raw.from === undefined || raw.to === undefined)
+    throw new BadInputError('a range needs both from and to', raw.from === undefined ? 'from' : 'to');
   const from = parseDay(raw.from, 'from');
   const to = parseDay(raw.to, 'to', 'end');
   if (from > to) throw new BadInputError(`from (${from}) is after to (${to})`, 'from');
-  if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) + 1 > MAX_RANGE_YEARS) throw new BadInputError(`a range may span at most ${MAX_RANGE_YEARS} years`, 'to');
-  if (f !== 'gexf' && !yearly) throw new BadInputError(`${f} is a static format: give at=YYYY-MM-DD (only gexf, dyad-year and state-year take a range)`, 'from');
+  if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) + 1 > MAX_RANGE_YEARS)
+    throw new BadInputError(`a range may span at most ${MAX_RANGE_YEARS} years`, 'to');
+  if (f !== 'gexf' && !yearly)
+    throw new BadInputError(
+      `${f} is a static format: give at=YYYY-MM-DD (only gexf, dyad-year and state-year take a range)`,
+      'from',
+    );
   return { format: f, kind: 'range', from, to, negotiations: flag(raw.negotiations, 'negotiations'), directed };
 }
 
 /** Writes the export to `out`; `end: false` leaves it open (stdout). */
-export async function runExport(ex: QueryExecutor, request: ExportRequest, out: Writable, options: { end?: boolean } = {}): Promise<void> {
+export async function runExport(
+  ex: QueryExecutor,
+  request: ExportRequest,
+  out: Writable,
+  options: { end?: boolean } = {},
+): Promise<void> {
   const end = options.end ?? true;
-  const finish = async () => { if (end) await new Promise<void>((resolve) => out.end(resolve)); };
-  const write = (chunk: string) => { out.write(chunk); };
+  const finish = async () => {
+    if (end) await new Promise<void>((resolve) => out.end(resolve));
+  };
+  const write = (chunk: string) => {
+    out.write(chunk);
+  };
   if (request.format === 'dyad-year') {
     if (request.kind !== 'range') throw new BadInputError('dyad-year needs a range', 'from');
-    await writeDyadYearCsv(ex, Number(request.from.slice(0, 4)), Number(request.to.slice(0, 4)), out, { directed: request.directed, end });
+    await writeDyadYearCsv(ex, Number(request.from.slice(0, 4)), Number(request.to.slice(0, 4)), out, {
+      directed: request.directed,
+      end,
+    });
     return;
   }
   if (request.format === 'state-year') {
@@ -123,10 +174,20 @@ export async function runExport(ex: QueryExecutor, request: ExportRequest, out: 
   }
   const graph = await staticGraph(ex, request.at, { negotiationYears: request.negotiationYears });
   switch (request.format) {
-    case 'gexf': await writeGexf(graph, write); write('\n'); break;
-    case 'graphml': await writeGraphml(graph, write); write('\n'); break;
-    case 'cytoscape': write(`${JSON.stringify(toCytoscape(graph))}\n`); break;
-    case 'graphology': write(`${JSON.stringify(toGraphology(graph))}\n`); break;
+    case 'gexf':
+      await writeGexf(graph, write);
+      write('\n');
+      break;
+    case 'graphml':
+      await writeGraphml(graph, write);
+      write('\n');
+      break;
+    case 'cytoscape':
+      write(`${JSON.stringify(toCytoscape(graph))}\n`);
+      break;
+    case 'graphology':
+      write(`${JSON.stringify(toGraphology(graph))}\n`);
+      break;
   }
   return finish();
 }
@@ -134,7 +195,9 @@ export async function runExport(ex: QueryExecutor, request: ExportRequest, out: 
 /** A file name for the export (`alliances-1914-06-28.gexf`, `dyad-years-1816-1949.csv`, `state-years-1815-2018.csv`). */
 export function exportFileName(request: ExportRequest): string {
   const ext = FILE_EXTENSIONS[request.format];
-  if (request.format === 'dyad-year' && request.kind === 'range') return `dyad-years-${request.from.slice(0, 4)}-${request.to.slice(0, 4)}.${ext}`;
-  if (request.format === 'state-year' && request.kind === 'range') return `state-years-${request.from.slice(0, 4)}-${request.to.slice(0, 4)}.${ext}`;
+  if (request.format === 'dyad-year' && request.kind === 'range')
+    return `dyad-years-${request.from.slice(0, 4)}-${request.to.slice(0, 4)}.${ext}`;
+  if (request.format === 'state-year' && request.kind === 'range')
+    return `state-years-${request.from.slice(0, 4)}-${request.to.slice(0, 4)}.${ext}`;
   return request.kind === 'at' ? `alliances-${request.at}.${ext}` : `alliances-${request.from}-${request.to}.${ext}`;
 }

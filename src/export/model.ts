@@ -15,10 +15,23 @@
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { allianceNetwork } from '../analysis/allianceNetwork.js';
-import { addDays, addYears, dyadObligations, strongestObligation, systemKnown, yearEnd, yearStart, type MemberObligations, type Obligation } from '../domain/index.js';
+import {
+  addDays,
+  addYears,
+  dyadObligations,
+  strongestObligation,
+  systemKnown,
+  yearEnd,
+  yearStart,
+  type MemberObligations,
+  type Obligation,
+} from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 
-export interface Spell { start: string; end: string }
+export interface Spell {
+  start: string;
+  end: string;
+}
 
 export interface ExportNode {
   id: string;
@@ -45,7 +58,12 @@ export interface ExportEdge {
   negotiation?: { id: string; name: string; outcome: string; start: string; end: string | null };
 }
 
-export interface StaticGraph { mode: 'static'; at: string; nodes: ExportNode[]; edges: ExportEdge[] }
+export interface StaticGraph {
+  mode: 'static';
+  at: string;
+  nodes: ExportNode[];
+  edges: ExportEdge[];
+}
 
 export interface DynamicNode extends Omit<ExportNode, 'cinc' | 'majorPower'> {
   spells: Spell[];
@@ -59,16 +77,25 @@ export interface DynamicEdge extends Omit<ExportEdge, 'obligation' | 'level'> {
   obligations: { spell: Spell; obligation: string; level: number }[];
 }
 
-export interface DynamicGraph { mode: 'dynamic'; from: string; to: string; nodes: DynamicNode[]; edges: DynamicEdge[] }
+export interface DynamicGraph {
+  mode: 'dynamic';
+  from: string;
+  to: string;
+  nodes: DynamicNode[];
+  edges: DynamicEdge[];
+}
 
 export type ExportGraph = StaticGraph | DynamicGraph;
 
 /** One colour per obligation of the domain (`OBLIGATIONS`); indexed by the edge's obligation name. */
 export const OBLIGATION_COLOURS: Record<string, string> = {
-  DEFENSE: '#c0392b', OFFENSE: '#8e44ad', NEUTRALITY: '#2980b9', NON_AGGRESSION: '#16a085', CONSULTATION: '#7f8c8d',
+  DEFENSE: '#c0392b',
+  OFFENSE: '#8e44ad',
+  NEUTRALITY: '#2980b9',
+  NON_AGGRESSION: '#16a085',
+  CONSULTATION: '#7f8c8d',
 } satisfies Record<Obligation, string>;
 export const NEGOTIATION_COLOUR = '#e67e22';
-
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 const minDate = (a: string, b: string) => (a < b ? a : b);
@@ -94,11 +121,22 @@ export function mergeSpells(spells: Spell[]): Spell[] {
 
 function intersect(a: Spell[], b: Spell[]): Spell[] {
   const out: Spell[] = [];
-  for (const x of a) for (const y of b) { const c = clip(x.start, x.end, y.start, y.end); if (c) out.push(c); }
+  for (const x of a)
+    for (const y of b) {
+      const c = clip(x.start, x.end, y.start, y.end);
+      if (c) out.push(c);
+    }
   return mergeSpells(out);
 }
 
-interface NegotiationRow { id: string; name: string; start: string; end: string | null; outcome: string; parties: number[] }
+interface NegotiationRow {
+  id: string;
+  name: string;
+  start: string;
+  end: string | null;
+  outcome: string;
+  parties: number[];
+}
 
 function negotiationEdges(rows: NegotiationRow[], present: Set<number>): ExportEdge[] {
   const edges: ExportEdge[] = [];
@@ -107,8 +145,14 @@ function negotiationEdges(rows: NegotiationRow[], present: Set<number>): ExportE
     for (let i = 0; i < parties.length; i++) {
       for (let j = i + 1; j < parties.length; j++) {
         edges.push({
-          id: `neg-${n.id}-${parties[i]}-${parties[j]}`, source: String(parties[i]), target: String(parties[j]), kind: 'negotiation',
-          obligation: null, level: 0, treaties: [], atopIds: [],
+          id: `neg-${n.id}-${parties[i]}-${parties[j]}`,
+          source: String(parties[i]),
+          target: String(parties[j]),
+          kind: 'negotiation',
+          obligation: null,
+          level: 0,
+          treaties: [],
+          atopIds: [],
           negotiation: { id: n.id, name: n.name, outcome: n.outcome, start: n.start, end: n.end },
         });
       }
@@ -125,10 +169,23 @@ export interface StaticOptions {
 /** The static graph of one date: `allianceNetwork(at)`, and the negotiation layer when asked. */
 export async function staticGraph(ex: QueryExecutor, at: string, options: StaticOptions = {}): Promise<StaticGraph> {
   const network = await allianceNetwork(ex, at);
-  const nodes: ExportNode[] = network.nodes.map((n) => ({ id: String(n.ccode), ccode: n.ccode, abbrev: n.abbrev, name: n.name, cinc: n.cinc, majorPower: n.majorPower }));
+  const nodes: ExportNode[] = network.nodes.map((n) => ({
+    id: String(n.ccode),
+    ccode: n.ccode,
+    abbrev: n.abbrev,
+    name: n.name,
+    cinc: n.cinc,
+    majorPower: n.majorPower,
+  }));
   const edges: ExportEdge[] = network.edges.map((e) => ({
-    id: `${e.source}-${e.target}`, source: String(e.source), target: String(e.target), kind: 'alliance',
-    obligation: e.obligation, level: e.level, treaties: e.treaties, atopIds: e.atopIds,
+    id: `${e.source}-${e.target}`,
+    source: String(e.source),
+    target: String(e.target),
+    kind: 'alliance',
+    obligation: e.obligation,
+    level: e.level,
+    treaties: e.treaties,
+    atopIds: e.atopIds,
   }));
   if (options.negotiationYears !== undefined && options.negotiationYears !== null) {
     const rows = await ex.read(q.exportNegotiations, { from: addYears(at, -options.negotiationYears), to: at });
@@ -137,14 +194,29 @@ export async function staticGraph(ex: QueryExecutor, at: string, options: Static
   return { mode: 'static', at, nodes, edges };
 }
 
-interface SpellRow { ccode: number; abbrev: string; name: string; spells: { kind: string; start: string; end: string | null }[] }
+interface SpellRow {
+  ccode: number;
+  abbrev: string;
+  name: string;
+  spells: { kind: string; start: string; end: string | null }[];
+}
 type MembershipRow = q.ExportMembershipsRow;
 
 /** A member's coding for ATOP's dyad rules: its own obligations in the phase, or the treaty's for a curated membership. */
-export const memberCoding = (m: MembershipRow): MemberObligations => ({ ccode: m.ccode, obligations: m.memberObligations ?? m.obligations ?? [], varying: m.varying ?? [], owedTo: m.owedTo ?? [] });
+export const memberCoding = (m: MembershipRow): MemberObligations => ({
+  ccode: m.ccode,
+  obligations: m.memberObligations ?? m.obligations ?? [],
+  varying: m.varying ?? [],
+  owedTo: m.owedTo ?? [],
+});
 
 /** The dynamic graph of [from, to]: node and edge spells, CINC per year, obligations over time. */
-export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, options: { negotiations?: boolean } = {}): Promise<DynamicGraph> {
+export async function dynamicGraph(
+  ex: QueryExecutor,
+  from: string,
+  to: string,
+  options: { negotiations?: boolean } = {},
+): Promise<DynamicGraph> {
   const [states, memberships, negotiations] = await Promise.all([
     ex.read(q.statesWithSpells),
     ex.read(q.exportMemberships, { from, to }),
@@ -154,11 +226,34 @@ export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, 
   const nodes: DynamicNode[] = [];
   for (const s of states) {
     const system = known
-      ? mergeSpells(s.spells.filter((p) => p.kind === 'IN_SYSTEM').map((p) => clip(p.start, p.end, from, to)).filter((p): p is Spell => p !== null))
-      : (s.spells.some((p) => p.kind === 'IN_SYSTEM') ? [] : [{ start: from, end: to }]);
+      ? mergeSpells(
+          s.spells
+            .filter((p) => p.kind === 'IN_SYSTEM')
+            .map((p) => clip(p.start, p.end, from, to))
+            .filter((p): p is Spell => p !== null),
+        )
+      : s.spells.some((p) => p.kind === 'IN_SYSTEM')
+        ? []
+        : [{ start: from, end: to }];
     if (!system.length) continue;
-    const major = intersect(mergeSpells(s.spells.filter((p) => p.kind === 'MAJOR_POWER').map((p) => clip(p.start, p.end, from, to)).filter((p): p is Spell => p !== null)), system);
-    nodes.push({ id: String(s.ccode), ccode: s.ccode, abbrev: s.abbrev, name: s.name, spells: system, majorPowerSpells: major, cinc: [] });
+    const major = intersect(
+      mergeSpells(
+        s.spells
+          .filter((p) => p.kind === 'MAJOR_POWER')
+          .map((p) => clip(p.start, p.end, from, to))
+          .filter((p): p is Spell => p !== null),
+      ),
+      system,
+    );
+    nodes.push({
+      id: String(s.ccode),
+      ccode: s.ccode,
+      abbrev: s.abbrev,
+      name: s.name,
+      spells: system,
+      majorPowerSpells: major,
+      cinc: [],
+    });
   }
   const byCcode = new Map(nodes.map((n) => [n.ccode, n]));
 
@@ -166,19 +261,25 @@ export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, 
   const items: { id: string; ccode: number; year: number }[] = [];
   for (const n of nodes) {
     const years = new Set<number>();
-    for (const sp of n.spells) for (let y = Number(sp.start.slice(0, 4)); y <= Number(sp.end.slice(0, 4)); y++) years.add(y);
+    for (const sp of n.spells)
+      for (let y = Number(sp.start.slice(0, 4)); y <= Number(sp.end.slice(0, 4)); y++) years.add(y);
     for (const year of years) items.push({ id: `${n.ccode}-${year}`, ccode: n.ccode, year });
   }
   const caps = items.length ? await ex.read(q.cincOfStateYears, { items }) : [];
   for (const c of caps) {
     const n = byCcode.get(c.ccode);
     if (!n || c.cinc === null) continue;
-    for (const part of intersect([{ start: yearStart(c.year), end: yearEnd(c.year) }], n.spells)) n.cinc.push({ spell: part, value: c.cinc });
+    for (const part of intersect([{ start: yearStart(c.year), end: yearEnd(c.year) }], n.spells))
+      n.cinc.push({ spell: part, value: c.cinc });
   }
   for (const n of nodes) n.cinc.sort((a, b) => a.spell.start.localeCompare(b.spell.start));
 
   // Alliance ties: for each treaty, each pair of members, the days both were members and the treaty in force.
-  interface Interval extends Spell { obligations: string[]; treaty: string; atopId: number | null }
+  interface Interval extends Spell {
+    obligations: string[];
+    treaty: string;
+    atopId: number | null;
+  }
   const pairIntervals = new Map<string, { a: number; b: number; intervals: Interval[] }>();
   const byTreaty = new Map<string, MembershipRow[]>();
   for (const m of memberships) byTreaty.set(m.treaty, [...(byTreaty.get(m.treaty) ?? []), m]);
@@ -189,7 +290,9 @@ export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, 
         if (x.ccode >= y.ccode || (x.phase ?? null) !== (y.phase ?? null)) continue;
         const obligations = dyadObligations(memberCoding(x), memberCoding(y));
         if (!obligations.length) continue; // co-members owing each other nothing in this phase: no tie
-        const end = [x.exit, y.exit, x.ended].filter((d): d is string => d !== null).reduce<string | null>((acc, d) => (acc === null || d < acc ? d : acc), null);
+        const end = [x.exit, y.exit, x.ended]
+          .filter((d): d is string => d !== null)
+          .reduce<string | null>((acc, d) => (acc === null || d < acc ? d : acc), null);
         const spell = clip(maxDate(x.entry, y.entry), end, from, to);
         if (!spell) continue;
         const key = `${x.ccode}-${y.ccode}`;
@@ -207,8 +310,14 @@ export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, 
     const both = intersect(na.spells, nb.spells);
     // Elementary intervals between breakpoints; the strongest obligation in force on each.
     const cuts = new Set<string>();
-    for (const iv of intervals) { cuts.add(iv.start); cuts.add(addDays(iv.end, 1)); }
-    for (const sp of both) { cuts.add(sp.start); cuts.add(addDays(sp.end, 1)); }
+    for (const iv of intervals) {
+      cuts.add(iv.start);
+      cuts.add(addDays(iv.end, 1));
+    }
+    for (const sp of both) {
+      cuts.add(sp.start);
+      cuts.add(addDays(sp.end, 1));
+    }
     const points = [...cuts].sort();
     const values: { spell: Spell; obligation: string; level: number }[] = [];
     const treaties = new Set<string>();
@@ -221,16 +330,24 @@ export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, 
       if (!active.length) continue;
       const { level, name } = strongestObligation(active.flatMap((iv) => iv.obligations));
       if (level < 1) continue;
-      for (const iv of active) { treaties.add(iv.treaty); if (iv.atopId !== null) atopIds.add(iv.atopId); }
+      for (const iv of active) {
+        treaties.add(iv.treaty);
+        if (iv.atopId !== null) atopIds.add(iv.atopId);
+      }
       const last = values[values.length - 1];
       if (last && last.obligation === name && last.spell.end === addDays(start, -1)) last.spell.end = end;
       else values.push({ spell: { start, end }, obligation: name, level });
     }
     if (!values.length) continue;
     edges.push({
-      id: `${a}-${b}`, source: String(a), target: String(b), kind: 'alliance',
-      spells: mergeSpells(values.map((v) => v.spell)), obligations: values,
-      treaties: [...treaties].sort(), atopIds: [...atopIds].sort((x, y) => x - y),
+      id: `${a}-${b}`,
+      source: String(a),
+      target: String(b),
+      kind: 'alliance',
+      spells: mergeSpells(values.map((v) => v.spell)),
+      obligations: values,
+      treaties: [...treaties].sort(),
+      atopIds: [...atopIds].sort((x, y) => x - y),
     });
   }
   edges.sort((x, y) => Number(x.source) - Number(y.source) || Number(x.target) - Number(y.target));
@@ -247,11 +364,18 @@ export async function dynamicGraph(ex: QueryExecutor, from: string, to: string, 
 }
 
 /** The dynamic graph as it stood on one day (what `staticGraph(at)` gives for the alliance layer). */
-export function sliceAt(graph: DynamicGraph, at: string): { nodes: string[]; edges: { id: string; obligation: string | null }[] } {
+export function sliceAt(
+  graph: DynamicGraph,
+  at: string,
+): { nodes: string[]; edges: { id: string; obligation: string | null }[] } {
   const inside = (spells: Spell[]) => spells.some((s) => s.start <= at && at <= s.end);
   return {
     nodes: graph.nodes.filter((n) => inside(n.spells)).map((n) => n.id),
-    edges: graph.edges.filter((e) => e.kind === 'alliance' && inside(e.spells))
-      .map((e) => ({ id: e.id, obligation: e.obligations.find((o) => o.spell.start <= at && at <= o.spell.end)?.obligation ?? null })),
+    edges: graph.edges
+      .filter((e) => e.kind === 'alliance' && inside(e.spells))
+      .map((e) => ({
+        id: e.id,
+        obligation: e.obligations.find((o) => o.spell.start <= at && at <= o.spell.end)?.obligation ?? null,
+      })),
   };
 }

@@ -49,8 +49,14 @@ const OBLIGATION_COLUMNS = ['defense', 'offense', 'neutral', 'nonagg', 'consul']
 type ObligationColumn = (typeof OBLIGATION_COLUMNS)[number];
 
 export const STATE_YEAR_COLUMNS: readonly string[] = [
-  'state', 'year', 'atopally', ...OBLIGATION_COLUMNS, 'number', 'transyr',
-  ...Array.from({ length: STATE_YEAR_ATOP_IDS }, (_, i) => `atopid${i + 1}`), 'version',
+  'state',
+  'year',
+  'atopally',
+  ...OBLIGATION_COLUMNS,
+  'number',
+  'transyr',
+  ...Array.from({ length: STATE_YEAR_ATOP_IDS }, (_, i) => `atopid${i + 1}`),
+  'version',
 ];
 
 export type StateYearRow = Record<string, number | string>;
@@ -68,11 +74,17 @@ interface Accumulator {
 }
 
 /** The state-year rows of [fromYear, toYear], chunk by chunk (years ascending, states ascending within a year). */
-export async function* stateYearRows(ex: QueryExecutor, fromYear: number, toYear: number): AsyncGenerator<StateYearRow> {
+export async function* stateYearRows(
+  ex: QueryExecutor,
+  fromYear: number,
+  toYear: number,
+): AsyncGenerator<StateYearRow> {
   // The next chunk's query runs while this chunk's rows are written.
   const fetchChunk = (y0: number) => {
     const y1 = Math.min(toYear, y0 + CHUNK_YEARS - 1);
-    return ex.read(q.exportStateYearMemberships, { from: yearStart(y0), to: yearEnd(y1) }).then((rows) => ({ y0, y1, rows }));
+    return ex
+      .read(q.exportStateYearMemberships, { from: yearStart(y0), to: yearEnd(y1) })
+      .then((rows) => ({ y0, y1, rows }));
   };
   let next = fromYear <= toYear ? fetchChunk(fromYear) : null;
   while (next) {
@@ -97,13 +109,22 @@ function chunkRows(memberships: q.ExportStateYearMembershipsRow[], y0: number, y
   for (const m of memberships) {
     if (!isCowCode(m.ccode)) continue;
     const entryYear = Number(m.entry.slice(0, 4));
-    const exitYear = m.exit !== null ? Number(m.exit.slice(0, 4)) : (m.version !== null ? ATOP_COVERAGE_END[m.version] : undefined) ?? y1;
+    const exitYear =
+      m.exit !== null
+        ? Number(m.exit.slice(0, 4))
+        : ((m.version !== null ? ATOP_COVERAGE_END[m.version] : undefined) ?? y1);
     const flags = m.obligations.filter(isObligation).map((o) => OBLIGATION_INFO[o].atopColumn);
     for (let year = Math.max(entryYear, y0); year <= Math.min(exitYear, y1); year++) {
       let states = acc.get(year);
-      if (!states) { states = new Map(); acc.set(year, states); }
+      if (!states) {
+        states = new Map();
+        acc.set(year, states);
+      }
       let a = states.get(m.ccode);
-      if (!a) { a = { alliances: new Map(), transyr: false, versions: new Set() }; states.set(m.ccode, a); }
+      if (!a) {
+        a = { alliances: new Map(), transyr: false, versions: new Set() };
+        states.set(m.ccode, a);
+      }
       const held = a.alliances.get(m.atopId);
       if (!held || held.phase < m.phase) a.alliances.set(m.atopId, { phase: m.phase, flags: new Set(flags) });
       else if (held.phase === m.phase) for (const f of flags) held.flags.add(f);
@@ -117,7 +138,10 @@ function chunkRows(memberships: q.ExportStateYearMembershipsRow[], y0: number, y
     for (const state of [...states.keys()].sort((x, y) => x - y)) {
       const a = states.get(state)!;
       const ids = [...a.alliances.keys()].sort((x, y) => x - y);
-      if (ids.length > STATE_YEAR_ATOP_IDS) throw new Error(`state-year ${state} ${year}: ${ids.length} alliances, more than the ${STATE_YEAR_ATOP_IDS} atopid columns (raise STATE_YEAR_ATOP_IDS)`);
+      if (ids.length > STATE_YEAR_ATOP_IDS)
+        throw new Error(
+          `state-year ${state} ${year}: ${ids.length} alliances, more than the ${STATE_YEAR_ATOP_IDS} atopid columns (raise STATE_YEAR_ATOP_IDS)`,
+        );
       const row: StateYearRow = { state, year, atopally: 1 };
       for (const c of OBLIGATION_COLUMNS) row[c] = [...a.alliances.values()].some((h) => h.flags.has(c)) ? 1 : 0;
       row.number = ids.length;
@@ -131,7 +155,13 @@ function chunkRows(memberships: q.ExportStateYearMembershipsRow[], y0: number, y
 }
 
 /** Streams the CSV to `out` (ended at the end unless `end: false`, e.g. for stdout). */
-export async function writeStateYearCsv(ex: QueryExecutor, fromYear: number, toYear: number, out: Writable, options: { end?: boolean } = {}): Promise<void> {
+export async function writeStateYearCsv(
+  ex: QueryExecutor,
+  fromYear: number,
+  toYear: number,
+  out: Writable,
+  options: { end?: boolean } = {},
+): Promise<void> {
   await pipeline(
     Readable.from(stateYearRows(ex, fromYear, toYear)),
     stringify({ header: true, columns: [...STATE_YEAR_COLUMNS], cast: { number: (n) => String(n) } }),

@@ -7,7 +7,16 @@
  * means unknown, an end year of 0 means the alliance (membership) had not ended.
  */
 import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
-import { Checks, dateFields, dateOf, OBLIGATIONS, streamedRows, StubStates, UniqueKeys, VersionColumn } from './helpers.js';
+import {
+  Checks,
+  dateFields,
+  dateOf,
+  OBLIGATIONS,
+  streamedRows,
+  StubStates,
+  UniqueKeys,
+  VersionColumn,
+} from './helpers.js';
 import { SOURCES } from './sources.js';
 import { ATOP_CONDITION_DETAILS, varyingObligations } from '../domain/index.js';
 import { ATOP_DYAD_CORRECTIONS } from './atopDyadCorrections.js';
@@ -16,18 +25,58 @@ import type { Dataset } from './types.js';
 const DATES = ['begyr', 'begmo', 'begday', 'endyr', 'endmo', 'endday'];
 const FLAGS = ['defense', 'offense', 'neutral', 'nonagg', 'consul'];
 const CONDITIONS = ['defcon', 'offcon', 'neucon', 'concon'];
-const FLAG_OF: Record<string, string> = { defense: 'defense', offense: 'offense', neutrality: 'neutral', nonAggression: 'nonagg', consultation: 'consul' };
+const FLAG_OF: Record<string, string> = {
+  defense: 'defense',
+  offense: 'offense',
+  neutrality: 'neutral',
+  nonAggression: 'nonagg',
+  consultation: 'consul',
+};
 
 function obligations(r: CsvRow) {
   const flags = Object.fromEntries(OBLIGATIONS.map(([, f]) => [f, r.flag(FLAG_OF[f]!)]));
-  return { obligations: OBLIGATIONS.filter(([, f]) => flags[f]).map(([o]) => o), ...flags, conditional: r.flag('conditio') };
+  return {
+    obligations: OBLIGATIONS.filter(([, f]) => flags[f]).map(([o]) => o),
+    ...flags,
+    conditional: r.flag('conditio'),
+  };
 }
 
-const ALLIANCE_COLUMNS = ['atopid', 'cowid', ...DATES, 'ineffect', 'bilat', 'maxphase', ...FLAGS, 'conditio', 'specthrt', 'statthr1', 'statthr2'];
+const ALLIANCE_COLUMNS = [
+  'atopid',
+  'cowid',
+  ...DATES,
+  'ineffect',
+  'bilat',
+  'maxphase',
+  ...FLAGS,
+  'conditio',
+  'specthrt',
+  'statthr1',
+  'statthr2',
+];
 const PHASE_COLUMNS = ['atopid', 'atopidphase', 'phase', ...DATES, ...FLAGS, 'conditio'];
 const MEMBER_COLUMNS = [
-  'atopid', 'member', 'phase', 'yrent', 'moent', 'dayent', 'yrexit', 'moexit', 'dayexit', ...FLAGS, 'conditio', ...CONDITIONS,
-  ...ATOP_CONDITION_DETAILS, 'asymm', 'obvary', 'bilat', 'ineffect', 'cowsys', 'termmode', 'termcaus',
+  'atopid',
+  'member',
+  'phase',
+  'yrent',
+  'moent',
+  'dayent',
+  'yrexit',
+  'moexit',
+  'dayexit',
+  ...FLAGS,
+  'conditio',
+  ...CONDITIONS,
+  ...ATOP_CONDITION_DETAILS,
+  'asymm',
+  'obvary',
+  'bilat',
+  'ineffect',
+  'cowsys',
+  'termmode',
+  'termcaus',
 ];
 
 function treaty(r: CsvRow, version: string) {
@@ -35,9 +84,17 @@ function treaty(r: CsvRow, version: string) {
   const signed = dateOf(r, 'begyr', 'begmo', 'begday');
   if (!signed) throw r.error('begyr', 'an alliance needs a start year');
   return {
-    atopId, cowId: r.int('cowid'), ...dateFields('signed', signed), signedYear: Number(signed.date.slice(0, 4)),
-    ...dateFields('ended', dateOf(r, 'endyr', 'endmo', 'endday')), inEffect: r.flag('ineffect'), bilateral: r.flag('bilat'),
-    maxPhase: r.int('maxphase'), ...obligations(r), specificThreat: r.int('specthrt'), atopVersion: version,
+    atopId,
+    cowId: r.int('cowid'),
+    ...dateFields('signed', signed),
+    signedYear: Number(signed.date.slice(0, 4)),
+    ...dateFields('ended', dateOf(r, 'endyr', 'endmo', 'endday')),
+    inEffect: r.flag('ineffect'),
+    bilateral: r.flag('bilat'),
+    maxPhase: r.int('maxphase'),
+    ...obligations(r),
+    specificThreat: r.int('specthrt'),
+    atopVersion: version,
   };
 }
 
@@ -50,8 +107,12 @@ function threatsOf(r: CsvRow) {
 function phase(r: CsvRow, known: (r: CsvRow) => number) {
   const start = dateOf(r, 'begyr', 'begmo', 'begday');
   return {
-    id: `atop-${r.cell('atopidphase')}`, atopId: known(r), phase: r.reqInt('phase'), ...dateFields('start', start),
-    ...dateFields('end', dateOf(r, 'endyr', 'endmo', 'endday')), ...obligations(r),
+    id: `atop-${r.cell('atopidphase')}`,
+    atopId: known(r),
+    phase: r.reqInt('phase'),
+    ...dateFields('start', start),
+    ...dateFields('end', dateOf(r, 'endyr', 'endmo', 'endday')),
+    ...obligations(r),
   };
 }
 
@@ -59,13 +120,25 @@ function member(r: CsvRow, known: (r: CsvRow) => number) {
   const entry = dateOf(r, 'yrent', 'moent', 'dayent');
   if (!entry) throw r.error('yrent', 'a membership needs an entry year');
   return {
-    atopId: known(r), ccode: r.reqInt('member'), phase: r.reqInt('phase'), ...dateFields('entry', entry),
+    atopId: known(r),
+    ccode: r.reqInt('member'),
+    phase: r.reqInt('phase'),
+    ...dateFields('entry', entry),
     ...dateFields('exit', dateOf(r, 'yrexit', 'moexit', 'dayexit')),
     // The member's own obligations and their conditions in this phase (ATOP member level).
-    ...obligations(r), defcon: r.flag('defcon'), offcon: r.flag('offcon'), neucon: r.flag('neucon'), concon: r.flag('concon'),
+    ...obligations(r),
+    defcon: r.flag('defcon'),
+    offcon: r.flag('offcon'),
+    neucon: r.flag('neucon'),
+    concon: r.flag('concon'),
     conditionDetails: ATOP_CONDITION_DETAILS.filter((c) => r.flag(c)),
-    asymm: r.flag('asymm'), obvary: r.flag('obvary'), bilateral: r.flag('bilat'), inEffect: r.flag('ineffect'),
-    cowSystem: r.flag('cowsys'), termMode: r.int('termmode'), termCause: r.int('termcaus'),
+    asymm: r.flag('asymm'),
+    obvary: r.flag('obvary'),
+    bilateral: r.flag('bilat'),
+    inEffect: r.flag('ineffect'),
+    cowSystem: r.flag('cowsys'),
+    termMode: r.int('termmode'),
+    termCause: r.int('termcaus'),
   };
 }
 type Member = ReturnType<typeof member>;
@@ -76,12 +149,16 @@ function withVarying(members: Member[]) {
   for (const x of members) {
     const k = `${x.atopId}/${x.phase}`;
     const list = phaseMembers.get(k);
-    if (list) list.push(x); else phaseMembers.set(k, [x]);
+    if (list) list.push(x);
+    else phaseMembers.set(k, [x]);
   }
   return members.map((x) => ({
     ...x,
-    ...varyingObligations({ ccode: x.ccode, obligations: x.obligations, obvary: x.obvary === true }, phaseMembers.get(`${x.atopId}/${x.phase}`)!,
-      ATOP_DYAD_CORRECTIONS.filter((c) => c.atopId === x.atopId && c.phases.includes(x.phase))),
+    ...varyingObligations(
+      { ccode: x.ccode, obligations: x.obligations, obvary: x.obvary === true },
+      phaseMembers.get(`${x.atopId}/${x.phase}`)!,
+      ATOP_DYAD_CORRECTIONS.filter((c) => c.atopId === x.atopId && c.phases.includes(x.phase)),
+    ),
   }));
 }
 
@@ -107,8 +184,16 @@ export const atop: Dataset = {
     const a = await streamCsv(files.alliances!, ALLIANCE_COLUMNS, (r) => {
       checks.run(0, () => versions.add(r));
       checks.run(1, () => uniqueAlliance.check(r, r.reqInt('atopid')));
-      checks.run(2, () => { ids.add(r.reqInt('atopid')); treaty(r, ''); });
-      checks.run(3, () => { for (const t of threatsOf(r)) { threatStates.add(t.ccode); threatRows++; } });
+      checks.run(2, () => {
+        ids.add(r.reqInt('atopid'));
+        treaty(r, '');
+      });
+      checks.run(3, () => {
+        for (const t of threatsOf(r)) {
+          threatStates.add(t.ccode);
+          threatRows++;
+        }
+      });
     });
     const known = (r: CsvRow) => {
       const id = r.reqInt('atopid');
@@ -136,7 +221,11 @@ export const atop: Dataset = {
       }
       checks.run(7, () => {
         const k = `${x.atopId}/${x.ccode}/${x.phase}/${x.entry}`;
-        if (seen.has(k)) throw r.error('yrent', `duplicate membership (atopid ${x.atopId}, member ${x.ccode}, phase ${x.phase}, entry ${x.entry}; first on line ${seen.get(k)})`);
+        if (seen.has(k))
+          throw r.error(
+            'yrent',
+            `duplicate membership (atopid ${x.atopId}, member ${x.ccode}, phase ${x.phase}, entry ${x.entry}; first on line ${seen.get(k)})`,
+          );
         seen.set(k, r.line);
       });
     });
@@ -160,27 +249,53 @@ export const atop: Dataset = {
       return rereadCsv(m, MEMBER_COLUMNS, (r) => {
         const x = member(r, known);
         const next = grouped && run.length > 0 && run[0]!.atopId !== x.atopId ? flush() : undefined;
-        const push = () => { run.push(x); };
+        const push = () => {
+          run.push(x);
+        };
         return next ? next.then(push) : push();
       }).then(() => flush());
     };
     return {
-      dataset: 'atop', files: [a.path, ph.path, m.path], sha256: { [a.path]: a.sha256, [ph.path]: ph.sha256, [m.path]: m.sha256 },
-      rowsRead: a.rows + ph.rows + m.rows, sources: [source],
+      dataset: 'atop',
+      files: [a.path, ph.path, m.path],
+      sha256: { [a.path]: a.sha256, [ph.path]: ph.sha256, [m.path]: m.sha256 },
+      rowsRead: a.rows + ph.rows + m.rows,
+      sources: [source],
       steps: [
-        { query: 'importAtopTreaties', params: { source: source.key }, rows: streamedRows(a.rows, (emit) => rereadCsv(a, ALLIANCE_COLUMNS, (r) => emit(treaty(r, version)))) },
-        { query: 'importAtopPhases', params: { source: source.key }, rows: streamedRows(ph.rows, (emit) => rereadCsv(ph, PHASE_COLUMNS, (r) => emit(phase(r, known)))) },
+        {
+          query: 'importAtopTreaties',
+          params: { source: source.key },
+          rows: streamedRows(a.rows, (emit) => rereadCsv(a, ALLIANCE_COLUMNS, (r) => emit(treaty(r, version)))),
+        },
+        {
+          query: 'importAtopPhases',
+          params: { source: source.key },
+          rows: streamedRows(ph.rows, (emit) => rereadCsv(ph, PHASE_COLUMNS, (r) => emit(phase(r, known)))),
+        },
         { query: 'importStubStates', rows: states },
-        { query: 'importAtopReplaceCurated', rows: streamedRows(a.rows, (emit) => rereadCsv(a, ALLIANCE_COLUMNS, (r) => emit({ atopId: r.reqInt('atopid') }))) },
+        {
+          query: 'importAtopReplaceCurated',
+          rows: streamedRows(a.rows, (emit) =>
+            rereadCsv(a, ALLIANCE_COLUMNS, (r) => emit({ atopId: r.reqInt('atopid') })),
+          ),
+        },
         { query: 'importAtopMembers', rows: streamedRows(m.rows, members) },
         {
-          query: 'importAtopThreats', params: { source: source.key },
-          rows: streamedRows(threatRows, (emit) => rereadCsv(a, ALLIANCE_COLUMNS, async (r) => { for (const t of threatsOf(r)) await emit(t); })),
+          query: 'importAtopThreats',
+          params: { source: source.key },
+          rows: streamedRows(threatRows, (emit) =>
+            rereadCsv(a, ALLIANCE_COLUMNS, async (r) => {
+              for (const t of threatsOf(r)) await emit(t);
+            }),
+          ),
         },
       ],
       nodes: { Treaty: a.rows, TreatyPhase: ph.rows, Threat: threatStates.size, State: states.length, Source: 1 },
       relationships: {
-        MEMBER_OF: m.rows, HAS_PHASE: ph.rows, DIRECTED_AGAINST: threatRows, POSED_BY: threatStates.size,
+        MEMBER_OF: m.rows,
+        HAS_PHASE: ph.rows,
+        DIRECTED_AGAINST: threatRows,
+        POSED_BY: threatStates.size,
         CITES: a.rows + ph.rows + threatStates.size,
       },
       warnings: [],

@@ -18,24 +18,101 @@ import type { Dataset } from './types.js';
 
 /** CDB90 actor names → COW ccode (only used for battles of a COW war, i.e. after 1815). */
 export const ACTOR_CCODES: Readonly<Record<string, number>> = {
-  'USA': 2, 'Mexico': 70, 'Great Britain': 200, 'England': 200, 'Netherlands': 210, 'Belgium': 211, 'France': 220, 'Spain': 230,
-  'Hanover': 240, 'Bavaria': 245, 'Prussia': 255, 'Germany': 255, 'Baden': 267, 'Saxony': 269, 'Wuerttemberg': 271,
-  'Austria': 300, 'Habsburg Empire': 300, 'Austria-Hungary': 300, 'Hungary': 310, 'Italy': 325, 'Sardinia': 325, 'Piedmont': 325,
-  'Serbia': 345, 'Greece': 350, 'Bulgaria': 355, 'Romania': 360, 'Russia': 365, 'USSR': 365, 'Finland': 375, 'Sweden': 380,
-  'Denmark': 390, 'Ethiopia': 530, 'Ottoman Empire': 640, 'Turkey': 640, 'Iraq': 645, 'Egypt': 651, 'Syria': 652, 'Lebanon': 660,
-  'Jordan': 663, 'Israel': 666, 'China': 710, 'North Korea': 731, 'South Korea': 732, 'Japan': 740, 'India': 750, 'Pakistan': 770,
-  'North Vietnam': 816, 'South Vietnam': 817,
+  USA: 2,
+  Mexico: 70,
+  'Great Britain': 200,
+  England: 200,
+  Netherlands: 210,
+  Belgium: 211,
+  France: 220,
+  Spain: 230,
+  Hanover: 240,
+  Bavaria: 245,
+  Prussia: 255,
+  Germany: 255,
+  Baden: 267,
+  Saxony: 269,
+  Wuerttemberg: 271,
+  Austria: 300,
+  'Habsburg Empire': 300,
+  'Austria-Hungary': 300,
+  Hungary: 310,
+  Italy: 325,
+  Sardinia: 325,
+  Piedmont: 325,
+  Serbia: 345,
+  Greece: 350,
+  Bulgaria: 355,
+  Romania: 360,
+  Russia: 365,
+  USSR: 365,
+  Finland: 375,
+  Sweden: 380,
+  Denmark: 390,
+  Ethiopia: 530,
+  'Ottoman Empire': 640,
+  Turkey: 640,
+  Iraq: 645,
+  Egypt: 651,
+  Syria: 652,
+  Lebanon: 660,
+  Jordan: 663,
+  Israel: 666,
+  China: 710,
+  'North Korea': 731,
+  'South Korea': 732,
+  Japan: 740,
+  India: 750,
+  Pakistan: 770,
+  'North Vietnam': 816,
+  'South Vietnam': 817,
 };
 
-const BATTLE_COLUMNS = ['isqno', 'war', 'name', 'locn', 'campgn', 'post1', 'post2', 'wina', 'war4_theater', 'dbpedia', 'cow_warno', 'cow_warname'];
-const SIDE_COLUMNS = ['isqno', 'attacker', 'nam', 'co', 'str', 'intst', 'cas', 'finst', 'tank', 'arty', 'fly', 'actors'];
+const BATTLE_COLUMNS = [
+  'isqno',
+  'war',
+  'name',
+  'locn',
+  'campgn',
+  'post1',
+  'post2',
+  'wina',
+  'war4_theater',
+  'dbpedia',
+  'cow_warno',
+  'cow_warname',
+];
+const SIDE_COLUMNS = [
+  'isqno',
+  'attacker',
+  'nam',
+  'co',
+  'str',
+  'intst',
+  'cas',
+  'finst',
+  'tank',
+  'arty',
+  'fly',
+  'actors',
+];
 const DYAD_COLUMNS = ['isqno', 'attacker', 'defender', 'wt', 'dyad', 'direction', 'primary'];
 
 function battle(r: CsvRow) {
   return {
-    id: `cdb90-${r.reqInt('isqno')}`, isqno: r.reqInt('isqno'), name: r.text('name'), war: r.text('war'), location: r.text('locn'),
-    campaign: r.text('campgn'), warNum: r.int('cow_warno'), cowWarName: r.text('cow_warname'), theater: r.text('war4_theater'),
-    attackerWon: r.int('wina'), posture1: r.text('post1'), posture2: r.text('post2'), dbpedia: r.text('dbpedia'),
+    id: `cdb90-${r.reqInt('isqno')}`,
+    isqno: r.reqInt('isqno'),
+    name: r.text('name'),
+    war: r.text('war'),
+    location: r.text('locn'),
+    campaign: r.text('campgn'),
+    warNum: r.int('cow_warno'),
+    cowWarName: r.text('cow_warname'),
+    theater: r.text('war4_theater'),
+    attackerWon: r.int('wina'),
+    posture1: r.text('post1'),
+    posture2: r.text('post2'),
+    dbpedia: r.text('dbpedia'),
   };
 }
 
@@ -46,14 +123,33 @@ function belligerent(r: CsvRow, b: BattleRef) {
   const attacker = r.flag('attacker');
   if (attacker === null) throw r.error('attacker', 'expected 0 or 1');
   const id = `${b.id}-${attacker ? 'attacker' : 'defender'}`;
-  const actors = (r.text('actors') ?? '').split(' & ').map((a) => a.trim()).filter(Boolean);
-  const ccodes = b.warNum === null ? [] : [...new Set(actors.map((a) => ACTOR_CCODES[a]).filter((c): c is number => c !== undefined))];
-  const matched = b.warNum !== null && actors.length > 0 && ccodes.length > 0 && actors.every((a) => ACTOR_CCODES[a] !== undefined);
+  const actors = (r.text('actors') ?? '')
+    .split(' & ')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const ccodes =
+    b.warNum === null
+      ? []
+      : [...new Set(actors.map((a) => ACTOR_CCODES[a]).filter((c): c is number => c !== undefined))];
+  const matched =
+    b.warNum !== null && actors.length > 0 && ccodes.length > 0 && actors.every((a) => ACTOR_CCODES[a] !== undefined);
   return {
     side: {
-      id, battle: b.id, isqno: b.isqno, attacker, name: r.text('nam'), commander: r.text('co'), actors,
-      initialStrength: r.int('intst'), strength: r.int('str'), casualties: r.int('cas'), finalStrength: r.int('finst'),
-      tanks: r.int('tank'), artillery: r.int('arty'), aircraft: r.int('fly'), matched,
+      id,
+      battle: b.id,
+      isqno: b.isqno,
+      attacker,
+      name: r.text('nam'),
+      commander: r.text('co'),
+      actors,
+      initialStrength: r.int('intst'),
+      strength: r.int('str'),
+      casualties: r.int('cas'),
+      finalStrength: r.int('finst'),
+      tanks: r.int('tank'),
+      artillery: r.int('arty'),
+      aircraft: r.int('fly'),
+      matched,
     },
     links: ccodes.map((ccode) => ({ id, ccode })),
   };
@@ -63,8 +159,15 @@ function dyad(r: CsvRow, b: BattleRef, dyadNo: Map<number, number>) {
   const n = (dyadNo.get(b.isqno) ?? 0) + 1;
   dyadNo.set(b.isqno, n);
   return {
-    id: `${b.id}-dyad-${n}`, battle: b.id, isqno: b.isqno, attacker: r.text('attacker'), defender: r.text('defender'),
-    dyad: r.text('dyad'), weight: r.float('wt'), direction: r.int('direction'), primary: r.flag('primary'),
+    id: `${b.id}-dyad-${n}`,
+    battle: b.id,
+    isqno: b.isqno,
+    attacker: r.text('attacker'),
+    defender: r.text('defender'),
+    dyad: r.text('dyad'),
+    weight: r.float('wt'),
+    direction: r.int('direction'),
+    primary: r.flag('primary'),
   };
 }
 
@@ -89,7 +192,10 @@ export const cdb90: Dataset = {
       checks.run(1, () => {
         const b = battle(r);
         byIsqno.set(b.isqno, { id: b.id, isqno: b.isqno, warNum: b.warNum });
-        if (b.warNum !== null) { warLinks++; warNums.add(b.warNum); }
+        if (b.warNum !== null) {
+          warLinks++;
+          warNums.add(b.warNum);
+        }
       });
     });
     const battleOf = (r: CsvRow) => {
@@ -111,42 +217,77 @@ export const cdb90: Dataset = {
       });
     });
     const dyadNo = new Map<number, number>();
-    const dy = await streamCsv(files.dyads!, DYAD_COLUMNS, (r) => { checks.run(4, () => dyad(r, battleOf(r), dyadNo)); });
+    const dy = await streamCsv(files.dyads!, DYAD_COLUMNS, (r) => {
+      checks.run(4, () => dyad(r, battleOf(r), dyadNo));
+    });
     checks.throwFirst();
     const source = SOURCES.cdb90('1990 (tidy release)');
     const stateRows = states.rows();
     return {
-      dataset: 'cdb90', files: [bt.path, bl.path, dy.path], sha256: { [bt.path]: bt.sha256, [bl.path]: bl.sha256, [dy.path]: dy.sha256 },
-      rowsRead: bt.rows + bl.rows + dy.rows, sources: [source],
+      dataset: 'cdb90',
+      files: [bt.path, bl.path, dy.path],
+      sha256: { [bt.path]: bt.sha256, [bl.path]: bl.sha256, [dy.path]: dy.sha256 },
+      rowsRead: bt.rows + bl.rows + dy.rows,
+      sources: [source],
       steps: [
-        { query: 'importBattles', params: { source: source.key }, rows: streamedRows(bt.rows, (emit) => rereadCsv(bt, BATTLE_COLUMNS, (r) => emit(battle(r)))) },
         {
-          query: 'importBattleWars', params: { source: source.key },
-          rows: streamedRows(warLinks, (emit) => rereadCsv(bt, BATTLE_COLUMNS, (r) => {
-            const b = battle(r);
-            return b.warNum === null ? undefined : emit({ id: b.id, warNum: b.warNum, cowWarName: b.cowWarName });
-          })),
+          query: 'importBattles',
+          params: { source: source.key },
+          rows: streamedRows(bt.rows, (emit) => rereadCsv(bt, BATTLE_COLUMNS, (r) => emit(battle(r)))),
         },
-        { query: 'importBelligerents', params: { source: source.key }, rows: streamedRows(bl.rows, (emit) => rereadCsv(bl, SIDE_COLUMNS, (r) => emit(belligerent(r, battleOf(r)).side))) },
+        {
+          query: 'importBattleWars',
+          params: { source: source.key },
+          rows: streamedRows(warLinks, (emit) =>
+            rereadCsv(bt, BATTLE_COLUMNS, (r) => {
+              const b = battle(r);
+              return b.warNum === null ? undefined : emit({ id: b.id, warNum: b.warNum, cowWarName: b.cowWarName });
+            }),
+          ),
+        },
+        {
+          query: 'importBelligerents',
+          params: { source: source.key },
+          rows: streamedRows(bl.rows, (emit) =>
+            rereadCsv(bl, SIDE_COLUMNS, (r) => emit(belligerent(r, battleOf(r)).side)),
+          ),
+        },
         { query: 'importStubStates', rows: stateRows },
         {
           query: 'importBelligerentStates',
-          rows: streamedRows(links, (emit) => rereadCsv(bl, SIDE_COLUMNS, async (r) => { for (const l of belligerent(r, battleOf(r)).links) await emit(l); })),
+          rows: streamedRows(links, (emit) =>
+            rereadCsv(bl, SIDE_COLUMNS, async (r) => {
+              for (const l of belligerent(r, battleOf(r)).links) await emit(l);
+            }),
+          ),
         },
         {
-          query: 'importBattleDyads', params: { source: source.key },
-          rows: streamedRows(dy.rows, (emit) => { const n = new Map<number, number>(); return rereadCsv(dy, DYAD_COLUMNS, (r) => emit(dyad(r, battleOf(r), n))); }),
+          query: 'importBattleDyads',
+          params: { source: source.key },
+          rows: streamedRows(dy.rows, (emit) => {
+            const n = new Map<number, number>();
+            return rereadCsv(dy, DYAD_COLUMNS, (r) => emit(dyad(r, battleOf(r), n)));
+          }),
         },
       ],
       nodes: {
-        Battle: bt.rows, Belligerent: bl.rows, BattleDyad: dy.rows,
-        War: warNums.size, State: stateRows.length, Source: 1,
+        Battle: bt.rows,
+        Belligerent: bl.rows,
+        BattleDyad: dy.rows,
+        War: warNums.size,
+        State: stateRows.length,
+        Source: 1,
       },
       relationships: {
-        PART_OF: warLinks, FOUGHT_AT: bl.rows, REPRESENTS: links, IN_BATTLE: dy.rows,
+        PART_OF: warLinks,
+        FOUGHT_AT: bl.rows,
+        REPRESENTS: links,
+        IN_BATTLE: dy.rows,
         CITES: bt.rows + bl.rows + dy.rows + warNums.size,
       },
-      warnings: [`${bl.file}: ${unmatched} of ${bl.rows} battle sides not (fully) matched to COW states (no COW war number, or an actor name not in the crosswalk); kept with their actor names`],
+      warnings: [
+        `${bl.file}: ${unmatched} of ${bl.rows} battle sides not (fully) matched to COW states (no COW war number, or an actor name not in the crosswalk); kept with their actor names`,
+      ],
     };
   },
 };

@@ -29,7 +29,11 @@ export const cowStates: Dataset = {
   name: 'cow-states',
   title: 'COW State System Membership',
   files: [
-    { id: 'states', pattern: /^(states\d{4}|cow_states)\.csv(?:\.gz)?$/i, description: 'state system membership spells (states2016.csv)' },
+    {
+      id: 'states',
+      pattern: /^(states\d{4}|cow_states)\.csv(?:\.gz)?$/i,
+      description: 'state system membership spells (states2016.csv)',
+    },
     { id: 'majors', pattern: /^majors\d{4}\.csv(?:\.gz)?$/i, description: 'major-power spells (majors2016.csv)' },
   ],
   async prepare(files) {
@@ -39,24 +43,38 @@ export const cowStates: Dataset = {
     const byCcode = new Map<number, { ccode: number; abbrev: string; name: string }>();
     const states = await streamCsv(files.states!, STATE_COLUMNS, (r) => {
       checks.run(0, () => versions.add(r));
-      checks.run(1, () => { const { state } = stateSpell(r); byCcode.set(state.ccode, state); });
+      checks.run(1, () => {
+        const { state } = stateSpell(r);
+        byCcode.set(state.ccode, state);
+      });
     });
     const majorRow = (r: CsvRow) => {
       const s = spell(r);
       if (!byCcode.has(s.ccode)) throw r.error('ccode', `ccode ${s.ccode} is not in ${states.file}`);
       return s;
     };
-    const majors = await streamCsv(files.majors!, SPELL, (r) => { checks.run(2, () => majorRow(r)); });
+    const majors = await streamCsv(files.majors!, SPELL, (r) => {
+      checks.run(2, () => majorRow(r));
+    });
     checks.throwFirst();
     const version = versions.value() ?? '2016';
     const source = SOURCES.cowStates(version);
     return {
-      dataset: 'cow-states', files: [states.path, majors.path], sha256: { [states.path]: states.sha256, [majors.path]: majors.sha256 },
-      rowsRead: states.rows + majors.rows, sources: [source],
+      dataset: 'cow-states',
+      files: [states.path, majors.path],
+      sha256: { [states.path]: states.sha256, [majors.path]: majors.sha256 },
+      rowsRead: states.rows + majors.rows,
+      sources: [source],
       steps: [
         { query: 'importStates', rows: [...byCcode.values()], params: { source: source.key } },
-        { query: 'importSystemSpells', rows: streamedRows(states.rows, (emit) => rereadCsv(states, STATE_COLUMNS, (r) => emit(stateSpell(r).spell))) },
-        { query: 'importMajorPowerSpells', rows: streamedRows(majors.rows, (emit) => rereadCsv(majors, SPELL, (r) => emit(majorRow(r)))) },
+        {
+          query: 'importSystemSpells',
+          rows: streamedRows(states.rows, (emit) => rereadCsv(states, STATE_COLUMNS, (r) => emit(stateSpell(r).spell))),
+        },
+        {
+          query: 'importMajorPowerSpells',
+          rows: streamedRows(majors.rows, (emit) => rereadCsv(majors, SPELL, (r) => emit(majorRow(r)))),
+        },
       ],
       nodes: { State: byCcode.size, StateSystem: 1, Source: 1 },
       relationships: { IN_SYSTEM: states.rows, MAJOR_POWER: majors.rows, CITES: byCcode.size },

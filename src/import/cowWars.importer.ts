@@ -20,10 +20,42 @@ function warList(r: CsvRow, column: string): number[] | null {
   });
 }
 
-const COLUMNS = ['WarNum', 'WarName', 'WarType', 'ccode', 'StateName', 'Side', 'StartMonth1', 'StartDay1', 'StartYear1', 'EndMonth1', 'EndDay1', 'EndYear1',
-  'StartMonth2', 'StartDay2', 'StartYear2', 'EndMonth2', 'EndDay2', 'EndYear2', 'TransFrom', 'WhereFought', 'Initiator', 'Outcome', 'TransTo', 'BatDeath'];
+const COLUMNS = [
+  'WarNum',
+  'WarName',
+  'WarType',
+  'ccode',
+  'StateName',
+  'Side',
+  'StartMonth1',
+  'StartDay1',
+  'StartYear1',
+  'EndMonth1',
+  'EndDay1',
+  'EndYear1',
+  'StartMonth2',
+  'StartDay2',
+  'StartYear2',
+  'EndMonth2',
+  'EndDay2',
+  'EndYear2',
+  'TransFrom',
+  'WhereFought',
+  'Initiator',
+  'Outcome',
+  'TransTo',
+  'BatDeath',
+];
 
-type WarSpan = { id: string; warNum: number; name: string; warType: number | null; first: PartialDate | null; last: PartialDate | null; line: number };
+type WarSpan = {
+  id: string;
+  warNum: number;
+  name: string;
+  warType: number | null;
+  first: PartialDate | null;
+  last: PartialDate | null;
+  line: number;
+};
 
 /** A participant row; `wars` gathers each war's span (and checks its name), `spells` counts the rows of each state in each war so far. */
 function participant(r: CsvRow, wars: Map<number, WarSpan>, spells: Map<number | string, number>) {
@@ -34,7 +66,15 @@ function participant(r: CsvRow, wars: Map<number, WarSpan>, spells: Map<number |
   const end = dateOf(r, 'EndYear1', 'EndMonth1', 'EndDay1');
   const start2 = dateOf(r, 'StartYear2', 'StartMonth2', 'StartDay2');
   const end2 = dateOf(r, 'EndYear2', 'EndMonth2', 'EndDay2');
-  const w = wars.get(warNum) ?? { id: `cow-war-${warNum}`, warNum, name, warType: r.int('WarType'), first: null, last: null, line: r.line };
+  const w = wars.get(warNum) ?? {
+    id: `cow-war-${warNum}`,
+    warNum,
+    name,
+    warType: r.int('WarType'),
+    first: null,
+    last: null,
+    line: r.line,
+  };
   if (w.name !== name) throw r.error('WarName', `war ${warNum} is called ${JSON.stringify(w.name)} on line ${w.line}`);
   for (const s of [start, start2]) if (s && (!w.first || s.date < w.first.date)) w.first = s;
   for (const e of [end, end2]) if (e && (!w.last || e.date > w.last.date)) w.last = e;
@@ -44,19 +84,37 @@ function participant(r: CsvRow, wars: Map<number, WarSpan>, spells: Map<number |
   const spell = (spells.get(k) ?? 0) + 1;
   spells.set(k, spell);
   const initiator = r.int('Initiator');
-  if (initiator !== null && initiator !== 1 && initiator !== 2) throw r.error('Initiator', `expected 1 (initiator) or 2 (not), found ${initiator}`);
+  if (initiator !== null && initiator !== 1 && initiator !== 2)
+    throw r.error('Initiator', `expected 1 (initiator) or 2 (not), found ${initiator}`);
   return {
-    war: w.id, ccode, name: r.text('StateName'), spell, side: r.int('Side'),
-    ...dateFields('start', start), ...dateFields('end', end), ...dateFields('start2', start2), ...dateFields('end2', end2),
-    whereFought: r.int('WhereFought'), initiator: initiator === null ? null : initiator === 1, outcome: r.int('Outcome'),
-    transFrom: warList(r, 'TransFrom'), transTo: warList(r, 'TransTo'), batDeaths: r.int('BatDeath'),
+    war: w.id,
+    ccode,
+    name: r.text('StateName'),
+    spell,
+    side: r.int('Side'),
+    ...dateFields('start', start),
+    ...dateFields('end', end),
+    ...dateFields('start2', start2),
+    ...dateFields('end2', end2),
+    whereFought: r.int('WhereFought'),
+    initiator: initiator === null ? null : initiator === 1,
+    outcome: r.int('Outcome'),
+    transFrom: warList(r, 'TransFrom'),
+    transTo: warList(r, 'TransTo'),
+    batDeaths: r.int('BatDeath'),
   };
 }
 
 export const cowWars: Dataset = {
   name: 'cow-wars',
   title: 'COW Inter-State Wars',
-  files: [{ id: 'wars', pattern: /^Inter-?StateWarData.*\.csv(?:\.gz)?$/i, description: 'inter-state war participants (Inter-StateWarData_v4.0.csv)' }],
+  files: [
+    {
+      id: 'wars',
+      pattern: /^Inter-?StateWarData.*\.csv(?:\.gz)?$/i,
+      description: 'inter-state war participants (Inter-StateWarData_v4.0.csv)',
+    },
+  ],
   async prepare(files) {
     // First reading: checks every row, gathers the wars (a few hundred) and the states.
     const checks = new Checks();
@@ -71,12 +129,22 @@ export const cowWars: Dataset = {
     const version = versionFrom(t.file, /_v?([\d.]+)\.csv(?:\.gz)?$/i, 'unknown');
     const source = SOURCES.cowWars(version);
     const warRows = [...wars.values()].map((w) => ({
-      id: w.id, warNum: w.warNum, name: w.name, warType: w.warType, ...dateFields('start', w.first), ...dateFields('end', w.last),
-      startYear: w.first ? Number(w.first.date.slice(0, 4)) : null, endYear: w.last ? Number(w.last.date.slice(0, 4)) : null,
+      id: w.id,
+      warNum: w.warNum,
+      name: w.name,
+      warType: w.warType,
+      ...dateFields('start', w.first),
+      ...dateFields('end', w.last),
+      startYear: w.first ? Number(w.first.date.slice(0, 4)) : null,
+      endYear: w.last ? Number(w.last.date.slice(0, 4)) : null,
     }));
     const stateRows = states.rows();
     return {
-      dataset: 'cow-wars', files: [t.path], sha256: { [t.path]: t.sha256 }, rowsRead: t.rows, sources: [source],
+      dataset: 'cow-wars',
+      files: [t.path],
+      sha256: { [t.path]: t.sha256 },
+      rowsRead: t.rows,
+      sources: [source],
       steps: [
         { query: 'importWars', rows: warRows, params: { source: source.key } },
         { query: 'importStubStates', rows: stateRows },
@@ -84,7 +152,10 @@ export const cowWars: Dataset = {
           query: 'importWarParticipants',
           rows: streamedRows(t.rows, (emit) => {
             const again = { wars: new Map<number, WarSpan>(), spells: new Map<number | string, number>() };
-            return rereadCsv(t, COLUMNS, (r) => { const { name: _n, ...p } = participant(r, again.wars, again.spells); return emit(p); });
+            return rereadCsv(t, COLUMNS, (r) => {
+              const { name: _n, ...p } = participant(r, again.wars, again.spells);
+              return emit(p);
+            });
           }),
         },
       ],

@@ -26,8 +26,16 @@ export type ImportFileErrorCode = 'IMPORT_FILE_MALFORMED' | 'IMPORT_FILE_CHANGED
 export class ImportFileError extends Error {
   /** `IMPORT_FILE_MALFORMED`: the file cannot be imported as it is; `IMPORT_FILE_CHANGED`: see `ImportFileChangedError`. */
   readonly code: ImportFileErrorCode = 'IMPORT_FILE_MALFORMED';
-  constructor(readonly file: string, readonly line: number | null, readonly column: string | null, readonly problem: string, readonly offset: number | null = null) {
-    super(`${file}${line !== null ? `, line ${line}` : ''}${column !== null ? `, column ${column}` : ''}${offset !== null ? `, byte offset ${offset}` : ''}: ${problem}`);
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly column: string | null,
+    readonly problem: string,
+    readonly offset: number | null = null,
+  ) {
+    super(
+      `${file}${line !== null ? `, line ${line}` : ''}${column !== null ? `, column ${column}` : ''}${offset !== null ? `, byte offset ${offset}` : ''}: ${problem}`,
+    );
     this.name = 'ImportFileError';
   }
 }
@@ -40,7 +48,12 @@ export class ImportFileError extends Error {
 export class ImportFileChangedError extends ImportFileError {
   override readonly code = 'IMPORT_FILE_CHANGED' as const;
   constructor(file: string, problem: string) {
-    super(file, null, null, `the file changed while it was being imported (${problem}); nothing was written, import it again`);
+    super(
+      file,
+      null,
+      null,
+      `the file changed while it was being imported (${problem}); nothing was written, import it again`,
+    );
     this.name = 'ImportFileChangedError';
   }
 }
@@ -106,8 +119,12 @@ export async function fileSha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   const file = basename(path);
   try {
-    await run(byteStream(path), async (src: AsyncIterable<Buffer>) => { for await (const c of src) hash.update(c); });
-  } catch (e) { throw new ImportFileError(file, null, null, `cannot read ${path}: ${(e as Error).message}`); }
+    await run(byteStream(path), async (src: AsyncIterable<Buffer>) => {
+      for await (const c of src) hash.update(c);
+    });
+  } catch (e) {
+    throw new ImportFileError(file, null, null, `cannot read ${path}: ${(e as Error).message}`);
+  }
   return hash.digest('hex');
 }
 
@@ -124,14 +141,31 @@ function strictText(file: string, hash: Hash) {
     const decoder = new TextDecoder('utf-8', { fatal: true });
     let offset = 0; // bytes before the current chunk
     let line = 1;
-    let need = 0; let lo = 0x80; let hi = 0xbf; let seqStart = 0; let seqLine = 1;
-    let inQuote = false; let cr = false;
-    let ending: Ending | null = null; let endingLine = 0;
-    const bad = (at: number, atLine: number, what: string) => new ImportFileError(file, atLine, null, `invalid UTF-8 (${what}); save the file as UTF-8`, at);
+    let need = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    let seqStart = 0;
+    let seqLine = 1;
+    let inQuote = false;
+    let cr = false;
+    let ending: Ending | null = null;
+    let endingLine = 0;
+    const bad = (at: number, atLine: number, what: string) =>
+      new ImportFileError(file, atLine, null, `invalid UTF-8 (${what}); save the file as UTF-8`, at);
     const ended = (style: Ending, at: number) => {
-      if (ending === null) { ending = style; endingLine = line; return; }
+      if (ending === null) {
+        ending = style;
+        endingLine = line;
+        return;
+      }
       if (style !== ending) {
-        throw new ImportFileError(file, line, null, `the line ends with ${NAME[style]} but line ${endingLine} (and the lines before this one) end with ${NAME[ending]}: mixed line endings would merge records; convert the file to one line ending`, at);
+        throw new ImportFileError(
+          file,
+          line,
+          null,
+          `the line ends with ${NAME[style]} but line ${endingLine} (and the lines before this one) end with ${NAME[ending]}: mixed line endings would merge records; convert the file to one line ending`,
+          at,
+        );
       }
     };
     for await (const chunk of src) {
@@ -139,31 +173,53 @@ function strictText(file: string, hash: Hash) {
       for (let i = 0; i < chunk.length; i++) {
         const b = chunk[i]!;
         if (need > 0) {
-          if (b < lo || b > hi) throw bad(seqStart, seqLine, `byte 0x${b.toString(16).padStart(2, '0')} at offset ${offset + i} cannot continue the sequence`);
-          lo = 0x80; hi = 0xbf;
+          if (b < lo || b > hi)
+            throw bad(
+              seqStart,
+              seqLine,
+              `byte 0x${b.toString(16).padStart(2, '0')} at offset ${offset + i} cannot continue the sequence`,
+            );
+          lo = 0x80;
+          hi = 0xbf;
           need--;
           continue;
         }
         if (cr) {
           cr = false;
-          if (b === 0x0a) { ended('CRLF', offset + i); line++; continue; }
-          ended('CR', offset + i - 1); line++;
+          if (b === 0x0a) {
+            ended('CRLF', offset + i);
+            line++;
+            continue;
+          }
+          ended('CR', offset + i - 1);
+          line++;
         }
         if (b < 0x80) {
           if (b === 0x22) inQuote = !inQuote;
-          else if (b === 0x0a) { if (!inQuote) ended('LF', offset + i); line++; }
-          else if (b === 0x0d && !inQuote) cr = true;
+          else if (b === 0x0a) {
+            if (!inQuote) ended('LF', offset + i);
+            line++;
+          } else if (b === 0x0d && !inQuote) cr = true;
           continue;
         }
-        seqStart = offset + i; seqLine = line;
+        seqStart = offset + i;
+        seqLine = line;
         if (b >= 0xc2 && b <= 0xdf) need = 1;
-        else if (b === 0xe0) { need = 2; lo = 0xa0; }
-        else if ((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) need = 2;
-        else if (b === 0xed) { need = 2; hi = 0x9f; }
-        else if (b === 0xf0) { need = 3; lo = 0x90; }
-        else if (b >= 0xf1 && b <= 0xf3) need = 3;
-        else if (b === 0xf4) { need = 3; hi = 0x8f; }
-        else throw bad(seqStart, line, `byte 0x${b.toString(16)} cannot start a character`);
+        else if (b === 0xe0) {
+          need = 2;
+          lo = 0xa0;
+        } else if ((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) need = 2;
+        else if (b === 0xed) {
+          need = 2;
+          hi = 0x9f;
+        } else if (b === 0xf0) {
+          need = 3;
+          lo = 0x90;
+        } else if (b >= 0xf1 && b <= 0xf3) need = 3;
+        else if (b === 0xf4) {
+          need = 3;
+          hi = 0x8f;
+        } else throw bad(seqStart, line, `byte 0x${b.toString(16)} cannot start a character`);
       }
       offset += chunk.length;
       yield decoder.decode(chunk, { stream: true });
@@ -176,14 +232,26 @@ function strictText(file: string, hash: Hash) {
 }
 
 /** What every row of a table shares: the file name and the column index. */
-interface TableContext { file: string; index: Map<string, number> }
+interface TableContext {
+  file: string;
+  index: Map<string, number>;
+}
 
 /** A row: its line and its cells; the accessors live on the prototype (no closures per row). */
 class Row implements CsvRow {
-  constructor(private readonly t: TableContext, readonly line: number, private readonly record: string[]) {}
+  constructor(
+    private readonly t: TableContext,
+    readonly line: number,
+    private readonly record: string[],
+  ) {}
 
   error(column: string | null, problem: string): ImportFileError {
-    return new ImportFileError(this.t.file, this.line, column === null ? null : `${column} (${(this.t.index.get(column) ?? -1) + 1})`, problem);
+    return new ImportFileError(
+      this.t.file,
+      this.line,
+      column === null ? null : `${column} (${(this.t.index.get(column) ?? -1) + 1})`,
+      problem,
+    );
   }
 
   cell(column: string): string {
@@ -233,10 +301,18 @@ class Row implements CsvRow {
  * without one of them is rejected (a wrong file, or a different version of the data set). An error
  * `onRow` throws is passed on as it is; every problem of the file itself is an `ImportFileError`.
  */
-export async function streamCsv(path: string, required: readonly string[], onRow: (row: CsvRow) => void | Promise<void>): Promise<CsvFileInfo> {
+export async function streamCsv(
+  path: string,
+  required: readonly string[],
+  onRow: (row: CsvRow) => void | Promise<void>,
+): Promise<CsvFileInfo> {
   const file = basename(path);
   let stat: { size: number; mtimeMs: number };
-  try { stat = statSync(path); } catch (e) { throw new ImportFileError(file, null, null, `cannot read ${path}: ${(e as Error).message}`); }
+  try {
+    stat = statSync(path);
+  } catch (e) {
+    throw new ImportFileError(file, null, null, `cannot read ${path}: ${(e as Error).message}`);
+  }
   const hash = createHash('sha256');
   const t: TableContext = { file, index: new Map() };
   let rows = 0;
@@ -249,7 +325,12 @@ export async function streamCsv(path: string, required: readonly string[], onRow
         columns = record.map((c) => c.trim());
         const missingCols = required.filter((c) => !columns!.includes(c));
         if (missingCols.length) {
-          throw new ImportFileError(file, 1, null, `wrong header: missing column${missingCols.length > 1 ? 's' : ''} ${missingCols.join(', ')} (is this the right file and version?)`);
+          throw new ImportFileError(
+            file,
+            1,
+            null,
+            `wrong header: missing column${missingCols.length > 1 ? 's' : ''} ${missingCols.join(', ')} (is this the right file and version?)`,
+          );
         }
         columns.forEach((c, i) => t.index.set(c, i));
         continue;
@@ -272,7 +353,12 @@ export async function streamCsv(path: string, required: readonly string[], onRow
     if (e instanceof CsvError) {
       const err = e as CsvError & { lines?: number; column?: number | string; index?: number };
       const col = err.column ?? err.index;
-      throw new ImportFileError(file, err.lines ?? null, col !== undefined ? String(typeof col === 'number' ? col + 1 : col) : null, e.message.replace(/^Invalid Record Length: /, 'wrong number of cells: '));
+      throw new ImportFileError(
+        file,
+        err.lines ?? null,
+        col !== undefined ? String(typeof col === 'number' ? col + 1 : col) : null,
+        e.message.replace(/^Invalid Record Length: /, 'wrong number of cells: '),
+      );
     }
     throw new ImportFileError(file, null, null, `cannot read ${path}: ${(e as Error).message}`);
   }
@@ -287,12 +373,23 @@ export async function streamCsv(path: string, required: readonly string[], onRow
  * way, since the first reading found none); otherwise `ImportFileChangedError`, and the transaction
  * that `onRow` writes in is rolled back by the caller. Errors `onRow` throws (the store's) pass as they are.
  */
-export async function rereadCsv(first: CsvFileInfo, required: readonly string[], onRow: (row: CsvRow) => void | Promise<void>): Promise<void> {
+export async function rereadCsv(
+  first: CsvFileInfo,
+  required: readonly string[],
+  onRow: (row: CsvRow) => void | Promise<void>,
+): Promise<void> {
   let stat: { size: number; mtimeMs: number } | null = null;
-  try { stat = statSync(first.path); } catch { /* reported below */ }
+  try {
+    stat = statSync(first.path);
+  } catch {
+    /* reported below */
+  }
   if (!stat) throw new ImportFileChangedError(first.file, 'it is gone');
   if (stat.size !== first.size || stat.mtimeMs !== first.mtimeMs) {
-    throw new ImportFileChangedError(first.file, `${first.size} bytes modified at ${new Date(first.mtimeMs).toISOString()} when checked, ${stat.size} bytes modified at ${new Date(stat.mtimeMs).toISOString()} when read again to write`);
+    throw new ImportFileChangedError(
+      first.file,
+      `${first.size} bytes modified at ${new Date(first.mtimeMs).toISOString()} when checked, ${stat.size} bytes modified at ${new Date(stat.mtimeMs).toISOString()} when read again to write`,
+    );
   }
   let info: CsvFileInfo;
   try {
@@ -304,7 +401,10 @@ export async function rereadCsv(first: CsvFileInfo, required: readonly string[],
     throw new ImportFileChangedError(first.file, `reading it again found: ${e.message}`);
   }
   if (info.sha256 !== first.sha256 || info.rows !== first.rows) {
-    throw new ImportFileChangedError(first.file, `sha256 ${first.sha256} when checked, ${info.sha256} when read again to write`);
+    throw new ImportFileChangedError(
+      first.file,
+      `sha256 ${first.sha256} when checked, ${info.sha256} when read again to write`,
+    );
   }
 }
 
@@ -314,6 +414,8 @@ export async function rereadCsv(first: CsvFileInfo, required: readonly string[],
  */
 export async function readCsv(path: string, required: readonly string[]): Promise<CsvTable> {
   const rows: CsvRow[] = [];
-  const info = await streamCsv(path, required, (r) => { rows.push(r); });
+  const info = await streamCsv(path, required, (r) => {
+    rows.push(r);
+  });
   return { file: info.file, path: info.path, sha256: info.sha256, columns: info.columns, rows };
 }

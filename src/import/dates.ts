@@ -19,7 +19,12 @@ const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate(
  * A partial date from year, month and day (null or 0 = unknown). No year: null. Impossible values
  * (month 13, 31 April) are reported through `bad`, which must throw.
  */
-export function partialDate(year: number | null, month: number | null, day: number | null, bad: (what: string) => never): PartialDate | null {
+export function partialDate(
+  year: number | null,
+  month: number | null,
+  day: number | null,
+  bad: (what: string) => never,
+): PartialDate | null {
   if (year === null || year === 0) return null;
   if (year < 1 || year > 9999) bad(`year ${year} is out of range`);
   if (month === null || month === 0) return { date: `${pad(year, 4)}-01-01`, precision: 'YEAR' };

@@ -4,17 +4,35 @@ import type { StreamedRows } from './types.js';
 import { partialDate, type PartialDate } from './dates.js';
 
 export const OBLIGATIONS = [
-  ['DEFENSE', 'defense'], ['OFFENSE', 'offense'], ['NEUTRALITY', 'neutrality'], ['NON_AGGRESSION', 'nonAggression'], ['CONSULTATION', 'consultation'],
+  ['DEFENSE', 'defense'],
+  ['OFFENSE', 'offense'],
+  ['NEUTRALITY', 'neutrality'],
+  ['NON_AGGRESSION', 'nonAggression'],
+  ['CONSULTATION', 'consultation'],
 ] as const;
 
 /** A partial date read from three columns of a row; errors name the year column. */
-export function dateOf(row: CsvRow, y: string, m: string, d: string, missing?: ReadonlySet<string>): PartialDate | null {
-  return partialDate(row.int(y, missing), row.int(m, missing), row.int(d, missing), (what) => { throw row.error(y, `bad date: ${what}`); });
+export function dateOf(
+  row: CsvRow,
+  y: string,
+  m: string,
+  d: string,
+  missing?: ReadonlySet<string>,
+): PartialDate | null {
+  return partialDate(row.int(y, missing), row.int(m, missing), row.int(d, missing), (what) => {
+    throw row.error(y, `bad date: ${what}`);
+  });
 }
 
 /** `{name, namePrecision}` fields from a partial date (both null when the date is unknown). */
-export function dateFields<K extends string>(name: K, d: PartialDate | null): Record<K | `${K}Precision`, string | null> {
-  return { [name]: d?.date ?? null, [`${name}Precision`]: d?.precision ?? null } as Record<K | `${K}Precision`, string | null>;
+export function dateFields<K extends string>(
+  name: K,
+  d: PartialDate | null,
+): Record<K | `${K}Precision`, string | null> {
+  return { [name]: d?.date ?? null, [`${name}Precision`]: d?.precision ?? null } as Record<
+    K | `${K}Precision`,
+    string | null
+  >;
 }
 
 /** A version string from a file name (`MIDA_4.3.csv` → 4.3, `NMC-60-abridged` → 6.0) or a fallback. */
@@ -60,11 +78,15 @@ export function compactKey(key: unknown): number | string {
 /** Throws when two rows of a file have the same key (a file we would silently merge otherwise), one row at a time: keeps each key (compact) and the line it was first on. */
 export class UniqueKeys {
   private readonly seen = new Map<number | string, number>();
-  constructor(private readonly what: string, private readonly column: string) {}
+  constructor(
+    private readonly what: string,
+    private readonly column: string,
+  ) {}
   check(r: CsvRow, key: unknown): void {
     const k = compactKey(key);
     const first = this.seen.get(k);
-    if (first !== undefined) throw r.error(this.column, `duplicate ${this.what} ${JSON.stringify(key)} (first on line ${first})`);
+    if (first !== undefined)
+      throw r.error(this.column, `duplicate ${this.what} ${JSON.stringify(key)} (first on line ${first})`);
     this.seen.set(k, r.line);
   }
 }
@@ -81,14 +103,18 @@ export class Checks {
   private lowest = Infinity;
   run<T>(i: number, check: () => T): T | undefined {
     if (i >= this.lowest) return undefined;
-    try { return check(); } catch (e) {
+    try {
+      return check();
+    } catch (e) {
       this.errors[i] = e;
       this.lowest = i;
       return undefined;
     }
   }
   /** Whether check `i` (or an earlier one) failed: then its state is incomplete, and must not be used. */
-  failed(i: number): boolean { return i >= this.lowest; }
+  failed(i: number): boolean {
+    return i >= this.lowest;
+  }
   /** Throws the error of the lowest-numbered failed check, if any. */
   throwFirst(): void {
     if (this.lowest !== Infinity) throw this.errors[this.lowest];
@@ -104,7 +130,10 @@ export function streamedRows(count: number, each: StreamedRows['each']): Streame
 export class StubStates {
   private readonly byCcode = new Map<number, { ccode: number; abbrev: string | null; name: string | null }>();
   add(e: { ccode: number; abbrev?: string | null; name?: string | null }): void {
-    if (!this.byCcode.has(e.ccode)) this.byCcode.set(e.ccode, { ccode: e.ccode, abbrev: e.abbrev ?? null, name: e.name ?? null });
+    if (!this.byCcode.has(e.ccode))
+      this.byCcode.set(e.ccode, { ccode: e.ccode, abbrev: e.abbrev ?? null, name: e.name ?? null });
   }
-  rows(): { ccode: number; abbrev: string | null; name: string | null }[] { return [...this.byCcode.values()]; }
+  rows(): { ccode: number; abbrev: string | null; name: string | null }[] {
+    return [...this.byCcode.values()];
+  }
 }

@@ -1,4 +1,16 @@
-export { importDataset, importAll, resolveFiles, writePrepared, formatSummary, formatAllSummary, DEFAULT_BATCH_SIZE, DatasetNotFoundError, type ImportSummary, type ImportAllSummary, type ImportOptions } from './runImport.js';
+export {
+  importDataset,
+  importAll,
+  resolveFiles,
+  writePrepared,
+  formatSummary,
+  formatAllSummary,
+  DEFAULT_BATCH_SIZE,
+  DatasetNotFoundError,
+  type ImportSummary,
+  type ImportAllSummary,
+  type ImportOptions,
+} from './runImport.js';
 export { ImportFileError, readCsv } from './csv.js';
 export { DATASETS, IMPORT_ORDER, isDatasetName } from './registry.js';
 export { barProgress, silentProgress, type ProgressReporter } from './progress.js';

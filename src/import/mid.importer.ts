@@ -3,29 +3,94 @@
  * MIDA row, one PARTICIPATED_IN per MIDB row (a state with several rows in a dispute gets spells 1, 2, ...).
  */
 import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
-import { Checks, compactKey, dateFields, dateOf, streamedRows, StubStates, UniqueKeys, VersionColumn, versionFrom } from './helpers.js';
+import {
+  Checks,
+  compactKey,
+  dateFields,
+  dateOf,
+  streamedRows,
+  StubStates,
+  UniqueKeys,
+  VersionColumn,
+  versionFrom,
+} from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
 
 const DATES = ['stday', 'stmon', 'styear', 'endday', 'endmon', 'endyear'];
-const DISPUTE_COLUMNS = ['dispnum3', 'dispnum4', ...DATES, 'outcome', 'settle', 'fatality', 'fatalpre', 'maxdur', 'mindur', 'hiact', 'hostlev', 'recip', 'numa', 'numb', 'link1', 'link2', 'link3', 'ongo2010'];
-const PARTICIPANT_COLUMNS = ['dispnum3', 'stabb', 'ccode', ...DATES, 'sidea', 'revstate', 'revtype1', 'revtype2', 'fatality', 'fatalpre', 'hiact', 'hostlev', 'orig'];
+const DISPUTE_COLUMNS = [
+  'dispnum3',
+  'dispnum4',
+  ...DATES,
+  'outcome',
+  'settle',
+  'fatality',
+  'fatalpre',
+  'maxdur',
+  'mindur',
+  'hiact',
+  'hostlev',
+  'recip',
+  'numa',
+  'numb',
+  'link1',
+  'link2',
+  'link3',
+  'ongo2010',
+];
+const PARTICIPANT_COLUMNS = [
+  'dispnum3',
+  'stabb',
+  'ccode',
+  ...DATES,
+  'sidea',
+  'revstate',
+  'revtype1',
+  'revtype2',
+  'fatality',
+  'fatalpre',
+  'hiact',
+  'hostlev',
+  'orig',
+];
 
 function dispute(r: CsvRow, version: string) {
   const start = dateOf(r, 'styear', 'stmon', 'stday');
   const end = dateOf(r, 'endyear', 'endmon', 'endday');
   return {
-    id: `mid-${r.reqInt('dispnum3')}`, dispnum: r.reqInt('dispnum3'), dispnum4: r.int('dispnum4'),
-    ...dateFields('start', start), ...dateFields('end', end), startYear: r.int('styear'), endYear: r.int('endyear'),
-    outcome: r.int('outcome'), settle: r.int('settle'), fatality: r.int('fatality'), fatalpre: r.int('fatalpre'),
-    maxdur: r.int('maxdur'), mindur: r.int('mindur'), hiact: r.int('hiact'), hostlev: r.int('hostlev'), recip: r.flag('recip'),
-    numa: r.int('numa'), numb: r.int('numb'), link1: r.text('link1'), link2: r.text('link2'), link3: r.text('link3'),
-    ongoing: r.flag('ongo2010'), version,
+    id: `mid-${r.reqInt('dispnum3')}`,
+    dispnum: r.reqInt('dispnum3'),
+    dispnum4: r.int('dispnum4'),
+    ...dateFields('start', start),
+    ...dateFields('end', end),
+    startYear: r.int('styear'),
+    endYear: r.int('endyear'),
+    outcome: r.int('outcome'),
+    settle: r.int('settle'),
+    fatality: r.int('fatality'),
+    fatalpre: r.int('fatalpre'),
+    maxdur: r.int('maxdur'),
+    mindur: r.int('mindur'),
+    hiact: r.int('hiact'),
+    hostlev: r.int('hostlev'),
+    recip: r.flag('recip'),
+    numa: r.int('numa'),
+    numb: r.int('numb'),
+    link1: r.text('link1'),
+    link2: r.text('link2'),
+    link3: r.text('link3'),
+    ongoing: r.flag('ongo2010'),
+    version,
   };
 }
 
 /** A participant row; `spells` counts the rows of each state in each dispute so far (in file order). */
-function participant(r: CsvRow, disputes: ReadonlySet<number>, disputeFile: string, spells: Map<number | string, number>) {
+function participant(
+  r: CsvRow,
+  disputes: ReadonlySet<number>,
+  disputeFile: string,
+  spells: Map<number | string, number>,
+) {
   const dispnum = r.reqInt('dispnum3');
   const dispute = `mid-${dispnum}`;
   if (!disputes.has(dispnum)) throw r.error('dispnum3', `dispute ${r.reqInt('dispnum3')} is not in ${disputeFile}`);
@@ -34,10 +99,21 @@ function participant(r: CsvRow, disputes: ReadonlySet<number>, disputeFile: stri
   const spell = (spells.get(k) ?? 0) + 1;
   spells.set(k, spell);
   return {
-    dispute, ccode, abbrev: r.text('stabb'), spell, sideA: r.flag('sidea'),
-    ...dateFields('start', dateOf(r, 'styear', 'stmon', 'stday')), ...dateFields('end', dateOf(r, 'endyear', 'endmon', 'endday')),
-    revstate: r.flag('revstate'), revtype1: r.int('revtype1'), revtype2: r.int('revtype2'), fatality: r.int('fatality'),
-    fatalpre: r.int('fatalpre'), hiact: r.int('hiact'), hostlev: r.int('hostlev'), orig: r.flag('orig'),
+    dispute,
+    ccode,
+    abbrev: r.text('stabb'),
+    spell,
+    sideA: r.flag('sidea'),
+    ...dateFields('start', dateOf(r, 'styear', 'stmon', 'stday')),
+    ...dateFields('end', dateOf(r, 'endyear', 'endmon', 'endday')),
+    revstate: r.flag('revstate'),
+    revtype1: r.int('revtype1'),
+    revtype2: r.int('revtype2'),
+    fatality: r.int('fatality'),
+    fatalpre: r.int('fatalpre'),
+    hiact: r.int('hiact'),
+    hostlev: r.int('hostlev'),
+    orig: r.flag('orig'),
   };
 }
 
@@ -46,7 +122,11 @@ export const mid: Dataset = {
   title: 'COW Militarized Interstate Disputes',
   files: [
     { id: 'disputes', pattern: /^MIDA_[\d.]+\.csv(?:\.gz)?$/i, description: 'dispute-level file (MIDA_4.3.csv)' },
-    { id: 'participants', pattern: /^MIDB_[\d.]+\.csv(?:\.gz)?$/i, description: 'participant-level file (MIDB_4.3.csv)' },
+    {
+      id: 'participants',
+      pattern: /^MIDB_[\d.]+\.csv(?:\.gz)?$/i,
+      description: 'participant-level file (MIDB_4.3.csv)',
+    },
   ],
   async prepare(files) {
     // First reading: the checks in the order they were stated over whole files (see Checks); kept:
@@ -58,7 +138,9 @@ export const mid: Dataset = {
     const a = await streamCsv(files.disputes!, DISPUTE_COLUMNS, (r) => {
       checks.run(0, () => versions.add(r));
       checks.run(1, () => unique.check(r, r.reqInt('dispnum3')));
-      checks.run(2, () => { disputes.add(dispute(r, '').dispnum); });
+      checks.run(2, () => {
+        disputes.add(dispute(r, '').dispnum);
+      });
     });
     const states = new StubStates();
     let spells: Map<number | string, number> | null = new Map();
@@ -70,15 +152,26 @@ export const mid: Dataset = {
     const version = versionFrom(a.file, /MIDA_([\d.]+)\.csv(?:\.gz)?$/i, versions.value() ?? 'unknown');
     const source = SOURCES.mid(version);
     return {
-      dataset: 'mid', files: [a.path, b.path], sha256: { [a.path]: a.sha256, [b.path]: b.sha256 }, rowsRead: a.rows + b.rows, sources: [source],
+      dataset: 'mid',
+      files: [a.path, b.path],
+      sha256: { [a.path]: a.sha256, [b.path]: b.sha256 },
+      rowsRead: a.rows + b.rows,
+      sources: [source],
       steps: [
-        { query: 'importDisputes', params: { source: source.key }, rows: streamedRows(a.rows, (emit) => rereadCsv(a, DISPUTE_COLUMNS, (r) => emit(dispute(r, version)))) },
+        {
+          query: 'importDisputes',
+          params: { source: source.key },
+          rows: streamedRows(a.rows, (emit) => rereadCsv(a, DISPUTE_COLUMNS, (r) => emit(dispute(r, version)))),
+        },
         { query: 'importStubStates', rows: states.rows() },
         {
           query: 'importDisputeParticipants',
           rows: streamedRows(b.rows, (emit) => {
             const spellsAgain = new Map<number | string, number>();
-            return rereadCsv(b, PARTICIPANT_COLUMNS, (r) => { const { abbrev: _a, ...p } = participant(r, disputes, a.file, spellsAgain); return emit(p); });
+            return rereadCsv(b, PARTICIPANT_COLUMNS, (r) => {
+              const { abbrev: _a, ...p } = participant(r, disputes, a.file, spellsAgain);
+              return emit(p);
+            });
           }),
         },
       ],

@@ -14,16 +14,30 @@ function capability(r: CsvRow) {
   const year = r.reqInt('year');
   // The columns of INTS and FLOATS, spelled out (this runs twice per row).
   return {
-    id: `${ccode}-${year}`, ccode, year, abbrev: r.text('stateabb'),
-    milex: r.int('milex'), milper: r.int('milper'), irst: r.int('irst'), pec: r.int('pec'),
-    tpop: r.float('tpop'), upop: r.float('upop'), cinc: r.float('cinc'),
+    id: `${ccode}-${year}`,
+    ccode,
+    year,
+    abbrev: r.text('stateabb'),
+    milex: r.int('milex'),
+    milper: r.int('milper'),
+    irst: r.int('irst'),
+    pec: r.int('pec'),
+    tpop: r.float('tpop'),
+    upop: r.float('upop'),
+    cinc: r.float('cinc'),
   };
 }
 
 export const nmc: Dataset = {
   name: 'nmc',
   title: 'COW National Material Capabilities',
-  files: [{ id: 'nmc', pattern: /^NMC[-_ ]?[\d.]+.*\.csv(?:\.gz)?$/i, description: 'NMC state-year file (NMC-60-abridged.csv)' }],
+  files: [
+    {
+      id: 'nmc',
+      pattern: /^NMC[-_ ]?[\d.]+.*\.csv(?:\.gz)?$/i,
+      description: 'NMC state-year file (NMC-60-abridged.csv)',
+    },
+  ],
   async prepare(files) {
     // First reading: checks every row; keeps the state-year keys (packed numbers) and the states.
     const checks = new Checks();
@@ -37,12 +51,23 @@ export const nmc: Dataset = {
     const version = versionFrom(t.file, /NMC[-_ ]?v?(\d)\.?(\d)/i, 'unknown');
     const source = SOURCES.nmc(version);
     return {
-      dataset: 'nmc', files: [t.path], sha256: { [t.path]: t.sha256 }, rowsRead: t.rows, sources: [source],
+      dataset: 'nmc',
+      files: [t.path],
+      sha256: { [t.path]: t.sha256 },
+      rowsRead: t.rows,
+      sources: [source],
       steps: [
         { query: 'importStubStates', rows: states.rows() },
         {
-          query: 'importCapabilities', params: { source: source.key }, groupBy: 'ccode',
-          rows: streamedRows(t.rows, (emit) => rereadCsv(t, COLUMNS, (r) => { const { abbrev: _a, ...c } = capability(r); return emit(c); })),
+          query: 'importCapabilities',
+          params: { source: source.key },
+          groupBy: 'ccode',
+          rows: streamedRows(t.rows, (emit) =>
+            rereadCsv(t, COLUMNS, (r) => {
+              const { abbrev: _a, ...c } = capability(r);
+              return emit(c);
+            }),
+          ),
         },
       ],
       nodes: { Capability: t.rows, State: states.rows().length, Source: 1 },

@@ -15,13 +15,24 @@ export function barProgress(stream: NodeJS.WriteStream = process.stderr, force =
   let bar: cliProgress.SingleBar | null = null;
   return {
     start(dataset, total) {
-      bar = new cliProgress.SingleBar({
-        stream, format: `${dataset.padEnd(10)} [{bar}] {percentage}% | {value}/{total} rows | {duration_formatted}`,
-        hideCursor: true, clearOnComplete: false, barsize: 30,
-      }, cliProgress.Presets.shades_classic);
+      bar = new cliProgress.SingleBar(
+        {
+          stream,
+          format: `${dataset.padEnd(10)} [{bar}] {percentage}% | {value}/{total} rows | {duration_formatted}`,
+          hideCursor: true,
+          clearOnComplete: false,
+          barsize: 30,
+        },
+        cliProgress.Presets.shades_classic,
+      );
       bar.start(total, 0);
     },
-    advance(rows) { bar?.increment(rows); },
-    stop() { bar?.stop(); bar = null; },
+    advance(rows) {
+      bar?.increment(rows);
+    },
+    stop() {
+      bar?.stop();
+      bar = null;
+    },
   };
 }

@@ -14,7 +14,14 @@ import { DATASET_NAMES, type Dataset, type DatasetName } from './types.js';
  * series, alliances, disputes, wars, the battles that point at the wars, and the rivalries.
  */
 export const DATASETS: Record<DatasetName, Dataset> = {
-  'cow-states': cowStates, nmc, threat, atop, mid, 'cow-wars': cowWars, cdb90, rivalries,
+  'cow-states': cowStates,
+  nmc,
+  threat,
+  atop,
+  mid,
+  'cow-wars': cowWars,
+  cdb90,
+  rivalries,
 };
 
 export const IMPORT_ORDER: readonly DatasetName[] = DATASET_NAMES;

@@ -9,38 +9,97 @@ import { SOURCES } from './sources.js';
 import type { Dataset, PreparedImport } from './types.js';
 
 const TSS_TYPES = ['positional', 'spatial', 'ideological', 'interventionary'] as const;
-const TD_COLUMNS = ['rivalryno', 'rivalryname', 'ccode1', 'ccode2', 'styear', 'endyear', 'region', 'type1', 'type2', 'type3'];
+const TD_COLUMNS = [
+  'rivalryno',
+  'rivalryname',
+  'ccode1',
+  'ccode2',
+  'styear',
+  'endyear',
+  'region',
+  'type1',
+  'type2',
+  'type3',
+];
 const TSS_COLUMNS = ['tssr_id', 'rivalry', 'ccode1', 'ccode2', 'start', 'end', ...TSS_TYPES, 'principal', 'aprin'];
 
 const td = (r: CsvRow) => ({
-  id: `td-${r.reqInt('rivalryno')}`, dataset: 'td', number: r.reqInt('rivalryno'), name: r.text('rivalryname'),
-  ccode1: r.reqInt('ccode1'), ccode2: r.reqInt('ccode2'), startYear: r.int('styear'), endYear: r.int('endyear'), region: r.text('region'),
-  types: ['type1', 'type2', 'type3'].map((c) => r.text(c)).filter((v): v is string => v !== null), principal: null, aprin: null,
+  id: `td-${r.reqInt('rivalryno')}`,
+  dataset: 'td',
+  number: r.reqInt('rivalryno'),
+  name: r.text('rivalryname'),
+  ccode1: r.reqInt('ccode1'),
+  ccode2: r.reqInt('ccode2'),
+  startYear: r.int('styear'),
+  endYear: r.int('endyear'),
+  region: r.text('region'),
+  types: ['type1', 'type2', 'type3'].map((c) => r.text(c)).filter((v): v is string => v !== null),
+  principal: null,
+  aprin: null,
 });
 
 const tss = (r: CsvRow) => ({
-  id: `tss-${r.reqInt('tssr_id')}`, dataset: 'tss', number: r.reqInt('tssr_id'), name: r.text('rivalry'),
-  ccode1: r.reqInt('ccode1'), ccode2: r.reqInt('ccode2'), startYear: r.int('start'), endYear: r.int('end'), region: null,
-  types: TSS_TYPES.filter((c) => r.flag(c) === true), principal: r.flag('principal'), aprin: r.flag('aprin'),
+  id: `tss-${r.reqInt('tssr_id')}`,
+  dataset: 'tss',
+  number: r.reqInt('tssr_id'),
+  name: r.text('rivalry'),
+  ccode1: r.reqInt('ccode1'),
+  ccode2: r.reqInt('ccode2'),
+  startYear: r.int('start'),
+  endYear: r.int('end'),
+  region: null,
+  types: TSS_TYPES.filter((c) => r.flag(c) === true),
+  principal: r.flag('principal'),
+  aprin: r.flag('aprin'),
 });
 
 export const rivalries: Dataset = {
   name: 'rivalries',
   title: 'Strategic rivalries (Thompson–Dreyer; Thompson–Sakuwa–Suhas)',
   files: [
-    { id: 'td', pattern: /^td_rivalries\.csv(?:\.gz)?$/i, description: 'Thompson–Dreyer rivalries (td_rivalries.csv)', optional: true },
-    { id: 'tss', pattern: /^tss_rivalries\.csv(?:\.gz)?$/i, description: 'Thompson–Sakuwa–Suhas rivalries (tss_rivalries.csv)', optional: true },
+    {
+      id: 'td',
+      pattern: /^td_rivalries\.csv(?:\.gz)?$/i,
+      description: 'Thompson–Dreyer rivalries (td_rivalries.csv)',
+      optional: true,
+    },
+    {
+      id: 'tss',
+      pattern: /^tss_rivalries\.csv(?:\.gz)?$/i,
+      description: 'Thompson–Sakuwa–Suhas rivalries (tss_rivalries.csv)',
+      optional: true,
+    },
   ],
   async prepare(files) {
-    const out: PreparedImport = { dataset: 'rivalries', files: [], sha256: {}, rowsRead: 0, sources: [], steps: [], nodes: { Rivalry: 0, Source: 0 }, relationships: { RIVAL_IN: 0, CITES: 0 }, warnings: [] };
+    const out: PreparedImport = {
+      dataset: 'rivalries',
+      files: [],
+      sha256: {},
+      rowsRead: 0,
+      sources: [],
+      steps: [],
+      nodes: { Rivalry: 0, Source: 0 },
+      relationships: { RIVAL_IN: 0, CITES: 0 },
+      warnings: [],
+    };
     /** One file, checked (key unique, then every row) before the next is read; its rows are read again to write. */
-    const add = async (path: string, columns: string[], key: string, source: ReturnType<typeof SOURCES.td>, rivalry: (r: CsvRow) => { ccode1: number; ccode2: number }) => {
+    const add = async (
+      path: string,
+      columns: string[],
+      key: string,
+      source: ReturnType<typeof SOURCES.td>,
+      rivalry: (r: CsvRow) => { ccode1: number; ccode2: number },
+    ) => {
       const checks = new Checks();
       const unique = new UniqueKeys(key, key);
       const states = new StubStates();
       const t = await streamCsv(path, columns, (r) => {
         checks.run(0, () => unique.check(r, r.reqInt(key)));
-        checks.run(1, () => { const x = rivalry(r); states.add({ ccode: x.ccode1 }); states.add({ ccode: x.ccode2 }); });
+        checks.run(1, () => {
+          const x = rivalry(r);
+          states.add({ ccode: x.ccode1 });
+          states.add({ ccode: x.ccode2 });
+        });
       });
       checks.throwFirst();
       out.files.push(t.path);
@@ -48,7 +107,11 @@ export const rivalries: Dataset = {
       out.rowsRead += t.rows;
       out.sources.push(source);
       out.steps.push({ query: 'importStubStates', rows: states.rows() });
-      out.steps.push({ query: 'importRivalries', rows: streamedRows(t.rows, (emit) => rereadCsv(t, columns, (r) => emit(rivalry(r)))), params: { source: source.key } });
+      out.steps.push({
+        query: 'importRivalries',
+        rows: streamedRows(t.rows, (emit) => rereadCsv(t, columns, (r) => emit(rivalry(r)))),
+        params: { source: source.key },
+      });
       out.nodes.Rivalry! += t.rows;
       out.nodes.Source! += 1;
       out.relationships.RIVAL_IN! += t.rows * 2;

@@ -69,7 +69,8 @@ function listCsv(dir: string): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (e.isFile()) out.push(join(dir, e.name));
     else if (e.isDirectory() && !e.name.startsWith('.')) {
-      for (const f of readdirSync(join(dir, e.name), { withFileTypes: true })) if (f.isFile()) out.push(join(dir, e.name, f.name));
+      for (const f of readdirSync(join(dir, e.name), { withFileTypes: true }))
+        if (f.isFile()) out.push(join(dir, e.name, f.name));
     }
   }
   return out;
@@ -92,12 +93,20 @@ export function resolveFiles(dataset: Dataset, path: string): Record<string, str
     const hits = matching.filter((f) => !/\.gz$/i.test(f) || !matching.includes(f.slice(0, -3)));
     if (hits.length > 1) {
       const preferred = hits.filter((h) => dirname(h) === dir);
-      if (preferred.length !== 1) throw new Error(`${dataset.name}: several files could be the ${spec.description}: ${hits.join(', ')}; give the folder of one version`);
+      if (preferred.length !== 1)
+        throw new Error(
+          `${dataset.name}: several files could be the ${spec.description}: ${hits.join(', ')}; give the folder of one version`,
+        );
       found[spec.id] = preferred[0]!;
     } else if (hits.length === 1) found[spec.id] = hits[0]!;
     else if (!spec.optional) missing.push(spec.description);
   }
-  if (missing.length || !Object.keys(found).length) throw new DatasetNotFoundError(dataset.name, path, missing.length ? missing : dataset.files.map((f) => f.description));
+  if (missing.length || !Object.keys(found).length)
+    throw new DatasetNotFoundError(
+      dataset.name,
+      path,
+      missing.length ? missing : dataset.files.map((f) => f.description),
+    );
   return found;
 }
 
@@ -106,13 +115,17 @@ function grouped(rows: Record<string, unknown>[], key: string): Record<string, u
   const groups = new Map<unknown, Record<string, unknown>[]>();
   for (const r of rows) {
     const g = groups.get(r[key]);
-    if (g) g.push(r); else groups.set(r[key], [r]);
+    if (g) g.push(r);
+    else groups.set(r[key], [r]);
   }
   return [...groups].map(([k, items]) => ({ [key]: k, items }));
 }
 
 /** The UNWIND batches of held rows: `batchSize` rows each, or whole groups adding up to about that. */
-function* batches(step: WriteStep & { rows: Record<string, unknown>[] }, batchSize: number): Generator<{ rows: Record<string, unknown>[]; size: number }> {
+function* batches(
+  step: WriteStep & { rows: Record<string, unknown>[] },
+  batchSize: number,
+): Generator<{ rows: Record<string, unknown>[]; size: number }> {
   if (!step.groupBy) {
     for (let i = 0; i < step.rows.length; i += batchSize) {
       const rows = step.rows.slice(i, i + batchSize);
@@ -125,15 +138,24 @@ function* batches(step: WriteStep & { rows: Record<string, unknown>[] }, batchSi
   for (const g of grouped(step.rows, step.groupBy)) {
     rows.push(g);
     size += (g.items as unknown[]).length;
-    if (size >= batchSize) { yield { rows, size }; rows = []; size = 0; }
+    if (size >= batchSize) {
+      yield { rows, size };
+      rows = [];
+      size = 0;
+    }
   }
   if (rows.length) yield { rows, size };
 }
 
 /** Runs a step: held rows in batches, streamed rows `batchSize` at a time as they are read again (grouped within the batch). */
-async function runStep(step: WriteStep, batchSize: number, send: (rows: Record<string, unknown>[], size: number) => Promise<void>): Promise<void> {
+async function runStep(
+  step: WriteStep,
+  batchSize: number,
+  send: (rows: Record<string, unknown>[], size: number) => Promise<void>,
+): Promise<void> {
   if (Array.isArray(step.rows)) {
-    for (const { rows, size } of batches(step as WriteStep & { rows: Record<string, unknown>[] }, batchSize)) await send(rows, size);
+    for (const { rows, size } of batches(step as WriteStep & { rows: Record<string, unknown>[] }, batchSize))
+      await send(rows, size);
     return;
   }
   let batch: Record<string, unknown>[] = [];
@@ -171,20 +193,27 @@ export async function loadedDataSets(executor: QueryExecutor): Promise<Map<strin
 }
 
 /** The files of a data set with their checksums, in file-name order. */
-async function checksums(files: Record<string, string>, known?: ReadonlyMap<string, string>): Promise<{ files: string[]; paths: string[]; sha256: string[] }> {
+async function checksums(
+  files: Record<string, string>,
+  known?: ReadonlyMap<string, string>,
+): Promise<{ files: string[]; paths: string[]; sha256: string[] }> {
   const paths = Object.values(files).sort((a, b) => basename(a).localeCompare(basename(b)));
   const sha256 = await Promise.all(paths.map((p) => known?.get(resolve(p)) ?? fileSha256(p)));
   return { files: paths.map((p) => basename(p)), paths, sha256 };
 }
 
-const sameFiles = (a: DataSetRecord | undefined, sha256: string[]) => Boolean(a) && a!.sha256.length === sha256.length && a!.sha256.every((h, i) => h === sha256[i]);
+const sameFiles = (a: DataSetRecord | undefined, sha256: string[]) =>
+  Boolean(a) && a!.sha256.length === sha256.length && a!.sha256.every((h, i) => h === sha256[i]);
 
 /**
  * Writes a prepared import in one transaction, the `DataSet` record last (so it exists only if all
  * the rows landed). What was written is counted from the rows, per data set: no whole-graph counts.
  */
 export async function writePrepared(
-  executor: QueryExecutor, prepared: PreparedImport, options: ImportOptions = {}, record?: Omit<DataSetRecord, 'loadedAt'>,
+  executor: QueryExecutor,
+  prepared: PreparedImport,
+  options: ImportOptions = {},
+  record?: Omit<DataSetRecord, 'loadedAt'>,
 ): Promise<Omit<ImportSummary, 'ms' | 'rowsPerSecond'>> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const progress = options.progress ?? silentProgress;
@@ -207,31 +236,66 @@ export async function writePrepared(
   }
   const sum = (m: Record<string, number>) => Object.values(m).reduce((n, c) => n + c, 0);
   return {
-    dataset: prepared.dataset, files: prepared.files, sha256: record?.sha256 ?? [], version: record?.version ?? versionOf(prepared),
-    rowsRead: prepared.rowsRead, rowsWritten: total, alreadyLoaded: false,
-    nodes: { ...prepared.nodes }, relationships: { ...prepared.relationships },
+    dataset: prepared.dataset,
+    files: prepared.files,
+    sha256: record?.sha256 ?? [],
+    version: record?.version ?? versionOf(prepared),
+    rowsRead: prepared.rowsRead,
+    rowsWritten: total,
+    alreadyLoaded: false,
+    nodes: { ...prepared.nodes },
+    relationships: { ...prepared.relationships },
     totals: { nodes: sum(prepared.nodes), relationships: sum(prepared.relationships) },
-    peakRssMb: peakRssMb(), warnings: prepared.warnings,
+    peakRssMb: peakRssMb(),
+    warnings: prepared.warnings,
   };
 }
 
 const versionOf = (p: PreparedImport) => [...new Set(p.sources.map((s) => s.version))].join(' / ');
 
 /** Imports one data set from a file or directory path (skipped when the same files are recorded, unless `force`). */
-export async function importDataset(executor: QueryExecutor, name: DatasetName, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
-  return runDataset(executor, name, path, options, options.force ? undefined : (await loadedDataSets(executor)).get(name));
+export async function importDataset(
+  executor: QueryExecutor,
+  name: DatasetName,
+  path: string,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  return runDataset(
+    executor,
+    name,
+    path,
+    options,
+    options.force ? undefined : (await loadedDataSets(executor)).get(name),
+  );
 }
 
-async function runDataset(executor: QueryExecutor, name: DatasetName, path: string, options: ImportOptions, loaded: DataSetRecord | undefined): Promise<ImportSummary> {
+async function runDataset(
+  executor: QueryExecutor,
+  name: DatasetName,
+  path: string,
+  options: ImportOptions,
+  loaded: DataSetRecord | undefined,
+): Promise<ImportSummary> {
   const t0 = performance.now();
   const dataset = DATASETS[name];
   const files = resolveFiles(dataset, path);
   const sums = await checksums(files, options.knownSha256);
   if (!options.force && sameFiles(loaded, sums.sha256)) {
     return {
-      dataset: name, files: sums.paths, sha256: sums.sha256, version: loaded!.version, rowsRead: 0, rowsWritten: 0, alreadyLoaded: true,
-      nodes: {}, relationships: {}, totals: { nodes: 0, relationships: 0 }, ms: Math.round(performance.now() - t0), rowsPerSecond: 0,
-      peakRssMb: peakRssMb(), warnings: [],
+      dataset: name,
+      files: sums.paths,
+      sha256: sums.sha256,
+      version: loaded!.version,
+      rowsRead: 0,
+      rowsWritten: 0,
+      alreadyLoaded: true,
+      nodes: {},
+      relationships: {},
+      totals: { nodes: 0, relationships: 0 },
+      ms: Math.round(performance.now() - t0),
+      rowsPerSecond: 0,
+      peakRssMb: peakRssMb(),
+      warnings: [],
     };
   }
   const prepared = await dataset.prepare(files);
@@ -239,12 +303,16 @@ async function runDataset(executor: QueryExecutor, name: DatasetName, path: stri
   // changed in between, and then what is written is what was validated.
   const sha256 = sums.paths.map((p, i) => prepared.sha256?.[p] ?? sums.sha256[i]!);
   const record = {
-    name, version: versionOf(prepared), files: sums.files, sha256, rows: prepared.rowsRead,
+    name,
+    version: versionOf(prepared),
+    files: sums.files,
+    sha256,
+    rows: prepared.rowsRead,
     citation: prepared.sources.map((x) => x.citation).join(' '),
   };
   const summary = await writePrepared(executor, prepared, options, record);
   const ms = Math.round(performance.now() - t0);
-  return { ...summary, ms, rowsPerSecond: Math.round(prepared.rowsRead / Math.max(ms, 1) * 1000) };
+  return { ...summary, ms, rowsPerSecond: Math.round((prepared.rowsRead / Math.max(ms, 1)) * 1000) };
 }
 
 export interface ImportAllSummary {
@@ -262,7 +330,11 @@ export interface ImportAllSummary {
  * checksums are already recorded (unless `force`). Each data set is its own transaction; a malformed
  * file stops the run there.
  */
-export async function importAll(executor: QueryExecutor, dir: string, options: ImportOptions & { only?: readonly DatasetName[] } = {}): Promise<ImportAllSummary> {
+export async function importAll(
+  executor: QueryExecutor,
+  dir: string,
+  options: ImportOptions & { only?: readonly DatasetName[] } = {},
+): Promise<ImportAllSummary> {
   const t0 = performance.now();
   const datasets: ImportSummary[] = [];
   const skipped: ImportAllSummary['skipped'] = [];
@@ -272,22 +344,37 @@ export async function importAll(executor: QueryExecutor, dir: string, options: I
     try {
       resolveFiles(DATASETS[name], dir);
     } catch (e) {
-      if (e instanceof DatasetNotFoundError) { skipped.push({ dataset: name, reason: e.message }); continue; }
+      if (e instanceof DatasetNotFoundError) {
+        skipped.push({ dataset: name, reason: e.message });
+        continue;
+      }
       throw e;
     }
     const summary = await runDataset(executor, name, dir, options, loaded.get(name));
-    if (summary.alreadyLoaded) skipped.push({ dataset: name, reason: `already loaded (version ${summary.version}, same sha256)` });
+    if (summary.alreadyLoaded)
+      skipped.push({ dataset: name, reason: `already loaded (version ${summary.version}, same sha256)` });
     else datasets.push(summary);
   }
   const ms = Math.round(performance.now() - t0);
   const rowsRead = datasets.reduce((n, d) => n + d.rowsRead, 0);
-  return { datasets, skipped, ms, rowsRead, rowsPerSecond: Math.round(rowsRead / Math.max(ms, 1) * 1000), peakRssMb: peakRssMb() };
+  return {
+    datasets,
+    skipped,
+    ms,
+    rowsRead,
+    rowsPerSecond: Math.round((rowsRead / Math.max(ms, 1)) * 1000),
+    peakRssMb: peakRssMb(),
+  };
 }
 
 /** A plain-text report of one data set's import. */
 export function formatSummary(s: ImportSummary): string {
-  if (s.alreadyLoaded) return `${s.dataset}: already loaded (version ${s.version}, same sha256 of ${s.files.map((f) => basename(f)).join(', ')}): nothing written; --force imports again`;
-  const part = (m: Record<string, number>) => Object.entries(m).map(([k, n]) => `${k} ${n}`).join(', ');
+  if (s.alreadyLoaded)
+    return `${s.dataset}: already loaded (version ${s.version}, same sha256 of ${s.files.map((f) => basename(f)).join(', ')}): nothing written; --force imports again`;
+  const part = (m: Record<string, number>) =>
+    Object.entries(m)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
   return [
     `${s.dataset} ${s.version}: ${s.rowsRead} rows from ${s.files.map((f) => basename(f)).join(', ')} in ${(s.ms / 1000).toFixed(2)} s (${s.rowsPerSecond} rows/s, peak RSS ${s.peakRssMb} MB)`,
     `  written (created, or updated where they existed): ${s.totals.nodes} nodes (${part(s.nodes)}), ${s.totals.relationships} relationships (${part(s.relationships)})`,

@@ -18,7 +18,13 @@ function score(r: CsvRow) {
 export const threat: Dataset = {
   name: 'threat',
   title: 'Leeds–Savun external threat',
-  files: [{ id: 'threat', pattern: /^(leeds[-_ ]?savun.*|lsthreat.*)\.csv(?:\.gz)?$/i, description: 'state-year threat scores (leeds-savun-threat.csv)' }],
+  files: [
+    {
+      id: 'threat',
+      pattern: /^(leeds[-_ ]?savun.*|lsthreat.*)\.csv(?:\.gz)?$/i,
+      description: 'state-year threat scores (leeds-savun-threat.csv)',
+    },
+  ],
   async prepare(files) {
     const checks = new Checks();
     const unique = new UniqueKeys('state-year', 'year');
@@ -28,7 +34,10 @@ export const threat: Dataset = {
     const t = await streamCsv(files.threat!, COLUMNS, (r) => {
       const ccode = checks.run(0, () => r.int('ccode'));
       if (checks.failed(0)) return;
-      if (ccode === null) { dropped.push(r.line); return; }
+      if (ccode === null) {
+        dropped.push(r.line);
+        return;
+      }
       kept++;
       checks.run(1, () => unique.check(r, [r.reqInt('ccode'), r.reqInt('year')]));
       checks.run(2, () => states.add(score(r)));
@@ -36,12 +45,20 @@ export const threat: Dataset = {
     checks.throwFirst();
     const source = SOURCES.threat('2007');
     return {
-      dataset: 'threat', files: [t.path], sha256: { [t.path]: t.sha256 }, rowsRead: t.rows, sources: [source],
+      dataset: 'threat',
+      files: [t.path],
+      sha256: { [t.path]: t.sha256 },
+      rowsRead: t.rows,
+      sources: [source],
       steps: [
         { query: 'importStubStates', rows: states.rows() },
         {
-          query: 'importThreatScores', params: { source: source.key }, groupBy: 'ccode',
-          rows: streamedRows(kept, (emit) => rereadCsv(t, COLUMNS, (r) => (r.int('ccode') === null ? undefined : emit(score(r))))),
+          query: 'importThreatScores',
+          params: { source: source.key },
+          groupBy: 'ccode',
+          rows: streamedRows(kept, (emit) =>
+            rereadCsv(t, COLUMNS, (r) => (r.int('ccode') === null ? undefined : emit(score(r)))),
+          ),
         },
       ],
       nodes: { ThreatScore: kept, State: states.rows().length, Source: 1 },

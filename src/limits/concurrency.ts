@@ -6,7 +6,9 @@ export class Slots {
   private active = 0;
   constructor(readonly max: number) {}
 
-  get inUse(): number { return this.active; }
+  get inUse(): number {
+    return this.active;
+  }
 
   tryAcquire(): (() => void) | null {
     if (this.active >= this.max) return null;

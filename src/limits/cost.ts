@@ -10,9 +10,25 @@
  * evidence over `windowYears` grow with the window (the default, 10 years, is the measured one).
  */
 import {
-  GraphQLError, Kind, getArgumentValues, getDirectiveValues, getNamedType, getNullableType, isCompositeType, isInterfaceType, isListType, isObjectType,
-  GraphQLIncludeDirective, GraphQLSkipDirective,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
+  GraphQLError,
+  Kind,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from '../schema/connection.js';
 
@@ -95,14 +111,21 @@ export function estimateCost({ schema, document, operation, variables }: CostOpt
         const named = getNamedType(field.type);
         const child = isCompositeType(named) ? costOf(s.selectionSet, named) : 0;
         let args: Record<string, unknown> = {};
-        try { args = getArgumentValues(field, s, variables); } catch { /* validation or execution reports it */ }
+        try {
+          args = getArgumentValues(field, s, variables);
+        } catch {
+          /* validation or execution reports it */
+        }
         total += fieldCost(parent.name, field, args, child);
       } else if (s.kind === Kind.INLINE_FRAGMENT) {
         const type = s.typeCondition ? schema.getType(s.typeCondition.name.value) : parent;
         if (type && isCompositeType(type)) total += costOf(s.selectionSet, type);
       } else {
         const name = s.name.value;
-        if (memo.has(name)) { total += memo.get(name)!; continue; }
+        if (memo.has(name)) {
+          total += memo.get(name)!;
+          continue;
+        }
         const f = fragments.get(name);
         if (!f || inProgress.has(name)) continue; // unknown or cyclic: validation reports it
         const type = schema.getType(f.typeCondition.name.value);
@@ -117,12 +140,22 @@ export function estimateCost({ schema, document, operation, variables }: CostOpt
     return total;
   };
 
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
   if (!root) return 0;
   return costOf(operation.selectionSet, root);
 }
 
-function fieldCost(parentName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, child: number): number {
+function fieldCost(
+  parentName: string,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  child: number,
+): number {
   const key = `${parentName}.${field.name}`;
   const typeName = getNamedType(field.type).name;
   let own = FIELD_COST[key] ?? 1;
@@ -130,12 +163,15 @@ function fieldCost(parentName: string, field: GraphQLField<unknown, unknown>, ar
   const points = SERIES[key]?.(args);
   if (points !== undefined) return (own + child) * points;
   if (parentName.endsWith('Connection')) return own + child; // edges: the page size is counted on the connection
-  if (typeName.endsWith('Connection')) return own + child * (typeof args.first === 'number' ? Math.max(1, args.first) : DEFAULT_PAGE_SIZE);
+  if (typeName.endsWith('Connection'))
+    return own + child * (typeof args.first === 'number' ? Math.max(1, args.first) : DEFAULT_PAGE_SIZE);
   if (isListType(getNullableType(field.type)) && child > 0) return own + child * LIST_FANOUT;
   return own + child;
 }
 
 /** Thrown if cost estimation itself fails in an unforeseen way: a 400, never a 500. */
 export function costError(e: unknown): GraphQLError {
-  return new GraphQLError(`The cost of this operation could not be estimated: ${(e as Error).message}`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+  return new GraphQLError(`The cost of this operation could not be estimated: ${(e as Error).message}`, {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+  });
 }

@@ -21,7 +21,10 @@ export function requestDeadline(timeoutMs: number, req?: IncomingMessage, res?: 
     if (res && !res.writableFinished) controller.abort(new CancelledError());
     dispose();
   };
-  const onAborted = () => { controller.abort(new CancelledError()); dispose(); };
+  const onAborted = () => {
+    controller.abort(new CancelledError());
+    dispose();
+  };
   function dispose() {
     clearTimeout(timer);
     res?.off('close', onClose);

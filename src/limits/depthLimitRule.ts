@@ -11,13 +11,21 @@
  * Written here rather than taken from `graphql-depth-limit` (unmaintained since 2018) or GraphQL
  * Armor's max-depth (see ./documentLimitsRule.ts for why).
  */
-import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 import { LimitExceededError } from '../errors/index.js';
 
 export function depthLimitRule(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    for (const d of context.getDocument().definitions)
+      if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
     const cap = maxDepth * 4 + 10; // walks stop here: enough to report the depth, too little to overflow
     const memo = new Map<string, number>();
     const inProgress = new Set<string>();
@@ -55,7 +63,11 @@ export function depthLimitRule(maxDepth: number) {
         const depth = depthOf(op.selectionSet);
         if (depth > maxDepth) {
           const shown = depth >= cap ? `at least ${cap}` : String(depth);
-          const cause = new LimitExceededError(`Query is too deep: ${shown} levels, the limit is ${maxDepth} (MAX_DEPTH).`, 'MAX_DEPTH', { depth, maxDepth });
+          const cause = new LimitExceededError(
+            `Query is too deep: ${shown} levels, the limit is ${maxDepth} (MAX_DEPTH).`,
+            'MAX_DEPTH',
+            { depth, maxDepth },
+          );
           context.reportError(new GraphQLError(cause.message, { nodes: [op], originalError: cause }));
         }
       },

@@ -14,26 +14,57 @@
 import { GraphQLError, type ASTVisitor, type ASTNode, type ValidationContext } from 'graphql';
 import { LimitExceededError, OperationNotSupportedError, type AppError } from '../errors/index.js';
 
-export interface DocumentLimits { maxAliases: number; maxDirectives: number; maxOperations: number }
+export interface DocumentLimits {
+  maxAliases: number;
+  maxDirectives: number;
+  maxOperations: number;
+}
 
 export function documentLimitsRule({ maxAliases, maxDirectives, maxOperations }: DocumentLimits) {
   return (context: ValidationContext): ASTVisitor => {
     let aliases = 0;
     let directives = 0;
     let operations = 0;
-    const report = (cause: AppError, nodes?: ASTNode[]) => context.reportError(new GraphQLError(cause.message, { nodes, originalError: cause }));
+    const report = (cause: AppError, nodes?: ASTNode[]) =>
+      context.reportError(new GraphQLError(cause.message, { nodes, originalError: cause }));
     return {
       OperationDefinition(op) {
         operations += 1;
-        if (op.operation !== 'query' && operations <= maxOperations) report(new OperationNotSupportedError(op.operation), [op]);
+        if (op.operation !== 'query' && operations <= maxOperations)
+          report(new OperationNotSupportedError(op.operation), [op]);
       },
-      Field(f) { if (f.alias) aliases += 1; },
-      Directive() { directives += 1; },
+      Field(f) {
+        if (f.alias) aliases += 1;
+      },
+      Directive() {
+        directives += 1;
+      },
       Document: {
         leave() {
-          if (operations > maxOperations) report(new LimitExceededError(`The document has ${operations} operations, the limit is ${maxOperations} (MAX_OPERATIONS). Send one operation per request.`, 'MAX_OPERATIONS', { operations, maxOperations }));
-          if (aliases > maxAliases) report(new LimitExceededError(`The document has ${aliases} aliases, the limit is ${maxAliases} (MAX_ALIASES). Split it into several requests.`, 'MAX_ALIASES', { aliases, maxAliases }));
-          if (directives > maxDirectives) report(new LimitExceededError(`The document has ${directives} directives, the limit is ${maxDirectives} (MAX_DIRECTIVES).`, 'MAX_DIRECTIVES', { directives, maxDirectives }));
+          if (operations > maxOperations)
+            report(
+              new LimitExceededError(
+                `The document has ${operations} operations, the limit is ${maxOperations} (MAX_OPERATIONS). Send one operation per request.`,
+                'MAX_OPERATIONS',
+                { operations, maxOperations },
+              ),
+            );
+          if (aliases > maxAliases)
+            report(
+              new LimitExceededError(
+                `The document has ${aliases} aliases, the limit is ${maxAliases} (MAX_ALIASES). Split it into several requests.`,
+                'MAX_ALIASES',
+                { aliases, maxAliases },
+              ),
+            );
+          if (directives > maxDirectives)
+            report(
+              new LimitExceededError(
+                `The document has ${directives} directives, the limit is ${maxDirectives} (MAX_DIRECTIVES).`,
+                'MAX_DIRECTIVES',
+                { directives, maxDirectives },
+              ),
+            );
         },
       },
     };

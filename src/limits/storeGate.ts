@@ -18,7 +18,11 @@ export class StoreGate {
 
   constructor(readonly maxActive: number) {}
 
-  get waiting(): number { let n = 0; for (const q of this.queues.values()) n += q.length; return n; }
+  get waiting(): number {
+    let n = 0;
+    for (const q of this.queues.values()) n += q.length;
+    return n;
+  }
 
   run<T>(key: string, signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> {
     if (signal?.aborted) return Promise.reject(signal.reason);
@@ -29,12 +33,22 @@ export class StoreGate {
         start: () => {
           this.active += 1;
           let p: Promise<T>;
-          try { p = call(); } catch (e) { p = Promise.reject(e); }
-          p.then(resolve, reject).finally(() => { this.active -= 1; this.schedule(); });
+          try {
+            p = call();
+          } catch (e) {
+            p = Promise.reject(e);
+          }
+          p.then(resolve, reject).finally(() => {
+            this.active -= 1;
+            this.schedule();
+          });
         },
       };
       let q = this.queues.get(key);
-      if (!q) { q = []; this.queues.set(key, q); }
+      if (!q) {
+        q = [];
+        this.queues.set(key, q);
+      }
       q.push(job);
       this.schedule();
     });
@@ -43,7 +57,10 @@ export class StoreGate {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => { this.scheduled = false; this.dispatch(); });
+    setImmediate(() => {
+      this.scheduled = false;
+      this.dispatch();
+    });
   }
 
   private dispatch(): void {
@@ -53,7 +70,10 @@ export class StoreGate {
       const job = q.shift()!;
       this.queues.delete(key);
       if (q.length) this.queues.set(key, q);
-      if (job.signal?.aborted) { job.fail(job.signal.reason); continue; }
+      if (job.signal?.aborted) {
+        job.fail(job.signal.reason);
+        continue;
+      }
       job.start();
     }
   }

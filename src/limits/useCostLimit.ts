@@ -35,39 +35,67 @@ function dropLocations(node: unknown): void {
   while (stack.length) {
     const n = stack.pop();
     if (!n || typeof n !== 'object') continue;
-    if (Array.isArray(n)) { for (const c of n) stack.push(c); continue; }
+    if (Array.isArray(n)) {
+      for (const c of n) stack.push(c);
+      continue;
+    }
     const o = n as Record<string, unknown>;
     if ('loc' in o) delete o.loc;
-    for (const k in o) { const v = o[k]; if (v && typeof v === 'object') stack.push(v); }
+    for (const k in o) {
+      const v = o[k];
+      if (v && typeof v === 'object') stack.push(v);
+    }
   }
 }
 
 /** Where a request keeps what it must release when it ends (a field of the request context). */
-export interface HeldSlots { release: (() => void)[] }
+export interface HeldSlots {
+  release: (() => void)[];
+}
 
-export function useCostLimit(schema: GraphQLSchema, limit: number | CostLimitOptions): ApolloServerPlugin<{ held?: HeldSlots }> {
-  const { maxCost, expensiveCost = Infinity, slots, retryAfter = 2 } = typeof limit === 'number' ? { maxCost: limit } : limit;
+export function useCostLimit(
+  schema: GraphQLSchema,
+  limit: number | CostLimitOptions,
+): ApolloServerPlugin<{ held?: HeldSlots }> {
+  const {
+    maxCost,
+    expensiveCost = Infinity,
+    slots,
+    retryAfter = 2,
+  } = typeof limit === 'number' ? { maxCost: limit } : limit;
   return {
     async requestDidStart({ contextValue }) {
       const held = contextValue.held;
-      const release = () => { while (held?.release.length) held.release.pop()!(); };
+      const release = () => {
+        while (held?.release.length) held.release.pop()!();
+      };
       return {
         async didResolveOperation({ request, document, operation, source }) {
           if (!operation) return;
           if (source && source.length > LOCATION_FREE_FROM) dropLocations(document);
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 20 });
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
+            maxErrors: 20,
+          });
           if (coerced.errors) return; // execution reports them: BAD_USER_INPUT, 400
           const cost = estimateCost({ schema, document, operation, variables: coerced.coerced });
           if (cost > maxCost) {
-            throw new LimitExceededError(`Query is too expensive: estimated cost ${Math.round(cost)}, the limit is ${maxCost} (MAX_COST). Ask for smaller pages, shorter windows, fewer aliases or nested lists.`, 'MAX_COST', { cost: Math.round(cost), maxCost });
+            throw new LimitExceededError(
+              `Query is too expensive: estimated cost ${Math.round(cost)}, the limit is ${maxCost} (MAX_COST). Ask for smaller pages, shorter windows, fewer aliases or nested lists.`,
+              'MAX_COST',
+              { cost: Math.round(cost), maxCost },
+            );
           }
           if (slots && cost >= expensiveCost) {
             const r = slots.tryAcquire();
-            if (!r) throw new TooManyRequestsError('expensive operations', slots.max, retryAfter, 'MAX_CONCURRENT_EXPENSIVE');
-            if (held) held.release.push(r); else throw new Error('useCostLimit: the request context has no `held` slot list');
+            if (!r)
+              throw new TooManyRequestsError('expensive operations', slots.max, retryAfter, 'MAX_CONCURRENT_EXPENSIVE');
+            if (held) held.release.push(r);
+            else throw new Error('useCostLimit: the request context has no `held` slot list');
           }
         },
-        async willSendResponse() { release(); },
+        async willSendResponse() {
+          release();
+        },
       };
     },
   };

@@ -13,7 +13,10 @@ import { dyadObligations } from '../domain/index.js';
 export type AllianceTie = q.AllianceTiesOfStatesRow & { obligations: string[] };
 
 /** The ties of each item, in the query's order; `at` in each row is the item's date. */
-export async function readAllianceTies(ex: QueryExecutor, items: readonly { ccode: number; at: string }[]): Promise<AllianceTie[][]> {
+export async function readAllianceTies(
+  ex: QueryExecutor,
+  items: readonly { ccode: number; at: string }[],
+): Promise<AllianceTie[][]> {
   if (!items.length) return [];
   const latest = new Map<number, string>();
   for (const { ccode, at } of items) if (!(latest.get(ccode)! >= at)) latest.set(ccode, at);
@@ -27,8 +30,11 @@ export async function readAllianceTies(ex: QueryExecutor, items: readonly { ccod
     if (!obligations.length) continue;
     const list = byState.get(r.ccode);
     const tie = { ...r, obligations };
-    if (list) list.push(tie); else byState.set(r.ccode, [tie]);
+    if (list) list.push(tie);
+    else byState.set(r.ccode, [tie]);
   }
   // ISO dates compare as strings.
-  return items.map(({ ccode, at }) => (byState.get(ccode) ?? []).filter((r) => r.entry <= at && r.otherEntry <= at).map((r) => ({ ...r, at })));
+  return items.map(({ ccode, at }) =>
+    (byState.get(ccode) ?? []).filter((r) => r.entry <= at && r.otherEntry <= at).map((r) => ({ ...r, at })),
+  );
 }

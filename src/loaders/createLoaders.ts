@@ -13,7 +13,13 @@ import { readAllianceTies, type AllianceTie } from './allianceTies.js';
 type Key = string | number;
 
 /** Loads nodes by key with `query` (param `param`); missing keys load as null. */
-function byKey<K extends Key, T>(ex: QueryExecutor, query: string, param: string, keyOf: (r: Row) => K, map: (r: Row) => T) {
+function byKey<K extends Key, T>(
+  ex: QueryExecutor,
+  query: string,
+  param: string,
+  keyOf: (r: Row) => K,
+  map: (r: Row) => T,
+) {
   return new DataLoader<K, T | null>(async (keys) => {
     const rows = await ex.read(query, { [param]: [...keys] });
     const found = new Map(rows.map((r) => [keyOf(r), map(r)]));
@@ -46,25 +52,66 @@ export function createLoaders(ex: QueryExecutor) {
 
     partiesOfNegotiation: related<string, ReturnType<typeof m.toState>>(ex, 'partiesOfNegotiations', 'ids', m.toState),
     roundsOfNegotiation: related<string, ReturnType<typeof m.toRound>>(ex, 'roundsOfNegotiations', 'ids', m.toRound),
-    proposalsOfNegotiation: related<string, ReturnType<typeof m.toProposal>>(ex, 'proposalsOfNegotiations', 'ids', m.toProposal),
-    warPlansOfNegotiation: related<string, ReturnType<typeof m.toWarPlan>>(ex, 'warPlansOfNegotiations', 'ids', m.toWarPlan),
-    treatyOfNegotiation: related<string, ReturnType<typeof m.toTreaty>>(ex, 'treatiesOfNegotiations', 'ids', m.toTreaty),
+    proposalsOfNegotiation: related<string, ReturnType<typeof m.toProposal>>(
+      ex,
+      'proposalsOfNegotiations',
+      'ids',
+      m.toProposal,
+    ),
+    warPlansOfNegotiation: related<string, ReturnType<typeof m.toWarPlan>>(
+      ex,
+      'warPlansOfNegotiations',
+      'ids',
+      m.toWarPlan,
+    ),
+    treatyOfNegotiation: related<string, ReturnType<typeof m.toTreaty>>(
+      ex,
+      'treatiesOfNegotiations',
+      'ids',
+      m.toTreaty,
+    ),
     eraOfNegotiation: related<string, ReturnType<typeof m.toEra>>(ex, 'erasOfNegotiations', 'ids', m.toEra),
     eraOfTreaty: related<string, ReturnType<typeof m.toEra>>(ex, 'erasOfTreaties', 'ids', m.toEra),
     negotiationOfTreaty: related<string, string>(ex, 'negotiationsOfTreaties', 'ids', (r) => r.id as string),
-    membersOfTreaty: related<string, { state: ReturnType<typeof m.toState>; membership: ReturnType<typeof m.toMembership> }>(
-      ex, 'membersOfTreaties', 'ids', (r, treaty) => ({ state: m.toState(r), membership: m.toMembership(treaty, r) })),
-    recordedOptionsOfNegotiation: related<string, ReturnType<typeof m.toRecordedOption>>(ex, 'recordedOptionsOfNegotiations', 'ids', m.toRecordedOption),
-    thirdPartiesOfNegotiation: related<string, ReturnType<typeof m.toThirdParty>>(ex, 'thirdPartiesOfNegotiations', 'ids', m.toThirdParty),
-    optionsRealisedIn: related<string, { negotiation: string; party: number; option: string }>(ex, 'optionsRealisedInNegotiations', 'ids', (r) => r as { negotiation: string; party: number; option: string }),
+    membersOfTreaty: related<
+      string,
+      { state: ReturnType<typeof m.toState>; membership: ReturnType<typeof m.toMembership> }
+    >(ex, 'membersOfTreaties', 'ids', (r, treaty) => ({ state: m.toState(r), membership: m.toMembership(treaty, r) })),
+    recordedOptionsOfNegotiation: related<string, ReturnType<typeof m.toRecordedOption>>(
+      ex,
+      'recordedOptionsOfNegotiations',
+      'ids',
+      m.toRecordedOption,
+    ),
+    thirdPartiesOfNegotiation: related<string, ReturnType<typeof m.toThirdParty>>(
+      ex,
+      'thirdPartiesOfNegotiations',
+      'ids',
+      m.toThirdParty,
+    ),
+    optionsRealisedIn: related<string, { negotiation: string; party: number; option: string }>(
+      ex,
+      'optionsRealisedInNegotiations',
+      'ids',
+      (r) => r as { negotiation: string; party: number; option: string },
+    ),
     region: byKey(ex, 'regionsByIds', 'ids', (r) => r.id as string, m.toRegion),
     threatsOfTreaty: related<string, ReturnType<typeof m.toThreat>>(ex, 'threatsOfTreaties', 'ids', m.toThreat),
     posersOfThreat: related<string, ReturnType<typeof m.toState>>(ex, 'posersOfThreats', 'ids', m.toState),
-    perceptionsOfThreat: related<string, ReturnType<typeof m.toPerception>>(ex, 'perceptionsOfThreats', 'ids', (r, t) => m.toPerception({ ...r, threat: t })),
-    perceptionsOfState: related<number, ReturnType<typeof m.toPerception>>(ex, 'threatsPerceivedByStates', 'ccodes', m.toPerception),
+    perceptionsOfThreat: related<string, ReturnType<typeof m.toPerception>>(ex, 'perceptionsOfThreats', 'ids', (r, t) =>
+      m.toPerception({ ...r, threat: t }),
+    ),
+    perceptionsOfState: related<number, ReturnType<typeof m.toPerception>>(
+      ex,
+      'threatsPerceivedByStates',
+      'ccodes',
+      m.toPerception,
+    ),
     negotiationsOfState: related<number, string>(ex, 'negotiationsOfStates', 'ccodes', (r) => r.id as string),
     phasesOfTreaty: related<string, ReturnType<typeof m.toTreatyPhase>>(ex, 'phasesOfTreaties', 'ids', m.toTreatyPhase),
-    treatiesOfState: related<number, ReturnType<typeof m.toMembership>>(ex, 'treatiesOfStates', 'ccodes', (r, c) => m.toMembership(r.treaty as string, { ...r, ccode: c })),
+    treatiesOfState: related<number, ReturnType<typeof m.toMembership>>(ex, 'treatiesOfStates', 'ccodes', (r, c) =>
+      m.toMembership(r.treaty as string, { ...r, ccode: c }),
+    ),
     negotiationsOfEra: related<string, string>(ex, 'negotiationsOfEras', 'ids', (r) => r.id as string),
     capabilitiesOfState: capabilities(ex),
 
@@ -77,7 +124,12 @@ export function createLoaders(ex: QueryExecutor) {
       WarPlan: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfWarPlans', 'ids', m.toCitation),
       Treaty: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfTreaties', 'ids', m.toCitation),
       Era: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfEras', 'ids', m.toCitation),
-      RecordedOption: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfRecordedOptions', 'ids', m.toCitation),
+      RecordedOption: related<string, ReturnType<typeof m.toCitation>>(
+        ex,
+        'sourcesOfRecordedOptions',
+        'ids',
+        m.toCitation,
+      ),
       ThirdParty: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfThirdParties', 'ids', m.toCitation),
     },
     /**
@@ -86,29 +138,51 @@ export function createLoaders(ex: QueryExecutor) {
      * dyad rule, `dyadObligations`); co-members that owe each other nothing are no tie.
      */
     alliesDuring: new DataLoader<string, AllianceTie[]>(async (keys) => {
-      const parts = keys.map((k) => { const [ccode, from, to] = k.split('|'); return { ccode: Number(ccode), from: from!, to: to! }; });
-      const ties = await readAllianceTies(ex, parts.map((p) => ({ ccode: p.ccode, at: p.to })));
-      return parts.map((p, i) => ties[i]!.filter((r) => (r.exit === null || r.exit >= p.from) && (r.otherExit === null || r.otherExit >= p.from)));
+      const parts = keys.map((k) => {
+        const [ccode, from, to] = k.split('|');
+        return { ccode: Number(ccode), from: from!, to: to! };
+      });
+      const ties = await readAllianceTies(
+        ex,
+        parts.map((p) => ({ ccode: p.ccode, at: p.to })),
+      );
+      return parts.map((p, i) =>
+        ties[i]!.filter(
+          (r) => (r.exit === null || r.exit >= p.from) && (r.otherExit === null || r.otherExit >= p.from),
+        ),
+      );
     }),
-    systemSpellsOfState: related<number, { kind: string; start: string; end: string | null }>(ex, 'systemSpellsOfStates', 'ids', (r) => r as { kind: string; start: string; end: string | null }),
+    systemSpellsOfState: related<number, { kind: string; start: string; end: string | null }>(
+      ex,
+      'systemSpellsOfStates',
+      'ids',
+      (r) => r as { kind: string; start: string; end: string | null },
+    ),
   };
 }
 
-
 /** A state's capabilities over a year range (null = open), the key of the `capabilitiesOfState` loader. */
-export interface CapabilityRange { ccode: number; from: number | null; to: number | null }
+export interface CapabilityRange {
+  ccode: number;
+  from: number | null;
+  to: number | null;
+}
 
 /** Capabilities per (state, year range): ONE `capabilitiesOfStates` query for all the keys of a level. */
 function capabilities(ex: QueryExecutor) {
   const keyOf = (k: CapabilityRange) => `${k.ccode}:${k.from ?? ''}:${k.to ?? ''}`;
-  return new DataLoader<CapabilityRange, ReturnType<typeof m.toCapability>[], string>(async (keys) => {
-    const rows = await ex.read(q.capabilitiesOfStates, { ids: keys.map((k) => ({ key: keyOf(k), ccode: k.ccode, from: k.from, to: k.to })) });
-    const groups = new Map<string, ReturnType<typeof m.toCapability>[]>(keys.map((k) => [keyOf(k), []]));
-    for (const r of rows) groups.get(r.id)?.push(m.toCapability(r.node));
-    return keys.map((k) => groups.get(keyOf(k))!);
-  }, { cacheKeyFn: keyOf });
+  return new DataLoader<CapabilityRange, ReturnType<typeof m.toCapability>[], string>(
+    async (keys) => {
+      const rows = await ex.read(q.capabilitiesOfStates, {
+        ids: keys.map((k) => ({ key: keyOf(k), ccode: k.ccode, from: k.from, to: k.to })),
+      });
+      const groups = new Map<string, ReturnType<typeof m.toCapability>[]>(keys.map((k) => [keyOf(k), []]));
+      for (const r of rows) groups.get(r.id)?.push(m.toCapability(r.node));
+      return keys.map((k) => groups.get(keyOf(k))!);
+    },
+    { cacheKeyFn: keyOf },
+  );
 }
-
 
 export type Loaders = ReturnType<typeof createLoaders>;
 

@@ -9,7 +9,13 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import * as q from '../store/queries.gen.js';
 import { inSystemAt, systemKnown } from '../domain/index.js';
 
-export interface AvailableState { at: string; ccode: number; abbrev: string; name: string; systemKnown: boolean }
+export interface AvailableState {
+  at: string;
+  ccode: number;
+  abbrev: string;
+  name: string;
+  systemKnown: boolean;
+}
 
 /** One row per (date, state in the system then), by date (in the order given) then ccode. */
 export async function readStatesAvailableAt(ex: QueryExecutor, dates: readonly string[]): Promise<AvailableState[]> {
@@ -18,7 +24,9 @@ export async function readStatesAvailableAt(ex: QueryExecutor, dates: readonly s
   const known = systemKnown(states);
   const out: AvailableState[] = [];
   for (const at of [...new Set(dates)].sort()) {
-    for (const s of states) if (inSystemAt(s.spells, known, at)) out.push({ at, ccode: s.ccode, abbrev: s.abbrev, name: s.name, systemKnown: known });
+    for (const s of states)
+      if (inSystemAt(s.spells, known, at))
+        out.push({ at, ccode: s.ccode, abbrev: s.abbrev, name: s.name, systemKnown: known });
   }
   return out;
 }

@@ -6,11 +6,23 @@ import { DateScalar } from '../schema/Date.scalar.js';
 import type { PartialDate } from '../schema/PartialDate.js';
 import { SharedTarget } from '../schema/evidence.type.js';
 import { AlternativeAlly, OutsideOptions, OutsideOptionsPoint, SeriesStep } from '../schema/outsideOptions.type.js';
-import { AllianceNetwork, AlliancePath, CapabilityRatioResult, PortfolioSimilarityResult } from '../schema/network.type.js';
+import {
+  AllianceNetwork,
+  AlliancePath,
+  CapabilityRatioResult,
+  PortfolioSimilarityResult,
+} from '../schema/network.type.js';
 import { SimilarityMeasure, TieObligation } from '../schema/analysisEnums.js';
 import { sharedTargets, DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
 import {
-  SERIES_FIRST_YEAR, SERIES_LAST_YEAR, SERIES_STEPS, dateRequest, negotiationRequest, outsideOptionsSeries, seriesRequest, type SeriesStep as AnalysisSeriesStep,
+  SERIES_FIRST_YEAR,
+  SERIES_LAST_YEAR,
+  SERIES_STEPS,
+  dateRequest,
+  negotiationRequest,
+  outsideOptionsSeries,
+  seriesRequest,
+  type SeriesStep as AnalysisSeriesStep,
 } from '../analysis/outsideOptions/index.js';
 import { toEra } from '../loaders/rowMappers.js';
 import { allianceNetwork, shortestAlliancePath } from '../analysis/allianceNetwork.js';
@@ -25,10 +37,12 @@ void SAME_STEPS;
 const MAX_TOP_ALLIES = 20;
 
 function checkWindow(windowYears: number): void {
-  if (!Number.isInteger(windowYears) || windowYears < 0 || windowYears > 100) throw new BadInputError('windowYears must be an integer from 0 to 100', 'windowYears');
+  if (!Number.isInteger(windowYears) || windowYears < 0 || windowYears > 100)
+    throw new BadInputError('windowYears must be an integer from 0 to 100', 'windowYears');
 }
 function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < 1800 || year > 2100) throw new BadInputError(`year ${year} is outside 1800–2100`, 'year');
+  if (!Number.isInteger(year) || year < 1800 || year > 2100)
+    throw new BadInputError(`year ${year} is outside 1800–2100`, 'year');
 }
 async function checkPair(ctx: RequestContext, a: number, b: number, names: [string, string]): Promise<void> {
   await assertKnownStates(ctx, [a, b], `${names[0]}/${names[1]}`);
@@ -37,7 +51,10 @@ async function checkPair(ctx: RequestContext, a: number, b: number, names: [stri
 
 @Resolver()
 export class AnalysisResolver {
-  @Query(() => [SharedTarget], { description: 'Targets both states stood against at the date, strongest evidence first. Evidence: ideal war plans, treaties directed against the target, rivalries, perceptions (at the date), disputes and wars (within windowYears before it).' })
+  @Query(() => [SharedTarget], {
+    description:
+      'Targets both states stood against at the date, strongest evidence first. Evidence: ideal war plans, treaties directed against the target, rivalries, perceptions (at the date), disputes and wars (within windowYears before it).',
+  })
   async sharedTargets(
     @Ctx() ctx: RequestContext,
     @Arg('stateA', () => Int) stateA: number,
@@ -50,15 +67,24 @@ export class AnalysisResolver {
     return (await sharedTargets(ctx.executor, stateA, stateB, at.start, windowYears)).map(toSharedTarget);
   }
 
-  @Query(() => [AlternativeAlly], { description: 'States available to `state` as allies instead of its negotiating partners, best first. Give `negotiation` (its span is the window for concurrent talks, its parties are left out, `at` defaults to its start) or `at`.' })
+  @Query(() => [AlternativeAlly], {
+    description:
+      'States available to `state` as allies instead of its negotiating partners, best first. Give `negotiation` (its span is the window for concurrent talks, its parties are left out, `at` defaults to its start) or `at`.',
+  })
   async alternativeAllies(
     @Ctx() ctx: RequestContext,
     @Arg('state', () => Int) state: number,
     @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
     @Arg('negotiation', () => ID, { nullable: true }) negotiation?: string,
-    @Arg('target', () => Int, { nullable: true, description: 'ccode of the state posing the target; default: the targets of the state\'s ideal war plan in the negotiation, or any it stood against.' }) target?: number,
+    @Arg('target', () => Int, {
+      nullable: true,
+      description:
+        "ccode of the state posing the target; default: the targets of the state's ideal war plan in the negotiation, or any it stood against.",
+    })
+    target?: number,
     @Arg('windowYears', () => Int, { defaultValue: DEFAULT_WINDOW_YEARS }) windowYears: number = DEFAULT_WINDOW_YEARS,
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many allies, best first (default: all).' }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many allies, best first (default: all).' })
+    first?: number,
   ): Promise<AlternativeAlly[]> {
     checkWindow(windowYears);
     takeFirst([], first); // validate before the work
@@ -72,7 +98,13 @@ export class AnalysisResolver {
         // A state that is not a party may still ask what it could have done instead: read it at the talks.
         if (!(e instanceof BadInputError)) throw e;
         const info = (await ctx.analysis.negotiations.negotiation(key))!;
-        return { ...dateRequest(state, info.start), talksFrom: info.start, talksTo: info.end, atTable: (await ctx.analysis.negotiations.parties(key)).filter((c) => c !== state), negotiation: key };
+        return {
+          ...dateRequest(state, info.start),
+          talksFrom: info.start,
+          talksTo: info.end,
+          atTable: (await ctx.analysis.negotiations.parties(key)).filter((c) => c !== state),
+          negotiation: key,
+        };
       });
       request = { ...n, at: at?.start ?? n.at, windowYears, targets: target != null ? [target] : n.targets };
     }
@@ -80,43 +112,81 @@ export class AnalysisResolver {
     return takeFirst(toOutsideOptions(result).alternativeAllies.allies, first);
   }
 
-  @Query(() => OutsideOptions, { description: 'A party\'s outside options at a negotiation, or (with `at` instead) on any date outside one (concurrent talks: the year before it): alternative allies, unilateral action, buck-passing, each scored in [0, 1].' })
+  @Query(() => OutsideOptions, {
+    description:
+      "A party's outside options at a negotiation, or (with `at` instead) on any date outside one (concurrent talks: the year before it): alternative allies, unilateral action, buck-passing, each scored in [0, 1].",
+  })
   async outsideOptions(
     @Ctx() ctx: RequestContext,
     @Arg('party', () => Int) party: number,
     @Arg('negotiation', () => ID, { nullable: true }) negotiation?: string,
-    @Arg('at', () => DateScalar, { nullable: true, description: 'A date instead of a negotiation: the targets are those the party stood against then; the same request as each point of outsideOptionsSeries.' }) at?: PartialDate,
+    @Arg('at', () => DateScalar, {
+      nullable: true,
+      description:
+        'A date instead of a negotiation: the targets are those the party stood against then; the same request as each point of outsideOptionsSeries.',
+    })
+    at?: PartialDate,
   ): Promise<OutsideOptions> {
-    if ((negotiation == null) === (at == null)) throw new BadInputError('outsideOptions takes exactly one of negotiation or at', 'negotiation');
+    if ((negotiation == null) === (at == null))
+      throw new BadInputError('outsideOptions takes exactly one of negotiation or at', 'negotiation');
     if (at) {
       if (!(await ctx.loaders.state.load(party))) throw new NotFoundError('State with ccode', party);
       return toOutsideOptions(await ctx.analysis.outsideOptions.load(seriesRequest(party, at.start)));
     }
     const key = keyOf(negotiation!, 'Negotiation', 'negotiation');
     await assertKnownState(ctx, party, 'party');
-    return toOutsideOptions(await ctx.analysis.outsideOptions.load(await negotiationRequest(ctx.analysis.negotiations, key, party)));
+    return toOutsideOptions(
+      await ctx.analysis.outsideOptions.load(await negotiationRequest(ctx.analysis.negotiations, key, party)),
+    );
   }
 
-  @Query(() => [OutsideOptionsPoint], { description: `A state's outside options over time, one point per year (read on 1 July) or per era (read on the midpoint of its part of the range), ${SERIES_FIRST_YEAR}–${SERIES_LAST_YEAR}: each point is exactly \`outsideOptions(party, at)\` on its date, all computed in one batch (the store round trips do not grow with the number of points). Unknown state: NOT_FOUND.` })
+  @Query(() => [OutsideOptionsPoint], {
+    description: `A state's outside options over time, one point per year (read on 1 July) or per era (read on the midpoint of its part of the range), ${SERIES_FIRST_YEAR}–${SERIES_LAST_YEAR}: each point is exactly \`outsideOptions(party, at)\` on its date, all computed in one batch (the store round trips do not grow with the number of points). Unknown state: NOT_FOUND.`,
+  })
   async outsideOptionsSeries(
     @Ctx() ctx: RequestContext,
     @Arg('state', () => Int, { description: 'COW ccode.' }) state: number,
-    @Arg('from', () => Int, { defaultValue: SERIES_FIRST_YEAR, description: `First year (${SERIES_FIRST_YEAR}–${SERIES_LAST_YEAR}).` }) from: number,
+    @Arg('from', () => Int, {
+      defaultValue: SERIES_FIRST_YEAR,
+      description: `First year (${SERIES_FIRST_YEAR}–${SERIES_LAST_YEAR}).`,
+    })
+    from: number,
     @Arg('to', () => Int, { defaultValue: SERIES_LAST_YEAR, description: 'Last year, inclusive.' }) to: number,
     @Arg('step', () => SeriesStep, { defaultValue: SeriesStep.YEAR }) step: SeriesStep,
-    @Arg('topAllies', () => Int, { defaultValue: 3, description: `The best alternative allies listed in each point's topAllies (0–${MAX_TOP_ALLIES}).` }) topAllies: number,
+    @Arg('topAllies', () => Int, {
+      defaultValue: 3,
+      description: `The best alternative allies listed in each point's topAllies (0–${MAX_TOP_ALLIES}).`,
+    })
+    topAllies: number,
   ): Promise<OutsideOptionsPoint[]> {
-    if (!Number.isInteger(topAllies) || topAllies < 0 || topAllies > MAX_TOP_ALLIES) throw new BadInputError(`topAllies must be a whole number from 0 to ${MAX_TOP_ALLIES}`, 'topAllies');
-    const points = await outsideOptionsSeries(ctx.executor, { state, from, to, step: step satisfies AnalysisSeriesStep }, ctx.analysis.outsideOptions);
+    if (!Number.isInteger(topAllies) || topAllies < 0 || topAllies > MAX_TOP_ALLIES)
+      throw new BadInputError(`topAllies must be a whole number from 0 to ${MAX_TOP_ALLIES}`, 'topAllies');
+    const points = await outsideOptionsSeries(
+      ctx.executor,
+      { state, from, to, step: step satisfies AnalysisSeriesStep },
+      ctx.analysis.outsideOptions,
+    );
     return points.map((p) => {
       const options = toOutsideOptions(p.result);
       const era = p.era ? toEra({ id: p.era.key, name: p.era.name, start: p.era.start, end: p.era.end }) : null;
       if (era) ctx.loaders.era.prime(era.key, era);
-      return { ccode: state, year: p.year, era, from: p.from, to: p.to, at: p.at, options, topAllies: options.alternativeAllies.allies.slice(0, topAllies) };
+      return {
+        ccode: state,
+        year: p.year,
+        era,
+        from: p.from,
+        to: p.to,
+        at: p.at,
+        options,
+        topAllies: options.alternativeAllies.allies.slice(0, topAllies),
+      };
     });
   }
 
-  @Query(() => PortfolioSimilarityResult, { description: 'Alliance portfolio similarity in a year over the states in the system; ties coded defense 4 > offense 3 > neutrality/non-aggression 2 > consultation 1 > none 0, each state allied to itself at 4.' })
+  @Query(() => PortfolioSimilarityResult, {
+    description:
+      'Alliance portfolio similarity in a year over the states in the system; ties coded defense 4 > offense 3 > neutrality/non-aggression 2 > consultation 1 > none 0, each state allied to itself at 4.',
+  })
   async portfolioSimilarity(
     @Ctx() ctx: RequestContext,
     @Arg('stateA', () => Int) stateA: number,
@@ -130,7 +200,9 @@ export class AnalysisResolver {
     return { stateA, stateB, year, measure, value: r.value, statesCompared: r.statesCompared };
   }
 
-  @Query(() => CapabilityRatioResult, { description: 'CINC of two states in a year and their ratio (needs the NMC import).' })
+  @Query(() => CapabilityRatioResult, {
+    description: 'CINC of two states in a year and their ratio (needs the NMC import).',
+  })
   async capabilityRatio(
     @Ctx() ctx: RequestContext,
     @Arg('stateA', () => Int) stateA: number,
@@ -142,17 +214,30 @@ export class AnalysisResolver {
     return { year, ...(await capabilityRatio(ctx.executor, stateA, stateB, year)) };
   }
 
-  @Query(() => AllianceNetwork, { description: 'States in the system at the date (CINC, major power) and the alliance ties in force between them.' })
+  @Query(() => AllianceNetwork, {
+    description: 'States in the system at the date (CINC, major power) and the alliance ties in force between them.',
+  })
   async allianceNetwork(
     @Ctx() ctx: RequestContext,
     @Arg('at', () => DateScalar) at: PartialDate,
-    @Arg('minObligation', () => TieObligation, { nullable: true, description: 'Keep ties at least this strong (default: every tie).' }) minObligation?: TieObligation,
+    @Arg('minObligation', () => TieObligation, {
+      nullable: true,
+      description: 'Keep ties at least this strong (default: every tie).',
+    })
+    minObligation?: TieObligation,
   ): Promise<AllianceNetwork> {
     const n = await allianceNetwork(ctx.executor, at.start, minObligation ?? null);
-    return { at: n.at, nodes: n.nodes, edges: n.edges.map((e) => ({ ...e, obligation: e.obligation as TieObligation })) };
+    return {
+      at: n.at,
+      nodes: n.nodes,
+      edges: n.edges.map((e) => ({ ...e, obligation: e.obligation as TieObligation })),
+    };
   }
 
-  @Query(() => AlliancePath, { nullable: true, description: 'The shortest chain of alliance ties between two states at the date; null when there is none.' })
+  @Query(() => AlliancePath, {
+    nullable: true,
+    description: 'The shortest chain of alliance ties between two states at the date; null when there is none.',
+  })
   async alliancePath(
     @Ctx() ctx: RequestContext,
     @Arg('from', () => Int) from: number,
@@ -165,6 +250,11 @@ export class AnalysisResolver {
     if (!path) return null;
     const states = [from];
     for (const e of path) states.push(e.source === states.at(-1) ? e.target : e.source);
-    return { at: at.start, length: path.length, states, ties: path.map((e) => ({ ...e, obligation: e.obligation as TieObligation })) };
+    return {
+      at: at.start,
+      length: path.length,
+      states,
+      ties: path.map((e) => ({ ...e, obligation: e.obligation as TieObligation })),
+    };
   }
 }

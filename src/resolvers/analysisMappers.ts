@@ -7,8 +7,15 @@ import type { OutsideOptions } from '../schema/outsideOptions.type.js';
 import type { EvidenceKind } from '../schema/analysisEnums.js';
 
 export const toEvidence = (e: EvidenceData & { joint?: boolean }): TargetEvidence => ({
-  holder: e.holder, target: e.target, kind: e.kind as EvidenceKind, weight: e.weight, description: e.description,
-  reference: e.reference, date: e.date, joint: e.joint ?? false, sourceKeys: e.sources,
+  holder: e.holder,
+  target: e.target,
+  kind: e.kind as EvidenceKind,
+  weight: e.weight,
+  description: e.description,
+  reference: e.reference,
+  date: e.date,
+  joint: e.joint ?? false,
+  sourceKeys: e.sources,
 });
 
 export const toReason = (r: ReasonData): Reason => ({ text: r.text, sourceKeys: r.sources });
@@ -16,7 +23,11 @@ export const toReason = (r: ReasonData): Reason => ({ text: r.text, sourceKeys: 
 export const toSharedTarget = (t: SharedTargetData): SharedTarget => ({
   targetCcode: t.target,
   strength: t.strength,
-  allEvidence: [...t.evidence].sort((a, b) => Number(b.joint) - Number(a.joint) || b.weight - a.weight || (a.date ?? '').localeCompare(b.date ?? '')).map(toEvidence),
+  allEvidence: [...t.evidence]
+    .sort(
+      (a, b) => Number(b.joint) - Number(a.joint) || b.weight - a.weight || (a.date ?? '').localeCompare(b.date ?? ''),
+    )
+    .map(toEvidence),
 });
 
 export const toOutsideOptions = (o: OptionResult): OutsideOptions => ({
@@ -25,12 +36,21 @@ export const toOutsideOptions = (o: OptionResult): OutsideOptions => ({
   targetCcodes: o.targets,
   alternativeAllies: {
     attractiveness: o.alternativeAllies.attractiveness,
-    allies: o.alternativeAllies.allies.map((a) => ({ ccode: a.state, score: a.score, components: a.components, reasons: a.reasons.map(toReason) })),
+    allies: o.alternativeAllies.allies.map((a) => ({
+      ccode: a.state,
+      score: a.score,
+      components: a.components,
+      reasons: a.reasons.map(toReason),
+    })),
   },
   unilateral: { ...o.unilateral, reasons: o.unilateral.reasons.map(toReason) },
   buckPassing: {
     attractiveness: o.buckPassing.attractiveness,
-    buckCatchers: o.buckPassing.buckCatchers.map((b) => ({ ccode: b.state, cinc: b.cinc, evidence: b.evidence.map(toEvidence) })),
+    buckCatchers: o.buckPassing.buckCatchers.map((b) => ({
+      ccode: b.state,
+      cinc: b.cinc,
+      evidence: b.evidence.map(toEvidence),
+    })),
     reasons: o.buckPassing.reasons.map(toReason),
   },
   overall: o.overall,

@@ -13,21 +13,32 @@ import { loadAll } from '../loaders/createLoaders.js';
 @Resolver(() => TargetEvidence)
 export class TargetEvidenceResolver {
   @FieldResolver(() => State, { nullable: true, description: 'The state holding the evidence.' })
-  holderState(@Root() e: TargetEvidence, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(e.holder); }
+  holderState(@Root() e: TargetEvidence, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.state.load(e.holder);
+  }
 
   @FieldResolver(() => State, { nullable: true, description: 'The target.' })
-  targetState(@Root() e: TargetEvidence, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(e.target); }
+  targetState(@Root() e: TargetEvidence, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.state.load(e.target);
+  }
 
   @FieldResolver(() => [Source])
-  sources(@Root() e: TargetEvidence, @Ctx() ctx: RequestContext) { return loadAll(ctx.loaders.source, e.sourceKeys); }
+  sources(@Root() e: TargetEvidence, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.source, e.sourceKeys);
+  }
 }
 
 @Resolver(() => SharedTarget)
 export class SharedTargetResolver {
   @FieldResolver(() => State, { nullable: true })
-  target(@Root() t: SharedTarget, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(t.targetCcode); }
+  target(@Root() t: SharedTarget, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.state.load(t.targetCcode);
+  }
 
-  @FieldResolver(() => [TargetEvidence], { description: 'The evidence, joint pieces and the heaviest first; optionally only some kinds, and at most `first` pieces.' })
+  @FieldResolver(() => [TargetEvidence], {
+    description:
+      'The evidence, joint pieces and the heaviest first; optionally only some kinds, and at most `first` pieces.',
+  })
   evidence(
     @Root() t: SharedTarget,
     @Arg('kinds', () => [EvidenceKind], { nullable: true }) kinds?: EvidenceKind[],
@@ -40,29 +51,41 @@ export class SharedTargetResolver {
 @Resolver(() => Reason)
 export class ReasonResolver {
   @FieldResolver(() => [Source])
-  sources(@Root() r: Reason, @Ctx() ctx: RequestContext) { return loadAll(ctx.loaders.source, r.sourceKeys); }
+  sources(@Root() r: Reason, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.source, r.sourceKeys);
+  }
 }
 
 @Resolver(() => AlternativeAlly)
 export class AlternativeAllyResolver {
   @FieldResolver(() => State, { nullable: true })
-  state(@Root() a: AlternativeAlly, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(a.ccode); }
+  state(@Root() a: AlternativeAlly, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.state.load(a.ccode);
+  }
 }
 
 @Resolver(() => BuckCatcher)
 export class BuckCatcherResolver {
   @FieldResolver(() => State, { nullable: true })
-  state(@Root() b: BuckCatcher, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(b.ccode); }
+  state(@Root() b: BuckCatcher, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.state.load(b.ccode);
+  }
 }
 
 @Resolver(() => OutsideOptions)
 export class OutsideOptionsResolver {
   @FieldResolver(() => State, { nullable: true })
-  party(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(o.partyCcode); }
+  party(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.state.load(o.partyCcode);
+  }
 
   @FieldResolver(() => Negotiation, { nullable: true })
-  negotiation(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) { return o.negotiationKey ? ctx.loaders.negotiation.load(o.negotiationKey) : null; }
+  negotiation(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) {
+    return o.negotiationKey ? ctx.loaders.negotiation.load(o.negotiationKey) : null;
+  }
 
-  @FieldResolver(() => [State], { description: 'The states posing the party\'s target (from its ideal war plan).' })
-  targets(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) { return loadAll(ctx.loaders.state, o.targetCcodes); }
+  @FieldResolver(() => [State], { description: "The states posing the party's target (from its ideal war plan)." })
+  targets(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.state, o.targetCcodes);
+  }
 }

@@ -10,32 +10,53 @@ import { citationsOf } from './citations.js';
 @Resolver(() => RecordedOutsideOption)
 export class RecordedOutsideOptionResolver {
   @FieldResolver(() => State, { nullable: true, description: 'The party that weighed the option.' })
-  party(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(o.partyCcode); }
+  party(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.state.load(o.partyCcode);
+  }
 
   @FieldResolver(() => State, { nullable: true, description: 'The alternative ally (ALTERNATIVE_ALLY).' })
-  ally(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext) { return o.allyCcode === null ? null : ctx.loaders.state.load(o.allyCcode); }
+  ally(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext) {
+    return o.allyCcode === null ? null : ctx.loaders.state.load(o.allyCcode);
+  }
 
-  @FieldResolver(() => Negotiation, { nullable: true, description: 'The negotiation in which the party took this option.' })
-  realisedIn(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext) { return o.realisedInKey ? ctx.loaders.negotiation.load(o.realisedInKey) : null; }
+  @FieldResolver(() => Negotiation, {
+    nullable: true,
+    description: 'The negotiation in which the party took this option.',
+  })
+  realisedIn(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext) {
+    return o.realisedInKey ? ctx.loaders.negotiation.load(o.realisedInKey) : null;
+  }
 
-  @FieldResolver(() => [RecordedOutsideOption], { description: 'Other readings of this option, each with its rationale and sources.' })
-  alternatives(@Root() o: RecordedOutsideOption) { return o.alternatives; }
+  @FieldResolver(() => [RecordedOutsideOption], {
+    description: 'Other readings of this option, each with its rationale and sources.',
+  })
+  alternatives(@Root() o: RecordedOutsideOption) {
+    return o.alternatives;
+  }
 
   @FieldResolver(() => [Citation])
-  sources(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext): Promise<Citation[]> { return citationsOf(ctx, 'RecordedOption', o.key); }
+  sources(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext): Promise<Citation[]> {
+    return citationsOf(ctx, 'RecordedOption', o.key);
+  }
 }
 
 @Resolver(() => ThirdParty)
 export class ThirdPartyResolver {
   @FieldResolver(() => State, { nullable: true })
-  state(@Root() t: ThirdParty, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(t.ccode); }
+  state(@Root() t: ThirdParty, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.state.load(t.ccode);
+  }
 
   @FieldResolver(() => [Citation])
-  sources(@Root() t: ThirdParty, @Ctx() ctx: RequestContext): Promise<Citation[]> { return citationsOf(ctx, 'ThirdParty', t.key); }
+  sources(@Root() t: ThirdParty, @Ctx() ctx: RequestContext): Promise<Citation[]> {
+    return citationsOf(ctx, 'ThirdParty', t.key);
+  }
 }
 
 @Resolver(() => OptionComparison)
 export class OptionComparisonResolver {
   @FieldResolver(() => State, { nullable: true })
-  ally(@Root() c: OptionComparison, @Ctx() ctx: RequestContext) { return c.allyCcode === null ? null : ctx.loaders.state.load(c.allyCcode); }
+  ally(@Root() c: OptionComparison, @Ctx() ctx: RequestContext) {
+    return c.allyCcode === null ? null : ctx.loaders.state.load(c.allyCcode);
+  }
 }

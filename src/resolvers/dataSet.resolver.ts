@@ -4,7 +4,10 @@ import { DataSet } from '../schema/dataSet.type.js';
 
 @Resolver(() => DataSet)
 export class DataSetResolver {
-  @Query(() => [DataSet], { description: 'The published data sets imported into the graph, by name, each with the release, checksums and citation (a short list: not paginated).' })
+  @Query(() => [DataSet], {
+    description:
+      'The published data sets imported into the graph, by name, each with the release, checksums and citation (a short list: not paginated).',
+  })
   async dataSets(@Ctx() ctx: RequestContext): Promise<DataSet[]> {
     const rows = await ctx.executor.read<DataSet>('dataSetsAll');
     return rows.map((r) => ({ ...r, rows: Number(r.rows), files: r.files ?? [], sha256: r.sha256 ?? [] }));

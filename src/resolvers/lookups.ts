@@ -5,30 +5,47 @@ import { parseGlobalId, type NodeTypeName } from '../schema/node.interface.js';
 import type { PartialDate } from '../schema/PartialDate.js';
 
 /** Rejects a filter naming a ccode the graph does not know. */
-export async function assertKnownState(ctx: RequestContext, ccode: number | undefined | null, argument: string): Promise<void> {
+export async function assertKnownState(
+  ctx: RequestContext,
+  ccode: number | undefined | null,
+  argument: string,
+): Promise<void> {
   if (ccode === undefined || ccode === null) return;
-  if (!(await ctx.loaders.state.load(ccode))) throw new BadInputError(`Unknown ccode ${ccode}: no state with this COW country code in the graph`, argument);
+  if (!(await ctx.loaders.state.load(ccode)))
+    throw new BadInputError(`Unknown ccode ${ccode}: no state with this COW country code in the graph`, argument);
 }
 
 /** Rejects a list naming any ccode the graph does not know: one batched lookup for the whole list. */
-export async function assertKnownStates(ctx: RequestContext, ccodes: readonly number[], argument: string): Promise<void> {
+export async function assertKnownStates(
+  ctx: RequestContext,
+  ccodes: readonly number[],
+  argument: string,
+): Promise<void> {
   const states = await ctx.loaders.state.loadMany(ccodes);
   const failed = states.find((s): s is Error => s instanceof Error);
   if (failed) throw failed; // a store error, TIMEOUT or CANCELLED: not an unknown ccode
   const missing = ccodes.filter((_, i) => !states[i]);
-  if (missing.length) throw new BadInputError(`Unknown ccode ${missing.join(', ')}: no state with this COW country code in the graph`, argument);
+  if (missing.length)
+    throw new BadInputError(
+      `Unknown ccode ${missing.join(', ')}: no state with this COW country code in the graph`,
+      argument,
+    );
 }
 
 /** Accepts a bare key ("anglo-german-1898") or a global id of the expected type ("Negotiation:anglo-german-1898"). */
 export function keyOf(id: string, type: NodeTypeName, argument: string): string {
   const parsed = parseGlobalId(id);
-  if (parsed.type && parsed.type !== type) throw new BadInputError(`${argument} must be a ${type} id, got a ${parsed.type} id`, argument);
+  if (parsed.type && parsed.type !== type)
+    throw new BadInputError(`${argument} must be a ${type} id, got a ${parsed.type} id`, argument);
   if (!parsed.key) throw new BadInputError(`${argument} is empty`, argument);
   return parsed.key;
 }
 
 /** A span of time asked about: one day (`at`) or an era's whole span. */
-export interface Period { from: string; to: string }
+export interface Period {
+  from: string;
+  to: string;
+}
 
 /** Does the fact's span [start, end] meet the period (end null: still running)? */
 export function meets(p: Period, start: string | null, end: string | null): boolean {
@@ -39,7 +56,12 @@ export function meets(p: Period, start: string | null, end: string | null): bool
  * Reads an `at: Date` / `era: ID` pair of arguments: at most one may be given. `at` is its first day
  * (a year means 1 January); an era is its whole span. Null when neither is given.
  */
-export async function periodOf(ctx: RequestContext, at: PartialDate | null | undefined, era: string | null | undefined, names: [string, string] = ['at', 'era']): Promise<Period | null> {
+export async function periodOf(
+  ctx: RequestContext,
+  at: PartialDate | null | undefined,
+  era: string | null | undefined,
+  names: [string, string] = ['at', 'era'],
+): Promise<Period | null> {
   if (at && era) throw new BadInputError(`give ${names[0]} or ${names[1]}, not both`, names[1]);
   if (at) return { from: at.start, to: at.start };
   if (!era) return null;

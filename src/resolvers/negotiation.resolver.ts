@@ -32,7 +32,9 @@ export class NegotiationResolver {
     return n;
   }
 
-  @Query(() => NegotiationConnection, { description: 'Negotiations ordered by start date, successes and failures alike.' })
+  @Query(() => NegotiationConnection, {
+    description: 'Negotiations ordered by start date, successes and failures alike.',
+  })
   async negotiations(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
@@ -57,33 +59,61 @@ export class NegotiationResolver {
     return ctx.loaders.partiesOfNegotiation.load(n.key);
   }
 
-  @FieldResolver(() => [NegotiationParty], { description: 'The parties with their positions: each one\'s plans and outside options at this negotiation.' })
+  @FieldResolver(() => [NegotiationParty], {
+    description: "The parties with their positions: each one's plans and outside options at this negotiation.",
+  })
   async partyPositions(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<NegotiationParty[]> {
     return (await ctx.loaders.partiesOfNegotiation.load(n.key)).map((s) => ({ negotiationKey: n.key, ccode: s.ccode }));
   }
 
-  @FieldResolver(() => [ThirdParty], { description: 'States not at the table whose place was at issue (INVITED, VETO).' })
+  @FieldResolver(() => [ThirdParty], {
+    description: 'States not at the table whose place was at issue (INVITED, VETO).',
+  })
   thirdParties(@Root() n: Negotiation, @Ctx() ctx: RequestContext) {
     return ctx.loaders.thirdPartiesOfNegotiation.load(n.key);
   }
 
-  @FieldResolver(() => [RecordedOutsideOption], { description: 'The outside options the parties\' decision-makers weighed, as the record gives them (per party: partyPositions.recordedOutsideOptions).' })
+  @FieldResolver(() => [RecordedOutsideOption], {
+    description:
+      "The outside options the parties' decision-makers weighed, as the record gives them (per party: partyPositions.recordedOutsideOptions).",
+  })
   recordedOutsideOptions(@Root() n: Negotiation, @Ctx() ctx: RequestContext) {
     return ctx.loaders.recordedOptionsOfNegotiation.load(n.key);
   }
 
-  @FieldResolver(() => [RecordedOutsideOption], { description: 'Outside options weighed in other negotiations that a party took in this one (e.g. the German-Soviet pact of 1939 for the USSR\'s option in the British-French-Soviet talks).' })
+  @FieldResolver(() => [RecordedOutsideOption], {
+    description:
+      "Outside options weighed in other negotiations that a party took in this one (e.g. the German-Soviet pact of 1939 for the USSR's option in the British-French-Soviet talks).",
+  })
   async realisesOutsideOptions(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<RecordedOutsideOption[]> {
     const links = await ctx.loaders.optionsRealisedIn.load(n.key);
-    const options = await Promise.all(links.map(async (l) => (await ctx.loaders.recordedOptionsOfNegotiation.load(l.negotiation)).find((o) => o.key === l.option)));
+    const options = await Promise.all(
+      links.map(async (l) =>
+        (await ctx.loaders.recordedOptionsOfNegotiation.load(l.negotiation)).find((o) => o.key === l.option),
+      ),
+    );
     return options.filter((o): o is RecordedOutsideOption => o !== undefined);
   }
 
-  @FieldResolver(() => NegotiationCompatibility, { description: 'Compatibility of the parties\' ideal plans: the entry plans (what the agreement model reads), and from each round in which a plan moved; scope and form where coded.' })
-  async compatibility(@Root() n: Negotiation, @Ctx() ctx: RequestContext, @Arg('coding', () => Coding, { defaultValue: 'PRIMARY' }) coding: Coding): Promise<NegotiationCompatibility> {
+  @FieldResolver(() => NegotiationCompatibility, {
+    description:
+      "Compatibility of the parties' ideal plans: the entry plans (what the agreement model reads), and from each round in which a plan moved; scope and form where coded.",
+  })
+  async compatibility(
+    @Root() n: Negotiation,
+    @Ctx() ctx: RequestContext,
+    @Arg('coding', () => Coding, { defaultValue: 'PRIMARY' }) coding: Coding,
+  ): Promise<NegotiationCompatibility> {
     const data = ctx.analysis.negotiations;
-    const [parties, entry, rounds] = await Promise.all([data.parties(n.key), data.idealPlans(n.key, coding), data.plansByRound(n.key, coding)]);
-    return { entry: compatibility(parties, entry), byRound: rounds.map((r) => ({ round: r.round, ...compatibility(parties, r.plans) })) };
+    const [parties, entry, rounds] = await Promise.all([
+      data.parties(n.key),
+      data.idealPlans(n.key, coding),
+      data.plansByRound(n.key, coding),
+    ]);
+    return {
+      entry: compatibility(parties, entry),
+      byRound: rounds.map((r) => ({ round: r.round, ...compatibility(parties, r.plans) })),
+    };
   }
 
   @FieldResolver(() => [NegotiationRound], { description: 'Rounds, in sequence.' })
@@ -96,13 +126,23 @@ export class NegotiationResolver {
     return ctx.loaders.proposalsOfNegotiation.load(n.key);
   }
 
-  @FieldResolver(() => [WarPlan], { description: 'War plans: `kind: IDEAL` for what each party wanted (entry plans, and later ones with `fromRound`), `PROPOSED` for what proposals put on the table.' })
-  async warPlans(@Root() n: Negotiation, @Ctx() ctx: RequestContext, @Arg('kind', () => WarPlanKind, { nullable: true }) kind?: WarPlanKind) {
+  @FieldResolver(() => [WarPlan], {
+    description:
+      'War plans: `kind: IDEAL` for what each party wanted (entry plans, and later ones with `fromRound`), `PROPOSED` for what proposals put on the table.',
+  })
+  async warPlans(
+    @Root() n: Negotiation,
+    @Ctx() ctx: RequestContext,
+    @Arg('kind', () => WarPlanKind, { nullable: true }) kind?: WarPlanKind,
+  ) {
     const plans = await ctx.loaders.warPlansOfNegotiation.load(n.key);
     return kind ? plans.filter((p) => p.kind === kind) : plans;
   }
 
-  @FieldResolver(() => Treaty, { nullable: true, description: 'The treaty the negotiation ended in; null for a non-agreement.' })
+  @FieldResolver(() => Treaty, {
+    nullable: true,
+    description: 'The treaty the negotiation ended in; null for a non-agreement.',
+  })
   async treaty(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<Treaty | null> {
     return (await ctx.loaders.treatyOfNegotiation.load(n.key))[0] ?? null;
   }

@@ -19,28 +19,57 @@ export class NegotiationPartyResolver {
     return (await ctx.loaders.state.load(p.ccode))!;
   }
 
-  @FieldResolver(() => [WarPlan], { description: 'This party\'s war plans in the negotiation; `kind: IDEAL` for what it wanted.' })
-  async plans(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext, @Arg('kind', () => WarPlanKind, { nullable: true }) kind?: WarPlanKind): Promise<WarPlan[]> {
-    const plans = (await ctx.loaders.warPlansOfNegotiation.load(p.negotiationKey)).filter((w) => w.partyCcode === p.ccode);
+  @FieldResolver(() => [WarPlan], {
+    description: "This party's war plans in the negotiation; `kind: IDEAL` for what it wanted.",
+  })
+  async plans(
+    @Root() p: NegotiationParty,
+    @Ctx() ctx: RequestContext,
+    @Arg('kind', () => WarPlanKind, { nullable: true }) kind?: WarPlanKind,
+  ): Promise<WarPlan[]> {
+    const plans = (await ctx.loaders.warPlansOfNegotiation.load(p.negotiationKey)).filter(
+      (w) => w.partyCcode === p.ccode,
+    );
     return kind ? plans.filter((w) => w.kind === kind) : plans;
   }
 
-  @FieldResolver(() => [RecordedOutsideOption], { description: 'The outside options this party\'s decision-makers weighed, as the record gives them.' })
-  async recordedOutsideOptions(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<RecordedOutsideOption[]> {
-    return (await ctx.loaders.recordedOptionsOfNegotiation.load(p.negotiationKey)).filter((o) => o.partyCcode === p.ccode);
+  @FieldResolver(() => [RecordedOutsideOption], {
+    description: "The outside options this party's decision-makers weighed, as the record gives them.",
+  })
+  async recordedOutsideOptions(
+    @Root() p: NegotiationParty,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordedOutsideOption[]> {
+    return (await ctx.loaders.recordedOptionsOfNegotiation.load(p.negotiationKey)).filter(
+      (o) => o.partyCcode === p.ccode,
+    );
   }
 
-  @FieldResolver(() => [OptionComparison], { description: `Each recorded option beside the computed one of the same kind, and whether they agree (a gap of ${OPTION_DISAGREEMENT} or more is a disagreement).` })
+  @FieldResolver(() => [OptionComparison], {
+    description: `Each recorded option beside the computed one of the same kind, and whether they agree (a gap of ${OPTION_DISAGREEMENT} or more is a disagreement).`,
+  })
   async optionComparison(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<OptionComparison[]> {
     const [recorded, computed] = await Promise.all([
       ctx.analysis.negotiations.recordedOptions(p.negotiationKey),
-      negotiationRequest(ctx.analysis.negotiations, p.negotiationKey, p.ccode).then((r) => ctx.analysis.outsideOptions.load(r)),
+      negotiationRequest(ctx.analysis.negotiations, p.negotiationKey, p.ccode).then((r) =>
+        ctx.analysis.outsideOptions.load(r),
+      ),
     ]);
-    return compareOptions(recorded.filter((o) => o.party === p.ccode), computed);
+    return compareOptions(
+      recorded.filter((o) => o.party === p.ccode),
+      computed,
+    );
   }
 
-  @FieldResolver(() => OutsideOptions, { description: 'Computed outside options at the negotiation\'s start (alternative allies, unilateral action, buck-passing).' })
+  @FieldResolver(() => OutsideOptions, {
+    description:
+      "Computed outside options at the negotiation's start (alternative allies, unilateral action, buck-passing).",
+  })
   async outsideOptions(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<OutsideOptions> {
-    return toOutsideOptions(await ctx.analysis.outsideOptions.load(await negotiationRequest(ctx.analysis.negotiations, p.negotiationKey, p.ccode)));
+    return toOutsideOptions(
+      await ctx.analysis.outsideOptions.load(
+        await negotiationRequest(ctx.analysis.negotiations, p.negotiationKey, p.ccode),
+      ),
+    );
   }
 }

@@ -5,7 +5,10 @@ import { Node, parseGlobalId } from '../schema/node.interface.js';
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id (Type:key); null when nothing has that id.' })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id (Type:key); null when nothing has that id.',
+  })
   async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Node | null> {
     const { type, key } = parseGlobalId(id);
     const l = ctx.loaders;
@@ -15,15 +18,24 @@ export class NodeResolver {
         if (!Number.isInteger(ccode)) throw new BadInputError(`${id}: a State id is State:<ccode>`, 'id');
         return l.state.load(ccode);
       }
-      case 'Threat': return l.threat.load(key);
-      case 'Negotiation': return l.negotiation.load(key);
-      case 'NegotiationRound': return l.round.load(key);
-      case 'Proposal': return l.proposal.load(key);
-      case 'WarPlan': return l.warPlan.load(key);
-      case 'Treaty': return l.treaty.load(key);
-      case 'Era': return l.era.load(key);
-      case 'Source': return l.source.load(key);
-      default: throw new BadInputError(`${JSON.stringify(id)} is not a global id: expected Type:key, e.g. "State:200"`, 'id');
+      case 'Threat':
+        return l.threat.load(key);
+      case 'Negotiation':
+        return l.negotiation.load(key);
+      case 'NegotiationRound':
+        return l.round.load(key);
+      case 'Proposal':
+        return l.proposal.load(key);
+      case 'WarPlan':
+        return l.warPlan.load(key);
+      case 'Treaty':
+        return l.treaty.load(key);
+      case 'Era':
+        return l.era.load(key);
+      case 'Source':
+        return l.source.load(key);
+      default:
+        throw new BadInputError(`${JSON.stringify(id)} is not a global id: expected Type:key, e.g. "State:200"`, 'id');
     }
   }
 }

@@ -10,19 +10,29 @@ import { citationsOf } from './citations.js';
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
-  @FieldResolver(() => State, { nullable: true, description: 'The state that made the proposal (the first of joint proposers).' })
+  @FieldResolver(() => State, {
+    nullable: true,
+    description: 'The state that made the proposal (the first of joint proposers).',
+  })
   proposer(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(p.by[0]!);
   }
 
-  @FieldResolver(() => [State], { description: 'Every state that made it: one, or the joint proposers of a common note.' })
+  @FieldResolver(() => [State], {
+    description: 'Every state that made it: one, or the joint proposers of a common note.',
+  })
   proposers(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.state, p.by);
   }
 
-  @FieldResolver(() => WarPlan, { nullable: true, description: 'The plan the proposal put on the table (target, approach, scope, form), where the record gives it.' })
+  @FieldResolver(() => WarPlan, {
+    nullable: true,
+    description: 'The plan the proposal put on the table (target, approach, scope, form), where the record gives it.',
+  })
   async plan(@Root() p: Proposal, @Ctx() ctx: RequestContext): Promise<WarPlan | null> {
-    return (await ctx.loaders.warPlansOfNegotiation.load(p.negotiationKey)).find((w) => w.proposalKey === p.key) ?? null;
+    return (
+      (await ctx.loaders.warPlansOfNegotiation.load(p.negotiationKey)).find((w) => w.proposalKey === p.key) ?? null
+    );
   }
 
   @FieldResolver(() => [State], { description: 'The states it was made to.' })
@@ -30,7 +40,10 @@ export class ProposalResolver {
     return loadAll(ctx.loaders.state, p.to);
   }
 
-  @FieldResolver(() => NegotiationRound, { nullable: true, description: 'The round it was made in, where the record says.' })
+  @FieldResolver(() => NegotiationRound, {
+    nullable: true,
+    description: 'The round it was made in, where the record says.',
+  })
   round(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     return p.roundKey ? ctx.loaders.round.load(p.roundKey) : null;
   }

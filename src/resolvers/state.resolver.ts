@@ -55,9 +55,16 @@ export class StateResolver {
     @Arg('filter', () => StateFilter, { nullable: true }) filter?: StateFilter,
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
-    const period = await periodOf(ctx, filter?.inSystemAt, filter?.inSystemDuring, ['filter.inSystemAt', 'filter.inSystemDuring']);
+    const period = await periodOf(ctx, filter?.inSystemAt, filter?.inSystemDuring, [
+      'filter.inSystemAt',
+      'filter.inSystemDuring',
+    ]);
     const [row] = await ctx.executor.read(q.statesPage, {
-      search: filter?.search ?? null, inSystemFrom: period?.from ?? null, inSystemTo: period?.to ?? null, skip, first,
+      search: filter?.search ?? null,
+      inSystemFrom: period?.from ?? null,
+      inSystemTo: period?.to ?? null,
+      skip,
+      first,
     });
     const states = (row?.page ?? []).map(toState);
     states.forEach((s) => ctx.loaders.state.prime(s.ccode, s));
@@ -69,23 +76,41 @@ export class StateResolver {
     return loadAll(ctx.loaders.negotiation, await ctx.loaders.negotiationsOfState.load(state.ccode));
   }
 
-  @FieldResolver(() => [TreatyMembership], { description: 'Treaty memberships; with `at`, those in force at that date; with `era`, at some time during it.' })
-  async treaties(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string) {
+  @FieldResolver(() => [TreatyMembership], {
+    description: 'Treaty memberships; with `at`, those in force at that date; with `era`, at some time during it.',
+  })
+  async treaties(
+    @Root() state: State,
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true }) era?: string,
+  ) {
     const period = await periodOf(ctx, at, era);
     const all = await ctx.loaders.treatiesOfState.load(state.ccode);
     return period ? all.filter((m) => meets(period, m.entry, m.exit)) : all;
   }
 
-  @FieldResolver(() => [Perception], { description: 'Threats this state perceived; with `at`, those perceived at that date; with `era`, at some time during it.' })
-  async threatsPerceived(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string) {
+  @FieldResolver(() => [Perception], {
+    description:
+      'Threats this state perceived; with `at`, those perceived at that date; with `era`, at some time during it.',
+  })
+  async threatsPerceived(
+    @Root() state: State,
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true }) era?: string,
+  ) {
     const period = await periodOf(ctx, at, era);
     const all = await ctx.loaders.perceptionsOfState.load(state.ccode);
     return period ? all.filter((p) => meets(period, p.from, p.to)) : all;
   }
 
-  @FieldResolver(() => [Capability], { description: 'NMC material capabilities by year (imported data set), optionally from/to a year (inclusive).' })
+  @FieldResolver(() => [Capability], {
+    description: 'NMC material capabilities by year (imported data set), optionally from/to a year (inclusive).',
+  })
   capabilities(
-    @Root() state: State, @Ctx() ctx: RequestContext,
+    @Root() state: State,
+    @Ctx() ctx: RequestContext,
     @Arg('from', () => Int, { nullable: true }) from?: number,
     @Arg('to', () => Int, { nullable: true }) to?: number,
   ): Promise<Capability[]> {
@@ -97,7 +122,9 @@ export class StateResolver {
     return citationsOf(ctx, 'State', state.ccode);
   }
 
-  @FieldResolver(() => [Spell], { description: 'Spells of COW state-system membership (a state can leave and re-enter).' })
+  @FieldResolver(() => [Spell], {
+    description: 'Spells of COW state-system membership (a state can leave and re-enter).',
+  })
   async systemMemberships(@Root() state: State, @Ctx() ctx: RequestContext): Promise<Spell[]> {
     return (await ctx.loaders.systemSpellsOfState.load(state.ccode)).filter((s) => s.kind === 'IN_SYSTEM');
   }
@@ -107,23 +134,49 @@ export class StateResolver {
     return (await ctx.loaders.systemSpellsOfState.load(state.ccode)).filter((s) => s.kind === 'MAJOR_POWER');
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'A member of the state system at the date (or at some time during the era); null when the graph holds no COW system data for it.' })
-  async inSystem(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string): Promise<boolean | null> {
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      'A member of the state system at the date (or at some time during the era); null when the graph holds no COW system data for it.',
+  })
+  async inSystem(
+    @Root() state: State,
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true }) era?: string,
+  ): Promise<boolean | null> {
     const period = await requiredPeriod(ctx, at, era);
     const spells = (await ctx.loaders.systemSpellsOfState.load(state.ccode)).filter((s) => s.kind === 'IN_SYSTEM');
     return spells.length ? spells.some((s) => meets(period, s.start, s.end)) : null;
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'A COW major power at the date (or at some time during the era); null when the graph holds no COW system data for it.' })
-  async majorPower(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string): Promise<boolean | null> {
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      'A COW major power at the date (or at some time during the era); null when the graph holds no COW system data for it.',
+  })
+  async majorPower(
+    @Root() state: State,
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true }) era?: string,
+  ): Promise<boolean | null> {
     const period = await requiredPeriod(ctx, at, era);
     const spells = await ctx.loaders.systemSpellsOfState.load(state.ccode);
     if (!spells.length) return null;
     return spells.some((s) => s.kind === 'MAJOR_POWER' && meets(period, s.start, s.end));
   }
 
-  @FieldResolver(() => [Ally], { description: 'States allied to this one at the date (or at some time during the era), with the treaties between them.' })
-  async allies(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string): Promise<Ally[]> {
+  @FieldResolver(() => [Ally], {
+    description:
+      'States allied to this one at the date (or at some time during the era), with the treaties between them.',
+  })
+  async allies(
+    @Root() state: State,
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true }) era?: string,
+  ): Promise<Ally[]> {
     const period = await requiredPeriod(ctx, at, era);
     const rows = await ctx.loaders.alliesDuring.load(`${state.ccode}|${period.from}|${period.to}`);
     const byAlly = new Map<number, { treaties: string[]; obligations: string[] }>();
@@ -133,13 +186,30 @@ export class StateResolver {
       e.obligations.push(...((r.obligations as string[] | null) ?? []));
       byAlly.set(r.other as number, e);
     }
-    return [...byAlly].sort(([a], [b]) => a - b).map(([ccode, e]) => ({ ccode, treatyKeys: [...new Set(e.treaties)], obligation: strongestObligation(e.obligations).name }));
+    return [...byAlly]
+      .sort(([a], [b]) => a - b)
+      .map(([ccode, e]) => ({
+        ccode,
+        treatyKeys: [...new Set(e.treaties)],
+        obligation: strongestObligation(e.obligations).name,
+      }));
   }
 
-  @FieldResolver(() => OutsideOptions, { description: 'Outside options of this state at a negotiation it is a party to (`Negotiation.partyPositions` gives them for every party, batched).' })
-  async outsideOptions(@Root() state: State, @Ctx() ctx: RequestContext, @Arg('negotiation', () => ID) negotiation: string): Promise<OutsideOptions> {
+  @FieldResolver(() => OutsideOptions, {
+    description:
+      'Outside options of this state at a negotiation it is a party to (`Negotiation.partyPositions` gives them for every party, batched).',
+  })
+  async outsideOptions(
+    @Root() state: State,
+    @Ctx() ctx: RequestContext,
+    @Arg('negotiation', () => ID) negotiation: string,
+  ): Promise<OutsideOptions> {
     const key = keyOf(negotiation, 'Negotiation', 'negotiation');
-    return toOutsideOptions(await ctx.analysis.outsideOptions.load(await negotiationRequest(ctx.analysis.negotiations, key, state.ccode, 'negotiation')));
+    return toOutsideOptions(
+      await ctx.analysis.outsideOptions.load(
+        await negotiationRequest(ctx.analysis.negotiations, key, state.ccode, 'negotiation'),
+      ),
+    );
   }
 }
 
@@ -152,8 +222,12 @@ async function requiredPeriod(ctx: RequestContext, at?: PartialDate, era?: strin
 @Resolver(() => Ally)
 export class AllyResolver {
   @FieldResolver(() => State, { nullable: true })
-  state(@Root() a: Ally, @Ctx() ctx: RequestContext) { return ctx.loaders.state.load(a.ccode); }
+  state(@Root() a: Ally, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.state.load(a.ccode);
+  }
 
   @FieldResolver(() => [Treaty])
-  treaties(@Root() a: Ally, @Ctx() ctx: RequestContext) { return loadAll(ctx.loaders.treaty, a.treatyKeys); }
+  treaties(@Root() a: Ally, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.treaty, a.treatyKeys);
+  }
 }

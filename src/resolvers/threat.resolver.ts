@@ -43,8 +43,16 @@ export class ThreatResolver {
     return ctx.loaders.posersOfThreat.load(t.key);
   }
 
-  @FieldResolver(() => [Perception], { description: 'Who perceived it and when; with `at`, those perceiving it at that date; with `era`, at some time during it.' })
-  async perceivedBy(@Root() t: Threat, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string) {
+  @FieldResolver(() => [Perception], {
+    description:
+      'Who perceived it and when; with `at`, those perceiving it at that date; with `era`, at some time during it.',
+  })
+  async perceivedBy(
+    @Root() t: Threat,
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true }) era?: string,
+  ) {
     const period = await periodOf(ctx, at, era);
     const all = await ctx.loaders.perceptionsOfThreat.load(t.key);
     return period ? all.filter((p) => meets(period, p.from, p.to)) : all;

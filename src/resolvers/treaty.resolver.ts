@@ -45,18 +45,32 @@ export class TreatyResolver {
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
     await assertKnownState(ctx, filter?.member, 'filter.member');
-    const period = await periodOf(ctx, filter?.activeAt, filter?.activeDuring, ['filter.activeAt', 'filter.activeDuring']);
+    const period = await periodOf(ctx, filter?.activeAt, filter?.activeDuring, [
+      'filter.activeAt',
+      'filter.activeDuring',
+    ]);
     const [row] = await ctx.executor.read(q.treatiesPage, {
-      member: filter?.member ?? null, activeFrom: period?.from ?? null, activeTo: period?.to ?? null, obligation: filter?.obligation ?? null, skip, first,
+      member: filter?.member ?? null,
+      activeFrom: period?.from ?? null,
+      activeTo: period?.to ?? null,
+      obligation: filter?.obligation ?? null,
+      skip,
+      first,
     });
     return toConnection(await loadAll(ctx.loaders.treaty, row?.page ?? []), row?.total ?? 0, skip);
   }
 
   @FieldResolver(() => [TreatyMembership], {
-    description: 'Memberships, one per member per ATOP phase (and per entry), ordered by member and phase, with entry/exit dates and the '
-      + 'member\'s own obligations and conditions in that phase; with `at`, those in force at that date; with `era`, at some time during it.',
+    description:
+      'Memberships, one per member per ATOP phase (and per entry), ordered by member and phase, with entry/exit dates and the ' +
+      "member's own obligations and conditions in that phase; with `at`, those in force at that date; with `era`, at some time during it.",
   })
-  async members(@Root() t: Treaty, @Ctx() ctx: RequestContext, @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate, @Arg('era', () => ID, { nullable: true }) era?: string) {
+  async members(
+    @Root() t: Treaty,
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true }) era?: string,
+  ) {
     const period = await periodOf(ctx, at, era);
     const rows = await ctx.loaders.membersOfTreaty.load(t.key);
     rows.forEach((r) => ctx.loaders.state.prime(r.state.ccode, r.state));
@@ -65,19 +79,25 @@ export class TreatyResolver {
   }
 
   @FieldResolver(() => [TreatyPhase], {
-    description: 'ATOP\'s phases of the treaty (atop5_1aph), ordered by phase, each with its own dates and obligations (the 1882 phase of '
-      + 'the Triple Alliance has no offense; the renewal of 1887 adds it). Empty for a treaty ATOP does not code, or in a graph without ATOP.',
+    description:
+      "ATOP's phases of the treaty (atop5_1aph), ordered by phase, each with its own dates and obligations (the 1882 phase of " +
+      'the Triple Alliance has no offense; the renewal of 1887 adds it). Empty for a treaty ATOP does not code, or in a graph without ATOP.',
   })
   phases(@Root() t: Treaty, @Ctx() ctx: RequestContext): Promise<TreatyPhase[]> {
     return ctx.loaders.phasesOfTreaty.load(t.key);
   }
 
-  @FieldResolver(() => [Threat], { description: 'The threats the treaty names (ATOP specthrt/statthr, or the curated seed).' })
+  @FieldResolver(() => [Threat], {
+    description: 'The threats the treaty names (ATOP specthrt/statthr, or the curated seed).',
+  })
   directedAgainst(@Root() t: Treaty, @Ctx() ctx: RequestContext): Promise<Threat[]> {
     return ctx.loaders.threatsOfTreaty.load(t.key);
   }
 
-  @FieldResolver(() => Negotiation, { nullable: true, description: 'The negotiation that produced it, where the graph records one.' })
+  @FieldResolver(() => Negotiation, {
+    nullable: true,
+    description: 'The negotiation that produced it, where the graph records one.',
+  })
   async negotiation(@Root() t: Treaty, @Ctx() ctx: RequestContext) {
     const [key] = await ctx.loaders.negotiationOfTreaty.load(t.key);
     return key ? ctx.loaders.negotiation.load(key) : null;

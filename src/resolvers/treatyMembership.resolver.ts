@@ -18,8 +18,9 @@ export class TreatyMembershipResolver {
   }
 
   @FieldResolver(() => [OwedObligation], {
-    description: 'To whom each of the `varying` obligations is owed (one entry per obligation and member). Empty when the member owes all '
-      + 'its obligations to every member of the phase, or for a curated membership.',
+    description:
+      'To whom each of the `varying` obligations is owed (one entry per obligation and member). Empty when the member owes all ' +
+      'its obligations to every member of the phase, or for a curated membership.',
   })
   owedTo(@Root() m: TreatyMembership): OwedObligation[] {
     return m.owedToEntries.flatMap((e) => {
@@ -29,15 +30,23 @@ export class TreatyMembershipResolver {
   }
 
   @FieldResolver(() => [Obligation], {
-    description: 'The obligations this member has toward the member `ccode` of the same treaty phase (ATOP\'s directed dyad rule, codebook '
-      + '§2.7: its own obligations, less those it owes only to other members). Empty when `ccode` is not a member of this phase or is this '
-      + 'member. For a curated membership, the treaty\'s obligations (the seed codes none per member), as the alliance ties use them.',
+    description:
+      "The obligations this member has toward the member `ccode` of the same treaty phase (ATOP's directed dyad rule, codebook " +
+      '§2.7: its own obligations, less those it owes only to other members). Empty when `ccode` is not a member of this phase or is this ' +
+      "member. For a curated membership, the treaty's obligations (the seed codes none per member), as the alliance ties use them.",
   })
-  async obligationsToward(@Root() m: TreatyMembership, @Ctx() ctx: RequestContext, @Arg('ccode', () => Int) ccode: number): Promise<Obligation[]> {
+  async obligationsToward(
+    @Root() m: TreatyMembership,
+    @Ctx() ctx: RequestContext,
+    @Arg('ccode', () => Int) ccode: number,
+  ): Promise<Obligation[]> {
     if (ccode === m.ccode) return [];
-    const [members, treaty] = await Promise.all([ctx.loaders.membersOfTreaty.load(m.treatyKey), m.curated ? ctx.loaders.treaty.load(m.treatyKey) : null]);
+    const [members, treaty] = await Promise.all([
+      ctx.loaders.membersOfTreaty.load(m.treatyKey),
+      m.curated ? ctx.loaders.treaty.load(m.treatyKey) : null,
+    ]);
     if (!members.some((x) => x.membership.ccode === ccode && x.membership.phase === m.phase)) return [];
-    const obligations = m.curated ? treaty?.obligations ?? [] : m.obligations;
+    const obligations = m.curated ? (treaty?.obligations ?? []) : m.obligations;
     return obligationsToward({ ccode: m.ccode, obligations, varying: m.varying, owedTo: m.owedToEntries }, { ccode });
   }
 }

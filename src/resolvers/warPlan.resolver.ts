@@ -26,17 +26,25 @@ export class WarPlanResolver {
     return citationsOf(ctx, 'WarPlan', w.key);
   }
 
-  @FieldResolver(() => Scope, { nullable: true, description: 'The regions and states the commitment should cover; null where the sources do not discuss it.' })
+  @FieldResolver(() => Scope, {
+    nullable: true,
+    description: 'The regions and states the commitment should cover; null where the sources do not discuss it.',
+  })
   scope(@Root() w: WarPlan): Scope | null {
     return w.scope ? { regionKeys: w.scope.regionKeys, stateCcodes: w.scope.stateCcodes, note: w.scope.note } : null;
   }
 
-  @FieldResolver(() => Proposal, { nullable: true, description: 'For a PROPOSED plan: the proposal that put it on the table.' })
+  @FieldResolver(() => Proposal, {
+    nullable: true,
+    description: 'For a PROPOSED plan: the proposal that put it on the table.',
+  })
   proposal(@Root() w: WarPlan, @Ctx() ctx: RequestContext) {
     return w.proposalKey ? ctx.loaders.proposal.load(w.proposalKey) : null;
   }
 
-  @FieldResolver(() => [WarPlan], { description: 'Other readings of this plan a reviewer could make, each with its rationale and sources.' })
+  @FieldResolver(() => [WarPlan], {
+    description: 'Other readings of this plan a reviewer could make, each with its rationale and sources.',
+  })
   alternatives(@Root() w: WarPlan): WarPlan[] {
     return w.alternatives;
   }
@@ -45,8 +53,12 @@ export class WarPlanResolver {
 @Resolver(() => Scope)
 export class ScopeResolver {
   @FieldResolver(() => [Region])
-  async regions(@Root() s: Scope, @Ctx() ctx: RequestContext) { return loadAll(ctx.loaders.region, s.regionKeys); }
+  async regions(@Root() s: Scope, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.region, s.regionKeys);
+  }
 
   @FieldResolver(() => [State])
-  states(@Root() s: Scope, @Ctx() ctx: RequestContext) { return loadAll(ctx.loaders.state, s.stateCcodes); }
+  states(@Root() s: Scope, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.state, s.stateCcodes);
+  }
 }

@@ -26,7 +26,8 @@ export const DateScalar = new GraphQLScalarType<PartialDate, string>({
   },
   parseValue: parse,
   parseLiteral(ast) {
-    if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return parse(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
+    if (ast.kind === Kind.STRING || ast.kind === Kind.INT)
+      return parse(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
     throw new BadInputError('Date must be a string like "1914-07-28", "1914-07" or "1914"');
   },
 });

@@ -5,12 +5,20 @@
 export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
 
 export class PartialDate {
-  constructor(readonly year: number, readonly month: number | null, readonly day: number | null) {}
+  constructor(
+    readonly year: number,
+    readonly month: number | null,
+    readonly day: number | null,
+  ) {}
 
-  get precision(): DatePrecision { return this.day !== null ? 'DAY' : this.month !== null ? 'MONTH' : 'YEAR'; }
+  get precision(): DatePrecision {
+    return this.day !== null ? 'DAY' : this.month !== null ? 'MONTH' : 'YEAR';
+  }
 
   /** First day of the period: `1914` → `1914-01-01`. */
-  get start(): string { return iso(this.year, this.month ?? 1, this.day ?? 1); }
+  get start(): string {
+    return iso(this.year, this.month ?? 1, this.day ?? 1);
+  }
 
   /** Last day of the period: `1914` → `1914-12-31`, `1914-02` → `1914-02-28`. */
   get end(): string {
@@ -21,7 +29,11 @@ export class PartialDate {
   }
 
   toString(): string {
-    return this.day !== null ? this.start : this.month !== null ? `${pad(this.year, 4)}-${pad(this.month, 2)}` : pad(this.year, 4);
+    return this.day !== null
+      ? this.start
+      : this.month !== null
+        ? `${pad(this.year, 4)}-${pad(this.month, 2)}`
+        : pad(this.year, 4);
   }
 
   /** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns an error message instead of throwing. */
@@ -34,7 +46,8 @@ export class PartialDate {
     if (month !== null && (month < 1 || month > 12)) return `"${text}" has no month ${month}`;
     if (day !== null) {
       const last = new Date(Date.UTC(year, month!, 0)).getUTCDate();
-      if (day < 1 || day > last) return `"${text}" is not a calendar date (${pad(year, 4)}-${pad(month!, 2)} has ${last} days)`;
+      if (day < 1 || day > last)
+        return `"${text}" is not a calendar date (${pad(year, 4)}-${pad(month!, 2)} has ${last} days)`;
     }
     return new PartialDate(year, month, day);
   }

@@ -5,17 +5,19 @@ import { DateScalar } from './Date.scalar.js';
 import type { PartialDate } from './PartialDate.js';
 import { OutsideOptions } from './outsideOptions.type.js';
 
-@ObjectType({ description: 'A party\'s ideal war plan, as the model reads it.' })
+@ObjectType({ description: "A party's ideal war plan, as the model reads it." })
 export class PartyPlanInfo {
   partyCcode!: number;
   targetCcodes!: number[];
   @Field(() => Approach, { nullable: true, description: 'null: no ideal plan on record.' }) approach!: Approach | null;
 }
 
-@ObjectType({ description: 'How compatible the parties\' ideal war plans are.' })
+@ObjectType({ description: "How compatible the parties' ideal war plans are." })
 export class PlanCompatibility {
-  @Field(() => Float, { description: 'Share of parties in the largest group agreeing on the target.' }) targetAgreement!: number;
-  @Field(() => Float, { description: 'Share of parties in the largest group agreeing on the approach.' }) approachAgreement!: number;
+  @Field(() => Float, { description: 'Share of parties in the largest group agreeing on the target.' })
+  targetAgreement!: number;
+  @Field(() => Float, { description: 'Share of parties in the largest group agreeing on the approach.' })
+  approachAgreement!: number;
   @Field(() => Boolean) allTargetsAgree!: boolean;
   @Field(() => Boolean) allApproachesAgree!: boolean;
   @Field(() => Boolean, { description: 'Same target and same approach for every party.' }) highlyCompatible!: boolean;
@@ -25,8 +27,13 @@ export class PlanCompatibility {
 @ObjectType()
 export class PartyOutsideOption {
   partyCcode!: number;
-  @Field(() => Float, { description: 'Attractiveness used by the model: the party\'s recorded option where the record has one (LOW 0.25, MEDIUM 0.5, HIGH 0.85), else the best computed option; or the what-if value.' }) attractiveness!: number;
-  @Field(() => Boolean, { description: 'The attractiveness is the party\'s own recorded view, not the computed one.' }) recorded!: boolean;
+  @Field(() => Float, {
+    description:
+      "Attractiveness used by the model: the party's recorded option where the record has one (LOW 0.25, MEDIUM 0.5, HIGH 0.85), else the best computed option; or the what-if value.",
+  })
+  attractiveness!: number;
+  @Field(() => Boolean, { description: "The attractiveness is the party's own recorded view, not the computed one." })
+  recorded!: boolean;
   @Field(() => OutsideOptions, { nullable: true }) options!: OutsideOptions | null;
 }
 
@@ -37,10 +44,11 @@ export class Contribution {
   @Field(() => Float) value!: number;
   @Field(() => Float) coefficient!: number;
   @Field(() => Float, { description: 'coefficient × value, on the log-odds scale.' }) logit!: number;
-  @Field(() => Float, { description: 'The probability with this factor at 0, the rest unchanged.' }) probabilityWithout!: number;
+  @Field(() => Float, { description: 'The probability with this factor at 0, the rest unchanged.' })
+  probabilityWithout!: number;
 }
 
-@ObjectType({ description: 'A historical negotiation close to this one in the model\'s features.' })
+@ObjectType({ description: "A historical negotiation close to this one in the model's features." })
 export class SimilarCase {
   negotiationKey!: string;
   @Field(() => Outcome) outcome!: Outcome;
@@ -51,7 +59,8 @@ export class SimilarCase {
 export class Coefficient {
   @Field(() => String) factor!: string;
   @Field(() => Float) value!: number;
-  @Field(() => String, { description: 'The sign the theory imposes: nonnegative, nonpositive or free.' }) constraint!: string;
+  @Field(() => String, { description: 'The sign the theory imposes: nonnegative, nonpositive or free.' })
+  constraint!: string;
 }
 
 @ObjectType()
@@ -63,7 +72,9 @@ export class CalibrationBinInfo {
   @Field(() => Float, { nullable: true }) observedRate!: number | null;
 }
 
-@ObjectType({ description: 'Leave-one-out evaluation on every negotiation with a known outcome, against the base rate.' })
+@ObjectType({
+  description: 'Leave-one-out evaluation on every negotiation with a known outcome, against the base rate.',
+})
 export class ModelEvaluation {
   @Field(() => Int) cases!: number;
   @Field(() => Float) brier!: number;
@@ -97,7 +108,11 @@ export class AgreementLikelihood {
   @Field(() => String) explanation!: string;
   @Field(() => [SimilarCase]) similarCases!: SimilarCase[];
   @Field(() => ModelInfo) model!: ModelInfo;
-  @Field(() => AgreementLikelihood, { nullable: true, description: 'The estimate under the whatIf changes, beside this one.' }) counterfactual!: AgreementLikelihood | null;
+  @Field(() => AgreementLikelihood, {
+    nullable: true,
+    description: 'The estimate under the whatIf changes, beside this one.',
+  })
+  counterfactual!: AgreementLikelihood | null;
 }
 
 @InputType()
@@ -120,8 +135,13 @@ export class PartyTargetInput {
 
 @InputType({ description: 'Counterfactual changes; the estimate is returned beside the original.' })
 export class WhatIfInput {
-  @Field(() => [Int], { nullable: true, description: 'Parties whose outside options are removed.' }) removeOutsideOptions?: number[];
-  @Field(() => [PartyAttractivenessInput], { nullable: true, description: 'Set a party\'s outside-option attractiveness (0–1).' }) outsideOptions?: PartyAttractivenessInput[];
+  @Field(() => [Int], { nullable: true, description: 'Parties whose outside options are removed.' })
+  removeOutsideOptions?: number[];
+  @Field(() => [PartyAttractivenessInput], {
+    nullable: true,
+    description: "Set a party's outside-option attractiveness (0–1).",
+  })
+  outsideOptions?: PartyAttractivenessInput[];
   @Field(() => [PartyApproachInput], { nullable: true }) approaches?: PartyApproachInput[];
   @Field(() => [PartyTargetInput], { nullable: true }) targets?: PartyTargetInput[];
 }

@@ -11,6 +11,16 @@ export type SimilarityMeasure = 'S' | 'TAU_B';
 export const TieObligation = enumOf(OBLIGATIONS);
 export type TieObligation = (typeof OBLIGATIONS)[number];
 
-registerEnumType(EvidenceKind, { name: 'EvidenceKind', description: `What shows a state stood against a target (weights: ${describeEvidenceWeights()}).` });
-registerEnumType(SimilarityMeasure, { name: 'SimilarityMeasure', description: 'S: Signorino–Ritter S (unweighted); TAU_B: Kendall\'s tau-b.' });
-registerEnumType(TieObligation, { name: 'TieObligation', description: 'Strongest obligation of an alliance tie: DEFENSE > OFFENSE > NEUTRALITY = NON_AGGRESSION > CONSULTATION.' });
+registerEnumType(EvidenceKind, {
+  name: 'EvidenceKind',
+  description: `What shows a state stood against a target (weights: ${describeEvidenceWeights()}).`,
+});
+registerEnumType(SimilarityMeasure, {
+  name: 'SimilarityMeasure',
+  description: "S: Signorino–Ritter S (unweighted); TAU_B: Kendall's tau-b.",
+});
+registerEnumType(TieObligation, {
+  name: 'TieObligation',
+  description:
+    'Strongest obligation of an alliance tie: DEFENSE > OFFENSE > NEUTRALITY = NON_AGGRESSION > CONSULTATION.',
+});

@@ -4,8 +4,22 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AllyResolver, StateResolver } from '../resolvers/state.resolver.js';
 import { AnalysisResolver } from '../resolvers/analysis.resolver.js';
-import { AgreementResolver, ModelInfoResolver, NegotiationAgreementResolver, PartyOutsideOptionResolver, PartyPlanInfoResolver, SimilarCaseResolver } from '../resolvers/agreement.resolver.js';
-import { AlternativeAllyResolver, BuckCatcherResolver, OutsideOptionsResolver, ReasonResolver, SharedTargetResolver, TargetEvidenceResolver } from '../resolvers/analysisObjects.resolver.js';
+import {
+  AgreementResolver,
+  ModelInfoResolver,
+  NegotiationAgreementResolver,
+  PartyOutsideOptionResolver,
+  PartyPlanInfoResolver,
+  SimilarCaseResolver,
+} from '../resolvers/agreement.resolver.js';
+import {
+  AlternativeAllyResolver,
+  BuckCatcherResolver,
+  OutsideOptionsResolver,
+  ReasonResolver,
+  SharedTargetResolver,
+  TargetEvidenceResolver,
+} from '../resolvers/analysisObjects.resolver.js';
 import { NegotiationResolver } from '../resolvers/negotiation.resolver.js';
 import { NegotiationRoundResolver } from '../resolvers/negotiationRound.resolver.js';
 import { ProposalResolver } from '../resolvers/proposal.resolver.js';
@@ -18,15 +32,45 @@ import { EraResolver } from '../resolvers/era.resolver.js';
 import { NodeResolver } from '../resolvers/node.resolver.js';
 import { DataSetResolver } from '../resolvers/dataSet.resolver.js';
 import { NegotiationPartyResolver } from '../resolvers/negotiationParty.resolver.js';
-import { OptionComparisonResolver, RecordedOutsideOptionResolver, ThirdPartyResolver } from '../resolvers/coding.resolver.js';
+import {
+  OptionComparisonResolver,
+  RecordedOutsideOptionResolver,
+  ThirdPartyResolver,
+} from '../resolvers/coding.resolver.js';
 import { ScopeResolver } from '../resolvers/warPlan.resolver.js';
 
 export const resolvers = [
-  StateResolver, NegotiationResolver, NegotiationRoundResolver, ProposalResolver, WarPlanResolver, TreatyResolver,
-  TreatyMembershipResolver, ThreatResolver, PerceptionResolver, EraResolver, NodeResolver, AllyResolver, AnalysisResolver,
-  TargetEvidenceResolver, SharedTargetResolver, ReasonResolver, AlternativeAllyResolver, BuckCatcherResolver, OutsideOptionsResolver,
-  AgreementResolver, NegotiationAgreementResolver, ModelInfoResolver, PartyPlanInfoResolver, PartyOutsideOptionResolver, SimilarCaseResolver, DataSetResolver,
-  NegotiationPartyResolver, RecordedOutsideOptionResolver, ThirdPartyResolver, OptionComparisonResolver, ScopeResolver,
+  StateResolver,
+  NegotiationResolver,
+  NegotiationRoundResolver,
+  ProposalResolver,
+  WarPlanResolver,
+  TreatyResolver,
+  TreatyMembershipResolver,
+  ThreatResolver,
+  PerceptionResolver,
+  EraResolver,
+  NodeResolver,
+  AllyResolver,
+  AnalysisResolver,
+  TargetEvidenceResolver,
+  SharedTargetResolver,
+  ReasonResolver,
+  AlternativeAllyResolver,
+  BuckCatcherResolver,
+  OutsideOptionsResolver,
+  AgreementResolver,
+  NegotiationAgreementResolver,
+  ModelInfoResolver,
+  PartyPlanInfoResolver,
+  PartyOutsideOptionResolver,
+  SimilarCaseResolver,
+  DataSetResolver,
+  NegotiationPartyResolver,
+  RecordedOutsideOptionResolver,
+  ThirdPartyResolver,
+  OptionComparisonResolver,
+  ScopeResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

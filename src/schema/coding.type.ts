@@ -16,17 +16,24 @@ export class Scope {
   @Field(() => String, { nullable: true }) note!: string | null;
 }
 
-@ObjectType({ description: 'An outside option a party\'s own decision-makers weighed, as the record gives it, with the evidence.' })
+@ObjectType({
+  description: "An outside option a party's own decision-makers weighed, as the record gives it, with the evidence.",
+})
 export class RecordedOutsideOption {
   @Field(() => String) key!: string;
   partyCcode!: number;
   @Field(() => OutsideOptionKind) kind!: OutsideOptionKind;
   allyCcode!: number | null;
   @Field(() => Attractiveness, { description: 'As the party saw it.' }) attractiveness!: Attractiveness;
-  @Field(() => String, { nullable: true, description: 'What the decision-makers said or did.' }) evidence!: string | null;
+  @Field(() => String, { nullable: true, description: 'What the decision-makers said or did.' }) evidence!:
+    string | null;
   @Field(() => Confidence) confidence!: Confidence;
   @Field(() => Coding) coding!: Coding;
-  @Field(() => String, { nullable: true, description: 'Why a reviewer could read the option so (alternative codings).' }) rationale!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why a reviewer could read the option so (alternative codings).',
+  })
+  rationale!: string | null;
   realisedInKey!: string | null;
   alternatives!: RecordedOutsideOption[];
 }
@@ -39,25 +46,46 @@ export class ThirdParty {
   @Field(() => String) note!: string;
 }
 
-@ObjectType({ description: 'A recorded outside option beside the computed one of the same kind, and whether they agree.' })
+@ObjectType({
+  description: 'A recorded outside option beside the computed one of the same kind, and whether they agree.',
+})
 export class OptionComparison {
   @Field(() => OutsideOptionKind) kind!: OutsideOptionKind;
   allyCcode!: number | null;
   @Field(() => Attractiveness) recorded!: Attractiveness;
-  @Field(() => Float, { description: 'The recorded attractiveness as a number (the model\'s scale).' }) recordedValue!: number;
-  @Field(() => Float, { nullable: true, description: 'The computed attractiveness of the same option (for an alternative ally: that state\'s score; 0 when the computation does not find it); null without data.' }) computedValue!: number | null;
-  @Field(() => Boolean, { description: 'The two readings differ by less than the disagreement threshold.' }) agree!: boolean;
+  @Field(() => Float, { description: "The recorded attractiveness as a number (the model's scale)." })
+  recordedValue!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The computed attractiveness of the same option (for an alternative ally: that state's score; 0 when the computation does not find it); null without data.",
+  })
+  computedValue!: number | null;
+  @Field(() => Boolean, { description: 'The two readings differ by less than the disagreement threshold.' })
+  agree!: boolean;
   @Field(() => String) note!: string;
 }
 
-@ObjectType({ description: 'Agreement of the parties\' plans on the high-level components and, where coded, on scope and form.' })
+@ObjectType({
+  description: "Agreement of the parties' plans on the high-level components and, where coded, on scope and form.",
+})
 export class ComponentAgreement {
   @Field(() => Float) targetAgreement!: number;
   @Field(() => Float) approachAgreement!: number;
-  @Field(() => Float, { nullable: true, description: 'Share of the parties with a coded scope in the largest group naming the same regions and states; null when fewer than two parties have one.' }) scopeAgreement!: number | null;
-  @Field(() => Float, { nullable: true, description: 'The same for the form of the commitment.' }) formAgreement!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Share of the parties with a coded scope in the largest group naming the same regions and states; null when fewer than two parties have one.',
+  })
+  scopeAgreement!: number | null;
+  @Field(() => Float, { nullable: true, description: 'The same for the form of the commitment.' }) formAgreement!:
+    number | null;
   @Field(() => Boolean, { description: 'Same target and same approach for every party.' }) highlyCompatible!: boolean;
-  @Field(() => Boolean, { nullable: true, description: 'Every party with a coded scope names the same scope; null when not coded.' }) allScopesAgree!: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Every party with a coded scope names the same scope; null when not coded.',
+  })
+  allScopesAgree!: boolean | null;
   @Field(() => Boolean, { nullable: true }) allFormsAgree!: boolean | null;
 }
 
@@ -66,9 +94,12 @@ export class RoundCompatibility extends ComponentAgreement {
   @Field(() => Int, { description: 'The round (sequence) from which these plans held.' }) round!: number;
 }
 
-@ObjectType({ description: 'Compatibility of the parties\' ideal plans: at entry, and round by round where plans moved.' })
+@ObjectType({
+  description: "Compatibility of the parties' ideal plans: at entry, and round by round where plans moved.",
+})
 export class NegotiationCompatibility {
-  @Field(() => ComponentAgreement, { description: 'The entry plans (what the model reads).' }) entry!: ComponentAgreement;
-  @Field(() => [RoundCompatibility], { description: 'From each round in which some party\'s plan changed.' }) byRound!: RoundCompatibility[];
+  @Field(() => ComponentAgreement, { description: 'The entry plans (what the model reads).' })
+  entry!: ComponentAgreement;
+  @Field(() => [RoundCompatibility], { description: "From each round in which some party's plan changed." })
+  byRound!: RoundCompatibility[];
 }
-

@@ -14,14 +14,24 @@ export class PageInfo {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size (default 20, at most MAX_PAGE_SIZE, 100 unless configured).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Page size (default 20, at most MAX_PAGE_SIZE, 100 unless configured).',
+  })
   first?: number;
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' })
   after?: string;
 }
 
-export interface Edge<T> { cursor: string; node: T }
-export interface ConnectionShape<T> { edges: Edge<T>[]; pageInfo: PageInfo; totalCount: number }
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
 
 export function Connection<T extends object>(itemType: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`)

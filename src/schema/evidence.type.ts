@@ -9,16 +9,26 @@ export class TargetEvidence {
   @Field(() => EvidenceKind) kind!: EvidenceKind;
   @Field(() => Float) weight!: number;
   @Field(() => String) description!: string;
-  @Field(() => String, { description: 'What it rests on: "treaty:<id>", "negotiation:<id>", "dispute:<id>", "war:<id>", "rivalry:<id>", "threat:<id>".' }) reference!: string;
+  @Field(() => String, {
+    description:
+      'What it rests on: "treaty:<id>", "negotiation:<id>", "dispute:<id>", "war:<id>", "rivalry:<id>", "threat:<id>".',
+  })
+  reference!: string;
   @Field(() => DateScalar, { nullable: true }) date!: string | null;
-  @Field(() => Boolean, { description: 'Both states hold this same piece of evidence (same treaty, negotiation, dispute or war).' }) joint!: boolean;
+  @Field(() => Boolean, {
+    description: 'Both states hold this same piece of evidence (same treaty, negotiation, dispute or war).',
+  })
+  joint!: boolean;
   sourceKeys!: string[];
 }
 
 @ObjectType({ description: 'A target both states stood against at the date.' })
 export class SharedTarget {
   targetCcode!: number;
-  @Field(() => Float, { description: 'Σ of kind weights held by each state (each kind once) + 1 per joint piece of evidence.' }) strength!: number;
+  @Field(() => Float, {
+    description: 'Σ of kind weights held by each state (each kind once) + 1 per joint piece of evidence.',
+  })
+  strength!: number;
   /** Every piece of evidence, strongest first (served by SharedTargetResolver.evidence). */
   allEvidence!: TargetEvidence[];
 }

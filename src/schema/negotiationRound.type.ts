@@ -3,7 +3,10 @@ import { Node } from './node.interface.js';
 import { DateScalar } from './Date.scalar.js';
 import { Precision } from './enums.js';
 
-@ObjectType({ implements: Node, description: 'One phase of a negotiation: a meeting, a series of exchanges or a mission.' })
+@ObjectType({
+  implements: Node,
+  description: 'One phase of a negotiation: a meeting, a series of exchanges or a mission.',
+})
 export class NegotiationRound extends Node {
   readonly __typename = 'NegotiationRound' as const;
   @Field(() => String) key!: string;

@@ -41,7 +41,11 @@ export class PortfolioSimilarityResult {
   @Field(() => Int) stateB!: number;
   @Field(() => Int) year!: number;
   @Field(() => String) measure!: string;
-  @Field(() => Float, { nullable: true, description: 'In [-1, 1]; null when undefined (tau-b of a portfolio without variation).' }) value!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'In [-1, 1]; null when undefined (tau-b of a portfolio without variation).',
+  })
+  value!: number | null;
   @Field(() => Int, { description: 'States in the portfolios (system members that year).' }) statesCompared!: number;
 }
 

@@ -13,10 +13,22 @@ export abstract class Node {
   id!: string;
 }
 
-export const NODE_TYPES = ['State', 'Threat', 'Negotiation', 'NegotiationRound', 'Proposal', 'WarPlan', 'Treaty', 'Era', 'Source'] as const;
+export const NODE_TYPES = [
+  'State',
+  'Threat',
+  'Negotiation',
+  'NegotiationRound',
+  'Proposal',
+  'WarPlan',
+  'Treaty',
+  'Era',
+  'Source',
+] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 
-export function globalId(type: NodeTypeName, key: string | number): string { return `${type}:${key}`; }
+export function globalId(type: NodeTypeName, key: string | number): string {
+  return `${type}:${key}`;
+}
 
 /** Splits `Type:key`; a bare key is returned with `type: null`. */
 export function parseGlobalId(id: string): { type: NodeTypeName | null; key: string } {

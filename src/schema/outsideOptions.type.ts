@@ -4,34 +4,49 @@ import { DateScalar } from './Date.scalar.js';
 import { Era } from './era.type.js';
 import { enumOf } from './enums.js';
 
-@ObjectType({ description: 'The parts of an alternative ally\'s score, each in [0, 1] (capability null without NMC data).' })
+@ObjectType({
+  description: "The parts of an alternative ally's score, each in [0, 1] (capability null without NMC data).",
+})
 export class AllyComponents {
-  @Field(() => Float, { nullable: true, description: 'CINC share of the dyad ally–target in the year.' }) capability!: number | null;
-  @Field(() => Float, { description: 'Strength of the ally\'s own evidence against the target (saturates at 6).' }) sharedTarget!: number;
+  @Field(() => Float, { nullable: true, description: 'CINC share of the dyad ally–target in the year.' }) capability!:
+    number | null;
+  @Field(() => Float, { description: "Strength of the ally's own evidence against the target (saturates at 6)." })
+  sharedTarget!: number;
   @Field(() => Float, { description: '1 allied at the date, 0.5 allied before, 0 never.' }) ties!: number;
-  @Field(() => Float, { description: '1 if the ally was negotiating with the party at the same time.' }) concurrentTalks!: number;
+  @Field(() => Float, { description: '1 if the ally was negotiating with the party at the same time.' })
+  concurrentTalks!: number;
 }
 
 @ObjectType({ description: 'A state available as an ally instead of the negotiating partners.' })
 export class AlternativeAlly {
   ccode!: number;
-  @Field(() => Float, { description: 'Weighted mean of the components: concurrent talks 0.35, shared target 0.25, capability 0.25, ties 0.15.' }) score!: number;
+  @Field(() => Float, {
+    description:
+      'Weighted mean of the components: concurrent talks 0.35, shared target 0.25, capability 0.25, ties 0.15.',
+  })
+  score!: number;
   @Field(() => AllyComponents) components!: AllyComponents;
   @Field(() => [Reason]) reasons!: Reason[];
 }
 
 @ObjectType()
 export class AlternativeAllyOption {
-  @Field(() => Float, { description: 'The best ally\'s score.' }) attractiveness!: number;
+  @Field(() => Float, { description: "The best ally's score." }) attractiveness!: number;
   @Field(() => [AlternativeAlly]) allies!: AlternativeAlly[];
 }
 
 @ObjectType()
 export class UnilateralOption {
-  @Field(() => Float, { nullable: true, description: 'Party\'s CINC share of the dyad party–target (0.5 = parity); null without NMC data.' }) attractiveness!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: "Party's CINC share of the dyad party–target (0.5 = parity); null without NMC data.",
+  })
+  attractiveness!: number | null;
   @Field(() => Float, { nullable: true }) partyCinc!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Sum over the states posing the target.' }) targetCinc!: number | null;
-  @Field(() => Boolean, { nullable: true, description: 'COW major power at the date; null without COW system data.' }) majorPower!: boolean | null;
+  @Field(() => Float, { nullable: true, description: 'Sum over the states posing the target.' }) targetCinc!:
+    number | null;
+  @Field(() => Boolean, { nullable: true, description: 'COW major power at the date; null without COW system data.' })
+  majorPower!: boolean | null;
   @Field(() => [Reason]) reasons!: Reason[];
 }
 
@@ -44,12 +59,17 @@ export class BuckCatcher {
 
 @ObjectType()
 export class BuckPassingOption {
-  @Field(() => Float, { description: 'Σ CINC of the buck-catchers / (that + the target\'s CINC); without NMC data min(1, count/3).' }) attractiveness!: number;
+  @Field(() => Float, {
+    description: "Σ CINC of the buck-catchers / (that + the target's CINC); without NMC data min(1, count/3).",
+  })
+  attractiveness!: number;
   @Field(() => [BuckCatcher]) buckCatchers!: BuckCatcher[];
   @Field(() => [Reason]) reasons!: Reason[];
 }
 
-@ObjectType({ description: 'A party\'s outside options at a negotiation: alternative allies, unilateral action, buck-passing.' })
+@ObjectType({
+  description: "A party's outside options at a negotiation: alternative allies, unilateral action, buck-passing.",
+})
 export class OutsideOptions {
   partyCcode!: number;
   negotiationKey!: string | null;
@@ -57,23 +77,47 @@ export class OutsideOptions {
   @Field(() => AlternativeAllyOption) alternativeAllies!: AlternativeAllyOption;
   @Field(() => UnilateralOption) unilateral!: UnilateralOption;
   @Field(() => BuckPassingOption) buckPassing!: BuckPassingOption;
-  @Field(() => Float, { description: 'The best of the three: a party needs only one good alternative.' }) overall!: number;
+  @Field(() => Float, { description: 'The best of the three: a party needs only one good alternative.' })
+  overall!: number;
 }
-
 
 /** The steps of `outsideOptionsSeries` (the analysis's SERIES_STEPS; the resolver checks they agree). */
 export const SeriesStep = enumOf(['YEAR', 'ERA'] as const);
 export type SeriesStep = keyof typeof SeriesStep;
-registerEnumType(SeriesStep, { name: 'SeriesStep', description: 'YEAR: one point per year, read on 1 July. ERA: one point per era meeting the range, read on the midpoint of the era\'s part of the range.' });
+registerEnumType(SeriesStep, {
+  name: 'SeriesStep',
+  description:
+    "YEAR: one point per year, read on 1 July. ERA: one point per era meeting the range, read on the midpoint of the era's part of the range.",
+});
 
-@ObjectType({ description: 'One point of a state\'s outside options over time: exactly `outsideOptions(party, at)` on the point\'s date.' })
+@ObjectType({
+  description:
+    "One point of a state's outside options over time: exactly `outsideOptions(party, at)` on the point's date.",
+})
 export class OutsideOptionsPoint {
   @Field(() => Int, { description: 'ccode of the state.' }) ccode!: number;
   @Field(() => Int, { nullable: true, description: 'The year (YEAR step); null for an era.' }) year!: number | null;
-  @Field(() => Era, { nullable: true, description: 'The era the point\'s date falls in (YEAR step), or the era of the point (ERA step).' }) era!: Era | null;
-  @Field(() => DateScalar, { description: 'First day the point stands for: 1 January of the year, or the era\'s start (not before the range).' }) from!: string;
-  @Field(() => DateScalar, { description: 'Last day the point stands for: 31 December, or the era\'s end (not after the range).' }) to!: string;
-  @Field(() => DateScalar, { description: 'The date the options are read on: 1 July of the year, or the midpoint of from–to.' }) at!: string;
-  @Field(() => OutsideOptions, { description: 'The three options and the overall attractiveness at `at`.' }) options!: OutsideOptions;
-  @Field(() => [AlternativeAlly], { description: 'The best alternative allies at `at` (the first `topAllies` of options.alternativeAllies.allies).' }) topAllies!: AlternativeAlly[];
+  @Field(() => Era, {
+    nullable: true,
+    description: "The era the point's date falls in (YEAR step), or the era of the point (ERA step).",
+  })
+  era!: Era | null;
+  @Field(() => DateScalar, {
+    description: "First day the point stands for: 1 January of the year, or the era's start (not before the range).",
+  })
+  from!: string;
+  @Field(() => DateScalar, {
+    description: "Last day the point stands for: 31 December, or the era's end (not after the range).",
+  })
+  to!: string;
+  @Field(() => DateScalar, {
+    description: 'The date the options are read on: 1 July of the year, or the midpoint of from–to.',
+  })
+  at!: string;
+  @Field(() => OutsideOptions, { description: 'The three options and the overall attractiveness at `at`.' })
+  options!: OutsideOptions;
+  @Field(() => [AlternativeAlly], {
+    description: 'The best alternative allies at `at` (the first `topAllies` of options.alternativeAllies.allies).',
+  })
+  topAllies!: AlternativeAlly[];
 }

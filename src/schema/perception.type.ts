@@ -6,7 +6,8 @@ export class Perception {
   @Field(() => Int, { description: 'ccode of the perceiving state.' }) ccode!: number;
   threatKey!: string;
   @Field(() => DateScalar) from!: string;
-  @Field(() => DateScalar, { nullable: true, description: 'null: still perceived at the end of the record.' }) to!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'null: still perceived at the end of the record.' }) to!:
+    string | null;
   @Field(() => String, { nullable: true }) note!: string | null;
   sourceKeys!: string[];
 }

@@ -20,7 +20,9 @@ export class Source extends Node {
 @ObjectType({ description: 'A source cited for a fact, with the pages that support it.' })
 export class Citation {
   @Field(() => Source) source!: Source;
-  @Field(() => String, { nullable: true, description: 'The pages that support the fact, where known (never guessed).' }) pages!: string | null;
-  @Field(() => String, { nullable: true, description: 'The chapter, where the pages are not known.' }) chapter!: string | null;
+  @Field(() => String, { nullable: true, description: 'The pages that support the fact, where known (never guessed).' })
+  pages!: string | null;
+  @Field(() => String, { nullable: true, description: 'The chapter, where the pages are not known.' }) chapter!:
+    string | null;
   @Field(() => String, { nullable: true }) note!: string | null;
 }

@@ -1,7 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from './node.interface.js';
 
-@ObjectType({ implements: Node, description: 'A state of the COW state system. Addressed by its COW country code (ccode).' })
+@ObjectType({
+  implements: Node,
+  description: 'A state of the COW state system. Addressed by its COW country code (ccode).',
+})
 export class State extends Node {
   readonly __typename = 'State' as const;
   @Field(() => Int, { description: 'COW country code (2 USA, 200 UKG, 255 GMY, 365 RUS ...).' }) ccode!: number;

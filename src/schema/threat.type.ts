@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from './node.interface.js';
 
-@ObjectType({ implements: Node, description: 'What a war plan or a treaty is aimed at: the danger posed by one or more states.' })
+@ObjectType({
+  implements: Node,
+  description: 'What a war plan or a treaty is aimed at: the danger posed by one or more states.',
+})
 export class Threat extends Node {
   readonly __typename = 'Threat' as const;
   @Field(() => String, { description: 'Seed key, e.g. "threat-russia".' }) key!: string;

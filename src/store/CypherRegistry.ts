@@ -42,7 +42,11 @@ const WRITES = /\b(CREATE|MERGE|SET|DELETE|REMOVE)\b/i;
 
 function mapFieldNames(t: CypherType, out: Set<string>): void {
   if (t.kind === 'list') mapFieldNames(t.of, out);
-  else if (t.kind === 'map') for (const f of t.fields) { out.add(f.name); mapFieldNames(f.type, out); }
+  else if (t.kind === 'map')
+    for (const f of t.fields) {
+      out.add(f.name);
+      mapFieldNames(f.type, out);
+    }
 }
 
 /** Parses one file's text; exported for tests. */
@@ -52,7 +56,8 @@ export function parseCypherFile(name: string, source: string, file = `${name}.cy
   let i = 0;
   for (; i < lines.length && lines[i]!.trimStart().startsWith('//'); i++) {
     const line = lines[i]!.replace(/^\s*\/\/ ?/, '');
-    if (/^ {2,}\S/.test(line) && header.length && /^(params|returns):/i.test(header.at(-1)!)) header[header.length - 1] += ` ${line.trim()}`;
+    if (/^ {2,}\S/.test(line) && header.length && /^(params|returns):/i.test(header.at(-1)!))
+      header[header.length - 1] += ` ${line.trim()}`;
     else header.push(line);
   }
   const body = lines.slice(i).join('\n').trim();
@@ -61,25 +66,42 @@ export function parseCypherFile(name: string, source: string, file = `${name}.cy
   const description: string[] = [];
   for (const h of header) {
     const m = /^(params|returns):\s*(.*)$/i.exec(h);
-    if (!m) { description.push(h); continue; }
+    if (!m) {
+      description.push(h);
+      continue;
+    }
     if (m[1]!.toLowerCase() === 'params') paramTypes = parseFields(m[2]!, `${file} params`, true);
     else columns = parseFields(m[2]!, `${file} returns`, false);
   }
   if (!body) throw new Error(`${file}: no statement after the header`);
   if (!description.length) throw new Error(`${file}: the header must say what the query answers`);
-  if (!paramTypes) throw new Error(`${file}: the header must declare its parameters ("// params: (none)" when there are none)`);
-  if (!columns) throw new Error(`${file}: the header must declare its columns ("// returns: (none)" when there are none)`);
+  if (!paramTypes)
+    throw new Error(`${file}: the header must declare its parameters ("// params: (none)" when there are none)`);
+  if (!columns)
+    throw new Error(`${file}: the header must declare its columns ("// returns: (none)" when there are none)`);
   const params = paramTypes.map((p) => p.name);
   const used = new Set([...body.replace(/\/\/.*$/gm, '').matchAll(PARAM_USE)].map((m) => m[1]!));
   const undeclared = [...used].filter((p) => !params.includes(p));
   const unused = params.filter((p) => !used.has(p));
-  if (undeclared.length) throw new Error(`${file}: parameters used but not declared in the header: ${undeclared.map((p) => `$${p}`).join(', ')}`);
-  if (unused.length) throw new Error(`${file}: parameters declared but not used: ${unused.map((p) => `$${p}`).join(', ')}`);
+  if (undeclared.length)
+    throw new Error(
+      `${file}: parameters used but not declared in the header: ${undeclared.map((p) => `$${p}`).join(', ')}`,
+    );
+  if (unused.length)
+    throw new Error(`${file}: parameters declared but not used: ${unused.map((p) => `$${p}`).join(', ')}`);
   const fields = new Set<string>();
   for (const p of paramTypes) mapFieldNames(p.type, fields);
   return {
-    name, text: body, description: description.join(' ').trim(), params, paramTypes, paramFields: [...fields],
-    returns: columns.map((c) => c.name), columns, mode: WRITES.test(body.replace(/\/\/.*$/gm, '')) ? 'WRITE' : 'READ', file,
+    name,
+    text: body,
+    description: description.join(' ').trim(),
+    params,
+    paramTypes,
+    paramFields: [...fields],
+    returns: columns.map((c) => c.name),
+    columns,
+    mode: WRITES.test(body.replace(/\/\/.*$/gm, '')) ? 'WRITE' : 'READ',
+    file,
   };
 }
 
@@ -95,8 +117,12 @@ export class CypherRegistry {
 
   /** Loads every `*.cypher` file of `dir` (default: the project's `cypher/`). */
   static load(dir: string = cypherDir): CypherRegistry {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
-    return new CypherRegistry(files.map((f) => parseCypherFile(basename(f, '.cypher'), readFileSync(join(dir, f), 'utf8'), f)));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.cypher'))
+      .sort();
+    return new CypherRegistry(
+      files.map((f) => parseCypherFile(basename(f, '.cypher'), readFileSync(join(dir, f), 'utf8'), f)),
+    );
   }
 
   get(name: string): CypherQuery {
@@ -105,6 +131,10 @@ export class CypherRegistry {
     return q;
   }
 
-  names(): string[] { return [...this.queries.keys()]; }
-  all(): CypherQuery[] { return [...this.queries.values()]; }
+  names(): string[] {
+    return [...this.queries.keys()];
+  }
+  all(): CypherQuery[] {
+    return [...this.queries.values()];
+  }
 }

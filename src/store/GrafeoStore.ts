@@ -10,7 +10,11 @@ import { normaliseRow } from './normaliseValue.js';
 import { StoreQueryError, StoreUnavailableError } from '../errors/index.js';
 
 type Db = InstanceType<typeof grafeo.GrafeoDB>;
-type Result = { readonly length: number; get(index: number): Record<string, unknown>; toArray(): Record<string, unknown>[] };
+type Result = {
+  readonly length: number;
+  get(index: number): Record<string, unknown>;
+  toArray(): Record<string, unknown>[];
+};
 type Runner = { executeCypher(q: string, p?: unknown): Promise<Result> };
 
 /**
@@ -36,7 +40,10 @@ export class GrafeoStore implements GraphStore {
   readonly kind = 'embedded' as const;
   private closed = false;
 
-  private constructor(private readonly db: Db, readonly path: string | undefined) {}
+  private constructor(
+    private readonly db: Db,
+    readonly path: string | undefined,
+  ) {}
 
   /** Opens (or creates) the database. Throws `StoreUnavailableError` if the file is locked or unreadable. */
   static open(options: GrafeoStoreOptions = {}): GrafeoStore {

@@ -23,7 +23,12 @@ export interface Neo4jStoreOptions {
   batchTransactionTimeoutMs?: number;
 }
 
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.ClientError.Security.Unauthorized', 'Neo.ClientError.Database.DatabaseNotFound']);
+const UNAVAILABLE = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
 
 /**
  * Integers are sent as Neo4j integers: the driver would otherwise send every JS number as a float,
@@ -40,7 +45,10 @@ function toNeo4jParams(value: unknown): unknown {
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
-  private constructor(private readonly driver: Driver, private readonly options: Neo4jStoreOptions) {}
+  private constructor(
+    private readonly driver: Driver,
+    private readonly options: Neo4jStoreOptions,
+  ) {}
 
   /** Connects and verifies connectivity; throws `StoreUnavailableError` with the reason if it cannot. */
   static async connect(options: Neo4jStoreOptions): Promise<Neo4jStore> {
@@ -54,7 +62,11 @@ export class Neo4jStore implements GraphStore {
         userAgent: 'alliance-graph',
       });
     } catch (e) {
-      throw new StoreUnavailableError('neo4j', `bad NEO4J_URI ${JSON.stringify(options.uri)}: ${(e as Error).message}`, e);
+      throw new StoreUnavailableError(
+        'neo4j',
+        `bad NEO4J_URI ${JSON.stringify(options.uri)}: ${(e as Error).message}`,
+        e,
+      );
     }
     const store = new Neo4jStore(driver, options);
     try {
@@ -77,10 +89,16 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async run(mode: 'READ' | 'WRITE', text: string, params: Params, tag: string): Promise<Row[]> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
     try {
       const work = (tx: ManagedTransaction) => tx.run(text, toNeo4jParams(params) as Params);
-      const result = mode === 'READ' ? await session.executeRead(work, this.txConfig(tag)) : await session.executeWrite(work, this.txConfig(tag));
+      const result =
+        mode === 'READ'
+          ? await session.executeRead(work, this.txConfig(tag))
+          : await session.executeWrite(work, this.txConfig(tag));
       return result.records.map((r) => normaliseRow(r.toObject()));
     } catch (e) {
       throw this.mapError(tag, e);
@@ -89,8 +107,12 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  read(text: string, params: Params, tag: string): Promise<Row[]> { return this.run('READ', text, params, tag); }
-  write(text: string, params: Params, tag: string): Promise<Row[]> { return this.run('WRITE', text, params, tag); }
+  read(text: string, params: Params, tag: string): Promise<Row[]> {
+    return this.run('READ', text, params, tag);
+  }
+  write(text: string, params: Params, tag: string): Promise<Row[]> {
+    return this.run('WRITE', text, params, tag);
+  }
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
@@ -101,7 +123,9 @@ export class Neo4jStore implements GraphStore {
           try {
             const r = await tx.run(text, toNeo4jParams(params) as Params);
             return r.records.map((rec) => normaliseRow(rec.toObject()));
-          } catch (e) { throw this.mapError(t, e); }
+          } catch (e) {
+            throw this.mapError(t, e);
+          }
         },
       });
       await tx.commit();
@@ -123,5 +147,7 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  close(): Promise<void> { return this.driver.close(); }
+  close(): Promise<void> {
+    return this.driver.close();
+  }
 }

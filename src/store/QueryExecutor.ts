@@ -51,7 +51,9 @@ export class ReadCache {
   misses = 0;
   constructor(readonly maxRows = 1_000_000) {}
 
-  get size(): number { return this.entries.size; }
+  get size(): number {
+    return this.entries.size;
+  }
 
   /** The cached rows of `key` at `version`, or those of `load()` (then cached). */
   rows(key: string, version: string, load: () => Promise<Row[]>): Promise<Row[]> {
@@ -66,13 +68,24 @@ export class ReadCache {
     this.misses += 1;
     const entry = { version, rows: load(), size: 0 };
     this.entries.set(key, entry);
-    entry.rows.then((rows) => {
-      if (this.entries.get(key) !== entry) return;
-      if (rows.length > this.maxRows / 4) { this.drop(key); return; } // too big to keep: read again next time
-      entry.size = rows.length;
-      this.total += rows.length;
-      for (const [k] of this.entries) { if (this.total <= this.maxRows) break; this.drop(k); }
-    }, () => { if (this.entries.get(key) === entry) this.drop(key); });
+    entry.rows.then(
+      (rows) => {
+        if (this.entries.get(key) !== entry) return;
+        if (rows.length > this.maxRows / 4) {
+          this.drop(key);
+          return;
+        } // too big to keep: read again next time
+        entry.size = rows.length;
+        this.total += rows.length;
+        for (const [k] of this.entries) {
+          if (this.total <= this.maxRows) break;
+          this.drop(k);
+        }
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.drop(key);
+      },
+    );
     return entry.rows;
   }
 
@@ -111,7 +124,16 @@ export class QueryExecutor {
    * call starts: each throws `signal.reason`.
    */
   forRequest(requestId: string, observers: QueryObserver[] = [], signal?: AbortSignal): QueryExecutor {
-    return new QueryExecutor(this.store, this.registry, this.logger?.child({ requestId }), [...this.observers, ...observers], requestId, this.writes, signal, this.cache);
+    return new QueryExecutor(
+      this.store,
+      this.registry,
+      this.logger?.child({ requestId }),
+      [...this.observers, ...observers],
+      requestId,
+      this.writes,
+      signal,
+      this.cache,
+    );
   }
 
   /**
@@ -124,18 +146,34 @@ export class QueryExecutor {
    * Observers see a cached read as a read (its rows, `ms` near 0).
    */
   withReadCache(cache: ReadCache = new ReadCache()): QueryExecutor {
-    return new QueryExecutor(this.store, this.registry, this.logger, this.observers, this.requestId, this.writes, this.signal, cache);
+    return new QueryExecutor(
+      this.store,
+      this.registry,
+      this.logger,
+      this.observers,
+      this.requestId,
+      this.writes,
+      this.signal,
+      cache,
+    );
   }
 
   /** The cache of `withReadCache`, if any (figures, tests). */
-  get readCache(): ReadCache | undefined { return this.cache; }
+  get readCache(): ReadCache | undefined {
+    return this.cache;
+  }
 
   /** How many writes this executor and its children have made: part of the key of derived caches. */
-  get writeVersion(): number { return this.writes.count; }
+  get writeVersion(): number {
+    return this.writes.count;
+  }
 
   private notify(event: QueryEvent): void {
     for (const o of this.observers) o(event);
-    this.logger?.debug({ query: event.name, mode: event.mode, ms: Math.round(event.ms * 10) / 10, rows: event.rows, ok: event.ok }, 'cypher');
+    this.logger?.debug(
+      { query: event.name, mode: event.mode, ms: Math.round(event.ms * 10) / 10, rows: event.rows, ok: event.ok },
+      'cypher',
+    );
   }
 
   private async timed<R>(name: string, mode: 'READ' | 'WRITE', run: () => Promise<Row[]>): Promise<R[]> {
@@ -143,7 +181,15 @@ export class QueryExecutor {
     const t0 = performance.now();
     try {
       const rows = await run();
-      this.notify({ name, mode, ms: performance.now() - t0, rows: rows.length, ok: true, requestId: this.requestId, result: rows });
+      this.notify({
+        name,
+        mode,
+        ms: performance.now() - t0,
+        rows: rows.length,
+        ok: true,
+        requestId: this.requestId,
+        result: rows,
+      });
       return rows as R[];
     } catch (e) {
       this.notify({ name, mode, ms: performance.now() - t0, rows: 0, ok: false, requestId: this.requestId });
@@ -165,7 +211,11 @@ export class QueryExecutor {
     if (cache && this.requestId !== undefined && q.name !== 'dataVersion') {
       const key = cacheKey(q.name, params);
       // A copy of the cached array: a caller may sort or extend its rows (the row objects are shared).
-      return this.timed(q.name, 'READ', async () => (await cache.rows(key, await this.requestVersion(), () => this.store.read(q.text, params as Params, q.name))).slice());
+      return this.timed(q.name, 'READ', async () =>
+        (
+          await cache.rows(key, await this.requestVersion(), () => this.store.read(q.text, params as Params, q.name))
+        ).slice(),
+      );
     }
     return this.timed(q.name, 'READ', () => this.store.read(q.text, params as Params, q.name));
   }

@@ -18,21 +18,41 @@ export type CypherType =
   | { kind: 'list'; of: CypherType; nullable: boolean }
   | { kind: 'map'; fields: Field[]; nullable: boolean };
 
-export interface Field { name: string; type: CypherType; description?: string }
+export interface Field {
+  name: string;
+  type: CypherType;
+  description?: string;
+}
 
 const BASES = new Set(['string', 'int', 'float', 'boolean', 'date', 'any']);
 
 class Parser {
   private i = 0;
-  constructor(private readonly text: string, private readonly where: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly where: string,
+  ) {}
 
   private fail(message: string): never {
     throw new Error(`${this.where}: ${message} at "${this.text.slice(this.i, this.i + 30)}" in "${this.text}"`);
   }
-  private skip(): void { while (this.i < this.text.length && /\s/.test(this.text[this.i]!)) this.i++; }
-  private peek(): string { this.skip(); return this.text[this.i] ?? ''; }
-  private eat(ch: string): boolean { if (this.peek() === ch) { this.i++; return true; } return false; }
-  private expect(ch: string): void { if (!this.eat(ch)) this.fail(`expected "${ch}"`); }
+  private skip(): void {
+    while (this.i < this.text.length && /\s/.test(this.text[this.i]!)) this.i++;
+  }
+  private peek(): string {
+    this.skip();
+    return this.text[this.i] ?? '';
+  }
+  private eat(ch: string): boolean {
+    if (this.peek() === ch) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+  private expect(ch: string): void {
+    if (!this.eat(ch)) this.fail(`expected "${ch}"`);
+  }
   private ident(): string {
     this.skip();
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(this.i));
@@ -41,14 +61,21 @@ class Parser {
     return m[0];
   }
 
-  done(): boolean { this.skip(); return this.i >= this.text.length; }
+  done(): boolean {
+    this.skip();
+    return this.i >= this.text.length;
+  }
 
   type(): CypherType {
     let t: CypherType;
     if (this.eat('{')) {
       const fields: Field[] = [];
       if (!this.eat('}')) {
-        do { const name = this.ident(); this.expect(':'); fields.push({ name, type: this.type() }); } while (this.eat(','));
+        do {
+          const name = this.ident();
+          this.expect(':');
+          fields.push({ name, type: this.type() });
+        } while (this.eat(','));
         this.expect('}');
       }
       t = { kind: 'map', fields, nullable: false };
@@ -58,8 +85,16 @@ class Parser {
       t = { kind: 'base', name: name as 'string', nullable: false };
     }
     for (;;) {
-      if (this.text.startsWith('[]', this.i)) { this.i += 2; t = { kind: 'list', of: t, nullable: false }; continue; }
-      if (this.text[this.i] === '?') { this.i++; t = { ...t, nullable: true }; continue; }
+      if (this.text.startsWith('[]', this.i)) {
+        this.i += 2;
+        t = { kind: 'list', of: t, nullable: false };
+        continue;
+      }
+      if (this.text[this.i] === '?') {
+        this.i++;
+        t = { ...t, nullable: true };
+        continue;
+      }
       return t;
     }
   }
@@ -104,15 +139,33 @@ export function parseType(text: string, where = 'type'): CypherType {
 export function toTypeScript(t: CypherType, indent = ''): string {
   const nullable = (s: string) => (t.nullable ? `${s} | null` : s);
   switch (t.kind) {
-    case 'base': return nullable(t.name === 'int' || t.name === 'float' ? 'number' : t.name === 'date' ? 'string' : t.name === 'any' ? 'unknown' : t.name);
-    case 'list': { const inner = toTypeScript(t.of, indent); return nullable(t.of.nullable ? `(${inner})[]` : `${inner}[]`); }
-    case 'map': return nullable(`{ ${t.fields.map((f) => `${f.name}: ${toTypeScript(f.type, indent)}`).join('; ')} }`);
+    case 'base':
+      return nullable(
+        t.name === 'int' || t.name === 'float'
+          ? 'number'
+          : t.name === 'date'
+            ? 'string'
+            : t.name === 'any'
+              ? 'unknown'
+              : t.name,
+      );
+    case 'list': {
+      const inner = toTypeScript(t.of, indent);
+      return nullable(t.of.nullable ? `(${inner})[]` : `${inner}[]`);
+    }
+    case 'map':
+      return nullable(`{ ${t.fields.map((f) => `${f.name}: ${toTypeScript(f.type, indent)}`).join('; ')} }`);
   }
 }
 
 /** The header form of a Cypher type (for messages and the generator's comments). */
 export function formatType(t: CypherType): string {
-  const base = t.kind === 'base' ? t.name : t.kind === 'list' ? `${formatType({ ...t.of })}[]` : `{${t.fields.map((f) => `${f.name}: ${formatType(f.type)}`).join(', ')}}`;
+  const base =
+    t.kind === 'base'
+      ? t.name
+      : t.kind === 'list'
+        ? `${formatType({ ...t.of })}[]`
+        : `{${t.fields.map((f) => `${f.name}: ${formatType(f.type)}`).join(', ')}}`;
   return t.nullable ? `${base}?` : base;
 }
 
@@ -123,21 +176,31 @@ const ISO_DATE = /^-?\d{4,}-\d{2}-\d{2}$/;
  * A map must have exactly the declared keys.
  */
 export function checkValue(t: CypherType, v: unknown, path: string): string | null {
-  if (v === null || v === undefined) return t.nullable || (t.kind === 'base' && t.name === 'any') ? null : `${path} is null, declared ${formatType(t)}`;
+  if (v === null || v === undefined)
+    return t.nullable || (t.kind === 'base' && t.name === 'any') ? null : `${path} is null, declared ${formatType(t)}`;
   switch (t.kind) {
     case 'base':
       switch (t.name) {
-        case 'any': return null;
-        case 'string': return typeof v === 'string' ? null : `${path} is ${JSON.stringify(v)}, declared string`;
-        case 'date': return typeof v === 'string' && ISO_DATE.test(v) ? null : `${path} is ${JSON.stringify(v)}, declared date`;
-        case 'boolean': return typeof v === 'boolean' ? null : `${path} is ${JSON.stringify(v)}, declared boolean`;
-        case 'int': return typeof v === 'number' && Number.isInteger(v) ? null : `${path} is ${JSON.stringify(v)}, declared int`;
-        case 'float': return typeof v === 'number' ? null : `${path} is ${JSON.stringify(v)}, declared float`;
+        case 'any':
+          return null;
+        case 'string':
+          return typeof v === 'string' ? null : `${path} is ${JSON.stringify(v)}, declared string`;
+        case 'date':
+          return typeof v === 'string' && ISO_DATE.test(v) ? null : `${path} is ${JSON.stringify(v)}, declared date`;
+        case 'boolean':
+          return typeof v === 'boolean' ? null : `${path} is ${JSON.stringify(v)}, declared boolean`;
+        case 'int':
+          return typeof v === 'number' && Number.isInteger(v) ? null : `${path} is ${JSON.stringify(v)}, declared int`;
+        case 'float':
+          return typeof v === 'number' ? null : `${path} is ${JSON.stringify(v)}, declared float`;
       }
       return null;
     case 'list':
       if (!Array.isArray(v)) return `${path} is ${JSON.stringify(v)}, declared ${formatType(t)}`;
-      for (let i = 0; i < v.length; i++) { const e = checkValue(t.of, v[i], `${path}[${i}]`); if (e) return e; }
+      for (let i = 0; i < v.length; i++) {
+        const e = checkValue(t.of, v[i], `${path}[${i}]`);
+        if (e) return e;
+      }
       return null;
     case 'map': {
       if (typeof v !== 'object' || Array.isArray(v)) return `${path} is ${JSON.stringify(v)}, declared a map`;
@@ -145,7 +208,10 @@ export function checkValue(t: CypherType, v: unknown, path: string): string | nu
       const declared = new Set(t.fields.map((f) => f.name));
       const extra = Object.keys(o).filter((k) => !declared.has(k));
       if (extra.length) return `${path} has undeclared key(s) ${extra.join(', ')}`;
-      for (const f of t.fields) { const e = checkValue(f.type, o[f.name], `${path}.${f.name}`); if (e) return e; }
+      for (const f of t.fields) {
+        const e = checkValue(f.type, o[f.name], `${path}.${f.name}`);
+        if (e) return e;
+      }
       return null;
     }
   }

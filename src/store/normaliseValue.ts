@@ -16,12 +16,29 @@
  */
 
 /** The parts of neo4j-driver's value classes used here (see its `Integer`, temporal and graph types). */
-interface Neo4jInteger { __isInteger__: true; inSafeRange(): boolean; toNumber(): number; toString(): string }
-interface Neo4jEntity { properties: Record<string, unknown> }
-interface Neo4jPath { start: unknown; segments: { end: unknown; relationship: unknown }[] }
+interface Neo4jInteger {
+  __isInteger__: true;
+  inSafeRange(): boolean;
+  toNumber(): number;
+  toString(): string;
+}
+interface Neo4jEntity {
+  properties: Record<string, unknown>;
+}
+interface Neo4jPath {
+  start: unknown;
+  segments: { end: unknown; relationship: unknown }[];
+}
 
 type Marked = Record<string, unknown>;
-const TEMPORAL_MARKERS = ['__isDate__', '__isDateTime__', '__isLocalDateTime__', '__isLocalTime__', '__isTime__', '__isDuration__'] as const;
+const TEMPORAL_MARKERS = [
+  '__isDate__',
+  '__isDateTime__',
+  '__isLocalDateTime__',
+  '__isLocalTime__',
+  '__isTime__',
+  '__isDuration__',
+] as const;
 const ENTITY_MARKERS = ['__isNode__', '__isRelationship__', '__isUnboundRelationship__'] as const;
 
 function bigintToPlain(v: bigint): number | string {
@@ -33,13 +50,19 @@ const GRAFEO_BOOKKEEPING = new Set(['_id', '_labels', '_type', '_source', '_targ
 
 /** A neo4j-driver value normalised, or `undefined` when `v` is not one. */
 function neo4jValue(v: Marked): unknown {
-  if (v.__isInteger__ === true) { const i = v as unknown as Neo4jInteger; return i.inSafeRange() ? i.toNumber() : i.toString(); }
+  if (v.__isInteger__ === true) {
+    const i = v as unknown as Neo4jInteger;
+    return i.inSafeRange() ? i.toNumber() : i.toString();
+  }
   for (const m of TEMPORAL_MARKERS) if (v[m] === true) return String(v);
   for (const m of ENTITY_MARKERS) if (v[m] === true) return normaliseMap((v as unknown as Neo4jEntity).properties);
   if (v.__isPath__ === true) {
     const p = v as unknown as Neo4jPath;
     const nodes = [p.start, ...p.segments.map((s) => s.end)];
-    return { nodes: nodes.map((n) => normaliseValue(n)), relationships: p.segments.map((s) => normaliseValue(s.relationship)) };
+    return {
+      nodes: nodes.map((n) => normaliseValue(n)),
+      relationships: p.segments.map((s) => normaliseValue(s.relationship)),
+    };
   }
   return undefined;
 }

@@ -4,7 +4,10 @@ import { toTypeScript, type Field } from './cypherTypes.js';
 
 const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 
-const objectType = (fields: Field[]) => (fields.length ? `{\n${fields.map((f) => `  ${f.name}: ${toTypeScript(f.type)};${f.description ? ` // ${f.description}` : ''}`).join('\n')}\n}` : 'Record<string, never>');
+const objectType = (fields: Field[]) =>
+  fields.length
+    ? `{\n${fields.map((f) => `  ${f.name}: ${toTypeScript(f.type)};${f.description ? ` // ${f.description}` : ''}`).join('\n')}\n}`
+    : 'Record<string, never>';
 
 export function renderQueriesModule(queries: readonly CypherQuery[]): string {
   const sorted = [...queries].sort((a, b) => a.name.localeCompare(b.name));

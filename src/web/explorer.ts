@@ -16,7 +16,11 @@ import { packageFile } from './packageFile.js';
 
 export const EXAMPLES_FILE = join(projectRoot, 'src', 'web', 'examples.graphql');
 
-export interface ExampleOperation { name: string; query: string; variables?: string }
+export interface ExampleOperation {
+  name: string;
+  query: string;
+  variables?: string;
+}
 
 /** Splits examples.graphql into one tab per operation (variables from a `# variables: {...}` line). */
 export function readExamples(file = EXAMPLES_FILE): ExampleOperation[] {
@@ -26,10 +30,19 @@ export function readExamples(file = EXAMPLES_FILE): ExampleOperation[] {
     if (d.kind !== Kind.OPERATION_DEFINITION || !d.name) return [];
     const before = text.slice(0, d.loc!.start).split('\n').reverse();
     const comments: string[] = [];
-    for (const line of before.slice(1)) { if (line.startsWith('#')) comments.unshift(line); else break; }
+    for (const line of before.slice(1)) {
+      if (line.startsWith('#')) comments.unshift(line);
+      else break;
+    }
     const vars = comments.map((c) => /^#\s*variables:\s*(.*)$/.exec(c)?.[1]).find(Boolean);
     const description = comments.filter((c) => !/^#\s*variables:/.test(c)).join('\n');
-    return [{ name: d.name.value, query: `${description ? `${description}\n` : ''}${text.slice(d.loc!.start, d.loc!.end)}\n`, variables: vars }];
+    return [
+      {
+        name: d.name.value,
+        query: `${description ? `${description}\n` : ''}${text.slice(d.loc!.start, d.loc!.end)}\n`,
+        variables: vars,
+      },
+    ];
   });
 }
 
@@ -76,11 +89,19 @@ export function explorerRouter(): Router {
     'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
   };
   const examples = readExamples();
-  router.get('/', (_req, res) => { res.type('html').send(page); });
-  router.get('/explorer/start.js', (_req, res) => { res.type('js').send(start); });
-  router.get('/explorer/examples.json', (_req, res) => { res.json(examples); });
+  router.get('/', (_req, res) => {
+    res.type('html').send(page);
+  });
+  router.get('/explorer/start.js', (_req, res) => {
+    res.type('js').send(start);
+  });
+  router.get('/explorer/examples.json', (_req, res) => {
+    res.json(examples);
+  });
   for (const [name, path] of Object.entries(files)) {
-    router.get(`/explorer/${name}`, (_req, res) => { res.sendFile(path, { maxAge: '1d' }); });
+    router.get(`/explorer/${name}`, (_req, res) => {
+      res.sendFile(path, { maxAge: '1d' });
+    });
   }
   return router;
 }

@@ -11,13 +11,32 @@ requireDataOrSkip();
 import { fitModel, FEATURES } from '../../src/analysis/agreementModel.js';
 import { predict } from '../../src/analysis/logisticModel.js';
 
-const title = sharedDataSkipReason ? `agreement likelihood (${sharedDataSkipReason})` : 'agreement likelihood on the seed and the imported data';
+const title = sharedDataSkipReason
+  ? `agreement likelihood (${sharedDataSkipReason})`
+  : 'agreement likelihood on the seed and the imported data';
 
 type Estimate = {
   probability: number;
-  compatibility: { highlyCompatible: boolean; targetAgreement: number; approachAgreement: number; plans: { party: { ccode: number }; targets: { ccode: number }[]; approach: string | null }[] };
+  compatibility: {
+    highlyCompatible: boolean;
+    targetAgreement: number;
+    approachAgreement: number;
+    plans: { party: { ccode: number }; targets: { ccode: number }[]; approach: string | null }[];
+  };
   outsideOptions: { party: { ccode: number }; attractiveness: number }[];
-  model: { trainingCases: number; leftOut: string[]; coefficients: { factor: string; value: number; constraint: string }[]; evaluation: { cases: number; brier: number; baseRateBrier: number; logLoss: number; baseRateLogLoss: number; auc: number | null } };
+  model: {
+    trainingCases: number;
+    leftOut: string[];
+    coefficients: { factor: string; value: number; constraint: string }[];
+    evaluation: {
+      cases: number;
+      brier: number;
+      baseRateBrier: number;
+      logLoss: number;
+      baseRateLogLoss: number;
+      auc: number | null;
+    };
+  };
   explanation: string;
   similarCases: { negotiation: { key: string }; outcome: string; distance: number }[];
   contributions: { factor: string; value: number; coefficient: number; logit: number; probabilityWithout: number }[];
@@ -40,9 +59,23 @@ describe.skipIf(!hasSharedData)(title, () => {
     api = await createTestApi(await seededAndImported(), { ...testLimits, maxCost: 200_000 });
     all = [];
     let after: string | null = null;
-    for (;;) { // every negotiation, a page of 100 at a time
-      const { data, errors }: { data?: { negotiations: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { key: string; outcome: string; agreementLikelihood: Estimate } }[] } } | null; errors?: unknown } = await api.run(
-        `query ($after: String) { negotiations(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { key outcome agreementLikelihood { ${FIELDS} } } } } }`, { after });
+    for (;;) {
+      // every negotiation, a page of 100 at a time
+      const {
+        data,
+        errors,
+      }: {
+        data?: {
+          negotiations: {
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+            edges: { node: { key: string; outcome: string; agreementLikelihood: Estimate } }[];
+          };
+        } | null;
+        errors?: unknown;
+      } = await api.run(
+        `query ($after: String) { negotiations(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { key outcome agreementLikelihood { ${FIELDS} } } } } }`,
+        { after },
+      );
       expect(errors).toBeUndefined();
       all.push(...data!.negotiations.edges.map((e) => e.node));
       if (!data!.negotiations.pageInfo.hasNextPage) break;
@@ -51,7 +84,10 @@ describe.skipIf(!hasSharedData)(title, () => {
   }, 180_000);
 
   const one = async (key: string, whatIf?: unknown) => {
-    const { data, errors } = await api.run<{ agreementLikelihood: Estimate }>(`query ($key: ID!, $whatIf: WhatIfInput) { agreementLikelihood(negotiation: $key, whatIf: $whatIf) { ${FIELDS} } }`, { key, whatIf });
+    const { data, errors } = await api.run<{ agreementLikelihood: Estimate }>(
+      `query ($key: ID!, $whatIf: WhatIfInput) { agreementLikelihood(negotiation: $key, whatIf: $whatIf) { ${FIELDS} } }`,
+      { key, whatIf },
+    );
     expect(errors).toBeUndefined();
     return data!.agreementLikelihood;
   };
@@ -74,7 +110,9 @@ describe.skipIf(!hasSharedData)(title, () => {
       expect(n.agreementLikelihood.model.trainingCases).toBe(all.length - 1);
     }
     // the fits differ between cases: each is its own leave-one-out fit, not one shared model
-    const coefficientSets = new Set(all.map((n) => JSON.stringify(n.agreementLikelihood.model.coefficients.map((c) => c.value.toFixed(8)))));
+    const coefficientSets = new Set(
+      all.map((n) => JSON.stringify(n.agreementLikelihood.model.coefficients.map((c) => c.value.toFixed(8)))),
+    );
     expect(coefficientSets.size).toBeGreaterThan(1);
   });
 
@@ -82,12 +120,16 @@ describe.skipIf(!hasSharedData)(title, () => {
     const p = (key: string) => all.find((n) => n.key === key)!.agreementLikelihood.probability;
     expect(p('north-atlantic-1948')).toBeGreaterThan(p('anglo-german-1898'));
     expect(p('north-atlantic-1948')).toBeGreaterThan(p('british-french-soviet-1939'));
-    expect(all.find((n) => n.key === 'north-atlantic-1948')!.agreementLikelihood.compatibility.highlyCompatible).toBe(true);
+    expect(all.find((n) => n.key === 'north-atlantic-1948')!.agreementLikelihood.compatibility.highlyCompatible).toBe(
+      true,
+    );
   });
 
   it('the leave-one-out Brier score beats the base rate', () => {
     const e = all[0]!.agreementLikelihood.model.evaluation;
-    console.log(`leave-one-out: Brier ${e.brier.toFixed(3)} (base rate ${e.baseRateBrier.toFixed(3)}), log loss ${e.logLoss.toFixed(3)} (base rate ${e.baseRateLogLoss.toFixed(3)}), AUC ${e.auc?.toFixed(3)}`);
+    console.log(
+      `leave-one-out: Brier ${e.brier.toFixed(3)} (base rate ${e.baseRateBrier.toFixed(3)}), log loss ${e.logLoss.toFixed(3)} (base rate ${e.baseRateLogLoss.toFixed(3)}), AUC ${e.auc?.toFixed(3)}`,
+    );
     expect(e.cases).toBe(all.length);
     expect(e.brier).toBeLessThan(e.baseRateBrier);
   });
@@ -112,7 +154,9 @@ describe.skipIf(!hasSharedData)(title, () => {
       const party = n.agreementLikelihood.outsideOptions[0]!.party.ccode;
       const more = await one(n.key, { outsideOptions: [{ party, attractiveness: 1 }] });
       expect(more.counterfactual!.probability, n.key).toBeLessThanOrEqual(more.probability);
-      const none = await one(n.key, { removeOutsideOptions: n.agreementLikelihood.outsideOptions.map((o) => o.party.ccode) });
+      const none = await one(n.key, {
+        removeOutsideOptions: n.agreementLikelihood.outsideOptions.map((o) => o.party.ccode),
+      });
       expect(none.counterfactual!.probability, n.key).toBeGreaterThanOrEqual(none.probability);
     }
   });
@@ -124,10 +168,18 @@ describe.skipIf(!hasSharedData)(title, () => {
       if (c.constraint === 'nonpositive') expect(c.value).toBeLessThanOrEqual(0);
     }
     // random cases through the same fitting code: more agreement never lowers p, a better outside option never raises it
-    const fit = fitModel([{ key: 'a', outcome: 1, x: [1, 1, 1, 0, 0] }, { key: 'b', outcome: 0, x: [0, 0.5, 0.5, 0.9, 1] }, { key: 'c', outcome: 1, x: [0, 0.5, 1, 0.2, 0] }, { key: 'd', outcome: 0, x: [0, 0.5, 0.5, 0.4, 1] }]);
+    const fit = fitModel([
+      { key: 'a', outcome: 1, x: [1, 1, 1, 0, 0] },
+      { key: 'b', outcome: 0, x: [0, 0.5, 0.5, 0.9, 1] },
+      { key: 'c', outcome: 1, x: [0, 0.5, 1, 0.2, 0] },
+      { key: 'd', outcome: 0, x: [0, 0.5, 0.5, 0.4, 1] },
+    ]);
     expect(fit.coefficients).toHaveLength(FEATURES.length);
     for (let i = 0; i < 200; i++) {
-      const t = Math.random(), a = Math.random(), o = Math.random(), sc = Math.random() < 0.5 ? 0 : 1;
+      const t = Math.random(),
+        a = Math.random(),
+        o = Math.random(),
+        sc = Math.random() < 0.5 ? 0 : 1;
       const base = predict(fit, [0, t, a, o, sc]);
       expect(predict(fit, [0, Math.min(1, t + 0.1), a, o, sc])).toBeGreaterThanOrEqual(base);
       expect(predict(fit, [0, t, Math.min(1, a + 0.1), o, sc])).toBeGreaterThanOrEqual(base);
@@ -138,16 +190,40 @@ describe.skipIf(!hasSharedData)(title, () => {
 
   it('estimates a hypothetical negotiation, and rejects nonsense input with codes', async () => {
     const q = `query ($input: HypotheticalNegotiationInput!) { hypotheticalAgreement(input: $input) { probability compatibility { highlyCompatible } model { trainingCases leftOut } explanation } }`;
-    const compatible = await api.run<{ hypotheticalAgreement: { probability: number; compatibility: { highlyCompatible: boolean }; model: { trainingCases: number; leftOut: string[] } } }>(q, {
-      input: { date: '1949-01-01', parties: [2, 200], plans: [{ party: 2, target: 365, approach: 'DEFENSIVE' }, { party: 200, target: 365, approach: 'DEFENSIVE' }] },
+    const compatible = await api.run<{
+      hypotheticalAgreement: {
+        probability: number;
+        compatibility: { highlyCompatible: boolean };
+        model: { trainingCases: number; leftOut: string[] };
+      };
+    }>(q, {
+      input: {
+        date: '1949-01-01',
+        parties: [2, 200],
+        plans: [
+          { party: 2, target: 365, approach: 'DEFENSIVE' },
+          { party: 200, target: 365, approach: 'DEFENSIVE' },
+        ],
+      },
     });
     const divergent = await api.run<{ hypotheticalAgreement: { probability: number } }>(q, {
-      input: { date: '1949-01-01', parties: [2, 200], plans: [{ party: 2, target: 365, approach: 'DEFENSIVE' }, { party: 200, target: 255, approach: 'OFFENSIVE' }] },
+      input: {
+        date: '1949-01-01',
+        parties: [2, 200],
+        plans: [
+          { party: 2, target: 365, approach: 'DEFENSIVE' },
+          { party: 200, target: 255, approach: 'OFFENSIVE' },
+        ],
+      },
     });
     expect(compatible.data!.hypotheticalAgreement.compatibility.highlyCompatible).toBe(true);
     expect(compatible.data!.hypotheticalAgreement.model).toEqual({ trainingCases: all.length, leftOut: [] });
-    expect(compatible.data!.hypotheticalAgreement.probability).toBeGreaterThan(divergent.data!.hypotheticalAgreement.probability);
-    const own = await api.run(q, { input: { date: '1949', parties: [2, 200], plans: [{ party: 2, target: 2, approach: 'DEFENSIVE' }] } });
+    expect(compatible.data!.hypotheticalAgreement.probability).toBeGreaterThan(
+      divergent.data!.hypotheticalAgreement.probability,
+    );
+    const own = await api.run(q, {
+      input: { date: '1949', parties: [2, 200], plans: [{ party: 2, target: 2, approach: 'DEFENSIVE' }] },
+    });
     expect(own.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const alone = await api.run(q, { input: { date: '1949', parties: [2], plans: [] } });
     expect(alone.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

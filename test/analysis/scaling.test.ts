@@ -14,7 +14,15 @@
 import 'reflect-metadata';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApolloServer } from '@apollo/server';
-import { CypherRegistry, GrafeoStore, QueryExecutor, type GraphStore, type Params, type Row, type StoreTransaction } from '../../src/store/index.js';
+import {
+  CypherRegistry,
+  GrafeoStore,
+  QueryExecutor,
+  type GraphStore,
+  type Params,
+  type Row,
+  type StoreTransaction,
+} from '../../src/store/index.js';
 import { readSchemaStatements } from '../../src/store/applySchema.js';
 import { createApollo } from '../../src/server.js';
 import { createContext } from '../../src/context.js';
@@ -24,35 +32,62 @@ const limits = { maxDepth: 12, maxCost: 10_000_000, maxPageSize: 1000 };
 
 const traversals: [string, string][] = [
   ['sharedTargets', '{ sharedTargets(stateA: 2, stateB: 200, at: "1949-01") { target { ccode } strength } }'],
-  ['alternativeAllies', '{ alternativeAllies(state: 200, negotiation: "anglo-german-1898") { state { ccode } score reasons { text } } }'],
-  ['outsideOptions', '{ outsideOptions(negotiation: "british-french-soviet-1939", party: 365) { overall alternativeAllies { allies { state { ccode } } } unilateral { attractiveness } buckPassing { attractiveness } } }'],
+  [
+    'alternativeAllies',
+    '{ alternativeAllies(state: 200, negotiation: "anglo-german-1898") { state { ccode } score reasons { text } } }',
+  ],
+  [
+    'outsideOptions',
+    '{ outsideOptions(negotiation: "british-french-soviet-1939", party: 365) { overall alternativeAllies { allies { state { ccode } } } unilateral { attractiveness } buckPassing { attractiveness } } }',
+  ],
   ['portfolioSimilarity', '{ portfolioSimilarity(stateA: 255, stateB: 300, year: 1914) { value } }'],
   ['allianceNetwork', '{ allianceNetwork(at: "1914-06-28") { nodes { ccode } edges { source target obligation } } }'],
   ['alliancePath', '{ alliancePath(from: 740, to: 220, at: "1914-06-28") { states } }'],
-  ['negotiation parties', '{ negotiation(id: "anglo-german-1898") { name parties { ccode } warPlans(kind: IDEAL) { approach } } }'],
+  [
+    'negotiation parties',
+    '{ negotiation(id: "anglo-german-1898") { name parties { ccode } warPlans(kind: IDEAL) { approach } } }',
+  ],
 ];
 
-interface Call { text: string; params: Params; tag: string }
+interface Call {
+  text: string;
+  params: Params;
+  tag: string;
+}
 
 class RecordingStore implements GraphStore {
   calls: Call[] | null = null;
   constructor(readonly inner: GraphStore) {}
-  get kind() { return this.inner.kind; }
+  get kind() {
+    return this.inner.kind;
+  }
   async read(text: string, params: Params, tag: string): Promise<Row[]> {
     this.calls?.push({ text, params, tag });
     return this.inner.read(text, params, tag);
   }
-  write(text: string, params: Params, tag: string) { return this.inner.write(text, params, tag); }
-  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> { return this.inner.transaction(work, tag); }
-  health() { return this.inner.health(); }
-  close() { return this.inner.close(); }
+  write(text: string, params: Params, tag: string) {
+    return this.inner.write(text, params, tag);
+  }
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> {
+    return this.inner.transaction(work, tag);
+  }
+  health() {
+    return this.inner.health();
+  }
+  close() {
+    return this.inner.close();
+  }
 }
 
 async function graph(factor: number) {
   const store = new RecordingStore(GrafeoStore.open());
   for (const s of readSchemaStatements()) {
     const m = /^CREATE CONSTRAINT (\w+) IF NOT EXISTS FOR \((\w+):(\w+)\) REQUIRE \w+\.(\w+) IS UNIQUE$/.exec(s);
-    await store.write(m ? `CREATE INDEX ${m[1]} IF NOT EXISTS FOR (${m[2]}:${m[3]}) ON (${m[2]}.${m[4]})` : s, {}, 'schema');
+    await store.write(
+      m ? `CREATE INDEX ${m[1]} IF NOT EXISTS FOR (${m[2]}:${m[3]}) ON (${m[2]}.${m[4]})` : s,
+      {},
+      'schema',
+    );
   }
   // SCALING_CYPHER_DIR: another copy of cypher/ (to check that the test catches an old query body).
   const executor = new QueryExecutor(store, CypherRegistry.load(process.env.SCALING_CYPHER_DIR || undefined));
@@ -65,14 +100,21 @@ async function graph(factor: number) {
 /** The reads a traversal issues (recorded on the 1x graph). */
 async function callsOf(g: Awaited<ReturnType<typeof graph>>, query: string): Promise<Call[]> {
   g.store.calls = [];
-  const res = await (g.apollo as unknown as ApolloServer<never>).executeOperation({ query }, { contextValue: createContext(g.executor, limits) as never });
+  const res = await (g.apollo as unknown as ApolloServer<never>).executeOperation(
+    { query },
+    { contextValue: createContext(g.executor, limits) as never },
+  );
   const calls = g.store.calls;
   g.store.calls = null;
   if (res.body.kind === 'single') expect(res.body.singleResult.errors).toBeUndefined();
   return calls;
 }
 
-interface Cost { rows: number; ms: number; work: number }
+interface Cost {
+  rows: number;
+  ms: number;
+  work: number;
+}
 
 /** Rows counted by the operators of a PROFILE of the statement (Grafeo: `rows=N` per operator). */
 async function work(store: GraphStore, c: Call): Promise<number> {
@@ -109,7 +151,9 @@ describe('traversal Cypher on 10x the negotiations', () => {
   beforeAll(async () => {
     const g1 = await graph(1);
     for (const [name, query] of traversals) calls.set(name, await callsOf(g1, query));
-    one = new Map(await Promise.all([...calls].map(async ([name, c]) => [name, await measure(g1.store.inner, c)] as const)));
+    one = new Map(
+      await Promise.all([...calls].map(async ([name, c]) => [name, await measure(g1.store.inner, c)] as const)),
+    );
     await g1.apollo.stop();
     await g1.store.close();
     const g10 = await graph(10);
@@ -121,7 +165,15 @@ describe('traversal Cypher on 10x the negotiations', () => {
 
   it.each(traversals.map(([name]) => name))('%s: every query file grows at most linearly', (name) => {
     const problems: string[] = [];
-    console.log(name, [...one.get(name)!].map(([tag, a]) => { const b = ten.get(name)!.get(tag)!; return `${tag} work ${a.work}->${b.work} rows ${a.rows}->${b.rows} ms ${a.ms.toFixed(1)}->${b.ms.toFixed(1)}`; }).join('; '));
+    console.log(
+      name,
+      [...one.get(name)!]
+        .map(([tag, a]) => {
+          const b = ten.get(name)!.get(tag)!;
+          return `${tag} work ${a.work}->${b.work} rows ${a.rows}->${b.rows} ms ${a.ms.toFixed(1)}->${b.ms.toFixed(1)}`;
+        })
+        .join('; '),
+    );
     for (const [tag, a] of one.get(name)!) {
       const b = ten.get(name)!.get(tag)!;
       // Rows: ten copies of everything, and a negotiation's own copies among its concurrent talks.

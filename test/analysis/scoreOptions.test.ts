@@ -7,22 +7,70 @@ import { allyScore, scoreOptions, type OptionInputs } from '../../src/analysis/o
 import { ALLY_WEIGHTS } from '../../src/domain/index.js';
 import type { TargetEvidence } from '../../src/analysis/targetEvidence.js';
 
-const evidence = (holder: number, target: number, kind: TargetEvidence['kind'], weight: number): TargetEvidence =>
-  ({ holder, target, kind, weight, description: `${kind} of ${holder}`, reference: `${kind}:${holder}`, date: '1900-01-01', sources: ['src-a'] });
+const evidence = (holder: number, target: number, kind: TargetEvidence['kind'], weight: number): TargetEvidence => ({
+  holder,
+  target,
+  kind,
+  weight,
+  description: `${kind} of ${holder}`,
+  reference: `${kind}:${holder}`,
+  date: '1900-01-01',
+  sources: ['src-a'],
+});
 
 /** Party 1 against target 9 in 1901; at the table with 2; candidates 3 (shared target, allied), 4 (at war with 1), 9 (the target, in concurrent talks), 5 (nothing). */
 function fixture(over: Partial<OptionInputs> = {}): OptionInputs {
   return {
-    request: { party: 1, at: '1901-06-01', talksFrom: '1901-01-01', talksTo: '1901-12-31', atTable: [2], targets: [9], negotiation: 'n1', windowYears: 10 },
+    request: {
+      party: 1,
+      at: '1901-06-01',
+      talksFrom: '1901-01-01',
+      talksTo: '1901-12-31',
+      atTable: [2],
+      targets: [9],
+      negotiation: 'n1',
+      windowYears: 10,
+    },
     targets: [9],
     candidates: [3, 4, 5, 9],
-    names: new Map([[1, 'AAA'], [3, 'CCC'], [9, 'TGT']]),
+    names: new Map([
+      [1, 'AAA'],
+      [3, 'CCC'],
+      [9, 'TGT'],
+    ]),
     hostile: new Set([4]),
-    evidence: new Map([[3, [evidence(3, 9, 'TREATY', 3)]], [4, [evidence(4, 9, 'WAR', 3)]], [5, []], [9, []]]),
+    evidence: new Map([
+      [3, [evidence(3, 9, 'TREATY', 3)]],
+      [4, [evidence(4, 9, 'WAR', 3)]],
+      [5, []],
+      [9, []],
+    ]),
     ties: new Map([[3, [{ other: 3, treaty: 't1', treatyName: 'Treaty One', exit: null, otherExit: null }]]]),
-    talks: new Map([[9, [{ other: 9, negotiation: 'n2', negotiationName: 'Talks with the target', start: '1901-03-01', end: '1901-08-01', sources: ['src-b'] }]]]),
-    cinc: new Map([[1, 0.2], [3, 0.1], [4, 0.05], [9, 0.3]]),
-    spells: [{ kind: 'IN_SYSTEM', start: '1816-01-01', end: null }, { kind: 'MAJOR_POWER', start: '1816-01-01', end: null }],
+    talks: new Map([
+      [
+        9,
+        [
+          {
+            other: 9,
+            negotiation: 'n2',
+            negotiationName: 'Talks with the target',
+            start: '1901-03-01',
+            end: '1901-08-01',
+            sources: ['src-b'],
+          },
+        ],
+      ],
+    ]),
+    cinc: new Map([
+      [1, 0.2],
+      [3, 0.1],
+      [4, 0.05],
+      [9, 0.3],
+    ]),
+    spells: [
+      { kind: 'IN_SYSTEM', start: '1816-01-01', end: null },
+      { kind: 'MAJOR_POWER', start: '1816-01-01', end: null },
+    ],
     ...over,
   };
 }
@@ -30,7 +78,10 @@ function fixture(over: Partial<OptionInputs> = {}): OptionInputs {
 describe('outside-option scoring', () => {
   it('weights the ally components with the domain weights, over the components that have data', () => {
     expect(allyScore({ capability: 1, sharedTarget: 1, ties: 1, concurrentTalks: 1 })).toBe(1);
-    expect(allyScore({ capability: null, sharedTarget: 1, ties: 0, concurrentTalks: 0 })).toBeCloseTo(ALLY_WEIGHTS.sharedTarget / (1 - ALLY_WEIGHTS.capability), 3);
+    expect(allyScore({ capability: null, sharedTarget: 1, ties: 0, concurrentTalks: 0 })).toBeCloseTo(
+      ALLY_WEIGHTS.sharedTarget / (1 - ALLY_WEIGHTS.capability),
+      3,
+    );
   });
 
   it('finds the allied state with a shared target, and the target itself only through concurrent talks; never a hostile state', () => {
@@ -49,7 +100,7 @@ describe('outside-option scoring', () => {
     expect(r.alternativeAllies.attractiveness).toBe(Math.max(three.score, target.score));
   });
 
-  it('scores unilateral action as the party\'s share of the dyad, and buck-passing from the other states against the target', () => {
+  it("scores unilateral action as the party's share of the dyad, and buck-passing from the other states against the target", () => {
     const r = scoreOptions(fixture());
     expect(r.unilateral).toMatchObject({ attractiveness: 0.4, partyCinc: 0.2, targetCinc: 0.3, majorPower: true });
     // catchers: 3 (0.1) and 4 (0.05): 0.15 / (0.15 + 0.3)
@@ -66,7 +117,25 @@ describe('outside-option scoring', () => {
   });
 
   it('talks outside the window do not count', () => {
-    const r = scoreOptions(fixture({ talks: new Map([[9, [{ other: 9, negotiation: 'n2', negotiationName: 'x', start: '1890-01-01', end: '1890-02-01', sources: [] }]]]) }));
+    const r = scoreOptions(
+      fixture({
+        talks: new Map([
+          [
+            9,
+            [
+              {
+                other: 9,
+                negotiation: 'n2',
+                negotiationName: 'x',
+                start: '1890-01-01',
+                end: '1890-02-01',
+                sources: [],
+              },
+            ],
+          ],
+        ]),
+      }),
+    );
     expect(r.alternativeAllies.allies.map((a) => a.state)).toEqual([3]);
   });
 });

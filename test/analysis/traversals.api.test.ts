@@ -10,18 +10,31 @@ import { fileRows, hasSharedData, requireDataOrSkip, sharedDataSkipReason } from
 
 requireDataOrSkip();
 
-const title = sharedDataSkipReason ? `traversals (${sharedDataSkipReason})` : 'traversals on the seed and the imported data';
+const title = sharedDataSkipReason
+  ? `traversals (${sharedDataSkipReason})`
+  : 'traversals on the seed and the imported data';
 
 describe.skipIf(!hasSharedData)(title, () => {
   let api: TestApi;
-  beforeAll(async () => { api = await createTestApi(await seededAndImported()); }, 120_000);
+  beforeAll(async () => {
+    api = await createTestApi(await seededAndImported());
+  }, 120_000);
 
-  type Ally = { state: { ccode: number }; score: number; components: Record<string, number | null>; reasons: { text: string; sources: { key: string }[] }[] };
+  type Ally = {
+    state: { ccode: number };
+    score: number;
+    components: Record<string, number | null>;
+    reasons: { text: string; sources: { key: string }[] }[];
+  };
   const ALLIES = `query ($state: Int!, $negotiation: ID, $at: Date) { alternativeAllies(state: $state, negotiation: $negotiation, at: $at) {
     state { ccode } score components { capability sharedTarget ties concurrentTalks } reasons { text sources { key } } } }`;
 
   it("Britain's alternative allies during the Anglo-German talks of 1901 include Japan", async () => {
-    const { data, errors } = await api.run<{ alternativeAllies: Ally[] }>(ALLIES, { state: 200, negotiation: 'anglo-german-1898', at: '1901-06' });
+    const { data, errors } = await api.run<{ alternativeAllies: Ally[] }>(ALLIES, {
+      state: 200,
+      negotiation: 'anglo-german-1898',
+      at: '1901-06',
+    });
     expect(errors).toBeUndefined();
     const japan = data!.alternativeAllies.find((a) => a.state.ccode === 740);
     expect(japan).toBeDefined();
@@ -31,10 +44,17 @@ describe.skipIf(!hasSharedData)(title, () => {
   });
 
   it("the Soviet Union's outside options during the 1939 British-French-Soviet talks include Germany", async () => {
-    const { data, errors } = await api.run<{ outsideOptions: { overall: number; alternativeAllies: { attractiveness: number; allies: Ally[] }; unilateral: { attractiveness: number | null; partyCinc: number | null; majorPower: boolean | null } } }>(
+    const { data, errors } = await api.run<{
+      outsideOptions: {
+        overall: number;
+        alternativeAllies: { attractiveness: number; allies: Ally[] };
+        unilateral: { attractiveness: number | null; partyCinc: number | null; majorPower: boolean | null };
+      };
+    }>(
       `{ outsideOptions(negotiation: "british-french-soviet-1939", party: 365) { overall
          alternativeAllies { attractiveness allies { state { ccode } score components { capability sharedTarget ties concurrentTalks } reasons { text sources { key } } } }
-         unilateral { attractiveness partyCinc majorPower } buckPassing { attractiveness buckCatchers { state { ccode } cinc } } } }`);
+         unilateral { attractiveness partyCinc majorPower } buckPassing { attractiveness buckCatchers { state { ccode } cinc } } } }`,
+    );
     expect(errors).toBeUndefined();
     const o = data!.outsideOptions;
     const germany = o.alternativeAllies.allies.find((a) => a.state.ccode === 255);
@@ -49,8 +69,15 @@ describe.skipIf(!hasSharedData)(title, () => {
   });
 
   it('the shared targets of the United States and the United Kingdom in January 1949 include the Soviet Union', async () => {
-    const { data, errors } = await api.run<{ sharedTargets: { target: { ccode: number }; strength: number; evidence: { holder: number; kind: string; joint: boolean; sources: { key: string }[] }[] }[] }>(
-      '{ sharedTargets(stateA: 2, stateB: 200, at: "1949-01") { target { ccode } strength evidence { holder kind joint sources { key } } } }');
+    const { data, errors } = await api.run<{
+      sharedTargets: {
+        target: { ccode: number };
+        strength: number;
+        evidence: { holder: number; kind: string; joint: boolean; sources: { key: string }[] }[];
+      }[];
+    }>(
+      '{ sharedTargets(stateA: 2, stateB: 200, at: "1949-01") { target { ccode } strength evidence { holder kind joint sources { key } } } }',
+    );
     expect(errors).toBeUndefined();
     const ussr = data!.sharedTargets.find((t) => t.target.ccode === 365);
     expect(ussr).toBeDefined();
@@ -61,16 +88,24 @@ describe.skipIf(!hasSharedData)(title, () => {
     expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
   });
 
-  it('Germany (255) is offered as nobody\'s ally in 1950: it is not in the state system', async () => {
+  it("Germany (255) is offered as nobody's ally in 1950: it is not in the state system", async () => {
     const germany = await api.run<{ state: { inSystem1950: boolean; inSystem1938: boolean; major1938: boolean } }>(
-      '{ state(ccode: 255) { inSystem1950: inSystem(at: "1950-06-01") inSystem1938: inSystem(at: "1938-06-01") major1938: majorPower(at: "1938-06-01") } }');
+      '{ state(ccode: 255) { inSystem1950: inSystem(at: "1950-06-01") inSystem1938: inSystem(at: "1938-06-01") major1938: majorPower(at: "1938-06-01") } }',
+    );
     expect(germany.data!.state).toEqual({ inSystem1950: false, inSystem1938: true, major1938: true });
     for (const state of [2, 200, 220, 365, 325, 290]) {
       const { data, errors } = await api.run<{ alternativeAllies: Ally[] }>(ALLIES, { state, at: '1950-06-01' });
       expect(errors).toBeUndefined();
-      expect(data!.alternativeAllies.map((a) => a.state.ccode), `allies of ${state}`).not.toContain(255);
+      expect(
+        data!.alternativeAllies.map((a) => a.state.ccode),
+        `allies of ${state}`,
+      ).not.toContain(255);
     }
-    const lists = await api.run<{ at: { edges: { node: { ccode: number } }[] }; during: { edges: { node: { ccode: number } }[] }; state: { ww2: boolean } }>(`{
+    const lists = await api.run<{
+      at: { edges: { node: { ccode: number } }[] };
+      during: { edges: { node: { ccode: number } }[] };
+      state: { ww2: boolean };
+    }>(`{
       at: states(filter: {inSystemAt: "1950-06-01", search: "GFR"}) { edges { node { ccode } } }
       during: states(filter: {inSystemDuring: "early-cold-war", search: "GFR"}) { edges { node { ccode } } }
       state(ccode: 255) { ww2: inSystem(era: "second-world-war") } }`);
@@ -78,14 +113,35 @@ describe.skipIf(!hasSharedData)(title, () => {
     expect(lists.data!.at.edges.map((e) => e.node.ccode)).toEqual([]);
     expect(lists.data!.during.edges.map((e) => e.node.ccode)).toEqual([260]);
     expect(lists.data!.state.ww2).toBe(true);
-    const network = await api.run<{ allianceNetwork: { nodes: { ccode: number }[] } }>('{ allianceNetwork(at: "1950-06-01") { nodes { ccode } } }');
+    const network = await api.run<{ allianceNetwork: { nodes: { ccode: number }[] } }>(
+      '{ allianceNetwork(at: "1950-06-01") { nodes { ccode } } }',
+    );
     expect(network.data!.allianceNetwork.nodes.map((n) => n.ccode)).not.toContain(255);
   });
 
   it('for every negotiation, no party is its own alternative ally, target or buck-catcher; scores lie in [0, 1]; round trips do not grow', async () => {
     const query = `query ($first: Int) { negotiations(first: $first) { totalCount edges { node { key partyPositions { state { ccode } outsideOptions {
       overall targets { ccode } alternativeAllies { attractiveness allies { state { ccode } score } } unilateral { attractiveness } buckPassing { attractiveness buckCatchers { state { ccode } } } } } } } } }`;
-    type R = { negotiations: { totalCount: number; edges: { node: { key: string; partyPositions: { state: { ccode: number }; outsideOptions: { overall: number; targets: { ccode: number }[]; alternativeAllies: { attractiveness: number; allies: { state: { ccode: number }; score: number }[] }; unilateral: { attractiveness: number | null }; buckPassing: { attractiveness: number; buckCatchers: { state: { ccode: number } }[] } } }[] } }[] } };
+    type R = {
+      negotiations: {
+        totalCount: number;
+        edges: {
+          node: {
+            key: string;
+            partyPositions: {
+              state: { ccode: number };
+              outsideOptions: {
+                overall: number;
+                targets: { ccode: number }[];
+                alternativeAllies: { attractiveness: number; allies: { state: { ccode: number }; score: number }[] };
+                unilateral: { attractiveness: number | null };
+                buckPassing: { attractiveness: number; buckCatchers: { state: { ccode: number } }[] };
+              };
+            }[];
+          };
+        }[];
+      };
+    };
     const five = await api.run<R>(query, { first: 5 });
     const all = await api.run<R>(query, { first: 100 });
     expect(all.errors).toBeUndefined();
@@ -93,40 +149,72 @@ describe.skipIf(!hasSharedData)(title, () => {
     expect(negotiations.length).toBe(Math.min(100, all.data!.negotiations.totalCount));
     for (const n of negotiations) {
       const parties = n.partyPositions.map((p) => p.state.ccode);
-      for (const { state: { ccode }, outsideOptions: o } of n.partyPositions) {
+      for (const {
+        state: { ccode },
+        outsideOptions: o,
+      } of n.partyPositions) {
         const p = { ccode };
-        expect(o.targets.map((t) => t.ccode), `${n.key}: ${p.ccode} targets itself`).not.toContain(p.ccode);
+        expect(
+          o.targets.map((t) => t.ccode),
+          `${n.key}: ${p.ccode} targets itself`,
+        ).not.toContain(p.ccode);
         const allies = o.alternativeAllies.allies.map((a) => a.state.ccode);
         expect(allies, `${n.key}: ${p.ccode} is its own ally`).not.toContain(p.ccode);
-        for (const other of parties) expect(allies, `${n.key}: partner ${other} offered as alternative`).not.toContain(other);
+        for (const other of parties)
+          expect(allies, `${n.key}: partner ${other} offered as alternative`).not.toContain(other);
         expect(o.buckPassing.buckCatchers.map((b) => b.state.ccode)).not.toContain(p.ccode);
-        for (const v of [o.overall, o.alternativeAllies.attractiveness, o.buckPassing.attractiveness, o.unilateral.attractiveness ?? 0, ...o.alternativeAllies.allies.map((a) => a.score)]) {
+        for (const v of [
+          o.overall,
+          o.alternativeAllies.attractiveness,
+          o.buckPassing.attractiveness,
+          o.unilateral.attractiveness ?? 0,
+          ...o.alternativeAllies.allies.map((a) => a.score),
+        ]) {
           expect(v).toBeGreaterThanOrEqual(0);
           expect(v).toBeLessThanOrEqual(1);
         }
       }
     }
-    console.log(`outsideOptions on every party: round trips for 5 negotiations ${five.roundTrips}, for all ${negotiations.length}: ${all.roundTrips}`);
+    console.log(
+      `outsideOptions on every party: round trips for 5 negotiations ${five.roundTrips}, for all ${negotiations.length}: ${all.roundTrips}`,
+    );
     expect(all.roundTrips).toBeLessThanOrEqual(five.roundTrips + 2);
   });
 
   it('the alliance network of 28 June 1914: COW system members, CINC, majors, and Germany–Austria-Hungary defense tie', async () => {
-    const { data } = await api.run<{ allianceNetwork: { nodes: { ccode: number; cinc: number | null; majorPower: boolean }[]; edges: { source: number; target: number; obligation: string; atopIds: number[] }[] } }>(
-      '{ allianceNetwork(at: "1914-06-28") { nodes { ccode cinc majorPower } edges { source target obligation atopIds } } }');
+    const { data } = await api.run<{
+      allianceNetwork: {
+        nodes: { ccode: number; cinc: number | null; majorPower: boolean }[];
+        edges: { source: number; target: number; obligation: string; atopIds: number[] }[];
+      };
+    }>(
+      '{ allianceNetwork(at: "1914-06-28") { nodes { ccode cinc majorPower } edges { source target obligation atopIds } } }',
+    );
     const members = cowMembersAt('1914-06-28');
     expect(new Set(data!.allianceNetwork.nodes.map((n) => n.ccode))).toEqual(members);
     const gmyAuh = data!.allianceNetwork.edges.find((e) => e.source === 255 && e.target === 300);
     expect(gmyAuh).toMatchObject({ obligation: 'DEFENSE' });
     expect(gmyAuh!.atopIds).toContain(1335);
-    expect(data!.allianceNetwork.nodes.filter((n) => n.majorPower).map((n) => n.ccode).sort((a, b) => a - b)).toEqual([2, 200, 220, 255, 300, 325, 365, 740]);
+    expect(
+      data!.allianceNetwork.nodes
+        .filter((n) => n.majorPower)
+        .map((n) => n.ccode)
+        .sort((a, b) => a - b),
+    ).toEqual([2, 200, 220, 255, 300, 325, 365, 740]);
     expect(data!.allianceNetwork.nodes.find((n) => n.ccode === 255)!.cinc).toBeCloseTo(nmcCinc(255, 1914), 10);
   });
 
   it('alliancePath follows ties in force at the date', async () => {
-    const direct = await api.run<{ alliancePath: { length: number; states: number[] } }>('{ alliancePath(from: 255, to: 300, at: "1914-06-28") { length states } }');
+    const direct = await api.run<{ alliancePath: { length: number; states: number[] } }>(
+      '{ alliancePath(from: 255, to: 300, at: "1914-06-28") { length states } }',
+    );
     expect(direct.data!.alliancePath).toEqual({ length: 1, states: [255, 300] });
-    const { data } = await api.run<{ alliancePath: { length: number; states: number[]; ties: { source: number; target: number }[] } | null; allianceNetwork: { edges: { source: number; target: number }[] } }>(
-      '{ alliancePath(from: 740, to: 220, at: "1914-06-28") { length states ties { source target } } allianceNetwork(at: "1914-06-28") { edges { source target } } }');
+    const { data } = await api.run<{
+      alliancePath: { length: number; states: number[]; ties: { source: number; target: number }[] } | null;
+      allianceNetwork: { edges: { source: number; target: number }[] };
+    }>(
+      '{ alliancePath(from: 740, to: 220, at: "1914-06-28") { length states ties { source target } } allianceNetwork(at: "1914-06-28") { edges { source target } } }',
+    );
     const path = data!.alliancePath!;
     expect(path.states[0]).toBe(740);
     expect(path.states.at(-1)).toBe(220);
@@ -139,14 +227,22 @@ describe.skipIf(!hasSharedData)(title, () => {
   });
 
   it('portfolio similarity and capability ratio', async () => {
-    const { data, errors } = await api.run<{ ally: { value: number }; rival: { value: number }; tau: { value: number }; cap: { cincA: number; cincB: number; ratio: number; shareA: number } }>(`{
+    const { data, errors } = await api.run<{
+      ally: { value: number };
+      rival: { value: number };
+      tau: { value: number };
+      cap: { cincA: number; cincB: number; ratio: number; shareA: number };
+    }>(`{
       ally: portfolioSimilarity(stateA: 255, stateB: 300, year: 1914) { value }
       rival: portfolioSimilarity(stateA: 255, stateB: 220, year: 1914) { value }
       tau: portfolioSimilarity(stateA: 255, stateB: 300, year: 1914, measure: TAU_B) { value }
       cap: capabilityRatio(stateA: 255, stateB: 365, year: 1914) { cincA cincB ratio shareA } }`);
     expect(errors).toBeUndefined();
     expect(data!.ally.value).toBeGreaterThan(data!.rival.value);
-    for (const v of [data!.ally.value, data!.rival.value, data!.tau.value]) { expect(v).toBeGreaterThanOrEqual(-1); expect(v).toBeLessThanOrEqual(1); }
+    for (const v of [data!.ally.value, data!.rival.value, data!.tau.value]) {
+      expect(v).toBeGreaterThanOrEqual(-1);
+      expect(v).toBeLessThanOrEqual(1);
+    }
     expect(data!.cap.cincA).toBeCloseTo(nmcCinc(255, 1914), 10);
     expect(data!.cap.cincB).toBeCloseTo(nmcCinc(365, 1914), 10);
     expect(data!.cap.ratio).toBeCloseTo(nmcCinc(255, 1914) / nmcCinc(365, 1914), 10);
@@ -156,11 +252,15 @@ describe.skipIf(!hasSharedData)(title, () => {
 /** COW system members at a date, read straight from cow_states.csv. */
 function cowMembersAt(iso: string): Set<number> {
   const day = (y: string, m: string, d: string) => `${y.padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  return new Set(fileRows('cow-states/cow_states.csv')
-    .filter((r) => day(r.styear!, r.stmonth!, r.stday!) <= iso && iso <= day(r.endyear!, r.endmonth!, r.endday!))
-    .map((r) => Number(r.ccode)));
+  return new Set(
+    fileRows('cow-states/cow_states.csv')
+      .filter((r) => day(r.styear!, r.stmonth!, r.stday!) <= iso && iso <= day(r.endyear!, r.endmonth!, r.endday!))
+      .map((r) => Number(r.ccode)),
+  );
 }
 
 function nmcCinc(ccode: number, year: number): number {
-  return Number(fileRows('cow-nmc-6.0/NMC-60-abridged.csv').find((r) => Number(r.ccode) === ccode && Number(r.year) === year)!.cinc);
+  return Number(
+    fileRows('cow-nmc-6.0/NMC-60-abridged.csv').find((r) => Number(r.ccode) === ccode && Number(r.year) === year)!.cinc,
+  );
 }

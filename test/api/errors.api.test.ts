@@ -5,7 +5,9 @@ import { createTestApi, type TestApi } from '../helpers/testApi.js';
 import { CypherRegistry, GrafeoStore, QueryExecutor } from '../../src/store/index.js';
 
 let api: TestApi;
-beforeAll(async () => { api = await createTestApi(await seededEmbedded(), { maxDepth: 6, maxCost: 3000, maxPageSize: 50 }); });
+beforeAll(async () => {
+  api = await createTestApi(await seededEmbedded(), { maxDepth: 6, maxCost: 3000, maxPageSize: 50 });
+});
 
 const codeOf = (r: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.code;
 
@@ -23,7 +25,9 @@ describe('bad input', () => {
     const inline = await api.run('{ negotiations(filter: {from: "1939-02-30"}) { totalCount } }');
     expect(codeOf(inline)).toBe('BAD_USER_INPUT');
     expect(inline.errors![0]!.message).toMatch(/1939-02-30/);
-    const variable = await api.run('query ($d: Date) { negotiations(filter: {to: $d}) { totalCount } }', { d: 'spring 1939' });
+    const variable = await api.run('query ($d: Date) { negotiations(filter: {to: $d}) { totalCount } }', {
+      d: 'spring 1939',
+    });
     expect(codeOf(variable)).toBe('BAD_USER_INPUT');
     expect(variable.errors![0]!.message).toMatch(/spring 1939/);
   });
@@ -36,14 +40,18 @@ describe('bad input', () => {
   });
 
   it('a query too deep is refused before it runs', async () => {
-    const deep = await api.run('{ state(ccode: 200) { negotiations { parties { negotiations { parties { negotiations { parties { name } } } } } } } }');
+    const deep = await api.run(
+      '{ state(ccode: 200) { negotiations { parties { negotiations { parties { negotiations { parties { name } } } } } } } }',
+    );
     expect(codeOf(deep)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(deep.errors![0]!.message).toMatch(/too deep: 7 levels, the limit is 6/);
     expect(deep.roundTrips).toBe(0);
   });
 
   it('a query too expensive is refused before it runs', async () => {
-    const costly = await api.run('{ negotiations(first: 50) { edges { node { parties { negotiations { parties { name abbrev ccode } } } } } } }');
+    const costly = await api.run(
+      '{ negotiations(first: 50) { edges { node { parties { negotiations { parties { name abbrev ccode } } } } } } }',
+    );
     expect(codeOf(costly)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(costly.errors![0]!.message).toMatch(/too expensive/);
     expect(costly.roundTrips).toBe(0);
@@ -54,7 +62,9 @@ describe('bad input', () => {
     expect(codeOf(await api.run('{ treaty { name } }'))).toBe('BAD_USER_INPUT');
     expect(codeOf(await api.run('{ node(id: "Planet:3") { id } }'))).toBe('BAD_USER_INPUT');
     expect(codeOf(await api.run('{ state(ccode: "two hundred") { name } }'))).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(codeOf(await api.run('{ negotiations(filter: {outcome: MAYBE}) { totalCount } }'))).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(codeOf(await api.run('{ negotiations(filter: {outcome: MAYBE}) { totalCount } }'))).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
   });
 });
 
@@ -70,9 +80,14 @@ describe('store failures', () => {
 
   it('an unexpected error is masked; its details stay in the log', async () => {
     const store = GrafeoStore.open();
-    store.read = () => { throw new TypeError('secret internal detail at /some/path'); };
+    store.read = () => {
+      throw new TypeError('secret internal detail at /some/path');
+    };
     const res = await (await createTestApi(new QueryExecutor(store, CypherRegistry.load()))).run('{ eras { key } }');
-    expect(res.errors![0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(res.errors![0]).toMatchObject({
+      message: 'Unexpected error.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(JSON.stringify(res.errors)).not.toMatch(/secret|\/some\/path|stacktrace/);
   });
 });

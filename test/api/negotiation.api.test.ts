@@ -4,30 +4,115 @@ import { seededEmbedded } from '../helpers/testStore.js';
 import { createTestApi, type TestApi } from '../helpers/testApi.js';
 
 let api: TestApi;
-beforeAll(async () => { api = await createTestApi(await seededEmbedded()); });
+beforeAll(async () => {
+  api = await createTestApi(await seededEmbedded());
+});
 
 const DETAIL = /* GraphQL */ `
   query ($id: ID!) {
     negotiation(id: $id) {
-      id key name start end outcome
-      parties { ccode abbrev }
-      rounds { sequence start place negotiators sources { pages source { key } } }
-      proposals { date obligations response proposer { ccode } addressees { ccode } round { sequence } sources { source { key } } }
-      warPlans(kind: IDEAL) { approach justification party { ccode } target { key posedBy { ccode } } sources { source { key } } }
-      treaty { atopId signed members { state { ccode } entry } }
-      era { key }
-      sources { pages source { key citation } }
+      id
+      key
+      name
+      start
+      end
+      outcome
+      parties {
+        ccode
+        abbrev
+      }
+      rounds {
+        sequence
+        start
+        place
+        negotiators
+        sources {
+          pages
+          source {
+            key
+          }
+        }
+      }
+      proposals {
+        date
+        obligations
+        response
+        proposer {
+          ccode
+        }
+        addressees {
+          ccode
+        }
+        round {
+          sequence
+        }
+        sources {
+          source {
+            key
+          }
+        }
+      }
+      warPlans(kind: IDEAL) {
+        approach
+        justification
+        party {
+          ccode
+        }
+        target {
+          key
+          posedBy {
+            ccode
+          }
+        }
+        sources {
+          source {
+            key
+          }
+        }
+      }
+      treaty {
+        atopId
+        signed
+        members {
+          state {
+            ccode
+          }
+          entry
+        }
+      }
+      era {
+        key
+      }
+      sources {
+        pages
+        source {
+          key
+          citation
+        }
+      }
     }
-  }`;
+  }
+`;
 
 type Detail = {
   negotiation: {
-    id: string; key: string; outcome: string; start: string; end: string;
-    parties: { ccode: number }[]; rounds: { sequence: number; sources: unknown[] }[];
+    id: string;
+    key: string;
+    outcome: string;
+    start: string;
+    end: string;
+    parties: { ccode: number }[];
+    rounds: { sequence: number; sources: unknown[] }[];
     proposals: { proposer: { ccode: number }; addressees: { ccode: number }[]; sources: unknown[] }[];
-    warPlans: { approach: string; party: { ccode: number }; target: { key: string; posedBy: { ccode: number }[] }; sources: unknown[] }[];
+    warPlans: {
+      approach: string;
+      party: { ccode: number };
+      target: { key: string; posedBy: { ccode: number }[] };
+      sources: unknown[];
+    }[];
     treaty: { atopId: number; signed: string; members: { state: { ccode: number } }[] } | null;
-    era: { key: string }; sources: { source: { citation: string } }[];
+    era: { key: string };
+    sources: { source: { citation: string } }[];
   };
 };
 
@@ -36,7 +121,12 @@ describe('negotiation(id)', () => {
     const { data, errors } = await api.run<Detail>(DETAIL, { id: 'anglo-german-1898' });
     expect(errors).toBeUndefined();
     const n = data!.negotiation;
-    expect(n).toMatchObject({ id: 'Negotiation:anglo-german-1898', outcome: 'NONAGREEMENT', treaty: null, era: { key: 'imperial-rivalry' } });
+    expect(n).toMatchObject({
+      id: 'Negotiation:anglo-german-1898',
+      outcome: 'NONAGREEMENT',
+      treaty: null,
+      era: { key: 'imperial-rivalry' },
+    });
     expect(n.parties.map((p) => p.ccode)).toEqual([200, 255]);
     expect(n.rounds.length).toBeGreaterThan(0);
     expect(n.proposals.length).toBeGreaterThan(0);
@@ -77,13 +167,21 @@ describe('negotiations(filter)', () => {
       totalCount pageInfo { hasNextPage endCursor } edges { cursor node { key outcome start } }
     }
   }`;
-  type List = { negotiations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { key: string; outcome: string; start: string } }[] } };
+  type List = {
+    negotiations: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+      edges: { node: { key: string; outcome: string; start: string } }[];
+    };
+  };
 
   it('lists the failures, in chronological order', async () => {
     const { data } = await api.run<List>(LIST, { filter: { outcome: 'NONAGREEMENT' }, first: 100 });
     const nodes = data!.negotiations.edges.map((e) => e.node);
     expect(nodes.every((n) => n.outcome === 'NONAGREEMENT')).toBe(true);
-    expect(nodes.map((n) => n.key)).toEqual(expect.arrayContaining(['anglo-german-1898', 'british-french-soviet-1939']));
+    expect(nodes.map((n) => n.key)).toEqual(
+      expect.arrayContaining(['anglo-german-1898', 'british-french-soviet-1939']),
+    );
     expect(nodes.map((n) => n.start)).toEqual([...nodes.map((n) => n.start)].sort());
     expect(data!.negotiations.totalCount).toBe(nodes.length);
   });
@@ -104,13 +202,19 @@ describe('negotiations(filter)', () => {
   });
 
   it('filters by party ccode, era, and dates given as a year', async () => {
-    const byParty = (await api.run<List>(LIST, { filter: { party: 365 }, first: 100 })).data!.negotiations.edges.map((e) => e.node.key);
+    const byParty = (await api.run<List>(LIST, { filter: { party: 365 }, first: 100 })).data!.negotiations.edges.map(
+      (e) => e.node.key,
+    );
     expect(byParty).toContain('british-french-soviet-1939');
     expect(byParty).not.toContain('anglo-german-1898');
-    const in1901 = (await api.run<List>(LIST, { filter: { from: '1901', to: '1901' }, first: 100 })).data!.negotiations.edges.map((e) => e.node.key);
+    const in1901 = (
+      await api.run<List>(LIST, { filter: { from: '1901', to: '1901' }, first: 100 })
+    ).data!.negotiations.edges.map((e) => e.node.key);
     expect(in1901).toContain('anglo-german-1898');
     expect(in1901).not.toContain('north-atlantic-1948');
-    const era = (await api.run<List>(LIST, { filter: { era: 'early-cold-war' }, first: 100 })).data!.negotiations.edges.map((e) => e.node.key);
+    const era = (
+      await api.run<List>(LIST, { filter: { era: 'early-cold-war' }, first: 100 })
+    ).data!.negotiations.edges.map((e) => e.node.key);
     expect(era).toContain('north-atlantic-1948');
   });
 });

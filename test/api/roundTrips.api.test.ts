@@ -7,7 +7,9 @@ import { seededEmbedded } from '../helpers/testStore.js';
 import { createTestApi, type TestApi } from '../helpers/testApi.js';
 
 let api: TestApi;
-beforeAll(async () => { api = await createTestApi(await seededEmbedded()); });
+beforeAll(async () => {
+  api = await createTestApi(await seededEmbedded());
+});
 
 const NESTED = `query ($first: Int) {
   negotiations(first: $first) {
@@ -40,6 +42,8 @@ describe('store round trips of a nested query', () => {
     expect(all.roundTrips).toBeLessThanOrEqual(one.roundTrips + 4);
     // The query has 26 loader-backed fields: one batched query each at most, plus the page query.
     expect(all.roundTrips).toBeLessThanOrEqual(27);
-    console.log(`round trips for the nested query: first 1 → ${one.roundTrips}, first 5 → ${five.roundTrips}, all ${all.data!.negotiations.totalCount} → ${all.roundTrips}`);
+    console.log(
+      `round trips for the nested query: first 1 → ${one.roundTrips}, first 5 → ${five.roundTrips}, all ${all.data!.negotiations.totalCount} → ${all.roundTrips}`,
+    );
   });
 });

@@ -7,22 +7,38 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason as skipReason, openBrowserPage, SHOTS, type BrowserPage } from '../helpers/browserPage.js';
 
-interface NetworkState { at: string; nodes: number; alliances: number; negotiations: number; ready: boolean }
+interface NetworkState {
+  at: string;
+  nodes: number;
+  alliances: number;
+  negotiations: number;
+  ready: boolean;
+}
 
 describe.skipIf(skipReason !== null)(`pages in a real browser${skipReason ? ` (${skipReason})` : ''}`, () => {
   let site: BrowserPage;
 
-  beforeAll(async () => { site = await openBrowserPage({ viewport: { width: 1400, height: 900 } }); }, 120_000);
-  afterAll(async () => { await site?.close(); });
+  beforeAll(async () => {
+    site = await openBrowserPage({ viewport: { width: 1400, height: 900 } });
+  }, 120_000);
+  afterAll(async () => {
+    await site?.close();
+  });
 
   const networkOf = async (at: string) => {
     const res = await fetch(new URL('/graphql', site.server.url), {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query ($at: Date!) { allianceNetwork(at: $at) { nodes { ccode } edges { source } } }', variables: { at } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query ($at: Date!) { allianceNetwork(at: $at) { nodes { ccode } edges { source } } }',
+        variables: { at },
+      }),
     });
-    return ((await res.json()) as { data: { allianceNetwork: { nodes: unknown[]; edges: unknown[] } } }).data.allianceNetwork;
+    return ((await res.json()) as { data: { allianceNetwork: { nodes: unknown[]; edges: unknown[] } } }).data
+      .allianceNetwork;
   };
-  const stateOf = () => site.page.evaluate(() => (globalThis as unknown as { networkState: NetworkState }).networkState);
+  const stateOf = () =>
+    site.page.evaluate(() => (globalThis as unknown as { networkState: NetworkState }).networkState);
 
   it('the explorer loads from this server only and runs an example query', async () => {
     site.requests.length = 0;
@@ -42,24 +58,41 @@ describe.skipIf(skipReason !== null)(`pages in a real browser${skipReason ? ` ($
     site.requests.length = 0;
     site.consoleErrors.length = 0;
     await site.page.goto(new URL('/network?at=1914-07-01', site.server.url).toString());
-    await site.page.waitForFunction(() => (globalThis as unknown as { networkState?: NetworkState }).networkState?.ready === true, null, { timeout: 30_000 });
+    await site.page.waitForFunction(
+      () => (globalThis as unknown as { networkState?: NetworkState }).networkState?.ready === true,
+      null,
+      { timeout: 30_000 },
+    );
     const s1914 = await stateOf();
     const n1914 = await networkOf('1914-07-01');
     expect(s1914.at).toBe('1914-07-01');
     expect(s1914.nodes).toBe(n1914.nodes.length);
     expect(s1914.alliances).toBe(n1914.edges.length);
-    expect(await site.page.evaluate(() => (globalThis as unknown as { cy: { nodes(): { length: number } } }).cy.nodes().length)).toBe(n1914.nodes.length);
+    expect(
+      await site.page.evaluate(
+        () => (globalThis as unknown as { cy: { nodes(): { length: number } } }).cy.nodes().length,
+      ),
+    ).toBe(n1914.nodes.length);
     await expect.poll(() => site.page.locator('#counts').innerText()).toContain(`${n1914.nodes.length} states`);
     await site.page.screenshot({ path: join(SHOTS, 'network-1914.png') });
 
     // A click on Germany shows its details with a link to the explorer query behind them.
-    await site.page.evaluate(() => (globalThis as unknown as { cy: { $id(id: string): { emit(e: string): void } } }).cy.$id('255').emit('tap'));
+    await site.page.evaluate(() =>
+      (globalThis as unknown as { cy: { $id(id: string): { emit(e: string): void } } }).cy.$id('255').emit('tap'),
+    );
     await expect.poll(() => site.page.locator('#details h2').innerText()).toMatch(/German/);
     const href = await site.page.locator('#details a').first().getAttribute('href');
     expect(href).toMatch(/^\/\?query=.*StateAt/);
 
     await site.page.locator('#year').fill('1949');
-    await site.page.waitForFunction(() => { const s = (globalThis as unknown as { networkState: NetworkState }).networkState; return s.ready && s.at === '1949-07-01'; }, null, { timeout: 30_000 });
+    await site.page.waitForFunction(
+      () => {
+        const s = (globalThis as unknown as { networkState: NetworkState }).networkState;
+        return s.ready && s.at === '1949-07-01';
+      },
+      null,
+      { timeout: 30_000 },
+    );
     const s1949 = await stateOf();
     const n1949 = await networkOf('1949-07-01');
     expect(s1949.nodes).toBe(n1949.nodes.length);

@@ -25,13 +25,30 @@ describe('Neo4j lint of graph/schema.cypher', () => {
 });
 
 describe('the lint check can fail', () => {
-  const lint = (text: string, params: string[] = []) => lintQuery({ text, params, paramFields: [] }, schema).map((p) => p.message);
-  it('on a syntax error', () => { expect(lint('MATCH (s:State RETURN s')).not.toEqual([]); });
-  it('on an undefined variable', () => { expect(lint('MATCH (s:State) RETURN x').join()).toMatch(/Variable `x` not defined/); });
-  it('on a label not in the model', () => { expect(lint('MATCH (s:Country) RETURN s').join()).toMatch(/Country is not present/); });
-  it('on a relationship type not in the model', () => { expect(lint('MATCH (s:State)-[:ALLIED_WITH]->(t:State) RETURN t').join()).toMatch(/ALLIED_WITH is not present/); });
-  it('on a relationship in the wrong direction', () => { expect(lint('MATCH (n:Negotiation)-[:PARTY_TO]->(s:State) RETURN s').join()).toMatch(/PARTY_TO/); });
-  it('on a property not in the model', () => { expect(lint('MATCH (s:State) RETURN s.population AS p').join()).toMatch(/population is not present/); });
-  it('on a parameter the header does not declare', () => { expect(lint('MATCH (s:State {ccode: $c}) RETURN s').join()).toMatch(/Parameter \$c is not defined/); });
-  it('but not on a declared parameter', () => { expect(lint('MATCH (s:State {ccode: $c}) RETURN s', ['c'])).toEqual([]); });
+  const lint = (text: string, params: string[] = []) =>
+    lintQuery({ text, params, paramFields: [] }, schema).map((p) => p.message);
+  it('on a syntax error', () => {
+    expect(lint('MATCH (s:State RETURN s')).not.toEqual([]);
+  });
+  it('on an undefined variable', () => {
+    expect(lint('MATCH (s:State) RETURN x').join()).toMatch(/Variable `x` not defined/);
+  });
+  it('on a label not in the model', () => {
+    expect(lint('MATCH (s:Country) RETURN s').join()).toMatch(/Country is not present/);
+  });
+  it('on a relationship type not in the model', () => {
+    expect(lint('MATCH (s:State)-[:ALLIED_WITH]->(t:State) RETURN t').join()).toMatch(/ALLIED_WITH is not present/);
+  });
+  it('on a relationship in the wrong direction', () => {
+    expect(lint('MATCH (n:Negotiation)-[:PARTY_TO]->(s:State) RETURN s').join()).toMatch(/PARTY_TO/);
+  });
+  it('on a property not in the model', () => {
+    expect(lint('MATCH (s:State) RETURN s.population AS p').join()).toMatch(/population is not present/);
+  });
+  it('on a parameter the header does not declare', () => {
+    expect(lint('MATCH (s:State {ccode: $c}) RETURN s').join()).toMatch(/Parameter \$c is not defined/);
+  });
+  it('but not on a declared parameter', () => {
+    expect(lint('MATCH (s:State {ccode: $c}) RETURN s', ['c'])).toEqual([]);
+  });
 });

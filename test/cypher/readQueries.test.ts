@@ -30,16 +30,34 @@ describe('states', () => {
     expect(await ex.read('stateByAbbrev', { abbrev: 'RUS' })).toEqual([expect.objectContaining({ ccode: 365 })]);
   });
   it('statesPage pages in ccode order and searches names', async () => {
-    const [all] = await ex.read<{ total: number; page: Row[] }>('statesPage', { search: null, inSystemFrom: null, inSystemTo: null, skip: 0, first: 3 });
+    const [all] = await ex.read<{ total: number; page: Row[] }>('statesPage', {
+      search: null,
+      inSystemFrom: null,
+      inSystemTo: null,
+      skip: 0,
+      first: 3,
+    });
     expect(all!.page.map((s) => s.ccode)).toEqual([...all!.page.map((s) => s.ccode as number)].sort((a, b) => a - b));
     expect(all!.page).toHaveLength(3);
-    const [found] = await ex.read<{ total: number; page: Row[] }>('statesPage', { search: 'kingdom', inSystemFrom: null, inSystemTo: null, skip: 0, first: 10 });
+    const [found] = await ex.read<{ total: number; page: Row[] }>('statesPage', {
+      search: 'kingdom',
+      inSystemFrom: null,
+      inSystemTo: null,
+      skip: 0,
+      first: 10,
+    });
     expect(found!.page.map((s) => s.ccode)).toContain(200);
-    const [next] = await ex.read<{ total: number; page: Row[] }>('statesPage', { search: null, inSystemFrom: null, inSystemTo: null, skip: 3, first: 3 });
+    const [next] = await ex.read<{ total: number; page: Row[] }>('statesPage', {
+      search: null,
+      inSystemFrom: null,
+      inSystemTo: null,
+      skip: 3,
+      first: 3,
+    });
     expect(next!.total).toBe(all!.total);
     expect(next!.page[0]!.ccode).toBeGreaterThan(all!.page[2]!.ccode as number);
   });
-  it('negotiationsOfStates lists a state\'s negotiations in order', async () => {
+  it("negotiationsOfStates lists a state's negotiations in order", async () => {
     const rows = nodes(await ex.read('negotiationsOfStates', { ccodes: [365] }));
     expect(rows.map((n) => n.id)).toContain(BFS);
   });
@@ -58,13 +76,27 @@ describe('negotiations', () => {
   it('negotiationsByIds returns dates as ISO strings and the outcome', async () => {
     const rows = await ex.read('negotiationsByIds', { ids: [AG, NAT, 'no-such-negotiation'] });
     expect(rows).toHaveLength(2);
-    expect(rows.find((r) => r.id === AG)).toMatchObject({ outcome: 'NONAGREEMENT', start: expect.stringMatching(/^1898-/), end: expect.stringMatching(/^1901-/) });
+    expect(rows.find((r) => r.id === AG)).toMatchObject({
+      outcome: 'NONAGREEMENT',
+      start: expect.stringMatching(/^1898-/),
+      end: expect.stringMatching(/^1901-/),
+    });
     expect(rows.find((r) => r.id === NAT)).toMatchObject({ outcome: 'AGREEMENT', end: '1949-04-04' });
   });
   it('negotiationsPage filters by outcome, party, era and overlapping dates', async () => {
-    const page = async (p: Record<string, unknown>) => (await ex.read<{ total: number; page: string[] }>('negotiationsPage', {
-      outcome: null, party: null, era: null, from: null, to: null, skip: 0, first: 100, ...p,
-    }))[0]!;
+    const page = async (p: Record<string, unknown>) =>
+      (
+        await ex.read<{ total: number; page: string[] }>('negotiationsPage', {
+          outcome: null,
+          party: null,
+          era: null,
+          from: null,
+          to: null,
+          skip: 0,
+          first: 100,
+          ...p,
+        })
+      )[0]!;
     const all = await page({});
     const failed = await page({ outcome: 'NONAGREEMENT' });
     const agreed = await page({ outcome: 'AGREEMENT' });
@@ -131,9 +163,18 @@ describe('treaties', () => {
     expect(t!.obligations).toContain('DEFENSE');
   });
   it('treatiesPage filters by member, date in force and obligation', async () => {
-    const page = async (p: Record<string, unknown>) => (await ex.read<{ total: number; page: string[] }>('treatiesPage', {
-      member: null, activeFrom: null, activeTo: null, obligation: null, skip: 0, first: 100, ...p,
-    }))[0]!;
+    const page = async (p: Record<string, unknown>) =>
+      (
+        await ex.read<{ total: number; page: string[] }>('treatiesPage', {
+          member: null,
+          activeFrom: null,
+          activeTo: null,
+          obligation: null,
+          skip: 0,
+          first: 100,
+          ...p,
+        })
+      )[0]!;
     expect((await page({ member: 2, activeFrom: '1950-01-01', activeTo: '1950-01-01' })).page).toContain(natoId);
     expect((await page({ member: 2, activeFrom: '1945-01-01', activeTo: '1949-12-31' })).page).toContain(natoId);
     expect((await page({ member: 2, activeFrom: '1948-01-01', activeTo: '1948-01-01' })).page).not.toContain(natoId);
@@ -182,7 +223,9 @@ describe('threats, eras, sources, node lookups', () => {
     const byId = (rows: Row[]) => rows.map((p) => `${p.id}:${p.by}`).sort();
     expect(byId(await ex.read('proposalsByIds', { ids: proposals.map((p) => p.id) }))).toEqual(byId(proposals));
     const plans = nodes(await ex.read('warPlansOfNegotiations', { ids: [AG] }));
-    expect((await ex.read('warPlansByIds', { ids: plans.map((p) => p.id) })).map((p) => p.target).sort()).toEqual(plans.map((p) => p.target).sort());
+    expect((await ex.read('warPlansByIds', { ids: plans.map((p) => p.id) })).map((p) => p.target).sort()).toEqual(
+      plans.map((p) => p.target).sort(),
+    );
   });
   it('every kind of fact node cites at least one source', async () => {
     const rounds = nodes(await ex.read('roundsOfNegotiations', { ids: [AG] })).map((r) => r.id);
@@ -190,14 +233,24 @@ describe('threats, eras, sources, node lookups', () => {
     const plans = nodes(await ex.read('warPlansOfNegotiations', { ids: [AG] })).map((r) => r.id);
     const threats = nodes(await ex.read('threatsOfTreaties', { ids: [natoId] })).map((r) => r.id);
     const cases: [string, unknown[]][] = [
-      ['sourcesOfStates', [200, 255]], ['sourcesOfNegotiations', [AG, BFS, NAT]], ['sourcesOfRounds', rounds],
-      ['sourcesOfProposals', proposals], ['sourcesOfWarPlans', plans], ['sourcesOfTreaties', [natoId]],
-      ['sourcesOfThreats', threats], ['sourcesOfEras', ['interwar']],
+      ['sourcesOfStates', [200, 255]],
+      ['sourcesOfNegotiations', [AG, BFS, NAT]],
+      ['sourcesOfRounds', rounds],
+      ['sourcesOfProposals', proposals],
+      ['sourcesOfWarPlans', plans],
+      ['sourcesOfTreaties', [natoId]],
+      ['sourcesOfThreats', threats],
+      ['sourcesOfEras', ['interwar']],
     ];
     for (const [query, ids] of cases) {
       const rows = await ex.read<{ id: unknown; node: Row }>(query, { ids });
-      for (const id of ids) expect(rows.some((r) => r.id === id), `${query}: ${String(id)} has no source`).toBe(true);
-      for (const r of rows) expect(r.node).toMatchObject({ key: expect.any(String), title: expect.any(String), year: expect.any(Number) });
+      for (const id of ids)
+        expect(
+          rows.some((r) => r.id === id),
+          `${query}: ${String(id)} has no source`,
+        ).toBe(true);
+      for (const r of rows)
+        expect(r.node).toMatchObject({ key: expect.any(String), title: expect.any(String), year: expect.any(Number) });
     }
   });
   it('sourcesByKeys returns formatted citations', async () => {

@@ -14,8 +14,13 @@ describe('every Cypher file is executed on Grafeo by a test', () => {
     expect(dir, 'CYPHER_RUN_LOG is set by vitest.config.ts').toBeTruthy();
   });
   const executed = new Set<string>();
-  if (dir) for (const f of readdirSync(dir)) for (const l of readFileSync(join(dir, f), 'utf8').split('\n')) if (l) executed.add(l);
+  if (dir)
+    for (const f of readdirSync(dir))
+      for (const l of readFileSync(join(dir, f), 'utf8').split('\n')) if (l) executed.add(l);
   it.each(CypherRegistry.load().names())('%s was executed', (name) => {
-    expect(executed.has(name), `${name}.cypher was never executed by a test: add a Cypher-level or API test that runs it`).toBe(true);
+    expect(
+      executed.has(name),
+      `${name}.cypher was never executed by a test: add a Cypher-level or API test that runs it`,
+    ).toBe(true);
   });
 });

@@ -21,13 +21,22 @@ describe('query map', () => {
     expect(entries.length).toBeGreaterThan(10);
     for (const e of entries) expect(e.files.length, e.name).toBeGreaterThan(0);
     let committed = '';
-    try { committed = readFileSync(join(projectRoot, queryMapFile), 'utf8'); } catch { /* missing: fails below */ }
+    try {
+      committed = readFileSync(join(projectRoot, queryMapFile), 'utf8');
+    } catch {
+      /* missing: fails below */
+    }
     const rendered = renderQueryMap(entries);
     expect(masked(committed), `${queryMapFile} is stale: run ${regenerateCommand}`).toBe(masked(rendered));
     const now = rendered.split('\n');
     committed.split('\n').forEach((line, i) => {
       const [a, b] = [counts(line), counts(now[i]!)];
-      a.forEach((n, k) => expect(Math.abs(n - b[k]!), `${queryMapFile} line ${i + 1}: ${n} round trips committed, ${b[k]} now (run ${regenerateCommand})`).toBeLessThanOrEqual(1));
+      a.forEach((n, k) =>
+        expect(
+          Math.abs(n - b[k]!),
+          `${queryMapFile} line ${i + 1}: ${n} round trips committed, ${b[k]} now (run ${regenerateCommand})`,
+        ).toBeLessThanOrEqual(1),
+      );
     });
   }, 180_000);
 });

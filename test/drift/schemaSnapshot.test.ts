@@ -9,6 +9,9 @@ import { projectRoot } from '../../src/paths.js';
 describe('schema.graphql', () => {
   it('matches the schema the resolvers build', async () => {
     const committed = readFileSync(join(projectRoot, 'src', 'schema', 'schema.graphql'), 'utf8');
-    expect(printSchema(await buildAppSchema()) + '\n', 'schema.graphql is stale: run npm run schema:emit and commit it').toBe(committed);
+    expect(
+      printSchema(await buildAppSchema()) + '\n',
+      'schema.graphql is stale: run npm run schema:emit and commit it',
+    ).toBe(committed);
   });
 });

@@ -29,8 +29,10 @@ const ARTIFACTS = join(projectRoot, 'test-results', 'exports');
 const AT = '1914-06-28';
 const xmllintSkipReason = hasXmllint ? '' : ' (skipped: xmllint is not installed; apt-get install libxml2-utils)';
 
-if (!hasSharedData && sharedDataRequired) throw new Error(`exports tests need the published data sets in CI: ${sharedDataSkipReason}`);
-if (!hasXmllint && xmllintRequired) throw new Error('xmllint is not installed (apt-get install libxml2-utils): required in CI');
+if (!hasSharedData && sharedDataRequired)
+  throw new Error(`exports tests need the published data sets in CI: ${sharedDataSkipReason}`);
+if (!hasXmllint && xmllintRequired)
+  throw new Error('xmllint is not installed (apt-get install libxml2-utils): required in CI');
 
 /** Validates a GEXF file against the GEXF 1.3 XSD; returns xmllint's verdict. */
 function validateGexf(file: string): { ok: boolean; output: string } {
@@ -49,11 +51,16 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
     executor = await seededAndImported();
     api = await createTestApi(executor);
     server = await startServer({ executor, limits: testLimits, port: 0, host: '127.0.0.1' });
-    const r = await api.run<{ allianceNetwork: typeof network }>(`query ($at: Date!) { allianceNetwork(at: $at) { nodes { ccode } edges { source target obligation } } }`, { at: AT });
+    const r = await api.run<{ allianceNetwork: typeof network }>(
+      `query ($at: Date!) { allianceNetwork(at: $at) { nodes { ccode } edges { source target obligation } } }`,
+      { at: AT },
+    );
     network = r.data!.allianceNetwork;
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 120_000);
-  afterAll(async () => { await server?.stop(); });
+  afterAll(async () => {
+    await server?.stop();
+  });
 
   it('GEXF 1.3 at a date: valid, and graphology reads back the nodes and edges of allianceNetwork', async () => {
     const res = await get(`/export/gexf?at=${AT}`);
@@ -83,8 +90,12 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
     expect(g.order).toBe(dyn.nodes.length);
     expect(g.size).toBe(dyn.edges.length);
     const slice = sliceAt(dyn, AT);
-    expect(slice.nodes.map(Number).sort((a, b) => a - b)).toEqual(network.nodes.map((n) => n.ccode).sort((a, b) => a - b));
-    expect(slice.edges.map((e) => `${e.id}:${e.obligation}`).sort()).toEqual(network.edges.map((e) => `${e.source}-${e.target}:${e.obligation}`).sort());
+    expect(slice.nodes.map(Number).sort((a, b) => a - b)).toEqual(
+      network.nodes.map((n) => n.ccode).sort((a, b) => a - b),
+    );
+    expect(slice.edges.map((e) => `${e.id}:${e.obligation}`).sort()).toEqual(
+      network.edges.map((e) => `${e.source}-${e.target}:${e.obligation}`).sort(),
+    );
   });
 
   it('GraphML with typed keys: graphology reads back the counts and typed values', async () => {
@@ -101,12 +112,16 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
   });
 
   it('Cytoscape.js and graphology JSON have the same counts; the negotiation layer is added on request', async () => {
-    const cy = await (await get(`/export/cytoscape?at=${AT}`)).json() as { elements: { nodes: unknown[]; edges: unknown[] } };
+    const cy = (await (await get(`/export/cytoscape?at=${AT}`)).json()) as {
+      elements: { nodes: unknown[]; edges: unknown[] };
+    };
     expect(cy.elements.nodes).toHaveLength(network.nodes.length);
     expect(cy.elements.edges).toHaveLength(network.edges.length);
-    const g = MultiUndirectedGraph.from(await (await get(`/export/graphology?at=${AT}`)).json() as SerializedGraph);
+    const g = MultiUndirectedGraph.from((await (await get(`/export/graphology?at=${AT}`)).json()) as SerializedGraph);
     expect([g.order, g.size]).toEqual([network.nodes.length, network.edges.length]);
-    const withNeg = await (await get('/export/cytoscape?at=1901-12-31&negotiations=5')).json() as { elements: { edges: { data: { kind: string; outcome?: string; dashed: boolean; negotiation?: string } }[] } };
+    const withNeg = (await (await get('/export/cytoscape?at=1901-12-31&negotiations=5')).json()) as {
+      elements: { edges: { data: { kind: string; outcome?: string; dashed: boolean; negotiation?: string } }[] };
+    };
     const neg = withNeg.elements.edges.filter((e) => e.data.kind === 'negotiation');
     expect(neg.map((e) => e.data.negotiation)).toContain('anglo-german-1898');
     for (const e of neg) expect(e.data.dashed).toBe(e.data.outcome === 'NONAGREEMENT');
@@ -120,29 +135,61 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
     writeFileSync(join(ARTIFACTS, 'dyad-years-1914.csv'), text);
     const rows = parseCsv(text, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([
-      'ccode1', 'ccode2', 'year', 'atop_defense', 'atop_offense', 'atop_neutral', 'atop_nonagg', 'atop_consul',
-      'atop_shareob', 'atop_transyr', 'atop_bilatno', 'atop_multino', 'atop_number', 'atop_asymm', 'atop_ids', 'treaties', 'shared_targets', 'portfolio_s',
+      'ccode1',
+      'ccode2',
+      'year',
+      'atop_defense',
+      'atop_offense',
+      'atop_neutral',
+      'atop_nonagg',
+      'atop_consul',
+      'atop_shareob',
+      'atop_transyr',
+      'atop_bilatno',
+      'atop_multino',
+      'atop_number',
+      'atop_asymm',
+      'atop_ids',
+      'treaties',
+      'shared_targets',
+      'portfolio_s',
     ]);
     // System members in 1914: those on its first and last day (no state entered and left within 1914).
     const members = new Set<number>();
     for (const at of ['1914-01-01', '1914-12-31']) {
-      const r = await api.run<{ allianceNetwork: { nodes: { ccode: number }[] } }>('query ($at: Date!) { allianceNetwork(at: $at) { nodes { ccode } } }', { at });
+      const r = await api.run<{ allianceNetwork: { nodes: { ccode: number }[] } }>(
+        'query ($at: Date!) { allianceNetwork(at: $at) { nodes { ccode } } }',
+        { at },
+      );
       for (const n of r.data!.allianceNetwork.nodes) members.add(n.ccode);
     }
     const n = members.size;
     expect(rows).toHaveLength((n * (n - 1)) / 2);
     expect(new Set(rows.map((r) => `${r.ccode1}-${r.ccode2}`)).size).toBe(rows.length);
-    for (const r of rows) { expect(Number(r.ccode1)).toBeLessThan(Number(r.ccode2)); expect(members.has(Number(r.ccode1)) && members.has(Number(r.ccode2))).toBe(true); }
+    for (const r of rows) {
+      expect(Number(r.ccode1)).toBeLessThan(Number(r.ccode2));
+      expect(members.has(Number(r.ccode1)) && members.has(Number(r.ccode2))).toBe(true);
+    }
     const gmyAuh = rows.find((r) => r.ccode1 === '255' && r.ccode2 === '300')!;
     // Hand-checked: the Dual Alliance of 1879 (ATOP 1335) bound Germany and Austria-Hungary to mutual defense in 1914.
     expect(gmyAuh).toMatchObject({ year: '1914', atop_defense: '1' });
     expect(gmyAuh.atop_ids!.split(';')).toContain('1335');
     const measures = await api.run<{ portfolioSimilarity: { value: number }; sharedTargets: unknown[] }>(
-      '{ portfolioSimilarity(stateA: 255, stateB: 300, year: 1914, measure: S) { value } sharedTargets(stateA: 255, stateB: 300, at: "1914-07-01") { strength } }');
+      '{ portfolioSimilarity(stateA: 255, stateB: 300, year: 1914, measure: S) { value } sharedTargets(stateA: 255, stateB: 300, at: "1914-07-01") { strength } }',
+    );
     expect(Number(gmyAuh.portfolio_s)).toBeCloseTo(measures.data!.portfolioSimilarity.value, 6);
     expect(Number(gmyAuh.shared_targets)).toBe(measures.data!.sharedTargets.length);
     const ukgUsa = rows.find((r) => r.ccode1 === '2' && r.ccode2 === '200')!;
-    expect(ukgUsa).toMatchObject({ atop_defense: '0', atop_offense: '0', atop_neutral: '0', atop_nonagg: '0', atop_consul: '0', atop_shareob: '', atop_number: '0', atop_ids: '' });
+    expect(ukgUsa).toMatchObject({
+      atop_defense: '0',
+      atop_offense: '0',
+      atop_neutral: '0',
+      atop_nonagg: '0',
+      atop_consul: '0',
+      atop_shareob: '',
+      atop_number: '0',
+      atop_ids: '',
+    });
   });
 
   it.skipIf(!hasXmllint)(`the GEXF files written above validate against the GEXF 1.3 XSD${xmllintSkipReason}`, () => {
@@ -154,7 +201,11 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
 
   it('the queries the network page links to run on the schema', async () => {
     const variables: Record<string, Record<string, unknown>> = {
-      network: { at: AT }, state: { ccode: 255, at: AT }, tie: { a: 255, b: 300, at: AT, year: 1914 }, negotiation: { id: 'anglo-german-1898' }, eras: {},
+      network: { at: AT },
+      state: { ccode: 255, at: AT },
+      tie: { a: 255, b: 300, at: AT, year: 1914 },
+      negotiation: { id: 'anglo-german-1898' },
+      eras: {},
     };
     for (const [name, query] of Object.entries(NETWORK_QUERIES)) {
       const r = await api.run(query, variables[name]);
@@ -165,14 +216,22 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
 
   it('bad parameters answer 400 {error, code: BAD_USER_INPUT}', async () => {
     for (const path of [
-      '/export/gexf', '/export/gexf?at=1914-02-30', '/export/gexf?at=yesterday', '/export/pdf?at=1914-06-28',
-      '/export/gexf?from=1600-01-01&to=1949-12-31', '/export/gexf?from=1914-01-01', '/export/gexf?from=1920-01-01&to=1910-01-01',
-      '/export/graphml?from=1900-01-01&to=1910-01-01', '/export/gexf?at=1914-06-28&from=1900-01-01', '/export/cytoscape?at=1914-06-28&negotiations=-1',
-      '/export/gexf?at=1914-06-28&at=1915-01-01', '/export/dyad-year?from=1914&to=1914&directed=maybe',
+      '/export/gexf',
+      '/export/gexf?at=1914-02-30',
+      '/export/gexf?at=yesterday',
+      '/export/pdf?at=1914-06-28',
+      '/export/gexf?from=1600-01-01&to=1949-12-31',
+      '/export/gexf?from=1914-01-01',
+      '/export/gexf?from=1920-01-01&to=1910-01-01',
+      '/export/graphml?from=1900-01-01&to=1910-01-01',
+      '/export/gexf?at=1914-06-28&from=1900-01-01',
+      '/export/cytoscape?at=1914-06-28&negotiations=-1',
+      '/export/gexf?at=1914-06-28&at=1915-01-01',
+      '/export/dyad-year?from=1914&to=1914&directed=maybe',
     ]) {
       const res = await get(path);
       expect(res.status, path).toBe(400);
-      const body = await res.json() as { error: string; code: string };
+      const body = (await res.json()) as { error: string; code: string };
       expect(body.code, path).toBe('BAD_USER_INPUT');
       expect(body.error, path).toBeTruthy();
     }

@@ -12,11 +12,21 @@ import { seededAndImported } from '../helpers/fullGraph.js';
 import { createTestApi, testLimits, type TestApi } from '../helpers/testApi.js';
 import { hasSharedData, sharedDataRequired, sharedDataSkipReason } from '../helpers/sharedData.js';
 
-if (!hasSharedData && sharedDataRequired) throw new Error(`options-series export tests need the published data sets in CI: ${sharedDataSkipReason}`);
+if (!hasSharedData && sharedDataRequired)
+  throw new Error(`options-series export tests need the published data sets in CI: ${sharedDataSkipReason}`);
 
 interface Point {
-  year: number | null; at: string; from: string; to: string; era: { key: string; name: string } | null;
-  options: { overall: number; alternativeAllies: { attractiveness: number }; unilateral: { attractiveness: number | null }; buckPassing: { attractiveness: number } };
+  year: number | null;
+  at: string;
+  from: string;
+  to: string;
+  era: { key: string; name: string } | null;
+  options: {
+    overall: number;
+    alternativeAllies: { attractiveness: number };
+    unilateral: { attractiveness: number | null };
+    buckPassing: { attractiveness: number };
+  };
   topAllies: { score: number; state: { ccode: number; abbrev: string } }[];
 }
 const SERIES = `query ($state: Int!, $from: Int!, $to: Int!, $step: SeriesStep!) {
@@ -31,85 +41,123 @@ const SERIES = `query ($state: Int!, $from: Int!, $to: Int!, $step: SeriesStep!)
 const expectedRow = (state: number, step: string, p: Point): Record<string, string> => {
   const cell = (v: number | string | null) => (v === null ? '' : String(v));
   return {
-    ccode: String(state), step, year: cell(p.year), era: cell(p.era?.key ?? null), era_name: cell(p.era?.name ?? null), from: p.from, to: p.to, at: p.at,
-    overall: cell(p.options.overall), alternative_ally: cell(p.options.alternativeAllies.attractiveness), unilateral: cell(p.options.unilateral.attractiveness),
-    buck_passing: cell(p.options.buckPassing.attractiveness), targets: '',
+    ccode: String(state),
+    step,
+    year: cell(p.year),
+    era: cell(p.era?.key ?? null),
+    era_name: cell(p.era?.name ?? null),
+    from: p.from,
+    to: p.to,
+    at: p.at,
+    overall: cell(p.options.overall),
+    alternative_ally: cell(p.options.alternativeAllies.attractiveness),
+    unilateral: cell(p.options.unilateral.attractiveness),
+    buck_passing: cell(p.options.buckPassing.attractiveness),
+    targets: '',
     top_allies: p.topAllies.map((a) => `${a.state.ccode}:${a.state.abbrev}:${a.score}`).join(';'),
   };
 };
 
-describe.skipIf(!hasSharedData)(`options-series export${sharedDataSkipReason ? ` (${sharedDataSkipReason})` : ''}`, () => {
-  let server: RunningServer;
-  let api: TestApi;
-  const get = (path: string) => fetch(new URL(path, server.url));
+describe.skipIf(!hasSharedData)(
+  `options-series export${sharedDataSkipReason ? ` (${sharedDataSkipReason})` : ''}`,
+  () => {
+    let server: RunningServer;
+    let api: TestApi;
+    const get = (path: string) => fetch(new URL(path, server.url));
 
-  beforeAll(async () => {
-    const executor = await seededAndImported();
-    api = await createTestApi(executor);
-    // The 135-year series takes ~4 s on an idle 2-core machine; a generous deadline keeps a loaded one from failing it.
-    server = await startServer({ executor, limits: { ...testLimits, requestTimeoutMs: 120_000 }, port: 0, host: '127.0.0.1' });
-  }, 120_000);
-  afterAll(async () => { await server?.stop(); });
-
-  const compare = async (query: string, variables: { state: number; from: number; to: number; step: string }) => {
-    const res = await get(`/export/options-series?${query}`);
-    expect(res.status, await res.clone().text()).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    const text = await res.text();
-    expect(text.split('\n')[0]).toBe(OPTIONS_SERIES_COLUMNS.join(','));
-    const rows = parseCsv(text, { columns: true }) as Record<string, string>[];
-    const g = await api.run<{ outsideOptionsSeries: Point[] }>(SERIES, variables);
-    expect(g.errors).toBeUndefined();
-    const points = g.data!.outsideOptionsSeries;
-    expect(rows).toHaveLength(points.length);
-    rows.forEach((row, i) => {
-      expect(row.targets).toMatch(/^(\d+(;\d+)*)?$/);
-      expect({ ...row, targets: '' }).toEqual(expectedRow(variables.state, variables.step, points[i]!));
+    beforeAll(async () => {
+      const executor = await seededAndImported();
+      api = await createTestApi(executor);
+      // The 135-year series takes ~4 s on an idle 2-core machine; a generous deadline keeps a loaded one from failing it.
+      server = await startServer({
+        executor,
+        limits: { ...testLimits, requestTimeoutMs: 120_000 },
+        port: 0,
+        host: '127.0.0.1',
+      });
+    }, 120_000);
+    afterAll(async () => {
+      await server?.stop();
     });
-    return rows;
-  };
 
-  it('Britain 1815–1949 by year: 135 rows, each the GraphQL point of its year', async () => {
-    const rows = await compare('state=200&from=1815&to=1949&step=YEAR', { state: 200, from: 1815, to: 1949, step: 'YEAR' });
-    expect(rows).toHaveLength(135);
-    expect(rows[0]!.year).toBe('1815');
-    expect(rows.at(-1)!.year).toBe('1949');
-    expect(rows.some((r) => (r.top_allies ?? '').split(';').length === 3)).toBe(true);
-  });
+    const compare = async (query: string, variables: { state: number; from: number; to: number; step: string }) => {
+      const res = await get(`/export/options-series?${query}`);
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+      const text = await res.text();
+      expect(text.split('\n')[0]).toBe(OPTIONS_SERIES_COLUMNS.join(','));
+      const rows = parseCsv(text, { columns: true }) as Record<string, string>[];
+      const g = await api.run<{ outsideOptionsSeries: Point[] }>(SERIES, variables);
+      expect(g.errors).toBeUndefined();
+      const points = g.data!.outsideOptionsSeries;
+      expect(rows).toHaveLength(points.length);
+      rows.forEach((row, i) => {
+        expect(row.targets).toMatch(/^(\d+(;\d+)*)?$/);
+        expect({ ...row, targets: '' }).toEqual(expectedRow(variables.state, variables.step, points[i]!));
+      });
+      return rows;
+    };
 
-  it('by era (the defaults 1815–1949): one row per era, the GraphQL points', async () => {
-    const rows = await compare('state=200&step=era', { state: 200, from: 1815, to: 1949, step: 'ERA' });
-    expect(rows.map((r) => r.era)).toEqual(['concert-of-europe', 'unification-wars', 'bismarckian-system', 'imperial-rivalry', 'first-world-war', 'interwar', 'second-world-war', 'early-cold-war']);
-    expect(rows.every((r) => r.year === '')).toBe(true);
-  });
+    it('Britain 1815–1949 by year: 135 rows, each the GraphQL point of its year', async () => {
+      const rows = await compare('state=200&from=1815&to=1949&step=YEAR', {
+        state: 200,
+        from: 1815,
+        to: 1949,
+        step: 'YEAR',
+      });
+      expect(rows).toHaveLength(135);
+      expect(rows[0]!.year).toBe('1815');
+      expect(rows.at(-1)!.year).toBe('1949');
+      expect(rows.some((r) => (r.top_allies ?? '').split(';').length === 3)).toBe(true);
+    });
 
-  it('a download is an attachment named after the series', async () => {
-    const res = await get('/export/options-series?state=220&from=1900&to=1901&download');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="?outside-options-220-1900-1901-year\.csv"?/);
-    expect(parseCsv(await res.text(), { columns: true })).toHaveLength(2);
-  });
+    it('by era (the defaults 1815–1949): one row per era, the GraphQL points', async () => {
+      const rows = await compare('state=200&step=era', { state: 200, from: 1815, to: 1949, step: 'ERA' });
+      expect(rows.map((r) => r.era)).toEqual([
+        'concert-of-europe',
+        'unification-wars',
+        'bismarckian-system',
+        'imperial-rivalry',
+        'first-world-war',
+        'interwar',
+        'second-world-war',
+        'early-cold-war',
+      ]);
+      expect(rows.every((r) => r.year === '')).toBe(true);
+    });
 
-  it('bad parameters answer 400 (or 404 for an unknown state) before anything is written', async () => {
-    for (const [q, status, code] of [
-      ['from=1815', 400, 'BAD_USER_INPUT'],
-      ['state=abc', 400, 'BAD_USER_INPUT'],
-      ['state=200&from=1900&to=1800', 400, 'BAD_USER_INPUT'],
-      ['state=200&from=1700', 400, 'BAD_USER_INPUT'],
-      ['state=200&to=1950', 400, 'BAD_USER_INPUT'],
-      ['state=200&step=MONTH', 400, 'BAD_USER_INPUT'],
-      ['state=200&state=220', 400, 'BAD_USER_INPUT'],
-      ['state=999', 404, 'NOT_FOUND'],
-    ] as const) {
-      const res = await get(`/export/options-series?${q}`);
-      expect(res.status, q).toBe(status);
-      expect(res.headers.get('content-type')).toMatch(/application\/json/);
-      expect(((await res.json()) as { code: string }).code, q).toBe(code);
-    }
-  });
+    it('a download is an attachment named after the series', async () => {
+      const res = await get('/export/options-series?state=220&from=1900&to=1901&download');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toMatch(
+        /attachment; filename="?outside-options-220-1900-1901-year\.csv"?/,
+      );
+      expect(parseCsv(await res.text(), { columns: true })).toHaveLength(2);
+    });
 
-  it('a cross-site request is refused like the other exports', async () => {
-    const res = await fetch(new URL('/export/options-series?state=200&from=1900&to=1900', server.url), { headers: { origin: 'https://elsewhere.example', 'sec-fetch-site': 'cross-site' } });
-    expect(res.status).toBe(403);
-  });
-});
+    it('bad parameters answer 400 (or 404 for an unknown state) before anything is written', async () => {
+      for (const [q, status, code] of [
+        ['from=1815', 400, 'BAD_USER_INPUT'],
+        ['state=abc', 400, 'BAD_USER_INPUT'],
+        ['state=200&from=1900&to=1800', 400, 'BAD_USER_INPUT'],
+        ['state=200&from=1700', 400, 'BAD_USER_INPUT'],
+        ['state=200&to=1950', 400, 'BAD_USER_INPUT'],
+        ['state=200&step=MONTH', 400, 'BAD_USER_INPUT'],
+        ['state=200&state=220', 400, 'BAD_USER_INPUT'],
+        ['state=999', 404, 'NOT_FOUND'],
+      ] as const) {
+        const res = await get(`/export/options-series?${q}`);
+        expect(res.status, q).toBe(status);
+        expect(res.headers.get('content-type')).toMatch(/application\/json/);
+        expect(((await res.json()) as { code: string }).code, q).toBe(code);
+      }
+    });
+
+    it('a cross-site request is refused like the other exports', async () => {
+      const res = await fetch(new URL('/export/options-series?state=200&from=1900&to=1900', server.url), {
+        headers: { origin: 'https://elsewhere.example', 'sec-fetch-site': 'cross-site' },
+      });
+      expect(res.status).toBe(403);
+    });
+  },
+);

@@ -30,7 +30,13 @@ type Cells = Record<string, string>;
  * The rows where the export and atop5_1sy.csv differ, by key (state, year), with the cells that
  * differ (`export` / `atop` values) or `absentInAtop` for a row ATOP's file does not have.
  */
-interface StateYearException { state: number; year: number; absentInAtop?: true; cells?: Record<string, { export: string; atop: string }>; reason: string }
+interface StateYearException {
+  state: number;
+  year: number;
+  absentInAtop?: true;
+  cells?: Record<string, { export: string; atop: string }>;
+  reason: string;
+}
 
 /**
  * None today: the two special cases of ATOP's aggregation met in 1815–2018 are rules of the export
@@ -45,7 +51,12 @@ const EXCEPTIONS: StateYearException[] = [];
 /** Collects a stream into a string. */
 function sink(): { out: Writable; text: () => string } {
   const chunks: Buffer[] = [];
-  const out = new Writable({ write(chunk: Buffer | string, _enc, done) { chunks.push(Buffer.from(chunk)); done(); } });
+  const out = new Writable({
+    write(chunk: Buffer | string, _enc, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
   return { out, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
@@ -69,19 +80,32 @@ describe.skipIf(!hasSharedData)('state-year export (ATOP 5.1 alone)', () => {
     const t0 = performance.now();
     full = await exportCsv(ex, { from: '1815', to: '2018' });
     ms = performance.now() - t0;
-    console.log(`state-year export 1815–2018: ${rowsOf(full).length} rows, ${(full.length / 1e6).toFixed(2)} MB in ${Math.round(ms)} ms`);
+    console.log(
+      `state-year export 1815–2018: ${rowsOf(full).length} rows, ${(full.length / 1e6).toFixed(2)} MB in ${Math.round(ms)} ms`,
+    );
   }, 180_000);
 
-  it('has ATOP\'s header, column for column', () => {
-    const atopHeader = readFileSync(join(sharedDataDir, 'atop-5.1', 'atop5_1sy.csv'), 'utf8').split(/\r?\n/, 1)[0]!.split(',');
+  it("has ATOP's header, column for column", () => {
+    const atopHeader = readFileSync(join(sharedDataDir, 'atop-5.1', 'atop5_1sy.csv'), 'utf8')
+      .split(/\r?\n/, 1)[0]!
+      .split(',');
     expect(full.split('\n', 1)[0]!.split(',')).toEqual(atopHeader);
     expect([...STATE_YEAR_COLUMNS]).toEqual(atopHeader);
   });
 
   it('equals atop5_1sy.csv row for row and cell for cell, 1815–2018, except the listed special cases', () => {
     const ours = new Map(rowsOf(full).map((r) => [keyOf(r), r]));
-    const atop = new Map((parse(readFileSync(join(sharedDataDir, 'atop-5.1', 'atop5_1sy.csv'), 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Cells[])
-      .filter((r) => Number(r.year) >= 1815 && Number(r.year) <= 2018).map((r) => [keyOf(r), r]));
+    const atop = new Map(
+      (
+        parse(readFileSync(join(sharedDataDir, 'atop-5.1', 'atop5_1sy.csv'), 'utf8'), {
+          columns: true,
+          bom: true,
+          skip_empty_lines: true,
+        }) as Cells[]
+      )
+        .filter((r) => Number(r.year) >= 1815 && Number(r.year) <= 2018)
+        .map((r) => [keyOf(r), r]),
+    );
     expect(atop.size).toBe(11_923);
     const exceptions = new Map(EXCEPTIONS.map((e) => [keyOf(e), e]));
     expect(exceptions.size, 'one exception per key').toBe(EXCEPTIONS.length);
@@ -95,11 +119,17 @@ describe.skipIf(!hasSharedData)('state-year export (ATOP 5.1 alone)', () => {
         if (!expected) problems.push(`${key}: ${o ? 'only in the export' : 'only in ATOP'}`);
         continue;
       }
-      if (e?.absentInAtop) { problems.push(`${key}: listed as absent in ATOP, but ATOP has it`); continue; }
+      if (e?.absentInAtop) {
+        problems.push(`${key}: listed as absent in ATOP, but ATOP has it`);
+        continue;
+      }
       for (const c of STATE_YEAR_COLUMNS) {
         const listed = e?.cells?.[c];
         if (listed) {
-          if (o[c] !== listed.export || a[c] !== listed.atop) problems.push(`${key} ${c}: listed as export ${listed.export} / ATOP ${listed.atop}, is export ${o[c]} / ATOP ${a[c]}`);
+          if (o[c] !== listed.export || a[c] !== listed.atop)
+            problems.push(
+              `${key} ${c}: listed as export ${listed.export} / ATOP ${listed.atop}, is export ${o[c]} / ATOP ${a[c]}`,
+            );
         } else if (o[c] !== a[c]) {
           problems.push(`${key} ${c}: export ${JSON.stringify(o[c])}, ATOP ${JSON.stringify(a[c])}`);
         }
@@ -120,7 +150,11 @@ describe.skipIf(!hasSharedData)('state-year export (ATOP 5.1 alone)', () => {
     expect(y1914.length).toBeGreaterThan(20);
     // Sorted by year, then state.
     const order = fullRows.map((r) => [Number(r.year), Number(r.state)] as const);
-    expect(order.every((x, i) => i === 0 || order[i - 1]![0] < x[0] || (order[i - 1]![0] === x[0] && order[i - 1]![1] < x[1]))).toBe(true);
+    expect(
+      order.every(
+        (x, i) => i === 0 || order[i - 1]![0] < x[0] || (order[i - 1]![0] === x[0] && order[i - 1]![1] < x[1]),
+      ),
+    ).toBe(true);
   });
 
   it('open memberships end with the data set (31 December 2018): no rows after 2018', async () => {
@@ -130,8 +164,12 @@ describe.skipIf(!hasSharedData)('state-year export (ATOP 5.1 alone)', () => {
   describe('over HTTP', () => {
     let server: RunningServer;
     const get = (path: string, headers: Record<string, string> = {}) => fetch(new URL(path, server.url), { headers });
-    beforeAll(async () => { server = await startServer({ executor: ex, limits: testLimits, port: 0, host: '127.0.0.1' }); });
-    afterAll(async () => { await server?.stop(); });
+    beforeAll(async () => {
+      server = await startServer({ executor: ex, limits: testLimits, port: 0, host: '127.0.0.1' });
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
 
     it('/export/state-year?from=1815&to=2018 streams the same CSV, as a download when asked', async () => {
       const res = await get('/export/state-year?from=1815&to=2018&download');
@@ -142,26 +180,40 @@ describe.skipIf(!hasSharedData)('state-year export (ATOP 5.1 alone)', () => {
     });
 
     it('refuses bad parameters (400) and cross-site requests (403)', async () => {
-      for (const q of ['', 'from=1815', 'from=abc&to=1900', 'from=1900&to=1815', 'at=1914&from=1900&to=1910', 'from=1700&to=2018']) {
+      for (const q of [
+        '',
+        'from=1815',
+        'from=abc&to=1900',
+        'from=1900&to=1815',
+        'at=1914&from=1900&to=1910',
+        'from=1700&to=2018',
+      ]) {
         const res = await get(`/export/state-year?${q}`);
         expect(res.status, q).toBe(400);
         expect(((await res.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
       }
-      const cross = await get('/export/state-year?from=1914&to=1914', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors' });
+      const cross = await get('/export/state-year?from=1914&to=1914', {
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'cors',
+      });
       expect(cross.status).toBe(403);
     });
   });
 
-  it('ATOP\'s definition only: on the curated seed without the ATOP import, the header alone', async () => {
+  it("ATOP's definition only: on the curated seed without the ATOP import, the header alone", async () => {
     const seeded = await seededEmbedded();
     expect(await exportCsv(seeded, { from: '1815', to: '1949' })).toBe(`${STATE_YEAR_COLUMNS.join(',')}\n`);
   });
 });
 
 describe.skipIf(!hasSharedData)('CLI export state-year', () => {
-  const cli = (args: string[], env: Record<string, string>) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 120_000,
-  });
+  const cli = (args: string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
 
   it('imports ATOP into a DATA_DIR, then exports a range to stdout and to a file (same rows as atop5_1sy.csv for 1914)', () => {
     const DATA_DIR = mkdtempSync(join(tmpdir(), 'alliance-cli-sy-'));
@@ -170,7 +222,12 @@ describe.skipIf(!hasSharedData)('CLI export state-year', () => {
     const out = cli(['export', 'state-year', '--from', '1914', '--to', '1914'], { DATA_DIR });
     expect(out.status, out.stderr).toBe(0);
     const rows = rowsOf(out.stdout);
-    const atop = (parse(readFileSync(join(sharedDataDir, 'atop-5.1', 'atop5_1sy.csv'), 'utf8'), { columns: true, bom: true }) as Cells[]).filter((r) => r.year === '1914');
+    const atop = (
+      parse(readFileSync(join(sharedDataDir, 'atop-5.1', 'atop5_1sy.csv'), 'utf8'), {
+        columns: true,
+        bom: true,
+      }) as Cells[]
+    ).filter((r) => r.year === '1914');
     expect(rows.map(keyOf).sort()).toEqual(atop.map(keyOf).sort());
     const file = join(DATA_DIR, 'sy.csv');
     const toFile = cli(['export', 'state-year', '--at', '1914', '--out', file], { DATA_DIR });

@@ -19,10 +19,13 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const inCI = process.env.CI === 'true';
 if (!hasChromium && inCI) throw new Error(`Chromium is not at ${CHROMIUM} (apt-get install chromium): required in CI`);
-if (!hasSharedData && sharedDataRequired) throw new Error(`browser tests need the published data sets in CI: ${sharedDataSkipReason}`);
+if (!hasSharedData && sharedDataRequired)
+  throw new Error(`browser tests need the published data sets in CI: ${sharedDataSkipReason}`);
 
 /** Why the browser tests cannot run here (no Chromium, no data sets), or null. */
-export const browserSkipReason: string | null = !hasChromium ? `skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)` : sharedDataSkipReason;
+export const browserSkipReason: string | null = !hasChromium
+  ? `skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`
+  : sharedDataSkipReason;
 /** Where the tests write their screenshots. */
 export const SHOTS = join(projectRoot, 'test-results', 'browser');
 
@@ -53,7 +56,10 @@ export async function openBrowserPage(options: BrowserPageOptions): Promise<Brow
   let browser: Browser;
   let page: Page;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     page = await browser.newPage({ viewport: options.viewport });
   } catch (e) {
     await server.stop();
@@ -61,12 +67,25 @@ export async function openBrowserPage(options: BrowserPageOptions): Promise<Brow
   }
   const requests: string[] = [];
   const consoleErrors: string[] = [];
-  page.on('request', (r) => { requests.push(r.url()); });
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => { consoleErrors.push(e.message); });
+  page.on('request', (r) => {
+    requests.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => {
+    consoleErrors.push(e.message);
+  });
   return {
-    server, browser, page, requests, consoleErrors,
+    server,
+    browser,
+    page,
+    requests,
+    consoleErrors,
     origin: new URL(server.url).origin,
-    async close() { await browser.close(); await server.stop(); },
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
   };
 }

@@ -23,16 +23,27 @@ export function dbSchemaFromModel(): DbSchema {
   };
 }
 
-export interface LintProblem { severity: 'error' | 'warning'; message: string; line: number }
+export interface LintProblem {
+  severity: 'error' | 'warning';
+  message: string;
+  line: number;
+}
 
 /**
  * Lints one query. The parameters its header declares count as defined, and so do the field names
  * the header declares inside parameter maps (they are read as `row.field`, which Neo4j's linter
  * checks against the property keys).
  */
-export function lintQuery(query: Pick<CypherQuery, 'text' | 'params' | 'paramFields'>, schema: DbSchema = dbSchemaFromModel()): LintProblem[] {
+export function lintQuery(
+  query: Pick<CypherQuery, 'text' | 'params' | 'paramFields'>,
+  schema: DbSchema = dbSchemaFromModel(),
+): LintProblem[] {
   const parameters = Object.fromEntries(query.params.map((p) => [p, null]));
   const propertyKeys = [...(schema.propertyKeys ?? []), ...query.paramFields];
   const { diagnostics } = lintCypherQuery(query.text, { ...schema, parameters, propertyKeys });
-  return diagnostics.map((d) => ({ severity: d.severity === 1 ? 'error' : 'warning', message: typeof d.message === 'string' ? d.message : d.message.value, line: d.range.start.line + 1 }));
+  return diagnostics.map((d) => ({
+    severity: d.severity === 1 ? 'error' : 'warning',
+    message: typeof d.message === 'string' ? d.message : d.message.value,
+    line: d.range.start.line + 1,
+  }));
 }

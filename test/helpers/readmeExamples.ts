@@ -15,13 +15,22 @@ export async function renderExampleBlocks(readme: string): Promise<string> {
   for (const m of readme.matchAll(BLOCK)) {
     const kind = m[1]!;
     const name = m[2]!;
-    const api = kind === 'example' ? (seedApi ??= await createTestApi(await seededEmbedded())) : (fullApi ??= await createTestApi(await seededAndImported()));
+    const api =
+      kind === 'example'
+        ? (seedApi ??= await createTestApi(await seededEmbedded()))
+        : (fullApi ??= await createTestApi(await seededAndImported()));
     const example = examples.get(name);
     if (!example) throw new Error(`README.md shows example ${name}, which is not in src/web/examples.graphql`);
-    const result = await api.run(example.query, example.variables ? JSON.parse(example.variables) as Record<string, unknown> : undefined);
+    const result = await api.run(
+      example.query,
+      example.variables ? (JSON.parse(example.variables) as Record<string, unknown>) : undefined,
+    );
     if (result.errors) throw new Error(`example ${name} failed: ${JSON.stringify(result.errors)}`);
     const vars = example.variables ? `\nVariables: \`${example.variables}\`\n` : '';
-    rendered.set(`${kind}:${name}`, `<!-- ${kind}:${name} -->\n\`\`\`graphql\n${example.query.trim()}\n\`\`\`\n${vars}\n\`\`\`json\n${compactJson({ data: result.data })}\n\`\`\`\n<!-- /${kind}:${name} -->`);
+    rendered.set(
+      `${kind}:${name}`,
+      `<!-- ${kind}:${name} -->\n\`\`\`graphql\n${example.query.trim()}\n\`\`\`\n${vars}\n\`\`\`json\n${compactJson({ data: result.data })}\n\`\`\`\n<!-- /${kind}:${name} -->`,
+    );
   }
   return readme.replace(BLOCK, (_all, kind: string, name: string) => rendered.get(`${kind}:${name}`)!);
 }
@@ -32,7 +41,8 @@ export function compactJson(value: unknown, indent = '', width = 100): string {
   if (flat === undefined) return 'null';
   if (flat.length + indent.length <= width || value === null || typeof value !== 'object') return flat;
   const inner = `${indent}  `;
-  if (Array.isArray(value)) return `[\n${value.map((v) => inner + compactJson(v, inner, width)).join(',\n')}\n${indent}]`;
+  if (Array.isArray(value))
+    return `[\n${value.map((v) => inner + compactJson(v, inner, width)).join(',\n')}\n${indent}]`;
   const entries = Object.entries(value as Record<string, unknown>);
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${compactJson(v, inner, width)}`).join(',\n')}\n${indent}}`;
 }

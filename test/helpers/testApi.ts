@@ -28,7 +28,11 @@ export async function createTestApi(executor: QueryExecutor, limits: Config['lim
       const contextValue = createContext(executor, limits);
       const res = await apollo.executeOperation({ query, variables }, { contextValue });
       if (res.body.kind !== 'single') throw new Error('unexpected incremental response');
-      return { data: res.body.singleResult.data as T | null | undefined, errors: res.body.singleResult.errors, roundTrips: contextValue.roundTrips.count };
+      return {
+        data: res.body.singleResult.data as T | null | undefined,
+        errors: res.body.singleResult.errors,
+        roundTrips: contextValue.roundTrips.count,
+      };
     },
   };
 }

@@ -4,7 +4,19 @@
  */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applySchema, CypherRegistry, GrafeoStore, Neo4jStore, QueryExecutor, type GraphStore, type Params, type QueryObserver, type Row, type StoreHealth, type StoreTransaction } from '../../src/store/index.js';
+import {
+  applySchema,
+  CypherRegistry,
+  GrafeoStore,
+  Neo4jStore,
+  QueryExecutor,
+  type GraphStore,
+  type Params,
+  type QueryObserver,
+  type Row,
+  type StoreHealth,
+  type StoreTransaction,
+} from '../../src/store/index.js';
 import type { Neo4jStoreOptions } from '../../src/store/Neo4jStore.js';
 import { StoreUnavailableError } from '../../src/errors/index.js';
 import { loadSeed } from '../../src/seed/loadSeed.js';
@@ -33,7 +45,11 @@ export const checkDeclaredColumns: QueryObserver = (e) => {
 
 /** An executor on `store`; only the embedded store's runs go into CYPHER_RUN_LOG (test/drift checks Grafeo). */
 export function executorFor(store: GraphStore, ...observers: QueryObserver[]): QueryExecutor {
-  return new QueryExecutor(store, registry, undefined, [...(store.kind === 'embedded' ? [recordRuns] : []), checkDeclaredColumns, ...observers]);
+  return new QueryExecutor(store, registry, undefined, [
+    ...(store.kind === 'embedded' ? [recordRuns] : []),
+    checkDeclaredColumns,
+    ...observers,
+  ]);
 }
 
 /**
@@ -85,16 +101,22 @@ export const seededEmbedded = seededTestStore;
  * they never skip: without NEO4J_URI they fail, naming the cause (.ci/run starts a Neo4j).
  */
 export const neo4jRequired = process.env.CI === 'true';
-export const neo4jSkipReason: string | null = process.env.NEO4J_URI || neo4jRequired
-  ? null
-  : 'skipped: NEO4J_URI is not set (no Neo4j server on this machine; `npm run neo4j` starts one, then set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)';
+export const neo4jSkipReason: string | null =
+  process.env.NEO4J_URI || neo4jRequired
+    ? null
+    : 'skipped: NEO4J_URI is not set (no Neo4j server on this machine; `npm run neo4j` starts one, then set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)';
 
 export function neo4jOptions(): Neo4jStoreOptions {
   if (!process.env.NEO4J_URI) {
-    throw new Error('NEO4J_URI is not set' + (neo4jRequired ? ' but CI=true: the Neo4j tests must run on CI (.ci/run starts Neo4j)' : ''));
+    throw new Error(
+      'NEO4J_URI is not set' +
+        (neo4jRequired ? ' but CI=true: the Neo4j tests must run on CI (.ci/run starts Neo4j)' : ''),
+    );
   }
   return {
-    uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '',
+    uri: process.env.NEO4J_URI,
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
     database: process.env.NEO4J_DATABASE || undefined,
   };
 }
@@ -114,35 +136,56 @@ function connectShared(): Promise<Neo4jStore> {
     await applySchema(store);
     return store;
   });
-  sharedNeo4j.catch(() => { sharedNeo4j = null; });
+  sharedNeo4j.catch(() => {
+    sharedNeo4j = null;
+  });
   return sharedNeo4j;
 }
 
 class ScratchNeo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private closed = false;
-  constructor(private readonly inner: Neo4jStore, private readonly generation: number) {}
+  constructor(
+    private readonly inner: Neo4jStore,
+    private readonly generation: number,
+  ) {}
 
   private check(): Neo4jStore {
     if (this.closed) throw new StoreUnavailableError('neo4j', 'this test store was closed');
     if (this.generation !== neo4jGeneration) {
-      throw new Error('this Neo4j test executor is stale: a later emptyNeo4j()/seededEmbedded() in the same file wiped the shared test database');
+      throw new Error(
+        'this Neo4j test executor is stale: a later emptyNeo4j()/seededEmbedded() in the same file wiped the shared test database',
+      );
     }
     return this.inner;
   }
 
-  read(text: string, params: Params, tag: string): Promise<Row[]> { return this.check().read(text, params, tag); }
-  write(text: string, params: Params, tag: string): Promise<Row[]> { return this.check().write(text, params, tag); }
-  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> { return this.check().transaction(work, tag); }
-  health(): Promise<StoreHealth> { return this.inner.health(); }
+  read(text: string, params: Params, tag: string): Promise<Row[]> {
+    return this.check().read(text, params, tag);
+  }
+  write(text: string, params: Params, tag: string): Promise<Row[]> {
+    return this.check().write(text, params, tag);
+  }
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> {
+    return this.check().transaction(work, tag);
+  }
+  health(): Promise<StoreHealth> {
+    return this.inner.health();
+  }
   /** Closes this handle only: the connection is shared by the process's test executors. */
-  async close(): Promise<void> { this.closed = true; }
+  async close(): Promise<void> {
+    this.closed = true;
+  }
 }
 
 /** Deletes every node of the test Neo4j, in batches (the full import is too big for one transaction's memory). */
 export async function wipeNeo4j(store: GraphStore): Promise<void> {
   for (;;) {
-    const [row] = await store.write('MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted', {}, 'test-wipe');
+    const [row] = await store.write(
+      'MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted',
+      {},
+      'test-wipe',
+    );
     if (!row || Number(row.deleted) === 0) return;
   }
 }

@@ -11,23 +11,37 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 
 const children: ChildProcess[] = [];
-afterAll(() => { for (const c of children) c.kill('SIGKILL'); });
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL');
+});
 
 function serve(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-    cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: projectRoot,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const m = /Explorer: (http:\/\/\S+)/.exec(out);
-      if (m) { clearInterval(timer); resolve(m[1]!); }
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1]!);
+      }
     }, 50);
-    void exited.then((code) => { clearInterval(timer); reject(new Error(`exited ${code}: ${out}`)); });
+    void exited.then((code) => {
+      clearInterval(timer);
+      reject(new Error(`exited ${code}: ${out}`));
+    });
   });
   url.catch(() => undefined); // a server expected to fail is awaited through `exited`
   return { child, url, exited, output: () => out };
@@ -40,10 +54,11 @@ describe('serve', () => {
     const base = await first.url;
     expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const res = await fetch(`${base}graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ negotiations(filter: {outcome: NONAGREEMENT}) { totalCount } }' }),
     });
-    const body = await res.json() as { data: { negotiations: { totalCount: number } } };
+    const body = (await res.json()) as { data: { negotiations: { totalCount: number } } };
     expect(body.data.negotiations.totalCount).toBeGreaterThan(0);
 
     const second = serve({ DATA_DIR: dataDir, PORT: '0' });

@@ -21,17 +21,30 @@ beforeAll(async () => {
   server = await serveFixture(executor);
   schema = await buildAppSchema();
 });
-afterAll(async () => { await server.stop(); });
+afterAll(async () => {
+  await server.stop();
+});
 
 describe('fuzz', () => {
   it('2,000 fuzzed requests: no 5xx, no non-JSON body, no error without a code, no leak, no hang, data unchanged', async () => {
     const before = await fingerprint(executor);
-    const tally = await runFuzz({ url: server.url, schema, count: 2000, timeMs: 20_000, seed: 15, concurrency: 4, perRequestMs: 20_000 });
+    const tally = await runFuzz({
+      url: server.url,
+      schema,
+      count: 2000,
+      timeMs: 20_000,
+      seed: 15,
+      concurrency: 4,
+      perRequestMs: 20_000,
+    });
     const report = formatTally(tally);
     console.log(`fuzz: ${report.split('\n').slice(0, 3).join('; ')} in ${tally.ms} ms`);
     expect(tally.failures, report).toEqual([]);
     expect(tally.requests, report).toBeGreaterThan(500);
-    expect(Object.keys(tally.byStatus).filter((s) => s.startsWith('5') || s === 'hang'), report).toEqual([]);
+    expect(
+      Object.keys(tally.byStatus).filter((s) => s.startsWith('5') || s === 'hang'),
+      report,
+    ).toEqual([]);
     expect(await fingerprint(executor)).toEqual(before);
   }, 60_000);
 });

@@ -17,12 +17,23 @@ describe('serve start-up errors', () => {
     const port = (blocker.address() as AddressInfo).port;
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-        cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'alliance-port-')), PORT: String(port), DATA_SETS: 'none' },
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          LOG_LEVEL: 'silent',
+          DATA_DIR: mkdtempSync(join(tmpdir(), 'alliance-port-')),
+          PORT: String(port),
+          DATA_SETS: 'none',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';
-      child.stdout!.on('data', (d) => { out += d; });
-      child.stderr!.on('data', (d) => { out += d; });
+      child.stdout!.on('data', (d) => {
+        out += d;
+      });
+      child.stderr!.on('data', (d) => {
+        out += d;
+      });
       const code = await new Promise<number | null>((r) => child.on('exit', r));
       expect(code, out).toBe(1);
       expect(out).toMatch(new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));

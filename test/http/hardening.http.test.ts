@@ -15,13 +15,30 @@ let executor: QueryExecutor;
 const limits = { maxDepth: 8, maxCost: 25000, maxPageSize: 100 };
 beforeAll(async () => {
   executor = await seededEmbedded();
-  server = await startServer({ executor, limits, port: 0, host: '127.0.0.1', policy: { corsOrigins: ['https://notebook.example.org'] } });
+  server = await startServer({
+    executor,
+    limits,
+    port: 0,
+    host: '127.0.0.1',
+    policy: { corsOrigins: ['https://notebook.example.org'] },
+  });
 });
-afterAll(async () => { await server.stop(); });
+afterAll(async () => {
+  await server.stop();
+});
 
 const url = (path: string, base = server.url) => new URL(path, base).toString();
-type Body = { errors?: { message: string; extensions?: Record<string, unknown> }[]; data?: unknown; code?: string; error?: string };
-async function post(body: string, headers: Record<string, string> = { 'content-type': 'application/json' }, base = server.url) {
+type Body = {
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+  data?: unknown;
+  code?: string;
+  error?: string;
+};
+async function post(
+  body: string,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+  base = server.url,
+) {
   const t0 = performance.now();
   const res = await fetch(url('/graphql', base), { method: 'POST', headers, body });
   const text = await res.text();
@@ -29,13 +46,15 @@ async function post(body: string, headers: Record<string, string> = { 'content-t
   expect(text).not.toMatch(/\bat \S+ \(|node_modules|\/work\/|\.ts:\d+|<html/i);
   return { status: res.status, body: JSON.parse(text) as Body, ms: performance.now() - t0, headers: res.headers };
 }
-const gql = (query: string, variables?: unknown, base?: string) => post(JSON.stringify({ query, variables }), undefined, base);
+const gql = (query: string, variables?: unknown, base?: string) =>
+  post(JSON.stringify({ query, variables }), undefined, base);
 const codes = (b: Body) => (b.errors ?? []).map((e) => e.extensions?.code);
 
 /** Fragments that each spread the next one twice (946 bytes at 24 levels in the issue). */
 function doublingFragments(levels: number): string {
   let d = 'query { state(ccode: 200) { ...F0 } }\n';
-  for (let i = 0; i < levels; i++) d += `fragment F${i} on State { negotiations { parties { ...F${i + 1} } } negotiations { parties { ...F${i + 1} } } }\n`;
+  for (let i = 0; i < levels; i++)
+    d += `fragment F${i} on State { negotiations { parties { ...F${i + 1} } } negotiations { parties { ...F${i + 1} } } }\n`;
   return `${d}fragment F${levels} on State { name }`;
 }
 
@@ -52,8 +71,14 @@ describe('one request cannot hold the server', () => {
   it('40 aliases are refused by MAX_ALIASES, and 20 heavy ones by MAX_COST', async () => {
     const aliases = await gql(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: eras { key }`).join(' ')} }`);
     expect(aliases.status).toBe(400);
-    expect(aliases.body.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'MAX_ALIASES', aliases: 40 });
-    const costly = await gql(`{ ${Array.from({ length: 20 }, (_, i) => `a${i}: alternativeAllies(state: 200, at: "1914", windowYears: 100) { score }`).join(' ')} }`);
+    expect(aliases.body.errors![0]!.extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit: 'MAX_ALIASES',
+      aliases: 40,
+    });
+    const costly = await gql(
+      `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: alternativeAllies(state: 200, at: "1914", windowYears: 100) { score }`).join(' ')} }`,
+    );
     expect(costly.status).toBe(400);
     expect(costly.body.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'MAX_COST' });
   });
@@ -94,8 +119,21 @@ describe('one request cannot hold the server', () => {
     const seeded = executor;
     let started = 0;
     // Every read takes 100 ms; the request would need far more than the 300 ms deadline.
-    (slow as unknown as { store: unknown }).store = { ...seeded.store, kind: 'embedded', read: async (...a: Parameters<typeof seeded.store.read>) => { started += 1; await new Promise((r) => setTimeout(r, 100)); return seeded.store.read(...a); } };
-    const s = await startServer({ executor: slow, limits: { ...limits, requestTimeoutMs: 300 }, port: 0, host: '127.0.0.1' });
+    (slow as unknown as { store: unknown }).store = {
+      ...seeded.store,
+      kind: 'embedded',
+      read: async (...a: Parameters<typeof seeded.store.read>) => {
+        started += 1;
+        await new Promise((r) => setTimeout(r, 100));
+        return seeded.store.read(...a);
+      },
+    };
+    const s = await startServer({
+      executor: slow,
+      limits: { ...limits, requestTimeoutMs: 300 },
+      port: 0,
+      host: '127.0.0.1',
+    });
     try {
       const q = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: state(ccode: ${[2, 200, 220, 255, 365][i % 5]}) { negotiations { parties { name } } }`).join(' ')} }`;
       const r = await gql(q, undefined, s.url);
@@ -106,19 +144,35 @@ describe('one request cannot hold the server', () => {
       const atEnd = started;
       await new Promise((res) => setTimeout(res, 300));
       expect(started).toBe(atEnd); // nothing started after the answer
-    } finally { await s.stop(); await store.close(); }
+    } finally {
+      await s.stop();
+      await store.close();
+    }
   });
 
   it('a client that gives up cancels the work: no further store call starts', async () => {
     let started = 0;
     const seeded = executor;
     const slow = new QueryExecutor(GrafeoStore.open(), CypherRegistry.load());
-    (slow as unknown as { store: unknown }).store = { ...seeded.store, kind: 'embedded', read: async (...a: Parameters<typeof seeded.store.read>) => { started += 1; await new Promise((r) => setTimeout(r, 50)); return seeded.store.read(...a); } };
+    (slow as unknown as { store: unknown }).store = {
+      ...seeded.store,
+      kind: 'embedded',
+      read: async (...a: Parameters<typeof seeded.store.read>) => {
+        started += 1;
+        await new Promise((r) => setTimeout(r, 50));
+        return seeded.store.read(...a);
+      },
+    };
     const s = await startServer({ executor: slow, limits, port: 0, host: '127.0.0.1' });
     try {
       const q = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: state(ccode: ${[2, 200, 220, 255, 365][i % 5]}) { negotiations { parties { negotiations { name } } } }`).join(' ')} }`;
       const c = new AbortController();
-      const pending = fetch(url('/graphql', s.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }), signal: c.signal }).catch(() => 'aborted');
+      const pending = fetch(url('/graphql', s.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: q }),
+        signal: c.signal,
+      }).catch(() => 'aborted');
       await new Promise((r) => setTimeout(r, 120));
       c.abort();
       expect(await pending).toBe('aborted');
@@ -127,26 +181,42 @@ describe('one request cannot hold the server', () => {
       await new Promise((r) => setTimeout(r, 400));
       expect(started).toBe(afterCancel);
       expect(started).toBeLessThan(20);
-    } finally { await s.stop(); }
+    } finally {
+      await s.stop();
+    }
   });
 
   it('expensive operations beyond MAX_CONCURRENT_EXPENSIVE get 429 with Retry-After; /healthz stays fast', async () => {
-    const s = await startServer({ executor, limits, port: 0, host: '127.0.0.1', policy: { maxConcurrentExpensive: 1, expensiveCost: 100 } });
+    const s = await startServer({
+      executor,
+      limits,
+      port: 0,
+      host: '127.0.0.1',
+      policy: { maxConcurrentExpensive: 1, expensiveCost: 100 },
+    });
     try {
       const heavy = `{ ${Array.from({ length: 12 }, (_, i) => `a${i}: alternativeAllies(state: 200, negotiation: "anglo-german-1898") { score }`).join(' ')} }`;
-      const results = await Promise.all([gql(heavy, undefined, s.url), gql(heavy, undefined, s.url), gql(heavy, undefined, s.url)]);
+      const results = await Promise.all([
+        gql(heavy, undefined, s.url),
+        gql(heavy, undefined, s.url),
+        gql(heavy, undefined, s.url),
+      ]);
       const refused = results.filter((r) => r.status === 429);
       expect(refused.length).toBeGreaterThan(0);
       expect(refused[0]!.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(codes(refused[0]!.body)).toEqual(['TOO_MANY_REQUESTS']);
       expect(results.some((r) => r.status === 200)).toBe(true);
-    } finally { await s.stop(); }
+    } finally {
+      await s.stop();
+    }
   });
 
   it('exports beyond MAX_CONCURRENT_EXPORTS get 429; cross-site export requests get 403', async () => {
     const s = await startServer({ executor, limits, port: 0, host: '127.0.0.1', policy: { maxConcurrentExports: 1 } });
     try {
-      const all = await Promise.all(Array.from({ length: 4 }, () => fetch(url('/export/gexf?from=1815&to=1949', s.url))));
+      const all = await Promise.all(
+        Array.from({ length: 4 }, () => fetch(url('/export/gexf?from=1815&to=1949', s.url))),
+      );
       const statuses = all.map((r) => r.status);
       expect(statuses).toContain(200);
       expect(statuses).toContain(429);
@@ -154,10 +224,14 @@ describe('one request cannot hold the server', () => {
       expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(await refused.json()).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
       await Promise.all(all.filter((r) => r !== refused).map((r) => r.body?.cancel()));
-      const img = await fetch(url('/export/gexf?at=1914', s.url), { headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' } });
+      const img = await fetch(url('/export/gexf?at=1914', s.url), {
+        headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' },
+      });
       expect(img.status).toBe(403);
       expect(await img.json()).toMatchObject({ code: 'FORBIDDEN' });
-    } finally { await s.stop(); }
+    } finally {
+      await s.stop();
+    }
   });
 });
 
@@ -169,7 +243,10 @@ describe('client mistakes are 4xx with a code', () => {
       ['query ($f: NegotiationFilter) { negotiations(filter: $f) { totalCount } }', { f: { outcome: 'MAYBE' } }],
       ['query ($f: NegotiationFilter) { negotiations(filter: $f) { totalCount } }', { f: { nope: 1 } }],
       ['query ($d: Date!) { allianceNetwork(at: $d) { nodes { ccode } } }', { d: 'spring 1914' }],
-      ['query ($w: Int!) { sharedTargets(stateA: 2, stateB: 200, at: "1949", windowYears: $w) { strength } }', { w: 1.5 }],
+      [
+        'query ($w: Int!) { sharedTargets(stateA: 2, stateB: 200, at: "1949", windowYears: $w) { strength } }',
+        { w: 1.5 },
+      ],
     ];
     for (const [q, v] of cases) {
       const r = await gql(q, v);
@@ -212,7 +289,12 @@ describe('client mistakes are 4xx with a code', () => {
 
   it('a store outage is 503 STORE_UNAVAILABLE', async () => {
     const store = GrafeoStore.open();
-    const s = await startServer({ executor: new QueryExecutor(store, CypherRegistry.load()), limits, port: 0, host: '127.0.0.1' });
+    const s = await startServer({
+      executor: new QueryExecutor(store, CypherRegistry.load()),
+      limits,
+      port: 0,
+      host: '127.0.0.1',
+    });
     await store.close();
     try {
       const r = await gql('{ eras { key } }', undefined, s.url);
@@ -221,7 +303,9 @@ describe('client mistakes are 4xx with a code', () => {
       const ready = await fetch(url('/readyz', s.url));
       expect(ready.status).toBe(503);
       expect(await ready.text()).not.toMatch(/\//);
-    } finally { await s.stop(); }
+    } finally {
+      await s.stop();
+    }
   });
 });
 
@@ -231,9 +315,24 @@ describe('nothing leaks: JSON errors for every HTTP error', () => {
       ['{"query": ', { 'content-type': 'application/json' }, 400, 'BAD_REQUEST'],
       ['"hello"', { 'content-type': 'application/json' }, 400, 'BAD_REQUEST'],
       ['[1, 2]', { 'content-type': 'application/json' }, 400, 'BAD_REQUEST'],
-      [JSON.stringify({ query: 'x'.repeat(1_200_000) }), { 'content-type': 'application/json' }, 413, 'PAYLOAD_TOO_LARGE'],
-      ['{"query":"{ __typename }"}', { 'content-type': 'application/json; charset=utf-16' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
-      ['{"query":"{ __typename }"}', { 'content-type': 'application/json', 'content-encoding': 'bogus' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [
+        JSON.stringify({ query: 'x'.repeat(1_200_000) }),
+        { 'content-type': 'application/json' },
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
+      [
+        '{"query":"{ __typename }"}',
+        { 'content-type': 'application/json; charset=utf-16' },
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      ],
+      [
+        '{"query":"{ __typename }"}',
+        { 'content-type': 'application/json', 'content-encoding': 'bogus' },
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      ],
       ['{"query":"{ __typename }"}', { 'content-type': 'text/plain' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ];
     for (const [body, headers, status, code] of cases) {
@@ -247,7 +346,11 @@ describe('nothing leaks: JSON errors for every HTTP error', () => {
     const nf = await fetch(url('/no/such/page'));
     expect(nf.status).toBe(404);
     expect(await nf.json()).toMatchObject({ code: 'NOT_FOUND' });
-    for (const [method, path] of [['PUT', '/graphql'], ['DELETE', '/healthz'], ['POST', '/export/gexf']] as const) {
+    for (const [method, path] of [
+      ['PUT', '/graphql'],
+      ['DELETE', '/healthz'],
+      ['POST', '/export/gexf'],
+    ] as const) {
       const r = await fetch(url(path), { method, headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(r.status, `${method} ${path}`).toBe(405);
       expect(r.headers.get('allow')).toBeTruthy();
@@ -264,7 +367,12 @@ describe('nothing leaks: JSON errors for every HTTP error', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).server.devErrors).toBe(true);
     const err = new TypeError('boom in /srv/app/src/x.ts:3:7');
     for (const devErrors of [false, true]) {
-      const out = maskError({ message: 'x', extensions: { stacktrace: ['at y (/srv/app/src/x.ts:3:7)'] } }, err, undefined, { devErrors });
+      const out = maskError(
+        { message: 'x', extensions: { stacktrace: ['at y (/srv/app/src/x.ts:3:7)'] } },
+        err,
+        undefined,
+        { devErrors },
+      );
       expect(out.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(JSON.stringify(out)).not.toMatch(/\/srv|stacktrace|\.ts:\d/);
     }
@@ -278,29 +386,55 @@ describe('nothing leaks: JSON errors for every HTTP error', () => {
       const r = await gql('{ __schema { queryType { name } } }', undefined, s.url);
       expect(r.status).toBe(400);
       expect(codes(r.body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    } finally { await s.stop(); }
+    } finally {
+      await s.stop();
+    }
     expect((await gql('{ __schema { queryType { name } } }')).status).toBe(200);
   });
 
   it('CORS by allow-list: a listed origin can read /graphql and /export; CSRF prevention stays on', async () => {
     const listed = 'https://notebook.example.org';
-    const pre = await fetch(url('/graphql'), { method: 'OPTIONS', headers: { origin: listed, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const pre = await fetch(url('/graphql'), {
+      method: 'OPTIONS',
+      headers: {
+        origin: listed,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe(listed);
     expect(pre.headers.get('access-control-allow-headers')).toMatch(/content-type/);
-    const ok = await fetch(url('/graphql'), { method: 'POST', headers: { origin: listed, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ eras { key } }' }) });
+    const ok = await fetch(url('/graphql'), {
+      method: 'POST',
+      headers: { origin: listed, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ eras { key } }' }),
+    });
     expect(ok.headers.get('access-control-allow-origin')).toBe(listed);
-    const other = await fetch(url('/graphql'), { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ eras { key } }' }) });
+    const other = await fetch(url('/graphql'), {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ eras { key } }' }),
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    const simpleGet = await fetch(url(`/graphql?query=${encodeURIComponent('{ eras { key } }')}`), { headers: { origin: listed } });
+    const simpleGet = await fetch(url(`/graphql?query=${encodeURIComponent('{ eras { key } }')}`), {
+      headers: { origin: listed },
+    });
     expect(simpleGet.status).toBe(400); // CSRF prevention: no preflight header
-    const exp = await fetch(url('/export/cytoscape?at=1914-06-28'), { headers: { origin: listed, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors' } });
+    const exp = await fetch(url('/export/cytoscape?at=1914-06-28'), {
+      headers: { origin: listed, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors' },
+    });
     expect(exp.status).toBe(200);
     expect(exp.headers.get('access-control-allow-origin')).toBe(listed);
     await exp.body?.cancel();
-    const foreign = await fetch(url('/export/cytoscape?at=1914-06-28'), { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors' } });
+    const foreign = await fetch(url('/export/cytoscape?at=1914-06-28'), {
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors' },
+    });
     expect(foreign.status).toBe(403);
-    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:8888' }).server.corsOrigins).toEqual(['https://a.example', 'http://localhost:8888']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:8888' }).server.corsOrigins).toEqual([
+      'https://a.example',
+      'http://localhost:8888',
+    ]);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/path' })).toThrow(/CORS_ORIGINS/);
   });
 });

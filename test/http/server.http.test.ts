@@ -14,7 +14,9 @@ beforeAll(async () => {
   executor = await seededEmbedded();
   server = await startServer({ executor, limits: testLimits, port: 0, host: '127.0.0.1' });
 });
-afterAll(async () => { await server.stop(); });
+afterAll(async () => {
+  await server.stop();
+});
 
 const url = (path: string) => new URL(path, server.url).toString();
 
@@ -34,7 +36,7 @@ describe('explorer', () => {
   });
 
   it('opens with the example operations as tabs', async () => {
-    const examples = await (await fetch(url('/explorer/examples.json'))).json() as { name: string; query: string }[];
+    const examples = (await (await fetch(url('/explorer/examples.json'))).json()) as { name: string; query: string }[];
     expect(examples.map((e) => e.name)).toEqual(expect.arrayContaining(['FailedNegotiations', 'NegotiationDetail']));
   });
 });
@@ -42,7 +44,8 @@ describe('explorer', () => {
 describe('GraphQL over HTTP', () => {
   it('answers POST /graphql', async () => {
     const res = await fetch(url('/graphql'), {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ state(ccode: 200) { name } }' }),
     });
     expect(res.status).toBe(200);
@@ -59,9 +62,13 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('returns a 400 with a code for a query that does not parse', async () => {
-    const res = await fetch(url('/graphql'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ state(' }) });
+    const res = await fetch(url('/graphql'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ state(' }),
+    });
     expect(res.status).toBe(400);
-    const body = await res.json() as { errors: { extensions: { code: string } }[] };
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0]!.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 });

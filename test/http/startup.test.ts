@@ -14,7 +14,14 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, Neo4jStore, GrafeoStore, CypherRegistry, QueryExecutor, type QueryEvent } from '../../src/store/index.js';
+import {
+  openStore,
+  Neo4jStore,
+  GrafeoStore,
+  CypherRegistry,
+  QueryExecutor,
+  type QueryEvent,
+} from '../../src/store/index.js';
 import { ReadCache } from '../../src/store/QueryExecutor.js';
 import * as q from '../../src/store/queries.gen.js';
 import { fitAll, fitInWorker } from '../../src/analysis/modelWorker.js';
@@ -24,7 +31,12 @@ import { projectRoot } from '../../src/paths.js';
 describe('store start-up errors', () => {
   it('an unreachable Neo4j fails fast with STORE_UNAVAILABLE naming the URI', async () => {
     const t0 = Date.now();
-    const err = await Neo4jStore.connect({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x', connectionTimeoutMs: 2000 }).catch((e: unknown) => e);
+    const err = await Neo4jStore.connect({
+      uri: 'bolt://127.0.0.1:1',
+      user: 'neo4j',
+      password: 'x',
+      connectionTimeoutMs: 2000,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreUnavailableError);
     expect((err as StoreUnavailableError).extensions.code).toBe('STORE_UNAVAILABLE');
     expect((err as Error).message).toMatch(/cannot reach bolt:\/\/127\.0\.0\.1:1/);
@@ -32,15 +44,18 @@ describe('store start-up errors', () => {
   });
 
   it('STORE=neo4j without a password is refused before connecting', async () => {
-    await expect(openStore({ store: 'neo4j', dataDir: '', neo4j: { uri: 'neo4j://localhost', user: 'neo4j', password: '' } }))
-      .rejects.toThrow(/NEO4J_PASSWORD is not set/);
+    await expect(
+      openStore({ store: 'neo4j', dataDir: '', neo4j: { uri: 'neo4j://localhost', user: 'neo4j', password: '' } }),
+    ).rejects.toThrow(/NEO4J_PASSWORD is not set/);
   });
 
   it('an embedded database already open in this process is reported, not corrupted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'grafeo-lock-'));
     const first = await openStore({ store: 'embedded', dataDir: dir, neo4j: { uri: '', user: '', password: '' } });
     try {
-      expect(() => GrafeoStore.open({ path: join(dir, 'alliance.grafeo') })).toThrow(/another server or import using the same DATA_DIR/);
+      expect(() => GrafeoStore.open({ path: join(dir, 'alliance.grafeo') })).toThrow(
+        /another server or import using the same DATA_DIR/,
+      );
     } finally {
       await first.close();
     }
@@ -51,26 +66,53 @@ describe('store start-up errors', () => {
 });
 
 /** Runs `npm start` until it serves; returns the GraphQL URL, the time to ready and a stop function. */
-async function npmStart(env: Record<string, string>): Promise<{ graphql: string; ms: number; output: () => string; stop: () => Promise<void> }> {
+async function npmStart(
+  env: Record<string, string>,
+): Promise<{ graphql: string; ms: number; output: () => string; stop: () => Promise<void> }> {
   const t0 = performance.now();
-  const child = spawn('npm', ['start', '--silent'], { cwd: projectRoot, env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => { try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* gone */ } await exited; };
+  const stop = async () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+    await exited;
+  };
   for (;;) {
     const m = /GraphQL:\s+(\S+)/.exec(out);
     if (m) return { graphql: m[1]!, ms: performance.now() - t0, output: () => out, stop };
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${out}`);
-    if (performance.now() - t0 > 170_000) { await stop(); throw new Error(`npm start not ready after 170 s:\n${out}`); }
+    if (performance.now() - t0 > 170_000) {
+      await stop();
+      throw new Error(`npm start not ready after 170 s:\n${out}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
 async function dataSets(graphql: string) {
-  const r = await fetch(graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ dataSets { name version rows loadedAt sha256 } }' }) });
-  const body = await r.json() as { data: { dataSets: { name: string; version: string; rows: number; loadedAt: string; sha256: string[] }[] } };
+  const r = await fetch(graphql, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ dataSets { name version rows loadedAt sha256 } }' }),
+  });
+  const body = (await r.json()) as {
+    data: { dataSets: { name: string; version: string; rows: number; loadedAt: string; sha256: string[] }[] };
+  };
   return body.data.dataSets;
 }
 
@@ -84,11 +126,15 @@ describe('npm start on a fresh DATA_DIR', () => {
       loaded = await dataSets(first.graphql);
       expect(loaded.map((d) => d.name)).toEqual(['cow-states', 'rivalries']);
       expect(loaded.find((d) => d.name === 'cow-states')!.rows).toBe(257);
-    } finally { await first.stop(); }
+    } finally {
+      await first.stop();
+    }
     const second = await npmStart(env);
     try {
       expect(await dataSets(second.graphql)).toEqual(loaded);
-    } finally { await second.stop(); }
+    } finally {
+      await second.stop();
+    }
     console.log(`npm start: first (seed + 2 data sets) ${Math.round(first.ms)} ms, second ${Math.round(second.ms)} ms`);
   }, 400_000);
 });
@@ -99,19 +145,33 @@ describe('npm start on a fresh DATA_DIR', () => {
  */
 async function serveListingPackages(env: Record<string, string>): Promise<{ ms: number; packages: string[] }> {
   const preload = join(mkdtempSync(join(tmpdir(), 'alliance-preload-')), 'packages.cjs');
-  writeFileSync(preload, `process.on('exit', () => {
+  writeFileSync(
+    preload,
+    `process.on('exit', () => {
     const names = new Set(Object.keys(require.cache).map((k) => /node_modules\\/((@[^/]+\\/)?[^/]+)/.exec(k)?.[1]).filter(Boolean));
     process.stderr.write('\\nLOADED ' + JSON.stringify([...names].sort()) + '\\n');
-  });\n`);
+  });\n`,
+  );
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--require', preload, join(projectRoot, 'dist/src/cli.js'), 'serve'], { cwd: projectRoot, env: { ...process.env, NODE_ENV: '', PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--require', preload, join(projectRoot, 'dist/src/cli.js'), 'serve'], {
+    cwd: projectRoot,
+    env: { ...process.env, NODE_ENV: '', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let ms = 0;
   for (;;) {
-    if (/GraphQL:\s+\S+/.test(out)) { ms = performance.now() - t0; break; }
+    if (/GraphQL:\s+\S+/.test(out)) {
+      ms = performance.now() - t0;
+      break;
+    }
     if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}:\n${out}`);
     if (performance.now() - t0 > 170_000) break;
     await new Promise((r) => setTimeout(r, 20));
@@ -130,7 +190,11 @@ describe('start-up cost on the embedded store', () => {
     const first = await serveListingPackages(env); // seeds and imports
     const warm: number[] = [];
     let packages: string[] = [];
-    for (let i = 0; i < 3; i++) { const r = await serveListingPackages(env); warm.push(r.ms); packages = r.packages; }
+    for (let i = 0; i < 3; i++) {
+      const r = await serveListingPackages(env);
+      warm.push(r.ms);
+      packages = r.packages;
+    }
     for (const p of [first.packages, packages]) {
       expect(p).toContain('@grafeo-db/js');
       expect(p).toContain('graphql');
@@ -138,11 +202,17 @@ describe('start-up cost on the embedded store', () => {
       expect(p).not.toContain('xmlbuilder2'); // GEXF/GraphML: loaded by the first /export request
     }
     warm.sort((a, b) => a - b);
-    console.log(`serve on the embedded store: first start ${Math.round(first.ms)} ms, warm starts ${warm.map(Math.round).join(', ')} ms (median ${Math.round(warm[1]!)} ms)`);
+    console.log(
+      `serve on the embedded store: first start ${Math.round(first.ms)} ms, warm starts ${warm.map(Math.round).join(', ')} ms (median ${Math.round(warm[1]!)} ms)`,
+    );
   }, 400_000);
 
   it('STORE=neo4j still opens the Neo4j adapter (imported on demand): an unreachable server is STORE_UNAVAILABLE', async () => {
-    const err = await openStore({ store: 'neo4j', dataDir: '', neo4j: { uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x' } }).catch((e: unknown) => e);
+    const err = await openStore({
+      store: 'neo4j',
+      dataDir: '',
+      neo4j: { uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x' },
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreUnavailableError);
     expect((err as Error).message).toMatch(/cannot reach bolt:\/\/127\.0\.0\.1:1/);
   }, 30_000);
@@ -165,7 +235,10 @@ describe('the read cache the server shares between requests', () => {
     events.length = 0;
     let reads = 0;
     const read = store.read.bind(store);
-    (store as unknown as { read: typeof store.read }).read = (...a) => { reads += 1; return read(...a); };
+    (store as unknown as { read: typeof store.read }).read = (...a) => {
+      reads += 1;
+      return read(...a);
+    };
     try {
       const a = await request().read(q.statesByCcodes, { ccodes: [200, 2] });
       const afterFirst = reads; // the data version and the read
@@ -175,20 +248,27 @@ describe('the read cache the server shares between requests', () => {
       expect(events.map((e) => e.name)).toEqual(['statesByCcodes', 'statesByCcodes']); // observers see both
       await request().read(q.statesByCcodes, { ccodes: [2] }); // other parameters: read
       expect(reads - afterFirst).toBe(3);
-      await executor.write('seedStates', { rows: [{ ccode: 2, abbrev: 'USA', name: 'United States of America', sources: [] }] });
+      await executor.write('seedStates', {
+        rows: [{ ccode: 2, abbrev: 'USA', name: 'United States of America', sources: [] }],
+      });
       const before = reads;
       const c = await request().read(q.statesByCcodes, { ccodes: [200, 2] });
       expect(reads - before).toBe(2); // new version: read again
       expect(c.map((r) => r.ccode).sort((m, n) => m - n)).toEqual([2, 200]);
       expect(a.map((r) => r.ccode)).toEqual([200]);
       expect(executor.readCache!.hits).toBe(1);
-    } finally { await store.close(); }
+    } finally {
+      await store.close();
+    }
   });
 
   it('shares a read in flight; a failed read is not kept', async () => {
     const cache = new ReadCache(100);
     let loads = 0;
-    const load = () => { loads += 1; return new Promise<Record<string, unknown>[]>((r) => setTimeout(() => r([{ x: 1 }]), 20)); };
+    const load = () => {
+      loads += 1;
+      return new Promise<Record<string, unknown>[]>((r) => setTimeout(() => r([{ x: 1 }]), 20));
+    };
     const [x, y] = await Promise.all([cache.rows('k', 'v1', load), cache.rows('k', 'v1', load)]);
     expect(x).toEqual([{ x: 1 }]);
     expect(y).toBe(x);
@@ -203,7 +283,11 @@ describe('the read cache the server shares between requests', () => {
 
 describe('the agreement model in a worker thread', () => {
   it('gives the fits of the main thread, bit for bit', async () => {
-    const cases = Array.from({ length: 60 }, (_, i) => ({ key: `k${i}`, outcome: (i % 3 ? 1 : 0) as 0 | 1, x: [i % 2, (i % 5) / 5, (i % 7) / 7, -((i % 11) / 11), i % 4 === 0 ? 1 : 0] }));
+    const cases = Array.from({ length: 60 }, (_, i) => ({
+      key: `k${i}`,
+      outcome: (i % 3 ? 1 : 0) as 0 | 1,
+      x: [i % 2, (i % 5) / 5, (i % 7) / 7, -((i % 11) / 11), i % 4 === 0 ? 1 : 0],
+    }));
     const here = fitAll(cases);
     const there = await fitInWorker(cases);
     expect(there.ranIn).toBe('worker');

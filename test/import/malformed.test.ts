@@ -21,43 +21,89 @@ requireDataOrSkip();
 function corruptedCopy(folder: string, file: string, corrupt: (text: string) => string): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'alliance-import-')), folder);
   mkdirSync(dir, { recursive: true });
-  for (const f of ['atop5_1a.csv', 'atop5_1aph.csv', 'atop5_1m.csv', 'MIDA_4.3.csv', 'MIDB_4.3.csv', 'NMC-60-abridged.csv']) {
-    try { copyFileSync(join(dataDir, folder, f), join(dir, f)); } catch { /* not in this folder */ }
+  for (const f of [
+    'atop5_1a.csv',
+    'atop5_1aph.csv',
+    'atop5_1m.csv',
+    'MIDA_4.3.csv',
+    'MIDB_4.3.csv',
+    'NMC-60-abridged.csv',
+  ]) {
+    try {
+      copyFileSync(join(dataDir, folder, f), join(dir, f));
+    } catch {
+      /* not in this folder */
+    }
   }
   writeFileSync(join(dir, file), corrupt(readFileSync(join(dataDir, folder, file), 'utf8')));
   return dir;
 }
 
-const replaceLine = (n: number, edit: (line: string) => string) => (text: string) => text.split('\n').map((l, i) => (i === n - 1 ? edit(l) : l)).join('\n');
+const replaceLine = (n: number, edit: (line: string) => string) => (text: string) =>
+  text
+    .split('\n')
+    .map((l, i) => (i === n - 1 ? edit(l) : l))
+    .join('\n');
 
 describe.skipIf(!haveData)('malformed files are rejected and change nothing', () => {
   let ex: QueryExecutor;
   let before: StoreCounts;
-  beforeAll(async () => { ({ ex, before } = await storeWithCowStates()); });
+  beforeAll(async () => {
+    ({ ex, before } = await storeWithCowStates());
+  });
 
   it('a wrong header: names the file, line 1 and the missing column', async () => {
-    const dir = corruptedCopy('atop-5.1', 'atop5_1m.csv', replaceLine(1, (l) => l.replace('yrent', 'year_entered')));
-    await expect(importDataset(ex, 'atop', dir)).rejects.toThrow(/atop5_1m\.csv, line 1: wrong header: missing column yrent/);
+    const dir = corruptedCopy(
+      'atop-5.1',
+      'atop5_1m.csv',
+      replaceLine(1, (l) => l.replace('yrent', 'year_entered')),
+    );
+    await expect(importDataset(ex, 'atop', dir)).rejects.toThrow(
+      /atop5_1m\.csv, line 1: wrong header: missing column yrent/,
+    );
     expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('a bad value in a row: names file, line and column', async () => {
-    const dir = corruptedCopy('cow-nmc-6.0', 'NMC-60-abridged.csv', replaceLine(101, (l) => l.split(',').map((c, i) => (i === 9 ? 'abc' : c)).join(',')));
+    const dir = corruptedCopy(
+      'cow-nmc-6.0',
+      'NMC-60-abridged.csv',
+      replaceLine(101, (l) =>
+        l
+          .split(',')
+          .map((c, i) => (i === 9 ? 'abc' : c))
+          .join(','),
+      ),
+    );
     const err = await importDataset(ex, 'nmc', dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportFileError);
-    expect((err as ImportFileError).message).toMatch(/^NMC-60-abridged\.csv, line 101, column cinc \(10\): expected a number, found "abc"$/);
+    expect((err as ImportFileError).message).toMatch(
+      /^NMC-60-abridged\.csv, line 101, column cinc \(10\): expected a number, found "abc"$/,
+    );
     expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('a row with a missing cell (ragged CSV): names file and line', async () => {
-    const dir = corruptedCopy('cow-mid-4.3', 'MIDB_4.3.csv', replaceLine(2000, (l) => l.slice(0, l.lastIndexOf(','))));
-    await expect(importDataset(ex, 'mid', dir)).rejects.toThrow(/MIDB_4\.3\.csv, line 2000.*wrong number of cells|MIDB_4\.3\.csv, line 2000/);
+    const dir = corruptedCopy(
+      'cow-mid-4.3',
+      'MIDB_4.3.csv',
+      replaceLine(2000, (l) => l.slice(0, l.lastIndexOf(','))),
+    );
+    await expect(importDataset(ex, 'mid', dir)).rejects.toThrow(
+      /MIDB_4\.3\.csv, line 2000.*wrong number of cells|MIDB_4\.3\.csv, line 2000/,
+    );
     expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('an impossible date: names the column', async () => {
-    const dir = corruptedCopy('atop-5.1', 'atop5_1a.csv', replaceLine(3, (l) => l.replace(/^(\d+,,,\d+,)\d+,/, '$113,')));
-    await expect(importDataset(ex, 'atop', dir)).rejects.toThrow(/atop5_1a\.csv, line 3, column begyr \(4\): bad date: month 13 is out of range/);
+    const dir = corruptedCopy(
+      'atop-5.1',
+      'atop5_1a.csv',
+      replaceLine(3, (l) => l.replace(/^(\d+,,,\d+,)\d+,/, '$113,')),
+    );
+    await expect(importDataset(ex, 'atop', dir)).rejects.toThrow(
+      /atop5_1a\.csv, line 3, column begyr \(4\): bad date: month 13 is out of range/,
+    );
     expect(await storeCounts(ex)).toEqual(before);
   });
 
@@ -66,15 +112,24 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
     // stub states were written in it): the Grafeo transaction must roll all of them back.
     let calls = 0;
     const failing: GraphStore = {
-      ...ex.store, kind: ex.store.kind, read: (t, p, g) => ex.store.read(t, p, g), write: (t, p, g) => ex.store.write(t, p, g),
-      health: () => ex.store.health(), close: async () => {},
-      transaction: (work, tag) => ex.store.transaction((tx) => work({
-        run: async (text, params, t) => {
-          const rows = await tx.run(text, params, t);
-          if (++calls === 4) throw new Error('simulated store failure');
-          return rows;
-        },
-      }), tag),
+      ...ex.store,
+      kind: ex.store.kind,
+      read: (t, p, g) => ex.store.read(t, p, g),
+      write: (t, p, g) => ex.store.write(t, p, g),
+      health: () => ex.store.health(),
+      close: async () => {},
+      transaction: (work, tag) =>
+        ex.store.transaction(
+          (tx) =>
+            work({
+              run: async (text, params, t) => {
+                const rows = await tx.run(text, params, t);
+                if (++calls === 4) throw new Error('simulated store failure');
+                return rows;
+              },
+            }),
+          tag,
+        ),
     };
     const flaky = new QueryExecutor(failing, ex.registry);
     await expect(importDataset(flaky, 'atop', join(dataDir, 'atop-5.1'))).rejects.toThrow('simulated store failure');
@@ -85,13 +140,18 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
   it('a CRLF file with one line ending in a bare LF (records would merge): refused with file, line and byte offset', async () => {
     // NMC-60-abridged.csv ends its lines with CRLF; line 5000 is Switzerland 1919, the record that
     // vanished (merged into the next) when the bare LF was taken for cell data.
-    const dir = corruptedCopy('cow-nmc-6.0', 'NMC-60-abridged.csv', replaceLine(5000, (l) => l.replace(/\r$/, '')));
+    const dir = corruptedCopy(
+      'cow-nmc-6.0',
+      'NMC-60-abridged.csv',
+      replaceLine(5000, (l) => l.replace(/\r$/, '')),
+    );
     const text = readFileSync(join(dir, 'NMC-60-abridged.csv'));
     const offset = text.indexOf('SWZ,225,1919,') + text.subarray(text.indexOf('SWZ,225,1919,')).indexOf(0x0a);
     const err = await importDataset(ex, 'nmc', dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportFileError);
     expect((err as ImportFileError).message).toBe(
-      `NMC-60-abridged.csv, line 5000, byte offset ${offset}: the line ends with a bare LF (\\n) but line 1 (and the lines before this one) end with CRLF (\\r\\n): mixed line endings would merge records; convert the file to one line ending`);
+      `NMC-60-abridged.csv, line 5000, byte offset ${offset}: the line ends with a bare LF (\\n) but line 1 (and the lines before this one) end with CRLF (\\r\\n): mixed line endings would merge records; convert the file to one line ending`,
+    );
     expect(await storeCounts(ex)).toEqual(before);
   });
 
@@ -105,7 +165,11 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
     writeFileSync(join(dir, 'cow_states.csv'), latin1);
     const err = await importDataset(ex, 'cow-states', dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportFileError);
-    expect((err as ImportFileError).message).toMatch(new RegExp(`^cow_states\\.csv, line 65, byte offset ${at}: invalid UTF-8 \\(byte 0xfc cannot start a character\\)`));
+    expect((err as ImportFileError).message).toMatch(
+      new RegExp(
+        `^cow_states\\.csv, line 65, byte offset ${at}: invalid UTF-8 \\(byte 0xfc cannot start a character\\)`,
+      ),
+    );
     expect((err as ImportFileError).line).toBe(65);
     expect((err as ImportFileError).offset).toBe(at);
     expect(await storeCounts(ex)).toEqual(before);
@@ -116,21 +180,36 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
     mkdirSync(dir, { recursive: true });
     const original = readFileSync(join(dataDir, 'rivalries', 'td_rivalries.csv'));
     writeFileSync(join(dir, 'td_rivalries.csv'), Buffer.concat([original, Buffer.from([0xc3])]));
-    await expect(importDataset(ex, 'rivalries', dir)).rejects.toThrow(/td_rivalries\.csv, line \d+, byte offset \d+: invalid UTF-8 \(the file ends inside a character\)/);
+    await expect(importDataset(ex, 'rivalries', dir)).rejects.toThrow(
+      /td_rivalries\.csv, line \d+, byte offset \d+: invalid UTF-8 \(the file ends inside a character\)/,
+    );
     expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('the error line is the real one: a quoted cell spanning two lines moves the later lines down', async () => {
-    const dir = corruptedCopy('cow-nmc-6.0', 'NMC-60-abridged.csv', (text) => replaceLine(101, (l) => l.split(',').map((c, i) => (i === 9 ? 'abc' : c)).join(','))(
-      replaceLine(10, (l) => l.replace(/^USA,/, '"U\r\nSA",'))(text)));
-    await expect(importDataset(ex, 'nmc', dir)).rejects.toThrow(/^NMC-60-abridged\.csv, line 102, column cinc \(10\): expected a number, found "abc"$/);
+    const dir = corruptedCopy('cow-nmc-6.0', 'NMC-60-abridged.csv', (text) =>
+      replaceLine(101, (l) =>
+        l
+          .split(',')
+          .map((c, i) => (i === 9 ? 'abc' : c))
+          .join(','),
+      )(replaceLine(10, (l) => l.replace(/^USA,/, '"U\r\nSA",'))(text)),
+    );
+    await expect(importDataset(ex, 'nmc', dir)).rejects.toThrow(
+      /^NMC-60-abridged\.csv, line 102, column cinc \(10\): expected a number, found "abc"$/,
+    );
     expect(await storeCounts(ex)).toEqual(before);
   });
 
   it('a corrupt .csv.gz is refused naming the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'alliance-import-gz-'));
-    writeFileSync(join(dir, 'leeds-savun-threat.csv.gz'), Buffer.concat([gzipSync(readFileSync(join(dataDir, 'threat', 'leeds-savun-threat.csv'))).subarray(0, 2000)]));
-    await expect(importDataset(ex, 'threat', dir)).rejects.toThrow(/^leeds-savun-threat\.csv\.gz: cannot read .*(unexpected end of file|incorrect header)/);
+    writeFileSync(
+      join(dir, 'leeds-savun-threat.csv.gz'),
+      Buffer.concat([gzipSync(readFileSync(join(dataDir, 'threat', 'leeds-savun-threat.csv'))).subarray(0, 2000)]),
+    );
+    await expect(importDataset(ex, 'threat', dir)).rejects.toThrow(
+      /^leeds-savun-threat\.csv\.gz: cannot read .*(unexpected end of file|incorrect header)/,
+    );
     expect(await storeCounts(ex)).toEqual(before);
   });
 
@@ -142,7 +221,9 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
 });
 
 describe('partial dates', () => {
-  const bad = (w: string): never => { throw new Error(w); };
+  const bad = (w: string): never => {
+    throw new Error(w);
+  };
   it('keep what is known, with its precision; unknown parts are never invented', () => {
     expect(partialDate(1949, 4, 4, bad)).toEqual({ date: '1949-04-04', precision: 'DAY' });
     expect(partialDate(1902, 7, null, bad)).toEqual({ date: '1902-07-01', precision: 'MONTH' });

@@ -22,7 +22,9 @@ const published = join(projectRoot, 'seed', 'published');
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 /** The README's file table: `| \`folder/file.csv.gz\` | data set | bytes | \`sha256\` |`. */
@@ -35,12 +37,18 @@ function readmeTable(): Map<string, { bytes: number; sha256: string }> {
   return out;
 }
 
-const shipped = walk(published).map((f) => relative(published, f)).filter((f) => f !== 'README.md').sort();
+const shipped = walk(published)
+  .map((f) => relative(published, f))
+  .filter((f) => f !== 'README.md')
+  .sort();
 
 describe('the published data shipped in seed/published/', () => {
   it('holds only gzipped files and the README, under the folder names of ../shared/data (no PDFs)', () => {
     expect(shipped.length).toBe(17);
-    for (const f of shipped) expect(f, f).toMatch(/^(atop-5\.1|cow-states|cow-nmc-6\.0|cow-mid-4\.3|cow-war-4\.0|cdb90|rivalries|threat)\/[^/]+\.csv\.gz$/);
+    for (const f of shipped)
+      expect(f, f).toMatch(
+        /^(atop-5\.1|cow-states|cow-nmc-6\.0|cow-mid-4\.3|cow-war-4\.0|cdb90|rivalries|threat)\/[^/]+\.csv\.gz$/,
+      );
   });
 
   it('the README lists exactly the shipped files, each with the size and sha256 of its decompressed bytes', () => {
@@ -81,13 +89,16 @@ describe('the published data shipped in seed/published/', () => {
   });
 
   describe.skipIf(!hasSharedData)('against the originals in ../shared/data', () => {
-    it.each(shipped)('%s decompresses to the bytes of the original (sha256 equal to the README and the original)', (f) => {
-      const original = readFileSync(join(sharedDataDir, f.replace(/\.gz$/, '')));
-      const bytes = gunzipSync(readFileSync(join(published, f)));
-      expect(sha256(bytes)).toBe(sha256(original));
-      expect(sha256(bytes)).toBe(readmeTable().get(f)!.sha256);
-      expect(bytes.equals(original)).toBe(true);
-    });
+    it.each(shipped)(
+      '%s decompresses to the bytes of the original (sha256 equal to the README and the original)',
+      (f) => {
+        const original = readFileSync(join(sharedDataDir, f.replace(/\.gz$/, '')));
+        const bytes = gunzipSync(readFileSync(join(published, f)));
+        expect(sha256(bytes)).toBe(sha256(original));
+        expect(sha256(bytes)).toBe(readmeTable().get(f)!.sha256);
+        expect(bytes.equals(original)).toBe(true);
+      },
+    );
 
     it('the reader reads a .gz as the original: same columns, rows, cells and sha256', async () => {
       for (const f of ['atop-5.1/atop5_1m.csv', 'cow-nmc-6.0/NMC-60-abridged.csv', 'cdb90/battles.csv']) {

@@ -35,7 +35,9 @@ const between = (edit: () => void): ProgressReporter => ({ start: edit, advance(
 describe.skipIf(!haveData)('the second reading sees what the first saw', () => {
   let ex: QueryExecutor;
   let before: StoreCounts;
-  beforeAll(async () => { ({ ex, before } = await storeWithCowStates()); });
+  beforeAll(async () => {
+    ({ ex, before } = await storeWithCowStates());
+  });
 
   it('a file changed between the readings (same size, same modification time): IMPORT_FILE_CHANGED by sha256, the store unchanged', async () => {
     const { dir, file, mtime } = nmcCopy();
@@ -49,7 +51,9 @@ describe.skipIf(!haveData)('the second reading sees what the first saw', () => {
     const err = await importDataset(ex, 'nmc', dir, { progress }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportFileError);
     expect((err as ImportFileError).code).toBe('IMPORT_FILE_CHANGED');
-    expect((err as ImportFileError).message).toMatch(/^NMC-60-abridged\.csv: the file changed while it was being imported \(sha256 [0-9a-f]{64} when checked, [0-9a-f]{64} when read again to write\); nothing was written/);
+    expect((err as ImportFileError).message).toMatch(
+      /^NMC-60-abridged\.csv: the file changed while it was being imported \(sha256 [0-9a-f]{64} when checked, [0-9a-f]{64} when read again to write\); nothing was written/,
+    );
     expect(await storeCounts(ex)).toEqual(before);
   });
 
@@ -58,13 +62,31 @@ describe.skipIf(!haveData)('the second reading sees what the first saw', () => {
     const progress = between(() => writeFileSync(file, `${readFileSync(file, 'utf8')}USA,2,2017,abc\r\n`));
     const ran: string[] = [];
     const store: GraphStore = {
-      ...ex.store, kind: ex.store.kind, read: (t, p, g) => ex.store.read(t, p, g), write: (t, p, g) => ex.store.write(t, p, g),
-      health: () => ex.store.health(), close: async () => {},
-      transaction: (work, tag) => ex.store.transaction((tx) => work({ run: (text, params, t) => { ran.push(text); return tx.run(text, params, t); } }), tag),
+      ...ex.store,
+      kind: ex.store.kind,
+      read: (t, p, g) => ex.store.read(t, p, g),
+      write: (t, p, g) => ex.store.write(t, p, g),
+      health: () => ex.store.health(),
+      close: async () => {},
+      transaction: (work, tag) =>
+        ex.store.transaction(
+          (tx) =>
+            work({
+              run: (text, params, t) => {
+                ran.push(text);
+                return tx.run(text, params, t);
+              },
+            }),
+          tag,
+        ),
     };
-    const err = await importDataset(new QueryExecutor(store, ex.registry), 'nmc', dir, { progress }).catch((e: unknown) => e);
+    const err = await importDataset(new QueryExecutor(store, ex.registry), 'nmc', dir, { progress }).catch(
+      (e: unknown) => e,
+    );
     expect((err as ImportFileError).code).toBe('IMPORT_FILE_CHANGED');
-    expect((err as ImportFileError).message).toMatch(/^NMC-60-abridged\.csv: the file changed while it was being imported \(\d+ bytes modified at .* when checked, \d+ bytes modified at .* when read again to write\)/);
+    expect((err as ImportFileError).message).toMatch(
+      /^NMC-60-abridged\.csv: the file changed while it was being imported \(\d+ bytes modified at .* when checked, \d+ bytes modified at .* when read again to write\)/,
+    );
     expect(ran.some((q) => q.includes('Capability'))).toBe(false);
     expect(await storeCounts(ex)).toEqual(before);
   });
@@ -84,7 +106,11 @@ describe.skipIf(!haveData)('prepare keeps no rows of large files', () => {
     const caps = nmc.steps.find((s) => s.query === 'importCapabilities')!;
     expect(Array.isArray(caps.rows)).toBe(false);
     expect((caps.rows as { count: number }).count).toBe(nmc.rowsRead);
-    const atop = await DATASETS.atop.prepare({ alliances: join(dataDir, 'atop-5.1', 'atop5_1a.csv'), phases: join(dataDir, 'atop-5.1', 'atop5_1aph.csv'), members: join(dataDir, 'atop-5.1', 'atop5_1m.csv') });
+    const atop = await DATASETS.atop.prepare({
+      alliances: join(dataDir, 'atop-5.1', 'atop5_1a.csv'),
+      phases: join(dataDir, 'atop-5.1', 'atop5_1aph.csv'),
+      members: join(dataDir, 'atop-5.1', 'atop5_1m.csv'),
+    });
     expect(atop.steps.filter((s) => Array.isArray(s.rows)).map((s) => s.query)).toEqual(['importStubStates']);
   });
 });
@@ -94,19 +120,31 @@ describe.skipIf(!haveData)('checks report what the check-by-check reading report
     const dir = join(mkdtempSync(join(tmpdir(), 'alliance-import-two-errors-')), 'cow-nmc-6.0');
     mkdirSync(dir, { recursive: true });
     const lines = readFileSync(join(dataDir, 'cow-nmc-6.0', 'NMC-60-abridged.csv'), 'utf8').split('\n');
-    lines[19] = lines[19]!.split(',').map((c, i) => (i === 9 ? 'abc' : c)).join(',');
+    lines[19] = lines[19]!
+      .split(',')
+      .map((c, i) => (i === 9 ? 'abc' : c))
+      .join(',');
     lines[49] = lines[48]!;
     writeFileSync(join(dir, 'NMC-60-abridged.csv'), lines.join('\n'));
-    await expect(importDataset(await emptyEmbedded(), 'nmc', dir)).rejects.toThrow(/^NMC-60-abridged\.csv, line 50, column year \(3\): duplicate state-year \[\d+,\d+\] \(first on line 49\)$/);
+    await expect(importDataset(await emptyEmbedded(), 'nmc', dir)).rejects.toThrow(
+      /^NMC-60-abridged\.csv, line 50, column year \(3\): duplicate state-year \[\d+,\d+\] \(first on line 49\)$/,
+    );
   });
 });
 
 describe.skipIf(!haveData)('ATOP varying obligations need all members of a phase', () => {
-  const members = async (ex: QueryExecutor) => (await ex.store.read(
-    'MATCH (s:State)-[m:MEMBER_OF]->(t:Treaty) RETURN t.atopId AS atopId, s.ccode AS ccode, m.phase AS phase, toString(m.entry) AS entry, m.varying AS varying, m.owedTo AS owedTo, m.obligations AS obligations',
-    {}, 'members')).map((r) => JSON.stringify(r)).sort();
+  const members = async (ex: QueryExecutor) =>
+    (
+      await ex.store.read(
+        'MATCH (s:State)-[m:MEMBER_OF]->(t:Treaty) RETURN t.atopId AS atopId, s.ccode AS ccode, m.phase AS phase, toString(m.entry) AS entry, m.varying AS varying, m.owedTo AS owedTo, m.obligations AS obligations',
+        {},
+        'members',
+      )
+    )
+      .map((r) => JSON.stringify(r))
+      .sort();
 
-  it('a member file that does not keep an alliance\'s rows together gives the same memberships', async () => {
+  it("a member file that does not keep an alliance's rows together gives the same memberships", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'alliance-import-atop-order-')), 'atop-5.1');
     mkdirSync(dir, { recursive: true });
     for (const f of ['atop5_1a.csv', 'atop5_1aph.csv']) copyFileSync(join(dataDir, 'atop-5.1', f), join(dir, f));

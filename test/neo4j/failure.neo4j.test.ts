@@ -17,8 +17,13 @@ import { executorFor, neo4jRequired } from '../helpers/testStore.js';
 
 const launcher = join(projectRoot, 'scripts', 'neo4j', 'target', 'neo4j-launcher.jar');
 // The launcher is built by .ci/run (and by `npm run neo4j`); on CI its absence fails the test.
-const skipReason = existsSync(launcher) || neo4jRequired ? null : 'skipped: the Neo4j launcher is not built (bash scripts/neo4j/run.sh --build-only)';
-const title = skipReason ? `Neo4j stopped and restarted under the API (${skipReason})` : 'Neo4j stopped and restarted under the API';
+const skipReason =
+  existsSync(launcher) || neo4jRequired
+    ? null
+    : 'skipped: the Neo4j launcher is not built (bash scripts/neo4j/run.sh --build-only)';
+const title = skipReason
+  ? `Neo4j stopped and restarted under the API (${skipReason})`
+  : 'Neo4j stopped and restarted under the API';
 
 const CONNECTION_TIMEOUT_MS = 3000;
 const password = 'failure-test-password';
@@ -41,15 +46,29 @@ let child: ChildProcess | null = null;
 function startNeo4j(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const proc = spawn('bash', [join(projectRoot, 'scripts', 'neo4j', 'run.sh')], {
-      env: { ...process.env, NEO4J_PORT: String(port), NEO4J_PASSWORD: password, NEO4J_HOME_DIR: home, NEO4J_HEAP: '512m', NEO4J_PAGECACHE_MB: '32' },
+      env: {
+        ...process.env,
+        NEO4J_PORT: String(port),
+        NEO4J_PASSWORD: password,
+        NEO4J_HOME_DIR: home,
+        NEO4J_HEAP: '512m',
+        NEO4J_PAGECACHE_MB: '32',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = proc;
     let out = '';
     let err = '';
-    proc.stdout!.on('data', (b: Buffer) => { out += b.toString(); if (/^NEO4J_PASSWORD=/m.test(out)) resolve(); });
-    proc.stderr!.on('data', (b: Buffer) => { err += b.toString(); });
-    proc.once('exit', (code) => reject(new Error(`the Neo4j launcher exited (${code}) before it was ready:\n${err.slice(-2000)}`)));
+    proc.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (/^NEO4J_PASSWORD=/m.test(out)) resolve();
+    });
+    proc.stderr!.on('data', (b: Buffer) => {
+      err += b.toString();
+    });
+    proc.once('exit', (code) =>
+      reject(new Error(`the Neo4j launcher exited (${code}) before it was ready:\n${err.slice(-2000)}`)),
+    );
   });
 }
 
@@ -57,7 +76,10 @@ function stopNeo4j(): Promise<void> {
   const proc = child;
   child = null;
   if (!proc || proc.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => { proc.once('exit', () => resolve()); proc.kill('SIGTERM'); });
+  return new Promise((resolve) => {
+    proc.once('exit', () => resolve());
+    proc.kill('SIGTERM');
+  });
 }
 
 afterAll(async () => {
@@ -69,7 +91,12 @@ describe.skipIf(skipReason !== null)(title, () => {
   it('STORE_UNAVAILABLE within the connection timeout while it is down, not ready, then serves again', async () => {
     const port = await freePort();
     await startNeo4j(port);
-    const store = await Neo4jStore.connect({ uri: `neo4j://127.0.0.1:${port}`, user: 'neo4j', password, connectionTimeoutMs: CONNECTION_TIMEOUT_MS });
+    const store = await Neo4jStore.connect({
+      uri: `neo4j://127.0.0.1:${port}`,
+      user: 'neo4j',
+      password,
+      connectionTimeoutMs: CONNECTION_TIMEOUT_MS,
+    });
     const api = await createTestApi(executorFor(store));
     const query = '{ eras { key } }';
     expect((await api.run(query)).errors).toBeUndefined();

@@ -17,14 +17,16 @@ describe.skipIf(neo4jSkipReason !== null)(title, () => {
     await loadSeed(neo);
     const counts = { nodes: await neo.read('countNodesByLabel'), rels: await neo.read('countRelationshipsByType') };
     await loadSeed(neo);
-    expect({ nodes: await neo.read('countNodesByLabel'), rels: await neo.read('countRelationshipsByType') }).toEqual(counts);
+    expect({ nodes: await neo.read('countNodesByLabel'), rels: await neo.read('countRelationshipsByType') }).toEqual(
+      counts,
+    );
     const embedded = await seededGrafeo();
     expect(counts.nodes).toEqual(await embedded.read('countNodesByLabel'));
     expect(counts.rels).toEqual(await embedded.read('countRelationshipsByType'));
     await neo.store.close();
   });
 
-  it('answers the API tests\' canonical query exactly as the embedded store does', async () => {
+  it("answers the API tests' canonical query exactly as the embedded store does", async () => {
     const neo = await emptyNeo4j();
     await loadSeed(neo);
     const query = `{ negotiations(first: 100) { totalCount edges { node { key start end outcome parties { ccode } rounds { start place }

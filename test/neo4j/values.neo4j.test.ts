@@ -10,7 +10,16 @@ import type { GraphStore, Params } from '../../src/store/index.js';
 
 const title = neo4jSkipReason ? `values on Neo4j and Grafeo (${neo4jSkipReason})` : 'values on Neo4j and Grafeo';
 
-const props = { ccode: 200, cinc0: 0, cinc1: 1, cinc: 0.0123, name: 'United Kingdom', partial: '1815-06', ints: [1, 2, 3], floats: [0, 0.5, 1] };
+const props = {
+  ccode: 200,
+  cinc0: 0,
+  cinc1: 1,
+  cinc: 0.0123,
+  name: 'United Kingdom',
+  partial: '1815-06',
+  ints: [1, 2, 3],
+  floats: [0, 0.5, 1],
+};
 
 /** Writes a probe node and reads it back, property by property. */
 const write = `CREATE (n:ValueProbe) SET n = $props
@@ -39,14 +48,23 @@ describe.skipIf(neo4jSkipReason !== null)(title, () => {
     expect(onNeo4j).toEqual(onGrafeo);
     // Byte-identical JSON too (same column order, same number rendering).
     expect(JSON.stringify(onNeo4j)).toBe(JSON.stringify(onGrafeo));
-    expect(onNeo4j.rows[0]).toMatchObject({ ccode: 200, cinc0: 0, cinc1: 1, cinc: 0.0123, day: '1815-06-09', floats: [0, 0.5, 1], big: '9007199254740993' });
+    expect(onNeo4j.rows[0]).toMatchObject({
+      ccode: 200,
+      cinc0: 0,
+      cinc1: 1,
+      cinc: 0.0123,
+      day: '1815-06-09',
+      floats: [0, 0.5, 1],
+      big: '9007199254740993',
+    });
     await neo.store.close();
   });
 
   it('stores whole numbers as integers on both stores (a JS 1 and 1.0 are one value): arithmetic agrees', async () => {
     const neo = await emptyNeo4j();
     const grafeo = await emptyGrafeo();
-    const q = 'CREATE (n:ValueProbe {whole: $whole, half: $half}) RETURN n.whole / 2 AS intDivision, n.half / 2 AS floatDivision, toFloat(n.whole) / 2 AS asFloat';
+    const q =
+      'CREATE (n:ValueProbe {whole: $whole, half: $half}) RETURN n.whole / 2 AS intDivision, n.half / 2 AS floatDivision, toFloat(n.whole) / 2 AS asFloat';
     const params = { whole: 1, half: 0.5 };
     expect(await neo.store.write(q, params, 'value-probe')).toEqual(await grafeo.store.write(q, params, 'value-probe'));
     await neo.store.close();

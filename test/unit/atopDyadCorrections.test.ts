@@ -17,7 +17,9 @@ requireDataOrSkip();
 
 describe('ATOP dyad corrections', () => {
   const members = fileRows('atop-5.1/atop5_1m.csv');
-  const sourceKeys = new Set((parse(readFileSync(join(seedDir, 'sources.yaml'), 'utf8')).sources as { key: string }[]).map((s) => s.key));
+  const sourceKeys = new Set(
+    (parse(readFileSync(join(seedDir, 'sources.yaml'), 'utf8')).sources as { key: string }[]).map((s) => s.key),
+  );
 
   it('each correction fits atop5_1m.csv and cites sources the seed defines', () => {
     expect(ATOP_DYAD_CORRECTIONS.length).toBeGreaterThan(0);
@@ -28,7 +30,10 @@ describe('ATOP dyad corrections', () => {
         expect(own.length, `${c.atopId}/${phase}/${c.member}`).toBeGreaterThan(0);
         for (const r of own) {
           expect(r.obvary, `${c.atopId}/${phase}/${c.member} obvary`).toBe('1');
-          expect(r[OBLIGATION_INFO[c.obligation].atopColumn], `${c.atopId}/${phase}/${c.member} holds ${c.obligation}`).toBe('1');
+          expect(
+            r[OBLIGATION_INFO[c.obligation].atopColumn],
+            `${c.atopId}/${phase}/${c.member} holds ${c.obligation}`,
+          ).toBe('1');
         }
         const inPhase = new Set(phaseRows.map((r) => Number(r.member)));
         for (const to of c.owedTo) expect(inPhase.has(to) && to !== c.member, `${c.atopId}/${phase}: ${to}`).toBe(true);
@@ -39,7 +44,7 @@ describe('ATOP dyad corrections', () => {
     }
   });
 
-  it('the rule on the codebook\'s case: Britain and France defend Sweden, not each other, and all three consult', () => {
+  it("the rule on the codebook's case: Britain and France defend Sweden, not each other, and all three consult", () => {
     const phase = [
       { ccode: 200, obligations: ['DEFENSE', 'CONSULTATION'], obvary: true },
       { ccode: 220, obligations: ['DEFENSE', 'CONSULTATION'], obvary: true },

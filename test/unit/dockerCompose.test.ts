@@ -7,7 +7,15 @@ import { projectRoot } from '../../src/paths.js';
 
 describe('docker-compose.yml', () => {
   const compose = parse(readFileSync(join(projectRoot, 'docker-compose.yml'), 'utf8'), { uniqueKeys: true }) as {
-    services: Record<string, { image: string; environment: Record<string, string>; healthcheck?: unknown; depends_on?: Record<string, { condition: string }> }>;
+    services: Record<
+      string,
+      {
+        image: string;
+        environment: Record<string, string>;
+        healthcheck?: unknown;
+        depends_on?: Record<string, { condition: string }>;
+      }
+    >;
   };
   it('runs Neo4j 5 community with auth from the environment and a health check', () => {
     expect(compose.services.neo4j!.image).toMatch(/^neo4j:5/);

@@ -24,10 +24,31 @@ function specifiers(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const out: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) out.push(node.moduleSpecifier.text);
-    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) out.push(node.moduleReference.expression.text);
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) out.push(node.arguments[0].text);
-    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) out.push(node.argument.literal.text);
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      out.push(node.moduleSpecifier.text);
+    else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    )
+      out.push(node.moduleReference.expression.text);
+    else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteralLike(node.arguments[0])
+    )
+      out.push(node.arguments[0].text);
+    else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    )
+      out.push(node.argument.literal.text);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -49,7 +70,9 @@ function importGraph(): Map<string, string[]> {
   const set = new Set(files);
   const graph = new Map<string, string[]>();
   for (const f of files) {
-    const targets = specifiers(f).map((s) => resolveSpecifier(f, s, set)).filter((t): t is string => t !== undefined);
+    const targets = specifiers(f)
+      .map((s) => resolveSpecifier(f, s, set))
+      .filter((t): t is string => t !== undefined);
     graph.set(rel(f), [...new Set(targets.map(rel))]);
   }
   return graph;
@@ -100,14 +123,35 @@ const layerOf = (path: string): string => {
  * What a layer may not import. `domain` and `errors` are allow-lists (everything else forbidden);
  * the others are deny-lists. Keep in step with each folder's README.md.
  */
-interface Rule { layer: string; only?: string[]; never?: string[]; why: string }
+interface Rule {
+  layer: string;
+  only?: string[];
+  never?: string[];
+  why: string;
+}
 const rules: Rule[] = [
   { layer: 'domain', only: [], why: 'the vocabulary imports nothing of the project' },
   { layer: 'errors', only: ['domain'], why: 'errors import only the domain' },
-  { layer: 'store', never: ['loaders', 'analysis', 'resolvers', 'schema', 'seed', 'import', 'export', 'web', 'server'], why: 'the store knows nothing above it' },
-  { layer: 'loaders', never: ['analysis', 'resolvers'], why: 'loaders read the store for analysis and resolvers, not the other way round' },
-  { layer: 'analysis', never: ['resolvers', 'schema'], why: 'analysis works on a data interface, not on GraphQL classes' },
-  { layer: 'schema', never: ['resolvers', 'loaders', 'analysis'], why: 'schema classes describe types; resolvers fill them' },
+  {
+    layer: 'store',
+    never: ['loaders', 'analysis', 'resolvers', 'schema', 'seed', 'import', 'export', 'web', 'server'],
+    why: 'the store knows nothing above it',
+  },
+  {
+    layer: 'loaders',
+    never: ['analysis', 'resolvers'],
+    why: 'loaders read the store for analysis and resolvers, not the other way round',
+  },
+  {
+    layer: 'analysis',
+    never: ['resolvers', 'schema'],
+    why: 'analysis works on a data interface, not on GraphQL classes',
+  },
+  {
+    layer: 'schema',
+    never: ['resolvers', 'loaders', 'analysis'],
+    why: 'schema classes describe types; resolvers fill them',
+  },
 ];
 
 /**
@@ -117,9 +161,14 @@ const rules: Rule[] = [
 const knownViolations: { from: string; toLayer: string; fix: string }[] = [
   // The composition root that hands the resolver classes to type-graphql's buildSchema lives in
   // src/schema; it belongs above both (e.g. src/buildAppSchema.ts, beside server.ts).
-  { from: 'src/schema/buildAppSchema.ts', toLayer: 'resolvers', fix: 'move buildAppSchema.ts out of src/schema (e.g. to src/)' },
+  {
+    from: 'src/schema/buildAppSchema.ts',
+    toLayer: 'resolvers',
+    fix: 'move buildAppSchema.ts out of src/schema (e.g. to src/)',
+  },
 ];
-const isKnown = (from: string, to: string): boolean => knownViolations.some((k) => k.from === from && k.toLayer === layerOf(to));
+const isKnown = (from: string, to: string): boolean =>
+  knownViolations.some((k) => k.from === from && k.toLayer === layerOf(to));
 
 function violations(graph: Map<string, string[]>, known: boolean): string[] {
   const out: string[] = [];

@@ -17,16 +17,34 @@ describe('normaliseValue with neo4j-driver value classes', () => {
   });
 
   it('turns nodes and relationships into their properties, recursively', () => {
-    const node = new neo4j.types.Node(neo4j.int(1), ['State'], { ccode: neo4j.int(200), name: 'United Kingdom' }, '4:x:1');
+    const node = new neo4j.types.Node(
+      neo4j.int(1),
+      ['State'],
+      { ccode: neo4j.int(200), name: 'United Kingdom' },
+      '4:x:1',
+    );
     expect(normaliseValue(node)).toEqual({ ccode: 200, name: 'United Kingdom' });
-    const rel = new neo4j.types.Relationship(neo4j.int(7), neo4j.int(1), neo4j.int(2), 'MEMBER_OF',
-      { entry: new neo4j.types.Date(1949, 8, 24), phase: neo4j.int(1) }, '5:x:7', '4:x:1', '4:x:2');
+    const rel = new neo4j.types.Relationship(
+      neo4j.int(7),
+      neo4j.int(1),
+      neo4j.int(2),
+      'MEMBER_OF',
+      { entry: new neo4j.types.Date(1949, 8, 24), phase: neo4j.int(1) },
+      '5:x:7',
+      '4:x:1',
+      '4:x:2',
+    );
     expect(normaliseValue(rel)).toEqual({ entry: '1949-08-24', phase: 1 });
   });
 
   it('walks lists and maps and keeps plain values', () => {
-    expect(normaliseRow({ a: [neo4j.int(1), 'x', null, true, 2.5], m: { d: new neo4j.types.Date(1901, 1, 30) }, u: undefined }))
-      .toEqual({ a: [1, 'x', null, true, 2.5], m: { d: '1901-01-30' }, u: null });
+    expect(
+      normaliseRow({
+        a: [neo4j.int(1), 'x', null, true, 2.5],
+        m: { d: new neo4j.types.Date(1901, 1, 30) },
+        u: undefined,
+      }),
+    ).toEqual({ a: [1, 'x', null, true, 2.5], m: { d: '1901-01-30' }, u: null });
   });
 });
 
@@ -36,7 +54,9 @@ describe('normaliseValue with real Grafeo results', () => {
     try {
       await db.executeCypher("CREATE (s:State) SET s.ccode = 200, s.name = 'United Kingdom'");
       await db.executeCypher("CREATE (t:Treaty) SET t.id = 'nato', t.signed = date('1949-04-04')");
-      await db.executeCypher("MATCH (s:State), (t:Treaty) CREATE (s)-[:MEMBER_OF {entry: date('1949-08-24'), phase: 1}]->(t)");
+      await db.executeCypher(
+        "MATCH (s:State), (t:Treaty) CREATE (s)-[:MEMBER_OF {entry: date('1949-08-24'), phase: 1}]->(t)",
+      );
       const result = await db.executeCypher(
         'MATCH (s:State)-[m:MEMBER_OF]->(t:Treaty) RETURN s, m, t.signed AS signed, s.ccode AS ccode, 9007199254740993 AS big, [t.signed] AS dates',
       );

@@ -14,11 +14,13 @@ import { evidenceKey, gatherTargetEvidence, type TargetEvidence } from '../targe
 import type { OptionInputs, OptionRequest, Spell, Talk, Tie } from './types.js';
 
 const atKey = (ccode: number, at: string) => `${ccode}|${at}`;
-const talksKey = (r: Pick<OptionRequest, 'party' | 'talksFrom' | 'talksTo' | 'negotiation'>) => `${r.party}|${r.talksFrom}|${r.talksTo}|${r.negotiation ?? ''}`;
+const talksKey = (r: Pick<OptionRequest, 'party' | 'talksFrom' | 'talksTo' | 'negotiation'>) =>
+  `${r.party}|${r.talksFrom}|${r.talksTo}|${r.negotiation ?? ''}`;
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
-  if (list) list.push(v); else m.set(k, [v]);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }
 
 export async function fetchOptionData(ex: QueryExecutor, requests: readonly OptionRequest[]): Promise<OptionInputs[]> {
@@ -26,7 +28,11 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
   const evidenceFrom = (r: OptionRequest) => addYears(r.at, -r.windowYears);
   const dates = [...new Set(requests.map((r) => r.at))];
   const partyItems = [...new Map(requests.map((r) => [atKey(r.party, r.at), { ccode: r.party, at: r.at }])).values()];
-  const talkWindows = [...new Map(requests.map((r) => [talksKey(r), { ccode: r.party, from: r.talksFrom, to: r.talksTo, exclude: r.negotiation }])).entries()];
+  const talkWindows = [
+    ...new Map(
+      requests.map((r) => [talksKey(r), { ccode: r.party, from: r.talksFrom, to: r.talksTo, exclude: r.negotiation }]),
+    ).entries(),
+  ];
   const untargeted = requests.filter((r) => !r.targets.length);
 
   // Wave 1.
@@ -34,14 +40,23 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
     readStatesAvailableAt(ex, dates),
     ex.read(q.warOpponentsAt, { items: partyItems }),
     ex.read(q.disputeOpponentsAt, { items: partyItems }),
-    gatherTargetEvidence(ex, untargeted.map((r) => ({ ccode: r.party, from: evidenceFrom(r), to: r.at }))),
+    gatherTargetEvidence(
+      ex,
+      untargeted.map((r) => ({ ccode: r.party, from: evidenceFrom(r), to: r.at })),
+    ),
     readAllianceTies(ex, partyItems),
-    readConcurrentTalks(ex, talkWindows.map(([, w]) => w)),
+    readConcurrentTalks(
+      ex,
+      talkWindows.map(([, w]) => w),
+    ),
     ex.read(q.systemSpellsOfStates, { ids: [...new Set(requests.map((r) => r.party))] }),
   ]);
   const statesAt = new Map<string, number[]>();
   const names = new Map<number, string>();
-  for (const s of available) { push(statesAt, s.at, s.ccode); names.set(s.ccode, s.abbrev); }
+  for (const s of available) {
+    push(statesAt, s.at, s.ccode);
+    names.set(s.ccode, s.abbrev);
+  }
   const hostile = new Map<string, Set<number>>();
   for (const h of [...wars, ...disputes]) {
     const k = atKey(h.ccode, h.at);
@@ -63,16 +78,37 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
   const spells = new Map<number, Spell[]>();
   for (const s of spellRows) push(spells, s.id, s.node);
 
-  const targetsOf = requests.map((r) => (r.targets.length ? r.targets
-    : [...new Set((ownEvidence.get(evidenceKey({ ccode: r.party, from: evidenceFrom(r), to: r.at })) ?? []).map((e) => e.target))].filter((t) => !r.atTable.includes(t))));
-  const candidatesOf = requests.map((r) => (statesAt.get(r.at) ?? []).filter((c) => c !== r.party && !r.atTable.includes(c)));
+  const targetsOf = requests.map((r) =>
+    r.targets.length
+      ? r.targets
+      : [
+          ...new Set(
+            (ownEvidence.get(evidenceKey({ ccode: r.party, from: evidenceFrom(r), to: r.at })) ?? []).map(
+              (e) => e.target,
+            ),
+          ),
+        ].filter((t) => !r.atTable.includes(t)),
+  );
+  const candidatesOf = requests.map((r) =>
+    (statesAt.get(r.at) ?? []).filter((c) => c !== r.party && !r.atTable.includes(c)),
+  );
 
   // Wave 2.
-  const evidenceRequests = requests.flatMap((r, i) => (targetsOf[i]!.length ? candidatesOf[i]!.map((ccode) => ({ ccode, from: evidenceFrom(r), to: r.at, targets: targetsOf[i]! })) : []));
-  const capabilityItems = [...new Map(requests.flatMap((r, i) => {
-    const year = yearOf(r.at);
-    return [r.party, ...targetsOf[i]!, ...candidatesOf[i]!].map((ccode) => [`${ccode}-${year}`, { id: `${ccode}-${year}`, ccode, year }] as const);
-  })).values()];
+  const evidenceRequests = requests.flatMap((r, i) =>
+    targetsOf[i]!.length
+      ? candidatesOf[i]!.map((ccode) => ({ ccode, from: evidenceFrom(r), to: r.at, targets: targetsOf[i]! }))
+      : [],
+  );
+  const capabilityItems = [
+    ...new Map(
+      requests.flatMap((r, i) => {
+        const year = yearOf(r.at);
+        return [r.party, ...targetsOf[i]!, ...candidatesOf[i]!].map(
+          (ccode) => [`${ccode}-${year}`, { id: `${ccode}-${year}`, ccode, year }] as const,
+        );
+      }),
+    ).values(),
+  ];
   // Names of targets outside the system at the batch's dates (reasons name every state the same way, whatever the batch).
   const unnamed = [...new Set(targetsOf.flat())].filter((c) => !names.has(c)).sort((a, b) => a - b);
   const [evidence, caps, named] = await Promise.all([
@@ -88,11 +124,19 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
     const targets = targetsOf[i]!;
     const candidates = candidatesOf[i]!;
     const ev = new Map<number, TargetEvidence[]>();
-    if (targets.length) for (const c of candidates) ev.set(c, evidence.get(evidenceKey({ ccode: c, from: evidenceFrom(r), to: r.at, targets })) ?? []);
+    if (targets.length)
+      for (const c of candidates)
+        ev.set(c, evidence.get(evidenceKey({ ccode: c, from: evidenceFrom(r), to: r.at, targets })) ?? []);
     const cinc = new Map<number, number | null>();
-    for (const c of [r.party, ...targets, ...candidates]) { const v = cincByYear.get(`${c}-${year}`); if (v !== undefined) cinc.set(c, v); }
+    for (const c of [r.party, ...targets, ...candidates]) {
+      const v = cincByYear.get(`${c}-${year}`);
+      if (v !== undefined) cinc.set(c, v);
+    }
     return {
-      request: r, targets, candidates, names,
+      request: r,
+      targets,
+      candidates,
+      names,
       hostile: hostile.get(atKey(r.party, r.at)) ?? new Set<number>(),
       evidence: ev,
       ties: ties.get(atKey(r.party, r.at)) ?? new Map(),

@@ -8,6 +8,17 @@ export { fetchOptionData } from './fetchOptionData.js';
 export { allyScore, scoreAlternativeAllies, scoreBuckPassing, scoreOptions, scoreUnilateral } from './scoreOptions.js';
 export { assessOutsideOptions, createOutsideOptionsLoader, type OutsideOptionsLoader } from './outsideOptionsLoader.js';
 export {
-  MAX_SERIES_YEARS, SERIES_FIRST_YEAR, SERIES_LAST_YEAR, SERIES_STEPS, checkSeriesArgs, midpoint, outsideOptionsSeries, seriesDates, seriesRequest,
-  type SeriesArgs, type SeriesEra, type SeriesPoint, type SeriesStep,
+  MAX_SERIES_YEARS,
+  SERIES_FIRST_YEAR,
+  SERIES_LAST_YEAR,
+  SERIES_STEPS,
+  checkSeriesArgs,
+  midpoint,
+  outsideOptionsSeries,
+  seriesDates,
+  seriesRequest,
+  type SeriesArgs,
+  type SeriesEra,
+  type SeriesPoint,
+  type SeriesStep,
 } from './series.js';

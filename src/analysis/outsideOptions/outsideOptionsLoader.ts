@@ -14,7 +14,10 @@ import { getResult, putResult, resultCacheOf } from './resultCache.js';
 export type OutsideOptionsLoader = DataLoader<OptionRequest, OptionResult, string>;
 
 /** Reads and scores a batch of requests (the loader's batch function, usable on its own). */
-export async function assessOutsideOptions(ex: QueryExecutor, requests: readonly OptionRequest[]): Promise<OptionResult[]> {
+export async function assessOutsideOptions(
+  ex: QueryExecutor,
+  requests: readonly OptionRequest[],
+): Promise<OptionResult[]> {
   return (await fetchOptionData(ex, requests)).map(scoreOptions);
 }
 
@@ -39,5 +42,7 @@ async function assessWithResultCache(ex: QueryExecutor, requests: readonly Optio
 }
 
 export function createOutsideOptionsLoader(ex: QueryExecutor): OutsideOptionsLoader {
-  return new DataLoader<OptionRequest, OptionResult, string>((requests) => assessWithResultCache(ex, requests), { cacheKeyFn: requestKey });
+  return new DataLoader<OptionRequest, OptionResult, string>((requests) => assessWithResultCache(ex, requests), {
+    cacheKeyFn: requestKey,
+  });
 }

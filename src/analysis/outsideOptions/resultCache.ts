@@ -18,13 +18,19 @@ export function resultCacheOf(ex: QueryExecutor): Map<string, OptionResult> | nu
   const owner = ex.readCache;
   if (!owner) return null;
   let cache = caches.get(owner);
-  if (!cache) { cache = new Map(); caches.set(owner, cache); }
+  if (!cache) {
+    cache = new Map();
+    caches.set(owner, cache);
+  }
   return cache;
 }
 
 export function getResult(cache: Map<string, OptionResult>, key: string): OptionResult | undefined {
   const hit = cache.get(key);
-  if (hit !== undefined) { cache.delete(key); cache.set(key, hit); }
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+  }
   return hit;
 }
 

@@ -13,7 +13,13 @@
  * - **Overall**: the best of the three (a party needs only one good alternative).
  */
 import {
-  ALLY_WEIGHTS, BUCK_CATCHERS_FOR_FULL_ATTRACTIVENESS, SHARED_TARGET_SATURATION, TIE_VALUE, covers, overlaps, yearOf,
+  ALLY_WEIGHTS,
+  BUCK_CATCHERS_FOR_FULL_ATTRACTIVENESS,
+  SHARED_TARGET_SATURATION,
+  TIE_VALUE,
+  covers,
+  overlaps,
+  yearOf,
 } from '../../domain/index.js';
 import { kindStrength } from '../sharedTargets.js';
 import type { AllyComponents, AlternativeAlly, OptionInputs, OptionResult, Reason } from './types.js';
@@ -52,19 +58,37 @@ export function scoreAlternativeAllies(i: OptionInputs, targetCinc: number | nul
     if (isTarget && !concurrent.length) continue; // the target is an option only through a concurrent deal with it
     if (!theirs.length && !myTies.length && !concurrent.length) continue; // no tie: not an alternative
     const reasons: Reason[] = [];
-    if (isTarget) reasons.push({ text: 'the party\'s own target, negotiating with it at the same time: a deal with the target instead of an alliance against it', sources: [] });
+    if (isTarget)
+      reasons.push({
+        text: "the party's own target, negotiating with it at the same time: a deal with the target instead of an alliance against it",
+        sources: [],
+      });
     if (theirs.length) {
       const kinds = [...new Set(theirs.map((e) => e.kind.toLowerCase().replace('_', ' ')))].join(', ');
-      reasons.push({ text: `also stood against ${targets.map(nameOf).join('/')} (${kinds}): ${theirs[0]!.description}`, sources: [...new Set(theirs.flatMap((e) => e.sources))] });
+      reasons.push({
+        text: `also stood against ${targets.map(nameOf).join('/')} (${kinds}): ${theirs[0]!.description}`,
+        sources: [...new Set(theirs.flatMap((e) => e.sources))],
+      });
     }
     const current = myTies.filter((t) => covers(null, t.exit, r.at) && covers(null, t.otherExit, r.at));
     if (myTies.length) {
       const shown = current[0] ?? myTies[0]!;
-      reasons.push({ text: `${current.length ? 'allied' : 'formerly allied'} with the party: ${shown.treatyName ?? shown.treaty}`, sources: [] });
+      reasons.push({
+        text: `${current.length ? 'allied' : 'formerly allied'} with the party: ${shown.treatyName ?? shown.treaty}`,
+        sources: [],
+      });
     }
-    if (concurrent.length) reasons.push({ text: `negotiating with the party at the same time: ${concurrent[0]!.negotiationName} (${concurrent[0]!.start} to ${concurrent[0]!.end})`, sources: concurrent[0]!.sources });
+    if (concurrent.length)
+      reasons.push({
+        text: `negotiating with the party at the same time: ${concurrent[0]!.negotiationName} (${concurrent[0]!.start} to ${concurrent[0]!.end})`,
+        sources: concurrent[0]!.sources,
+      });
     const cinc = i.cinc.get(c) ?? null;
-    if (cinc !== null) reasons.push({ text: `CINC ${cinc.toFixed(4)} in ${year}${targetCinc ? ` against the target's ${targetCinc.toFixed(4)}` : ''}`, sources: [] });
+    if (cinc !== null)
+      reasons.push({
+        text: `CINC ${cinc.toFixed(4)} in ${year}${targetCinc ? ` against the target's ${targetCinc.toFixed(4)}` : ''}`,
+        sources: [],
+      });
     const components: AllyComponents = {
       capability: isTarget || cinc === null ? null : targetCinc ? round(cinc / (cinc + targetCinc)) : null,
       sharedTarget: round(Math.min(1, kindStrength(theirs) / SHARED_TARGET_SATURATION)),
@@ -80,25 +104,45 @@ export function scoreUnilateral(i: OptionInputs, targetCinc: number | null): Opt
   const r = i.request;
   const year = yearOf(r.at);
   const partyCinc = i.cinc.get(r.party) ?? null;
-  const majorPower = i.spells.length ? i.spells.some((s) => s.kind === 'MAJOR_POWER' && covers(s.start, s.end, r.at)) : null;
+  const majorPower = i.spells.length
+    ? i.spells.some((s) => s.kind === 'MAJOR_POWER' && covers(s.start, s.end, r.at))
+    : null;
   const attractiveness = partyCinc !== null && targetCinc ? round(partyCinc / (partyCinc + targetCinc)) : null;
-  const reasons: Reason[] = [attractiveness !== null
-    ? { text: `CINC ${partyCinc!.toFixed(4)} against the target's ${targetCinc!.toFixed(4)} in ${year}: ${Math.round(attractiveness * 100)}% of the dyad's capabilities`, sources: [] }
-    : { text: `no capability data for ${year} (import NMC to measure unilateral action)`, sources: [] }];
-  if (majorPower !== null) reasons.push({ text: majorPower ? 'a major power at the time' : 'not a major power at the time', sources: [] });
+  const reasons: Reason[] = [
+    attractiveness !== null
+      ? {
+          text: `CINC ${partyCinc!.toFixed(4)} against the target's ${targetCinc!.toFixed(4)} in ${year}: ${Math.round(attractiveness * 100)}% of the dyad's capabilities`,
+          sources: [],
+        }
+      : { text: `no capability data for ${year} (import NMC to measure unilateral action)`, sources: [] },
+  ];
+  if (majorPower !== null)
+    reasons.push({ text: majorPower ? 'a major power at the time' : 'not a major power at the time', sources: [] });
   return { attractiveness, partyCinc, targetCinc, majorPower, reasons };
 }
 
 export function scoreBuckPassing(i: OptionInputs, targetCinc: number | null): OptionResult['buckPassing'] {
   const catchers = i.candidates
     .filter((c) => !i.targets.includes(c))
-    .map((c) => ({ state: c, cinc: i.cinc.get(c) ?? null, evidence: (i.evidence.get(c) ?? []).filter((e) => i.targets.includes(e.target)) }))
+    .map((c) => ({
+      state: c,
+      cinc: i.cinc.get(c) ?? null,
+      evidence: (i.evidence.get(c) ?? []).filter((e) => i.targets.includes(e.target)),
+    }))
     .filter((x) => x.evidence.length)
     .sort((x, y) => (y.cinc ?? 0) - (x.cinc ?? 0) || x.state - y.state);
   const catcherCinc = sumOrNull(catchers.map((c) => c.cinc));
-  const attractiveness = catcherCinc !== null && targetCinc ? round(catcherCinc / (catcherCinc + targetCinc)) : round(Math.min(1, catchers.length / BUCK_CATCHERS_FOR_FULL_ATTRACTIVENESS));
+  const attractiveness =
+    catcherCinc !== null && targetCinc
+      ? round(catcherCinc / (catcherCinc + targetCinc))
+      : round(Math.min(1, catchers.length / BUCK_CATCHERS_FOR_FULL_ATTRACTIVENESS));
   const reasons: Reason[] = catchers.length
-    ? [{ text: `${catchers.length} other state(s) stood against the same target${catcherCinc !== null ? `, with CINC ${catcherCinc.toFixed(4)} together` : ''}`, sources: [] }]
+    ? [
+        {
+          text: `${catchers.length} other state(s) stood against the same target${catcherCinc !== null ? `, with CINC ${catcherCinc.toFixed(4)} together` : ''}`,
+          sources: [],
+        },
+      ]
     : [{ text: 'no other state on record against the same target', sources: [] }];
   return { attractiveness, buckCatchers: catchers, reasons };
 }

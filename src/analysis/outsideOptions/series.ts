@@ -23,7 +23,12 @@ export const SERIES_LAST_YEAR = 1949;
 /** At most this many points (years) in one series: the whole record. */
 export const MAX_SERIES_YEARS = SERIES_LAST_YEAR - SERIES_FIRST_YEAR + 1;
 
-export interface SeriesEra { key: string; name: string; start: string; end: string }
+export interface SeriesEra {
+  key: string;
+  name: string;
+  start: string;
+  end: string;
+}
 
 export interface SeriesPoint {
   /** The year (YEAR step), or null (ERA step). */
@@ -38,16 +43,30 @@ export interface SeriesPoint {
   result: OptionResult;
 }
 
-export interface SeriesArgs { state: number; from: number; to: number; step: SeriesStep }
+export interface SeriesArgs {
+  state: number;
+  from: number;
+  to: number;
+  step: SeriesStep;
+}
 
 /** Input checks (BAD_USER_INPUT): whole years, from ≤ to, inside 1815–1949 (at most 135 points). */
 export function checkSeriesArgs({ from, to, step }: Omit<SeriesArgs, 'state'>): void {
-  for (const [name, y] of [['from', from], ['to', to]] as const) {
-    if (!Number.isInteger(y) || y < SERIES_FIRST_YEAR || y > SERIES_LAST_YEAR) throw new BadInputError(`${name} must be a year from ${SERIES_FIRST_YEAR} to ${SERIES_LAST_YEAR} (got ${y})`, name);
+  for (const [name, y] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (!Number.isInteger(y) || y < SERIES_FIRST_YEAR || y > SERIES_LAST_YEAR)
+      throw new BadInputError(
+        `${name} must be a year from ${SERIES_FIRST_YEAR} to ${SERIES_LAST_YEAR} (got ${y})`,
+        name,
+      );
   }
   if (from > to) throw new BadInputError(`from (${from}) is after to (${to})`, 'from');
-  if (to - from + 1 > MAX_SERIES_YEARS) throw new BadInputError(`a series spans at most ${MAX_SERIES_YEARS} years`, 'to');
-  if (!(SERIES_STEPS as readonly string[]).includes(step)) throw new BadInputError(`step must be one of ${SERIES_STEPS.join(', ')}`, 'step');
+  if (to - from + 1 > MAX_SERIES_YEARS)
+    throw new BadInputError(`a series spans at most ${MAX_SERIES_YEARS} years`, 'to');
+  if (!(SERIES_STEPS as readonly string[]).includes(step))
+    throw new BadInputError(`step must be one of ${SERIES_STEPS.join(', ')}`, 'step');
 }
 
 /** The midpoint of [from, to] (days, rounded down). */
@@ -57,7 +76,10 @@ export function midpoint(from: string, to: string): string {
 }
 
 /** The dates of a series (no reads but the eras): one per year, or one per era meeting the range. */
-export function seriesDates(eras: readonly SeriesEra[], { from, to, step }: Omit<SeriesArgs, 'state'>): Omit<SeriesPoint, 'result'>[] {
+export function seriesDates(
+  eras: readonly SeriesEra[],
+  { from, to, step }: Omit<SeriesArgs, 'state'>,
+): Omit<SeriesPoint, 'result'>[] {
   const eraAt = (at: string) => eras.find((e) => covers(e.start, e.end, at)) ?? null;
   if (step === 'YEAR') {
     return Array.from({ length: to - from + 1 }, (_, i) => {
@@ -68,11 +90,13 @@ export function seriesDates(eras: readonly SeriesEra[], { from, to, step }: Omit
   }
   const first = yearStart(from);
   const last = yearEnd(to);
-  return eras.filter((e) => overlaps(e.start, e.end, first, last)).map((era) => {
-    const f = era.start > first ? era.start : first;
-    const t = era.end < last ? era.end : last;
-    return { year: null, era, from: f, to: t, at: midpoint(f, t) };
-  });
+  return eras
+    .filter((e) => overlaps(e.start, e.end, first, last))
+    .map((era) => {
+      const f = era.start > first ? era.start : first;
+      const t = era.end < last ? era.end : last;
+      return { year: null, era, from: f, to: t, at: midpoint(f, t) };
+    });
 }
 
 /** The request behind one point: exactly the single-date request (`dateRequest`). */
@@ -83,9 +107,16 @@ export const seriesRequest = (state: number, at: string): OptionRequest => dateR
  * share its cache with single-date `outsideOptions` fields of the same request; without, the batch
  * is assessed directly (exports, CLI).
  */
-export async function outsideOptionsSeries(ex: QueryExecutor, args: SeriesArgs, loader?: OutsideOptionsLoader): Promise<SeriesPoint[]> {
+export async function outsideOptionsSeries(
+  ex: QueryExecutor,
+  args: SeriesArgs,
+  loader?: OutsideOptionsLoader,
+): Promise<SeriesPoint[]> {
   checkSeriesArgs(args);
-  const [states, eraRows] = await Promise.all([ex.read(q.statesByCcodes, { ccodes: [args.state] }), ex.read(q.erasAll)]);
+  const [states, eraRows] = await Promise.all([
+    ex.read(q.statesByCcodes, { ccodes: [args.state] }),
+    ex.read(q.erasAll),
+  ]);
   if (!states.length) throw new NotFoundError('State with ccode', args.state);
   const eras = eraRows.map((e) => ({ key: e.id, name: e.name, start: e.start, end: e.end }));
   const dates = seriesDates(eras, args);

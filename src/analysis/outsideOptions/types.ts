@@ -2,11 +2,19 @@
 import type { TargetEvidence } from '../targetEvidence.js';
 import type { AllyComponent } from '../../domain/index.js';
 
-export interface Reason { text: string; sources: string[] }
+export interface Reason {
+  text: string;
+  sources: string[];
+}
 
 export type AllyComponents = { capability: number | null } & Record<Exclude<AllyComponent, 'capability'>, number>;
 
-export interface AlternativeAlly { state: number; score: number; components: AllyComponents; reasons: Reason[] }
+export interface AlternativeAlly {
+  state: number;
+  score: number;
+  components: AllyComponents;
+  reasons: Reason[];
+}
 
 /** One party's outside options at one moment of choice. Plain data: also the DataLoader key. */
 export interface OptionRequest {
@@ -28,16 +36,43 @@ export interface OptionRequest {
 export interface OptionResult {
   request: OptionRequest;
   alternativeAllies: { attractiveness: number; allies: AlternativeAlly[] };
-  unilateral: { attractiveness: number | null; partyCinc: number | null; targetCinc: number | null; majorPower: boolean | null; reasons: Reason[] };
-  buckPassing: { attractiveness: number; buckCatchers: { state: number; cinc: number | null; evidence: TargetEvidence[] }[]; reasons: Reason[] };
+  unilateral: {
+    attractiveness: number | null;
+    partyCinc: number | null;
+    targetCinc: number | null;
+    majorPower: boolean | null;
+    reasons: Reason[];
+  };
+  buckPassing: {
+    attractiveness: number;
+    buckCatchers: { state: number; cinc: number | null; evidence: TargetEvidence[] }[];
+    reasons: Reason[];
+  };
   overall: number;
   /** The targets used: the request's, or those the party's own evidence names. */
   targets: number[];
 }
 
-export interface Tie { other: number; treaty: string; treatyName: string | null; exit: string | null; otherExit: string | null }
-export interface Talk { other: number; negotiation: string; negotiationName: string; start: string; end: string; sources: string[] }
-export interface Spell { kind: string; start: string; end: string | null }
+export interface Tie {
+  other: number;
+  treaty: string;
+  treatyName: string | null;
+  exit: string | null;
+  otherExit: string | null;
+}
+export interface Talk {
+  other: number;
+  negotiation: string;
+  negotiationName: string;
+  start: string;
+  end: string;
+  sources: string[];
+}
+export interface Spell {
+  kind: string;
+  start: string;
+  end: string | null;
+}
 
 /**
  * Everything the scoring needs for one request, read from the store by `fetchOptionData` and

@@ -6,32 +6,63 @@
   var NEGOTIATION_YEARS = 5;
   var $ = page.byId;
   var params = new URLSearchParams(location.search);
-  var state = window.networkState = { at: null, nodes: 0, alliances: 0, negotiations: 0, ready: false, loads: 0 };
+  var state = (window.networkState = { at: null, nodes: 0, alliances: 0, negotiations: 0, ready: false, loads: 0 });
 
-  var cy = window.cy = cytoscape({
+  var cy = (window.cy = cytoscape({
     container: $('cy'),
     minZoom: 0.2,
     maxZoom: 4,
     wheelSensitivity: 0.3,
     style: [
-      { selector: 'node', style: {
-        width: 'mapData(size, 4, 30, 8, 60)', height: 'mapData(size, 4, 30, 8, 60)',
-        'background-color': '#95a5a6', label: 'data(label)', 'font-size': 9, color: '#333',
-        'text-valign': 'bottom', 'text-margin-y': 2 } },
-      { selector: 'node[?majorPower]', style: { 'background-color': '#2c3e50', 'border-width': 3, 'border-color': '#f1c40f', 'font-weight': 'bold', 'font-size': 11 } },
-      { selector: 'edge', style: { 'line-color': 'data(colour)', width: 'mapData(level, 1, 4, 1, 4)', 'curve-style': 'bezier', opacity: 0.8 } },
+      {
+        selector: 'node',
+        style: {
+          width: 'mapData(size, 4, 30, 8, 60)',
+          height: 'mapData(size, 4, 30, 8, 60)',
+          'background-color': '#95a5a6',
+          label: 'data(label)',
+          'font-size': 9,
+          color: '#333',
+          'text-valign': 'bottom',
+          'text-margin-y': 2,
+        },
+      },
+      {
+        selector: 'node[?majorPower]',
+        style: {
+          'background-color': '#2c3e50',
+          'border-width': 3,
+          'border-color': '#f1c40f',
+          'font-weight': 'bold',
+          'font-size': 11,
+        },
+      },
+      {
+        selector: 'edge',
+        style: {
+          'line-color': 'data(colour)',
+          width: 'mapData(level, 1, 4, 1, 4)',
+          'curve-style': 'bezier',
+          opacity: 0.8,
+        },
+      },
       { selector: 'edge[kind = "negotiation"]', style: { width: 2, 'line-style': 'solid', opacity: 0.9 } },
       { selector: 'edge[?dashed]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
       { selector: ':selected', style: { 'overlay-color': '#f39c12', 'overlay-opacity': 0.25 } },
     ],
-  });
+  }));
 
   // Positions by region: states on a ring in COW-code order (Americas, Europe, Africa, Middle East,
   // Asia), major powers on an inner ring, evenly spaced so that neighbours do not overlap.
   function ringPositions() {
     var pos = {};
-    [[cy.nodes('[?majorPower]'), 220], [cy.nodes('[!majorPower]'), 480]].forEach(function (ring) {
-      var nodes = ring[0].sort(function (a, b) { return a.data('ccode') - b.data('ccode'); });
+    [
+      [cy.nodes('[?majorPower]'), 220],
+      [cy.nodes('[!majorPower]'), 480],
+    ].forEach(function (ring) {
+      var nodes = ring[0].sort(function (a, b) {
+        return a.data('ccode') - b.data('ccode');
+      });
       nodes.forEach(function (n, i) {
         var angle = (i / Math.max(nodes.length, 1)) * 2 * Math.PI - Math.PI / 2;
         pos[n.id()] = { x: ring[1] * Math.cos(angle), y: ring[1] * Math.sin(angle) };
@@ -42,9 +73,20 @@
 
   function runLayout() {
     var name = $('layout').value;
-    var layout = name === 'cose'
-      ? cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: function () { return 8000; }, idealEdgeLength: function () { return 60; } })
-      : cy.layout({ name: 'preset', positions: ringPositions(), fit: true, padding: 30 });
+    var layout =
+      name === 'cose'
+        ? cy.layout({
+            name: 'cose',
+            animate: false,
+            randomize: false,
+            nodeRepulsion: function () {
+              return 8000;
+            },
+            idealEdgeLength: function () {
+              return 60;
+            },
+          })
+        : cy.layout({ name: 'preset', positions: ringPositions(), fit: true, padding: 30 });
     layout.run();
     cy.fit(undefined, 30);
   }
@@ -57,7 +99,8 @@
   // The details of a state or a tie, followed by "In the explorer:" and a list of links to the queries behind them.
   function details(title, rows, links) {
     var after = document.createDocumentFragment();
-    var p = document.createElement('p'); p.textContent = 'In the explorer:';
+    var p = document.createElement('p');
+    p.textContent = 'In the explorer:';
     after.appendChild(p);
     after.appendChild(list(links));
     page.details(title, rows, after);
@@ -66,7 +109,12 @@
   // A list of strings or nodes.
   function list(items) {
     var ul = document.createElement('ul');
-    items.forEach(function (t) { var li = document.createElement('li'); if (t instanceof Node) li.appendChild(t); else li.textContent = t; ul.appendChild(li); });
+    items.forEach(function (t) {
+      var li = document.createElement('li');
+      if (t instanceof Node) li.appendChild(t);
+      else li.textContent = t;
+      ul.appendChild(li);
+    });
     return ul;
   }
 
@@ -76,14 +124,21 @@
       var other = e.source().id() === n.id ? e.target() : e.source();
       return other.data('abbrev') + ' (' + e.data('obligation').toLowerCase() + ')';
     });
-    details(n.name, [
-      ['COW code', n.ccode], ['abbreviation', n.abbrev], ['date', state.at],
-      ['CINC', n.cinc === null ? null : n.cinc.toFixed(4)], ['major power', n.majorPower === null ? 'unknown' : n.majorPower ? 'yes' : 'no'],
-      ['allies', allies.length ? list(allies) : 'none'],
-    ], [
-      page.explorerLink('state', { ccode: n.ccode, at: state.at }, 'this state at ' + state.at + ' (StateAt)'),
-      page.explorerLink('network', { at: state.at }, 'the whole network at ' + state.at + ' (Network)'),
-    ]);
+    details(
+      n.name,
+      [
+        ['COW code', n.ccode],
+        ['abbreviation', n.abbrev],
+        ['date', state.at],
+        ['CINC', n.cinc === null ? null : n.cinc.toFixed(4)],
+        ['major power', n.majorPower === null ? 'unknown' : n.majorPower ? 'yes' : 'no'],
+        ['allies', allies.length ? list(allies) : 'none'],
+      ],
+      [
+        page.explorerLink('state', { ccode: n.ccode, at: state.at }, 'this state at ' + state.at + ' (StateAt)'),
+        page.explorerLink('network', { at: state.at }, 'the whole network at ' + state.at + ' (Network)'),
+      ],
+    );
   });
 
   cy.on('tap', 'edge', function (evt) {
@@ -91,19 +146,36 @@
     var a = evt.target.source().data();
     var b = evt.target.target().data();
     if (e.kind === 'negotiation') {
-      details(e.negotiationName, [
-        ['parties', a.abbrev + ' – ' + b.abbrev], ['outcome', e.outcome === 'NONAGREEMENT' ? 'failed (no treaty)' : 'agreement'],
-        ['from', e.start], ['to', e.end],
-      ], [page.explorerLink('negotiation', { id: e.negotiation }, 'this negotiation (NegotiationAt)')]);
+      details(
+        e.negotiationName,
+        [
+          ['parties', a.abbrev + ' – ' + b.abbrev],
+          ['outcome', e.outcome === 'NONAGREEMENT' ? 'failed (no treaty)' : 'agreement'],
+          ['from', e.start],
+          ['to', e.end],
+        ],
+        [page.explorerLink('negotiation', { id: e.negotiation }, 'this negotiation (NegotiationAt)')],
+      );
       return;
     }
-    details(a.abbrev + ' – ' + b.abbrev, [
-      ['states', a.name + ' and ' + b.name], ['date', state.at], ['strongest obligation', e.obligation.toLowerCase().replace('_', '-')],
-      ['treaties', list(e.treaties)], ['ATOP ids', e.atopIds.join(', ')],
-    ], [
-      page.explorerLink('tie', { a: a.ccode, b: b.ccode, at: state.at, year: Number(state.at.slice(0, 4)) }, 'this tie, similarity and shared targets (Tie)'),
-      page.explorerLink('network', { at: state.at }, 'the whole network at ' + state.at + ' (Network)'),
-    ]);
+    details(
+      a.abbrev + ' – ' + b.abbrev,
+      [
+        ['states', a.name + ' and ' + b.name],
+        ['date', state.at],
+        ['strongest obligation', e.obligation.toLowerCase().replace('_', '-')],
+        ['treaties', list(e.treaties)],
+        ['ATOP ids', e.atopIds.join(', ')],
+      ],
+      [
+        page.explorerLink(
+          'tie',
+          { a: a.ccode, b: b.ccode, at: state.at, year: Number(state.at.slice(0, 4)) },
+          'this tie, similarity and shared targets (Tie)',
+        ),
+        page.explorerLink('network', { at: state.at }, 'the whole network at ' + state.at + ' (Network)'),
+      ],
+    );
   });
 
   var pending = 0;
@@ -114,26 +186,48 @@
     var res = await fetch(url);
     var json = await res.json();
     if (ticket !== pending) return;
-    if (!res.ok) { $('counts').textContent = json.error || 'error'; return; }
+    if (!res.ok) {
+      $('counts').textContent = json.error || 'error';
+      return;
+    }
     $('details').innerHTML = '<h2>Details</h2><p>Click a state or a tie.</p>';
     cy.batch(function () {
       cy.elements().remove();
-      cy.add(json.elements.nodes.map(function (n) { return { group: 'nodes', data: n.data }; }));
-      cy.add(json.elements.edges.map(function (e) { return { group: 'edges', data: e.data }; }));
+      cy.add(
+        json.elements.nodes.map(function (n) {
+          return { group: 'nodes', data: n.data };
+        }),
+      );
+      cy.add(
+        json.elements.edges.map(function (e) {
+          return { group: 'edges', data: e.data };
+        }),
+      );
     });
     showNegotiations();
     runLayout();
-    var alliances = json.elements.edges.filter(function (e) { return e.data.kind === 'alliance'; }).length;
+    var alliances = json.elements.edges.filter(function (e) {
+      return e.data.kind === 'alliance';
+    }).length;
     var negotiations = json.elements.edges.length - alliances;
     $('at-label').textContent = 'on ' + at;
-    $('counts').textContent = json.elements.nodes.length + ' states, ' + alliances + ' alliance ties, ' + negotiations + ' negotiation links';
+    $('counts').textContent =
+      json.elements.nodes.length + ' states, ' + alliances + ' alliance ties, ' + negotiations + ' negotiation links';
     $('exports').innerHTML = '';
     ['gexf', 'graphml', 'cytoscape', 'graphology'].forEach(function (f) {
-      var a = document.createElement('a'); a.href = '/export/' + f + '?at=' + at + '&download'; a.textContent = f; $('exports').appendChild(a); $('exports').appendChild(document.createTextNode(' '));
+      var a = document.createElement('a');
+      a.href = '/export/' + f + '?at=' + at + '&download';
+      a.textContent = f;
+      $('exports').appendChild(a);
+      $('exports').appendChild(document.createTextNode(' '));
     });
     history.replaceState(null, '', '/network?at=' + at);
-    state.at = at; state.nodes = json.elements.nodes.length; state.alliances = alliances; state.negotiations = negotiations;
-    state.loads += 1; state.ready = true;
+    state.at = at;
+    state.nodes = json.elements.nodes.length;
+    state.alliances = alliances;
+    state.negotiations = negotiations;
+    state.loads += 1;
+    state.ready = true;
   }
 
   function setDate(at) {
@@ -143,10 +237,16 @@
     return load(at);
   }
 
-  $('year').addEventListener('input', function () { $('year-out').textContent = this.value; });
+  $('year').addEventListener('input', function () {
+    $('year-out').textContent = this.value;
+  });
   // The slider moves to 1 July of the year (mid-year, as the portfolio measures); the date box gives any day.
-  $('year').addEventListener('change', function () { setDate(this.value + '-07-01'); });
-  $('date').addEventListener('change', function () { if (this.value) setDate(this.value); });
+  $('year').addEventListener('change', function () {
+    setDate(this.value + '-07-01');
+  });
+  $('date').addEventListener('change', function () {
+    if (this.value) setDate(this.value);
+  });
   $('negotiations').addEventListener('change', showNegotiations);
   $('layout').addEventListener('change', runLayout);
   $('era').addEventListener('change', function () {
@@ -165,7 +265,9 @@
         o.textContent = era.name + ' (' + era.start.slice(0, 4) + '–' + (era.end ? era.end.slice(0, 4) : '') + ')';
         $('era').appendChild(o);
       });
-    } catch (e) { /* eras are a convenience */ }
+    } catch (e) {
+      /* eras are a convenience */
+    }
     var at = params.get('at');
     if (at && /^\d{4}$/.test(at)) at = at + '-07-01';
     await setDate(at || '1914-06-28');

@@ -6,7 +6,9 @@
   'use strict';
   var queries = {};
 
-  function byId(id) { return document.getElementById(id); }
+  function byId(id) {
+    return document.getElementById(id);
+  }
 
   /** Fetches the page's operations by name (e.g. /network/queries.json); the functions below use them. */
   async function loadQueries(url) {
@@ -16,13 +18,22 @@
 
   /** Posts the named operation to /graphql; resolves to the response's JSON ({data, errors}). */
   async function runQuery(name, variables) {
-    var res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: queries[name], variables: variables }) });
+    var res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: queries[name], variables: variables }),
+    });
     return res.json();
   }
 
   /** The explorer opened on the named operation with these variables. */
   function explorerHref(name, variables) {
-    return '/?query=' + encodeURIComponent(queries[name] || '') + '&variables=' + encodeURIComponent(JSON.stringify(variables, null, 2));
+    return (
+      '/?query=' +
+      encodeURIComponent(queries[name] || '') +
+      '&variables=' +
+      encodeURIComponent(JSON.stringify(variables, null, 2))
+    );
   }
 
   /** A link to the explorer on the named operation, in a new tab. */
@@ -42,17 +53,29 @@
   function details(heading, rows, after) {
     var box = byId('details');
     box.textContent = '';
-    var h = document.createElement('h2'); h.textContent = heading; box.appendChild(h);
+    var h = document.createElement('h2');
+    h.textContent = heading;
+    box.appendChild(h);
     var dl = document.createElement('dl');
     rows.forEach(function (r) {
-      var dt = document.createElement('dt'); dt.textContent = r[0];
+      var dt = document.createElement('dt');
+      dt.textContent = r[0];
       var dd = document.createElement('dd');
-      if (r[1] instanceof Node) dd.appendChild(r[1]); else dd.textContent = r[1] === null || r[1] === undefined || r[1] === '' ? '—' : String(r[1]);
-      dl.appendChild(dt); dl.appendChild(dd);
+      if (r[1] instanceof Node) dd.appendChild(r[1]);
+      else dd.textContent = r[1] === null || r[1] === undefined || r[1] === '' ? '—' : String(r[1]);
+      dl.appendChild(dt);
+      dl.appendChild(dd);
     });
     box.appendChild(dl);
     if (after) box.appendChild(after);
   }
 
-  window.page = { byId: byId, loadQueries: loadQueries, runQuery: runQuery, explorerHref: explorerHref, explorerLink: explorerLink, details: details };
+  window.page = {
+    byId: byId,
+    loadQueries: loadQueries,
+    runQuery: runQuery,
+    explorerHref: explorerHref,
+    explorerLink: explorerLink,
+    details: details,
+  };
 })();

@@ -28,10 +28,16 @@ export function pageRouter(options: PageRouterOptions): Router {
     'page.css': join(SHARED_DIR, 'page.css'),
     ...options.files,
   };
-  router.get(options.path, (_req, res) => { res.sendFile(join(options.dir, 'index.html')); });
-  router.get(`${options.path}/queries.json`, (_req, res) => { res.json(options.queries); });
+  router.get(options.path, (_req, res) => {
+    res.sendFile(join(options.dir, 'index.html'));
+  });
+  router.get(`${options.path}/queries.json`, (_req, res) => {
+    res.json(options.queries);
+  });
   for (const [name, file] of Object.entries(files)) {
-    router.get(`${options.path}/${name}`, (_req, res) => { res.type(extname(name)).sendFile(file); });
+    router.get(`${options.path}/${name}`, (_req, res) => {
+      res.type(extname(name)).sendFile(file);
+    });
   }
   return router;
 }
