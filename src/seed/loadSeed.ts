@@ -21,7 +21,6 @@ export interface SeedSummary {
   ms: number;
 }
 
-
 /** A one-line citation in author–date style, kept on the Source node for display and export. */
 export function formatCitation(s: SourceSeed): string {
   const authors = s.authors.length > 2 ? `${s.authors[0]} et al.` : s.authors.join(' and ');
@@ -33,35 +32,101 @@ const refs = (sources: SourceRefSeed[]) =>
   sources.map((s) => ({ key: s.key, pages: s.pages ?? null, chapter: s.chapter ?? null, note: s.note ?? null }));
 
 type Scope = { regions: string[]; states: number[]; note?: string } | undefined;
-const scopeFields = (scope: Scope) => ({ scopeRegions: scope?.regions ?? [], scopeStates: scope?.states ?? [], scopeNote: scope?.note ?? null });
+const scopeFields = (scope: Scope) => ({
+  scopeRegions: scope?.regions ?? [],
+  scopeStates: scope?.states ?? [],
+  scopeNote: scope?.note ?? null,
+});
 
 /** Ids of a negotiation's war plans: entry plans keep `<negotiation>-ideal-<party>`. */
-export const planId = (negotiation: string, party: number, fromRound?: number) => `${negotiation}-ideal-${party}${fromRound ? `-r${fromRound}` : ''}`;
+export const planId = (negotiation: string, party: number, fromRound?: number) =>
+  `${negotiation}-ideal-${party}${fromRound ? `-r${fromRound}` : ''}`;
 
 function warPlanRows(n: NegotiationSeed, proposalIds: string[]) {
   const primary = [] as ReturnType<typeof planRow>[];
   const alternatives = [] as ReturnType<typeof planRow>[];
-  function planRow(id: string, party: number, kind: 'IDEAL' | 'PROPOSED', p: { target: string; approach: string; scope?: Scope; form?: string }, extra: {
-    coding?: 'PRIMARY' | 'ALTERNATIVE'; fromRound?: number; justification?: string | null; rationale?: string | null; confidence: string;
-    targetNotPerceived?: string | null; proposal?: string | null; alternativeOf?: string | null; sources: SourceRefSeed[];
-  }) {
+  function planRow(
+    id: string,
+    party: number,
+    kind: 'IDEAL' | 'PROPOSED',
+    p: { target: string; approach: string; scope?: Scope; form?: string },
+    extra: {
+      coding?: 'PRIMARY' | 'ALTERNATIVE';
+      fromRound?: number;
+      justification?: string | null;
+      rationale?: string | null;
+      confidence: string;
+      targetNotPerceived?: string | null;
+      proposal?: string | null;
+      alternativeOf?: string | null;
+      sources: SourceRefSeed[];
+    },
+  ) {
     return {
-      id, negotiation: n.id, party, kind, coding: extra.coding ?? 'PRIMARY', fromRound: extra.fromRound ?? null, target: p.target, approach: p.approach,
-      ...scopeFields(p.scope), form: p.form ?? null, justification: extra.justification ?? null, rationale: extra.rationale ?? null,
-      confidence: extra.confidence, targetNotPerceived: extra.targetNotPerceived ?? null, proposal: extra.proposal ?? null,
-      alternativeOf: extra.alternativeOf ?? null, sources: refs(extra.sources),
+      id,
+      negotiation: n.id,
+      party,
+      kind,
+      coding: extra.coding ?? 'PRIMARY',
+      fromRound: extra.fromRound ?? null,
+      target: p.target,
+      approach: p.approach,
+      ...scopeFields(p.scope),
+      form: p.form ?? null,
+      justification: extra.justification ?? null,
+      rationale: extra.rationale ?? null,
+      confidence: extra.confidence,
+      targetNotPerceived: extra.targetNotPerceived ?? null,
+      proposal: extra.proposal ?? null,
+      alternativeOf: extra.alternativeOf ?? null,
+      sources: refs(extra.sources),
     };
   }
   for (const w of n.warPlans) {
     const id = planId(n.id, w.party, w.fromRound);
-    primary.push(planRow(id, w.party, 'IDEAL', w, { fromRound: w.fromRound, justification: w.justification, confidence: w.confidence, targetNotPerceived: w.targetNotPerceived ?? null, sources: w.sources }));
-    w.alternatives.forEach((a, j) => alternatives.push(planRow(`${id}-alt${j + 1}`, w.party, 'IDEAL', {
-      target: a.target ?? w.target, approach: a.approach ?? w.approach, scope: a.scope ?? w.scope, form: a.form ?? w.form,
-    }, { coding: 'ALTERNATIVE', fromRound: w.fromRound, rationale: a.rationale, confidence: a.confidence, alternativeOf: id, sources: a.sources })));
+    primary.push(
+      planRow(id, w.party, 'IDEAL', w, {
+        fromRound: w.fromRound,
+        justification: w.justification,
+        confidence: w.confidence,
+        targetNotPerceived: w.targetNotPerceived ?? null,
+        sources: w.sources,
+      }),
+    );
+    w.alternatives.forEach((a, j) =>
+      alternatives.push(
+        planRow(
+          `${id}-alt${j + 1}`,
+          w.party,
+          'IDEAL',
+          {
+            target: a.target ?? w.target,
+            approach: a.approach ?? w.approach,
+            scope: a.scope ?? w.scope,
+            form: a.form ?? w.form,
+          },
+          {
+            coding: 'ALTERNATIVE',
+            fromRound: w.fromRound,
+            rationale: a.rationale,
+            confidence: a.confidence,
+            alternativeOf: id,
+            sources: a.sources,
+          },
+        ),
+      ),
+    );
   }
   n.proposals.forEach((p, i) => {
     if (!p.plan) return;
-    primary.push(planRow(`${proposalIds[i]}-plan`, p.by[0]!, 'PROPOSED', p.plan, { justification: p.plan.note ?? p.summary, confidence: 'HIGH', proposal: proposalIds[i], sources: p.sources }));
+    primary.push(
+      planRow(`${proposalIds[i]}-plan`, p.by[0]!, 'PROPOSED', p.plan, {
+        justification: p.plan.note ?? p.summary,
+        confidence: 'HIGH',
+        proposal: proposalIds[i],
+        sources: p.sources,
+      }),
+    );
   });
   return { primary, alternatives };
 }
@@ -72,15 +137,36 @@ function recordedOptionRows(n: NegotiationSeed) {
   n.outsideOptions.forEach((o, i) => {
     const id = `${n.id}-option-${o.party}-${i + 1}`;
     primary.push({
-      id, negotiation: n.id, party: o.party, kind: o.kind, ally: o.ally ?? null, attractiveness: o.attractiveness, evidence: o.evidence,
-      rationale: null, confidence: o.confidence, coding: 'PRIMARY', realisedIn: o.realisedIn ?? null, alternativeOf: null, sources: refs(o.sources),
+      id,
+      negotiation: n.id,
+      party: o.party,
+      kind: o.kind,
+      ally: o.ally ?? null,
+      attractiveness: o.attractiveness,
+      evidence: o.evidence,
+      rationale: null,
+      confidence: o.confidence,
+      coding: 'PRIMARY',
+      realisedIn: o.realisedIn ?? null,
+      alternativeOf: null,
+      sources: refs(o.sources),
     });
     o.alternatives.forEach((a, j) => {
       const kind = a.kind ?? o.kind;
       alternatives.push({
-        id: `${id}-alt${j + 1}`, negotiation: n.id, party: o.party, kind, ally: kind === 'ALTERNATIVE_ALLY' ? a.ally ?? o.ally ?? null : null,
-        attractiveness: a.attractiveness ?? o.attractiveness, evidence: null, rationale: a.rationale, confidence: a.confidence, coding: 'ALTERNATIVE',
-        realisedIn: null, alternativeOf: id, sources: refs(a.sources),
+        id: `${id}-alt${j + 1}`,
+        negotiation: n.id,
+        party: o.party,
+        kind,
+        ally: kind === 'ALTERNATIVE_ALLY' ? (a.ally ?? o.ally ?? null) : null,
+        attractiveness: a.attractiveness ?? o.attractiveness,
+        evidence: null,
+        rationale: a.rationale,
+        confidence: a.confidence,
+        coding: 'ALTERNATIVE',
+        realisedIn: null,
+        alternativeOf: id,
+        sources: refs(a.sources),
       });
     });
   });
@@ -91,35 +177,93 @@ function negotiationRows(n: NegotiationSeed) {
   const roundId = (seq: number) => `${n.id}-r${seq}`;
   return {
     negotiation: {
-      id: n.id, name: n.name, start: n.start, startPrecision: n.startPrecision, end: n.end, endPrecision: n.endPrecision,
-      outcome: n.outcome, era: n.era, parties: n.parties, summary: n.summary, confidence: n.confidence, notes: n.notes ?? null,
-      targetAtTableReason: n.targetAtTable?.reason ?? null, startOldStyle: n.oldStyle?.start ?? null, endOldStyle: n.oldStyle?.end ?? null,
+      id: n.id,
+      name: n.name,
+      start: n.start,
+      startPrecision: n.startPrecision,
+      end: n.end,
+      endPrecision: n.endPrecision,
+      outcome: n.outcome,
+      era: n.era,
+      parties: n.parties,
+      summary: n.summary,
+      confidence: n.confidence,
+      notes: n.notes ?? null,
+      targetAtTableReason: n.targetAtTable?.reason ?? null,
+      startOldStyle: n.oldStyle?.start ?? null,
+      endOldStyle: n.oldStyle?.end ?? null,
       sources: refs([...n.sources, ...(n.targetAtTable?.sources ?? [])]),
     },
     rounds: n.rounds.map((r) => ({
-      id: roundId(r.sequence), negotiation: n.id, sequence: r.sequence, start: r.start, startPrecision: r.startPrecision,
-      end: r.end ?? null, endPrecision: r.end ? r.endPrecision : null, place: r.place, negotiators: r.negotiators,
-      summary: r.summary ?? null, sources: refs(r.sources),
+      id: roundId(r.sequence),
+      negotiation: n.id,
+      sequence: r.sequence,
+      start: r.start,
+      startPrecision: r.startPrecision,
+      end: r.end ?? null,
+      endPrecision: r.end ? r.endPrecision : null,
+      place: r.place,
+      negotiators: r.negotiators,
+      summary: r.summary ?? null,
+      sources: refs(r.sources),
     })),
     proposals: n.proposals.map((p, i) => ({
-      id: `${n.id}-p${i + 1}`, negotiation: n.id, round: p.round ? roundId(p.round) : null, sequence: i + 1, date: p.date,
-      datePrecision: p.datePrecision, by: p.by, to: p.to, obligations: p.obligations, summary: p.summary,
-      response: p.response, responseNote: p.responseNote ?? null, dateOldStyle: p.oldStyle?.date ?? null, sources: refs(p.sources),
+      id: `${n.id}-p${i + 1}`,
+      negotiation: n.id,
+      round: p.round ? roundId(p.round) : null,
+      sequence: i + 1,
+      date: p.date,
+      datePrecision: p.datePrecision,
+      by: p.by,
+      to: p.to,
+      obligations: p.obligations,
+      summary: p.summary,
+      response: p.response,
+      responseNote: p.responseNote ?? null,
+      dateOldStyle: p.oldStyle?.date ?? null,
+      sources: refs(p.sources),
     })),
-    warPlans: warPlanRows(n, n.proposals.map((_, i) => `${n.id}-p${i + 1}`)),
+    warPlans: warPlanRows(
+      n,
+      n.proposals.map((_, i) => `${n.id}-p${i + 1}`),
+    ),
     recordedOptions: recordedOptionRows(n),
-    thirdParties: n.thirdParties.map((t) => ({ id: `${n.id}-third-${t.ccode}`, negotiation: n.id, ccode: t.ccode, role: t.role, note: t.note, sources: refs(t.sources) })),
-    treaty: n.treaty ? {
-      id: n.treaty.id, negotiation: n.id, name: n.treaty.name, atopId: n.treaty.atopId ?? null, signed: n.treaty.signed,
-      ended: n.treaty.ended ?? null, obligations: n.treaty.obligations, era: n.era, sources: refs(n.treaty.sources),
-      ...flagsOf(n.treaty.obligations),
-    } : null,
+    thirdParties: n.thirdParties.map((t) => ({
+      id: `${n.id}-third-${t.ccode}`,
+      negotiation: n.id,
+      ccode: t.ccode,
+      role: t.role,
+      note: t.note,
+      sources: refs(t.sources),
+    })),
+    treaty: n.treaty
+      ? {
+          id: n.treaty.id,
+          negotiation: n.id,
+          name: n.treaty.name,
+          atopId: n.treaty.atopId ?? null,
+          signed: n.treaty.signed,
+          ended: n.treaty.ended ?? null,
+          obligations: n.treaty.obligations,
+          era: n.era,
+          sources: refs(n.treaty.sources),
+          ...flagsOf(n.treaty.obligations),
+        }
+      : null,
     // Membership spells make alliance ties in force between dates. A treaty signed but never in force
     // has signatories, not members; a treaty ATOP does not code and whose end the record does not give
     // (the Holy Alliance, the Troppau Protocol) claims no spell either, rather than one open for ever.
     // Where ATOP codes the treaty, its own membership rows replace these at import.
-    members: n.treaty && (n.treaty.atopId !== undefined || (OUTCOME_INFO[n.outcome].inForce && n.treaty.ended !== undefined))
-      ? n.treaty.members.map((c) => ({ treaty: n.treaty!.id, ccode: c, entry: n.treaty!.signed, exit: n.treaty!.ended ?? null, phase: 1 })) : [],
+    members:
+      n.treaty && (n.treaty.atopId !== undefined || (OUTCOME_INFO[n.outcome].inForce && n.treaty.ended !== undefined))
+        ? n.treaty.members.map((c) => ({
+            treaty: n.treaty!.id,
+            ccode: c,
+            entry: n.treaty!.signed,
+            exit: n.treaty!.ended ?? null,
+            phase: 1,
+          }))
+        : [],
     treatyThreats: n.treaty ? n.treaty.directedAgainst.map((t) => ({ treaty: n.treaty!.id, threat: t })) : [],
   };
 }
@@ -131,20 +275,48 @@ export async function writeSeed(executor: QueryExecutor, data: SeedData): Promis
   await executor.transaction('seed', async (tx) => {
     await tx.run(q.seedSources, {
       rows: data.sources.map((s) => ({
-        key: s.key, kind: s.kind, authors: s.authors, title: s.title, year: s.year, publisher: s.publisher ?? null,
-        container: s.container ?? null, volume: s.volume ?? null, pages: s.pages ?? null, url: s.url ?? null, citation: formatCitation(s),
+        key: s.key,
+        kind: s.kind,
+        authors: s.authors,
+        title: s.title,
+        year: s.year,
+        publisher: s.publisher ?? null,
+        container: s.container ?? null,
+        volume: s.volume ?? null,
+        pages: s.pages ?? null,
+        url: s.url ?? null,
+        citation: formatCitation(s),
       })),
     });
-    await tx.run(q.seedRegions, { rows: data.regions.map((r) => ({ id: r.id, name: r.name, description: r.description ?? null })) });
-    await tx.run(q.seedEras, { rows: data.eras.map((e) => ({ id: e.id, name: e.name, start: e.start, end: e.end, sources: refs(e.sources) })) });
-    await tx.run(q.seedStates, { rows: data.states.map((s) => ({ ccode: s.ccode, abbrev: s.abbrev, name: s.name, sources: refs(s.sources) })) });
+    await tx.run(q.seedRegions, {
+      rows: data.regions.map((r) => ({ id: r.id, name: r.name, description: r.description ?? null })),
+    });
+    await tx.run(q.seedEras, {
+      rows: data.eras.map((e) => ({ id: e.id, name: e.name, start: e.start, end: e.end, sources: refs(e.sources) })),
+    });
+    await tx.run(q.seedStates, {
+      rows: data.states.map((s) => ({ ccode: s.ccode, abbrev: s.abbrev, name: s.name, sources: refs(s.sources) })),
+    });
     await tx.run(q.seedThreats, {
-      rows: data.threats.map((t) => ({ id: t.id, name: t.name, description: t.description ?? null, posedBy: t.posedBy, sources: refs(t.sources) })),
+      rows: data.threats.map((t) => ({
+        id: t.id,
+        name: t.name,
+        description: t.description ?? null,
+        posedBy: t.posedBy,
+        sources: refs(t.sources),
+      })),
     });
     await tx.run(q.seedPerceptions, {
-      rows: data.threats.flatMap((t) => t.perceivedBy.map((p) => ({
-        threat: t.id, ccode: p.ccode, from: p.from, to: p.to ?? null, note: p.note ?? null, sources: p.sources.map((s) => s.key),
-      }))),
+      rows: data.threats.flatMap((t) =>
+        t.perceivedBy.map((p) => ({
+          threat: t.id,
+          ccode: p.ccode,
+          from: p.from,
+          to: p.to ?? null,
+          note: p.note ?? null,
+          sources: p.sources.map((s) => s.key),
+        })),
+      ),
     });
     const ids = negs.map((n) => n.negotiation.id);
     await tx.run(q.seedClearAlternatives, { ids });
@@ -159,14 +331,23 @@ export async function writeSeed(executor: QueryExecutor, data: SeedData): Promis
     await tx.run(q.seedRecordedOptions, { rows: negs.flatMap((n) => n.recordedOptions.alternatives) });
     await tx.run(q.seedThirdParties, { rows: negs.flatMap((n) => n.thirdParties) });
     const treaties = negs.flatMap((n) => (n.treaty ? [n.treaty] : []));
-    await tx.run(q.seedTreaties, { rows: treaties.filter((t) => t.atopId === null).map(({ atopId: _none, ...t }) => t) });
-    await tx.run(q.seedAtopTreaties, { rows: treaties.flatMap((t) => (t.atopId === null ? [] : [{ ...t, atopId: t.atopId }])) });
+    await tx.run(q.seedTreaties, {
+      rows: treaties.filter((t) => t.atopId === null).map(({ atopId: _none, ...t }) => t),
+    });
+    await tx.run(q.seedAtopTreaties, {
+      rows: treaties.flatMap((t) => (t.atopId === null ? [] : [{ ...t, atopId: t.atopId }])),
+    });
     await tx.run(q.seedTreatyMembers, { rows: negs.flatMap((n) => n.members) });
     await tx.run(q.seedTreatyThreats, { rows: negs.flatMap((n) => n.treatyThreats) });
   });
   return {
-    sources: data.sources.length, eras: data.eras.length, states: data.states.length, threats: data.threats.length,
-    negotiations: data.negotiations.length, treaties: negs.filter((n) => n.treaty).length, ms: Math.round(performance.now() - t0),
+    sources: data.sources.length,
+    eras: data.eras.length,
+    states: data.states.length,
+    threats: data.threats.length,
+    negotiations: data.negotiations.length,
+    treaties: negs.filter((n) => n.treaty).length,
+    ms: Math.round(performance.now() - t0),
   };
 }
 

@@ -14,8 +14,18 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import {
-  erasFile, negotiation, regionsFile, sourcesFile, statesFile, threatsFile,
-  type EraSeed, type NegotiationSeed, type RegionSeed, type SourceSeed, type StateSeed, type ThreatSeed,
+  erasFile,
+  negotiation,
+  regionsFile,
+  sourcesFile,
+  statesFile,
+  threatsFile,
+  type EraSeed,
+  type NegotiationSeed,
+  type RegionSeed,
+  type SourceSeed,
+  type StateSeed,
+  type ThreatSeed,
 } from './seedFiles.schema.js';
 import { OUTCOME_INFO, toOldStyle } from '../domain/index.js';
 
@@ -30,12 +40,21 @@ export interface SeedData {
 }
 
 /** One problem in one seed file; `path` is the field path inside the file (e.g. `rounds.0.start`). */
-export interface SeedProblem { file: string; path: string; message: string }
+export interface SeedProblem {
+  file: string;
+  path: string;
+  message: string;
+}
 
 export class SeedValidationError extends Error {
   constructor(readonly problems: SeedProblem[]) {
-    super(`seed is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-      problems.slice(0, 20).map((p) => `  ${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}`).join('\n'));
+    super(
+      `seed is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems
+          .slice(0, 20)
+          .map((p) => `  ${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}`)
+          .join('\n'),
+    );
     this.name = 'SeedValidationError';
   }
 }
@@ -59,12 +78,24 @@ function parseFile<T>(dir: string, file: string, schema: z.ZodType<T>, problems:
   return result.data;
 }
 
-const yamlFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f)) : []);
+const yamlFiles = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 
 /** `<kind>.yaml` and `<kind>/*.yaml`, each parsed with `schema`; at least one file must exist. */
-function readKind<T>(dir: string, kind: string, schema: z.ZodType<T>, problems: SeedProblem[]): { file: string; data: T }[] {
+function readKind<T>(
+  dir: string,
+  kind: string,
+  schema: z.ZodType<T>,
+  problems: SeedProblem[],
+): { file: string; data: T }[] {
   const files = [join(dir, `${kind}.yaml`)].filter(existsSync).concat(yamlFiles(join(dir, kind)));
-  if (!files.length) problems.push({ file: `${kind}.yaml`, path: '', message: `no ${kind}.yaml and no ${kind}/*.yaml` });
+  if (!files.length)
+    problems.push({ file: `${kind}.yaml`, path: '', message: `no ${kind}.yaml and no ${kind}/*.yaml` });
   return files.flatMap((f) => {
     const data = parseFile(dir, f, schema, problems);
     return data ? [{ file: relative(dir, f), data }] : [];
@@ -73,16 +104,24 @@ function readKind<T>(dir: string, kind: string, schema: z.ZodType<T>, problems: 
 
 /** Where each record was declared, for error messages. */
 type Origin<T> = T & { file: string; index: number };
-const withOrigin = <T>(parts: { file: string; data: T[] }[]): Origin<T>[] => parts.flatMap((p) => p.data.map((d, index) => ({ ...d, file: p.file, index })));
+const withOrigin = <T>(parts: { file: string; data: T[] }[]): Origin<T>[] =>
+  parts.flatMap((p) => p.data.map((d, index) => ({ ...d, file: p.file, index })));
 
 /** Reads `dir` (the project's `seed/` by default), validates every file and every cross-reference. */
 export function readSeedDir(dir: string): SeedData {
   const problems: SeedProblem[] = [];
-  const sources = withOrigin(readKind(dir, 'sources', sourcesFile, problems).map((p) => ({ file: p.file, data: p.data.sources })));
+  const sources = withOrigin(
+    readKind(dir, 'sources', sourcesFile, problems).map((p) => ({ file: p.file, data: p.data.sources })),
+  );
   const eras = withOrigin(readKind(dir, 'eras', erasFile, problems).map((p) => ({ file: p.file, data: p.data.eras })));
-  const regionParts = [join(dir, 'regions.yaml')].some(existsSync) || existsSync(join(dir, 'regions')) ? readKind(dir, 'regions', regionsFile, problems) : [];
+  const regionParts =
+    [join(dir, 'regions.yaml')].some(existsSync) || existsSync(join(dir, 'regions'))
+      ? readKind(dir, 'regions', regionsFile, problems)
+      : [];
   const regions = withOrigin(regionParts.map((p) => ({ file: p.file, data: p.data.regions })));
-  const states = withOrigin(readKind(dir, 'states', statesFile, problems).map((p) => ({ file: p.file, data: p.data.states })));
+  const states = withOrigin(
+    readKind(dir, 'states', statesFile, problems).map((p) => ({ file: p.file, data: p.data.states })),
+  );
   const threatParts = readKind(dir, 'threats', threatsFile, problems);
   const threats = withOrigin(threatParts.map((p) => ({ file: p.file, data: p.data.threats })));
   const extraPerceptions = withOrigin(threatParts.map((p) => ({ file: p.file, data: p.data.perceptions })));
@@ -92,7 +131,8 @@ export function readSeedDir(dir: string): SeedData {
     const n = parseFile(dir, path, negotiation, problems);
     const f = relative(join(dir, 'negotiations'), path);
     if (n) {
-      if (`${n.id}.yaml` !== f) problems.push({ file: `negotiations/${f}`, path: 'id', message: `id "${n.id}" must match the file name` });
+      if (`${n.id}.yaml` !== f)
+        problems.push({ file: `negotiations/${f}`, path: 'id', message: `id "${n.id}" must match the file name` });
       negotiations.push(n);
     }
   }
@@ -102,25 +142,43 @@ export function readSeedDir(dir: string): SeedData {
   const byThreat = new Map(threats.map((t) => [t.id, { ...strip(t), perceivedBy: [...t.perceivedBy] }]));
   for (const p of extraPerceptions) {
     const t = byThreat.get(p.threat);
-    if (!t) { problems.push({ file: p.file, path: `perceptions.${p.index}.threat`, message: `unknown threat "${p.threat}"` }); continue; }
+    if (!t) {
+      problems.push({ file: p.file, path: `perceptions.${p.index}.threat`, message: `unknown threat "${p.threat}"` });
+      continue;
+    }
     const { threat: _t, ...perception } = strip(p);
     t.perceivedBy.push(perception);
   }
   const data: SeedData = {
-    sources: sources.map(strip), eras: eras.map(strip), regions: regions.map(strip), states: states.map(strip),
-    threats: [...byThreat.values()], negotiations,
+    sources: sources.map(strip),
+    eras: eras.map(strip),
+    regions: regions.map(strip),
+    states: states.map(strip),
+    threats: [...byThreat.values()],
+    negotiations,
   };
   checkReferences({ sources, eras, regions, states, threats, extraPerceptions }, data, problems);
   if (problems.length) throw new SeedValidationError(problems);
   return data;
 }
 
-function duplicates<T extends { file: string; index: number }>(items: T[], key: (t: T) => string | number, what: string, problems: SeedProblem[], list: string): void {
+function duplicates<T extends { file: string; index: number }>(
+  items: T[],
+  key: (t: T) => string | number,
+  what: string,
+  problems: SeedProblem[],
+  list: string,
+): void {
   const seen = new Map<string | number, T>();
   for (const i of items) {
     const k = key(i);
     const first = seen.get(k);
-    if (first) problems.push({ file: i.file, path: `${list}.${i.index}`, message: `duplicate ${what} ${k} (first in ${first.file})` });
+    if (first)
+      problems.push({
+        file: i.file,
+        path: `${list}.${i.index}`,
+        message: `duplicate ${what} ${k} (first in ${first.file})`,
+      });
     else seen.set(k, i);
   }
 }
@@ -151,44 +209,80 @@ function checkReferences(o: Origins, d: SeedData, problems: SeedProblem[]): void
   for (const n of d.negotiations) {
     if (!n.treaty) continue;
     const first = treatyOwner.get(n.treaty.id);
-    if (first) problems.push({ file: `negotiations/${n.id}.yaml`, path: 'treaty.id', message: `treaty id ${n.treaty.id} is also the treaty of ${first}` });
+    if (first)
+      problems.push({
+        file: `negotiations/${n.id}.yaml`,
+        path: 'treaty.id',
+        message: `treaty id ${n.treaty.id} is also the treaty of ${first}`,
+      });
     else treatyOwner.set(n.treaty.id, n.id);
   }
 
   const walkSources = (file: string, path: string, node: unknown): void => {
-    if (Array.isArray(node)) { node.forEach((v, i) => walkSources(file, `${path}${path ? '.' : ''}${i}`, v)); return; }
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => walkSources(file, `${path}${path ? '.' : ''}${i}`, v));
+      return;
+    }
     if (node && typeof node === 'object') {
       for (const [k, v] of Object.entries(node)) {
         if (k === 'sources' && Array.isArray(v)) {
           v.forEach((ref: { key: string }, i) => {
-            if (!sourceKeys.has(ref.key)) problems.push({ file, path: `${path}${path ? '.' : ''}sources.${i}.key`, message: `unknown source "${ref.key}" (add it to a sources file)` });
+            if (!sourceKeys.has(ref.key))
+              problems.push({
+                file,
+                path: `${path}${path ? '.' : ''}sources.${i}.key`,
+                message: `unknown source "${ref.key}" (add it to a sources file)`,
+              });
           });
         } else walkSources(file, `${path}${path ? '.' : ''}${k}`, v);
       }
     }
   };
-  for (const [list, items] of [['eras', o.eras], ['regions', o.regions], ['states', o.states], ['threats', o.threats], ['perceptions', o.extraPerceptions]] as const) {
+  for (const [list, items] of [
+    ['eras', o.eras],
+    ['regions', o.regions],
+    ['states', o.states],
+    ['threats', o.threats],
+    ['perceptions', o.extraPerceptions],
+  ] as const) {
     for (const item of items as Origin<object>[]) {
       const { file, index, ...rest } = item;
       walkSources(file, `${list}.${index}`, rest);
     }
   }
 
-  for (const e of o.eras) if (e.end < e.start) problems.push({ file: e.file, path: `eras.${e.index}`, message: 'end before start' });
+  for (const e of o.eras)
+    if (e.end < e.start) problems.push({ file: e.file, path: `eras.${e.index}`, message: 'end before start' });
   for (const t of o.threats) {
     const at = `threats.${t.index}`;
-    t.posedBy.forEach((c, j) => { if (!ccodes.has(c)) problems.push({ file: t.file, path: `${at}.posedBy.${j}`, message: `ccode ${c} is not in a states file` }); });
+    t.posedBy.forEach((c, j) => {
+      if (!ccodes.has(c))
+        problems.push({ file: t.file, path: `${at}.posedBy.${j}`, message: `ccode ${c} is not in a states file` });
+    });
     t.perceivedBy.forEach((p, j) => {
-      if (!ccodes.has(p.ccode)) problems.push({ file: t.file, path: `${at}.perceivedBy.${j}.ccode`, message: `ccode ${p.ccode} is not in a states file` });
-      if (p.to && p.to < p.from) problems.push({ file: t.file, path: `${at}.perceivedBy.${j}`, message: 'to before from' });
+      if (!ccodes.has(p.ccode))
+        problems.push({
+          file: t.file,
+          path: `${at}.perceivedBy.${j}.ccode`,
+          message: `ccode ${p.ccode} is not in a states file`,
+        });
+      if (p.to && p.to < p.from)
+        problems.push({ file: t.file, path: `${at}.perceivedBy.${j}`, message: 'to before from' });
     });
   }
   for (const p of o.extraPerceptions) {
-    if (!ccodes.has(p.ccode)) problems.push({ file: p.file, path: `perceptions.${p.index}.ccode`, message: `ccode ${p.ccode} is not in a states file` });
-    if (p.to && p.to < p.from) problems.push({ file: p.file, path: `perceptions.${p.index}`, message: 'to before from' });
+    if (!ccodes.has(p.ccode))
+      problems.push({
+        file: p.file,
+        path: `perceptions.${p.index}.ccode`,
+        message: `ccode ${p.ccode} is not in a states file`,
+      });
+    if (p.to && p.to < p.from)
+      problems.push({ file: p.file, path: `perceptions.${p.index}`, message: 'to before from' });
   }
 
-  for (const n of d.negotiations) checkNegotiation(n, { eraIds, regionIds, ccodes, threatIds, negotiationIds }, walkSources, problems);
+  for (const n of d.negotiations)
+    checkNegotiation(n, { eraIds, regionIds, ccodes, threatIds, negotiationIds }, walkSources, problems);
 }
 
 interface Known {
@@ -199,22 +293,37 @@ interface Known {
   negotiationIds: Set<string>;
 }
 
-function checkNegotiation(n: NegotiationSeed, k: Known, walkSources: (file: string, path: string, node: unknown) => void, problems: SeedProblem[]): void {
+function checkNegotiation(
+  n: NegotiationSeed,
+  k: Known,
+  walkSources: (file: string, path: string, node: unknown) => void,
+  problems: SeedProblem[],
+): void {
   const file = `negotiations/${n.id}.yaml`;
   const bad = (path: string, message: string) => problems.push({ file, path, message });
   walkSources(file, '', n);
-  const state = (path: string, c: number) => { if (!k.ccodes.has(c)) bad(path, `ccode ${c} is not in a states file`); };
-  const threat = (path: string, id: string | undefined) => { if (id !== undefined && !k.threatIds.has(id)) bad(path, `unknown threat "${id}"`); };
+  const state = (path: string, c: number) => {
+    if (!k.ccodes.has(c)) bad(path, `ccode ${c} is not in a states file`);
+  };
+  const threat = (path: string, id: string | undefined) => {
+    if (id !== undefined && !k.threatIds.has(id)) bad(path, `unknown threat "${id}"`);
+  };
   const scope = (path: string, s: { regions: string[]; states: number[] } | undefined) => {
-    s?.regions.forEach((r, i) => { if (!k.regionIds.has(r)) bad(`${path}.regions.${i}`, `unknown region "${r}" (add it to a regions file)`); });
+    s?.regions.forEach((r, i) => {
+      if (!k.regionIds.has(r)) bad(`${path}.regions.${i}`, `unknown region "${r}" (add it to a regions file)`);
+    });
     s?.states.forEach((c, i) => state(`${path}.states.${i}`, c));
   };
   const oldStyle = (path: string, record: Record<string, unknown> & { oldStyle?: Partial<Record<string, string>> }) => {
     for (const [field, julian] of Object.entries(record.oldStyle ?? {})) {
       const gregorian = record[field];
-      if (typeof gregorian !== 'string') { bad(`${path}oldStyle.${field}`, `the record has no ${field} date`); continue; }
+      if (typeof gregorian !== 'string') {
+        bad(`${path}oldStyle.${field}`, `the record has no ${field} date`);
+        continue;
+      }
       const expected = toOldStyle(gregorian);
-      if (julian !== expected) bad(`${path}oldStyle.${field}`, `Old Style of ${gregorian} (Gregorian) is ${expected}, not ${julian}`);
+      if (julian !== expected)
+        bad(`${path}oldStyle.${field}`, `Old Style of ${gregorian} (Gregorian) is ${expected}, not ${julian}`);
     }
   };
 
@@ -222,7 +331,8 @@ function checkNegotiation(n: NegotiationSeed, k: Known, walkSources: (file: stri
   oldStyle('', n);
   const era = k.eraIds.get(n.era);
   if (!era) bad('era', `unknown era "${n.era}"`);
-  else if (n.start < era.start || n.start > era.end) bad('era', `negotiation starts ${n.start}, outside era ${era.id} (${era.start}..${era.end})`);
+  else if (n.start < era.start || n.start > era.end)
+    bad('era', `negotiation starts ${n.start}, outside era ${era.id} (${era.start}..${era.end})`);
   const parties = new Set(n.parties);
   if (parties.size !== n.parties.length) bad('parties', 'a party is listed twice');
   n.parties.forEach((c, i) => state(`parties.${i}`, c));
@@ -231,19 +341,32 @@ function checkNegotiation(n: NegotiationSeed, k: Known, walkSources: (file: stri
     if (parties.has(t.ccode)) bad(`thirdParties.${i}.ccode`, `${t.ccode} is a party, not a third party`);
   });
   n.rounds.forEach((r, i) => {
-    if (r.start < n.start || r.start > n.end) bad(`rounds.${i}.start`, `round starts ${r.start}, outside the negotiation (${n.start}..${n.end})`);
-    if (r.end && (r.end < r.start || r.end > n.end)) bad(`rounds.${i}.end`, `round ends ${r.end}, outside ${r.start}..${n.end}`);
+    if (r.start < n.start || r.start > n.end)
+      bad(`rounds.${i}.start`, `round starts ${r.start}, outside the negotiation (${n.start}..${n.end})`);
+    if (r.end && (r.end < r.start || r.end > n.end))
+      bad(`rounds.${i}.end`, `round ends ${r.end}, outside ${r.start}..${n.end}`);
     oldStyle(`rounds.${i}.`, r);
   });
   const seqs = new Set<number>();
-  n.rounds.forEach((r, i) => { if (seqs.has(r.sequence)) bad(`rounds.${i}.sequence`, `duplicate sequence ${r.sequence}`); seqs.add(r.sequence); });
+  n.rounds.forEach((r, i) => {
+    if (seqs.has(r.sequence)) bad(`rounds.${i}.sequence`, `duplicate sequence ${r.sequence}`);
+    seqs.add(r.sequence);
+  });
   n.proposals.forEach((p, i) => {
-    p.by.forEach((c, j) => { if (!parties.has(c)) bad(`proposals.${i}.by${p.by.length > 1 ? `.${j}` : ''}`, `${c} is not a party`); });
+    p.by.forEach((c, j) => {
+      if (!parties.has(c)) bad(`proposals.${i}.by${p.by.length > 1 ? `.${j}` : ''}`, `${c} is not a party`);
+    });
     if (new Set(p.by).size !== p.by.length) bad(`proposals.${i}.by`, 'a proposer is listed twice');
-    p.to.forEach((c, j) => { if (!parties.has(c)) bad(`proposals.${i}.to.${j}`, `${c} is not a party`); });
+    p.to.forEach((c, j) => {
+      if (!parties.has(c)) bad(`proposals.${i}.to.${j}`, `${c} is not a party`);
+    });
     if (p.round !== undefined && !seqs.has(p.round)) bad(`proposals.${i}.round`, `no round ${p.round}`);
-    if (p.date < n.start || p.date > n.end) bad(`proposals.${i}.date`, `proposal dated ${p.date}, outside the negotiation`);
-    if (p.plan) { threat(`proposals.${i}.plan.target`, p.plan.target); scope(`proposals.${i}.plan.scope`, p.plan.scope); }
+    if (p.date < n.start || p.date > n.end)
+      bad(`proposals.${i}.date`, `proposal dated ${p.date}, outside the negotiation`);
+    if (p.plan) {
+      threat(`proposals.${i}.plan.target`, p.plan.target);
+      scope(`proposals.${i}.plan.scope`, p.plan.scope);
+    }
     oldStyle(`proposals.${i}.`, p);
   });
   const planKeys = new Set<string>();
@@ -254,14 +377,20 @@ function checkNegotiation(n: NegotiationSeed, k: Known, walkSources: (file: stri
     scope(`${at}.scope`, w.scope);
     if (w.fromRound !== undefined) {
       if (!seqs.has(w.fromRound)) bad(`${at}.fromRound`, `no round ${w.fromRound}`);
-      if (w.fromRound === Math.min(...seqs)) bad(`${at}.fromRound`, 'a plan held from the first round is the entry plan: omit fromRound');
+      if (w.fromRound === Math.min(...seqs))
+        bad(`${at}.fromRound`, 'a plan held from the first round is the entry plan: omit fromRound');
     }
     const key = `${w.party}@${w.fromRound ?? 'entry'}`;
-    if (planKeys.has(key)) bad(at, `party ${w.party} has two IDEAL plans ${w.fromRound ? `from round ${w.fromRound}` : 'at entry'}`);
+    if (planKeys.has(key))
+      bad(at, `party ${w.party} has two IDEAL plans ${w.fromRound ? `from round ${w.fromRound}` : 'at entry'}`);
     planKeys.add(key);
-    w.alternatives.forEach((a, j) => { threat(`${at}.alternatives.${j}.target`, a.target); scope(`${at}.alternatives.${j}.scope`, a.scope); });
+    w.alternatives.forEach((a, j) => {
+      threat(`${at}.alternatives.${j}.target`, a.target);
+      scope(`${at}.alternatives.${j}.scope`, a.scope);
+    });
   });
-  for (const c of parties) if (!planKeys.has(`${c}@entry`)) bad('warPlans', `party ${c} has no entry IDEAL war plan (one without fromRound)`);
+  for (const c of parties)
+    if (!planKeys.has(`${c}@entry`)) bad('warPlans', `party ${c} has no entry IDEAL war plan (one without fromRound)`);
   n.outsideOptions.forEach((x, i) => {
     const at = `outsideOptions.${i}`;
     if (!parties.has(x.party)) bad(`${at}.party`, `${x.party} is not a party`);
@@ -273,7 +402,9 @@ function checkNegotiation(n: NegotiationSeed, k: Known, walkSources: (file: stri
       if (!k.negotiationIds.has(x.realisedIn)) bad(`${at}.realisedIn`, `unknown negotiation "${x.realisedIn}"`);
       if (x.realisedIn === n.id) bad(`${at}.realisedIn`, 'a negotiation is not its own outside option');
     }
-    x.alternatives.forEach((a, j) => { if (a.ally !== undefined) state(`${at}.alternatives.${j}.ally`, a.ally); });
+    x.alternatives.forEach((a, j) => {
+      if (a.ally !== undefined) state(`${at}.alternatives.${j}.ally`, a.ally);
+    });
   });
   const info = OUTCOME_INFO[n.outcome];
   if (info.hasTreaty && !n.treaty) bad('treaty', `${n.outcome} needs its treaty`);

@@ -11,14 +11,29 @@
  */
 import { z } from 'zod';
 import {
-  APPROACHES, ATTRACTIVENESS, COMMITMENT_FORMS, CONFIDENCE, OBLIGATIONS, OUTCOMES, OUTSIDE_OPTION_KINDS, PRECISIONS,
-  PROPOSAL_RESPONSES, SOURCE_KINDS, THIRD_PARTY_ROLES,
+  APPROACHES,
+  ATTRACTIVENESS,
+  COMMITMENT_FORMS,
+  CONFIDENCE,
+  OBLIGATIONS,
+  OUTCOMES,
+  OUTSIDE_OPTION_KINDS,
+  PRECISIONS,
+  PROPOSAL_RESPONSES,
+  SOURCE_KINDS,
+  THIRD_PARTY_ROLES,
 } from '../domain/index.js';
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD (use the first day and a precision for a month or a year)')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+  .regex(
+    /^\d{4}-\d{2}-\d{2}$/,
+    'expected an ISO date YYYY-MM-DD (use the first day and a precision for a month or a year)',
+  )
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a calendar date',
+  );
 
 export const precision = z.enum(PRECISIONS);
 export const confidence = z.enum(CONFIDENCE);
@@ -26,233 +41,300 @@ export const ccode = z.number().int().positive().max(999);
 export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lower-case slug like "anglo-german-1898"');
 
 /** A reference to a source by key, with the pages or the chapter that support this fact, where known. */
-export const sourceRef = z.object({
-  key: slug,
-  pages: z.string().min(1).optional().describe('page or page range, e.g. "112-118"; only where known'),
-  chapter: z.string().min(1).optional().describe('chapter (number or title), where the pages are not known'),
-  note: z.string().optional(),
-}).strict();
+export const sourceRef = z
+  .object({
+    key: slug,
+    pages: z.string().min(1).optional().describe('page or page range, e.g. "112-118"; only where known'),
+    chapter: z.string().min(1).optional().describe('chapter (number or title), where the pages are not known'),
+    note: z.string().optional(),
+  })
+  .strict();
 export const sources = z.array(sourceRef).min(1, 'every fact needs at least one source');
 
 /**
  * Old Style (Julian) renderings of a record's dates, as the source gives them: keys are the
  * record's date fields (`start`, `end`, `date`, `signed`), values the Julian dates.
  */
-export const oldStyle = z.object({ start: isoDate.optional(), end: isoDate.optional(), date: isoDate.optional(), signed: isoDate.optional() }).strict();
+export const oldStyle = z
+  .object({ start: isoDate.optional(), end: isoDate.optional(), date: isoDate.optional(), signed: isoDate.optional() })
+  .strict();
 
-export const source = z.object({
-  key: slug,
-  kind: z.enum(SOURCE_KINDS),
-  authors: z.array(z.string().min(1)).min(1),
-  title: z.string().min(1),
-  year: z.number().int().min(1800).max(2100),
-  publisher: z.string().optional(),
-  container: z.string().optional().describe('journal or edited volume'),
-  volume: z.string().optional(),
-  pages: z.string().optional(),
-  url: z.string().url().optional(),
-}).strict();
+export const source = z
+  .object({
+    key: slug,
+    kind: z.enum(SOURCE_KINDS),
+    authors: z.array(z.string().min(1)).min(1),
+    title: z.string().min(1),
+    year: z.number().int().min(1800).max(2100),
+    publisher: z.string().optional(),
+    container: z.string().optional().describe('journal or edited volume'),
+    volume: z.string().optional(),
+    pages: z.string().optional(),
+    url: z.string().url().optional(),
+  })
+  .strict();
 export const sourcesFile = z.object({ sources: z.array(source).min(1) }).strict();
 
-export const era = z.object({
-  id: slug,
-  name: z.string().min(1),
-  start: isoDate,
-  end: isoDate,
-  sources,
-}).strict();
+export const era = z
+  .object({
+    id: slug,
+    name: z.string().min(1),
+    start: isoDate,
+    end: isoDate,
+    sources,
+  })
+  .strict();
 export const erasFile = z.object({ eras: z.array(era).min(1) }).strict();
 
 /** A named theatre or region a commitment can cover ("far-east", "algeria"), for the scope of plans. */
-export const region = z.object({
-  id: slug,
-  name: z.string().min(1),
-  description: z.string().optional(),
-  sources: z.array(sourceRef).default([]).describe('a region is vocabulary, not a fact: a source is optional'),
-}).strict();
+export const region = z
+  .object({
+    id: slug,
+    name: z.string().min(1),
+    description: z.string().optional(),
+    sources: z.array(sourceRef).default([]).describe('a region is vocabulary, not a fact: a source is optional'),
+  })
+  .strict();
 export const regionsFile = z.object({ regions: z.array(region).min(1) }).strict();
 
-export const state = z.object({
-  ccode,
-  abbrev: z.string().regex(/^[A-Z]{3}$/),
-  name: z.string().min(1),
-  sources,
-}).strict();
+export const state = z
+  .object({
+    ccode,
+    abbrev: z.string().regex(/^[A-Z]{3}$/),
+    name: z.string().min(1),
+    sources,
+  })
+  .strict();
 export const statesFile = z.object({ states: z.array(state).min(1) }).strict();
 
-export const perception = z.object({
-  ccode,
-  from: isoDate,
-  to: isoDate.optional(),
-  note: z.string().optional(),
-  sources,
-}).strict();
+export const perception = z
+  .object({
+    ccode,
+    from: isoDate,
+    to: isoDate.optional(),
+    note: z.string().optional(),
+    sources,
+  })
+  .strict();
 
-export const threat = z.object({
-  id: slug,
-  name: z.string().min(1),
-  posedBy: z.array(ccode).min(1),
-  description: z.string().optional(),
-  perceivedBy: z.array(perception).default([]),
-  sources,
-}).strict();
+export const threat = z
+  .object({
+    id: slug,
+    name: z.string().min(1),
+    posedBy: z.array(ccode).min(1),
+    description: z.string().optional(),
+    perceivedBy: z.array(perception).default([]),
+    sources,
+  })
+  .strict();
 
 /** A perception added to a threat declared in another file. */
 export const perceptionOf = perception.extend({ threat: slug }).strict();
 
 /** `threats.yaml` or `threats/<name>.yaml`: new threats, and perceptions of threats declared elsewhere. */
-export const threatsFile = z.object({
-  threats: z.array(threat).default([]),
-  perceptions: z.array(perceptionOf).default([]),
-}).strict().refine((f) => f.threats.length + f.perceptions.length > 0, 'a threats file declares threats or perceptions');
+export const threatsFile = z
+  .object({
+    threats: z.array(threat).default([]),
+    perceptions: z.array(perceptionOf).default([]),
+  })
+  .strict()
+  .refine((f) => f.threats.length + f.perceptions.length > 0, 'a threats file declares threats or perceptions');
 
 export const obligation = z.enum(OBLIGATIONS);
 export const approach = z.enum(APPROACHES);
 export const commitmentForm = z.enum(COMMITMENT_FORMS);
 
 /** What a commitment covers: named regions and/or states. Only where the sources discuss it. */
-export const scope = z.object({
-  regions: z.array(slug).default([]).describe('region ids (seed/regions.yaml)'),
-  states: z.array(ccode).default([]).describe('states covered (ccodes)'),
-  note: z.string().optional(),
-}).strict().refine((s) => s.regions.length + s.states.length > 0, 'a scope names at least one region or state');
+export const scope = z
+  .object({
+    regions: z.array(slug).default([]).describe('region ids (seed/regions.yaml)'),
+    states: z.array(ccode).default([]).describe('states covered (ccodes)'),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((s) => s.regions.length + s.states.length > 0, 'a scope names at least one region or state');
 
-export const treaty = z.object({
-  id: slug,
-  name: z.string().min(1),
-  atopId: z.number().int().positive().optional(),
-  signed: isoDate,
-  ended: isoDate.optional(),
-  obligations: z.array(obligation).min(1).describe('as signed (ATOP phase 1 where ATOP codes the treaty)'),
-  members: z.array(ccode).min(2).describe('the signatories'),
-  directedAgainst: z.array(slug).default([]).describe('threat ids'),
-  oldStyle: oldStyle.optional(),
-  notes: z.string().optional(),
-  sources,
-}).strict();
+export const treaty = z
+  .object({
+    id: slug,
+    name: z.string().min(1),
+    atopId: z.number().int().positive().optional(),
+    signed: isoDate,
+    ended: isoDate.optional(),
+    obligations: z.array(obligation).min(1).describe('as signed (ATOP phase 1 where ATOP codes the treaty)'),
+    members: z.array(ccode).min(2).describe('the signatories'),
+    directedAgainst: z.array(slug).default([]).describe('threat ids'),
+    oldStyle: oldStyle.optional(),
+    notes: z.string().optional(),
+    sources,
+  })
+  .strict();
 
-export const round = z.object({
-  sequence: z.number().int().positive(),
-  start: isoDate,
-  startPrecision: precision.default('DAY'),
-  end: isoDate.optional(),
-  endPrecision: precision.default('DAY'),
-  place: z.string().min(1),
-  negotiators: z.array(z.string().min(1)).default([]),
-  summary: z.string().optional(),
-  oldStyle: oldStyle.optional(),
-  sources,
-}).strict();
+export const round = z
+  .object({
+    sequence: z.number().int().positive(),
+    start: isoDate,
+    startPrecision: precision.default('DAY'),
+    end: isoDate.optional(),
+    endPrecision: precision.default('DAY'),
+    place: z.string().min(1),
+    negotiators: z.array(z.string().min(1)).default([]),
+    summary: z.string().optional(),
+    oldStyle: oldStyle.optional(),
+    sources,
+  })
+  .strict();
 
 /** The plan a proposal put on the table (target and approach; scope and form where the sources give them). */
-export const proposedPlan = z.object({
-  target: slug.describe('threat id'),
-  approach,
-  scope: scope.optional(),
-  form: commitmentForm.optional(),
-  note: z.string().optional(),
-}).strict();
+export const proposedPlan = z
+  .object({
+    target: slug.describe('threat id'),
+    approach,
+    scope: scope.optional(),
+    form: commitmentForm.optional(),
+    note: z.string().optional(),
+  })
+  .strict();
 
-export const proposal = z.object({
-  round: z.number().int().positive().optional(),
-  date: isoDate,
-  datePrecision: precision.default('DAY'),
-  by: z.union([ccode, z.array(ccode).min(1)]).transform((b) => (Array.isArray(b) ? b : [b])).describe('the proposer, or the joint proposers'),
-  to: z.array(ccode).min(1),
-  obligations: z.array(obligation).default([]),
-  summary: z.string().min(1),
-  response: z.enum(PROPOSAL_RESPONSES),
-  responseNote: z.string().optional(),
-  plan: proposedPlan.optional(),
-  oldStyle: oldStyle.optional(),
-  sources,
-}).strict();
+export const proposal = z
+  .object({
+    round: z.number().int().positive().optional(),
+    date: isoDate,
+    datePrecision: precision.default('DAY'),
+    by: z
+      .union([ccode, z.array(ccode).min(1)])
+      .transform((b) => (Array.isArray(b) ? b : [b]))
+      .describe('the proposer, or the joint proposers'),
+    to: z.array(ccode).min(1),
+    obligations: z.array(obligation).default([]),
+    summary: z.string().min(1),
+    response: z.enum(PROPOSAL_RESPONSES),
+    responseNote: z.string().optional(),
+    plan: proposedPlan.optional(),
+    oldStyle: oldStyle.optional(),
+    sources,
+  })
+  .strict();
 
 /** Another reading of a plan: the components it changes, why, and on what authority. */
-export const planAlternative = z.object({
-  target: slug.optional(),
-  approach: approach.optional(),
-  scope: scope.optional(),
-  form: commitmentForm.optional(),
-  rationale: z.string().min(1),
-  confidence: confidence.default('MEDIUM'),
-  sources,
-}).strict().refine((a) => a.target || a.approach || a.scope || a.form, 'an alternative coding changes at least one component');
+export const planAlternative = z
+  .object({
+    target: slug.optional(),
+    approach: approach.optional(),
+    scope: scope.optional(),
+    form: commitmentForm.optional(),
+    rationale: z.string().min(1),
+    confidence: confidence.default('MEDIUM'),
+    sources,
+  })
+  .strict()
+  .refine((a) => a.target || a.approach || a.scope || a.form, 'an alternative coding changes at least one component');
 
-export const warPlan = z.object({
-  party: ccode,
-  kind: z.literal('IDEAL', { message: 'warPlans holds IDEAL plans; a proposed plan goes on its proposal (`plan:`)' }).default('IDEAL'),
-  fromRound: z.number().int().positive().optional().describe('the round from which this plan holds; absent: the entry plan'),
-  target: slug.describe('threat id'),
-  approach,
-  scope: scope.optional(),
-  form: commitmentForm.optional(),
-  justification: z.string().min(1),
-  confidence: confidence.default('MEDIUM'),
-  targetNotPerceived: z.string().min(1).optional().describe('why the holder has no recorded perception of the target at the time'),
-  alternatives: z.array(planAlternative).default([]),
-  sources,
-}).strict();
+export const warPlan = z
+  .object({
+    party: ccode,
+    kind: z
+      .literal('IDEAL', { message: 'warPlans holds IDEAL plans; a proposed plan goes on its proposal (`plan:`)' })
+      .default('IDEAL'),
+    fromRound: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('the round from which this plan holds; absent: the entry plan'),
+    target: slug.describe('threat id'),
+    approach,
+    scope: scope.optional(),
+    form: commitmentForm.optional(),
+    justification: z.string().min(1),
+    confidence: confidence.default('MEDIUM'),
+    targetNotPerceived: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('why the holder has no recorded perception of the target at the time'),
+    alternatives: z.array(planAlternative).default([]),
+    sources,
+  })
+  .strict();
 
-export const thirdParty = z.object({
-  ccode,
-  role: z.enum(THIRD_PARTY_ROLES),
-  note: z.string().min(1),
-  sources,
-}).strict();
+export const thirdParty = z
+  .object({
+    ccode,
+    role: z.enum(THIRD_PARTY_ROLES),
+    note: z.string().min(1),
+    sources,
+  })
+  .strict();
 
 /** Another reading of a recorded outside option. */
-export const optionAlternative = z.object({
-  kind: z.enum(OUTSIDE_OPTION_KINDS).optional(),
-  ally: ccode.optional(),
-  attractiveness: z.enum(ATTRACTIVENESS).optional(),
-  rationale: z.string().min(1),
-  confidence: confidence.default('MEDIUM'),
-  sources,
-}).strict().refine((a) => a.kind || a.ally !== undefined || a.attractiveness, 'an alternative coding changes at least one component');
+export const optionAlternative = z
+  .object({
+    kind: z.enum(OUTSIDE_OPTION_KINDS).optional(),
+    ally: ccode.optional(),
+    attractiveness: z.enum(ATTRACTIVENESS).optional(),
+    rationale: z.string().min(1),
+    confidence: confidence.default('MEDIUM'),
+    sources,
+  })
+  .strict()
+  .refine(
+    (a) => a.kind || a.ally !== undefined || a.attractiveness,
+    'an alternative coding changes at least one component',
+  );
 
 /** An alternative the party's own decision-makers weighed, as the sources record it. */
-export const recordedOption = z.object({
-  party: ccode,
-  kind: z.enum(OUTSIDE_OPTION_KINDS),
-  ally: ccode.optional().describe('with ALTERNATIVE_ALLY: the state'),
-  attractiveness: z.enum(ATTRACTIVENESS).describe('as the party saw it'),
-  evidence: z.string().min(1).describe('what the decision-makers said or did, in a sentence or two'),
-  confidence: confidence.default('MEDIUM'),
-  realisedIn: slug.optional().describe('the negotiation in which the party took this option'),
-  alternatives: z.array(optionAlternative).default([]),
-  sources,
-}).strict().refine((o) => (o.kind === 'ALTERNATIVE_ALLY') === (o.ally !== undefined), 'an ALTERNATIVE_ALLY option names its `ally`; other kinds name none');
+export const recordedOption = z
+  .object({
+    party: ccode,
+    kind: z.enum(OUTSIDE_OPTION_KINDS),
+    ally: ccode.optional().describe('with ALTERNATIVE_ALLY: the state'),
+    attractiveness: z.enum(ATTRACTIVENESS).describe('as the party saw it'),
+    evidence: z.string().min(1).describe('what the decision-makers said or did, in a sentence or two'),
+    confidence: confidence.default('MEDIUM'),
+    realisedIn: slug.optional().describe('the negotiation in which the party took this option'),
+    alternatives: z.array(optionAlternative).default([]),
+    sources,
+  })
+  .strict()
+  .refine(
+    (o) => (o.kind === 'ALTERNATIVE_ALLY') === (o.ally !== undefined),
+    'an ALTERNATIVE_ALLY option names its `ally`; other kinds name none',
+  );
 
 /** Why plans in this negotiation may aim at a state at the table (neutrality, coercive talks ...). */
-export const targetAtTable = z.object({
-  reason: z.string().min(1),
-  sources,
-}).strict();
+export const targetAtTable = z
+  .object({
+    reason: z.string().min(1),
+    sources,
+  })
+  .strict();
 
-export const negotiation = z.object({
-  id: slug,
-  name: z.string().min(1),
-  start: isoDate,
-  startPrecision: precision.default('DAY'),
-  end: isoDate,
-  endPrecision: precision.default('DAY'),
-  oldStyle: oldStyle.optional(),
-  outcome: z.enum(OUTCOMES),
-  era: slug,
-  parties: z.array(ccode).min(2),
-  thirdParties: z.array(thirdParty).default([]),
-  summary: z.string().min(1),
-  confidence: confidence.default('HIGH'),
-  notes: z.string().optional(),
-  targetAtTable: targetAtTable.optional(),
-  treaty: treaty.optional(),
-  rounds: z.array(round).min(1),
-  proposals: z.array(proposal).default([]),
-  warPlans: z.array(warPlan).min(1),
-  outsideOptions: z.array(recordedOption).default([]),
-  sources,
-}).strict();
+export const negotiation = z
+  .object({
+    id: slug,
+    name: z.string().min(1),
+    start: isoDate,
+    startPrecision: precision.default('DAY'),
+    end: isoDate,
+    endPrecision: precision.default('DAY'),
+    oldStyle: oldStyle.optional(),
+    outcome: z.enum(OUTCOMES),
+    era: slug,
+    parties: z.array(ccode).min(2),
+    thirdParties: z.array(thirdParty).default([]),
+    summary: z.string().min(1),
+    confidence: confidence.default('HIGH'),
+    notes: z.string().optional(),
+    targetAtTable: targetAtTable.optional(),
+    treaty: treaty.optional(),
+    rounds: z.array(round).min(1),
+    proposals: z.array(proposal).default([]),
+    warPlans: z.array(warPlan).min(1),
+    outsideOptions: z.array(recordedOption).default([]),
+    sources,
+  })
+  .strict();
 
 export type SourceRefSeed = z.infer<typeof sourceRef>;
 export type SourceSeed = z.infer<typeof source>;

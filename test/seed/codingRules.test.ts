@@ -10,7 +10,9 @@ import type { NegotiationSeed, WarPlanSeed } from '../../src/seed/seedFiles.sche
 import { seedDir } from '../../src/paths.js';
 
 let data: SeedData;
-beforeAll(() => { data = readSeedDir(seedDir); });
+beforeAll(() => {
+  data = readSeedDir(seedDir);
+});
 
 const posers = () => new Map(data.threats.map((t) => [t.id, t.posedBy]));
 
@@ -26,18 +28,22 @@ describe('coding rules', () => {
     for (const n of data.negotiations) {
       if (n.targetAtTable) continue;
       const plans = [
-        ...n.warPlans.map((w) => ({ who: `plan of ${w.party}${w.fromRound ? ` from round ${w.fromRound}` : ''}`, target: w.target })),
+        ...n.warPlans.map((w) => ({
+          who: `plan of ${w.party}${w.fromRound ? ` from round ${w.fromRound}` : ''}`,
+          target: w.target,
+        })),
         ...n.proposals.flatMap((p, i) => (p.plan ? [{ who: `proposal ${i + 1}`, target: p.plan.target }] : [])),
       ];
       for (const p of plans) {
         const atTable = (posedBy.get(p.target) ?? []).filter((c) => n.parties.includes(c));
-        if (atTable.length) bad.push(`${n.id}: ${p.who} targets ${p.target}, posed by ${atTable.join(', ')} at the table`);
+        if (atTable.length)
+          bad.push(`${n.id}: ${p.who} targets ${p.target}, posed by ${atTable.join(', ')} at the table`);
       }
     }
     expect(bad).toEqual([]);
   });
 
-  it('every ideal plan\'s target is perceived by its holder when the plan is held, or the plan says why not', () => {
+  it("every ideal plan's target is perceived by its holder when the plan is held, or the plan says why not", () => {
     const posedBy = posers();
     const bad: string[] = [];
     for (const n of data.negotiations) {
@@ -45,8 +51,11 @@ describe('coding rules', () => {
         if (w.targetNotPerceived) continue;
         const at = heldFrom(n, w);
         const targetStates = new Set(posedBy.get(w.target) ?? []);
-        const perceived = data.threats.some((t) => t.posedBy.some((c) => targetStates.has(c))
-          && t.perceivedBy.some((p) => p.ccode === w.party && p.from <= at && (p.to === undefined || at <= p.to)));
+        const perceived = data.threats.some(
+          (t) =>
+            t.posedBy.some((c) => targetStates.has(c)) &&
+            t.perceivedBy.some((p) => p.ccode === w.party && p.from <= at && (p.to === undefined || at <= p.to)),
+        );
         if (!perceived) bad.push(`${n.id}: ${w.party} → ${w.target} on ${at}`);
       }
     }
@@ -59,10 +68,15 @@ describe('coding rules', () => {
       const first = Math.min(...n.rounds.map((r) => r.sequence));
       for (const w of n.warPlans.filter((x) => x.fromRound !== undefined)) {
         if (w.fromRound! <= first) bad.push(`${n.id}: plan of ${w.party} from round ${w.fromRound}`);
-        const earlier = n.warPlans.filter((x) => x.party === w.party && (x.fromRound ?? first) < w.fromRound!)
+        const earlier = n.warPlans
+          .filter((x) => x.party === w.party && (x.fromRound ?? first) < w.fromRound!)
           .sort((a, b) => (b.fromRound ?? first) - (a.fromRound ?? first))[0];
-        const same = earlier && earlier.target === w.target && earlier.approach === w.approach && earlier.form === w.form
-          && JSON.stringify(earlier.scope ?? null) === JSON.stringify(w.scope ?? null);
+        const same =
+          earlier &&
+          earlier.target === w.target &&
+          earlier.approach === w.approach &&
+          earlier.form === w.form &&
+          JSON.stringify(earlier.scope ?? null) === JSON.stringify(w.scope ?? null);
         if (same) bad.push(`${n.id}: plan of ${w.party} from round ${w.fromRound} repeats the earlier one`);
       }
     }
@@ -76,7 +90,8 @@ describe('coding rules', () => {
       for (const o of n.outsideOptions.filter((x) => x.realisedIn)) {
         const r = byId.get(o.realisedIn!)!;
         if (!r.parties.includes(o.party)) bad.push(`${n.id}: ${o.party} is not a party to ${r.id}`);
-        if (o.ally !== undefined && !r.parties.includes(o.ally)) bad.push(`${n.id}: ally ${o.ally} is not a party to ${r.id}`);
+        if (o.ally !== undefined && !r.parties.includes(o.ally))
+          bad.push(`${n.id}: ally ${o.ally} is not a party to ${r.id}`);
         if (r.end < n.start) bad.push(`${n.id}: ${r.id} ended before the talks began`);
       }
     }
@@ -98,11 +113,15 @@ describe('coding rules', () => {
   it('a locator is never a guess: pages look like pages, chapters like chapters', () => {
     const bad: string[] = [];
     const walk = (where: string, node: unknown): void => {
-      if (Array.isArray(node)) { node.forEach((v) => walk(where, v)); return; }
+      if (Array.isArray(node)) {
+        node.forEach((v) => walk(where, v));
+        return;
+      }
       if (!node || typeof node !== 'object') return;
       const o = node as Record<string, unknown>;
       if (typeof o.key === 'string' && ('pages' in o || 'chapter' in o)) {
-        if (o.pages !== undefined && !/^(\d+|[ivxlc]+)([-–]\d+)?(, ?(\d+|[ivxlc]+)([-–]\d+)?)*$/.test(String(o.pages))) bad.push(`${where}: pages "${o.pages}" (${o.key})`);
+        if (o.pages !== undefined && !/^(\d+|[ivxlc]+)([-–]\d+)?(, ?(\d+|[ivxlc]+)([-–]\d+)?)*$/.test(String(o.pages)))
+          bad.push(`${where}: pages "${o.pages}" (${o.key})`);
         if (o.chapter !== undefined && String(o.chapter).trim() === '') bad.push(`${where}: empty chapter (${o.key})`);
       }
       for (const v of Object.values(o)) walk(where, v);

@@ -7,7 +7,9 @@ import { readSeedDir, type SeedData } from '../../src/seed/readSeedDir.js';
 import { seedDir } from '../../src/paths.js';
 
 let data: SeedData;
-beforeAll(() => { data = readSeedDir(seedDir); });
+beforeAll(() => {
+  data = readSeedDir(seedDir);
+});
 
 describe('coverage of the curated record', () => {
   it('holds at least 110 negotiations, at least 45 of them without agreement', () => {
@@ -16,7 +18,11 @@ describe('coverage of the curated record', () => {
   });
 
   it('has at least 8 negotiations in every era of 1815-1949', () => {
-    const counts = Object.fromEntries(data.eras.filter((e) => e.start < '1950-01-01').map((e) => [e.id, data.negotiations.filter((n) => n.era === e.id).length]));
+    const counts = Object.fromEntries(
+      data.eras
+        .filter((e) => e.start < '1950-01-01')
+        .map((e) => [e.id, data.negotiations.filter((n) => n.era === e.id).length]),
+    );
     for (const [era, count] of Object.entries(counts)) expect(count, `${era}: ${count}`).toBeGreaterThanOrEqual(8);
   });
 

@@ -33,18 +33,30 @@ function periodEnd(date: string, precision: 'DAY' | 'MONTH' | 'YEAR'): string {
 const negEnd = (n: NegotiationSeed) => periodEnd(n.end, n.endPrecision);
 
 // --- reference data -----------------------------------------------------------------------------
-interface Spell { ccode: number; abbrev: string; name: string; start: string; end: string }
+interface Spell {
+  ccode: number;
+  abbrev: string;
+  name: string;
+  start: string;
+  end: string;
+}
 function loadCow(): Spell[] {
   return fileRows('cow-states/cow_states.csv').map((r) => ({
-    ccode: Number(r.ccode), abbrev: r.stateabb!, name: r.statenme!,
+    ccode: Number(r.ccode),
+    abbrev: r.stateabb!,
+    name: r.statenme!,
     start: iso(Number(r.styear), Number(r.stmonth), Number(r.stday)),
     end: iso(Number(r.endyear), Number(r.endmonth), Number(r.endday)),
   }));
 }
 
 interface AtopAlliance {
-  id: number; begin: string; beginPrecision: 'DAY' | 'MONTH';
-  obligations: Set<string>; allMembers: Set<number>; originalMembers: Set<number>;
+  id: number;
+  begin: string;
+  beginPrecision: 'DAY' | 'MONTH';
+  obligations: Set<string>;
+  allMembers: Set<number>;
+  originalMembers: Set<number>;
 }
 function loadAtop(): Map<number, AtopAlliance> {
   const out = new Map<number, AtopAlliance>();
@@ -61,14 +73,17 @@ function loadAtop(): Map<number, AtopAlliance> {
       id: Number(r.atopid),
       begin: iso(Number(r.begyr), Number(r.begmo), hasDay ? day : 1),
       beginPrecision: hasDay ? 'DAY' : 'MONTH',
-      obligations, allMembers: new Set(), originalMembers: new Set(),
+      obligations,
+      allMembers: new Set(),
+      originalMembers: new Set(),
     });
   }
   // Obligations as signed: those of ATOP's first phase (a later phase may add or drop some; the
   // alliance-level flags are "in any phase").
   const firstPhase = new Map<number, number>();
   const phases = fileRows('atop-5.1/atop5_1aph.csv');
-  for (const r of phases) firstPhase.set(Number(r.atopid), Math.min(firstPhase.get(Number(r.atopid)) ?? Infinity, Number(r.phase)));
+  for (const r of phases)
+    firstPhase.set(Number(r.atopid), Math.min(firstPhase.get(Number(r.atopid)) ?? Infinity, Number(r.phase)));
   for (const r of phases) {
     const a = out.get(Number(r.atopid));
     // ATOP numbers the phases of an alliance whose terms changed from 1; a single-phase alliance has phase 0.
@@ -99,7 +114,9 @@ const sorted = (s: Iterable<number>) => [...s].sort((a, b) => a - b);
 // --- the seed -----------------------------------------------------------------------------------
 describe('curated seed', () => {
   let data: SeedData;
-  beforeAll(() => { data = readSeedDir(seedDir); });
+  beforeAll(() => {
+    data = readSeedDir(seedDir);
+  });
 
   it('validates (schema and cross-references, including rounds inside their negotiation)', () => {
     expect(() => readSeedDir(seedDir)).not.toThrow();
@@ -119,7 +136,11 @@ describe('curated seed', () => {
     expect(nato?.outcome).toBe('AGREEMENT');
     expect(nato?.treaty?.atopId).toBe(3180);
     expect(nato?.treaty?.signed).toBe('1949-04-04');
-    expect(nato?.warPlans.filter((w) => w.fromRound === undefined).every((w) => w.target === 'threat-ussr' && w.approach === 'DEFENSIVE')).toBe(true);
+    expect(
+      nato?.warPlans
+        .filter((w) => w.fromRound === undefined)
+        .every((w) => w.target === 'threat-ussr' && w.approach === 'DEFENSIVE'),
+    ).toBe(true);
     const ag = byId.get('anglo-german-1898')!;
     expect(ag.warPlans.find((w) => w.party === 200 && w.fromRound === undefined)?.target).toBe('threat-russia');
     expect(ag.warPlans.find((w) => w.party === 255 && w.fromRound === undefined)?.target).not.toBe('threat-russia');
@@ -127,7 +148,10 @@ describe('curated seed', () => {
 
   it('covers 1815-1949 across the eras, with at least one negotiation in each era before 1950', () => {
     for (const e of data.eras.filter((x) => x.start < '1950-01-01')) {
-      expect(data.negotiations.some((n) => n.era === e.id), `era ${e.id}`).toBe(true);
+      expect(
+        data.negotiations.some((n) => n.era === e.id),
+        `era ${e.id}`,
+      ).toBe(true);
     }
     for (const n of data.negotiations) {
       expect(n.start >= '1815-01-01' && n.start <= '1949-12-31', n.id).toBe(true);
@@ -159,13 +183,22 @@ describe('curated seed', () => {
     };
     data.eras.forEach((e) => check(`era ${e.id}`, e.sources));
     data.states.forEach((s) => check(`state ${s.ccode}`, s.sources));
-    data.threats.forEach((t) => { check(`threat ${t.id}`, t.sources); t.perceivedBy.forEach((p) => check(`threat ${t.id} perceived by ${p.ccode}`, p.sources)); });
+    data.threats.forEach((t) => {
+      check(`threat ${t.id}`, t.sources);
+      t.perceivedBy.forEach((p) => check(`threat ${t.id} perceived by ${p.ccode}`, p.sources));
+    });
     for (const n of data.negotiations) {
       check(n.id, n.sources);
       n.rounds.forEach((r) => check(`${n.id} round ${r.sequence}`, r.sources));
       n.proposals.forEach((p, i) => check(`${n.id} proposal ${i}`, p.sources));
-      n.warPlans.forEach((w) => { check(`${n.id} war plan ${w.party}`, w.sources); w.alternatives.forEach((a) => check(`${n.id} war plan ${w.party} alternative`, a.sources)); });
-      n.outsideOptions.forEach((o) => { check(`${n.id} outside option of ${o.party}`, o.sources); o.alternatives.forEach((a) => check(`${n.id} outside option alternative`, a.sources)); });
+      n.warPlans.forEach((w) => {
+        check(`${n.id} war plan ${w.party}`, w.sources);
+        w.alternatives.forEach((a) => check(`${n.id} war plan ${w.party} alternative`, a.sources));
+      });
+      n.outsideOptions.forEach((o) => {
+        check(`${n.id} outside option of ${o.party}`, o.sources);
+        o.alternatives.forEach((a) => check(`${n.id} outside option alternative`, a.sources));
+      });
       n.thirdParties.forEach((t) => check(`${n.id} third party ${t.ccode}`, t.sources));
       if (n.treaty) check(`${n.id} treaty`, n.treaty.sources);
     }
@@ -173,13 +206,17 @@ describe('curated seed', () => {
 
   it('gives every party exactly one entry IDEAL war plan (later ones name the round they hold from)', () => {
     for (const n of data.negotiations) {
-      for (const c of n.parties) expect(n.warPlans.filter((w) => w.party === c && w.fromRound === undefined).length, `${n.id} ${c}`).toBe(1);
+      for (const c of n.parties)
+        expect(n.warPlans.filter((w) => w.party === c && w.fromRound === undefined).length, `${n.id} ${c}`).toBe(1);
     }
   });
 
   it('cites ATOP wherever a treaty carries an ATOP id', () => {
     for (const n of data.negotiations.filter((x) => x.treaty?.atopId)) {
-      expect(n.treaty!.sources.some((s) => s.key === 'atop-5-1'), n.id).toBe(true);
+      expect(
+        n.treaty!.sources.some((s) => s.key === 'atop-5-1'),
+        n.id,
+      ).toBe(true);
     }
   });
 });
@@ -197,7 +234,11 @@ describe.runIf(hasData)('seed against COW and ATOP 5.1', () => {
   let data: SeedData;
   let cow: Spell[];
   let atop: Map<number, AtopAlliance>;
-  beforeAll(() => { data = readSeedDir(seedDir); cow = loadCow(); atop = loadAtop(); });
+  beforeAll(() => {
+    data = readSeedDir(seedDir);
+    cow = loadCow();
+    atop = loadAtop();
+  });
   // COW's system list starts on 1 January 1816: a negotiation before it is checked against the
   // system's first day (seed/README.md, "Before 1816").
   const isMember = (ccode: number, date: string) => {
@@ -233,13 +274,22 @@ describe.runIf(hasData)('seed against COW and ATOP 5.1', () => {
       expect(a, `${n.id}: ATOP ${t.atopId} exists`).toBeDefined();
       // every treaty member is an ATOP member (all phases), and the signatories are exactly the ATOP original members
       for (const c of t.members) expect(a!.allMembers.has(c), `${n.id}: ${c} in ATOP ${a!.id}`).toBe(true);
-      expect(sorted(t.members), `${n.id}: members = ATOP ${a!.id} original members`).toEqual(sorted(a!.originalMembers));
+      expect(sorted(t.members), `${n.id}: members = ATOP ${a!.id} original members`).toEqual(
+        sorted(a!.originalMembers),
+      );
       expect(sorted(new Set(t.members)).length, `${n.id}: duplicate member`).toBe(t.members.length);
       // ATOP's start date within [negotiation start, negotiation end]; the end may be the signing itself
       const atopEnd = a!.beginPrecision === 'MONTH' ? periodEnd(a!.begin, 'MONTH') : a!.begin;
-      expect(atopEnd >= n.start, `${n.id}: ATOP ${a!.id} begins ${a!.begin}, before the negotiation (${n.start})`).toBe(true);
-      expect(a!.begin <= negEnd(n), `${n.id}: ATOP ${a!.id} begins ${a!.begin}, after the negotiation (${negEnd(n)})`).toBe(true);
-      expect([...t.obligations].sort(), `${n.id}: obligations as coded by ATOP ${a!.id}`).toEqual([...a!.obligations].sort());
+      expect(atopEnd >= n.start, `${n.id}: ATOP ${a!.id} begins ${a!.begin}, before the negotiation (${n.start})`).toBe(
+        true,
+      );
+      expect(
+        a!.begin <= negEnd(n),
+        `${n.id}: ATOP ${a!.id} begins ${a!.begin}, after the negotiation (${negEnd(n)})`,
+      ).toBe(true);
+      expect([...t.obligations].sort(), `${n.id}: obligations as coded by ATOP ${a!.id}`).toEqual(
+        [...a!.obligations].sort(),
+      );
     }
   });
 
@@ -273,18 +323,36 @@ describe('a damaged seed copy', () => {
   };
 
   it('rejects a bad enum value, naming the file and the field', () => {
-    const problems = problemsOf(damage('negotiations/north-atlantic-1948.yaml', 'outcome: AGREEMENT', 'outcome: MAYBE'));
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'negotiations/north-atlantic-1948.yaml', path: 'outcome' }));
+    const problems = problemsOf(
+      damage('negotiations/north-atlantic-1948.yaml', 'outcome: AGREEMENT', 'outcome: MAYBE'),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'negotiations/north-atlantic-1948.yaml', path: 'outcome' }),
+    );
   });
 
   it('rejects a malformed date in a round, naming the file and the field', () => {
-    const problems = problemsOf(damage('negotiations/anglo-german-1898.yaml', 'start: "1899-11-01"', 'start: "1899-13-01"'));
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'negotiations/anglo-german-1898.yaml', path: 'rounds.1.start' }));
+    const problems = problemsOf(
+      damage('negotiations/anglo-german-1898.yaml', 'start: "1899-11-01"', 'start: "1899-13-01"'),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'negotiations/anglo-german-1898.yaml', path: 'rounds.1.start' }),
+    );
   });
 
   it('rejects an unknown source key in a war plan, naming the file and the field', () => {
-    const problems = problemsOf(damage('negotiations/british-french-soviet-1939.yaml',
-      'sources: [{key: haslam-1984}, {key: roberts-1995}]\nsources:', 'sources: [{key: no-such-book}, {key: roberts-1995}]\nsources:'));
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'negotiations/british-french-soviet-1939.yaml', path: 'warPlans.2.sources.0.key' }));
+    const problems = problemsOf(
+      damage(
+        'negotiations/british-french-soviet-1939.yaml',
+        'sources: [{key: haslam-1984}, {key: roberts-1995}]\nsources:',
+        'sources: [{key: no-such-book}, {key: roberts-1995}]\nsources:',
+      ),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'negotiations/british-french-soviet-1939.yaml',
+        path: 'warPlans.2.sources.0.key',
+      }),
+    );
   });
 });
