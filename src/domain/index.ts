@@ -6,3 +6,4 @@ export * from './outsideOptions.js';
 export * from './evidence.js';
 export * from './dates.js';
 export * from './stateSystem.js';
+export * from './universe.js';

@@ -20,17 +20,21 @@ import {
   sourcesFile,
   statesFile,
   threatsFile,
+  type ContentsSeed,
   type EraSeed,
   type NegotiationSeed,
   type RegionSeed,
   type SourceSeed,
   type StateSeed,
   type ThreatSeed,
+  type SourceRefSeed,
 } from './seedFiles.schema.js';
 import { OUTCOME_INFO, toOldStyle } from '../domain/index.js';
 
 export interface SeedData {
   sources: SourceSeed[];
+  /** Tables of contents of sources: the chapters a `chapter` locator may name. */
+  contents: ContentsSeed[];
   eras: EraSeed[];
   regions: RegionSeed[];
   states: StateSeed[];
@@ -110,9 +114,9 @@ const withOrigin = <T>(parts: { file: string; data: T[] }[]): Origin<T>[] =>
 /** Reads `dir` (the project's `seed/` by default), validates every file and every cross-reference. */
 export function readSeedDir(dir: string): SeedData {
   const problems: SeedProblem[] = [];
-  const sources = withOrigin(
-    readKind(dir, 'sources', sourcesFile, problems).map((p) => ({ file: p.file, data: p.data.sources })),
-  );
+  const sourceParts = readKind(dir, 'sources', sourcesFile, problems);
+  const sources = withOrigin(sourceParts.map((p) => ({ file: p.file, data: p.data.sources })));
+  const contents = withOrigin(sourceParts.map((p) => ({ file: p.file, data: p.data.contents })));
   const eras = withOrigin(readKind(dir, 'eras', erasFile, problems).map((p) => ({ file: p.file, data: p.data.eras })));
   const regionParts =
     [join(dir, 'regions.yaml')].some(existsSync) || existsSync(join(dir, 'regions'))
@@ -151,13 +155,14 @@ export function readSeedDir(dir: string): SeedData {
   }
   const data: SeedData = {
     sources: sources.map(strip),
+    contents: contents.map(strip),
     eras: eras.map(strip),
     regions: regions.map(strip),
     states: states.map(strip),
     threats: [...byThreat.values()],
     negotiations,
   };
-  checkReferences({ sources, eras, regions, states, threats, extraPerceptions }, data, problems);
+  checkReferences({ sources, contents, eras, regions, states, threats, extraPerceptions }, data, problems);
   if (problems.length) throw new SeedValidationError(problems);
   return data;
 }
@@ -185,6 +190,7 @@ function duplicates<T extends { file: string; index: number }>(
 
 interface Origins {
   sources: Origin<SourceSeed>[];
+  contents: Origin<ContentsSeed>[];
   eras: Origin<EraSeed>[];
   regions: Origin<RegionSeed>[];
   states: Origin<StateSeed>[];
@@ -218,6 +224,37 @@ function checkReferences(o: Origins, d: SeedData, problems: SeedProblem[]): void
     else treatyOwner.set(n.treaty.id, n.id);
   }
 
+  const sourceByKey = new Map(d.sources.map((x) => [x.key, x]));
+  duplicates(o.contents, (c) => c.source, 'table of contents of', problems, 'contents');
+  const chaptersOf = new Map<string, Set<string>>();
+  for (const c of o.contents) {
+    if (!sourceKeys.has(c.source))
+      problems.push({ file: c.file, path: `contents.${c.index}.source`, message: `unknown source "${c.source}"` });
+    chaptersOf.set(c.source, new Set(c.chapters.map((ch) => ch.number)));
+  }
+  /** A locator must be checkable: see `sourceRef` and seed/README.md ("Locators"). */
+  const checkLocator = (file: string, at: string, ref: SourceRefSeed) => {
+    const source = sourceByKey.get(ref.key);
+    if (!source) return;
+    if (ref.chapter !== undefined && !chaptersOf.get(ref.key)?.has(ref.chapter))
+      problems.push({
+        file,
+        path: `${at}.chapter`,
+        message: `chapter "${ref.chapter}" is not in the table of contents of ${ref.key} (add \`contents:\` to a sources file)`,
+      });
+    if (ref.document !== undefined && source.kind !== 'DOCUMENTS' && source.kind !== 'TREATY_TEXT')
+      problems.push({
+        file,
+        path: `${at}.document`,
+        message: `${ref.key} is a ${source.kind}, not a collection of documents`,
+      });
+    if (ref.pages !== undefined && !source.url && !ref.seenAt)
+      problems.push({
+        file,
+        path: `${at}.pages`,
+        message: `pages of ${ref.key} need an edition a reader can open: the source's url, or seenAt`,
+      });
+  };
   const walkSources = (file: string, path: string, node: unknown): void => {
     if (Array.isArray(node)) {
       node.forEach((v, i) => walkSources(file, `${path}${path ? '.' : ''}${i}`, v));
@@ -226,13 +263,15 @@ function checkReferences(o: Origins, d: SeedData, problems: SeedProblem[]): void
     if (node && typeof node === 'object') {
       for (const [k, v] of Object.entries(node)) {
         if (k === 'sources' && Array.isArray(v)) {
-          v.forEach((ref: { key: string }, i) => {
+          v.forEach((ref: SourceRefSeed, i) => {
+            const at = `${path}${path ? '.' : ''}sources.${i}`;
             if (!sourceKeys.has(ref.key))
               problems.push({
                 file,
-                path: `${path}${path ? '.' : ''}sources.${i}.key`,
+                path: `${at}.key`,
                 message: `unknown source "${ref.key}" (add it to a sources file)`,
               });
+            else checkLocator(file, at, ref);
           });
         } else walkSources(file, `${path}${path ? '.' : ''}${k}`, v);
       }
@@ -389,8 +428,24 @@ function checkNegotiation(
       scope(`${at}.alternatives.${j}.scope`, a.scope);
     });
   });
+  const unknownPlans = new Set<number>();
+  n.plansUnknown.forEach((u, i) => {
+    if (!parties.has(u.party)) bad(`plansUnknown.${i}.party`, `${u.party} is not a party`);
+    if (unknownPlans.has(u.party)) bad(`plansUnknown.${i}.party`, `${u.party} is listed twice`);
+    if (n.warPlans.some((w) => w.party === u.party))
+      bad(`plansUnknown.${i}.party`, `${u.party} has a war plan: a plan is coded or unknown, not both`);
+    unknownPlans.add(u.party);
+  });
   for (const c of parties)
-    if (!planKeys.has(`${c}@entry`)) bad('warPlans', `party ${c} has no entry IDEAL war plan (one without fromRound)`);
+    if (!planKeys.has(`${c}@entry`) && !unknownPlans.has(c))
+      bad('warPlans', `party ${c} has no entry IDEAL war plan (one without fromRound) and is not in plansUnknown`);
+  n.optionsNotDiscussed.forEach((x, i) => {
+    if (!parties.has(x.party)) bad(`optionsNotDiscussed.${i}.party`, `${x.party} is not a party`);
+    if (n.outsideOptions.some((o) => o.party === x.party))
+      bad(`optionsNotDiscussed.${i}.party`, `${x.party} has a recorded outside option`);
+  });
+  if (n.startNotRecorded && (!n.treaty || n.start !== n.treaty.signed))
+    bad('start', "startNotRecorded: the start is the treaty's signature");
   n.outsideOptions.forEach((x, i) => {
     const at = `outsideOptions.${i}`;
     if (!parties.has(x.party)) bad(`${at}.party`, `${x.party} is not a party`);

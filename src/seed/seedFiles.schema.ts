@@ -40,12 +40,19 @@ export const confidence = z.enum(CONFIDENCE);
 export const ccode = z.number().int().positive().max(999);
 export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lower-case slug like "anglo-german-1898"');
 
-/** A reference to a source by key, with the pages or the chapter that support this fact, where known. */
+/**
+ * A reference to a source by key, with a locator only where it is checkable (seed/README.md,
+ * "Locators"): a `chapter` listed in the source's table of contents (`contents:` in a sources
+ * file), a `document` number of a published collection (a source of kind DOCUMENTS or
+ * TREATY_TEXT), or `pages` of an edition a reader can open (the source's `url`, or `seenAt`).
+ */
 export const sourceRef = z
   .object({
     key: slug,
-    pages: z.string().min(1).optional().describe('page or page range, e.g. "112-118"; only where known'),
-    chapter: z.string().min(1).optional().describe('chapter (number or title), where the pages are not known'),
+    pages: z.string().min(1).optional().describe('page or page range, e.g. "112-118", of an edition a reader can open'),
+    chapter: z.string().min(1).optional().describe("a chapter number from the source's table of contents"),
+    document: z.string().min(1).optional().describe('a document number in a published collection, e.g. "113"'),
+    seenAt: z.string().url().optional().describe('where the cited page or document was read (an online edition)'),
     note: z.string().optional(),
   })
   .strict();
@@ -73,7 +80,27 @@ export const source = z
     url: z.string().url().optional(),
   })
   .strict();
-export const sourcesFile = z.object({ sources: z.array(source).min(1) }).strict();
+/** One chapter of a source's table of contents, as printed. */
+export const chapter = z.object({ number: z.string().min(1), title: z.string().min(1) }).strict();
+
+/**
+ * A source's table of contents, as read at `seenAt` (a publisher's page, a library record, an
+ * online edition): the chapters a `chapter` locator may name. One table per source, in any sources
+ * file.
+ */
+export const contents = z
+  .object({
+    source: slug,
+    seenAt: z.string().url(),
+    chapters: z.array(chapter).min(1),
+  })
+  .strict();
+
+/** `sources.yaml` or `sources/<name>.yaml`: new sources, and tables of contents of sources declared anywhere. */
+export const sourcesFile = z
+  .object({ sources: z.array(source).default([]), contents: z.array(contents).default([]) })
+  .strict()
+  .refine((f) => f.sources.length + f.contents.length > 0, 'a sources file declares sources or contents');
 
 export const era = z
   .object({
@@ -310,6 +337,27 @@ export const targetAtTable = z
   })
   .strict();
 
+/**
+ * A party whose entry plan the sources do not let the coder set (target or approach): the reason,
+ * and the works checked. Such a negotiation is in the record but out of the model's fit.
+ */
+export const planUnknown = z
+  .object({
+    party: ccode,
+    reason: z.string().min(1),
+    sources: sources.describe('the works checked'),
+  })
+  .strict();
+
+/** A party for which the works checked record no outside option: said explicitly, not left blank. */
+export const optionsNotDiscussed = z
+  .object({
+    party: ccode,
+    note: z.string().min(1).optional(),
+    sources: sources.describe('the works checked'),
+  })
+  .strict();
+
 export const negotiation = z
   .object({
     id: slug,
@@ -319,6 +367,12 @@ export const negotiation = z
     end: isoDate,
     endPrecision: precision.default('DAY'),
     oldStyle: oldStyle.optional(),
+    startNotRecorded: z
+      .literal(true)
+      .optional()
+      .describe(
+        'the sources do not date the opening of the talks: start is the signature (the rule of seed/README.md)',
+      ),
     outcome: z.enum(OUTCOMES),
     era: slug,
     parties: z.array(ccode).min(2),
@@ -330,14 +384,20 @@ export const negotiation = z
     treaty: treaty.optional(),
     rounds: z.array(round).min(1),
     proposals: z.array(proposal).default([]),
-    warPlans: z.array(warPlan).min(1),
+    warPlans: z.array(warPlan).default([]),
+    plansUnknown: z.array(planUnknown).default([]).describe('parties whose entry plan the sources do not settle'),
     outsideOptions: z.array(recordedOption).default([]),
+    optionsNotDiscussed: z
+      .array(optionsNotDiscussed)
+      .default([])
+      .describe('parties for which the works checked record no outside option'),
     sources,
   })
   .strict();
 
 export type SourceRefSeed = z.infer<typeof sourceRef>;
 export type SourceSeed = z.infer<typeof source>;
+export type ContentsSeed = z.infer<typeof contents>;
 export type EraSeed = z.infer<typeof era>;
 export type RegionSeed = z.infer<typeof region>;
 export type StateSeed = z.infer<typeof state>;

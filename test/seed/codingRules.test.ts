@@ -129,4 +129,12 @@ describe('coding rules', () => {
     for (const n of data.negotiations) walk(n.id, n);
     expect(bad).toEqual([]);
   });
+  it('records, for every party of every negotiation, an outside option or that the works checked discuss none', () => {
+    const bad: string[] = [];
+    for (const n of data.negotiations)
+      for (const c of n.parties)
+        if (!n.outsideOptions.some((o) => o.party === c) && !n.optionsNotDiscussed.some((o) => o.party === c))
+          bad.push(`${n.id}: ${c}`);
+    expect(bad).toEqual([]);
+  });
 });
