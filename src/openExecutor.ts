@@ -70,17 +70,17 @@ export async function importPublished(
 }
 
 /**
- * The sha256 of the original of each shipped file, from the table in seed/published/README.md
- * (`| \`folder/file.csv.gz\` | … | bytes | \`sha256\` |`; test/import/publishedData.test.ts checks
- * it against the files), by absolute path: a warm start need not decompress and hash them.
+ * The sha256 of the original of each shipped file, from seed/published/manifest.csv
+ * (`file,bytes,sha256`; test/import/publishedData.test.ts checks it against the files), by absolute
+ * path: a warm start need not decompress and hash them.
  */
 export function shippedSha256(dir: string): Map<string, string> {
   const out = new Map<string, string>();
-  const readme = join(dir, 'README.md');
-  if (!existsSync(readme)) return out;
-  for (const line of readFileSync(readme, 'utf8').split('\n')) {
-    const m = /^\| `([^`]+\.gz)` \| [^|]+ \| \d+ \| `([0-9a-f]{64})` \|$/.exec(line);
-    if (m) out.set(join(dir, m[1]!), m[2]!);
+  const manifest = join(dir, 'manifest.csv');
+  if (!existsSync(manifest)) return out;
+  for (const line of readFileSync(manifest, 'utf8').split('\n').slice(1)) {
+    const [file, , sha256] = line.split(',');
+    if (file && sha256 && /^[0-9a-f]{64}$/.test(sha256)) out.set(join(dir, file), sha256);
   }
   return out;
 }

@@ -7,3 +7,4 @@ export * from './evidence.js';
 export * from './dates.js';
 export * from './stateSystem.js';
 export * from './universe.js';
+export * from './atopYears.js';

@@ -143,10 +143,11 @@ export interface DyadCorrection {
  * guarantee: an obligation that every member of the phase holds is mutual (in the Britain–France–
  * Sweden treaty of 1855 all three consult one another); one that only some members hold, held by a
  * member whose obligations vary, is owed to the members that do not hold it (Britain and France defend
- * Sweden, not each other). Where the treaty says otherwise (in the Austro-Romanian alliance of 1883 the
- * holders of DEFENSE owe it to one another, not to Italy, which acceded with consultation only), a
- * correction with its source names to whom the obligation is owed. A member with `obvary` 0 owes all
- * its obligations to every other member.
+ * Sweden, not each other). Where ATOP's directed dyad-year file resolves a case otherwise (in the
+ * Rhineland Pact of 1925 the guarantors owe defense to Germany, France and Belgium, not to each
+ * other, although all five hold it), a correction names to whom the obligation is owed — also an
+ * obligation every member holds, and possibly to no one. A member with `obvary` 0 owes all its
+ * obligations to every other member.
  */
 export function varyingObligations(
   member: { ccode: number; obligations: readonly string[]; obvary: boolean },
@@ -154,11 +155,14 @@ export function varyingObligations(
   corrections: readonly DyadCorrection[] = [],
 ): { varying: Obligation[]; owedTo: string[] } {
   if (!member.obvary) return { varying: [], owedTo: [] };
+  const fixOf = (o: Obligation) => corrections.find((c) => c.member === member.ccode && c.obligation === o);
   const varying = OBLIGATIONS.filter(
-    (o) => member.obligations.includes(o) && !phaseMembers.every((m) => m.obligations.includes(o)),
+    (o) =>
+      member.obligations.includes(o) &&
+      (fixOf(o) !== undefined || !phaseMembers.every((m) => m.obligations.includes(o))),
   );
   const owedTo = varying.flatMap((o) => {
-    const fix = corrections.find((c) => c.member === member.ccode && c.obligation === o);
+    const fix = fixOf(o);
     const to = fix
       ? fix.owedTo
       : phaseMembers.filter((m) => m.ccode !== member.ccode && !m.obligations.includes(o)).map((m) => m.ccode);

@@ -40,6 +40,7 @@ import {
   MAX_TIE,
   OBLIGATIONS,
   inSystemAt,
+  latestPhaseOfYear,
   midYear,
   obligationsToward,
   overlaps,
@@ -98,6 +99,7 @@ interface PairSpell {
   b: number;
   treaty: string;
   atopId: number | null;
+  phase: number | null;
   bilateral: boolean;
   asymm: boolean;
   start: string;
@@ -145,6 +147,7 @@ async function pairSpellsByYear(
           b: z.ccode,
           treaty: x.treaty,
           atopId: x.atopId,
+          phase: x.phase,
           bilateral: x.bilateral ?? z.bilateral ?? distinct === 2,
           asymm: x.asymm === true || z.asymm === true,
           start,
@@ -161,7 +164,8 @@ async function pairSpellsByYear(
       });
     });
   }
-  return byYear;
+  // A year in which a pair's alliance changes phase counts the later phase only (ATOP's yearly files).
+  return byYear.map((pairs) => latestPhaseOfYear(pairs, (p) => `${p.a}-${p.b}-${p.treaty}`));
 }
 
 /** What one dyad shares in one year. */

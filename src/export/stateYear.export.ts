@@ -39,7 +39,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { isObligation, OBLIGATION_INFO, yearEnd, yearStart } from '../domain/index.js';
+import { isLaterPhase, isObligation, OBLIGATION_INFO, yearEnd, yearStart } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 
 /** ATOP's state-year file has 59 ATOP id columns (the most alliances of one state in one year in 5.1). */
@@ -126,7 +126,9 @@ function chunkRows(memberships: q.ExportStateYearMembershipsRow[], y0: number, y
         states.set(m.ccode, a);
       }
       const held = a.alliances.get(m.atopId);
-      if (!held || held.phase < m.phase) a.alliances.set(m.atopId, { phase: m.phase, flags: new Set(flags) });
+      // A year in which the alliance changes phase counts the later phase only (src/domain/atopYears.ts).
+      if (!held || isLaterPhase(m.phase, held.phase))
+        a.alliances.set(m.atopId, { phase: m.phase, flags: new Set(flags) });
       else if (held.phase === m.phase) for (const f of flags) held.flags.add(f);
       if (year === entryYear || (m.exit !== null && year === exitYear)) a.transyr = true;
       if (m.version !== null) a.versions.add(m.version);

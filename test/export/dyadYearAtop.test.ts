@@ -9,7 +9,8 @@
  * `sharedTargets`, the CSV text against the rows, and a property over 1816–1949: the non-directed
  * obligations of every allied dyad-year are the OR of its two directed rows.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -28,6 +29,7 @@ import { importDataset } from '../../src/import/index.js';
 import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import { seededAndImported } from '../helpers/fullGraph.js';
 import { emptyEmbedded } from '../helpers/testStore.js';
+import { projectRoot } from '../../src/paths.js';
 import {
   fileRows,
   hasSharedData,
@@ -59,6 +61,13 @@ async function collect(
   }
   return { rows, count };
 }
+
+/** Rows of a file shipped in seed/published (gzipped). */
+const publishedRows = (rel: string) =>
+  parseCsv(gunzipSync(readFileSync(join(projectRoot, 'seed', 'published', rel))), { columns: true }) as Record<
+    string,
+    string
+  >[];
 
 const allied = (r: DyadYearRow) => r.treaties !== '' || r.atop_number !== 0;
 
@@ -346,6 +355,83 @@ describe.skipIf(!hasSharedData)(
       expect(text).toBe(expected);
       expect(parseCsv(text, { columns: true }).length).toBe(rows.size);
     });
+    it("the directed export equals ATOP 5.1's own directed dyad-year file (atop5_1ddyr) in every row it holds, 1816-2018, and claims no alliance the file lacks; the state-year export tells the same story", async () => {
+      // The reference ships with the data (seed/published/atop-5.1/atop5_1ddyr_obligations.csv.gz; its
+      // bytes are checked against the original by test/import/publishedData.test.ts).
+      const k = (a: number, b: number, y: number) => (a * 1000 + b) * 10_000 + y;
+      const reference = new Map<number, string>();
+      const owedInFile = new Map<number, number[]>(); // (state, -, year) -> partners per obligation bit
+      for (const r of publishedRows('atop-5.1/atop5_1ddyr_obligations.csv.gz')) {
+        const [a, b, y] = [Number(r.ccode1), Number(r.ccode2), Number(r.year)];
+        const v = OBLIGATION_COLUMNS.map((c) => String(Number(r[c]))).join('');
+        reference.set(k(a, b, y), v);
+      }
+      let compared = 0;
+      const mismatches: string[] = [];
+      const claimsAbsent: string[] = [];
+      const implied = new Map<number, number>(); // (state, 0, year) -> obligation bits owed to some partner
+      const inUniverse = new Set<number>();
+      for await (const r of dyadYearRows(ex, 1816, 2018, { directed: true })) {
+        const [a, b, y] = [r.ccode1 as number, r.ccode2 as number, r.year as number];
+        const v = obligations(r);
+        inUniverse.add(k(a, b, y));
+        const bits = parseInt(v, 2);
+        if (bits) implied.set(k(a, 0, y), (implied.get(k(a, 0, y)) ?? 0) | bits);
+        const ref = reference.get(k(a, b, y));
+        if (ref === undefined) {
+          if (bits) claimsAbsent.push(`${a}→${b} ${y}: ${v}`);
+          continue;
+        }
+        compared += 1;
+        if (ref !== v) mismatches.push(`${a}→${b} ${y}: ATOP ${ref}, export ${v}`);
+      }
+      expect(compared).toBeGreaterThan(250_000);
+      expect(mismatches).toEqual([]);
+      expect(claimsAbsent).toEqual([]);
+
+      // One story: a state-year obligation (atop5_1sy, which the state-year export equals) is owed to some
+      // partner in the directed rows, or ATOP's own dyadic file owes it only to partners outside the
+      // dyad-year universe that year (not in the COW system on a common day; COW's list ends in 2016; a
+      // member without a COW code, Annam), or to no one (Germany's defense at Locarno); and the directed
+      // rows never imply an obligation the state-year file lacks.
+      for (const [key, v] of reference) {
+        const a = Math.floor(key / 10_000_000);
+        const y = key % 10_000;
+        const bits = parseInt(v, 2);
+        if (!bits) continue;
+        const list = owedInFile.get(k(a, 0, y)) ?? [];
+        list.push(key, bits);
+        owedInFile.set(k(a, 0, y), list);
+      }
+      const reasons = { owedInRows: 0, onlyOutsideUniverse: 0, toNoOne: 0 };
+      const unexplained: string[] = [];
+      for (const r of publishedRows('atop-5.1/atop5_1sy.csv.gz')) {
+        const [a, y] = [Number(r.state), Number(r.year)];
+        const stated = parseInt(['defense', 'offense', 'neutral', 'nonagg', 'consul'].map((c) => r[c]).join(''), 2);
+        const rows = implied.get(k(a, 0, y)) ?? 0;
+        if (rows & ~stated) unexplained.push(`${a} ${y}: the directed rows imply ${rows.toString(2)} beyond ${stated}`);
+        for (let bit = 16; bit >= 1; bit >>= 1) {
+          if (!(stated & bit)) continue;
+          if (rows & bit) {
+            reasons.owedInRows += 1;
+            continue;
+          }
+          const file = owedInFile.get(k(a, 0, y)) ?? [];
+          const partners: number[] = [];
+          for (let i = 0; i < file.length; i += 2) if (file[i + 1]! & bit) partners.push(file[i]!);
+          if (!partners.length) reasons.toNoOne += 1;
+          else if (partners.every((p) => !inUniverse.has(p))) reasons.onlyOutsideUniverse += 1;
+          else
+            unexplained.push(
+              `${a} ${y}: bit ${bit} owed in the file to ${partners.map((p) => Math.floor(p / 10_000) % 1000)}`,
+            );
+        }
+      }
+      expect(unexplained).toEqual([]);
+      expect(reasons.toNoOne).toBeLessThanOrEqual(22); // France–Annam 1874–1883 (no COW code), Germany at Locarno 1925–1936
+      expect(reasons.owedInRows).toBeGreaterThan(reasons.onlyOutsideUniverse);
+    }, 240_000);
+
     // Last: it opens a second store, which on Neo4j (STORE=neo4j) is the same database as the whole record's.
     it("1855, Britain–France–Sweden (ATOP 1190) alone: the codebook's worked case, non-directed and directed", async () => {
       // A store with only that alliance (and the COW system): the dyads' other alliances out of the way.

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { DATASETS, IMPORT_ORDER, readCsv, resolveFiles } from '../../src/import/index.js';
 import { projectRoot } from '../../src/paths.js';
@@ -27,33 +28,40 @@ function walk(dir: string): string[] {
   );
 }
 
-/** The README's file table: `| \`folder/file.csv.gz\` | data set | bytes | \`sha256\` |`. */
-function readmeTable(): Map<string, { bytes: number; sha256: string }> {
-  const out = new Map<string, { bytes: number; sha256: string }>();
-  for (const line of readFileSync(join(published, 'README.md'), 'utf8').split('\n')) {
-    const m = /^\| `([^`]+\.gz)` \| [^|]+ \| (\d+) \| `([0-9a-f]{64})` \|$/.exec(line);
-    if (m) out.set(m[1]!, { bytes: Number(m[2]), sha256: m[3]! });
-  }
-  return out;
+/** seed/published/manifest.csv: the size and sha256 of each shipped file's original. */
+function manifest(): Map<string, { bytes: number; sha256: string }> {
+  const rows = parse(readFileSync(join(published, 'manifest.csv'), 'utf8'), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  return new Map(rows.map((r) => [r.file!, { bytes: Number(r.bytes), sha256: r.sha256! }]));
+}
+
+/** The README's file table: `| \`folder/file.csv.gz\` | data set |`. */
+function readmeFiles(): string[] {
+  return readFileSync(join(published, 'README.md'), 'utf8')
+    .split('\n')
+    .flatMap((line) => /^\| `([^`]+\.gz)` \| [^|]+ \|$/.exec(line)?.slice(1, 2) ?? []);
 }
 
 const shipped = walk(published)
   .map((f) => relative(published, f))
-  .filter((f) => f !== 'README.md')
+  .filter((f) => f !== 'README.md' && f !== 'manifest.csv')
   .sort();
 
 describe('the published data shipped in seed/published/', () => {
-  it('holds only gzipped files and the README, under the folder names of ../shared/data (no PDFs)', () => {
-    expect(shipped.length).toBe(17);
+  it('holds only gzipped files, the README and the manifest, under the folder names of ../shared/data (no PDFs)', () => {
+    expect(shipped.length).toBe(18);
     for (const f of shipped)
       expect(f, f).toMatch(
         /^(atop-5\.1|cow-states|cow-nmc-6\.0|cow-mid-4\.3|cow-war-4\.0|cdb90|rivalries|threat)\/[^/]+\.csv\.gz$/,
       );
   });
 
-  it('the README lists exactly the shipped files, each with the size and sha256 of its decompressed bytes', () => {
-    const table = readmeTable();
+  it('the README and the manifest list exactly the shipped files; the manifest gives the size and sha256 of each decompressed', () => {
+    const table = manifest();
     expect([...table.keys()].sort()).toEqual(shipped);
+    expect([...readmeFiles()].sort()).toEqual(shipped);
     for (const f of shipped) {
       const bytes = gunzipSync(readFileSync(join(published, f)));
       expect(sha256(bytes), f).toBe(table.get(f)!.sha256);
@@ -74,7 +82,7 @@ describe('the published data shipped in seed/published/', () => {
     }
   });
 
-  it('the checksums a start trusts from the README (shippedSha256) are those of the shipped files, decompressed', async () => {
+  it('the checksums a start trusts from the manifest (shippedSha256) are those of the shipped files, decompressed', async () => {
     const known = shippedSha256(published);
     expect(known.size).toBe(shipped.length);
     for (const f of shipped) expect(known.get(join(published, f)), f).toBe(await fileSha256(join(published, f)));
@@ -90,12 +98,12 @@ describe('the published data shipped in seed/published/', () => {
 
   describe.skipIf(!hasSharedData)('against the originals in ../shared/data', () => {
     it.each(shipped)(
-      '%s decompresses to the bytes of the original (sha256 equal to the README and the original)',
+      '%s decompresses to the bytes of the original (sha256 equal to the manifest and the original)',
       (f) => {
         const original = readFileSync(join(sharedDataDir, f.replace(/\.gz$/, '')));
         const bytes = gunzipSync(readFileSync(join(published, f)));
         expect(sha256(bytes)).toBe(sha256(original));
-        expect(sha256(bytes)).toBe(readmeTable().get(f)!.sha256);
+        expect(sha256(bytes)).toBe(manifest().get(f)!.sha256);
         expect(bytes.equals(original)).toBe(true);
       },
     );
