@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { readSeedDir, SeedValidationError, type SeedData } from '../../src/seed/readSeedDir.js';
 import type { NegotiationSeed } from '../../src/seed/seedFiles.schema.js';
 import { PartialDate } from '../../src/schema/PartialDate.js';
@@ -314,6 +315,16 @@ describe('a damaged seed copy', () => {
     writeFileSync(path, text.replace(from, to));
     return dir;
   };
+  /** A copy of the seed with one file's parsed YAML changed by `mutate` (robust to edits of the file's text). */
+  const damageYaml = (file: string, mutate: (doc: Record<string, any>) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'seed-damaged-'));
+    cpSync(seedDir, dir, { recursive: true });
+    const path = join(dir, file);
+    const doc = parseYaml(readFileSync(path, 'utf8')) as Record<string, any>;
+    mutate(doc);
+    writeFileSync(path, stringifyYaml(doc));
+    return dir;
+  };
   const problemsOf = (dir: string) => {
     try {
       readSeedDir(dir);
@@ -346,11 +357,9 @@ describe('a damaged seed copy', () => {
 
   it('rejects an unknown source key in a war plan, naming the file and the field', () => {
     const problems = problemsOf(
-      damage(
-        'negotiations/british-french-soviet-1939.yaml',
-        'sources: [{key: haslam-1984}, {key: roberts-1995}]\nsources:',
-        'sources: [{key: no-such-book}, {key: roberts-1995}]\nsources:',
-      ),
+      damageYaml('negotiations/british-french-soviet-1939.yaml', (doc) => {
+        doc.warPlans[2].sources[0].key = 'no-such-book';
+      }),
     );
     expect(problems).toContainEqual(
       expect.objectContaining({
