@@ -137,4 +137,19 @@ describe('coding rules', () => {
           bad.push(`${n.id}: ${c}`);
     expect(bad).toEqual([]);
   });
+  it('gives every plan and recorded option of the canonical cases and of every failed negotiation a checkable locator', () => {
+    const canonical = ['anglo-german-1898', 'british-french-soviet-1939', 'north-atlantic-1948'];
+    const located = (refs: { chapter?: string; document?: string; pages?: string }[]) =>
+      refs.some((r) => r.chapter !== undefined || r.document !== undefined || r.pages !== undefined);
+    const bad: string[] = [];
+    for (const n of data.negotiations.filter((x) => x.outcome === 'NONAGREEMENT' || canonical.includes(x.id))) {
+      n.warPlans.forEach((w, i) => {
+        if (!located(w.sources)) bad.push(`${n.id}: warPlans.${i} (${w.party})`);
+      });
+      n.outsideOptions.forEach((o, i) => {
+        if (!located(o.sources)) bad.push(`${n.id}: outsideOptions.${i} (${o.party})`);
+      });
+    }
+    expect(bad).toEqual([]);
+  });
 });
