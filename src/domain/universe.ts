@@ -17,7 +17,7 @@ export const UNIVERSE_EXCLUSIONS = {
   PART_OF:
     'An instrument concluded within the talks of a negotiation already in the record (a companion, preliminary or secret protocol); the justification names the negotiation.',
   UNDOCUMENTED:
-    'No account of the negotiation in the works searched (named in the justification): the treaty is known only from its text.',
+    "No source beyond ATOP's own coding confirms that the treaty was concluded as coded (its parties and date): the works and searches checked are named in the justification. A treaty known from its text or from a treaty collection is IN, with the minimal coding of seed/README.md.",
 } as const;
 export type UniverseExclusion = keyof typeof UNIVERSE_EXCLUSIONS;
 export const UNIVERSE_EXCLUSION_CODES = Object.keys(UNIVERSE_EXCLUSIONS) as UniverseExclusion[];
