@@ -8,3 +8,4 @@ export * from './dates.js';
 export * from './stateSystem.js';
 export * from './universe.js';
 export * from './atopYears.js';
+export * from './allianceTies.js';

@@ -38,6 +38,7 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
 import {
   MAX_TIE,
+  commonSpell,
   OBLIGATIONS,
   inSystemAt,
   latestPhaseOfYear,
@@ -112,8 +113,6 @@ interface PairSpell {
   nd: number;
 }
 
-const minEnd = (x: string | null, y: string | null): string | null => (x === null ? y : y === null ? x : x < y ? x : y);
-
 /** Every pair of members of one treaty phase with a common spell, bucketed by the years of [fromYear, toYear] it covers. */
 async function pairSpellsByYear(
   memberships: readonly MembershipRow[],
@@ -137,9 +136,9 @@ async function pairSpellsByYear(
     rows.forEach((x, i) => {
       rows.forEach((z, j) => {
         if (x.ccode >= z.ccode) return;
-        const start = x.entry > z.entry ? x.entry : z.entry;
-        const end = minEnd(minEnd(x.exit, z.exit), x.ended);
-        if (end !== null && end < start) return; // never members on the same day
+        const common = commonSpell(x, z, x.ended); // ATOP's pairing rule (src/domain/allianceTies.ts)
+        if (!common) return; // never members on the same day
+        const { start, end } = common;
         const ab = maskOf(obligationsToward(coded[i]!, coded[j]!));
         const ba = maskOf(obligationsToward(coded[j]!, coded[i]!));
         const pair: PairSpell = {

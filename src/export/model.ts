@@ -18,6 +18,7 @@ import { allianceNetwork } from '../analysis/allianceNetwork.js';
 import {
   addDays,
   addYears,
+  commonSpell,
   dyadObligations,
   strongestObligation,
   systemKnown,
@@ -286,14 +287,12 @@ export async function dynamicGraph(
   for (const rows of byTreaty.values()) {
     for (const x of rows) {
       for (const y of rows) {
-        // Members pair within one phase (a null phase with a null phase), as the analyses' ties.
-        if (x.ccode >= y.ccode || (x.phase ?? null) !== (y.phase ?? null)) continue;
+        if (x.ccode >= y.ccode) continue;
+        const common = commonSpell(x, y, x.ended); // ATOP's pairing rule (src/domain/allianceTies.ts)
+        if (!common) continue;
         const obligations = dyadObligations(memberCoding(x), memberCoding(y));
         if (!obligations.length) continue; // co-members owing each other nothing in this phase: no tie
-        const end = [x.exit, y.exit, x.ended]
-          .filter((d): d is string => d !== null)
-          .reduce<string | null>((acc, d) => (acc === null || d < acc ? d : acc), null);
-        const spell = clip(maxDate(x.entry, y.entry), end, from, to);
+        const spell = clip(common.start, common.end, from, to);
         if (!spell) continue;
         const key = `${x.ccode}-${y.ccode}`;
         const p = pairIntervals.get(key) ?? { a: x.ccode, b: y.ccode, intervals: [] };

@@ -2,7 +2,7 @@
 // change the header and run `npx tsx scripts/generateQueries.ts` (test/drift fails when this file is stale).
 import { defineQuery } from './QueryHandle.js';
 
-/** Every alliance tie in force at some time in [from, to] (from = to for a single date): pairs of states (a < b) both members of a treaty and of the same phase of it then (ATOP's dyad rules pair members within a phase; curated memberships carry the seed's phase 1, and a null phase pairs only with a null phase), with each side's own obligations in that phase and the obligations it owes only to some members (`varying`, `owedTo` as `OBLIGATION:ccode`). A curated membership has no member-level coding: its side carries the treaty's obligations, owed to every member. The tie's obligations are `dyadObligations` (src/domain) of the two sides. (cypher/allianceTiesDuring.cypher) */
+/** Every alliance tie in force at some time in [from, to] (from = to for a single date): pairs of states (a < b) paired by ATOP's rule (src/domain/allianceTies.ts, `commonSpell`): members of the same treaty and of the same phase of it (curated memberships carry the seed's phase 1, and a null phase pairs only with a null phase), from the later entry to the earliest of the two exits and the treaty's end, that spell meeting [from, to]; with each side's own obligations in that phase and the obligations it owes only to some members (`varying`, `owedTo` as `OBLIGATION:ccode`). A curated membership has no member-level coding: its side carries the treaty's obligations, owed to every member. The tie's obligations are `dyadObligations` (src/domain) of the two sides. (cypher/allianceTiesDuring.cypher) */
 export type AllianceTiesDuringParams = {
   from: string;
   to: string;
