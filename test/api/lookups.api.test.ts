@@ -32,7 +32,10 @@ describe('states', () => {
     );
     expect(data!.state.negotiations.map((n) => n.key)).toContain('north-atlantic-1948');
     expect(data!.state.treaties.map((t) => t.treaty.atopId)).toContain(3180);
-    expect(data!.state.before).toEqual([]);
+    // Before NATO: the Rio treaty (signed 2 September 1947) is in force, the North Atlantic Treaty is not.
+    const before = (data!.state.before as { entry: string }[]).map((t) => t.entry);
+    expect(before).toContain('1947-09-02');
+    expect(before.every((d) => d < '1949-04-04')).toBe(true);
     expect(data!.state.sources.length).toBeGreaterThan(0);
   });
 
