@@ -5,11 +5,11 @@
 // column names), `asymm`, `obvary`, `bilat`, `ineffect`, `cowsys`, `termmode` and `termcaus`; `varying`:
 // the obligations owed only to some members and `owedTo` to whom (`OBLIGATION:ccode`; src/domain
 // varyingObligations).
-// params: $rows: {asymm: boolean, atopId: int, bilateral: boolean, ccode: int, concon: boolean,
-//   conditionDetails: string[], conditional: boolean, consultation: boolean, cowSystem: boolean,
-//   defcon: boolean, defense: boolean, entry: date, entryPrecision: string, exit: date?,
-//   exitPrecision: string?, inEffect: boolean, neucon: boolean, neutrality: boolean, nonAggression: boolean,
-//   obligations: string[], obvary: boolean, offcon: boolean, offense: boolean, phase: int,
+// params: $rows: {asymm: boolean?, atopId: int, bilateral: boolean?, ccode: int, concon: boolean?,
+//   conditionDetails: string[], conditional: boolean?, consultation: boolean?, cowSystem: boolean?,
+//   defcon: boolean?, defense: boolean?, entry: date, entryPrecision: string, exit: date?,
+//   exitPrecision: string?, inEffect: boolean?, neucon: boolean?, neutrality: boolean?, nonAggression: boolean?,
+//   obligations: string[], obvary: boolean?, offcon: boolean?, offense: boolean?, phase: int,
 //   owedTo: string[], termCause: int?, termMode: int?, varying: string[]}[]
 // returns: (none)
 UNWIND $rows AS row

@@ -1,8 +1,8 @@
 // Import (ATOP): the phases of each alliance (atop5_1aph), with the obligations in force in each.
-// params: $source: string (source key), $rows: {atopId: int, conditional: boolean, consultation: boolean,
-//   defense: boolean, end: date?, endPrecision: string?, id: string, neutrality: boolean,
-//   nonAggression: boolean, obligations: string[], offense: boolean, phase: int, start: date,
-//   startPrecision: string}[]
+// params: $source: string (source key), $rows: {atopId: int, conditional: boolean?, consultation: boolean?,
+//   defense: boolean?, end: date?, endPrecision: string?, id: string, neutrality: boolean?,
+//   nonAggression: boolean?, obligations: string[], offense: boolean?, phase: int, start: date?,
+//   startPrecision: string?}[]
 // returns: (none)
 MATCH (src:Source {key: $source})
 UNWIND $rows AS row

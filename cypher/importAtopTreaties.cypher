@@ -1,11 +1,11 @@
 // Import (ATOP): creates or updates alliances as treaties keyed on the ATOP id, so that a curated treaty
 // with that atopId and the ATOP alliance are one node; a new one gets id `atop-<atopId>`, and the id and
 // name of a curated treaty are never overwritten.
-// params: $source: string (source key), $rows: {atopId: int, atopVersion: string, bilateral: boolean,
-//   conditional: boolean, consultation: boolean, cowId: int?, defense: boolean, ended: date?,
-//   endedPrecision: string?, inEffect: boolean, maxPhase: int, neutrality: boolean, nonAggression: boolean,
-//   obligations: string[], offense: boolean, signed: date, signedPrecision: string, signedYear: int,
-//   specificThreat: int}[]
+// params: $source: string (source key), $rows: {atopId: int, atopVersion: string, bilateral: boolean?,
+//   conditional: boolean?, consultation: boolean?, cowId: int?, defense: boolean?, ended: date?,
+//   endedPrecision: string?, inEffect: boolean?, maxPhase: int?, neutrality: boolean?, nonAggression: boolean?,
+//   obligations: string[], offense: boolean?, signed: date, signedPrecision: string, signedYear: int,
+//   specificThreat: int?}[]
 // returns: (none)
 MATCH (src:Source {key: $source})
 UNWIND $rows AS row

@@ -1,6 +1,6 @@
 // Import (CDB90): attacker–defender pairs of actors of each battle (battle_dyads.csv), citing the data set.
-// params: $source: string (source key), $rows: {attacker: string, battle: string, defender: string,
-//   direction: int, dyad: string?, id: string, isqno: int, primary: boolean, weight: float}[]
+// params: $source: string (source key), $rows: {attacker: string?, battle: string, defender: string?,
+//   direction: int?, dyad: string?, id: string, isqno: int, primary: boolean?, weight: float?}[]
 // returns: (none)
 MATCH (src:Source {key: $source})
 UNWIND $rows AS row

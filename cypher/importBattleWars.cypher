@@ -1,6 +1,6 @@
 // Import (CDB90): links battles to the COW war CDB90 names (cow_warno); a war not imported from COW
 // yet is created with its number and CDB90's name for it (COW wars fills it in), and the war cites CDB90.
-// params: $source: string (source key), $rows: {cowWarName: string, id: string, warNum: int}[]
+// params: $source: string (source key), $rows: {cowWarName: string?, id: string, warNum: int}[]
 // returns: (none)
 MATCH (src:Source {key: $source})
 UNWIND $rows AS row

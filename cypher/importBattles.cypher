@@ -1,7 +1,7 @@
 // Import (CDB90): battles by isqno, citing the data set.
-// params: $source: string (source key), $rows: {attackerWon: int?, campaign: string, cowWarName: string?,
-//   dbpedia: string?, id: string, isqno: int, location: string, name: string, posture1: string,
-//   posture2: string?, theater: string?, war: string, warNum: int?}[]
+// params: $source: string (source key), $rows: {attackerWon: int?, campaign: string?, cowWarName: string?,
+//   dbpedia: string?, id: string, isqno: int, location: string?, name: string?, posture1: string?,
+//   posture2: string?, theater: string?, war: string?, warNum: int?}[]
 // returns: (none)
 MATCH (src:Source {key: $source})
 UNWIND $rows AS row

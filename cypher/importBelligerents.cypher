@@ -1,7 +1,7 @@
 // Import (CDB90): the two sides of each battle (belligerents.csv), citing the data set.
-// params: $source: string (source key), $rows: {actors: string[], aircraft: int, artillery: int?,
-//   attacker: boolean, battle: string, casualties: int, commander: string, finalStrength: int, id: string,
-//   initialStrength: int?, isqno: int, matched: boolean, name: string, strength: int, tanks: int}[]
+// params: $source: string (source key), $rows: {actors: string[], aircraft: int?, artillery: int?,
+//   attacker: boolean, battle: string, casualties: int?, commander: string?, finalStrength: int?, id: string,
+//   initialStrength: int?, isqno: int, matched: boolean, name: string?, strength: int?, tanks: int?}[]
 // returns: (none)
 MATCH (src:Source {key: $source})
 UNWIND $rows AS row

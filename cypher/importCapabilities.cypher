@@ -1,7 +1,7 @@
 // Import (NMC): material capabilities per state-year, linked to the state and citing the data set.
 // Rows come grouped by state, so that each state is looked up once per batch.
-// params: $source: string (source key), $rows: {ccode: int, items: {ccode: int, cinc: float, id: string,
-//   irst: int?, milex: int?, milper: int?, pec: int?, tpop: float, upop: float?, year: int}[]}[]
+// params: $source: string (source key), $rows: {ccode: int, items: {ccode: int, cinc: float?, id: string,
+//   irst: int?, milex: int?, milper: int?, pec: int?, tpop: float?, upop: float?, year: int}[]}[]
 // returns: (none)
 MATCH (src:Source {key: $source})
 UNWIND $rows AS g

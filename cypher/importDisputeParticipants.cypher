@@ -1,7 +1,7 @@
 // Import (MID): participants (MIDB), one PARTICIPATED_IN per row keyed on the state's spell number in the dispute.
-// params: $rows: {ccode: int, dispute: string, end: date, endPrecision: string, fatality: int?,
-//   fatalpre: int?, hiact: int, hostlev: int, orig: boolean, revstate: boolean, revtype1: int,
-//   revtype2: int?, sideA: boolean, spell: int, start: date, startPrecision: string}[]
+// params: $rows: {ccode: int, dispute: string, end: date?, endPrecision: string?, fatality: int?,
+//   fatalpre: int?, hiact: int?, hostlev: int?, orig: boolean?, revstate: boolean?, revtype1: int?,
+//   revtype2: int?, sideA: boolean?, spell: int, start: date?, startPrecision: string?}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (d:Dispute {id: row.dispute})

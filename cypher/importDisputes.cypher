@@ -1,8 +1,8 @@
 // Import (MID): disputes (MIDA), dates with precision, outcome, hostility level, citing the data set.
-// params: $source: string (source key), $rows: {dispnum: int, dispnum4: int?, end: date, endPrecision: string,
-//   endYear: int, fatality: int?, fatalpre: int?, hiact: int, hostlev: int, id: string, link1: string,
-//   link2: string, link3: string, maxdur: int, mindur: int, numa: int, numb: int, ongoing: boolean,
-//   outcome: int, recip: boolean, settle: int, start: date, startPrecision: string, startYear: int,
+// params: $source: string (source key), $rows: {dispnum: int, dispnum4: int?, end: date?, endPrecision: string?,
+//   endYear: int?, fatality: int?, fatalpre: int?, hiact: int?, hostlev: int?, id: string, link1: string?,
+//   link2: string?, link3: string?, maxdur: int?, mindur: int?, numa: int?, numb: int?, ongoing: boolean?,
+//   outcome: int?, recip: boolean?, settle: int?, start: date?, startPrecision: string?, startYear: int?,
 //   version: string}[]
 // returns: (none)
 MATCH (src:Source {key: $source})

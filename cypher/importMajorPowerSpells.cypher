@@ -1,5 +1,5 @@
 // Import (COW states): spells as a major power, one MAJOR_POWER per spell, keyed on its start.
-// params: $rows: {ccode: int, end: date, start: date}[]
+// params: $rows: {ccode: int, end: date?, start: date}[]
 // returns: (none)
 MERGE (sys:StateSystem {id: 'cow'})
 ON CREATE SET sys.name = 'Correlates of War interstate system'

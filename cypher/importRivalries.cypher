@@ -1,7 +1,7 @@
 // Import (rivalries): a strategic rivalry between two states over a span of years, citing its data set.
 // params: $source: string (source key), $rows: {aprin: boolean?, ccode1: int, ccode2: int, dataset: string,
-//   endYear: int, id: string, name: string, number: int, principal: boolean?, region: string?,
-//   startYear: int, types: string[]}[]
+//   endYear: int?, id: string, name: string?, number: int, principal: boolean?, region: string?,
+//   startYear: int?, types: string[]}[]
 // returns: (none)
 MATCH (src:Source {key: $source})
 UNWIND $rows AS row

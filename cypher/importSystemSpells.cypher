@@ -1,5 +1,5 @@
 // Import (COW states): spells of membership of the state system, one IN_SYSTEM per spell, keyed on its start.
-// params: $rows: {ccode: int, end: date, start: date}[]
+// params: $rows: {ccode: int, end: date?, start: date}[]
 // returns: (none)
 MERGE (sys:StateSystem {id: 'cow'})
 ON CREATE SET sys.name = 'Correlates of War interstate system'

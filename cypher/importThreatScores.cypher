@@ -1,6 +1,6 @@
 // Import (Leeds–Savun): external threat score per state-year, linked to the state and citing the data set.
 // Rows come grouped by state, so that each state is looked up once per batch.
-// params: $source: string (source key), $rows: {ccode: int, items: {ccode: int, id: string, score: float,
+// params: $source: string (source key), $rows: {ccode: int, items: {ccode: int, id: string, score: float?,
 //   year: int}[]}[]
 // returns: (none)
 MATCH (src:Source {key: $source})

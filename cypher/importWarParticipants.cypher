@@ -1,8 +1,8 @@
 // Import (COW wars): participants, one FOUGHT_IN per row keyed on the state's spell number in the war, with side and dates.
-// params: $rows: {batDeaths: int, ccode: int, end: date, end2: date?, end2Precision: string?,
-//   endPrecision: string, initiator: boolean, outcome: int, side: int, spell: int, start: date,
-//   start2: date?, start2Precision: string?, startPrecision: string, transFrom: int[]?, transTo: int[]?,
-//   war: string, whereFought: int}[]
+// params: $rows: {batDeaths: int?, ccode: int, end: date?, end2: date?, end2Precision: string?,
+//   endPrecision: string?, initiator: boolean?, outcome: int?, side: int?, spell: int, start: date?,
+//   start2: date?, start2Precision: string?, startPrecision: string?, transFrom: int[]?, transTo: int[]?,
+//   war: string, whereFought: int?}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (w:War {id: row.war})

@@ -1,6 +1,6 @@
 // Import (COW wars): wars by COW war number, their span over the participants' spells, citing the data set.
-// params: $source: string (source key), $rows: {end: date, endPrecision: string, endYear: int, id: string,
-//   name: string, start: date, startPrecision: string, startYear: int, warNum: int, warType: int}[]
+// params: $source: string (source key), $rows: {end: date?, endPrecision: string?, endYear: int?, id: string,
+//   name: string, start: date?, startPrecision: string?, startYear: int?, warNum: int, warType: int?}[]
 // returns: (none)
 MATCH (src:Source {key: $source})
 UNWIND $rows AS row

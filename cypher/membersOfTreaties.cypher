@@ -5,10 +5,10 @@
 // ATOP does not code, or a seed-only graph) has no member-level coding: those fields are null.
 // params: $ids: string[] (treaty ids)
 // returns: id: string, node: {ccode: int, abbrev: string, name: string, curated: boolean, entry: date,
-//   entryPrecision: string?, exit: date?, exitPrecision: string?, phase: int?, obligations: string[]?,
+//   entryPrecision: Precision?, exit: date?, exitPrecision: Precision?, phase: int?, obligations: Obligation[]?,
 //   conditional: boolean?, defcon: boolean?, offcon: boolean?, neucon: boolean?, concon: boolean?,
 //   conditionDetails: string[]?, asymm: boolean?, obvary: boolean?, bilateral: boolean?, inEffect: boolean?,
-//   cowSystem: boolean?, termMode: int?, termCause: int?, varying: string[]?, owedTo: string[]?}
+//   cowSystem: boolean?, termMode: int?, termCause: int?, varying: Obligation[]?, owedTo: string[]?}
 UNWIND $ids AS id
 MATCH (s:State)-[m:MEMBER_OF]->(:Treaty {id: id})
 RETURN id, s {.ccode, .abbrev, .name, curated: coalesce(m.curated, false), entry: m.entry,

@@ -1,7 +1,7 @@
 // Negotiations by id, for the negotiation loader.
 // params: $ids: string[]
-// returns: id: string, name: string, start: date, startPrecision: string, end: date, endPrecision: string,
-//   outcome: string, summary: string?, confidence: string, notes: string?, targetAtTableReason: string?,
+// returns: id: string, name: string, start: date, startPrecision: Precision, end: date, endPrecision: Precision,
+//   outcome: Outcome, summary: string, confidence: Confidence, notes: string?, targetAtTableReason: string?,
 //   startOldStyle: date?, endOldStyle: date?
 UNWIND $ids AS id
 MATCH (n:Negotiation {id: id})

@@ -3,8 +3,8 @@
 // the obligations any member undertook in that phase and whether any is conditional. A treaty ATOP
 // does not code has none.
 // params: $ids: string[] (treaty ids)
-// returns: id: string, node: {phase: int, start: date, startPrecision: string, end: date?,
-//   endPrecision: string?, obligations: string[], conditional: boolean}
+// returns: id: string, node: {phase: int, start: date, startPrecision: Precision, end: date?,
+//   endPrecision: Precision?, obligations: Obligation[], conditional: boolean}
 UNWIND $ids AS id
 MATCH (:Treaty {id: id})-[:HAS_PHASE]->(p:TreatyPhase)
 RETURN id, p {.phase, .start, .startPrecision, .end, .endPrecision, .obligations, .conditional} AS node

@@ -1,7 +1,7 @@
 // Proposals by id, with who made them (one state or the joint proposers), to whom, in which negotiation.
 // params: $ids: string[]
-// returns: id: string, sequence: int, date: date, datePrecision: string, obligations: string[],
-//   summary: string?, response: string, responseNote: string?, by: int[], to: int[], round: string?,
+// returns: id: string, sequence: int, date: date, datePrecision: Precision, obligations: Obligation[],
+//   summary: string, response: ProposalResponse, responseNote: string?, by: int[], to: int[], round: string?,
 //   negotiation: string, dateOldStyle: date?
 UNWIND $ids AS id
 MATCH (p:Proposal {id: id})<-[:HAS_PROPOSAL]-(n:Negotiation)

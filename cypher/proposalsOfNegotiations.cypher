@@ -1,7 +1,7 @@
 // The proposals made in each negotiation, in order, with the proposer(s) and addressees.
 // params: $ids: string[] (negotiation ids)
-// returns: id: string, node: {id: string, sequence: int, date: date, datePrecision: string,
-//   obligations: string[], summary: string?, response: string, responseNote: string?, by: int[], to: int[],
+// returns: id: string, node: {id: string, sequence: int, date: date, datePrecision: Precision,
+//   obligations: Obligation[], summary: string, response: ProposalResponse, responseNote: string?, by: int[], to: int[],
 //   round: string?, dateOldStyle: date?, negotiation: string}
 UNWIND $ids AS id
 MATCH (:Negotiation {id: id})-[:HAS_PROPOSAL]->(p:Proposal)

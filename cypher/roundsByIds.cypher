@@ -1,6 +1,6 @@
 // Negotiation rounds by id (for node lookups).
 // params: $ids: string[]
-// returns: id: string, sequence: int, start: date, startPrecision: string, end: date?, endPrecision: string?,
+// returns: id: string, sequence: int, start: date, startPrecision: Precision, end: date?, endPrecision: Precision?,
 //   place: string, negotiators: string[], summary: string?
 UNWIND $ids AS id
 MATCH (r:NegotiationRound {id: id})

@@ -2,11 +2,11 @@
 // precision), phase and the member's own ATOP coding in that phase (the same fields as
 // membersOfTreaties; null for a curated membership).
 // params: $ccodes: int[]
-// returns: id: int, node: {treaty: string, curated: boolean, entry: date, entryPrecision: string?, exit: date?,
-//   exitPrecision: string?, phase: int?, obligations: string[]?, conditional: boolean?, defcon: boolean?,
+// returns: id: int, node: {treaty: string, curated: boolean, entry: date, entryPrecision: Precision?, exit: date?,
+//   exitPrecision: Precision?, phase: int?, obligations: Obligation[]?, conditional: boolean?, defcon: boolean?,
 //   offcon: boolean?, neucon: boolean?, concon: boolean?, conditionDetails: string[]?, asymm: boolean?,
 //   obvary: boolean?, bilateral: boolean?, inEffect: boolean?, cowSystem: boolean?, termMode: int?,
-//   termCause: int?, varying: string[]?, owedTo: string[]?}
+//   termCause: int?, varying: Obligation[]?, owedTo: string[]?}
 UNWIND $ccodes AS id
 MATCH (:State {ccode: id})-[m:MEMBER_OF]->(t:Treaty)
 RETURN id, {treaty: t.id, curated: coalesce(m.curated, false), entry: m.entry, entryPrecision: m.entryPrecision,

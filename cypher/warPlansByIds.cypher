@@ -1,6 +1,6 @@
 // War plans by id, with the holder's ccode and the target threat's id.
 // params: $ids: string[]
-// returns: id: string, kind: string, approach: string, justification: string, confidence: string, party: int,
+// returns: id: string, kind: WarPlanKind, approach: Approach, justification: string, confidence: Confidence, party: int,
 //   target: string
 UNWIND $ids AS id
 MATCH (w:WarPlan {id: id})<-[:HOLDS]-(s:State)

@@ -1,11 +1,11 @@
 // The war plans of each negotiation (IDEAL entry and later plans, PROPOSED plans), with holder and
 // target, scope, form, the proposal a proposed plan came with, and the plan's alternative codings.
 // params: $ids: string[] (negotiation ids)
-// returns: id: string, node: {id: string, kind: string, coding: string?, fromRound: int?, approach: string,
-//   justification: string?, rationale: string?, confidence: string, party: int, target: string, form: string?,
+// returns: id: string, node: {id: string, kind: WarPlanKind, coding: Coding?, fromRound: int?, approach: Approach,
+//   justification: string?, rationale: string?, confidence: Confidence, party: int, target: string, form: CommitmentForm?,
 //   scopeRegions: string[]?, scopeStates: int[]?, scopeNote: string?, targetNotPerceived: string?, proposal: string?,
-//   alternatives: {id: string, approach: string, rationale: string?, confidence: string, party: int, target: string,
-//   form: string?, scopeRegions: string[]?, scopeStates: int[]?, scopeNote: string?}[]}
+//   alternatives: {id: string, approach: Approach, rationale: string?, confidence: Confidence, party: int, target: string,
+//   form: CommitmentForm?, scopeRegions: string[]?, scopeStates: int[]?, scopeNote: string?}[]}
 UNWIND $ids AS id
 MATCH (:Negotiation {id: id})-[:HAS_WAR_PLAN]->(w:WarPlan)-[:TARGETS]->(t:Threat)
 MATCH (w)<-[:HOLDS]-(s:State)

@@ -16,6 +16,7 @@ import { readSeedDir, type SeedData } from '../src/seed/readSeedDir.js';
 import type { NegotiationSeed } from '../src/seed/seedFiles.schema.js';
 import { seedDir } from '../src/paths.js';
 import type { QueryExecutor } from '../src/store/QueryExecutor.js';
+import * as q from '../src/store/queries.gen.js';
 
 /** The seed data with each negotiation present `factor` times (the original and factor - 1 copies). */
 export function multiplySeed(data: SeedData, factor: number): SeedData {
@@ -89,6 +90,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await applySchema(executor.store);
   const summary = await writeSyntheticSeed(executor, factor);
   console.log(`synthetic seed x${factor}:`, summary);
-  console.log(await executor.read('countNodesByLabel'));
+  console.log(await executor.read(q.countNodesByLabel));
   await executor.store.close();
 }

@@ -7,6 +7,7 @@ import { applySchema } from './store/applySchema.js';
 import { CypherRegistry } from './store/CypherRegistry.js';
 import { openStore } from './store/openStore.js';
 import { QueryExecutor } from './store/QueryExecutor.js';
+import { countNegotiations } from './store/queries.gen.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './paths.js';
@@ -26,7 +27,7 @@ export async function openExecutor(config: Config, logger?: Logger): Promise<Que
 
 /** Loads the curated seed if the graph has no negotiation yet; returns whether it did. */
 export async function seedIfEmpty(executor: QueryExecutor, logger?: Logger): Promise<boolean> {
-  const [row] = await executor.read<{ negotiations: number }>('countNegotiations');
+  const [row] = await executor.read(countNegotiations);
   if ((row?.negotiations ?? 0) > 0) return false;
   const { loadSeed } = await import('./seed/loadSeed.js');
   const summary = await loadSeed(executor);

@@ -21,20 +21,20 @@ import { SOURCES } from './sources.js';
 import { ATOP_CONDITION_DETAILS, varyingObligations } from '../domain/index.js';
 import { ATOP_DYAD_CORRECTIONS } from './atopDyadCorrections.js';
 import type { Dataset } from './types.js';
+import { writeStep } from './writeStep.js';
+import * as q from '../store/queries.gen.js';
 
 const DATES = ['begyr', 'begmo', 'begday', 'endyr', 'endmo', 'endday'];
 const FLAGS = ['defense', 'offense', 'neutral', 'nonagg', 'consul'];
 const CONDITIONS = ['defcon', 'offcon', 'neucon', 'concon'];
-const FLAG_OF: Record<string, string> = {
-  defense: 'defense',
-  offense: 'offense',
-  neutrality: 'neutral',
-  nonAggression: 'nonagg',
-  consultation: 'consul',
-};
-
 function obligations(r: CsvRow) {
-  const flags = Object.fromEntries(OBLIGATIONS.map(([, f]) => [f, r.flag(FLAG_OF[f]!)]));
+  const flags = {
+    defense: r.flag('defense'),
+    offense: r.flag('offense'),
+    neutrality: r.flag('neutral'),
+    nonAggression: r.flag('nonagg'),
+    consultation: r.flag('consul'),
+  };
   return {
     obligations: OBLIGATIONS.filter(([, f]) => flags[f]).map(([o]) => o),
     ...flags,
@@ -239,7 +239,7 @@ export const atop: Dataset = {
     for (const ccode of threatStates) memberStates.add({ ccode });
     const states = memberStates.rows();
     /** The member rows with their varying obligations, one alliance at a time (all at once if the file does not hold an alliance's rows together). */
-    const members = (emit: (row: Record<string, unknown>) => void | Promise<void>) => {
+    const members = (emit: (row: ReturnType<typeof withVarying>[number]) => void | Promise<void>) => {
       let run: Member[] = [];
       const flush = async () => {
         const rows = withVarying(run);
@@ -262,33 +262,29 @@ export const atop: Dataset = {
       rowsRead: a.rows + ph.rows + m.rows,
       sources: [source],
       steps: [
-        {
-          query: 'importAtopTreaties',
+        writeStep(q.importAtopTreaties, {
           params: { source: source.key },
           rows: streamedRows(a.rows, (emit) => rereadCsv(a, ALLIANCE_COLUMNS, (r) => emit(treaty(r, version)))),
-        },
-        {
-          query: 'importAtopPhases',
+        }),
+        writeStep(q.importAtopPhases, {
           params: { source: source.key },
           rows: streamedRows(ph.rows, (emit) => rereadCsv(ph, PHASE_COLUMNS, (r) => emit(phase(r, known)))),
-        },
-        { query: 'importStubStates', rows: states },
-        {
-          query: 'importAtopReplaceCurated',
+        }),
+        writeStep(q.importStubStates, { rows: states }),
+        writeStep(q.importAtopReplaceCurated, {
           rows: streamedRows(a.rows, (emit) =>
             rereadCsv(a, ALLIANCE_COLUMNS, (r) => emit({ atopId: r.reqInt('atopid') })),
           ),
-        },
-        { query: 'importAtopMembers', rows: streamedRows(m.rows, members) },
-        {
-          query: 'importAtopThreats',
+        }),
+        writeStep(q.importAtopMembers, { rows: streamedRows(m.rows, members) }),
+        writeStep(q.importAtopThreats, {
           params: { source: source.key },
           rows: streamedRows(threatRows, (emit) =>
             rereadCsv(a, ALLIANCE_COLUMNS, async (r) => {
               for (const t of threatsOf(r)) await emit(t);
             }),
           ),
-        },
+        }),
       ],
       nodes: { Treaty: a.rows, TreatyPhase: ph.rows, Threat: threatStates.size, State: states.length, Source: 1 },
       relationships: {

@@ -15,6 +15,8 @@ import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
 import { Checks, streamedRows, StubStates, UniqueKeys } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
+import { writeStep } from './writeStep.js';
+import * as q from '../store/queries.gen.js';
 
 /** CDB90 actor names → COW ccode (only used for battles of a COW war, i.e. after 1815). */
 export const ACTOR_CCODES: Readonly<Record<string, number>> = {
@@ -230,13 +232,11 @@ export const cdb90: Dataset = {
       rowsRead: bt.rows + bl.rows + dy.rows,
       sources: [source],
       steps: [
-        {
-          query: 'importBattles',
+        writeStep(q.importBattles, {
           params: { source: source.key },
           rows: streamedRows(bt.rows, (emit) => rereadCsv(bt, BATTLE_COLUMNS, (r) => emit(battle(r)))),
-        },
-        {
-          query: 'importBattleWars',
+        }),
+        writeStep(q.importBattleWars, {
           params: { source: source.key },
           rows: streamedRows(warLinks, (emit) =>
             rereadCsv(bt, BATTLE_COLUMNS, (r) => {
@@ -244,31 +244,28 @@ export const cdb90: Dataset = {
               return b.warNum === null ? undefined : emit({ id: b.id, warNum: b.warNum, cowWarName: b.cowWarName });
             }),
           ),
-        },
-        {
-          query: 'importBelligerents',
+        }),
+        writeStep(q.importBelligerents, {
           params: { source: source.key },
           rows: streamedRows(bl.rows, (emit) =>
             rereadCsv(bl, SIDE_COLUMNS, (r) => emit(belligerent(r, battleOf(r)).side)),
           ),
-        },
-        { query: 'importStubStates', rows: stateRows },
-        {
-          query: 'importBelligerentStates',
+        }),
+        writeStep(q.importStubStates, { rows: stateRows }),
+        writeStep(q.importBelligerentStates, {
           rows: streamedRows(links, (emit) =>
             rereadCsv(bl, SIDE_COLUMNS, async (r) => {
               for (const l of belligerent(r, battleOf(r)).links) await emit(l);
             }),
           ),
-        },
-        {
-          query: 'importBattleDyads',
+        }),
+        writeStep(q.importBattleDyads, {
           params: { source: source.key },
           rows: streamedRows(dy.rows, (emit) => {
             const n = new Map<number, number>();
             return rereadCsv(dy, DYAD_COLUMNS, (r) => emit(dyad(r, battleOf(r), n)));
           }),
-        },
+        }),
       ],
       nodes: {
         Battle: bt.rows,

@@ -6,6 +6,8 @@ import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
 import { Checks, dateOf, streamedRows, VersionColumn } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
+import { writeStep } from './writeStep.js';
+import * as q from '../store/queries.gen.js';
 
 const SPELL = ['stateabb', 'ccode', 'styear', 'stmonth', 'stday', 'endyear', 'endmonth', 'endday'];
 const STATE_COLUMNS = [...SPELL, 'statenme'];
@@ -66,15 +68,13 @@ export const cowStates: Dataset = {
       rowsRead: states.rows + majors.rows,
       sources: [source],
       steps: [
-        { query: 'importStates', rows: [...byCcode.values()], params: { source: source.key } },
-        {
-          query: 'importSystemSpells',
+        writeStep(q.importStates, { rows: [...byCcode.values()], params: { source: source.key } }),
+        writeStep(q.importSystemSpells, {
           rows: streamedRows(states.rows, (emit) => rereadCsv(states, STATE_COLUMNS, (r) => emit(stateSpell(r).spell))),
-        },
-        {
-          query: 'importMajorPowerSpells',
+        }),
+        writeStep(q.importMajorPowerSpells, {
           rows: streamedRows(majors.rows, (emit) => rereadCsv(majors, SPELL, (r) => emit(majorRow(r)))),
-        },
+        }),
       ],
       nodes: { State: byCcode.size, StateSystem: 1, Source: 1 },
       relationships: { IN_SYSTEM: states.rows, MAJOR_POWER: majors.rows, CITES: byCcode.size },

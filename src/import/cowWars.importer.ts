@@ -8,6 +8,8 @@ import { Checks, compactKey, dateFields, dateOf, streamedRows, StubStates, versi
 import type { PartialDate } from './dates.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
+import { writeStep } from './writeStep.js';
+import * as q from '../store/queries.gen.js';
 
 /** TransFrom/TransTo: the war(s) this one was transformed from or into, e.g. "404, 410"; -8 → null. */
 function warList(r: CsvRow, column: string): number[] | null {
@@ -146,10 +148,9 @@ export const cowWars: Dataset = {
       rowsRead: t.rows,
       sources: [source],
       steps: [
-        { query: 'importWars', rows: warRows, params: { source: source.key } },
-        { query: 'importStubStates', rows: stateRows },
-        {
-          query: 'importWarParticipants',
+        writeStep(q.importWars, { rows: warRows, params: { source: source.key } }),
+        writeStep(q.importStubStates, { rows: stateRows }),
+        writeStep(q.importWarParticipants, {
           rows: streamedRows(t.rows, (emit) => {
             const again = { wars: new Map<number, WarSpan>(), spells: new Map<number | string, number>() };
             return rereadCsv(t, COLUMNS, (r) => {
@@ -157,7 +158,7 @@ export const cowWars: Dataset = {
               return emit(p);
             });
           }),
-        },
+        }),
       ],
       nodes: { War: warRows.length, State: stateRows.length, Source: 1 },
       relationships: { FOUGHT_IN: t.rows, CITES: warRows.length },

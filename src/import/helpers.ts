@@ -1,6 +1,6 @@
 /** Small helpers the importers share. */
 import type { CsvRow } from './csv.js';
-import type { StreamedRows } from './types.js';
+import type { StreamedRows } from './writeStep.js';
 import { partialDate, type PartialDate } from './dates.js';
 
 export const OBLIGATIONS = [
@@ -25,6 +25,11 @@ export function dateOf(
 }
 
 /** `{name, namePrecision}` fields from a partial date (both null when the date is unknown). */
+export function dateFields<K extends string>(name: K, d: PartialDate): Record<K | `${K}Precision`, string>;
+export function dateFields<K extends string>(
+  name: K,
+  d: PartialDate | null,
+): Record<K | `${K}Precision`, string | null>;
 export function dateFields<K extends string>(
   name: K,
   d: PartialDate | null,
@@ -122,7 +127,7 @@ export class Checks {
 }
 
 /** Rows a step reads again from the files when it writes (see `StreamedRows`). */
-export function streamedRows(count: number, each: StreamedRows['each']): StreamedRows {
+export function streamedRows<R>(count: number, each: StreamedRows<R>['each']): StreamedRows<R> {
   return { count, each };
 }
 

@@ -16,6 +16,8 @@ import {
 } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
+import { writeStep } from './writeStep.js';
+import * as q from '../store/queries.gen.js';
 
 const DATES = ['stday', 'stmon', 'styear', 'endday', 'endmon', 'endyear'];
 const DISPUTE_COLUMNS = [
@@ -158,14 +160,12 @@ export const mid: Dataset = {
       rowsRead: a.rows + b.rows,
       sources: [source],
       steps: [
-        {
-          query: 'importDisputes',
+        writeStep(q.importDisputes, {
           params: { source: source.key },
           rows: streamedRows(a.rows, (emit) => rereadCsv(a, DISPUTE_COLUMNS, (r) => emit(dispute(r, version)))),
-        },
-        { query: 'importStubStates', rows: states.rows() },
-        {
-          query: 'importDisputeParticipants',
+        }),
+        writeStep(q.importStubStates, { rows: states.rows() }),
+        writeStep(q.importDisputeParticipants, {
           rows: streamedRows(b.rows, (emit) => {
             const spellsAgain = new Map<number | string, number>();
             return rereadCsv(b, PARTICIPANT_COLUMNS, (r) => {
@@ -173,7 +173,7 @@ export const mid: Dataset = {
               return emit(p);
             });
           }),
-        },
+        }),
       ],
       nodes: { Dispute: a.rows, State: states.rows().length, Source: 1 },
       relationships: { PARTICIPATED_IN: b.rows, CITES: a.rows },

@@ -3,6 +3,8 @@ import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
 import { Checks, streamedRows, StubStates, UniqueKeys, versionFrom } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
+import { groupedWriteStep, writeStep } from './writeStep.js';
+import * as q from '../store/queries.gen.js';
 
 const INTS = ['milex', 'milper', 'irst', 'pec'] as const;
 /** Population in thousands: the file has a few fractional values (4517.6). */
@@ -57,18 +59,16 @@ export const nmc: Dataset = {
       rowsRead: t.rows,
       sources: [source],
       steps: [
-        { query: 'importStubStates', rows: states.rows() },
-        {
-          query: 'importCapabilities',
+        writeStep(q.importStubStates, { rows: states.rows() }),
+        groupedWriteStep(q.importCapabilities, 'ccode', {
           params: { source: source.key },
-          groupBy: 'ccode',
           rows: streamedRows(t.rows, (emit) =>
             rereadCsv(t, COLUMNS, (r) => {
               const { abbrev: _a, ...c } = capability(r);
               return emit(c);
             }),
           ),
-        },
+        }),
       ],
       nodes: { Capability: t.rows, State: states.rows().length, Source: 1 },
       relationships: { HAS_CAPABILITY: t.rows, CITES: t.rows },

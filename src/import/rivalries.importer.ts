@@ -7,6 +7,8 @@ import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
 import { Checks, streamedRows, StubStates, UniqueKeys } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset, PreparedImport } from './types.js';
+import { writeStep } from './writeStep.js';
+import * as q from '../store/queries.gen.js';
 
 const TSS_TYPES = ['positional', 'spatial', 'ideological', 'interventionary'] as const;
 const TD_COLUMNS = [
@@ -23,7 +25,10 @@ const TD_COLUMNS = [
 ];
 const TSS_COLUMNS = ['tssr_id', 'rivalry', 'ccode1', 'ccode2', 'start', 'end', ...TSS_TYPES, 'principal', 'aprin'];
 
-const td = (r: CsvRow) => ({
+/** A rivalry row of either file, as `importRivalries` takes it. */
+type RivalryRow = q.ImportRivalriesParams['rows'][number];
+
+const td = (r: CsvRow): RivalryRow => ({
   id: `td-${r.reqInt('rivalryno')}`,
   dataset: 'td',
   number: r.reqInt('rivalryno'),
@@ -38,7 +43,7 @@ const td = (r: CsvRow) => ({
   aprin: null,
 });
 
-const tss = (r: CsvRow) => ({
+const tss = (r: CsvRow): RivalryRow => ({
   id: `tss-${r.reqInt('tssr_id')}`,
   dataset: 'tss',
   number: r.reqInt('tssr_id'),
@@ -88,7 +93,7 @@ export const rivalries: Dataset = {
       columns: string[],
       key: string,
       source: ReturnType<typeof SOURCES.td>,
-      rivalry: (r: CsvRow) => { ccode1: number; ccode2: number },
+      rivalry: (r: CsvRow) => RivalryRow,
     ) => {
       const checks = new Checks();
       const unique = new UniqueKeys(key, key);
@@ -106,12 +111,13 @@ export const rivalries: Dataset = {
       out.sha256![t.path] = t.sha256;
       out.rowsRead += t.rows;
       out.sources.push(source);
-      out.steps.push({ query: 'importStubStates', rows: states.rows() });
-      out.steps.push({
-        query: 'importRivalries',
-        rows: streamedRows(t.rows, (emit) => rereadCsv(t, columns, (r) => emit(rivalry(r)))),
-        params: { source: source.key },
-      });
+      out.steps.push(writeStep(q.importStubStates, { rows: states.rows() }));
+      out.steps.push(
+        writeStep(q.importRivalries, {
+          rows: streamedRows(t.rows, (emit) => rereadCsv(t, columns, (r) => emit(rivalry(r)))),
+          params: { source: source.key },
+        }),
+      );
       out.nodes.Rivalry! += t.rows;
       out.nodes.Source! += 1;
       out.relationships.RIVAL_IN! += t.rows * 2;

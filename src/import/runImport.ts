@@ -14,7 +14,9 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { fileSha256, ImportFileError } from './csv.js';
 import { silentProgress, type ProgressReporter } from './progress.js';
 import { DATASETS, IMPORT_ORDER } from './registry.js';
-import type { Dataset, DatasetName, PreparedImport, WriteStep } from './types.js';
+import type { Dataset, DatasetName, PreparedImport } from './types.js';
+import type { WriteStep } from './writeStep.js';
+import * as q from '../store/queries.gen.js';
 
 /** Rows per UNWIND batch: measured on Grafeo 0.6 (2,000 is ~50% slower than 5,000; 16,000 no faster). */
 export const DEFAULT_BATCH_SIZE = 5000;
@@ -110,9 +112,11 @@ export function resolveFiles(dataset: Dataset, path: string): Record<string, str
   return found;
 }
 
+type Row = Record<string, unknown>;
+
 /** Groups rows by `key` as `{<key>, items: [rows]}`, in order of first appearance. */
-function grouped(rows: Record<string, unknown>[], key: string): Record<string, unknown>[] {
-  const groups = new Map<unknown, Record<string, unknown>[]>();
+function grouped(rows: readonly Row[], key: string): (Row & { items: Row[] })[] {
+  const groups = new Map<unknown, Row[]>();
   for (const r of rows) {
     const g = groups.get(r[key]);
     if (g) g.push(r);
@@ -123,21 +127,22 @@ function grouped(rows: Record<string, unknown>[], key: string): Record<string, u
 
 /** The UNWIND batches of held rows: `batchSize` rows each, or whole groups adding up to about that. */
 function* batches(
-  step: WriteStep & { rows: Record<string, unknown>[] },
+  held: readonly Row[],
+  groupBy: string | undefined,
   batchSize: number,
-): Generator<{ rows: Record<string, unknown>[]; size: number }> {
-  if (!step.groupBy) {
-    for (let i = 0; i < step.rows.length; i += batchSize) {
-      const rows = step.rows.slice(i, i + batchSize);
+): Generator<{ rows: Row[]; size: number }> {
+  if (!groupBy) {
+    for (let i = 0; i < held.length; i += batchSize) {
+      const rows = held.slice(i, i + batchSize);
       yield { rows, size: rows.length };
     }
     return;
   }
-  let rows: Record<string, unknown>[] = [];
+  let rows: Row[] = [];
   let size = 0;
-  for (const g of grouped(step.rows, step.groupBy)) {
+  for (const g of grouped(held, groupBy)) {
     rows.push(g);
-    size += (g.items as unknown[]).length;
+    size += g.items.length;
     if (size >= batchSize) {
       yield { rows, size };
       rows = [];
@@ -147,24 +152,26 @@ function* batches(
   if (rows.length) yield { rows, size };
 }
 
+const isHeld = (rows: WriteStep['rows']): rows is readonly Row[] => Array.isArray(rows);
+
 /** Runs a step: held rows in batches, streamed rows `batchSize` at a time as they are read again (grouped within the batch). */
 async function runStep(
   step: WriteStep,
   batchSize: number,
-  send: (rows: Record<string, unknown>[], size: number) => Promise<void>,
+  send: (rows: Row[], size: number) => Promise<void>,
 ): Promise<void> {
-  if (Array.isArray(step.rows)) {
-    for (const { rows, size } of batches(step as WriteStep & { rows: Record<string, unknown>[] }, batchSize))
-      await send(rows, size);
+  const rows = step.rows;
+  if (isHeld(rows)) {
+    for (const batch of batches(rows, step.groupBy, batchSize)) await send(batch.rows, batch.size);
     return;
   }
-  let batch: Record<string, unknown>[] = [];
+  let batch: Row[] = [];
   const flush = () => {
-    const rows = batch;
+    const full = batch;
     batch = [];
-    return send(step.groupBy ? grouped(rows, step.groupBy) : rows, rows.length);
+    return send(step.groupBy ? grouped(full, step.groupBy) : full, full.length);
   };
-  await step.rows.each((row) => {
+  await rows.each((row) => {
     batch.push(row);
     if (batch.length >= batchSize) return flush();
   });
@@ -187,8 +194,8 @@ export interface DataSetRecord {
 }
 
 /** The data sets recorded in the graph, by name. */
-export async function loadedDataSets(executor: QueryExecutor): Promise<Map<string, DataSetRecord>> {
-  const rows = await executor.read<DataSetRecord>('dataSetsAll');
+export async function loadedDataSets(executor: QueryExecutor): Promise<Map<string, q.DataSetsAllRow>> {
+  const rows = await executor.read(q.dataSetsAll);
   return new Map(rows.map((r) => [r.name, r]));
 }
 
@@ -202,7 +209,7 @@ async function checksums(
   return { files: paths.map((p) => basename(p)), paths, sha256 };
 }
 
-const sameFiles = (a: DataSetRecord | undefined, sha256: string[]) =>
+const sameFiles = (a: q.DataSetsAllRow | undefined, sha256: string[]) =>
   Boolean(a) && a!.sha256.length === sha256.length && a!.sha256.every((h, i) => h === sha256[i]);
 
 /**
@@ -217,19 +224,19 @@ export async function writePrepared(
 ): Promise<Omit<ImportSummary, 'ms' | 'rowsPerSecond'>> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const progress = options.progress ?? silentProgress;
-  const total = prepared.steps.reduce((n, s) => n + (Array.isArray(s.rows) ? s.rows.length : s.rows.count), 0);
+  const total = prepared.steps.reduce((n, s) => n + (isHeld(s.rows) ? s.rows.length : s.rows.count), 0);
   const loadedAt = new Date().toISOString();
   progress.start(prepared.dataset, total);
   try {
     await executor.transaction(`import ${prepared.dataset}`, async (tx) => {
-      await tx.run('importSources', { rows: prepared.sources });
+      await tx.run(q.importSources, { rows: prepared.sources });
       for (const step of prepared.steps) {
         await runStep(step, batchSize, async (rows, size) => {
-          await tx.run(step.query, { ...step.params, rows });
+          await step.send(tx, rows);
           progress.advance(size);
         });
       }
-      if (record) await tx.run('importDataSetRecord', { ...record, loadedAt });
+      if (record) await tx.run(q.importDataSetRecord, { ...record, loadedAt });
     });
   } finally {
     progress.stop();
@@ -274,7 +281,7 @@ async function runDataset(
   name: DatasetName,
   path: string,
   options: ImportOptions,
-  loaded: DataSetRecord | undefined,
+  loaded: q.DataSetsAllRow | undefined,
 ): Promise<ImportSummary> {
   const t0 = performance.now();
   const dataset = DATASETS[name];
@@ -338,7 +345,7 @@ export async function importAll(
   const t0 = performance.now();
   const datasets: ImportSummary[] = [];
   const skipped: ImportAllSummary['skipped'] = [];
-  const loaded = options.force ? new Map<string, DataSetRecord>() : await loadedDataSets(executor);
+  const loaded = options.force ? new Map<string, q.DataSetsAllRow>() : await loadedDataSets(executor);
   for (const name of IMPORT_ORDER) {
     if (options.only && !options.only.includes(name)) continue;
     try {

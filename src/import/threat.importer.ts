@@ -6,6 +6,8 @@ import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
 import { Checks, streamedRows, StubStates, UniqueKeys } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
+import { groupedWriteStep, writeStep } from './writeStep.js';
+import * as q from '../store/queries.gen.js';
 
 const COLUMNS = ['ccode', 'year', 'lsthreat'];
 
@@ -51,15 +53,13 @@ export const threat: Dataset = {
       rowsRead: t.rows,
       sources: [source],
       steps: [
-        { query: 'importStubStates', rows: states.rows() },
-        {
-          query: 'importThreatScores',
+        writeStep(q.importStubStates, { rows: states.rows() }),
+        groupedWriteStep(q.importThreatScores, 'ccode', {
           params: { source: source.key },
-          groupBy: 'ccode',
           rows: streamedRows(kept, (emit) =>
             rereadCsv(t, COLUMNS, (r) => (r.int('ccode') === null ? undefined : emit(score(r)))),
           ),
-        },
+        }),
       ],
       nodes: { ThreatScore: kept, State: states.rows().length, Source: 1 },
       relationships: { HAS_THREAT_SCORE: kept, CITES: kept },

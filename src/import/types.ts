@@ -1,35 +1,9 @@
 /** What every data-set importer produces: validated rows, ready to write, and what they stand for. */
-import type { Params } from '../store/GraphStore.js';
 import type { DatasetSource } from './sources.js';
+import type { WriteStep } from './writeStep.js';
 
 export const DATASET_NAMES = ['cow-states', 'nmc', 'threat', 'atop', 'mid', 'cow-wars', 'cdb90', 'rivalries'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
-
-/**
- * Rows read again from the files while writing (the second reading, `rereadCsv`): the first reading
- * validated them and kept only what cross-row checks need, so memory does not grow with the file.
- */
-export interface StreamedRows {
-  /** How many rows `each` hands over (counted by the first reading). */
-  count: number;
-  /** Reads the file(s) again and hands each row to `emit`, in order, awaiting what `emit` returns. */
-  each(emit: (row: Record<string, unknown>) => void | Promise<void>): Promise<void>;
-}
-
-/** One named query run over `rows` in UNWIND batches. */
-export interface WriteStep {
-  query: string;
-  /** Rows held in memory (a few: states, wars), or streamed from the files in the write. */
-  rows: Record<string, unknown>[] | StreamedRows;
-  /** Parameters other than `rows` (e.g. the source key). */
-  params?: Params;
-  /**
-   * Send the rows grouped by this field, as `{<field>, items: [rows]}` (batched by row count): the
-   * query then looks the state up once per group instead of once per row, which on Grafeo 0.6 makes
-   * the state-year imports ~35% faster.
-   */
-  groupBy?: string;
-}
 
 export interface PreparedImport {
   dataset: DatasetName;

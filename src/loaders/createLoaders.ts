@@ -5,32 +5,44 @@
  */
 import DataLoader from 'dataloader';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import type { Row } from '../store/GraphStore.js';
+import type { QueryHandle } from '../store/QueryHandle.js';
 import * as m from './rowMappers.js';
 import * as q from '../store/queries.gen.js';
 import { readAllianceTies, type AllianceTie } from './allianceTies.js';
 
 type Key = string | number;
 
-/** Loads nodes by key with `query` (param `param`); missing keys load as null. */
-function byKey<K extends Key, T>(
+/** `{ [name]: keys }`: TypeScript types an object with a computed key as an index signature, not `Record<N, …>`. */
+const keyList = <N extends string, K>(name: N, keys: readonly K[]) => ({ [name]: [...keys] }) as Record<N, K[]>;
+
+/**
+ * Loads nodes by key with `query`, whose one parameter `param` is the list of keys; missing keys
+ * load as null. The handle's type ties the three together: `param` must be its parameter, the keys
+ * its element type, and `keyOf` and `map` take its row.
+ */
+function byKey<N extends string, K extends Key, R, T>(
   ex: QueryExecutor,
-  query: string,
-  param: string,
-  keyOf: (r: Row) => K,
-  map: (r: Row) => T,
+  query: QueryHandle<Record<N, K[]>, R>,
+  param: N,
+  keyOf: (r: R) => K,
+  map: (r: R) => T,
 ) {
   return new DataLoader<K, T | null>(async (keys) => {
-    const rows = await ex.read(query, { [param]: [...keys] });
+    const rows = await ex.read(query, keyList(param, keys));
     const found = new Map(rows.map((r) => [keyOf(r), map(r)]));
     return keys.map((k) => found.get(k) ?? null);
   });
 }
 
-/** Loads the related nodes of each parent: `query` returns rows `{id, node}` in order. */
-function related<K extends Key, T>(ex: QueryExecutor, query: string, param: string, map: (node: Row, parent: K) => T) {
+/** Loads the related nodes of each parent: `query` (parameter `param`, the parents' keys) returns rows `{id, node}` in order. */
+function related<N extends string, K extends Key, Node, T>(
+  ex: QueryExecutor,
+  query: QueryHandle<Record<N, K[]>, { id: K; node: Node }>,
+  param: N,
+  map: (node: Node, parent: K) => T,
+) {
   return new DataLoader<K, T[]>(async (keys) => {
-    const rows = await ex.read<{ id: K; node: Row }>(query, { [param]: [...keys] });
+    const rows = await ex.read(query, keyList(param, keys));
     const groups = new Map<K, T[]>(keys.map((k) => [k, []]));
     for (const r of rows) groups.get(r.id)?.push(map(r.node, r.id));
     return keys.map((k) => groups.get(k)!);
@@ -38,99 +50,55 @@ function related<K extends Key, T>(ex: QueryExecutor, query: string, param: stri
 }
 
 export function createLoaders(ex: QueryExecutor) {
-  const id = (r: Row) => r.id as string;
+  const id = (r: { id: string }) => r.id;
   return {
-    state: byKey(ex, 'statesByCcodes', 'ccodes', (r) => r.ccode as number, m.toState),
-    negotiation: byKey(ex, 'negotiationsByIds', 'ids', id, m.toNegotiation),
-    treaty: byKey(ex, 'treatiesByIds', 'ids', id, m.toTreaty),
-    threat: byKey(ex, 'threatsByIds', 'ids', id, m.toThreat),
-    era: byKey(ex, 'erasByIds', 'ids', id, m.toEra),
-    round: byKey(ex, 'roundsByIds', 'ids', id, m.toRound),
-    proposal: byKey(ex, 'proposalsByIds', 'ids', id, m.toProposal),
-    warPlan: byKey(ex, 'warPlansByIds', 'ids', id, m.toWarPlan),
-    source: byKey(ex, 'sourcesByKeys', 'keys', (r) => r.key as string, m.toSource),
+    state: byKey(ex, q.statesByCcodes, 'ccodes', (r) => r.ccode, m.toState),
+    negotiation: byKey(ex, q.negotiationsByIds, 'ids', id, m.toNegotiation),
+    treaty: byKey(ex, q.treatiesByIds, 'ids', id, m.toTreaty),
+    threat: byKey(ex, q.threatsByIds, 'ids', id, m.toThreat),
+    era: byKey(ex, q.erasByIds, 'ids', id, m.toEra),
+    round: byKey(ex, q.roundsByIds, 'ids', id, m.toRound),
+    proposal: byKey(ex, q.proposalsByIds, 'ids', id, m.toProposal),
+    warPlan: byKey(ex, q.warPlansByIds, 'ids', id, m.toWarPlanById),
+    source: byKey(ex, q.sourcesByKeys, 'keys', (r) => r.key, m.toSource),
 
-    partiesOfNegotiation: related<string, ReturnType<typeof m.toState>>(ex, 'partiesOfNegotiations', 'ids', m.toState),
-    roundsOfNegotiation: related<string, ReturnType<typeof m.toRound>>(ex, 'roundsOfNegotiations', 'ids', m.toRound),
-    proposalsOfNegotiation: related<string, ReturnType<typeof m.toProposal>>(
-      ex,
-      'proposalsOfNegotiations',
-      'ids',
-      m.toProposal,
-    ),
-    warPlansOfNegotiation: related<string, ReturnType<typeof m.toWarPlan>>(
-      ex,
-      'warPlansOfNegotiations',
-      'ids',
-      m.toWarPlan,
-    ),
-    treatyOfNegotiation: related<string, ReturnType<typeof m.toTreaty>>(
-      ex,
-      'treatiesOfNegotiations',
-      'ids',
-      m.toTreaty,
-    ),
-    eraOfNegotiation: related<string, ReturnType<typeof m.toEra>>(ex, 'erasOfNegotiations', 'ids', m.toEra),
-    eraOfTreaty: related<string, ReturnType<typeof m.toEra>>(ex, 'erasOfTreaties', 'ids', m.toEra),
-    negotiationOfTreaty: related<string, string>(ex, 'negotiationsOfTreaties', 'ids', (r) => r.id as string),
-    membersOfTreaty: related<
-      string,
-      { state: ReturnType<typeof m.toState>; membership: ReturnType<typeof m.toMembership> }
-    >(ex, 'membersOfTreaties', 'ids', (r, treaty) => ({ state: m.toState(r), membership: m.toMembership(treaty, r) })),
-    recordedOptionsOfNegotiation: related<string, ReturnType<typeof m.toRecordedOption>>(
-      ex,
-      'recordedOptionsOfNegotiations',
-      'ids',
-      m.toRecordedOption,
-    ),
-    thirdPartiesOfNegotiation: related<string, ReturnType<typeof m.toThirdParty>>(
-      ex,
-      'thirdPartiesOfNegotiations',
-      'ids',
-      m.toThirdParty,
-    ),
-    optionsRealisedIn: related<string, { negotiation: string; party: number; option: string }>(
-      ex,
-      'optionsRealisedInNegotiations',
-      'ids',
-      (r) => r as { negotiation: string; party: number; option: string },
-    ),
-    region: byKey(ex, 'regionsByIds', 'ids', (r) => r.id as string, m.toRegion),
-    threatsOfTreaty: related<string, ReturnType<typeof m.toThreat>>(ex, 'threatsOfTreaties', 'ids', m.toThreat),
-    posersOfThreat: related<string, ReturnType<typeof m.toState>>(ex, 'posersOfThreats', 'ids', m.toState),
-    perceptionsOfThreat: related<string, ReturnType<typeof m.toPerception>>(ex, 'perceptionsOfThreats', 'ids', (r, t) =>
-      m.toPerception({ ...r, threat: t }),
-    ),
-    perceptionsOfState: related<number, ReturnType<typeof m.toPerception>>(
-      ex,
-      'threatsPerceivedByStates',
-      'ccodes',
-      m.toPerception,
-    ),
-    negotiationsOfState: related<number, string>(ex, 'negotiationsOfStates', 'ccodes', (r) => r.id as string),
-    phasesOfTreaty: related<string, ReturnType<typeof m.toTreatyPhase>>(ex, 'phasesOfTreaties', 'ids', m.toTreatyPhase),
-    treatiesOfState: related<number, ReturnType<typeof m.toMembership>>(ex, 'treatiesOfStates', 'ccodes', (r, c) =>
-      m.toMembership(r.treaty as string, { ...r, ccode: c }),
-    ),
-    negotiationsOfEra: related<string, string>(ex, 'negotiationsOfEras', 'ids', (r) => r.id as string),
+    partiesOfNegotiation: related(ex, q.partiesOfNegotiations, 'ids', m.toState),
+    roundsOfNegotiation: related(ex, q.roundsOfNegotiations, 'ids', m.toRound),
+    proposalsOfNegotiation: related(ex, q.proposalsOfNegotiations, 'ids', m.toProposal),
+    warPlansOfNegotiation: related(ex, q.warPlansOfNegotiations, 'ids', m.toWarPlan),
+    treatyOfNegotiation: related(ex, q.treatiesOfNegotiations, 'ids', m.toTreaty),
+    eraOfNegotiation: related(ex, q.erasOfNegotiations, 'ids', m.toEra),
+    eraOfTreaty: related(ex, q.erasOfTreaties, 'ids', m.toEra),
+    negotiationOfTreaty: related(ex, q.negotiationsOfTreaties, 'ids', (r) => r.id),
+    membersOfTreaty: related(ex, q.membersOfTreaties, 'ids', (r, treaty) => ({
+      state: m.toState(r),
+      membership: m.toMembership(treaty, r),
+    })),
+    recordedOptionsOfNegotiation: related(ex, q.recordedOptionsOfNegotiations, 'ids', m.toRecordedOption),
+    thirdPartiesOfNegotiation: related(ex, q.thirdPartiesOfNegotiations, 'ids', m.toThirdParty),
+    optionsRealisedIn: related(ex, q.optionsRealisedInNegotiations, 'ids', (r) => r),
+    region: byKey(ex, q.regionsByIds, 'ids', id, m.toRegion),
+    threatsOfTreaty: related(ex, q.threatsOfTreaties, 'ids', m.toThreat),
+    posersOfThreat: related(ex, q.posersOfThreats, 'ids', m.toState),
+    perceptionsOfThreat: related(ex, q.perceptionsOfThreats, 'ids', (r, threat) => m.toPerception({ ...r, threat })),
+    perceptionsOfState: related(ex, q.threatsPerceivedByStates, 'ccodes', m.toPerception),
+    negotiationsOfState: related(ex, q.negotiationsOfStates, 'ccodes', (r) => r.id),
+    phasesOfTreaty: related(ex, q.phasesOfTreaties, 'ids', m.toTreatyPhase),
+    treatiesOfState: related(ex, q.treatiesOfStates, 'ccodes', (r, ccode) => m.toMembership(r.treaty, { ...r, ccode })),
+    negotiationsOfEra: related(ex, q.negotiationsOfEras, 'ids', (r) => r.id),
     capabilitiesOfState: capabilities(ex),
 
     sourcesOf: {
-      State: related<number, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfStates', 'ids', m.toCitation),
-      Threat: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfThreats', 'ids', m.toCitation),
-      Negotiation: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfNegotiations', 'ids', m.toCitation),
-      NegotiationRound: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfRounds', 'ids', m.toCitation),
-      Proposal: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfProposals', 'ids', m.toCitation),
-      WarPlan: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfWarPlans', 'ids', m.toCitation),
-      Treaty: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfTreaties', 'ids', m.toCitation),
-      Era: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfEras', 'ids', m.toCitation),
-      RecordedOption: related<string, ReturnType<typeof m.toCitation>>(
-        ex,
-        'sourcesOfRecordedOptions',
-        'ids',
-        m.toCitation,
-      ),
-      ThirdParty: related<string, ReturnType<typeof m.toCitation>>(ex, 'sourcesOfThirdParties', 'ids', m.toCitation),
+      State: related(ex, q.sourcesOfStates, 'ids', m.toCitation),
+      Threat: related(ex, q.sourcesOfThreats, 'ids', m.toCitation),
+      Negotiation: related(ex, q.sourcesOfNegotiations, 'ids', m.toCitation),
+      NegotiationRound: related(ex, q.sourcesOfRounds, 'ids', m.toCitation),
+      Proposal: related(ex, q.sourcesOfProposals, 'ids', m.toCitation),
+      WarPlan: related(ex, q.sourcesOfWarPlans, 'ids', m.toCitation),
+      Treaty: related(ex, q.sourcesOfTreaties, 'ids', m.toCitation),
+      Era: related(ex, q.sourcesOfEras, 'ids', m.toCitation),
+      RecordedOption: related(ex, q.sourcesOfRecordedOptions, 'ids', m.toCitation),
+      ThirdParty: related(ex, q.sourcesOfThirdParties, 'ids', m.toCitation),
     },
     /**
      * Alliance ties of a state in force at some time in [from, to]; key `ccode|from|to`, one query per level.
@@ -152,12 +120,7 @@ export function createLoaders(ex: QueryExecutor) {
         ),
       );
     }),
-    systemSpellsOfState: related<number, { kind: string; start: string; end: string | null }>(
-      ex,
-      'systemSpellsOfStates',
-      'ids',
-      (r) => r as { kind: string; start: string; end: string | null },
-    ),
+    systemSpellsOfState: related(ex, q.systemSpellsOfStates, 'ids', (r) => r),
   };
 }
 

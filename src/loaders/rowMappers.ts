@@ -1,8 +1,10 @@
 /**
  * Store rows (already normalised) → GraphQL objects. Each object gets its global id and its
- * `__typename`, which `Node` uses to resolve its concrete type.
+ * `__typename`, which `Node` uses to resolve its concrete type. Each mapper takes the row type its
+ * Cypher header declares (`src/store/queries.gen.ts`), so a column renamed or retyped in a header
+ * is a compile error here.
  */
-import type { Row } from '../store/GraphStore.js';
+import type * as q from '../store/queries.gen.js';
 import { globalId } from '../schema/node.interface.js';
 import type { State } from '../schema/state.type.js';
 import type { Threat } from '../schema/threat.type.js';
@@ -17,11 +19,8 @@ import type { Citation, Source } from '../schema/source.type.js';
 import type { Perception } from '../schema/perception.type.js';
 import type { Capability } from '../schema/capability.type.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type R = Row & Record<string, any>;
-const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
-
-export const toState = (r: R): State => ({
+/** A state (statesByCcodes; the `node` of partiesOfNegotiations, posersOfThreats, membersOfTreaties). */
+export const toState = (r: q.StatesByCcodesRow): State => ({
   __typename: 'State',
   id: globalId('State', r.ccode),
   ccode: r.ccode,
@@ -29,123 +28,182 @@ export const toState = (r: R): State => ({
   name: r.name,
 });
 
-export const toThreat = (r: R): Threat => ({
+/** A threat (threatsByIds; the `node` of threatsOfTreaties). */
+export const toThreat = (r: q.ThreatsByIdsRow): Threat => ({
   __typename: 'Threat',
   id: globalId('Threat', r.id),
   key: r.id,
   name: r.name,
-  description: r.description ?? null,
+  description: r.description,
 });
 
-export const toNegotiation = (r: R): Negotiation => ({
+export const toNegotiation = (r: q.NegotiationsByIdsRow): Negotiation => ({
   __typename: 'Negotiation',
   id: globalId('Negotiation', r.id),
   key: r.id,
   name: r.name,
   start: r.start,
-  startPrecision: r.startPrecision ?? 'DAY',
+  startPrecision: r.startPrecision,
   end: r.end,
-  endPrecision: r.endPrecision ?? 'DAY',
+  endPrecision: r.endPrecision,
   outcome: r.outcome,
   summary: r.summary,
-  confidence: r.confidence ?? 'HIGH',
-  notes: r.notes ?? null,
-  targetAtTable: r.targetAtTableReason ?? null,
-  startOldStyle: r.startOldStyle ?? null,
-  endOldStyle: r.endOldStyle ?? null,
+  confidence: r.confidence,
+  notes: r.notes,
+  targetAtTable: r.targetAtTableReason,
+  startOldStyle: r.startOldStyle,
+  endOldStyle: r.endOldStyle,
 });
 
-export const toRound = (r: R): NegotiationRound => ({
+/** A round (roundsByIds; the `node` of roundsOfNegotiations). */
+export const toRound = (r: q.RoundsByIdsRow): NegotiationRound => ({
   __typename: 'NegotiationRound',
   id: globalId('NegotiationRound', r.id),
   key: r.id,
   sequence: r.sequence,
   start: r.start,
-  startPrecision: r.startPrecision ?? 'DAY',
-  end: r.end ?? null,
-  endPrecision: r.endPrecision ?? null,
+  startPrecision: r.startPrecision,
+  end: r.end,
+  endPrecision: r.endPrecision,
   place: r.place,
-  negotiators: list<string>(r.negotiators),
-  summary: r.summary ?? null,
+  negotiators: r.negotiators,
+  summary: r.summary,
 });
 
-export const toProposal = (r: R): Proposal => ({
+/** A proposal (proposalsByIds; the `node` of proposalsOfNegotiations). */
+export const toProposal = (r: q.ProposalsByIdsRow): Proposal => ({
   __typename: 'Proposal',
   id: globalId('Proposal', r.id),
   key: r.id,
   sequence: r.sequence,
   date: r.date,
-  datePrecision: r.datePrecision ?? 'DAY',
-  obligations: list(r.obligations),
+  datePrecision: r.datePrecision,
+  obligations: r.obligations,
   summary: r.summary,
   response: r.response,
-  responseNote: r.responseNote ?? null,
-  by: list<number>(r.by),
-  to: list<number>(r.to),
-  roundKey: r.round ?? null,
+  responseNote: r.responseNote,
+  by: r.by,
+  to: r.to,
+  roundKey: r.round,
   negotiationKey: r.negotiation,
-  dateOldStyle: r.dateOldStyle ?? null,
+  dateOldStyle: r.dateOldStyle,
 });
 
-export const toWarPlan = (r: R): WarPlan => ({
+type WarPlanRow = q.WarPlansOfNegotiationsRow['node'];
+
+/** A war plan (the `node` of warPlansOfNegotiations) with its alternative codings, which share its kind and round. */
+export const toWarPlan = (r: WarPlanRow): WarPlan => ({
   __typename: 'WarPlan',
   id: globalId('WarPlan', r.id),
   key: r.id,
-  kind: r.kind ?? 'IDEAL',
+  kind: r.kind,
   approach: r.approach,
-  justification: r.justification ?? null,
-  confidence: r.confidence ?? 'MEDIUM',
+  justification: r.justification,
+  confidence: r.confidence,
   partyCcode: r.party,
   targetKey: r.target,
   coding: r.coding ?? 'PRIMARY',
-  fromRound: r.fromRound ?? null,
-  form: r.form ?? null,
-  rationale: r.rationale ?? null,
-  targetNotPerceived: r.targetNotPerceived ?? null,
-  proposalKey: r.proposal ?? null,
-  scope:
-    list(r.scopeRegions).length || list(r.scopeStates).length
-      ? {
-          regionKeys: list<string>(r.scopeRegions),
-          stateCcodes: list<number>(r.scopeStates),
-          note: r.scopeNote ?? null,
-        }
-      : null,
-  alternatives: list<R>(r.alternatives).map((a) =>
-    toWarPlan({ ...a, kind: r.kind, coding: 'ALTERNATIVE', fromRound: r.fromRound }),
-  ),
+  fromRound: r.fromRound,
+  form: r.form,
+  rationale: r.rationale,
+  targetNotPerceived: r.targetNotPerceived,
+  proposalKey: r.proposal,
+  scope: scopeOf(r),
+  alternatives: r.alternatives.map((a) => ({
+    __typename: 'WarPlan',
+    id: globalId('WarPlan', a.id),
+    key: a.id,
+    kind: r.kind,
+    approach: a.approach,
+    justification: null,
+    confidence: a.confidence,
+    partyCcode: a.party,
+    targetKey: a.target,
+    coding: 'ALTERNATIVE',
+    fromRound: r.fromRound,
+    form: a.form,
+    rationale: a.rationale,
+    targetNotPerceived: null,
+    proposalKey: null,
+    scope: scopeOf(a),
+    alternatives: [],
+  })),
 });
 
-export const toRecordedOption = (r: R): RecordedOutsideOption => ({
+const scopeOf = (r: Pick<WarPlanRow, 'scopeRegions' | 'scopeStates' | 'scopeNote'>): WarPlan['scope'] =>
+  r.scopeRegions?.length || r.scopeStates?.length
+    ? { regionKeys: r.scopeRegions ?? [], stateCcodes: r.scopeStates ?? [], note: r.scopeNote }
+    : null;
+
+/**
+ * A war plan looked up by id (warPlansByIds, for `node(id:)`): that query reads the plan's own
+ * fields only, so it has no round, form, scope, proposal or alternatives, and counts as primary.
+ */
+export const toWarPlanById = (r: q.WarPlansByIdsRow): WarPlan =>
+  toWarPlan({
+    ...r,
+    coding: null,
+    fromRound: null,
+    rationale: null,
+    form: null,
+    scopeRegions: null,
+    scopeStates: null,
+    scopeNote: null,
+    targetNotPerceived: null,
+    proposal: null,
+    alternatives: [],
+  });
+
+/** A recorded outside option (the `node` of recordedOptionsOfNegotiations) with its alternative codings. */
+export const toRecordedOption = (r: q.RecordedOptionsOfNegotiationsRow['node']): RecordedOutsideOption => ({
   key: r.id,
   partyCcode: r.party,
   kind: r.kind,
-  allyCcode: r.ally ?? null,
+  allyCcode: r.ally,
   attractiveness: r.attractiveness,
-  evidence: r.evidence ?? null,
-  confidence: r.confidence ?? 'MEDIUM',
-  coding: r.coding ?? 'PRIMARY',
-  rationale: r.rationale ?? null,
-  realisedInKey: r.realisedIn ?? null,
-  alternatives: list<R>(r.alternatives).map((a) => toRecordedOption({ ...a, party: r.party, coding: 'ALTERNATIVE' })),
+  evidence: r.evidence,
+  confidence: r.confidence,
+  coding: 'PRIMARY',
+  rationale: null,
+  realisedInKey: r.realisedIn,
+  alternatives: r.alternatives.map((a) => ({
+    key: a.id,
+    partyCcode: r.party,
+    kind: a.kind,
+    allyCcode: a.ally,
+    attractiveness: a.attractiveness,
+    evidence: null,
+    confidence: a.confidence,
+    coding: 'ALTERNATIVE',
+    rationale: a.rationale,
+    realisedInKey: null,
+    alternatives: [],
+  })),
 });
 
-export const toThirdParty = (r: R): ThirdParty => ({ key: r.id, ccode: r.ccode, role: r.role, note: r.note });
+export const toThirdParty = (r: q.ThirdPartiesOfNegotiationsRow['node']): ThirdParty => ({
+  key: r.id,
+  ccode: r.ccode,
+  role: r.role,
+  note: r.note,
+});
 
-export const toRegion = (r: R): Region => ({ key: r.id, name: r.name, description: r.description ?? null });
+export const toRegion = (r: q.RegionsByIdsRow): Region => ({ key: r.id, name: r.name, description: r.description });
 
-export const toTreaty = (r: R): Treaty => ({
+/** A treaty (treatiesByIds; the `node` of treatiesOfNegotiations). */
+export const toTreaty = (r: q.TreatiesByIdsRow): Treaty => ({
   __typename: 'Treaty',
   id: globalId('Treaty', r.id),
   key: r.id,
-  name: r.name ?? null,
-  atopId: r.atopId ?? null,
-  signed: r.signed ?? null,
-  ended: r.ended ?? null,
-  obligations: list(r.obligations),
+  name: r.name,
+  atopId: r.atopId,
+  signed: r.signed,
+  ended: r.ended,
+  obligations: r.obligations,
 });
 
-export const toEra = (r: R): Era => ({
+/** An era (erasByIds; the `node` of erasOfNegotiations, erasOfTreaties). */
+export const toEra = (r: q.ErasByIdsRow): Era => ({
   __typename: 'Era',
   id: globalId('Era', r.id),
   key: r.id,
@@ -154,83 +212,87 @@ export const toEra = (r: R): Era => ({
   end: r.end,
 });
 
-export const toSource = (r: R): Source => ({
+export const toSource = (r: q.SourcesByKeysRow): Source => ({
   __typename: 'Source',
   id: globalId('Source', r.key),
   key: r.key,
   kind: r.kind,
-  authors: list(r.authors),
+  authors: r.authors,
   title: r.title,
   year: r.year,
-  publisher: r.publisher ?? null,
-  container: r.container ?? null,
-  volume: r.volume ?? null,
-  pages: r.pages ?? null,
-  url: r.url ?? null,
-  citation: r.citation ?? r.title,
+  publisher: r.publisher,
+  container: r.container,
+  volume: r.volume,
+  pages: r.pages,
+  url: r.url,
+  citation: r.citation,
 });
 
-export const toCitation = (r: R): Citation => ({
+/** A source cited by a node, with where (the `node` of every sourcesOf... query). */
+export const toCitation = (r: q.SourcesOfNegotiationsRow['node']): Citation => ({
   source: toSource(r),
-  pages: r.citedPages ?? null,
-  chapter: r.citedChapter ?? null,
-  note: r.note ?? null,
+  pages: r.citedPages,
+  chapter: r.citedChapter,
+  note: r.note,
 });
 
-export const toPerception = (r: R): Perception => ({
+/** A perception (the `node` of threatsPerceivedByStates; perceptionsOfThreats' with its threat). */
+export const toPerception = (r: q.ThreatsPerceivedByStatesRow['node']): Perception => ({
   ccode: r.ccode,
   threatKey: r.threat,
   from: r.from,
-  to: r.to ?? null,
-  note: r.note ?? null,
-  sourceKeys: list(r.sources),
+  to: r.to,
+  note: r.note,
+  sourceKeys: r.sources,
 });
 
-/** A membership row (membersOfTreaties, treatiesOfStates): ATOP's member-level coding, null/empty for a curated one. */
-export const toMembership = (treatyKey: string, r: R): TreatyMembership => ({
+/** The membership fields of membersOfTreaties and treatiesOfStates: ATOP's member-level coding, null for a curated one. */
+type MembershipRow = Omit<q.TreatiesOfStatesRow['node'], 'treaty'> & { ccode: number };
+
+export const toMembership = (treatyKey: string, r: MembershipRow): TreatyMembership => ({
   treatyKey,
   ccode: r.ccode,
-  curated: r.curated === true,
-  entry: r.entry ?? null,
-  entryPrecision: r.entryPrecision ?? null,
-  exit: r.exit ?? null,
-  exitPrecision: r.exitPrecision ?? null,
-  phase: r.phase ?? null,
-  obligations: list(r.obligations),
-  conditional: r.conditional ?? null,
-  defcon: r.defcon ?? null,
-  offcon: r.offcon ?? null,
-  neucon: r.neucon ?? null,
-  concon: r.concon ?? null,
-  conditionDetails: list(r.conditionDetails),
-  asymm: r.asymm ?? null,
-  obvary: r.obvary ?? null,
-  bilateral: r.bilateral ?? null,
-  inEffect: r.inEffect ?? null,
-  cowSystem: r.cowSystem ?? null,
-  termMode: r.termMode ?? null,
-  termCause: r.termCause ?? null,
-  varying: list(r.varying),
-  owedToEntries: list(r.owedTo),
+  curated: r.curated,
+  entry: r.entry,
+  entryPrecision: r.entryPrecision,
+  exit: r.exit,
+  exitPrecision: r.exitPrecision,
+  phase: r.phase,
+  obligations: r.obligations ?? [],
+  conditional: r.conditional,
+  defcon: r.defcon,
+  offcon: r.offcon,
+  neucon: r.neucon,
+  concon: r.concon,
+  conditionDetails: r.conditionDetails ?? [],
+  asymm: r.asymm,
+  obvary: r.obvary,
+  bilateral: r.bilateral,
+  inEffect: r.inEffect,
+  cowSystem: r.cowSystem,
+  termMode: r.termMode,
+  termCause: r.termCause,
+  varying: r.varying ?? [],
+  owedToEntries: r.owedTo ?? [],
 });
 
-export const toTreatyPhase = (r: R): TreatyPhase => ({
+export const toTreatyPhase = (r: q.PhasesOfTreatiesRow['node']): TreatyPhase => ({
   phase: r.phase,
   start: r.start,
   startPrecision: r.startPrecision,
-  end: r.end ?? null,
-  endPrecision: r.endPrecision ?? null,
-  obligations: list(r.obligations),
-  conditional: r.conditional === true,
+  end: r.end,
+  endPrecision: r.endPrecision,
+  obligations: r.obligations,
+  conditional: r.conditional,
 });
 
-export const toCapability = (r: R): Capability => ({
+export const toCapability = (r: q.CapabilitiesOfStatesRow['node']): Capability => ({
   year: r.year,
-  milex: r.milex ?? null,
-  milper: r.milper ?? null,
-  irst: r.irst ?? null,
-  pec: r.pec ?? null,
-  tpop: r.tpop ?? null,
-  upop: r.upop ?? null,
-  cinc: r.cinc ?? null,
+  milex: r.milex,
+  milper: r.milper,
+  irst: r.irst,
+  pec: r.pec,
+  tpop: r.tpop,
+  upop: r.upop,
+  cinc: r.cinc,
 });

@@ -1,6 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context.js';
 import { DataSet } from '../schema/dataSet.type.js';
+import * as q from '../store/queries.gen.js';
 
 @Resolver(() => DataSet)
 export class DataSetResolver {
@@ -9,7 +10,6 @@ export class DataSetResolver {
       'The published data sets imported into the graph, by name, each with the release, checksums and citation (a short list: not paginated).',
   })
   async dataSets(@Ctx() ctx: RequestContext): Promise<DataSet[]> {
-    const rows = await ctx.executor.read<DataSet>('dataSetsAll');
-    return rows.map((r) => ({ ...r, rows: Number(r.rows), files: r.files ?? [], sha256: r.sha256 ?? [] }));
+    return ctx.executor.read(q.dataSetsAll);
   }
 }

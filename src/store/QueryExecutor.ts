@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CypherRegistry } from './CypherRegistry.js';
 import type { GraphStore, Params, Row } from './GraphStore.js';
-import type { QueryHandle } from './QueryHandle.js';
+import type { AnyQueryHandle, QueryHandle } from './QueryHandle.js';
 import { bumpDataVersion, dataVersion } from './queries.gen.js';
 import { invariant } from '../errors/index.js';
 
@@ -28,14 +28,10 @@ export interface QueryEvent {
 
 export type QueryObserver = (event: QueryEvent) => void;
 
-/** A query by typed handle, or (scripts, tests) by file name. */
-export type QueryRef<P, R> = QueryHandle<P, R> | string;
-
 /** The transaction-scoped view handed to `executor.transaction(work)`. */
 export interface NamedTransaction {
   run<R>(query: QueryHandle<Record<string, never>, R>): Promise<R[]>;
-  run<P, R>(query: QueryHandle<P, R>, params: P): Promise<R[]>;
-  run<R = Row>(query: string, params?: Params): Promise<R[]>;
+  run<P, R>(query: QueryHandle<P, R>, params: NoInfer<P>): Promise<R[]>;
 }
 
 /**
@@ -197,14 +193,13 @@ export class QueryExecutor {
     }
   }
 
-  private resolve(query: QueryRef<unknown, unknown>) {
-    return this.registry.get(typeof query === 'string' ? query : query.name);
+  private resolve(query: AnyQueryHandle) {
+    return this.registry.get(query.name);
   }
 
   read<R>(query: QueryHandle<Record<string, never>, R>): Promise<R[]>;
-  read<P, R>(query: QueryHandle<P, R>, params: P): Promise<R[]>;
-  read<R = Row>(query: string, params?: Params): Promise<R[]>;
-  read(query: QueryRef<unknown, unknown>, params: unknown = {}): Promise<unknown[]> {
+  read<P, R>(query: QueryHandle<P, R>, params: NoInfer<P>): Promise<R[]>;
+  read(query: AnyQueryHandle, params: Params = {}): Promise<unknown[]> {
     const q = this.resolve(query);
     invariant(q.mode !== 'WRITE', `${q.name} writes: run it with write() or in a transaction`);
     const cache = this.cache;
@@ -212,12 +207,10 @@ export class QueryExecutor {
       const key = cacheKey(q.name, params);
       // A copy of the cached array: a caller may sort or extend its rows (the row objects are shared).
       return this.timed(q.name, 'READ', async () =>
-        (
-          await cache.rows(key, await this.requestVersion(), () => this.store.read(q.text, params as Params, q.name))
-        ).slice(),
+        (await cache.rows(key, await this.requestVersion(), () => this.store.read(q.text, params, q.name))).slice(),
       );
     }
-    return this.timed(q.name, 'READ', () => this.store.read(q.text, params as Params, q.name));
+    return this.timed(q.name, 'READ', () => this.store.read(q.text, params, q.name));
   }
 
   private requestVersion(): Promise<string> {
@@ -232,12 +225,11 @@ export class QueryExecutor {
   }
 
   write<R>(query: QueryHandle<Record<string, never>, R>): Promise<R[]>;
-  write<P, R>(query: QueryHandle<P, R>, params: P): Promise<R[]>;
-  write<R = Row>(query: string, params?: Params): Promise<R[]>;
-  write(query: QueryRef<unknown, unknown>, params: unknown = {}): Promise<unknown[]> {
+  write<P, R>(query: QueryHandle<P, R>, params: NoInfer<P>): Promise<R[]>;
+  write(query: AnyQueryHandle, params: Params = {}): Promise<unknown[]> {
     const q = this.resolve(query);
     this.writes.count += 1;
-    return this.timed(q.name, 'WRITE', () => this.store.write(q.text, params as Params, q.name));
+    return this.timed(q.name, 'WRITE', () => this.store.write(q.text, params, q.name));
   }
 
   /**
@@ -247,9 +239,9 @@ export class QueryExecutor {
   transaction<T>(tag: string, work: (tx: NamedTransaction) => Promise<T>): Promise<T> {
     this.writes.count += 1;
     return this.store.transaction(async (tx) => {
-      const run = (query: QueryRef<unknown, unknown>, params: unknown = {}) => {
+      const run = (query: AnyQueryHandle, params: Params = {}) => {
         const q = this.resolve(query);
-        return this.timed(q.name, 'WRITE', () => tx.run(q.text, params as Params, q.name));
+        return this.timed(q.name, 'WRITE', () => tx.run(q.text, params, q.name));
       };
       const result = await work({ run } as NamedTransaction);
       await run(bumpDataVersion, { at: new Date().toISOString() });

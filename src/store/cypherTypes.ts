@@ -2,6 +2,7 @@
  * The little type language of the `.cypher` headers, for parameters and columns:
  *
  *     string | int | float | boolean | date | any      base types (date: an ISO `YYYY-MM-DD` string)
+ *     Outcome | Precision | ...                          a closed vocabulary of src/domain (`VOCABULARIES`)
  *     T[]                                                a list
  *     T?                                                 nullable
  *     {name: T, other: T}                                a map with these keys
@@ -13,8 +14,49 @@
  * query returns is checked against its declared columns (`checkValue`), so a header cannot drift
  * from its query.
  */
+import {
+  APPROACHES,
+  ATTRACTIVENESS,
+  CODINGS,
+  COMMITMENT_FORMS,
+  CONFIDENCE,
+  OBLIGATIONS,
+  OUTCOMES,
+  OUTSIDE_OPTION_KINDS,
+  PRECISIONS,
+  PROPOSAL_RESPONSES,
+  SOURCE_KINDS,
+  THIRD_PARTY_ROLES,
+  WAR_PLAN_KINDS,
+} from '../domain/index.js';
+
+/**
+ * The closed vocabularies of `src/domain` a header may name as a type (`outcome: Outcome`), as
+ * pgtyped types a Postgres enum column: the generated type is the domain's union of that name
+ * (`import type { Outcome } from '../domain/index.js'`), so a row maps onto the schema's enums
+ * without a cast, and `checkValue` checks that a value is one of the words.
+ */
+export const VOCABULARIES = {
+  Approach: APPROACHES,
+  Attractiveness: ATTRACTIVENESS,
+  Coding: CODINGS,
+  CommitmentForm: COMMITMENT_FORMS,
+  Confidence: CONFIDENCE,
+  Obligation: OBLIGATIONS,
+  Outcome: OUTCOMES,
+  OutsideOptionKind: OUTSIDE_OPTION_KINDS,
+  Precision: PRECISIONS,
+  ProposalResponse: PROPOSAL_RESPONSES,
+  SourceKind: SOURCE_KINDS,
+  ThirdPartyRole: THIRD_PARTY_ROLES,
+  WarPlanKind: WAR_PLAN_KINDS,
+} as const satisfies Record<string, readonly string[]>;
+export type VocabularyName = keyof typeof VOCABULARIES;
+const isVocabulary = (name: string): name is VocabularyName => Object.hasOwn(VOCABULARIES, name);
+
 export type CypherType =
   | { kind: 'base'; name: 'string' | 'int' | 'float' | 'boolean' | 'date' | 'any'; nullable: boolean }
+  | { kind: 'vocabulary'; name: VocabularyName; nullable: boolean }
   | { kind: 'list'; of: CypherType; nullable: boolean }
   | { kind: 'map'; fields: Field[]; nullable: boolean };
 
@@ -81,8 +123,9 @@ class Parser {
       t = { kind: 'map', fields, nullable: false };
     } else {
       const name = this.ident();
-      if (!BASES.has(name)) this.fail(`unknown type "${name}"`);
-      t = { kind: 'base', name: name as 'string', nullable: false };
+      if (isVocabulary(name)) t = { kind: 'vocabulary', name, nullable: false };
+      else if (BASES.has(name)) t = { kind: 'base', name: name as 'string', nullable: false };
+      else this.fail(`unknown type "${name}"`);
     }
     for (;;) {
       if (this.text.startsWith('[]', this.i)) {
@@ -149,6 +192,8 @@ export function toTypeScript(t: CypherType, indent = ''): string {
               ? 'unknown'
               : t.name,
       );
+    case 'vocabulary':
+      return nullable(t.name);
     case 'list': {
       const inner = toTypeScript(t.of, indent);
       return nullable(t.of.nullable ? `(${inner})[]` : `${inner}[]`);
@@ -161,7 +206,7 @@ export function toTypeScript(t: CypherType, indent = ''): string {
 /** The header form of a Cypher type (for messages and the generator's comments). */
 export function formatType(t: CypherType): string {
   const base =
-    t.kind === 'base'
+    t.kind === 'base' || t.kind === 'vocabulary'
       ? t.name
       : t.kind === 'list'
         ? `${formatType({ ...t.of })}[]`
@@ -195,6 +240,10 @@ export function checkValue(t: CypherType, v: unknown, path: string): string | nu
           return typeof v === 'number' ? null : `${path} is ${JSON.stringify(v)}, declared float`;
       }
       return null;
+    case 'vocabulary':
+      return typeof v === 'string' && (VOCABULARIES[t.name] as readonly string[]).includes(v)
+        ? null
+        : `${path} is ${JSON.stringify(v)}, declared ${t.name} (${VOCABULARIES[t.name].join(', ')})`;
     case 'list':
       if (!Array.isArray(v)) return `${path} is ${JSON.stringify(v)}, declared ${formatType(t)}`;
       for (let i = 0; i < v.length; i++) {

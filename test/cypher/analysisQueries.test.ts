@@ -8,6 +8,7 @@ import type { Row } from '../../src/store/GraphStore.js';
 import { seededAndImported } from '../helpers/fullGraph.js';
 import { hasSharedData, fileRows, requireDataOrSkip, sharedDataSkipReason } from '../helpers/sharedData.js';
 import { readStatesAvailableAt } from '../../src/loaders/statesAvailable.js';
+import * as q from '../../src/store/queries.gen.js';
 
 requireDataOrSkip();
 
@@ -43,18 +44,16 @@ describe.skipIf(!hasSharedData)(
     });
 
     it('systemSpellsOfStates and majorPowersAt: Germany leaves and re-enters; the majors of 1914', async () => {
-      const spells = (await ex.read<{ id: number; node: Row }>('systemSpellsOfStates', { ids: [255] })).map(
-        (r) => r.node,
-      );
+      const spells = (await ex.read(q.systemSpellsOfStates, { ids: [255] })).map((r) => r.node);
       const inSystem = spells.filter((s) => s.kind === 'IN_SYSTEM');
       expect(inSystem.length).toBeGreaterThanOrEqual(2);
       expect(inSystem.some((s) => (s.end as string) === '1945-05-08')).toBe(true);
-      const majors = (await ex.read<{ ccode: number }>('majorPowersAt', { at: '1914-06-28' })).map((r) => r.ccode);
+      const majors = (await ex.read(q.majorPowersAt, { at: '1914-06-28' })).map((r) => r.ccode);
       expect(majors).toEqual([2, 200, 220, 255, 300, 325, 365, 740]);
     });
 
     it('cincOfStateYears returns NMC values, nothing for a missing state-year', async () => {
-      const rows = await ex.read<{ ccode: number; year: number; cinc: number }>('cincOfStateYears', {
+      const rows = await ex.read(q.cincOfStateYears, {
         items: [
           { id: '2-1816', ccode: 2, year: 1816 },
           { id: '255-1950', ccode: 255, year: 1950 },
@@ -64,7 +63,7 @@ describe.skipIf(!hasSharedData)(
     });
 
     it('warOpponentsAt and disputeOpponentsAt: who was fighting whom', async () => {
-      const wars = await ex.read<{ ccode: number; other: number }>('warOpponentsAt', {
+      const wars = await ex.read(q.warOpponentsAt, {
         items: [
           { ccode: 255, at: '1915-01-01' },
           { ccode: 255, at: '1925-01-01' },
@@ -72,39 +71,39 @@ describe.skipIf(!hasSharedData)(
       });
       expect(wars.filter((w) => w.ccode === 255).map((w) => w.other)).toEqual(expect.arrayContaining([200, 220, 365]));
       expect(wars.some((w) => (w as Row).at === '1925-01-01')).toBe(false);
-      const disputes = await ex.read<{ other: number; reference: string }>('disputeOpponentsAt', {
+      const disputes = await ex.read(q.disputeOpponentsAt, {
         items: [{ ccode: 2, at: '1962-10-25' }],
       });
       expect(disputes.map((d) => d.other)).toContain(365); // Cuban missile crisis
     });
 
     it("targetsFromWars, targetsFromDisputes and targetsFromRivalries find Germany as France's adversary", async () => {
-      const items = [{ ccode: 220, from: '1905-01-01', to: '1914-12-31' }];
-      const wars = await ex.read<{ target: number; sources: string[] }>('targetsFromWars', { items });
+      const items = [{ ccode: 220, from: '1905-01-01', to: '1914-12-31', targets: null }];
+      const wars = await ex.read(q.targetsFromWars, { items });
       expect(wars.map((w) => w.target)).toContain(255);
       expect(wars[0]!.sources.length).toBeGreaterThan(0);
-      const disputes = await ex.read<{ target: number }>('targetsFromDisputes', { items });
+      const disputes = await ex.read(q.targetsFromDisputes, { items });
       expect(disputes.map((d) => d.target)).toContain(255);
-      const rivals = await ex.read<{ target: number; dataset: string }>('targetsFromRivalries', {
-        items: [{ ...items[0], toYear: 1914 }],
+      const rivals = await ex.read(q.targetsFromRivalries, {
+        items: [{ ...items[0]!, toYear: 1914 }],
       });
       expect(rivals.map((r) => r.target)).toContain(255);
     });
 
     it('targetsFromTreaties: ATOP 1335 (1879) names Russia for Germany', async () => {
-      const rows = await ex.read<{ target: number; atopId: number }>('targetsFromTreaties', {
-        items: [{ ccode: 255, from: '1870-01-01', to: '1880-01-01' }],
+      const rows = await ex.read(q.targetsFromTreaties, {
+        items: [{ ccode: 255, from: '1870-01-01', to: '1880-01-01', targets: null }],
       });
       expect(rows).toContainEqual(expect.objectContaining({ target: 365, atopId: 1335 }));
     });
 
     it('allianceTiesDuring and allianceTiesOfStates agree on Germany–Austria-Hungary in 1914', async () => {
-      const ties = await ex.read<{ a: number; b: number; atopId: number }>('allianceTiesDuring', {
+      const ties = await ex.read(q.allianceTiesDuring, {
         from: '1914-06-28',
         to: '1914-06-28',
       });
       expect(ties.filter((t) => t.a === 255 && t.b === 300).map((t) => t.atopId)).toContain(1335);
-      const own = await ex.read<{ other: number; atopId: number }>('allianceTiesOfStates', {
+      const own = await ex.read(q.allianceTiesOfStates, {
         items: [{ ccode: 255, at: '1914-06-28' }],
       });
       expect(own.filter((t) => t.other === 300).map((t) => t.atopId)).toContain(1335);
@@ -112,22 +111,22 @@ describe.skipIf(!hasSharedData)(
 
     it('curated and ATOP memberships of one treaty do not double up, whichever is loaded last (regression)', async () => {
       const { loadSeed } = await import('../../src/seed/loadSeed.js');
-      const [nato] = await ex.read<{ id: string }>('treatyIdByAtopId', { atopId: 3180 });
+      const [nato] = await ex.read(q.treatyIdByAtopId, { atopId: 3180 });
       const members = async () =>
-        (await ex.read<{ id: string; node: Row }>('membersOfTreaties', { ids: [nato!.id] })).map(
+        (await ex.read(q.membersOfTreaties, { ids: [nato!.id] })).map(
           (r) => `${r.node.ccode}|${r.node.phase}|${r.node.entry}`,
         );
       const before = await members();
       expect(new Set(before).size).toBe(before.length);
       expect(before.filter((m) => m.startsWith('2|1|'))).toEqual(['2|1|1949-04-04']); // one phase-1 membership: ATOP's, not a curated copy
-      const rels = await ex.read('countRelationshipsByType');
+      const rels = await ex.read(q.countRelationshipsByType);
       await loadSeed(ex);
       expect(await members()).toEqual(before);
-      expect(await ex.read('countRelationshipsByType')).toEqual(rels);
+      expect(await ex.read(q.countRelationshipsByType)).toEqual(rels);
     });
 
     it('concurrentNegotiationsOfStates: the Soviet Union talked to Germany during the 1939 tripartite talks', async () => {
-      const rows = await ex.read<{ other: number; negotiation: string }>('concurrentNegotiationsOfStates', {
+      const rows = await ex.read(q.concurrentNegotiationsOfStates, {
         items: [{ ccode: 365, from: '1939-04-17', to: '1939-08-21', exclude: 'british-french-soviet-1939' }],
       });
       expect(rows).toContainEqual(expect.objectContaining({ other: 255, negotiation: 'german-soviet-1939' }));

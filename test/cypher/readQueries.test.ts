@@ -4,33 +4,34 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
-import type { Row } from '../../src/store/GraphStore.js';
+import type { QueryHandle } from '../../src/store/QueryHandle.js';
 import { seededEmbedded } from '../helpers/testStore.js';
+import * as q from '../../src/store/queries.gen.js';
 
 let ex: QueryExecutor;
 let natoId: string;
 const AG = 'anglo-german-1898';
 const BFS = 'british-french-soviet-1939';
 const NAT = 'north-atlantic-1948';
-const nodes = (rows: Row[]) => rows.map((r) => r.node as Record<string, unknown>);
+const nodes = <N>(rows: { node: N }[]) => rows.map((r) => r.node);
 
 beforeAll(async () => {
   ex = await seededEmbedded();
-  const [row] = await ex.read<{ id: string }>('treatyIdByAtopId', { atopId: 3180 });
+  const [row] = await ex.read(q.treatyIdByAtopId, { atopId: 3180 });
   natoId = row!.id;
 });
 
 describe('states', () => {
   it('statesByCcodes returns the known ccodes only', async () => {
-    const rows = await ex.read('statesByCcodes', { ccodes: [200, 365, 9999] });
+    const rows = await ex.read(q.statesByCcodes, { ccodes: [200, 365, 9999] });
     expect(rows.map((r) => r.ccode).sort()).toEqual([200, 365]);
     expect(rows.find((r) => r.ccode === 200)).toMatchObject({ abbrev: 'UKG', name: 'United Kingdom' });
   });
   it('stateByAbbrev finds a state by COW abbreviation', async () => {
-    expect(await ex.read('stateByAbbrev', { abbrev: 'RUS' })).toEqual([expect.objectContaining({ ccode: 365 })]);
+    expect(await ex.read(q.stateByAbbrev, { abbrev: 'RUS' })).toEqual([expect.objectContaining({ ccode: 365 })]);
   });
   it('statesPage pages in ccode order and searches names', async () => {
-    const [all] = await ex.read<{ total: number; page: Row[] }>('statesPage', {
+    const [all] = await ex.read(q.statesPage, {
       search: null,
       inSystemFrom: null,
       inSystemTo: null,
@@ -39,7 +40,7 @@ describe('states', () => {
     });
     expect(all!.page.map((s) => s.ccode)).toEqual([...all!.page.map((s) => s.ccode as number)].sort((a, b) => a - b));
     expect(all!.page).toHaveLength(3);
-    const [found] = await ex.read<{ total: number; page: Row[] }>('statesPage', {
+    const [found] = await ex.read(q.statesPage, {
       search: 'kingdom',
       inSystemFrom: null,
       inSystemTo: null,
@@ -47,7 +48,7 @@ describe('states', () => {
       first: 10,
     });
     expect(found!.page.map((s) => s.ccode)).toContain(200);
-    const [next] = await ex.read<{ total: number; page: Row[] }>('statesPage', {
+    const [next] = await ex.read(q.statesPage, {
       search: null,
       inSystemFrom: null,
       inSystemTo: null,
@@ -58,15 +59,15 @@ describe('states', () => {
     expect(next!.page[0]!.ccode).toBeGreaterThan(all!.page[2]!.ccode as number);
   });
   it("negotiationsOfStates lists a state's negotiations in order", async () => {
-    const rows = nodes(await ex.read('negotiationsOfStates', { ccodes: [365] }));
+    const rows = nodes(await ex.read(q.negotiationsOfStates, { ccodes: [365] }));
     expect(rows.map((n) => n.id)).toContain(BFS);
   });
   it('treatiesOfStates lists memberships with entry dates', async () => {
-    const rows = nodes(await ex.read('treatiesOfStates', { ccodes: [2] }));
+    const rows = nodes(await ex.read(q.treatiesOfStates, { ccodes: [2] }));
     expect(rows).toContainEqual(expect.objectContaining({ treaty: natoId, entry: expect.stringMatching(/^1949-/) }));
   });
   it('threatsPerceivedByStates gives periods', async () => {
-    const rows = nodes(await ex.read('threatsPerceivedByStates', { ccodes: [200] }));
+    const rows = nodes(await ex.read(q.threatsPerceivedByStates, { ccodes: [200] }));
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -74,7 +75,7 @@ describe('states', () => {
 
 describe('negotiations', () => {
   it('negotiationsByIds returns dates as ISO strings and the outcome', async () => {
-    const rows = await ex.read('negotiationsByIds', { ids: [AG, NAT, 'no-such-negotiation'] });
+    const rows = await ex.read(q.negotiationsByIds, { ids: [AG, NAT, 'no-such-negotiation'] });
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.id === AG)).toMatchObject({
       outcome: 'NONAGREEMENT',
@@ -86,7 +87,7 @@ describe('negotiations', () => {
   it('negotiationsPage filters by outcome, party, era and overlapping dates', async () => {
     const page = async (p: Record<string, unknown>) =>
       (
-        await ex.read<{ total: number; page: string[] }>('negotiationsPage', {
+        await ex.read(q.negotiationsPage, {
           outcome: null,
           party: null,
           era: null,
@@ -112,19 +113,19 @@ describe('negotiations', () => {
     expect((await page({ era: 'interwar' })).page).toContain(BFS);
   });
   it('partiesOfNegotiations gives each negotiation its parties', async () => {
-    const rows = await ex.read<{ id: string; node: Row }>('partiesOfNegotiations', { ids: [AG, BFS] });
+    const rows = await ex.read(q.partiesOfNegotiations, { ids: [AG, BFS] });
     const parties = (id: string) => rows.filter((r) => r.id === id).map((r) => r.node.ccode);
     expect(parties(AG)).toEqual([200, 255]);
     expect(parties(BFS)).toEqual([200, 220, 365]);
   });
   it('roundsOfNegotiations returns rounds in sequence inside the negotiation', async () => {
-    const rows = nodes(await ex.read('roundsOfNegotiations', { ids: [BFS] }));
+    const rows = nodes(await ex.read(q.roundsOfNegotiations, { ids: [BFS] }));
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.map((r) => r.sequence)).toEqual([...rows.map((r) => r.sequence as number)].sort((a, b) => a - b));
     for (const r of rows) expect((r.start as string) >= '1939-01-01' && (r.start as string) <= '1939-08-31').toBe(true);
   });
   it('proposalsOfNegotiations names proposer and addressees', async () => {
-    const rows = nodes(await ex.read('proposalsOfNegotiations', { ids: [AG] }));
+    const rows = nodes(await ex.read(q.proposalsOfNegotiations, { ids: [AG] }));
     expect(rows.length).toBeGreaterThan(0);
     for (const p of rows) {
       expect((p.by as number[]).length).toBeGreaterThan(0);
@@ -133,21 +134,21 @@ describe('negotiations', () => {
     }
   });
   it('warPlansOfNegotiations gives each party an ideal plan with target and approach', async () => {
-    const rows = nodes(await ex.read('warPlansOfNegotiations', { ids: [NAT] }));
+    const rows = nodes(await ex.read(q.warPlansOfNegotiations, { ids: [NAT] }));
     const ideal = rows.filter((w) => w.kind === 'IDEAL');
     expect(new Set(ideal.map((w) => w.party)).size).toBeGreaterThanOrEqual(2);
     for (const w of ideal) expect(w).toMatchObject({ approach: 'DEFENSIVE', target: expect.any(String) });
   });
   it('treatiesOfNegotiations: the North Atlantic talks produced ATOP 3180, the Anglo-German talks nothing', async () => {
-    const rows = await ex.read<{ id: string; node: Row }>('treatiesOfNegotiations', { ids: [NAT, AG] });
+    const rows = await ex.read(q.treatiesOfNegotiations, { ids: [NAT, AG] });
     expect(rows).toEqual([{ id: NAT, node: expect.objectContaining({ atopId: 3180, signed: '1949-04-04' }) }]);
   });
   it('erasOfNegotiations places each negotiation in its era', async () => {
-    const rows = await ex.read<{ id: string; node: Row }>('erasOfNegotiations', { ids: [AG, BFS] });
+    const rows = await ex.read(q.erasOfNegotiations, { ids: [AG, BFS] });
     expect(rows.find((r) => r.id === BFS)!.node.id).toBe('interwar');
   });
   it('countNegotiations counts the seed', async () => {
-    const [row] = await ex.read<{ negotiations: number }>('countNegotiations');
+    const [row] = await ex.read(q.countNegotiations);
     expect(row!.negotiations).toBeGreaterThanOrEqual(3);
   });
 });
@@ -155,17 +156,17 @@ describe('negotiations', () => {
 describe('treaties', () => {
   it('treatyIdByAtopId finds the curated North Atlantic Treaty by ATOP id', async () => {
     expect(natoId).toBeTruthy();
-    expect(await ex.read('treatyIdByAtopId', { atopId: 999999 })).toEqual([]);
+    expect(await ex.read(q.treatyIdByAtopId, { atopId: 999999 })).toEqual([]);
   });
   it('treatiesByIds returns dates and obligations', async () => {
-    const [t] = await ex.read('treatiesByIds', { ids: [natoId] });
+    const [t] = await ex.read(q.treatiesByIds, { ids: [natoId] });
     expect(t).toMatchObject({ atopId: 3180, signed: '1949-04-04' });
     expect(t!.obligations).toContain('DEFENSE');
   });
   it('treatiesPage filters by member, date in force and obligation', async () => {
     const page = async (p: Record<string, unknown>) =>
       (
-        await ex.read<{ total: number; page: string[] }>('treatiesPage', {
+        await ex.read(q.treatiesPage, {
           member: null,
           activeFrom: null,
           activeTo: null,
@@ -182,80 +183,78 @@ describe('treaties', () => {
     expect((await page({ obligation: 'NEUTRALITY' })).page).not.toContain(natoId);
   });
   it('membersOfTreaties lists the United States, United Kingdom and France for NATO', async () => {
-    const members = nodes(await ex.read('membersOfTreaties', { ids: [natoId] })).map((m) => m.ccode);
+    const members = nodes(await ex.read(q.membersOfTreaties, { ids: [natoId] })).map((m) => m.ccode);
     expect(members).toEqual(expect.arrayContaining([2, 200, 220]));
   });
   it('threatsOfTreaties and posersOfThreats: NATO is directed against a threat posed by the USSR', async () => {
-    const threats = nodes(await ex.read('threatsOfTreaties', { ids: [natoId] }));
+    const threats = nodes(await ex.read(q.threatsOfTreaties, { ids: [natoId] }));
     expect(threats.length).toBeGreaterThan(0);
-    const posers = nodes(await ex.read('posersOfThreats', { ids: threats.map((t) => t.id) })).map((s) => s.ccode);
+    const posers = nodes(await ex.read(q.posersOfThreats, { ids: threats.map((t) => t.id) })).map((s) => s.ccode);
     expect(posers).toContain(365);
   });
   it('erasOfTreaties and negotiationsOfTreaties link back', async () => {
-    expect(nodes(await ex.read('erasOfTreaties', { ids: [natoId] }))[0]!.id).toBe('early-cold-war');
-    expect(nodes(await ex.read('negotiationsOfTreaties', { ids: [natoId] }))[0]!.id).toBe(NAT);
+    expect(nodes(await ex.read(q.erasOfTreaties, { ids: [natoId] }))[0]!.id).toBe('early-cold-war');
+    expect(nodes(await ex.read(q.negotiationsOfTreaties, { ids: [natoId] }))[0]!.id).toBe(NAT);
   });
 });
 
 describe('threats, eras, sources, node lookups', () => {
   it('threatsPage lists threats posed by a state', async () => {
-    const [p] = await ex.read<{ total: number; page: string[] }>('threatsPage', { posedBy: 365, skip: 0, first: 50 });
+    const [p] = await ex.read(q.threatsPage, { posedBy: 365, skip: 0, first: 50 });
     expect(p!.total).toBeGreaterThan(0);
-    const threats = await ex.read('threatsByIds', { ids: p!.page });
+    const threats = await ex.read(q.threatsByIds, { ids: p!.page });
     expect(threats).toHaveLength(p!.page.length);
   });
   it('perceptionsOfThreats gives who perceived a threat, with sources', async () => {
-    const [p] = await ex.read<{ page: string[] }>('threatsPage', { posedBy: 365, skip: 0, first: 50 });
-    const rows = nodes(await ex.read('perceptionsOfThreats', { ids: p!.page }));
+    const [p] = await ex.read(q.threatsPage, { posedBy: 365, skip: 0, first: 50 });
+    const rows = nodes(await ex.read(q.perceptionsOfThreats, { ids: p!.page }));
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect((r.sources as string[]).length).toBeGreaterThan(0);
   });
   it('erasAll is chronological and erasByIds / negotiationsOfEras agree', async () => {
-    const eras = await ex.read('erasAll');
+    const eras = await ex.read(q.erasAll);
     expect(eras.map((e) => e.start)).toEqual([...eras.map((e) => e.start as string)].sort());
-    expect(await ex.read('erasByIds', { ids: ['interwar'] })).toEqual([expect.objectContaining({ id: 'interwar' })]);
-    expect(nodes(await ex.read('negotiationsOfEras', { ids: ['interwar'] })).map((n) => n.id)).toContain(BFS);
+    expect(await ex.read(q.erasByIds, { ids: ['interwar'] })).toEqual([expect.objectContaining({ id: 'interwar' })]);
+    expect(nodes(await ex.read(q.negotiationsOfEras, { ids: ['interwar'] })).map((n) => n.id)).toContain(BFS);
   });
   it('roundsByIds, proposalsByIds, warPlansByIds look up by id', async () => {
-    const rounds = nodes(await ex.read('roundsOfNegotiations', { ids: [AG] }));
-    expect(await ex.read('roundsByIds', { ids: rounds.map((r) => r.id) })).toHaveLength(rounds.length);
-    const proposals = nodes(await ex.read('proposalsOfNegotiations', { ids: [AG] }));
-    const byId = (rows: Row[]) => rows.map((p) => `${p.id}:${p.by}`).sort();
-    expect(byId(await ex.read('proposalsByIds', { ids: proposals.map((p) => p.id) }))).toEqual(byId(proposals));
-    const plans = nodes(await ex.read('warPlansOfNegotiations', { ids: [AG] }));
-    expect((await ex.read('warPlansByIds', { ids: plans.map((p) => p.id) })).map((p) => p.target).sort()).toEqual(
+    const rounds = nodes(await ex.read(q.roundsOfNegotiations, { ids: [AG] }));
+    expect(await ex.read(q.roundsByIds, { ids: rounds.map((r) => r.id) })).toHaveLength(rounds.length);
+    const proposals = nodes(await ex.read(q.proposalsOfNegotiations, { ids: [AG] }));
+    const byId = (rows: { id: string; by: number[] }[]) => rows.map((p) => `${p.id}:${p.by}`).sort();
+    expect(byId(await ex.read(q.proposalsByIds, { ids: proposals.map((p) => p.id) }))).toEqual(byId(proposals));
+    const plans = nodes(await ex.read(q.warPlansOfNegotiations, { ids: [AG] }));
+    expect((await ex.read(q.warPlansByIds, { ids: plans.map((p) => p.id) })).map((p) => p.target).sort()).toEqual(
       plans.map((p) => p.target).sort(),
     );
   });
   it('every kind of fact node cites at least one source', async () => {
-    const rounds = nodes(await ex.read('roundsOfNegotiations', { ids: [AG] })).map((r) => r.id);
-    const proposals = nodes(await ex.read('proposalsOfNegotiations', { ids: [AG] })).map((r) => r.id);
-    const plans = nodes(await ex.read('warPlansOfNegotiations', { ids: [AG] })).map((r) => r.id);
-    const threats = nodes(await ex.read('threatsOfTreaties', { ids: [natoId] })).map((r) => r.id);
-    const cases: [string, unknown[]][] = [
-      ['sourcesOfStates', [200, 255]],
-      ['sourcesOfNegotiations', [AG, BFS, NAT]],
-      ['sourcesOfRounds', rounds],
-      ['sourcesOfProposals', proposals],
-      ['sourcesOfWarPlans', plans],
-      ['sourcesOfTreaties', [natoId]],
-      ['sourcesOfThreats', threats],
-      ['sourcesOfEras', ['interwar']],
-    ];
-    for (const [query, ids] of cases) {
-      const rows = await ex.read<{ id: unknown; node: Row }>(query, { ids });
+    const rounds = nodes(await ex.read(q.roundsOfNegotiations, { ids: [AG] })).map((r) => r.id);
+    const proposals = nodes(await ex.read(q.proposalsOfNegotiations, { ids: [AG] })).map((r) => r.id);
+    const plans = nodes(await ex.read(q.warPlansOfNegotiations, { ids: [AG] })).map((r) => r.id);
+    const threats = nodes(await ex.read(q.threatsOfTreaties, { ids: [natoId] })).map((r) => r.id);
+    const cites = async <K>(query: QueryHandle<{ ids: K[] }, { id: K; node: unknown }>, ids: K[]) => {
+      const rows = await ex.read(query, { ids });
       for (const id of ids)
         expect(
           rows.some((r) => r.id === id),
-          `${query}: ${String(id)} has no source`,
+          `${query.name}: ${String(id)} has no source`,
         ).toBe(true);
       for (const r of rows)
         expect(r.node).toMatchObject({ key: expect.any(String), title: expect.any(String), year: expect.any(Number) });
-    }
+    };
+    await cites(q.sourcesOfStates, [200, 255]);
+    await cites(q.sourcesOfNegotiations, [AG, BFS, NAT]);
+    await cites(q.sourcesOfRounds, rounds);
+    await cites(q.sourcesOfProposals, proposals);
+    await cites(q.sourcesOfWarPlans, plans);
+    await cites(q.sourcesOfTreaties, [natoId]);
+    await cites(q.sourcesOfThreats, threats);
+    await cites(q.sourcesOfEras, ['interwar']);
   });
   it('sourcesByKeys returns formatted citations', async () => {
-    const [row] = await ex.read<{ id: string; node: Row }>('sourcesOfNegotiations', { ids: [AG] });
-    const [s] = await ex.read('sourcesByKeys', { keys: [row!.node.key] });
+    const [row] = await ex.read(q.sourcesOfNegotiations, { ids: [AG] });
+    const [s] = await ex.read(q.sourcesByKeys, { keys: [row!.node.key] });
     expect(s!.citation).toMatch(/\(\d{4}\)/);
   });
 });

@@ -7,9 +7,10 @@ import { importDataset } from '../../src/import/index.js';
 import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import { emptyEmbedded } from './testStore.js';
 import { sharedDataDir } from './sharedData.js';
+import * as q from '../../src/store/queries.gen.js';
 
 export async function storeCounts(ex: QueryExecutor) {
-  return { nodes: await ex.read('countNodesByLabel'), rels: await ex.read('countRelationshipsByType') };
+  return { nodes: await ex.read(q.countNodesByLabel), rels: await ex.read(q.countRelationshipsByType) };
 }
 
 export type StoreCounts = Awaited<ReturnType<typeof storeCounts>>;

@@ -223,7 +223,7 @@ describe('the read cache the server shares between requests', () => {
     const store = GrafeoStore.open();
     const base = new QueryExecutor(store, CypherRegistry.load());
     await base.transaction('seed one state', async (tx) => {
-      await tx.run('seedStates', { rows: [{ ccode: 200, abbrev: 'UKG', name: 'United Kingdom', sources: [] }] });
+      await tx.run(q.seedStates, { rows: [{ ccode: 200, abbrev: 'UKG', name: 'United Kingdom', sources: [] }] });
     });
     const events: QueryEvent[] = [];
     const executor = base.withReadCache(new ReadCache(1000));
@@ -248,7 +248,7 @@ describe('the read cache the server shares between requests', () => {
       expect(events.map((e) => e.name)).toEqual(['statesByCcodes', 'statesByCcodes']); // observers see both
       await request().read(q.statesByCcodes, { ccodes: [2] }); // other parameters: read
       expect(reads - afterFirst).toBe(3);
-      await executor.write('seedStates', {
+      await executor.write(q.seedStates, {
         rows: [{ ccode: 2, abbrev: 'USA', name: 'United States of America', sources: [] }],
       });
       const before = reads;

@@ -18,6 +18,7 @@ import {
   hasSharedData as haveData,
   requireDataOrSkip,
 } from '../helpers/sharedData.js';
+import * as q from '../../src/store/queries.gen.js';
 
 requireDataOrSkip();
 
@@ -38,8 +39,8 @@ describe.skipIf(!haveData)('import all (real files)', () => {
   let rels: Map<string, number>;
 
   const countAll = async () => {
-    const n = await ex.read<{ label: string; count: number }>('countNodesByLabel');
-    const r = await ex.read<{ type: string; count: number }>('countRelationshipsByType');
+    const n = await ex.read(q.countNodesByLabel);
+    const r = await ex.read(q.countRelationshipsByType);
     return { nodes: new Map(n.map((x) => [x.label, x.count])), rels: new Map(r.map((x) => [x.type, x.count])) };
   };
 
@@ -275,6 +276,22 @@ describe.skipIf(!haveData)('import all (real files)', () => {
     expect(both.data!.b.capabilities.length).toBe(
       fileRows('cow-nmc-6.0/NMC-60-abridged.csv').filter((r) => r.ccode === '2').length,
     );
+    // Morocco 1912: NMC's missing values (-9) come back null, and populations keep their fractions.
+    const morocco = await api.run<{ state: { capabilities: Record<string, number | null>[] } }>(
+      '{ state(ccode: 600) { capabilities(from: 1912, to: 1912) { year milex milper irst pec tpop upop cinc } } }',
+    );
+    expect(morocco.errors).toBeUndefined();
+    const [row] = fileRows('cow-nmc-6.0/NMC-60-abridged.csv').filter((r) => r.ccode === '600' && r.year === '1912');
+    const value = (v: string) => (v === '-9' ? null : Number(v));
+    expect(morocco.data!.state.capabilities).toEqual([
+      {
+        year: 1912,
+        ...Object.fromEntries(
+          ['milex', 'milper', 'irst', 'pec', 'tpop', 'upop', 'cinc'].map((c) => [c, value(row![c]!)]),
+        ),
+      },
+    ]);
+    expect(morocco.data!.state.capabilities[0]).toMatchObject({ milex: null, tpop: 4517.6 });
   });
 });
 
@@ -284,9 +301,7 @@ describe.skipIf(!haveData)('import one data set at a time', () => {
     const s = await importDataset(ex, 'atop', join(dataDir, 'atop-5.1', 'atop5_1a.csv'));
     expect(s.nodes.Treaty).toBe(789);
     expect(s.relationships.MEMBER_OF).toBe(fileRows('atop-5.1/atop5_1m.csv').length);
-    const count = async () =>
-      (await ex.read<{ type: string; count: number }>('countRelationshipsByType')).find((r) => r.type === 'MEMBER_OF')!
-        .count;
+    const count = async () => (await ex.read(q.countRelationshipsByType)).find((r) => r.type === 'MEMBER_OF')!.count;
     expect(await count()).toBe(fileRows('atop-5.1/atop5_1m.csv').length);
     const skipped = await importDataset(ex, 'atop', join(dataDir, 'atop-5.1'));
     expect(skipped.alreadyLoaded).toBe(true);

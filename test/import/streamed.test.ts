@@ -15,6 +15,7 @@ import type { GraphStore } from '../../src/store/GraphStore.js';
 import { emptyEmbedded } from '../helpers/testStore.js';
 import { storeCounts, storeWithCowStates, type StoreCounts } from '../helpers/importFixture.js';
 import { sharedDataDir as dataDir, hasSharedData as haveData, requireDataOrSkip } from '../helpers/sharedData.js';
+import * as q from '../../src/store/queries.gen.js';
 
 requireDataOrSkip();
 
@@ -103,7 +104,7 @@ describe.skipIf(!haveData)('the second reading sees what the first saw', () => {
 describe.skipIf(!haveData)('prepare keeps no rows of large files', () => {
   it('the state-year and member steps are streamed from the files, not held', async () => {
     const nmc = await DATASETS.nmc.prepare({ nmc: join(dataDir, 'cow-nmc-6.0', 'NMC-60-abridged.csv') });
-    const caps = nmc.steps.find((s) => s.query === 'importCapabilities')!;
+    const caps = nmc.steps.find((s) => s.query === q.importCapabilities)!;
     expect(Array.isArray(caps.rows)).toBe(false);
     expect((caps.rows as { count: number }).count).toBe(nmc.rowsRead);
     const atop = await DATASETS.atop.prepare({
@@ -111,7 +112,7 @@ describe.skipIf(!haveData)('prepare keeps no rows of large files', () => {
       phases: join(dataDir, 'atop-5.1', 'atop5_1aph.csv'),
       members: join(dataDir, 'atop-5.1', 'atop5_1m.csv'),
     });
-    expect(atop.steps.filter((s) => Array.isArray(s.rows)).map((s) => s.query)).toEqual(['importStubStates']);
+    expect(atop.steps.filter((s) => Array.isArray(s.rows)).map((s) => s.query.name)).toEqual(['importStubStates']);
   });
 });
 

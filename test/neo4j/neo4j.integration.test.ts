@@ -8,6 +8,7 @@ import { loadSeed } from '../../src/seed/loadSeed.js';
 import { CypherRegistry } from '../../src/store/CypherRegistry.js';
 import { emptyNeo4j, neo4jSkipReason, seededGrafeo } from '../helpers/testStore.js';
 import { createTestApi } from '../helpers/testApi.js';
+import * as q from '../../src/store/queries.gen.js';
 
 const title = neo4jSkipReason ? `Neo4j integration (${neo4jSkipReason})` : 'Neo4j integration';
 
@@ -15,14 +16,14 @@ describe.skipIf(neo4jSkipReason !== null)(title, () => {
   it('loads the seed idempotently, with the same counts as the embedded store', async () => {
     const neo = await emptyNeo4j();
     await loadSeed(neo);
-    const counts = { nodes: await neo.read('countNodesByLabel'), rels: await neo.read('countRelationshipsByType') };
+    const counts = { nodes: await neo.read(q.countNodesByLabel), rels: await neo.read(q.countRelationshipsByType) };
     await loadSeed(neo);
-    expect({ nodes: await neo.read('countNodesByLabel'), rels: await neo.read('countRelationshipsByType') }).toEqual(
+    expect({ nodes: await neo.read(q.countNodesByLabel), rels: await neo.read(q.countRelationshipsByType) }).toEqual(
       counts,
     );
     const embedded = await seededGrafeo();
-    expect(counts.nodes).toEqual(await embedded.read('countNodesByLabel'));
-    expect(counts.rels).toEqual(await embedded.read('countRelationshipsByType'));
+    expect(counts.nodes).toEqual(await embedded.read(q.countNodesByLabel));
+    expect(counts.rels).toEqual(await embedded.read(q.countRelationshipsByType));
     await neo.store.close();
   });
 

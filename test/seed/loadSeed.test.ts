@@ -8,9 +8,10 @@ import { loadSeed } from '../../src/seed/loadSeed.js';
 import { SeedValidationError } from '../../src/seed/readSeedDir.js';
 import { seedDir } from '../../src/paths.js';
 import { emptyEmbedded } from '../helpers/testStore.js';
+import * as q from '../../src/store/queries.gen.js';
 
 async function counts(ex: Awaited<ReturnType<typeof emptyEmbedded>>) {
-  return { nodes: await ex.read('countNodesByLabel'), relationships: await ex.read('countRelationshipsByType') };
+  return { nodes: await ex.read(q.countNodesByLabel), relationships: await ex.read(q.countRelationshipsByType) };
 }
 
 describe('loadSeed', () => {
@@ -33,7 +34,7 @@ describe('loadSeed', () => {
     const err = await loadSeed(ex, dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SeedValidationError);
     expect((err as Error).message).toMatch(/negotiations\/north-atlantic-1948\.yaml at outcome/);
-    expect(await ex.read('countNodesByLabel')).toEqual([]);
+    expect(await ex.read(q.countNodesByLabel)).toEqual([]);
   });
 
   it('an edit that removes a proposal removes it from the graph on reload', async () => {
@@ -41,13 +42,13 @@ describe('loadSeed', () => {
     cpSync(seedDir, dir, { recursive: true });
     const ex = await emptyEmbedded();
     await loadSeed(ex, dir);
-    const before = (await ex.read('proposalsOfNegotiations', { ids: ['anglo-german-1898'] })).length;
+    const before = (await ex.read(q.proposalsOfNegotiations, { ids: ['anglo-german-1898'] })).length;
     expect(before).toBeGreaterThan(1);
     const file = join(dir, 'negotiations', 'anglo-german-1898.yaml');
     const doc = parse(readFileSync(file, 'utf8')) as { proposals: unknown[] };
     doc.proposals.pop();
     writeFileSync(file, stringify(doc));
     await loadSeed(ex, dir);
-    expect((await ex.read('proposalsOfNegotiations', { ids: ['anglo-german-1898'] })).length).toBe(before - 1);
+    expect((await ex.read(q.proposalsOfNegotiations, { ids: ['anglo-german-1898'] })).length).toBe(before - 1);
   });
 });

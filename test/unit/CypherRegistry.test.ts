@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CypherRegistry, parseCypherFile } from '../../src/store/CypherRegistry.js';
 import { checkValue, parseType, toTypeScript } from '../../src/store/cypherTypes.js';
+import { renderQueriesModule } from '../../src/store/renderQueriesModule.js';
 
 describe('Cypher file headers', () => {
   it('reads description, typed parameters, parameter-map fields, typed columns and the mode', () => {
@@ -61,5 +62,26 @@ describe('header types', () => {
     );
     expect(checkValue(t, { id: 'a', cinc: 1, spells: [], extra: 1 }, 'row')).toMatch(/undeclared key\(s\) extra/);
     expect(checkValue(parseType('int'), 1.5, 'x')).toMatch(/declared int/);
+  });
+
+  it('name the closed vocabularies of src/domain: typed as their unions, values checked against their words', () => {
+    const t = parseType('{outcome: Outcome, obligations: Obligation[]?}');
+    expect(toTypeScript(t)).toBe('{ outcome: Outcome; obligations: Obligation[] | null }');
+    expect(checkValue(t, { outcome: 'AGREEMENT', obligations: ['DEFENSE'] }, 'row')).toBeNull();
+    expect(checkValue(t, { outcome: 'AGREEMENT', obligations: null }, 'row')).toBeNull();
+    expect(checkValue(t, { outcome: 'MAYBE', obligations: null }, 'row')).toMatch(
+      /row.outcome is "MAYBE", declared Outcome \(AGREEMENT, NONAGREEMENT, SIGNED_NOT_IN_FORCE\)/,
+    );
+    expect(checkValue(t, { outcome: 'AGREEMENT', obligations: ['defense'] }, 'row')).toMatch(
+      /row.obligations\[0\] is "defense", declared Obligation/,
+    );
+    const module = renderQueriesModule([
+      parseCypherFile(
+        'x',
+        '// X.\n// params: (none)\n// returns: outcome: Outcome, at: Precision?\nRETURN 1 AS outcome, 2 AS at',
+      ),
+    ]);
+    expect(module).toContain("import type { Outcome, Precision } from '../domain/index.js';");
+    expect(module).toContain('at: Precision | null;');
   });
 });
