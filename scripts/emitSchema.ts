@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printSchema } from 'graphql';
-import { buildAppSchema } from '../src/schema/buildAppSchema.js';
+import { buildAppSchema } from '../src/buildAppSchema.js';
 import { projectRoot } from '../src/paths.js';
 
 const file = join(projectRoot, 'src', 'schema', 'schema.graphql');

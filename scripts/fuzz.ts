@@ -11,7 +11,7 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { buildAppSchema } from '../src/schema/buildAppSchema.js';
+import { buildAppSchema } from '../src/buildAppSchema.js';
 import { runFuzz } from './harness/runFuzz.js';
 import { failed, formatTally } from './harness/check.js';
 import { fingerprint, openFixture, serveFixture } from './harness/fixture.js';

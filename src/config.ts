@@ -31,7 +31,7 @@
  */
 import { isAbsolute, join } from 'node:path';
 import { projectRoot } from './paths.js';
-import { DATASET_NAMES, type DatasetName } from './import/types.js';
+import { DATASET_NAMES, type DatasetName } from './domain/index.js';
 
 export interface Config {
   port: number;

@@ -23,7 +23,7 @@ import type { Logger } from './logger.js';
 import type { QueryExecutor } from './store/QueryExecutor.js';
 import { createContext, type RequestContext } from './context.js';
 import { prefitModel } from './analysis/agreementService.js';
-import { buildAppSchema } from './schema/buildAppSchema.js';
+import { buildAppSchema } from './buildAppSchema.js';
 import { depthLimitRule } from './limits/depthLimitRule.js';
 import { documentLimitsRule } from './limits/documentLimitsRule.js';
 import { useCostLimit } from './limits/useCostLimit.js';

@@ -6,7 +6,7 @@
  * the two share (the same treaty, the same negotiation, the same dispute or war).
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { addYears } from '../domain/index.js';
+import { DEFAULT_WINDOW_YEARS, addYears } from '../domain/index.js';
 import { evidenceKey, gatherTargetEvidence, type TargetEvidence } from './targetEvidence.js';
 
 export interface SharedTarget {
@@ -15,7 +15,8 @@ export interface SharedTarget {
   evidence: (TargetEvidence & { joint: boolean })[];
 }
 
-export const DEFAULT_WINDOW_YEARS = 10;
+/** The evidence window, in years before the date (one home: src/domain/outsideOptions.ts). */
+export { DEFAULT_WINDOW_YEARS };
 
 /** Scores one state's evidence against one target: each kind once, at its weight. */
 export function kindStrength(evidence: readonly TargetEvidence[]): number {

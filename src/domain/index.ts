@@ -9,3 +9,4 @@ export * from './stateSystem.js';
 export * from './universe.js';
 export * from './atopYears.js';
 export * from './allianceTies.js';
+export * from './datasets.js';

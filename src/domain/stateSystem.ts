@@ -4,7 +4,7 @@
  * the COW states are imported no state has such a spell ("system unknown"), and every state counts
  * except (in a partial import) those that have spells.
  */
-import { covers } from './dates.js';
+import { overlaps } from './dates.js';
 
 export interface StateSpell {
   kind: string;
@@ -17,9 +17,17 @@ export function systemKnown(states: readonly { spells: readonly StateSpell[] }[]
   return states.some((s) => s.spells.some((p) => p.kind === 'IN_SYSTEM'));
 }
 
+/**
+ * Whether a state with these spells was in the system at some time in [from, to] (ISO dates; from =
+ * to for one day); null when it has no `IN_SYSTEM` spell, i.e. the graph holds no system data for it.
+ */
+export function inSystemDuring(spells: readonly StateSpell[], from: string, to: string): boolean | null {
+  const system = spells.filter((p) => p.kind === 'IN_SYSTEM');
+  return system.length ? system.some((p) => overlaps(p.start, p.end, from, to)) : null;
+}
+
 /** Whether a state with these spells was in the system on `at` (ISO date), under `known` (see `systemKnown`). */
 export function inSystemAt(spells: readonly StateSpell[], known: boolean, at: string): boolean {
-  return known
-    ? spells.some((p) => p.kind === 'IN_SYSTEM' && covers(p.start, p.end, at))
-    : !spells.some((p) => p.kind === 'IN_SYSTEM');
+  const member = inSystemDuring(spells, at, at);
+  return known ? member === true : member === null;
 }

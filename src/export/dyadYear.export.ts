@@ -40,6 +40,7 @@ import {
   MAX_TIE,
   commonSpell,
   OBLIGATIONS,
+  OBLIGATION_INFO,
   inSystemAt,
   latestPhaseOfYear,
   midYear,
@@ -56,15 +57,15 @@ import { targetsByYear } from './dyadYearEvidence.js';
 import { Pacer } from './dyadYearPacer.js';
 import { memberCoding } from './model.js';
 
+/** peacesciencer's names of ATOP's five obligation columns, in the domain's order: `atop_defense` … `atop_consul`. */
+export const OBLIGATION_COLUMNS = OBLIGATIONS.map((o) => `atop_${OBLIGATION_INFO[o].atopColumn}` as const);
+type ObligationColumn = (typeof OBLIGATION_COLUMNS)[number];
+
 export const DYAD_YEAR_COLUMNS = [
   'ccode1',
   'ccode2',
   'year',
-  'atop_defense',
-  'atop_offense',
-  'atop_neutral',
-  'atop_nonagg',
-  'atop_consul',
+  ...OBLIGATION_COLUMNS,
   'atop_shareob',
   'atop_transyr',
   'atop_bilatno',
@@ -78,6 +79,10 @@ export const DYAD_YEAR_COLUMNS = [
 ] as const;
 
 export type DyadYearRow = Record<(typeof DYAD_YEAR_COLUMNS)[number], string | number | null>;
+
+/** The five obligation columns of a mask (bit i: OBLIGATIONS[i]). */
+const obligationCells = (mask: number) =>
+  Object.fromEntries(OBLIGATION_COLUMNS.map((c, i) => [c, (mask >> i) & 1])) as Record<ObligationColumn, number>;
 
 /** Bit i of an obligation mask is OBLIGATIONS[i]: defense, offense, neutrality, non-aggression, consultation (the five columns' order). */
 const maskOf = (obligations: readonly string[]): number => {
@@ -373,11 +378,7 @@ function yearRows(
         ccode1: c1,
         ccode2: c2,
         year,
-        atop_defense: mask & 1,
-        atop_offense: (mask >> 1) & 1,
-        atop_neutral: (mask >> 2) & 1,
-        atop_nonagg: (mask >> 3) & 1,
-        atop_consul: (mask >> 4) & 1,
+        ...obligationCells(mask),
         atop_shareob: number > 0 && mask === 0 ? 1 : null,
         atop_transyr: transyr,
         atop_bilatno: bilatno,

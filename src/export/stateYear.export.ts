@@ -39,13 +39,13 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { isLaterPhase, isObligation, OBLIGATION_INFO, yearEnd, yearStart } from '../domain/index.js';
+import { OBLIGATIONS, isLaterPhase, isObligation, OBLIGATION_INFO, yearEnd, yearStart } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 
 /** ATOP's state-year file has 59 ATOP id columns (the most alliances of one state in one year in 5.1). */
 export const STATE_YEAR_ATOP_IDS = 59;
 
-const OBLIGATION_COLUMNS = ['defense', 'offense', 'neutral', 'nonagg', 'consul'] as const;
+const OBLIGATION_COLUMNS = OBLIGATIONS.map((o) => OBLIGATION_INFO[o].atopColumn);
 type ObligationColumn = (typeof OBLIGATION_COLUMNS)[number];
 
 export const STATE_YEAR_COLUMNS: readonly string[] = [

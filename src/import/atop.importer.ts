@@ -7,36 +7,25 @@
  * means unknown, an end year of 0 means the alliance (membership) had not ended.
  */
 import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
-import {
-  Checks,
-  dateFields,
-  dateOf,
-  OBLIGATIONS,
-  streamedRows,
-  StubStates,
-  UniqueKeys,
-  VersionColumn,
-} from './helpers.js';
+import { Checks, dateFields, dateOf, streamedRows, StubStates, UniqueKeys, VersionColumn } from './helpers.js';
 import { SOURCES } from './sources.js';
-import { ATOP_CONDITION_DETAILS, varyingObligations } from '../domain/index.js';
+import { ATOP_CONDITION_DETAILS, OBLIGATIONS, OBLIGATION_INFO, varyingObligations } from '../domain/index.js';
 import { ATOP_DYAD_CORRECTIONS } from './atopDyadCorrections.js';
 import type { Dataset } from './types.js';
 import { writeStep } from './writeStep.js';
 import * as q from '../store/queries.gen.js';
 
 const DATES = ['begyr', 'begmo', 'begday', 'endyr', 'endmo', 'endday'];
-const FLAGS = ['defense', 'offense', 'neutral', 'nonagg', 'consul'];
+/** ATOP's obligation columns (`defense` … `consul`), in the domain's order. */
+const FLAGS = OBLIGATIONS.map((o) => OBLIGATION_INFO[o].atopColumn);
 const CONDITIONS = ['defcon', 'offcon', 'neucon', 'concon'];
+/** A row's obligations: their names, and the boolean property of each (null where ATOP leaves it blank). */
 function obligations(r: CsvRow) {
-  const flags = {
-    defense: r.flag('defense'),
-    offense: r.flag('offense'),
-    neutrality: r.flag('neutral'),
-    nonAggression: r.flag('nonagg'),
-    consultation: r.flag('consul'),
-  };
+  const flags = Object.fromEntries(
+    OBLIGATIONS.map((o) => [OBLIGATION_INFO[o].flag, r.flag(OBLIGATION_INFO[o].atopColumn)]),
+  ) as Record<(typeof OBLIGATION_INFO)[keyof typeof OBLIGATION_INFO]['flag'], boolean | null>;
   return {
-    obligations: OBLIGATIONS.filter(([, f]) => flags[f]).map(([o]) => o),
+    obligations: OBLIGATIONS.filter((o) => flags[OBLIGATION_INFO[o].flag]),
     ...flags,
     conditional: r.flag('conditio'),
   };

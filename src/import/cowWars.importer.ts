@@ -5,7 +5,7 @@
  */
 import { MISSING, rereadCsv, streamCsv, type CsvRow } from './csv.js';
 import { Checks, compactKey, dateFields, dateOf, streamedRows, StubStates, versionFrom } from './helpers.js';
-import type { PartialDate } from './dates.js';
+import type { DatedCell } from './dates.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
 import { writeStep } from './writeStep.js';
@@ -54,8 +54,8 @@ type WarSpan = {
   warNum: number;
   name: string;
   warType: number | null;
-  first: PartialDate | null;
-  last: PartialDate | null;
+  first: DatedCell | null;
+  last: DatedCell | null;
   line: number;
 };
 

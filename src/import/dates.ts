@@ -4,9 +4,12 @@
  * `YYYY-MM-DD` string: Grafeo reads year-only strings as null) together with its precision,
  * DAY, MONTH or YEAR, like the curated negotiations' `start`/`startPrecision`.
  */
-export type Precision = 'DAY' | 'MONTH' | 'YEAR';
+import type { Precision } from '../domain/index.js';
 
-export interface PartialDate {
+export type { Precision };
+
+/** A date from the data sets' year, month and day cells: its first day and its precision. */
+export interface DatedCell {
   date: string;
   precision: Precision;
 }
@@ -24,7 +27,7 @@ export function partialDate(
   month: number | null,
   day: number | null,
   bad: (what: string) => never,
-): PartialDate | null {
+): DatedCell | null {
   if (year === null || year === 0) return null;
   if (year < 1 || year > 9999) bad(`year ${year} is out of range`);
   if (month === null || month === 0) return { date: `${pad(year, 4)}-01-01`, precision: 'YEAR' };

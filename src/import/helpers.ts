@@ -1,39 +1,19 @@
 /** Small helpers the importers share. */
 import type { CsvRow } from './csv.js';
 import type { StreamedRows } from './writeStep.js';
-import { partialDate, type PartialDate } from './dates.js';
-
-export const OBLIGATIONS = [
-  ['DEFENSE', 'defense'],
-  ['OFFENSE', 'offense'],
-  ['NEUTRALITY', 'neutrality'],
-  ['NON_AGGRESSION', 'nonAggression'],
-  ['CONSULTATION', 'consultation'],
-] as const;
+import { partialDate, type DatedCell } from './dates.js';
 
 /** A partial date read from three columns of a row; errors name the year column. */
-export function dateOf(
-  row: CsvRow,
-  y: string,
-  m: string,
-  d: string,
-  missing?: ReadonlySet<string>,
-): PartialDate | null {
+export function dateOf(row: CsvRow, y: string, m: string, d: string, missing?: ReadonlySet<string>): DatedCell | null {
   return partialDate(row.int(y, missing), row.int(m, missing), row.int(d, missing), (what) => {
     throw row.error(y, `bad date: ${what}`);
   });
 }
 
 /** `{name, namePrecision}` fields from a partial date (both null when the date is unknown). */
-export function dateFields<K extends string>(name: K, d: PartialDate): Record<K | `${K}Precision`, string>;
-export function dateFields<K extends string>(
-  name: K,
-  d: PartialDate | null,
-): Record<K | `${K}Precision`, string | null>;
-export function dateFields<K extends string>(
-  name: K,
-  d: PartialDate | null,
-): Record<K | `${K}Precision`, string | null> {
+export function dateFields<K extends string>(name: K, d: DatedCell): Record<K | `${K}Precision`, string>;
+export function dateFields<K extends string>(name: K, d: DatedCell | null): Record<K | `${K}Precision`, string | null>;
+export function dateFields<K extends string>(name: K, d: DatedCell | null): Record<K | `${K}Precision`, string | null> {
   return { [name]: d?.date ?? null, [`${name}Precision`]: d?.precision ?? null } as Record<
     K | `${K}Precision`,
     string | null

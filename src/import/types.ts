@@ -2,8 +2,9 @@
 import type { DatasetSource } from './sources.js';
 import type { WriteStep } from './writeStep.js';
 
-export const DATASET_NAMES = ['cow-states', 'nmc', 'threat', 'atop', 'mid', 'cow-wars', 'cdb90', 'rivalries'] as const;
-export type DatasetName = (typeof DATASET_NAMES)[number];
+import type { DatasetName } from '../domain/index.js';
+
+export { DATASET_NAMES, type DatasetName } from '../domain/index.js';
 
 export interface PreparedImport {
   dataset: DatasetName;

@@ -1,6 +1,7 @@
 /** Argument checks shared by resolvers: they turn unknown keys into clear, coded errors. */
 import type { RequestContext } from '../context.js';
 import { BadInputError } from '../errors/index.js';
+import { overlaps } from '../domain/index.js';
 import { parseGlobalId, type NodeTypeName } from '../schema/node.interface.js';
 import type { PartialDate } from '../schema/PartialDate.js';
 
@@ -47,10 +48,9 @@ export interface Period {
   to: string;
 }
 
-/** Does the fact's span [start, end] meet the period (end null: still running)? */
-export function meets(p: Period, start: string | null, end: string | null): boolean {
-  return (start === null || start <= p.to) && (end === null || end >= p.from);
-}
+/** Does the fact's span [start, end] meet the period (null start: always was; null end: still running)? */
+export const meets = (p: Period, start: string | null, end: string | null): boolean =>
+  overlaps(start ?? p.from, end, p.from, p.to);
 
 /**
  * Reads an `at: Date` / `era: ID` pair of arguments: at most one may be given. `at` is its first day

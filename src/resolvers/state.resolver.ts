@@ -18,7 +18,7 @@ import { keyOf, meets, periodOf, type Period } from './lookups.js';
 import { Ally, Spell } from '../schema/spell.type.js';
 import { Treaty } from '../schema/treaty.type.js';
 import { OutsideOptions } from '../schema/outsideOptions.type.js';
-import { strongestObligation } from '../domain/index.js';
+import { inSystemDuring, strongestObligation } from '../domain/index.js';
 import { toOutsideOptions } from './analysisMappers.js';
 import { negotiationRequest } from '../analysis/outsideOptions/index.js';
 import * as q from '../store/queries.gen.js';
@@ -146,8 +146,7 @@ export class StateResolver {
     @Arg('era', () => ID, { nullable: true }) era?: string,
   ): Promise<boolean | null> {
     const period = await requiredPeriod(ctx, at, era);
-    const spells = (await ctx.loaders.systemSpellsOfState.load(state.ccode)).filter((s) => s.kind === 'IN_SYSTEM');
-    return spells.length ? spells.some((s) => meets(period, s.start, s.end)) : null;
+    return inSystemDuring(await ctx.loaders.systemSpellsOfState.load(state.ccode), period.from, period.to);
   }
 
   @FieldResolver(() => Boolean, {

@@ -2,7 +2,7 @@
  * A calendar date as historians give it: a day, a month or only a year. Users type `1914`,
  * `1914-07` or `1914-07-28`; the graph stores full dates with a precision beside them.
  */
-export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
+import type { Precision } from '../domain/index.js';
 
 export class PartialDate {
   constructor(
@@ -11,7 +11,7 @@ export class PartialDate {
     readonly day: number | null,
   ) {}
 
-  get precision(): DatePrecision {
+  get precision(): Precision {
     return this.day !== null ? 'DAY' : this.month !== null ? 'MONTH' : 'YEAR';
   }
 

@@ -19,7 +19,7 @@ import {
   type OptionResult,
 } from '../../src/analysis/outsideOptions/index.js';
 import { estimateCost } from '../../src/limits/cost.js';
-import { buildAppSchema } from '../../src/schema/buildAppSchema.js';
+import { buildAppSchema } from '../../src/buildAppSchema.js';
 import { OPTIONS_QUERIES } from '../../src/web/options/queries.js';
 
 requireDataOrSkip();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { printSchema } from 'graphql';
-import { buildAppSchema } from '../../src/schema/buildAppSchema.js';
+import { buildAppSchema } from '../../src/buildAppSchema.js';
 import { projectRoot } from '../../src/paths.js';
 
 describe('schema.graphql', () => {

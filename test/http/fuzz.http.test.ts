@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLSchema } from 'graphql';
 import type { RunningServer } from '../../src/server.js';
 import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
-import { buildAppSchema } from '../../src/schema/buildAppSchema.js';
+import { buildAppSchema } from '../../src/buildAppSchema.js';
 import { runFuzz } from '../../scripts/harness/runFuzz.js';
 import { formatTally } from '../../scripts/harness/check.js';
 import { fingerprint, openFixture, serveFixture } from '../../scripts/harness/fixture.js';

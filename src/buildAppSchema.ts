@@ -2,8 +2,8 @@
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
-import { AllyResolver, StateResolver } from '../resolvers/state.resolver.js';
-import { AnalysisResolver } from '../resolvers/analysis.resolver.js';
+import { AllyResolver, StateResolver } from './resolvers/state.resolver.js';
+import { AnalysisResolver } from './resolvers/analysis.resolver.js';
 import {
   AgreementResolver,
   ModelInfoResolver,
@@ -11,7 +11,7 @@ import {
   PartyOutsideOptionResolver,
   PartyPlanInfoResolver,
   SimilarCaseResolver,
-} from '../resolvers/agreement.resolver.js';
+} from './resolvers/agreement.resolver.js';
 import {
   AlternativeAllyResolver,
   BuckCatcherResolver,
@@ -19,25 +19,25 @@ import {
   ReasonResolver,
   SharedTargetResolver,
   TargetEvidenceResolver,
-} from '../resolvers/analysisObjects.resolver.js';
-import { NegotiationResolver } from '../resolvers/negotiation.resolver.js';
-import { NegotiationRoundResolver } from '../resolvers/negotiationRound.resolver.js';
-import { ProposalResolver } from '../resolvers/proposal.resolver.js';
-import { WarPlanResolver } from '../resolvers/warPlan.resolver.js';
-import { TreatyResolver } from '../resolvers/treaty.resolver.js';
-import { TreatyMembershipResolver } from '../resolvers/treatyMembership.resolver.js';
-import { ThreatResolver } from '../resolvers/threat.resolver.js';
-import { PerceptionResolver } from '../resolvers/perception.resolver.js';
-import { EraResolver } from '../resolvers/era.resolver.js';
-import { NodeResolver } from '../resolvers/node.resolver.js';
-import { DataSetResolver } from '../resolvers/dataSet.resolver.js';
-import { NegotiationPartyResolver } from '../resolvers/negotiationParty.resolver.js';
+} from './resolvers/analysisObjects.resolver.js';
+import { NegotiationResolver } from './resolvers/negotiation.resolver.js';
+import { NegotiationRoundResolver } from './resolvers/negotiationRound.resolver.js';
+import { ProposalResolver } from './resolvers/proposal.resolver.js';
+import { WarPlanResolver } from './resolvers/warPlan.resolver.js';
+import { TreatyResolver } from './resolvers/treaty.resolver.js';
+import { TreatyMembershipResolver } from './resolvers/treatyMembership.resolver.js';
+import { ThreatResolver } from './resolvers/threat.resolver.js';
+import { PerceptionResolver } from './resolvers/perception.resolver.js';
+import { EraResolver } from './resolvers/era.resolver.js';
+import { NodeResolver } from './resolvers/node.resolver.js';
+import { DataSetResolver } from './resolvers/dataSet.resolver.js';
+import { NegotiationPartyResolver } from './resolvers/negotiationParty.resolver.js';
 import {
   OptionComparisonResolver,
   RecordedOutsideOptionResolver,
   ThirdPartyResolver,
-} from '../resolvers/coding.resolver.js';
-import { ScopeResolver } from '../resolvers/warPlan.resolver.js';
+} from './resolvers/coding.resolver.js';
+import { ScopeResolver } from './resolvers/warPlan.resolver.js';
 
 export const resolvers = [
   StateResolver,
