@@ -11,7 +11,7 @@
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { dyadObligations, strongestObligation, tieLevel, yearOf } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
-import { readStatesAvailableAt } from '../loaders/statesAvailable.js';
+import { readStatesAvailableAt } from '../reads/statesAvailable.js';
 import type { AllianceTiesDuringRow } from '../store/queries.gen.js';
 
 /** The obligations of one `allianceTiesDuring` row: ATOP's non-directed dyad rule on the two members' own coding. */

@@ -3,7 +3,7 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { sScore, tauB } from './portfolioSimilarity.js';
 import { midYear, tieLevel, yearEnd, yearStart } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
-import { readStatesAvailableAt } from '../loaders/statesAvailable.js';
+import { readStatesAvailableAt } from '../reads/statesAvailable.js';
 import { tieObligations } from './allianceNetwork.js';
 
 export type SimilarityMeasure = 'S' | 'TAU_B';

@@ -6,8 +6,8 @@
  * the two share (the same treaty, the same negotiation, the same dispute or war).
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { DEFAULT_WINDOW_YEARS, addYears } from '../domain/index.js';
-import { evidenceKey, gatherTargetEvidence, type TargetEvidence } from './targetEvidence.js';
+import { DEFAULT_WINDOW_YEARS, addYears, kindStrength } from '../domain/index.js';
+import { evidenceKey, gatherTargetEvidence, type TargetEvidence } from '../reads/targetEvidence.js';
 
 export interface SharedTarget {
   target: number;
@@ -17,13 +17,6 @@ export interface SharedTarget {
 
 /** The evidence window, in years before the date (one home: src/domain/outsideOptions.ts). */
 export { DEFAULT_WINDOW_YEARS };
-
-/** Scores one state's evidence against one target: each kind once, at its weight. */
-export function kindStrength(evidence: readonly TargetEvidence[]): number {
-  const best = new Map<string, number>();
-  for (const e of evidence) best.set(e.kind, Math.max(best.get(e.kind) ?? 0, e.weight));
-  return [...best.values()].reduce((a, b) => a + b, 0);
-}
 
 export function combineSharedTargets(
   a: number,

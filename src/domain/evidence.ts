@@ -17,3 +17,25 @@ export const EVIDENCE_WEIGHT: Record<EvidenceKind, number> = {
 export const JOINT_EVIDENCE_BONUS = 1;
 
 export const describeEvidenceWeights = () => EVIDENCE_KINDS.map((k) => `${k} ${EVIDENCE_WEIGHT[k]}`).join(', ');
+
+/** One piece of evidence that `holder` stood against `target` (what the read stage returns, what the scoring reads). */
+export interface TargetEvidence {
+  holder: number;
+  target: number;
+  kind: EvidenceKind;
+  weight: number;
+  /** What the evidence is: the negotiation, treaty, dispute, war or rivalry, in words. */
+  description: string;
+  /** Key of the thing the evidence rests on (negotiation id, treaty id, dispute number ...); shared keys make joint evidence. */
+  reference: string;
+  date: string | null;
+  /** Keys of Source nodes. */
+  sources: string[];
+}
+
+/** One state's strength against one target: each kind of evidence once, at its weight. */
+export function kindStrength(evidence: readonly TargetEvidence[]): number {
+  const best = new Map<string, number>();
+  for (const e of evidence) best.set(e.kind, Math.max(best.get(e.kind) ?? 0, e.weight));
+  return [...best.values()].reduce((a, b) => a + b, 0);
+}

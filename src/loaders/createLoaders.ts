@@ -8,7 +8,7 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { QueryHandle } from '../store/QueryHandle.js';
 import * as m from './rowMappers.js';
 import * as q from '../store/queries.gen.js';
-import { readAllianceTies, type AllianceTie } from './allianceTies.js';
+import { readAllianceTies, type AllianceTie } from '../reads/allianceTies.js';
 
 type Key = string | number;
 

@@ -1,7 +1,7 @@
 /** Analysis results (plain data) → the GraphQL result objects (source keys and ccodes resolved by field resolvers). */
 import type { OptionResult, Reason as ReasonData } from '../analysis/outsideOptions/index.js';
 import type { SharedTarget as SharedTargetData } from '../analysis/sharedTargets.js';
-import type { TargetEvidence as EvidenceData } from '../analysis/targetEvidence.js';
+import type { TargetEvidence as EvidenceData } from '../reads/targetEvidence.js';
 import type { Reason, SharedTarget, TargetEvidence } from '../schema/evidence.type.js';
 import type { OutsideOptions } from '../schema/outsideOptions.type.js';
 import type { EvidenceKind } from '../schema/analysisEnums.js';

@@ -171,7 +171,7 @@ describe.skipIf(!hasSharedData)(title, () => {
   it('the analysis function gives the single-date results, whole, in one batch', async () => {
     const points = await outsideOptionsSeries(ex, { state: 200, from: 1815, to: 1949, step: 'YEAR' });
     // Reason texts name states by the abbreviations of the states in the system at the batch's
-    // dates (fetchOptionData's `names`), so a state outside the system at a single date is named by
+    // dates (readOptionInputs's `names`), so a state outside the system at a single date is named by
     // its ccode there and by its abbreviation in a batch that reaches later years (775 / MYA): the
     // texts are compared with state labels blanked, everything else exactly.
     const blank = (r: OptionResult) =>
@@ -257,7 +257,7 @@ describe.skipIf(!hasSharedData)(title, () => {
     expect(years.roundTrips).toBe(two.roundTrips);
     expect(years.roundTrips).toBe(one.roundTrips);
     expect(eras.roundTrips).toBe(two.roundTrips);
-    // The state and the eras, then the two waves of fetchOptionData: a couple of dozen queries, never one set per year.
+    // The state and the eras, then the two waves of readOptionInputs: a couple of dozen queries, never one set per year.
     expect(years.roundTrips).toBeLessThanOrEqual(30);
   });
 

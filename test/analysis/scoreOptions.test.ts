@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { allyScore, scoreOptions, type OptionInputs } from '../../src/analysis/outsideOptions/index.js';
 import { ALLY_WEIGHTS } from '../../src/domain/index.js';
-import type { TargetEvidence } from '../../src/analysis/targetEvidence.js';
+import type { TargetEvidence } from '../../src/reads/targetEvidence.js';
 
 const evidence = (holder: number, target: number, kind: TargetEvidence['kind'], weight: number): TargetEvidence => ({
   holder,

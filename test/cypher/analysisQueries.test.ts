@@ -7,7 +7,7 @@ import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import type { Row } from '../../src/store/GraphStore.js';
 import { seededAndImported } from '../helpers/fullGraph.js';
 import { hasSharedData, fileRows, requireDataOrSkip, sharedDataSkipReason } from '../helpers/sharedData.js';
-import { readStatesAvailableAt } from '../../src/loaders/statesAvailable.js';
+import { readStatesAvailableAt } from '../../src/reads/statesAvailable.js';
 import * as q from '../../src/store/queries.gen.js';
 
 requireDataOrSkip();

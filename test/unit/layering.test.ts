@@ -55,6 +55,40 @@ function specifiers(file: string): string[] {
   return out.filter((s) => s.startsWith('.'));
 }
 
+/** Relative specifiers of one file's imports that load code at run time (`import type` and `export type` left out). */
+function runtimeSpecifiers(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const out: string[] = [];
+  for (const node of source.statements) {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && !node.importClause?.isTypeOnly)
+      out.push(node.moduleSpecifier.text);
+    if (
+      ts.isExportDeclaration(node) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier) &&
+      !node.isTypeOnly
+    )
+      out.push(node.moduleSpecifier.text);
+  }
+  return out.filter((s) => s.startsWith('.'));
+}
+
+/**
+ * The pure modules of the analysis: functions of plain data, unit-tested without a store. At run time
+ * they import only the domain, the errors' `invariant` and one another — never the store, the read
+ * stage or a module that reads (types may come from anywhere).
+ */
+const PURE = [
+  'src/analysis/agreementModel.ts',
+  'src/analysis/bootstrap.ts',
+  'src/analysis/compareOptions.ts',
+  'src/analysis/compatibility.ts',
+  'src/analysis/logisticModel.ts',
+  'src/analysis/outsideOptions/scoreOptions.ts',
+  'src/analysis/outsideOptions/types.ts',
+  'src/analysis/portfolioSimilarity.ts',
+];
+
 /** The project file a relative specifier names (`./x.js` → `x.ts`, `./dir` → `dir/index.ts`). */
 function resolveSpecifier(from: string, spec: string, files: Set<string>): string | undefined {
   const base = resolve(dirname(from), spec);
@@ -134,8 +168,13 @@ const rules: Rule[] = [
   { layer: 'errors', only: ['domain'], why: 'errors import only the domain' },
   {
     layer: 'store',
-    never: ['loaders', 'analysis', 'resolvers', 'schema', 'seed', 'import', 'export', 'web', 'server'],
+    never: ['reads', 'loaders', 'analysis', 'resolvers', 'schema', 'seed', 'import', 'export', 'web', 'server'],
     why: 'the store knows nothing above it',
+  },
+  {
+    layer: 'reads',
+    only: ['domain', 'errors', 'store'],
+    why: 'the read stage reads the store; it neither scores nor maps to GraphQL',
   },
   {
     layer: 'loaders',
@@ -198,6 +237,22 @@ describe('layering of src/', () => {
   it('each known violation still occurs (strike it from knownViolations once fixed)', () => {
     const still = new Set(violations(graph, true).map((v) => v.split(' → ')[0]));
     expect(knownViolations.filter((k) => !still.has(k.from)).map((k) => `${k.from} → ${k.toLayer}`)).toEqual([]);
+  });
+
+  it('the pure modules of the analysis import, at run time, only the domain, the errors and one another', () => {
+    const files = new Set(listTs(srcDir));
+    const bad: string[] = [];
+    for (const f of PURE) {
+      const abs = join(projectRoot, f);
+      expect(files.has(abs), f).toBe(true);
+      for (const spec of runtimeSpecifiers(abs)) {
+        const to = resolveSpecifier(abs, spec, files);
+        if (!to) continue;
+        const r = rel(to);
+        if (!PURE.includes(r) && !['domain', 'errors'].includes(layerOf(r))) bad.push(`${f} → ${r}`);
+      }
+    }
+    expect(bad).toEqual([]);
   });
 
   it('every folder of src/ has a README.md that states what it may import', () => {

@@ -1,10 +1,10 @@
 /**
- * Outside options: build a request (`buildRequest`), read what it needs (`fetchOptionData`), score
+ * Outside options: build a request (`buildRequest`), read what it needs (`readOptionInputs`, src/reads), score
  * it with pure functions (`scoreOptions`); `createOutsideOptionsLoader` batches the three per request.
  */
 export type { AllyComponents, AlternativeAlly, OptionInputs, OptionRequest, OptionResult, Reason } from './types.js';
 export { dateRequest, negotiationRequest, requestKey } from './buildRequest.js';
-export { fetchOptionData } from './fetchOptionData.js';
+export { readOptionInputs } from '../../reads/optionInputs.js';
 export { allyScore, scoreAlternativeAllies, scoreBuckPassing, scoreOptions, scoreUnilateral } from './scoreOptions.js';
 export { assessOutsideOptions, createOutsideOptionsLoader, type OutsideOptionsLoader } from './outsideOptionsLoader.js';
 export {

@@ -5,7 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { QueryExecutor } from '../../store/QueryExecutor.js';
-import { fetchOptionData } from './fetchOptionData.js';
+import { readOptionInputs } from '../../reads/optionInputs.js';
 import { scoreOptions } from './scoreOptions.js';
 import { requestKey } from './buildRequest.js';
 import type { OptionRequest, OptionResult } from './types.js';
@@ -18,7 +18,7 @@ export async function assessOutsideOptions(
   ex: QueryExecutor,
   requests: readonly OptionRequest[],
 ): Promise<OptionResult[]> {
-  return (await fetchOptionData(ex, requests)).map(scoreOptions);
+  return (await readOptionInputs(ex, requests)).map(scoreOptions);
 }
 
 /** Like `assessOutsideOptions`, reusing the results of earlier requests at the same data version where the server keeps them (./resultCache.ts). */

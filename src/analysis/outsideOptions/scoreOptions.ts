@@ -1,5 +1,5 @@
 /**
- * Scoring of outside options (Poast 2019): pure functions of the inputs `fetchOptionData` reads,
+ * Scoring of outside options (Poast 2019): pure functions of the inputs `readOptionInputs` reads,
  * each option with an attractiveness in [0, 1] and its reasons.
  *
  * - **Alternative allies**: candidates (in the system at the date, not at the table, not at war or
@@ -18,10 +18,10 @@ import {
   SHARED_TARGET_SATURATION,
   TIE_VALUE,
   covers,
+  kindStrength,
   overlaps,
   yearOf,
 } from '../../domain/index.js';
-import { kindStrength } from '../sharedTargets.js';
 import type { AllyComponents, AlternativeAlly, OptionInputs, OptionResult, Reason } from './types.js';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

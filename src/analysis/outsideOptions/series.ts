@@ -3,7 +3,7 @@
  * 1 July, `midYear`) or per era (read on the midpoint of the era's part of the range), each the
  * same date request as a single `outsideOptions(party, at)` and scored the same way. All the
  * points go through one batch (`loadMany` on the request's loader, or `assessOutsideOptions`
- * directly): the two waves of reads of `fetchOptionData` run once for the whole series, so 135
+ * directly): the two waves of reads of `readOptionInputs` run once for the whole series, so 135
  * years cost the same store round trips as 2.
  */
 import { BadInputError, NotFoundError } from '../../errors/index.js';

@@ -17,21 +17,9 @@
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { QueryHandle } from '../store/QueryHandle.js';
 import * as q from '../store/queries.gen.js';
-import { EVIDENCE_WEIGHT, covers, overlaps, yearOf, type EvidenceKind } from '../domain/index.js';
+import { EVIDENCE_WEIGHT, covers, overlaps, yearOf, type EvidenceKind, type TargetEvidence } from '../domain/index.js';
 
-export interface TargetEvidence {
-  holder: number;
-  target: number;
-  kind: EvidenceKind;
-  weight: number;
-  /** What the evidence is: the negotiation, treaty, dispute, war or rivalry, in words. */
-  description: string;
-  /** Key of the thing the evidence rests on (negotiation id, treaty id, dispute number ...); shared keys make joint evidence. */
-  reference: string;
-  date: string | null;
-  /** Keys of Source nodes. */
-  sources: string[];
-}
+export type { TargetEvidence };
 
 /** One state's evidence in a window; `targets` limits it to those targets (all when absent). */
 export interface EvidenceRequest {

@@ -1,17 +1,81 @@
 /**
- * The reads behind a batch of outside-option requests, in two waves of parallel queries whatever
+ * The read stage of outside options: the reads behind a batch of requests, in two waves of parallel queries whatever
  * the batch size: (1) who was in the system, who was fighting the party, its own evidence, ties,
  * talks and spells; (2) once the targets are known, the candidates' evidence against them and
  * everyone's capabilities. The result is indexed by state per request, for `scoreOptions`.
  */
-import type { QueryExecutor } from '../../store/QueryExecutor.js';
-import * as q from '../../store/queries.gen.js';
-import { addYears, yearOf } from '../../domain/index.js';
-import { readAllianceTies } from '../../loaders/allianceTies.js';
-import { readStatesAvailableAt } from '../../loaders/statesAvailable.js';
-import { readConcurrentTalks } from '../../loaders/concurrentTalks.js';
-import { evidenceKey, gatherTargetEvidence, type TargetEvidence } from '../targetEvidence.js';
-import type { OptionInputs, OptionRequest, Spell, Talk, Tie } from './types.js';
+import type { QueryExecutor } from '../store/QueryExecutor.js';
+import * as q from '../store/queries.gen.js';
+import { addYears, yearOf } from '../domain/index.js';
+import { readAllianceTies } from './allianceTies.js';
+import { readStatesAvailableAt } from './statesAvailable.js';
+import { readConcurrentTalks } from './concurrentTalks.js';
+import { evidenceKey, gatherTargetEvidence } from './targetEvidence.js';
+import type { TargetEvidence } from '../domain/index.js';
+
+/** One party's outside options at one moment of choice. Plain data: also the DataLoader key. */
+export interface OptionRequest {
+  party: number;
+  /** The moment of choice: availability, capability year and alliance ties are read here. */
+  at: string;
+  /** Concurrent talks are looked for in [talksFrom, talksTo] (the negotiation's span, or the year before `at`). */
+  talksFrom: string;
+  talksTo: string;
+  /** States at the table (not alternatives). */
+  atTable: number[];
+  /** The states posing the party's target(s); empty: any state the party stood against. */
+  targets: number[];
+  /** The negotiation being examined, left out of "concurrent talks". */
+  negotiation: string | null;
+  windowYears: number;
+}
+
+export interface Tie {
+  other: number;
+  treaty: string;
+  treatyName: string | null;
+  exit: string | null;
+  otherExit: string | null;
+}
+export interface Talk {
+  other: number;
+  negotiation: string;
+  negotiationName: string;
+  start: string;
+  end: string;
+  sources: string[];
+}
+export interface Spell {
+  kind: string;
+  start: string;
+  end: string | null;
+}
+
+/**
+ * Everything the scoring needs for one request, read from the store by `readOptionInputs` and
+ * indexed by state, so that scoring is a pure function of plain data.
+ */
+export interface OptionInputs {
+  request: OptionRequest;
+  /** Targets after resolution (the request's, or from the party's own evidence). */
+  targets: number[];
+  /** States available at `at`, other than the party and those at the table. */
+  candidates: number[];
+  /** Abbreviations of states, for reasons. */
+  names: ReadonlyMap<number, string>;
+  /** States at war or in a dispute with the party at `at`. */
+  hostile: ReadonlySet<number>;
+  /** Each candidate's evidence against the targets. */
+  evidence: ReadonlyMap<number, readonly TargetEvidence[]>;
+  /** The party's alliance ties up to `at`, by other state. */
+  ties: ReadonlyMap<number, readonly Tie[]>;
+  /** The party's other negotiations overlapping [talksFrom, talksTo], by other state. */
+  talks: ReadonlyMap<number, readonly Talk[]>;
+  /** CINC in the year of `at`, by state (absent: no data). */
+  cinc: ReadonlyMap<number, number | null>;
+  /** The party's COW system and major-power spells. */
+  spells: readonly Spell[];
+}
 
 const atKey = (ccode: number, at: string) => `${ccode}|${at}`;
 const talksKey = (r: Pick<OptionRequest, 'party' | 'talksFrom' | 'talksTo' | 'negotiation'>) =>
@@ -23,7 +87,8 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-export async function fetchOptionData(ex: QueryExecutor, requests: readonly OptionRequest[]): Promise<OptionInputs[]> {
+/** Reads everything the scoring needs for a batch of requests (see the file's opening comment). */
+export async function readOptionInputs(ex: QueryExecutor, requests: readonly OptionRequest[]): Promise<OptionInputs[]> {
   if (!requests.length) return [];
   const evidenceFrom = (r: OptionRequest) => addYears(r.at, -r.windowYears);
   const dates = [...new Set(requests.map((r) => r.at))];
