@@ -18,7 +18,7 @@ import { loadSeed } from '../src/seed/loadSeed.js';
 import { importAll } from '../src/import/index.js';
 import { createLoaders } from '../src/loaders/createLoaders.js';
 import { createAnalysisContext } from '../src/analysis/AnalysisContext.js';
-import { modelState } from '../src/analysis/agreementService.js';
+import { modelState } from '../src/analysis/agreement/index.js';
 import {
   FEATURES,
   FEATURE_SETS,

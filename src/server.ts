@@ -22,7 +22,7 @@ import { DEFAULT_SERVER_POLICY, withDefaults, type Config, type ServerPolicy } f
 import type { Logger } from './logger.js';
 import type { QueryExecutor } from './store/QueryExecutor.js';
 import { createContext, type RequestContext } from './context.js';
-import { prefitModel } from './analysis/agreementService.js';
+import { prefitModel } from './analysis/agreement/index.js';
 import { buildAppSchema } from './buildAppSchema.js';
 import { depthLimitRule } from './limits/depthLimitRule.js';
 import { documentLimitsRule } from './limits/documentLimitsRule.js';

@@ -9,9 +9,12 @@
  * | approachAgreement | same for the approach | ≥ 0 |
  * | outsideOptionsIfIncompatible | (1 − highlyCompatible) × the best outside option of any party: the recorded one where the record has the party's own view, the computed one otherwise | ≤ 0 |
  * | scopeDisagreement | 1 when the parties' coded scopes differ (0 when they agree or are not coded) | ≤ 0 |
+ * | targetAtTable | share of parties whose plan targets a state at the table (a pact with the threat itself) | free |
  *
  * The signs are the argument's claims, imposed as constraints: compatibility can only help, and an
- * attractive outside option can only hurt when plans are not highly compatible. λ = 1 (fixed, not
+ * attractive outside option can only hurt when plans are not highly compatible. The argument makes no
+ * claim about pacts with the threat itself (they restrain a partner rather than aggregate power), so
+ * their coefficient is free: the data decide its sign. λ = 1 (fixed, not
  * tuned to the evaluation). For a historical negotiation the model is refitted without it
  * (leave-one-out), so it cannot recite the answer.
  */
@@ -19,7 +22,7 @@ import { fitLogistic, predict, type LogisticFit, type Sign } from './logisticMod
 import type { Compatibility } from './compatibility.js';
 
 export const MODEL_NAME = 'poast-compatibility-outside-options';
-export const MODEL_VERSION = '2.0.0';
+export const MODEL_VERSION = '3.0.0';
 export const LAMBDA = 1;
 
 export const FEATURES: { name: string; sign: Sign; description: string }[] = [
@@ -33,11 +36,20 @@ export const FEATURES: { name: string; sign: Sign; description: string }[] = [
       'best outside option of any party (recorded where the record has it, computed otherwise), when plans are not highly compatible',
   },
   { name: 'scopeDisagreement', sign: 'nonpositive', description: "the parties' coded scopes of the commitment differ" },
+  {
+    name: 'targetAtTable',
+    sign: 'free',
+    description:
+      'share of parties whose plan targets a state at the table (neutrality, non-aggression or coercive talks with the threat itself)',
+  },
 ];
 
 /** What a case's features are computed from. */
 export interface CaseInputs {
-  compatibility: Pick<Compatibility, 'highlyCompatible' | 'targetAgreement' | 'approachAgreement' | 'allScopesAgree'>;
+  compatibility: Pick<
+    Compatibility,
+    'highlyCompatible' | 'targetAgreement' | 'approachAgreement' | 'allScopesAgree' | 'targetsAtTable'
+  >;
   /** Best computed outside option of any party. */
   bestComputed: number;
   /** Best outside option of any party, the recorded one where the party has one. */
@@ -46,25 +58,30 @@ export interface CaseInputs {
 
 /**
  * The nested feature sets of the ablation: compatibility only; + computed outside options;
- * + recorded ones where the record has them; + scope (the full model).
+ * + recorded ones where the record has them; + scope; + plans aimed at the table (the full model).
  */
 export const FEATURE_SETS = [
   { name: 'compatibility only', features: 3, options: 'none' },
   { name: '+ computed outside options', features: 4, options: 'computed' },
   { name: '+ recorded outside options', features: 4, options: 'recorded' },
-  { name: '+ scope (full model)', features: 5, options: 'recorded' },
+  { name: '+ scope', features: 5, options: 'recorded' },
+  { name: '+ target at the table (full)', features: 6, options: 'recorded' },
 ] as const;
 export type FeatureSet = (typeof FEATURE_SETS)[number];
-export const FULL_MODEL: FeatureSet = FEATURE_SETS[3];
+export const FULL_MODEL: FeatureSet = FEATURE_SETS[4];
 
 export function featureVector(i: CaseInputs, set: FeatureSet = FULL_MODEL): number[] {
   const c = i.compatibility;
   const hc = c.highlyCompatible ? 1 : 0;
   const best = set.options === 'computed' ? i.bestComputed : i.bestRecorded;
-  return [hc, c.targetAgreement, c.approachAgreement, (1 - hc) * best, c.allScopesAgree === false ? 1 : 0].slice(
-    0,
-    set.features,
-  );
+  return [
+    hc,
+    c.targetAgreement,
+    c.approachAgreement,
+    (1 - hc) * best,
+    c.allScopesAgree === false ? 1 : 0,
+    c.targetsAtTable,
+  ].slice(0, set.features);
 }
 
 export interface TrainingCase {

@@ -4,7 +4,13 @@
  *
  * Targets are compared by the states posing them (two threat nodes posed by the USSR are the same
  * target). Agreement on a component is the share of parties in the largest group that agrees on
- * it; a party without an ideal plan on record agrees with nobody.
+ * it; a party without an ideal plan on record agrees with nobody (the agreement model leaves such a
+ * negotiation out: its plans are not known, see src/analysis/agreement/cases.ts).
+ *
+ * A plan may target a state at the table: a pact with the threat itself (neutrality, non-aggression,
+ * coercive or "reinsurance" talks; Weitsman's tethering). Such plans enter compatibility as any other
+ * (two parties each aiming at the other disagree on the target) and are counted apart, in
+ * `targetsAtTable`, a feature of the model with its own coefficient.
  */
 export interface PartyPlan {
   party: number;
@@ -27,6 +33,8 @@ export interface Compatibility {
   allScopesAgree: boolean | null;
   formAgreement: number | null;
   allFormsAgree: boolean | null;
+  /** Share of the parties whose plan targets a state at the table (a pact with the threat itself). */
+  targetsAtTable: number;
   plans: PartyPlan[];
 }
 
@@ -73,6 +81,9 @@ export function compatibility(parties: readonly number[], plans: readonly PartyP
     allScopesAgree: scopeAgreement === null ? null : scopeAgreement === 1,
     formAgreement,
     allFormsAgree: formAgreement === null ? null : formAgreement === 1,
+    targetsAtTable: ordered.length
+      ? ordered.filter((p) => p.targets.some((t) => t !== p.party && parties.includes(t))).length / ordered.length
+      : 0,
     plans: ordered,
   };
 }

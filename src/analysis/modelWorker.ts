@@ -16,6 +16,17 @@ import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { evaluateLeaveOneOut, fitModel, type Evaluation, type TrainingCase } from './agreementModel.js';
 import type { LogisticFit } from './logisticModel.js';
+import { seededRandom } from './bootstrap.js';
+
+/** One bootstrap replicate: a fit on a resample of the cases, and the keys it drew (the others are out of its bag). */
+export interface Replicate {
+  fit: LogisticFit;
+  drawn: string[];
+}
+
+/** Replicates per fit: enough for a 90 % percentile interval from the ~37 % of them each case is out of. */
+export const REPLICATES = 200;
+const REPLICATE_SEED = 1949;
 
 export interface ModelFits {
   full: LogisticFit;
@@ -23,6 +34,8 @@ export interface ModelFits {
   without: Map<string, LogisticFit>;
   /** The leave-one-out evaluation of those fits. */
   evaluation: Evaluation;
+  /** Bootstrap replicates: fits on cases resampled with replacement (seeded), each with the keys it drew. */
+  replicates: Replicate[];
   /** Where the job ran: 'worker', or 'main thread' when no worker could start. */
   ranIn: 'worker' | 'main thread';
 }
@@ -32,7 +45,7 @@ interface Job {
 }
 /** The key of the job in `workerData`: this module is imported in other worker threads too (vitest's), which must not take it for a job. */
 const JOB = 'allianceGraphModelFitJob';
-type Fits = { full: LogisticFit; without: [string, LogisticFit][]; evaluation: Evaluation };
+type Fits = { full: LogisticFit; without: [string, LogisticFit][]; evaluation: Evaluation; replicates: Replicate[] };
 type Reply = ({ ok: true } & Fits) | { ok: false; error: string };
 
 /** The job itself: plain data in, plain data out. */
@@ -40,10 +53,16 @@ export function fitAll(cases: readonly TrainingCase[]): Fits {
   const full = fitModel(cases);
   const without: [string, LogisticFit][] = cases.map((c) => [c.key, fitModel(cases.filter((o) => o.key !== c.key))]);
   const byKey = new Map(without);
+  const rand = seededRandom(REPLICATE_SEED);
+  const replicates: Replicate[] = Array.from({ length: cases.length ? REPLICATES : 0 }, () => {
+    const sample = Array.from({ length: cases.length }, () => cases[Math.floor(rand() * cases.length)]!);
+    return { fit: fitModel(sample), drawn: [...new Set(sample.map((c) => c.key))] };
+  });
   return {
     full,
     without,
     evaluation: evaluateLeaveOneOut(cases, (key) => byKey.get(key) ?? fitModel(cases.filter((o) => o.key !== key))),
+    replicates,
   };
 }
 
@@ -101,7 +120,13 @@ export function fitInWorker(cases: readonly TrainingCase[], signal?: AbortSignal
     worker.once('message', (reply: Reply) => {
       settled = true;
       if (reply.ok)
-        resolve({ full: reply.full, without: new Map(reply.without), evaluation: reply.evaluation, ranIn: 'worker' });
+        resolve({
+          full: reply.full,
+          without: new Map(reply.without),
+          evaluation: reply.evaluation,
+          replicates: reply.replicates,
+          ranIn: 'worker',
+        });
       else reject(new Error(`model fit failed: ${reply.error}`));
     });
     // A worker that cannot load (e.g. no tsx) fails before it answers: fit here instead.

@@ -37,8 +37,10 @@ export interface NegotiationData {
   plansByRound(key: string, coding?: Coding): Promise<{ round: number; plans: PartyPlan[] }[]>;
   /** The recorded outside options of the negotiation's parties. */
   recordedOptions(key: string, coding?: Coding): Promise<RecordedOption[]>;
-  /** Names of states, for explanations. */
+  /** Names of states, for explanations (an unknown ccode is named by its number). */
   stateNames(ccodes: readonly number[]): Promise<Map<number, string>>;
+  /** The names of the states the graph holds, of those asked (an unknown ccode is absent). */
+  knownStates(ccodes: readonly number[]): Promise<Map<number, string>>;
 }
 
 export function negotiationDataFrom(
@@ -113,6 +115,16 @@ export function negotiationDataFrom(
           realisedIn: o.realisedInKey,
         };
       });
+    },
+    async knownStates(ccodes) {
+      const codes = [...new Set(ccodes)];
+      const states = await l.state.loadMany(codes);
+      return new Map(
+        codes.flatMap((c, i) => {
+          const s = states[i];
+          return s && !(s instanceof Error) ? [[c, s.name] as const] : [];
+        }),
+      );
     },
     async stateNames(ccodes) {
       const codes = [...new Set(ccodes)];

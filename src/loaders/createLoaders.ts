@@ -8,7 +8,15 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { QueryHandle } from '../store/QueryHandle.js';
 import * as m from './rowMappers.js';
 import * as q from '../store/queries.gen.js';
-import { readAllianceTies, type AllianceTie } from '../reads/allianceTies.js';
+import { readAllianceTies, tieSpell, type AllianceTie } from '../reads/allianceTies.js';
+import { overlaps } from '../domain/index.js';
+
+/** A state's alliance ties in force at some time in [from, to] (ISO dates). */
+export interface AlliesDuringKey {
+  ccode: number;
+  from: string;
+  to: string;
+}
 
 type Key = string | number;
 
@@ -105,21 +113,21 @@ export function createLoaders(ex: QueryExecutor) {
      * Each row carries `obligations`: what either member owes the other in the phase they share (ATOP's
      * dyad rule, `dyadObligations`); co-members that owe each other nothing are no tie.
      */
-    alliesDuring: new DataLoader<string, AllianceTie[]>(async (keys) => {
-      const parts = keys.map((k) => {
-        const [ccode, from, to] = k.split('|');
-        return { ccode: Number(ccode), from: from!, to: to! };
-      });
-      const ties = await readAllianceTies(
-        ex,
-        parts.map((p) => ({ ccode: p.ccode, at: p.to })),
-      );
-      return parts.map((p, i) =>
-        ties[i]!.filter(
-          (r) => (r.exit === null || r.exit >= p.from) && (r.otherExit === null || r.otherExit >= p.from),
-        ),
-      );
-    }),
+    alliesDuring: new DataLoader<AlliesDuringKey, AllianceTie[], string>(
+      async (keys) => {
+        const ties = await readAllianceTies(
+          ex,
+          keys.map((k) => ({ ccode: k.ccode, at: k.to })),
+        );
+        return keys.map((k, i) =>
+          ties[i]!.filter((r) => {
+            const spell = tieSpell(r);
+            return spell !== null && overlaps(spell.start, spell.end, k.from, k.to);
+          }),
+        );
+      },
+      { cacheKeyFn: (k) => `${k.ccode} ${k.from} ${k.to}` },
+    ),
     systemSpellsOfState: related(ex, q.systemSpellsOfStates, 'ids', (r) => r),
   };
 }

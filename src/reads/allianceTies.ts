@@ -8,9 +8,17 @@
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import * as q from '../store/queries.gen.js';
-import { dyadObligations } from '../domain/index.js';
+import { commonSpell, dyadObligations } from '../domain/index.js';
 
 export type AllianceTie = q.AllianceTiesOfStatesRow & { obligations: string[] };
+
+/** The days a tie's two members were paired (src/domain/allianceTies.ts), or null if never. */
+export const tieSpell = (r: q.AllianceTiesOfStatesRow) =>
+  commonSpell(
+    { ccode: r.ccode, phase: r.phase, entry: r.entry, exit: r.exit },
+    { ccode: r.other, phase: r.phase, entry: r.otherEntry, exit: r.otherExit },
+    r.ended,
+  );
 
 /** The ties of each item, in the query's order; `at` in each row is the item's date. */
 export async function readAllianceTies(
@@ -33,8 +41,8 @@ export async function readAllianceTies(
     if (list) list.push(tie);
     else byState.set(r.ccode, [tie]);
   }
-  // ISO dates compare as strings.
+  // Ties the two had formed by the date (ATOP's pairing rule: members on a common day). ISO dates compare as strings.
   return items.map(({ ccode, at }) =>
-    (byState.get(ccode) ?? []).filter((r) => r.entry <= at && r.otherEntry <= at).map((r) => ({ ...r, at })),
+    (byState.get(ccode) ?? []).filter((r) => (tieSpell(r)?.start ?? '9999') <= at).map((r) => ({ ...r, at })),
   );
 }

@@ -1,7 +1,7 @@
 /** Agreement likelihood: for a historical negotiation (fitted without it) or a hypothetical one. */
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context.js';
-import { BadInputError, NotFoundError } from '../errors/index.js';
+import { NotFoundError } from '../errors/index.js';
 import {
   AgreementLikelihood,
   HypotheticalNegotiationInput,
@@ -15,19 +15,10 @@ import {
 import { Negotiation } from '../schema/negotiation.type.js';
 import { State } from '../schema/state.type.js';
 import { Coding, type Approach, type Outcome } from '../schema/enums.js';
-import {
-  estimateHypothetical,
-  estimateNegotiation,
-  modelDescription,
-  type Estimate,
-  type EstimatePair,
-  type WhatIf,
-} from '../analysis/agreementService.js';
-import { FEATURES } from '../analysis/agreementModel.js';
-import { predict } from '../analysis/logisticModel.js';
-import { toOutsideOptions } from './analysisMappers.js';
+import { modelDescription, notModelledReason, type Estimate, type EstimatePair } from '../analysis/agreement/index.js';
 import { loadAll } from '../loaders/createLoaders.js';
-import { assertKnownStates, keyOf } from './lookups.js';
+import { toOutsideOptions } from './analysisMappers.js';
+import { keyOf } from './lookups.js';
 
 function toLikelihood(
   e: Estimate,
@@ -36,12 +27,14 @@ function toLikelihood(
 ): AgreementLikelihood {
   return {
     probability: e.probability,
+    interval: e.interval,
     compatibility: {
       targetAgreement: e.compatibility.targetAgreement,
       approachAgreement: e.compatibility.approachAgreement,
       allTargetsAgree: e.compatibility.allTargetsAgree,
       allApproachesAgree: e.compatibility.allApproachesAgree,
       highlyCompatible: e.compatibility.highlyCompatible,
+      targetsAtTable: e.compatibility.targetsAtTable,
       plans: e.compatibility.plans.map((p) => ({
         partyCcode: p.party,
         targetCcodes: p.targets,
@@ -54,18 +47,7 @@ function toLikelihood(
       recorded: o.recorded,
       options: o.options ? toOutsideOptions(o.options) : null,
     })),
-    contributions: FEATURES.map((f, j) => {
-      const x0 = [...e.x];
-      x0[j] = 0;
-      return {
-        factor: f.name,
-        description: f.description,
-        value: e.x[j]!,
-        coefficient: e.fit.coefficients[j]!,
-        logit: e.fit.coefficients[j]! * e.x[j]!,
-        probabilityWithout: predict(e.fit, x0),
-      };
-    }),
+    contributions: e.contributions,
     explanation: e.explanation,
     similarCases: e.similar.map((s) => ({
       negotiationKey: s.key,
@@ -79,41 +61,26 @@ function toLikelihood(
       leftOut: e.leftOut,
       lambda: modelDescription.lambda,
       intercept: e.fit.intercept,
-      coefficients: FEATURES.map((f, j) => ({ factor: f.name, value: e.fit.coefficients[j]!, constraint: f.sign })),
+      coefficients: modelDescription.features.map((f, j) => ({
+        factor: f.name,
+        value: e.fit.coefficients[j]!,
+        constraint: f.sign,
+      })),
       evaluationThunk: evaluation,
     },
     counterfactual: counterfactual ? toLikelihood(counterfactual, evaluation, null) : null,
   };
 }
 
-const evaluationOf = (pair: EstimatePair) => () => {
-  const { predictions: _p, ...rest } = pair.evaluation();
-  return rest;
-};
-
-async function checkWhatIf(ctx: RequestContext, parties: number[], w?: WhatIfInput | null): Promise<WhatIf | null> {
-  if (!w) return null;
-  const mentioned = [
-    ...(w.removeOutsideOptions ?? []),
-    ...(w.outsideOptions ?? []).map((o) => o.party),
-    ...(w.approaches ?? []).map((a) => a.party),
-    ...(w.targets ?? []).map((t) => t.party),
-  ];
-  for (const p of mentioned)
-    if (!parties.includes(p))
-      throw new BadInputError(`whatIf names ${p}, which is not a party (parties: ${parties.join(', ')})`, 'whatIf');
-  for (const o of w.outsideOptions ?? [])
-    if (!(o.attractiveness >= 0 && o.attractiveness <= 1))
-      throw new BadInputError('whatIf outside-option attractiveness must be in [0, 1]', 'whatIf');
-  await assertKnownStates(
-    ctx,
-    (w.targets ?? []).map((t) => t.target),
-    'whatIf.targets.target',
+const toLikelihoodPair = (pair: EstimatePair) =>
+  toLikelihood(
+    pair.estimate,
+    () => {
+      const { predictions: _p, ...rest } = pair.evaluation();
+      return rest;
+    },
+    pair.counterfactual,
   );
-  for (const t of w.targets ?? [])
-    if (t.target === t.party) throw new BadInputError('a state is not its own target', 'whatIf');
-  return w;
-}
 
 @Resolver(() => AgreementLikelihood)
 export class AgreementResolver {
@@ -133,11 +100,13 @@ export class AgreementResolver {
   ): Promise<AgreementLikelihood> {
     const key = keyOf(negotiation, 'Negotiation', 'negotiation');
     if (!(await ctx.loaders.negotiation.load(key))) throw new NotFoundError('Negotiation', key);
-    const parties = (await ctx.loaders.partiesOfNegotiation.load(key)).map((s) => s.ccode);
-    const w = await checkWhatIf(ctx, parties, whatIf);
-    const pair = await estimateNegotiation(ctx.analysis, key, w, coding);
-    if (!pair) throw new NotFoundError('Negotiation with an outcome', key);
-    return toLikelihood(pair.estimate, evaluationOf(pair), pair.counterfactual);
+    const pair = await ctx.analysis.estimateNegotiation(key, whatIf ?? null, coding);
+    if (!pair)
+      throw new NotFoundError(
+        `A case of the model (${await notModelledReason(ctx.analysis, key)}) for negotiation`,
+        key,
+      );
+    return toLikelihoodPair(pair);
   }
 
   @Query(() => AgreementLikelihood, {
@@ -149,27 +118,12 @@ export class AgreementResolver {
     @Arg('input', () => HypotheticalNegotiationInput) input: HypotheticalNegotiationInput,
     @Arg('whatIf', () => WhatIfInput, { nullable: true }) whatIf?: WhatIfInput,
   ): Promise<AgreementLikelihood> {
-    const parties = [...new Set(input.parties)];
-    if (parties.length < 2) throw new BadInputError('a negotiation needs at least two parties', 'input.parties');
-    if (parties.length !== input.parties.length) throw new BadInputError('a party is listed twice', 'input.parties');
-    await assertKnownStates(ctx, parties, 'input.parties');
-    await assertKnownStates(
-      ctx,
-      input.plans.map((p) => p.target),
-      'input.plans.target',
+    return toLikelihoodPair(
+      await ctx.analysis.estimateHypothetical(
+        { date: input.date.start, parties: input.parties, plans: input.plans },
+        whatIf ?? null,
+      ),
     );
-    for (const plan of input.plans) {
-      if (!parties.includes(plan.party))
-        throw new BadInputError(`plan for ${plan.party}, which is not a party`, 'input.plans');
-      if (plan.target === plan.party) throw new BadInputError('a state is not its own target', 'input.plans.target');
-      if (parties.includes(plan.target))
-        throw new BadInputError(`target ${plan.target} is at the table`, 'input.plans.target');
-    }
-    if (new Set(input.plans.map((p) => p.party)).size !== input.plans.length)
-      throw new BadInputError('one plan per party', 'input.plans');
-    const w = await checkWhatIf(ctx, parties, whatIf);
-    const pair = await estimateHypothetical(ctx.analysis, { date: input.date.start, parties, plans: input.plans }, w);
-    return toLikelihood(pair.estimate, evaluationOf(pair), pair.counterfactual);
   }
 }
 
@@ -182,10 +136,8 @@ export class NegotiationAgreementResolver {
     @Arg('whatIf', () => WhatIfInput, { nullable: true }) whatIf?: WhatIfInput,
     @Arg('coding', () => Coding, { defaultValue: 'PRIMARY' }) coding: Coding = 'PRIMARY',
   ) {
-    const parties = (await ctx.loaders.partiesOfNegotiation.load(n.key)).map((s) => s.ccode);
-    const w = await checkWhatIf(ctx, parties, whatIf);
-    const pair = await estimateNegotiation(ctx.analysis, n.key, w, coding);
-    return pair ? toLikelihood(pair.estimate, evaluationOf(pair), pair.counterfactual) : null;
+    const pair = await ctx.analysis.estimateNegotiation(n.key, whatIf ?? null, coding);
+    return pair ? toLikelihoodPair(pair) : null;
   }
 }
 

@@ -13,21 +13,15 @@ import {
   PortfolioSimilarityResult,
 } from '../schema/network.type.js';
 import { SimilarityMeasure, TieObligation } from '../schema/analysisEnums.js';
-import { sharedTargets, DEFAULT_WINDOW_YEARS } from '../analysis/sharedTargets.js';
+import { DEFAULT_WINDOW_YEARS } from '../domain/index.js';
 import {
   SERIES_FIRST_YEAR,
   SERIES_LAST_YEAR,
   SERIES_STEPS,
-  dateRequest,
-  negotiationRequest,
-  outsideOptionsSeries,
-  seriesRequest,
   type SeriesStep as AnalysisSeriesStep,
 } from '../analysis/outsideOptions/index.js';
 import { toEra } from '../loaders/rowMappers.js';
-import { allianceNetwork, shortestAlliancePath } from '../analysis/allianceNetwork.js';
-import { capabilityRatio, portfolioSimilarity } from '../analysis/measures.js';
-import { toOutsideOptions, toSharedTarget } from './analysisMappers.js';
+import { toAlternativeAlly, toOutsideOptions, toSharedTarget } from './analysisMappers.js';
 import { takeFirst } from '../schema/connection.js';
 import { assertKnownState, assertKnownStates, keyOf } from './lookups.js';
 
@@ -64,7 +58,7 @@ export class AnalysisResolver {
   ): Promise<SharedTarget[]> {
     checkWindow(windowYears);
     await checkPair(ctx, stateA, stateB, ['stateA', 'stateB']);
-    return (await sharedTargets(ctx.executor, stateA, stateB, at.start, windowYears)).map(toSharedTarget);
+    return (await ctx.analysis.sharedTargets(stateA, stateB, at.start, windowYears)).map(toSharedTarget);
   }
 
   @Query(() => [AlternativeAlly], {
@@ -90,26 +84,14 @@ export class AnalysisResolver {
     takeFirst([], first); // validate before the work
     await assertKnownStates(ctx, target != null ? [state, target] : [state], 'state/target');
     if (target === state) throw new BadInputError('a state is not its own target', 'target');
-    if (!at && !negotiation) throw new BadInputError('alternativeAllies needs `at` or `negotiation`');
-    let request = at ? dateRequest(state, at.start, { targets: target != null ? [target] : [], windowYears }) : null;
-    if (negotiation) {
-      const key = keyOf(negotiation, 'Negotiation', 'negotiation');
-      const n = await negotiationRequest(ctx.analysis.negotiations, key, state, 'state').catch(async (e) => {
-        // A state that is not a party may still ask what it could have done instead: read it at the talks.
-        if (!(e instanceof BadInputError)) throw e;
-        const info = (await ctx.analysis.negotiations.negotiation(key))!;
-        return {
-          ...dateRequest(state, info.start),
-          talksFrom: info.start,
-          talksTo: info.end,
-          atTable: (await ctx.analysis.negotiations.parties(key)).filter((c) => c !== state),
-          negotiation: key,
-        };
-      });
-      request = { ...n, at: at?.start ?? n.at, windowYears, targets: target != null ? [target] : n.targets };
-    }
-    const result = await ctx.analysis.outsideOptions.load(request!);
-    return takeFirst(toOutsideOptions(result).alternativeAllies.allies, first);
+    const allies = await ctx.analysis.alternativeAllies({
+      state,
+      at: at?.start,
+      negotiation: negotiation != null ? keyOf(negotiation, 'Negotiation', 'negotiation') : undefined,
+      target: target ?? undefined,
+      windowYears,
+    });
+    return takeFirst(allies.map(toAlternativeAlly), first);
   }
 
   @Query(() => OutsideOptions, {
@@ -131,12 +113,11 @@ export class AnalysisResolver {
       throw new BadInputError('outsideOptions takes exactly one of negotiation or at', 'negotiation');
     if (at) {
       if (!(await ctx.loaders.state.load(party))) throw new NotFoundError('State with ccode', party);
-      return toOutsideOptions(await ctx.analysis.outsideOptions.load(seriesRequest(party, at.start)));
+      return toOutsideOptions(await ctx.analysis.optionsOnDate(party, at.start));
     }
-    const key = keyOf(negotiation!, 'Negotiation', 'negotiation');
     await assertKnownState(ctx, party, 'party');
     return toOutsideOptions(
-      await ctx.analysis.outsideOptions.load(await negotiationRequest(ctx.analysis.negotiations, key, party)),
+      await ctx.analysis.optionsAtNegotiation(keyOf(negotiation!, 'Negotiation', 'negotiation'), party),
     );
   }
 
@@ -161,11 +142,7 @@ export class AnalysisResolver {
   ): Promise<OutsideOptionsPoint[]> {
     if (!Number.isInteger(topAllies) || topAllies < 0 || topAllies > MAX_TOP_ALLIES)
       throw new BadInputError(`topAllies must be a whole number from 0 to ${MAX_TOP_ALLIES}`, 'topAllies');
-    const points = await outsideOptionsSeries(
-      ctx.executor,
-      { state, from, to, step: step satisfies AnalysisSeriesStep },
-      ctx.analysis.outsideOptions,
-    );
+    const points = await ctx.analysis.optionsSeries({ state, from, to, step: step satisfies AnalysisSeriesStep });
     return points.map((p) => {
       const options = toOutsideOptions(p.result);
       const era = p.era ? toEra({ id: p.era.key, name: p.era.name, start: p.era.start, end: p.era.end }) : null;
@@ -196,7 +173,7 @@ export class AnalysisResolver {
   ): Promise<PortfolioSimilarityResult> {
     checkYear(year);
     await checkPair(ctx, stateA, stateB, ['stateA', 'stateB']);
-    const r = await portfolioSimilarity(ctx.executor, stateA, stateB, year, measure);
+    const r = await ctx.analysis.portfolioSimilarity(stateA, stateB, year, measure);
     return { stateA, stateB, year, measure, value: r.value, statesCompared: r.statesCompared };
   }
 
@@ -211,7 +188,7 @@ export class AnalysisResolver {
   ): Promise<CapabilityRatioResult> {
     checkYear(year);
     await checkPair(ctx, stateA, stateB, ['stateA', 'stateB']);
-    return { year, ...(await capabilityRatio(ctx.executor, stateA, stateB, year)) };
+    return { year, ...(await ctx.analysis.capabilityRatio(stateA, stateB, year)) };
   }
 
   @Query(() => AllianceNetwork, {
@@ -226,7 +203,7 @@ export class AnalysisResolver {
     })
     minObligation?: TieObligation,
   ): Promise<AllianceNetwork> {
-    const n = await allianceNetwork(ctx.executor, at.start, minObligation ?? null);
+    const n = await ctx.analysis.allianceNetwork(at.start, minObligation ?? null);
     return {
       at: n.at,
       nodes: n.nodes,
@@ -245,16 +222,13 @@ export class AnalysisResolver {
     @Arg('at', () => DateScalar) at: PartialDate,
   ): Promise<AlliancePath | null> {
     await assertKnownStates(ctx, [from, to], 'from/to');
-    const network = await allianceNetwork(ctx.executor, at.start);
-    const path = shortestAlliancePath(network, from, to);
+    const path = await ctx.analysis.alliancePath(from, to, at.start);
     if (!path) return null;
-    const states = [from];
-    for (const e of path) states.push(e.source === states.at(-1) ? e.target : e.source);
     return {
       at: at.start,
-      length: path.length,
-      states,
-      ties: path.map((e) => ({ ...e, obligation: e.obligation as TieObligation })),
+      length: path.ties.length,
+      states: path.states,
+      ties: path.ties.map((e) => ({ ...e, obligation: e.obligation as TieObligation })),
     };
   }
 }

@@ -1,9 +1,13 @@
 /** Analysis results (plain data) → the GraphQL result objects (source keys and ccodes resolved by field resolvers). */
-import type { OptionResult, Reason as ReasonData } from '../analysis/outsideOptions/index.js';
+import type {
+  AlternativeAlly as AllyData,
+  OptionResult,
+  Reason as ReasonData,
+} from '../analysis/outsideOptions/index.js';
 import type { SharedTarget as SharedTargetData } from '../analysis/sharedTargets.js';
-import type { TargetEvidence as EvidenceData } from '../reads/targetEvidence.js';
+import type { TargetEvidence as EvidenceData } from '../domain/index.js';
 import type { Reason, SharedTarget, TargetEvidence } from '../schema/evidence.type.js';
-import type { OutsideOptions } from '../schema/outsideOptions.type.js';
+import type { AlternativeAlly, OutsideOptions } from '../schema/outsideOptions.type.js';
 import type { EvidenceKind } from '../schema/analysisEnums.js';
 
 export const toEvidence = (e: EvidenceData & { joint?: boolean }): TargetEvidence => ({
@@ -30,18 +34,20 @@ export const toSharedTarget = (t: SharedTargetData): SharedTarget => ({
     .map(toEvidence),
 });
 
+export const toAlternativeAlly = (a: AllyData): AlternativeAlly => ({
+  ccode: a.state,
+  score: a.score,
+  components: a.components,
+  reasons: a.reasons.map(toReason),
+});
+
 export const toOutsideOptions = (o: OptionResult): OutsideOptions => ({
   partyCcode: o.request.party,
   negotiationKey: o.request.negotiation,
   targetCcodes: o.targets,
   alternativeAllies: {
     attractiveness: o.alternativeAllies.attractiveness,
-    allies: o.alternativeAllies.allies.map((a) => ({
-      ccode: a.state,
-      score: a.score,
-      components: a.components,
-      reasons: a.reasons.map(toReason),
-    })),
+    allies: o.alternativeAllies.allies.map(toAlternativeAlly),
   },
   unilateral: { ...o.unilateral, reasons: o.unilateral.reasons.map(toReason) },
   buckPassing: {

@@ -12,7 +12,6 @@ import { Era } from '../schema/era.type.js';
 import { Citation } from '../schema/source.type.js';
 import { Coding, WarPlanKind } from '../schema/enums.js';
 import { NegotiationCompatibility, RecordedOutsideOption, ThirdParty } from '../schema/coding.type.js';
-import { compatibility } from '../analysis/compatibility.js';
 import { Connection, PageArgs, pageWindow, toConnection } from '../schema/connection.js';
 import { NegotiationFilter } from '../schema/filters.input.js';
 import { loadAll } from '../loaders/createLoaders.js';
@@ -104,16 +103,7 @@ export class NegotiationResolver {
     @Ctx() ctx: RequestContext,
     @Arg('coding', () => Coding, { defaultValue: 'PRIMARY' }) coding: Coding,
   ): Promise<NegotiationCompatibility> {
-    const data = ctx.analysis.negotiations;
-    const [parties, entry, rounds] = await Promise.all([
-      data.parties(n.key),
-      data.idealPlans(n.key, coding),
-      data.plansByRound(n.key, coding),
-    ]);
-    return {
-      entry: compatibility(parties, entry),
-      byRound: rounds.map((r) => ({ round: r.round, ...compatibility(parties, r.plans) })),
-    };
+    return ctx.analysis.compatibilityByRound(n.key, coding);
   }
 
   @FieldResolver(() => [NegotiationRound], { description: 'Rounds, in sequence.' })

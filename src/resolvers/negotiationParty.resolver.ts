@@ -6,10 +6,8 @@ import { State } from '../schema/state.type.js';
 import { WarPlan } from '../schema/warPlan.type.js';
 import { OutsideOptions } from '../schema/outsideOptions.type.js';
 import { WarPlanKind } from '../schema/enums.js';
-import { negotiationRequest } from '../analysis/outsideOptions/index.js';
 import { toOutsideOptions } from './analysisMappers.js';
 import { OptionComparison, RecordedOutsideOption } from '../schema/coding.type.js';
-import { compareOptions } from '../analysis/compareOptions.js';
 import { OPTION_DISAGREEMENT } from '../domain/index.js';
 
 @Resolver(() => NegotiationParty)
@@ -49,16 +47,7 @@ export class NegotiationPartyResolver {
     description: `Each recorded option beside the computed one of the same kind, and whether they agree (a gap of ${OPTION_DISAGREEMENT} or more is a disagreement).`,
   })
   async optionComparison(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<OptionComparison[]> {
-    const [recorded, computed] = await Promise.all([
-      ctx.analysis.negotiations.recordedOptions(p.negotiationKey),
-      negotiationRequest(ctx.analysis.negotiations, p.negotiationKey, p.ccode).then((r) =>
-        ctx.analysis.outsideOptions.load(r),
-      ),
-    ]);
-    return compareOptions(
-      recorded.filter((o) => o.party === p.ccode),
-      computed,
-    );
+    return ctx.analysis.optionComparison(p.negotiationKey, p.ccode);
   }
 
   @FieldResolver(() => OutsideOptions, {
@@ -66,10 +55,6 @@ export class NegotiationPartyResolver {
       "Computed outside options at the negotiation's start (alternative allies, unilateral action, buck-passing).",
   })
   async outsideOptions(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<OutsideOptions> {
-    return toOutsideOptions(
-      await ctx.analysis.outsideOptions.load(
-        await negotiationRequest(ctx.analysis.negotiations, p.negotiationKey, p.ccode),
-      ),
-    );
+    return toOutsideOptions(await ctx.analysis.optionsAtNegotiation(p.negotiationKey, p.ccode));
   }
 }

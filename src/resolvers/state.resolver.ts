@@ -18,9 +18,8 @@ import { keyOf, meets, periodOf, type Period } from './lookups.js';
 import { Ally, Spell } from '../schema/spell.type.js';
 import { Treaty } from '../schema/treaty.type.js';
 import { OutsideOptions } from '../schema/outsideOptions.type.js';
-import { inSystemDuring, strongestObligation } from '../domain/index.js';
+import { inSystemDuring } from '../domain/index.js';
 import { toOutsideOptions } from './analysisMappers.js';
-import { negotiationRequest } from '../analysis/outsideOptions/index.js';
 import * as q from '../store/queries.gen.js';
 
 const StateConnection = Connection(State, 'State');
@@ -177,21 +176,7 @@ export class StateResolver {
     @Arg('era', () => ID, { nullable: true }) era?: string,
   ): Promise<Ally[]> {
     const period = await requiredPeriod(ctx, at, era);
-    const rows = await ctx.loaders.alliesDuring.load(`${state.ccode}|${period.from}|${period.to}`);
-    const byAlly = new Map<number, { treaties: string[]; obligations: string[] }>();
-    for (const r of rows) {
-      const e = byAlly.get(r.other as number) ?? { treaties: [], obligations: [] };
-      e.treaties.push(r.treaty as string);
-      e.obligations.push(...((r.obligations as string[] | null) ?? []));
-      byAlly.set(r.other as number, e);
-    }
-    return [...byAlly]
-      .sort(([a], [b]) => a - b)
-      .map(([ccode, e]) => ({
-        ccode,
-        treatyKeys: [...new Set(e.treaties)],
-        obligation: strongestObligation(e.obligations).name,
-      }));
+    return ctx.analysis.allies(state.ccode, period.from, period.to);
   }
 
   @FieldResolver(() => OutsideOptions, {
@@ -204,11 +189,7 @@ export class StateResolver {
     @Arg('negotiation', () => ID) negotiation: string,
   ): Promise<OutsideOptions> {
     const key = keyOf(negotiation, 'Negotiation', 'negotiation');
-    return toOutsideOptions(
-      await ctx.analysis.outsideOptions.load(
-        await negotiationRequest(ctx.analysis.negotiations, key, state.ccode, 'negotiation'),
-      ),
-    );
+    return toOutsideOptions(await ctx.analysis.optionsAtNegotiation(key, state.ccode, 'negotiation'));
   }
 }
 

@@ -21,6 +21,11 @@ export class PlanCompatibility {
   @Field(() => Boolean) allTargetsAgree!: boolean;
   @Field(() => Boolean) allApproachesAgree!: boolean;
   @Field(() => Boolean, { description: 'Same target and same approach for every party.' }) highlyCompatible!: boolean;
+  @Field(() => Float, {
+    description:
+      'Share of the parties whose plan targets a state at the table (a pact with the threat itself: neutrality, non-aggression, coercive talks); a feature of the model.',
+  })
+  targetsAtTable!: number;
   @Field(() => [PartyPlanInfo]) plans!: PartyPlanInfo[];
 }
 
@@ -99,9 +104,27 @@ export class ModelInfo {
   evaluationThunk!: () => ModelEvaluation;
 }
 
+@ObjectType({ description: 'A range a figure lies in, with the share of the resamples it holds.' })
+export class ProbabilityInterval {
+  @Field(() => Float, { description: 'Lower bound (5th percentile).' }) low!: number;
+  @Field(() => Float, { description: 'Upper bound (95th percentile).' }) high!: number;
+  @Field(() => Float, { description: 'The share of the resampled probabilities inside [low, high]: 0.9.' })
+  level!: number;
+  @Field(() => Int, {
+    description:
+      'Bootstrap replicates behind it: fits on the cases resampled with replacement; for a historical negotiation, those that did not draw it.',
+  })
+  replicates!: number;
+}
+
 @ObjectType({ description: 'How likely a negotiation is to end in a treaty, and why.' })
 export class AgreementLikelihood {
   @Field(() => Float) probability!: number;
+  @Field(() => ProbabilityInterval, {
+    nullable: true,
+    description: "How much the probability is worth: its 90% bootstrap interval over the model's cases.",
+  })
+  interval!: ProbabilityInterval | null;
   @Field(() => PlanCompatibility) compatibility!: PlanCompatibility;
   @Field(() => [PartyOutsideOption]) outsideOptions!: PartyOutsideOption[];
   @Field(() => [Contribution]) contributions!: Contribution[];

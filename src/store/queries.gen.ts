@@ -23,7 +23,7 @@ export type AllianceTiesDuringRow = {
 };
 export const allianceTiesDuring = defineQuery<AllianceTiesDuringParams, AllianceTiesDuringRow>('allianceTiesDuring', 'READ');
 
-/** Each state's alliance ties up to a date: the other members of the same phase of every treaty it had joined by then (a null phase pairs only with a null phase), with the entry and exit dates of both (open ties are in force at the date; closed ones are past alliances) and each side's own obligations in that phase with those it owes only to some members (`varying`, `owedTo` as `OBLIGATION:ccode`; a curated membership carries the treaty's obligations, owed to every member). The tie's obligations are `dyadObligations` (src/domain) of the two sides. Callers read each state once, at its latest date, through `readAllianceTies` (src/loaders/allianceTies.ts). (cypher/allianceTiesOfStates.cypher) */
+/** Each state's alliance ties up to a date: the other members of the same phase of every treaty it had joined by then (a null phase pairs only with a null phase), with the entry and exit dates of both and the treaty's end (the pairing rule, `commonSpell` in src/domain, reads them: open ties are in force at the date; closed ones are past alliances) and each side's own obligations in that phase with those it owes only to some members (`varying`, `owedTo` as `OBLIGATION:ccode`; a curated membership carries the treaty's obligations, owed to every member). The tie's obligations are `dyadObligations` (src/domain) of the two sides. Callers read each state once, at its latest date, through `readAllianceTies` (src/loaders/allianceTies.ts). (cypher/allianceTiesOfStates.cypher) */
 export type AllianceTiesOfStatesParams = {
   items: { at: string; ccode: number }[];
 };
@@ -45,6 +45,7 @@ export type AllianceTiesOfStatesRow = {
   exit: string | null;
   otherEntry: string;
   otherExit: string | null;
+  ended: string | null;
 };
 export const allianceTiesOfStates = defineQuery<AllianceTiesOfStatesParams, AllianceTiesOfStatesRow>('allianceTiesOfStates', 'READ');
 

@@ -17,7 +17,9 @@ const title = sharedDataSkipReason
 
 type Estimate = {
   probability: number;
+  interval: { low: number; high: number; level: number; replicates: number } | null;
   compatibility: {
+    targetsAtTable: number;
     highlyCompatible: boolean;
     targetAgreement: number;
     approachAgreement: number;
@@ -42,8 +44,8 @@ type Estimate = {
   contributions: { factor: string; value: number; coefficient: number; logit: number; probabilityWithout: number }[];
   counterfactual: { probability: number; compatibility: { highlyCompatible: boolean } } | null;
 };
-const FIELDS = `probability explanation
-  compatibility { highlyCompatible targetAgreement approachAgreement plans { party { ccode } targets { ccode } approach } }
+const FIELDS = `probability interval { low high level replicates } explanation
+  compatibility { highlyCompatible targetAgreement approachAgreement targetsAtTable plans { party { ccode } targets { ccode } approach } }
   outsideOptions { party { ccode } attractiveness }
   contributions { factor value coefficient logit probabilityWithout }
   similarCases { negotiation { key } outcome distance }
@@ -52,12 +54,20 @@ const FIELDS = `probability explanation
 
 describe.skipIf(!hasSharedData)(title, () => {
   let api: TestApi;
-  let all: { key: string; outcome: string; agreementLikelihood: Estimate }[];
+  type Node = {
+    key: string;
+    outcome: string;
+    partyPositions: { state: { ccode: number }; plans: { fromRound: number | null }[] }[];
+    agreementLikelihood: Estimate | null;
+  };
+  let every: Node[];
+  /** The negotiations that are cases of the model (every party's entry plan coded). */
+  let all: (Node & { agreementLikelihood: Estimate })[];
   beforeAll(async () => {
     // The tests ask for every negotiation's estimate in one request: above the default cost limit,
     // which is not what they test.
     api = await createTestApi(await seededAndImported(), { ...testLimits, maxCost: 200_000 });
-    all = [];
+    every = [];
     let after: string | null = null;
     for (;;) {
       // every negotiation, a page of 100 at a time
@@ -68,20 +78,57 @@ describe.skipIf(!hasSharedData)(title, () => {
         data?: {
           negotiations: {
             pageInfo: { hasNextPage: boolean; endCursor: string };
-            edges: { node: { key: string; outcome: string; agreementLikelihood: Estimate } }[];
+            edges: { node: Node }[];
           };
         } | null;
         errors?: unknown;
       } = await api.run(
-        `query ($after: String) { negotiations(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { key outcome agreementLikelihood { ${FIELDS} } } } } }`,
+        `query ($after: String) { negotiations(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { key outcome partyPositions { state { ccode } plans(kind: IDEAL) { fromRound } } agreementLikelihood { ${FIELDS} } } } } }`,
         { after },
       );
       expect(errors).toBeUndefined();
-      all.push(...data!.negotiations.edges.map((e) => e.node));
+      every.push(...data!.negotiations.edges.map((e) => e.node));
       if (!data!.negotiations.pageInfo.hasNextPage) break;
       after = data!.negotiations.pageInfo.endCursor;
     }
+    all = every.filter((n): n is Node & { agreementLikelihood: Estimate } => n.agreementLikelihood !== null);
   }, 180_000);
+
+  it('models exactly the negotiations whose parties all have a coded entry plan; the others answer why not', async () => {
+    const coded = (n: Node) => n.partyPositions.every((p) => p.plans.some((w) => w.fromRound === null));
+    expect(every.filter((n) => n.agreementLikelihood !== null).map((n) => n.key)).toEqual(
+      every.filter(coded).map((n) => n.key),
+    );
+    const uncoded = every.find((n) => !coded(n))!;
+    expect(uncoded).toBeDefined();
+    const { errors } = await api.run('query ($key: ID!) { agreementLikelihood(negotiation: $key) { probability } }', {
+      key: uncoded.key,
+    });
+    expect(errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(errors?.[0]?.message).toMatch(/do not settle the entry plan/);
+  });
+
+  it('gives every probability a 90% bootstrap interval around it, from the replicates the case is out of', () => {
+    for (const n of all) {
+      const { probability, interval } = n.agreementLikelihood;
+      expect(interval, n.key).not.toBeNull();
+      expect(interval!.level).toBe(0.9);
+      expect(interval!.replicates).toBeGreaterThan(40);
+      expect(interval!.replicates).toBeLessThan(120); // about 37% of 200: those that did not draw the case
+      expect(interval!.low).toBeLessThanOrEqual(interval!.high);
+      expect(interval!.low - 0.2).toBeLessThanOrEqual(probability);
+      expect(interval!.high + 0.2).toBeGreaterThanOrEqual(probability);
+    }
+  });
+
+  it('fits and evaluates, leave-one-out, the negotiations whose plans aim at a state at the table, with their own coefficient', () => {
+    const atTable = all.filter((n) => n.agreementLikelihood.compatibility.targetsAtTable > 0);
+    expect(atTable.length).toBeGreaterThan(10);
+    expect(all[0]!.agreementLikelihood.model.evaluation.cases).toBe(all.length);
+    const c = all[0]!.agreementLikelihood.model.coefficients.find((x) => x.factor === 'targetAtTable')!;
+    expect(c.constraint).toBe('free');
+    for (const n of atTable) expect(n.agreementLikelihood.explanation, n.key).toMatch(/at a state at the table/);
+  });
 
   const one = async (key: string, whatIf?: unknown) => {
     const { data, errors } = await api.run<{ agreementLikelihood: Estimate }>(
@@ -169,10 +216,10 @@ describe.skipIf(!hasSharedData)(title, () => {
     }
     // random cases through the same fitting code: more agreement never lowers p, a better outside option never raises it
     const fit = fitModel([
-      { key: 'a', outcome: 1, x: [1, 1, 1, 0, 0] },
-      { key: 'b', outcome: 0, x: [0, 0.5, 0.5, 0.9, 1] },
-      { key: 'c', outcome: 1, x: [0, 0.5, 1, 0.2, 0] },
-      { key: 'd', outcome: 0, x: [0, 0.5, 0.5, 0.4, 1] },
+      { key: 'a', outcome: 1, x: [1, 1, 1, 0, 0, 0] },
+      { key: 'b', outcome: 0, x: [0, 0.5, 0.5, 0.9, 1, 0.5] },
+      { key: 'c', outcome: 1, x: [0, 0.5, 1, 0.2, 0, 0] },
+      { key: 'd', outcome: 0, x: [0, 0.5, 0.5, 0.4, 1, 1] },
     ]);
     expect(fit.coefficients).toHaveLength(FEATURES.length);
     for (let i = 0; i < 200; i++) {
@@ -180,11 +227,12 @@ describe.skipIf(!hasSharedData)(title, () => {
         a = Math.random(),
         o = Math.random(),
         sc = Math.random() < 0.5 ? 0 : 1;
-      const base = predict(fit, [0, t, a, o, sc]);
-      expect(predict(fit, [0, Math.min(1, t + 0.1), a, o, sc])).toBeGreaterThanOrEqual(base);
-      expect(predict(fit, [0, t, Math.min(1, a + 0.1), o, sc])).toBeGreaterThanOrEqual(base);
-      expect(predict(fit, [0, t, a, Math.min(1, o + 0.1), sc])).toBeLessThanOrEqual(base);
-      expect(predict(fit, [0, t, a, o, 1])).toBeLessThanOrEqual(predict(fit, [0, t, a, o, 0]));
+      const tt = Math.random();
+      const base = predict(fit, [0, t, a, o, sc, tt]);
+      expect(predict(fit, [0, Math.min(1, t + 0.1), a, o, sc, tt])).toBeGreaterThanOrEqual(base);
+      expect(predict(fit, [0, t, Math.min(1, a + 0.1), o, sc, tt])).toBeGreaterThanOrEqual(base);
+      expect(predict(fit, [0, t, a, Math.min(1, o + 0.1), sc, tt])).toBeLessThanOrEqual(base);
+      expect(predict(fit, [0, t, a, o, 1, tt])).toBeLessThanOrEqual(predict(fit, [0, t, a, o, 0, tt]));
     }
   });
 
@@ -221,6 +269,25 @@ describe.skipIf(!hasSharedData)(title, () => {
     expect(compatible.data!.hypotheticalAgreement.probability).toBeGreaterThan(
       divergent.data!.hypotheticalAgreement.probability,
     );
+    // A pact with the threat itself: answered, with its probability and why.
+    const withThreat = await api.run<{
+      hypotheticalAgreement: { probability: number; explanation: string; compatibility: { targetsAtTable: number } };
+    }>(
+      `query ($input: HypotheticalNegotiationInput!) { hypotheticalAgreement(input: $input) { probability explanation compatibility { targetsAtTable } interval { low high } } }`,
+      {
+        input: {
+          date: '1939-08-01',
+          parties: [255, 365],
+          plans: [
+            { party: 255, target: 365, approach: 'DEFENSIVE' },
+            { party: 365, target: 255, approach: 'DEFENSIVE' },
+          ],
+        },
+      },
+    );
+    expect(withThreat.errors).toBeUndefined();
+    expect(withThreat.data!.hypotheticalAgreement.compatibility.targetsAtTable).toBe(1);
+    expect(withThreat.data!.hypotheticalAgreement.explanation).toMatch(/at a state at the table/);
     const own = await api.run(q, {
       input: { date: '1949', parties: [2, 200], plans: [{ party: 2, target: 2, approach: 'DEFENSIVE' }] },
     });
