@@ -4,6 +4,7 @@
  * builds its request, batches the reads through the request's loaders (so that a page of
  * negotiations asking every party's options reads once) and scores with the pure modules.
  */
+import DataLoader from 'dataloader';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Loaders } from '../loaders/createLoaders.js';
 import { BadInputError } from '../errors/index.js';
@@ -91,13 +92,27 @@ export interface AnalysisContext {
 export function createAnalysisContext(executor: QueryExecutor, loaders: Loaders): AnalysisContext {
   const negotiations = negotiationDataFrom(loaders);
   const outsideOptions = createOutsideOptionsLoader(executor);
+  // Parties at negotiations are batched by (negotiation, party), their requests built together and
+  // scored in one batch: building a request takes a different number of loader hops for a party
+  // whose plan names no target, which would otherwise split a page's parties into two batches.
+  const atNegotiation = new DataLoader<{ negotiation: string; party: number; argument: string }, OptionResult, string>(
+    async (keys) => {
+      const requests = await Promise.allSettled(
+        keys.map((k) => negotiationRequest(negotiations, k.negotiation, k.party, k.argument)),
+      );
+      const built = requests.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const results = await outsideOptions.loadMany(built);
+      let j = 0;
+      return requests.map((r) => (r.status === 'fulfilled' ? results[j++]! : (r.reason as Error)));
+    },
+    { cacheKeyFn: (k) => `${k.negotiation} ${k.party} ${k.argument}` },
+  );
   const a: AnalysisContext = {
     executor,
     negotiations,
     outsideOptions,
-    async optionsAtNegotiation(negotiation, party, argument = 'party') {
-      return outsideOptions.load(await negotiationRequest(negotiations, negotiation, party, argument));
-    },
+    optionsAtNegotiation: (negotiation, party, argument = 'party') =>
+      atNegotiation.load({ negotiation, party, argument }),
     optionsOnDate: (state, at) => outsideOptions.load(seriesRequest(state, at)),
     async alternativeAllies({ state, at, negotiation, target, windowYears }) {
       const targets = target != null ? [target] : null;

@@ -11,8 +11,9 @@ beforeAll(async () => {
   api = await createTestApi(await seededEmbedded());
 });
 
+// The failed negotiations: coded in full (rounds, proposals, plans), so every loader is asked from the first page on.
 const NESTED = `query ($first: Int) {
-  negotiations(first: $first) {
+  negotiations(first: $first, filter: { outcome: NONAGREEMENT }) {
     totalCount
     edges { node {
       key

@@ -179,8 +179,8 @@ describe('treaties', () => {
     expect((await page({ member: 2, activeFrom: '1950-01-01', activeTo: '1950-01-01' })).page).toContain(natoId);
     expect((await page({ member: 2, activeFrom: '1945-01-01', activeTo: '1949-12-31' })).page).toContain(natoId);
     expect((await page({ member: 2, activeFrom: '1948-01-01', activeTo: '1948-01-01' })).page).not.toContain(natoId);
-    expect((await page({ obligation: 'DEFENSE' })).page).toContain(natoId);
-    expect((await page({ obligation: 'NEUTRALITY' })).page).not.toContain(natoId);
+    expect((await page({ member: 2, obligation: 'DEFENSE' })).page).toContain(natoId);
+    expect((await page({ member: 2, obligation: 'NEUTRALITY' })).page).not.toContain(natoId);
   });
   it('membersOfTreaties lists the United States, United Kingdom and France for NATO', async () => {
     const members = nodes(await ex.read(q.membersOfTreaties, { ids: [natoId] })).map((m) => m.ccode);

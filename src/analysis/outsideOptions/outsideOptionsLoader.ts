@@ -41,8 +41,14 @@ async function assessWithResultCache(ex: QueryExecutor, requests: readonly Optio
   return out as OptionResult[];
 }
 
+/**
+ * The batch waits for the end of the event-loop turn (`setImmediate`), not the microtask DataLoader
+ * waits by default: the parties of a page reach this loader after a few loader hops each, and a party
+ * whose hops resolve sooner (no plan to read posers for) would otherwise start a batch of its own.
+ */
 export function createOutsideOptionsLoader(ex: QueryExecutor): OutsideOptionsLoader {
   return new DataLoader<OptionRequest, OptionResult, string>((requests) => assessWithResultCache(ex, requests), {
     cacheKeyFn: requestKey,
+    batchScheduleFn: (dispatch) => setImmediate(dispatch),
   });
 }
