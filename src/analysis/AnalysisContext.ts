@@ -13,6 +13,15 @@ export interface AnalysisContext {
   outsideOptions: OutsideOptionsLoader;
 }
 
-export function createAnalysisContext(executor: QueryExecutor, loaders: Loaders): AnalysisContext {
-  return { executor, negotiations: negotiationDataFrom(loaders), outsideOptions: createOutsideOptionsLoader(executor) };
+/** `signal`: the request's, which also stops the analysis' JS work between slices (src/pacer.ts). */
+export function createAnalysisContext(
+  executor: QueryExecutor,
+  loaders: Loaders,
+  signal?: AbortSignal,
+): AnalysisContext {
+  return {
+    executor,
+    negotiations: negotiationDataFrom(loaders),
+    outsideOptions: createOutsideOptionsLoader(executor, signal),
+  };
 }

@@ -17,6 +17,7 @@
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Row } from '../store/GraphStore.js';
 import { EVIDENCE_WEIGHT, covers, overlaps, type EvidenceKind } from '../domain/index.js';
+import { Pacer } from '../pacer.js';
 
 export interface TargetEvidence {
   holder: number;
@@ -170,11 +171,13 @@ interface TargetGroup {
  * (anchored on each holder) and one per kind for those with targets (anchored on the targets, one
  * item per target: every holder and window asked against it in one item, each window keeping the
  * rows whose span meets it, see `span`). Rows are merged in the fixed order of QUERIES,
- * so that the evidence, and every text built from it, comes out the same on every run.
+ * so that the evidence, and every text built from it, comes out the same on every run. Matching
+ * rows to windows (a yearly series: every row against each of its 135 windows) is paced by `pacer`.
  */
 export async function gatherTargetEvidence(
   ex: QueryExecutor,
   requests: EvidenceRequest[],
+  pacer: Pacer = new Pacer(),
 ): Promise<Map<string, TargetEvidence[]>> {
   const out = new Map<string, TargetEvidence[]>(requests.map((r) => [requestKey(r), []]));
   if (!requests.length) return out;
@@ -246,7 +249,7 @@ export async function gatherTargetEvidence(
       ]),
     ),
   );
-  results.forEach(([holderRows, targetRows], i) => {
+  for (const [i, [holderRows, targetRows]] of results.entries()) {
     const q = QUERIES[i]!;
     for (const row of holderRows)
       push(
@@ -261,6 +264,7 @@ export async function gatherTargetEvidence(
       );
     const seen = new Set<string>();
     for (const row of targetRows) {
+      if (pacer.due()) await pacer.turn();
       const [start, end] = q.span(row);
       let rowId: string | undefined; // the row's columns that DISTINCT compared, but the span's and the item's
       for (const w of groups.get(row.target as number)!.windows.values()) {
@@ -280,7 +284,7 @@ export async function gatherTargetEvidence(
         push(q, row, key);
       }
     }
-  });
+  }
   return out;
 }
 

@@ -51,7 +51,7 @@ import {
 } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 import { targetsByYear } from './dyadYearEvidence.js';
-import { Pacer } from './dyadYearPacer.js';
+import { Pacer } from '../pacer.js';
 import { memberCoding } from './model.js';
 
 export const DYAD_YEAR_COLUMNS = [

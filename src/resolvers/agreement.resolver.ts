@@ -28,6 +28,7 @@ import { predict } from '../analysis/logisticModel.js';
 import { toOutsideOptions } from './analysisMappers.js';
 import { loadAll } from '../loaders/createLoaders.js';
 import { assertKnownStates, keyOf } from './lookups.js';
+import * as cost from '../schema/fieldCost.js';
 
 function toLikelihood(
   e: Estimate,
@@ -118,6 +119,7 @@ async function checkWhatIf(ctx: RequestContext, parties: number[], w?: WhatIfInp
 @Resolver(() => AgreementLikelihood)
 export class AgreementResolver {
   @Query(() => AgreementLikelihood, {
+    complexity: cost.analysis(30),
     description:
       'How likely this negotiation was to end in a treaty, from war-plan compatibility and outside options; the model is fitted on every other negotiation (leave-one-out).',
   })
@@ -141,6 +143,7 @@ export class AgreementResolver {
   }
 
   @Query(() => AgreementLikelihood, {
+    complexity: cost.analysis(250),
     description:
       'How likely a negotiation that did not happen would be to end in a treaty (model fitted on every negotiation).',
   })
@@ -175,7 +178,11 @@ export class AgreementResolver {
 
 @Resolver(() => Negotiation)
 export class NegotiationAgreementResolver {
-  @FieldResolver(() => AgreementLikelihood, { nullable: true, description: 'See Query.agreementLikelihood.' })
+  @FieldResolver(() => AgreementLikelihood, {
+    complexity: cost.analysis(2),
+    nullable: true,
+    description: 'See Query.agreementLikelihood.',
+  })
   async agreementLikelihood(
     @Root() n: Negotiation,
     @Ctx() ctx: RequestContext,
@@ -199,12 +206,12 @@ export class ModelInfoResolver {
 
 @Resolver(() => PartyPlanInfo)
 export class PartyPlanInfoResolver {
-  @FieldResolver(() => State, { nullable: true })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   party(@Root() p: PartyPlanInfo, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(p.partyCcode);
   }
 
-  @FieldResolver(() => [State], { description: 'The states posing the target.' })
+  @FieldResolver(() => [State], { complexity: cost.reads(2), description: 'The states posing the target.' })
   targets(@Root() p: PartyPlanInfo, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.state, p.targetCcodes);
   }
@@ -212,7 +219,7 @@ export class PartyPlanInfoResolver {
 
 @Resolver(() => PartyOutsideOption)
 export class PartyOutsideOptionResolver {
-  @FieldResolver(() => State, { nullable: true })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   party(@Root() p: PartyOutsideOption, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(p.partyCcode);
   }
@@ -220,7 +227,7 @@ export class PartyOutsideOptionResolver {
 
 @Resolver(() => SimilarCase)
 export class SimilarCaseResolver {
-  @FieldResolver(() => Negotiation, { nullable: true })
+  @FieldResolver(() => Negotiation, { complexity: cost.read(), nullable: true })
   negotiation(@Root() s: SimilarCase, @Ctx() ctx: RequestContext) {
     return ctx.loaders.negotiation.load(s.negotiationKey);
   }

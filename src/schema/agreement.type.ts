@@ -4,6 +4,7 @@ import { Approach, Outcome } from './enums.js';
 import { DateScalar } from './Date.scalar.js';
 import type { PartialDate } from './PartialDate.js';
 import { OutsideOptions } from './outsideOptions.type.js';
+import * as cost from './fieldCost.js';
 
 @ObjectType({ description: "A party's ideal war plan, as the model reads it." })
 export class PartyPlanInfo {
@@ -21,7 +22,7 @@ export class PlanCompatibility {
   @Field(() => Boolean) allTargetsAgree!: boolean;
   @Field(() => Boolean) allApproachesAgree!: boolean;
   @Field(() => Boolean, { description: 'Same target and same approach for every party.' }) highlyCompatible!: boolean;
-  @Field(() => [PartyPlanInfo]) plans!: PartyPlanInfo[];
+  @Field(() => [PartyPlanInfo], { complexity: cost.items(4) }) plans!: PartyPlanInfo[];
 }
 
 @ObjectType()
@@ -84,7 +85,7 @@ export class ModelEvaluation {
   @Field(() => Float) baseRateBrier!: number;
   @Field(() => Float) baseRateLogLoss!: number;
   @Field(() => Float) baseRateAccuracy!: number;
-  @Field(() => [CalibrationBinInfo]) calibration!: CalibrationBinInfo[];
+  @Field(() => [CalibrationBinInfo], { complexity: cost.items(5) }) calibration!: CalibrationBinInfo[];
 }
 
 @ObjectType()
@@ -95,7 +96,7 @@ export class ModelInfo {
   @Field(() => [String], { description: 'Negotiations left out of the fit (the one asked about).' }) leftOut!: string[];
   @Field(() => Float, { description: 'L2 penalty.' }) lambda!: number;
   @Field(() => Float) intercept!: number;
-  @Field(() => [Coefficient]) coefficients!: Coefficient[];
+  @Field(() => [Coefficient], { complexity: cost.items(5) }) coefficients!: Coefficient[];
   evaluationThunk!: () => ModelEvaluation;
 }
 
@@ -103,10 +104,10 @@ export class ModelInfo {
 export class AgreementLikelihood {
   @Field(() => Float) probability!: number;
   @Field(() => PlanCompatibility) compatibility!: PlanCompatibility;
-  @Field(() => [PartyOutsideOption]) outsideOptions!: PartyOutsideOption[];
-  @Field(() => [Contribution]) contributions!: Contribution[];
+  @Field(() => [PartyOutsideOption], { complexity: cost.items(4) }) outsideOptions!: PartyOutsideOption[];
+  @Field(() => [Contribution], { complexity: cost.items(5) }) contributions!: Contribution[];
   @Field(() => String) explanation!: string;
-  @Field(() => [SimilarCase]) similarCases!: SimilarCase[];
+  @Field(() => [SimilarCase], { complexity: cost.items(5) }) similarCases!: SimilarCase[];
   @Field(() => ModelInfo) model!: ModelInfo;
   @Field(() => AgreementLikelihood, {
     nullable: true,

@@ -322,9 +322,11 @@ describe.skipIf(!hasSharedData)(title, () => {
     );
     expect(thirty.errors?.[0]?.extensions?.limit).toBe('MAX_COST');
     expect(thirty.roundTrips).toBe(0);
-    // Two full series in one request are over the limit too; one is not.
+    // Two full series with the page's selection in one request are over the limit too; one is not.
+    const selection =
+      'year at from to era { key name } options { overall alternativeAllies { attractiveness } unilateral { attractiveness } buckPassing { attractiveness } } topAllies { score state { abbrev } }';
     const two = await api.run(
-      `{ a: outsideOptionsSeries(state: 200) { at } b: outsideOptionsSeries(state: 220) { at } }`,
+      `{ a: outsideOptionsSeries(state: 200) { ${selection} } b: outsideOptionsSeries(state: 220) { ${selection} } }`,
     );
     expect(two.errors?.[0]?.extensions?.limit).toBe('MAX_COST');
   });

@@ -11,6 +11,7 @@ import { readAllianceTies } from '../../loaders/allianceTies.js';
 import { readStatesAvailableAt } from '../../loaders/statesAvailable.js';
 import { readConcurrentTalks } from '../../loaders/concurrentTalks.js';
 import { evidenceKey, gatherTargetEvidence, type TargetEvidence } from '../targetEvidence.js';
+import { Pacer } from '../../pacer.js';
 import type { OptionInputs, OptionRequest, Spell, Talk, Tie } from './types.js';
 
 const atKey = (ccode: number, at: string) => `${ccode}|${at}`;
@@ -23,7 +24,12 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-export async function fetchOptionData(ex: QueryExecutor, requests: readonly OptionRequest[]): Promise<OptionInputs[]> {
+/** `pacer` paces the work in JS between and after the reads (src/pacer.ts). */
+export async function fetchOptionData(
+  ex: QueryExecutor,
+  requests: readonly OptionRequest[],
+  pacer: Pacer = new Pacer(),
+): Promise<OptionInputs[]> {
   if (!requests.length) return [];
   const evidenceFrom = (r: OptionRequest) => addYears(r.at, -r.windowYears);
   const dates = [...new Set(requests.map((r) => r.at))];
@@ -43,6 +49,7 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
     gatherTargetEvidence(
       ex,
       untargeted.map((r) => ({ ccode: r.party, from: evidenceFrom(r), to: r.at })),
+      pacer,
     ),
     readAllianceTies(ex, partyItems),
     readConcurrentTalks(
@@ -112,14 +119,16 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
   // Names of targets outside the system at the batch's dates (reasons name every state the same way, whatever the batch).
   const unnamed = [...new Set(targetsOf.flat())].filter((c) => !names.has(c)).sort((a, b) => a - b);
   const [evidence, caps, named] = await Promise.all([
-    gatherTargetEvidence(ex, evidenceRequests),
+    gatherTargetEvidence(ex, evidenceRequests, pacer),
     capabilityItems.length ? ex.read(q.cincOfStateYears, { items: capabilityItems }) : Promise.resolve([]),
     unnamed.length ? ex.read(q.statesByCcodes, { ccodes: unnamed }) : Promise.resolve([]),
   ]);
   for (const s of named) names.set(s.ccode, s.abbrev);
   const cincByYear = new Map(caps.map((c) => [`${c.ccode}-${c.year}`, c.cinc]));
 
-  return requests.map((r, i) => {
+  const inputs: OptionInputs[] = [];
+  for (const [i, r] of requests.entries()) {
+    if (pacer.due()) await pacer.turn();
     const year = yearOf(r.at);
     const targets = targetsOf[i]!;
     const candidates = candidatesOf[i]!;
@@ -132,7 +141,7 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
       const v = cincByYear.get(`${c}-${year}`);
       if (v !== undefined) cinc.set(c, v);
     }
-    return {
+    inputs.push({
       request: r,
       targets,
       candidates,
@@ -143,6 +152,7 @@ export async function fetchOptionData(ex: QueryExecutor, requests: readonly Opti
       talks: talks.get(talksKey(r)) ?? new Map(),
       cinc,
       spells: spells.get(r.party) ?? [],
-    };
-  });
+    });
+  }
+  return inputs;
 }
