@@ -17,7 +17,15 @@
  * `countResolvedFields` wraps each field's resolver of a schema once; a request without a budget in
  * its context (scripts, prefit) resolves as before.
  */
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  isObjectType,
+  locatedError,
+  type GraphQLError,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
 import { ResponseTooLargeError, type AppError } from '../errors/index.js';
 import type { Deadline } from './deadline.js';
 import type { HeapGuard } from './heapGuard.js';
@@ -47,8 +55,14 @@ export class ResponseBudget {
   private nextCheck = CHECK_EVERY;
   private readonly pacer = new Pacer(SLICE_MS);
   private turn: Promise<void> | undefined;
+  private readonly located = new WeakMap<Error, GraphQLError>();
 
   constructor(private readonly options: ResponseBudgetOptions) {}
+
+  /** `e` is what stopped the request (the budget, the deadline, the client gone). */
+  stoppedBy(e: unknown): boolean {
+    return e !== undefined && (e === this.stopped || e === this.options.deadline?.signal.reason);
+  }
 
   /** Throws once the request is stopped (over budget, past the deadline, cancelled). */
   alive(): void {
@@ -106,6 +120,23 @@ export class ResponseBudget {
     if (this.bytes > maxBytes) this.stop(new ResponseTooLargeError('bytes', maxBytes, 'MAX_RESPONSE_BYTES'));
   }
 
+  /**
+   * `e` located at the first field it stopped, once: graphql-js passes on an error that has a path
+   * as it is, where it would build a new one, with its stack and source locations, for each of the
+   * thousands of fields a stopped request still had to resolve.
+   */
+  locate(e: unknown, info: GraphQLResolveInfo): unknown {
+    if (!(e instanceof Error)) return e;
+    let l = this.located.get(e);
+    if (!l) {
+      const path: (string | number)[] = [];
+      for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) path.unshift(p.key);
+      l = locatedError(e, info.fieldNodes, path);
+      this.located.set(e, l);
+    }
+    return l;
+  }
+
   /** Stops the request: every field still to resolve throws `reason`, no further store call starts. */
   private stop(reason: Error): never {
     this.stopped ??= reason;
@@ -138,28 +169,42 @@ export function countResolvedFields(schema: GraphQLSchema): void {
           budget.field(typeof info.path.key === 'string' ? info.path.key : '');
           turn = budget.pause();
         } catch (e) {
-          return Promise.reject(e as Error);
+          return Promise.reject(budget.locate(e, info));
         }
-        if (!turn) return settle(budget, resolve(source, args, context, info));
+        if (!turn) return settle(budget, info, resolve(source, args, context, info));
         return turn.then(() => {
-          budget.alive();
-          return settle(budget, resolve(source, args, context, info));
+          try {
+            budget.alive();
+          } catch (e) {
+            throw budget.locate(e, info);
+          }
+          return settle(budget, info, resolve(source, args, context, info));
         });
       };
     }
   }
 }
 
-function settle(budget: ResponseBudget, result: unknown): unknown {
+function settle(budget: ResponseBudget, info: GraphQLResolveInfo, result: unknown): unknown {
   if (result instanceof Promise)
-    return result.then((v: unknown) => {
-      budget.value(v);
-      return v;
-    });
+    return result.then(
+      (v: unknown) => {
+        try {
+          budget.value(v);
+        } catch (e) {
+          throw budget.locate(e, info);
+        }
+        return v;
+      },
+      (e: unknown) => {
+        // A store call refused at the stop (the deadline's signal carries the same reason).
+        throw budget.stoppedBy(e) ? budget.locate(e, info) : e;
+      },
+    );
   try {
     budget.value(result);
   } catch (e) {
-    return Promise.reject(e as Error);
+    return Promise.reject(budget.locate(e, info));
   }
   return result;
 }
