@@ -48,6 +48,7 @@ import { loadSeed } from '../src/seed/loadSeed.js';
 import { importAll } from '../src/import/index.js';
 import { createApollo, startServer } from '../src/server.js';
 import { createContext } from '../src/context.js';
+import type { FieldCost } from '../src/schema/fieldCost.js';
 import { projectRoot } from '../src/paths.js';
 import { writeSyntheticSeed } from './syntheticGraph.js';
 
@@ -336,8 +337,9 @@ if (sections.has('ops') || sections.has('rps') || sections.has('costs')) {
     const declared = (field: string) => {
       const [type, name] = field.split(' ')[0]!.split('.') as [string, string];
       const c = (schema.getType(type) as GraphQLObjectType).getFields()[name]!.extensions.complexity as
-        { kind: string; own: number } | undefined;
-      return c ? `${c.own} (${c.kind})` : '-';
+        FieldCost | undefined;
+      const own = c?.perPoint && field.includes('(ERA)') ? c.perPoint({ step: 'ERA' }) : c?.own;
+      return c ? `${own} (${c.kind})` : '-';
     };
     const timed = async (query: string) => {
       const ctx = createContext(executor, limits);

@@ -143,7 +143,7 @@ export class AgreementResolver {
   }
 
   @Query(() => AgreementLikelihood, {
-    complexity: cost.analysis(250),
+    complexity: cost.analysis(300),
     description:
       'How likely a negotiation that did not happen would be to end in a treaty (model fitted on every negotiation).',
   })
@@ -179,7 +179,7 @@ export class AgreementResolver {
 @Resolver(() => Negotiation)
 export class NegotiationAgreementResolver {
   @FieldResolver(() => AgreementLikelihood, {
-    complexity: cost.analysis(2),
+    complexity: cost.analysis(3),
     nullable: true,
     description: 'See Query.agreementLikelihood.',
   })

@@ -48,7 +48,7 @@ void SAME_STEPS;
  * Query.outsideOptions, Query.alternativeAllies and State.outsideOptions cost. Parties asked for
  * together (`partyPositions { outsideOptions }`) share one batch and cost less each.
  */
-export const OUTSIDE_OPTIONS_ALONE = 400;
+export const OUTSIDE_OPTIONS_ALONE = 300;
 
 /** The eras a series by era can meet (the record's eight, and room for a few more). */
 const MAX_ERA_POINTS = 10;
@@ -81,7 +81,7 @@ async function checkPair(ctx: RequestContext, a: number, b: number, names: [stri
 @Resolver()
 export class AnalysisResolver {
   @Query(() => [SharedTarget], {
-    complexity: cost.analysis(200, { perParent: 11, window: DEFAULT_WINDOW_YEARS }),
+    complexity: cost.analysis(150, { perParent: 11, window: DEFAULT_WINDOW_YEARS }),
     description:
       'Targets both states stood against at the date, strongest evidence first. Evidence: ideal war plans, treaties directed against the target, rivalries, perceptions (at the date), disputes and wars (within windowYears before it).',
   })
@@ -173,7 +173,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => [OutsideOptionsPoint], {
-    complexity: cost.series((args) => (args.step === 'ERA' ? 380 : 70), seriesPoints),
+    complexity: cost.series((args) => (args.step === 'ERA' ? 300 : 60), seriesPoints),
     description: `A state's outside options over time, one point per year (read on 1 July) or per era (read on the midpoint of its part of the range), ${SERIES_FIRST_YEAR}–${SERIES_LAST_YEAR}: each point is exactly \`outsideOptions(party, at)\` on its date, all computed in one batch (the store round trips do not grow with the number of points). Unknown state: NOT_FOUND.`,
   })
   async outsideOptionsSeries(
@@ -217,7 +217,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => PortfolioSimilarityResult, {
-    complexity: cost.analysis(100),
+    complexity: cost.analysis(80),
     description:
       'Alliance portfolio similarity in a year over the states in the system; ties coded defense 4 > offense 3 > neutrality/non-aggression 2 > consultation 1 > none 0, each state allied to itself at 4.',
   })
@@ -250,7 +250,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => AllianceNetwork, {
-    complexity: cost.analysis(100),
+    complexity: cost.analysis(80),
     description: 'States in the system at the date (CINC, major power) and the alliance ties in force between them.',
   })
   async allianceNetwork(

@@ -37,7 +37,7 @@ export class NegotiationResolver {
   }
 
   @Query(() => NegotiationConnection, {
-    complexity: pageCost(75),
+    complexity: pageCost(90),
     description: 'Negotiations ordered by start date, successes and failures alike.',
   })
   async negotiations(
@@ -81,7 +81,7 @@ export class NegotiationResolver {
   }
 
   @FieldResolver(() => [RecordedOutsideOption], {
-    complexity: cost.reads(2, { own: 2 }),
+    complexity: cost.reads(2),
     description:
       "The outside options the parties' decision-makers weighed, as the record gives them (per party: partyPositions.recordedOutsideOptions).",
   })
@@ -105,7 +105,7 @@ export class NegotiationResolver {
   }
 
   @FieldResolver(() => NegotiationCompatibility, {
-    complexity: cost.analysis(2),
+    complexity: cost.analysis(3),
     description:
       "Compatibility of the parties' ideal plans: the entry plans (what the agreement model reads), and from each round in which a plan moved; scope and form where coded.",
   })
@@ -127,7 +127,7 @@ export class NegotiationResolver {
   }
 
   @FieldResolver(() => [NegotiationRound], {
-    complexity: cost.reads(3, { own: 2 }),
+    complexity: cost.reads(3),
     description: 'Rounds, in sequence.',
   })
   rounds(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<NegotiationRound[]> {

@@ -66,7 +66,7 @@ export class NegotiationPartyResolver {
   }
 
   @FieldResolver(() => OutsideOptions, {
-    complexity: cost.analysis(20),
+    complexity: cost.analysis(15),
     description:
       "Computed outside options at the negotiation's start (alternative allies, unilateral action, buck-passing).",
   })

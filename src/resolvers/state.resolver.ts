@@ -57,7 +57,7 @@ export class StateResolver {
     return state;
   }
 
-  @Query(() => StateConnection, { complexity: pageCost(30), description: 'States ordered by ccode.' })
+  @Query(() => StateConnection, { complexity: pageCost(20), description: 'States ordered by ccode.' })
   async states(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
@@ -120,7 +120,7 @@ export class StateResolver {
   }
 
   @FieldResolver(() => [Capability], {
-    complexity: cost.reads(197, { own: 13, cap: yearsAsked }),
+    complexity: cost.reads(197, { own: 15, cap: yearsAsked }),
     description: 'NMC material capabilities by year (imported data set), optionally from/to a year (inclusive).',
   })
   capabilities(

@@ -27,7 +27,7 @@ export class ThreatResolver {
     return t;
   }
 
-  @Query(() => ThreatConnection, { complexity: pageCost(40), description: 'Threats ordered by key.' })
+  @Query(() => ThreatConnection, { complexity: pageCost(20), description: 'Threats ordered by key.' })
   async threats(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
@@ -39,7 +39,7 @@ export class ThreatResolver {
     return toConnection(await loadAll(ctx.loaders.threat, row?.page ?? []), row?.total ?? 0, skip);
   }
 
-  @FieldResolver(() => [State], { complexity: cost.reads(2, { own: 2 }), description: 'The states posing the threat.' })
+  @FieldResolver(() => [State], { complexity: cost.reads(2), description: 'The states posing the threat.' })
   posedBy(@Root() t: Threat, @Ctx() ctx: RequestContext): Promise<State[]> {
     return ctx.loaders.posersOfThreat.load(t.key);
   }

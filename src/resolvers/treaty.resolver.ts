@@ -41,7 +41,7 @@ export class TreatyResolver {
     return t;
   }
 
-  @Query(() => TreatyConnection, { complexity: pageCost(900), description: 'Treaties ordered by signing date.' })
+  @Query(() => TreatyConnection, { complexity: pageCost(500), description: 'Treaties ordered by signing date.' })
   async treaties(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
@@ -65,7 +65,7 @@ export class TreatyResolver {
   }
 
   @FieldResolver(() => [TreatyMembership], {
-    complexity: cost.reads(6, { own: 40 }),
+    complexity: cost.reads(6, { own: 25 }),
     description:
       'Memberships, one per member per ATOP phase (and per entry), ordered by member and phase, with entry/exit dates and the ' +
       "member's own obligations and conditions in that phase; with `at`, those in force at that date; with `era`, at some time during it.",
@@ -84,7 +84,7 @@ export class TreatyResolver {
   }
 
   @FieldResolver(() => [TreatyPhase], {
-    complexity: cost.reads(2, { own: 5 }),
+    complexity: cost.reads(2),
     description:
       "ATOP's phases of the treaty (atop5_1aph), ordered by phase, each with its own dates and obligations (the 1882 phase of " +
       'the Triple Alliance has no offense; the renewal of 1887 adds it). Empty for a treaty ATOP does not code, or in a graph without ATOP.',
@@ -102,7 +102,7 @@ export class TreatyResolver {
   }
 
   @FieldResolver(() => Negotiation, {
-    complexity: cost.read(9),
+    complexity: cost.read(),
     nullable: true,
     description: 'The negotiation that produced it, where the graph records one.',
   })
@@ -111,7 +111,7 @@ export class TreatyResolver {
     return key ? ctx.loaders.negotiation.load(key) : null;
   }
 
-  @FieldResolver(() => Era, { complexity: cost.read(8), nullable: true })
+  @FieldResolver(() => Era, { complexity: cost.read(), nullable: true })
   async era(@Root() t: Treaty, @Ctx() ctx: RequestContext): Promise<Era | null> {
     return (await ctx.loaders.eraOfTreaty.load(t.key))[0] ?? null;
   }

@@ -30,6 +30,8 @@ export interface FieldCost {
   readonly own: number;
   /** Items per parent a list is costed at (`reads`, `items`, an analysis returning a list). */
   readonly perParent?: number;
+  /** A series: its cost per point with these arguments. */
+  readonly perPoint?: (args: Record<string, unknown>) => number;
 }
 
 /**
@@ -40,8 +42,13 @@ export const READ = 1;
 /** Reading one page of a connection (the page query and its total), where not declared otherwise. */
 export const PAGE_READ = 10;
 
-function declare(kind: CostKind, own: number, estimate: (a: CostArgs) => number, perParent?: number): FieldCost {
-  return Object.assign(estimate, { kind, own, ...(perParent === undefined ? {} : { perParent }) });
+function declare(
+  kind: CostKind,
+  own: number,
+  estimate: (a: CostArgs) => number,
+  more: Pick<FieldCost, 'perParent' | 'perPoint'> = {},
+): FieldCost {
+  return Object.assign(estimate, { kind, own }, more);
 }
 
 /**
@@ -69,12 +76,9 @@ export interface ReadsOptions {
 
 /** A list read through the request's loaders, `perParent` items per parent. */
 export function reads(perParent: number, { own = READ, cap }: ReadsOptions = {}): FieldCost {
-  return declare(
-    'reads',
-    own,
-    ({ args, childComplexity }) => own + childComplexity * capped(perParent, args, cap),
+  return declare('reads', own, ({ args, childComplexity }) => own + childComplexity * capped(perParent, args, cap), {
     perParent,
-  );
+  });
 }
 
 /**
@@ -82,12 +86,9 @@ export function reads(perParent: number, { own = READ, cap }: ReadsOptions = {})
  * `perParent` items per parent (fewer when `cap` says so).
  */
 export function items(perParent: number, cap?: Cap): FieldCost {
-  return declare(
-    'items',
-    1,
-    ({ args, childComplexity }) => 1 + childComplexity * capped(perParent, args, cap),
+  return declare('items', 1, ({ args, childComplexity }) => 1 + childComplexity * capped(perParent, args, cap), {
     perParent,
-  );
+  });
 }
 
 /**
@@ -125,7 +126,7 @@ export function analysis(own: number, options: AnalysisCostOptions = {}): FieldC
       const n = perParent === undefined ? 1 : capped(perParent, args, cap);
       return own * scale + childComplexity * n;
     },
-    perParent,
+    { perParent },
   );
 }
 
@@ -138,5 +139,7 @@ export function series(
   points: (args: Record<string, unknown>) => number,
 ): FieldCost {
   const per = typeof perPoint === 'number' ? () => perPoint : perPoint;
-  return declare('series', per({}), ({ args, childComplexity }) => (per(args) + childComplexity) * points(args));
+  return declare('series', per({}), ({ args, childComplexity }) => (per(args) + childComplexity) * points(args), {
+    perPoint: per,
+  });
 }
