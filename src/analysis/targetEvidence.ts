@@ -17,7 +17,7 @@
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Row } from '../store/GraphStore.js';
 import { EVIDENCE_WEIGHT, covers, overlaps, type EvidenceKind } from '../domain/index.js';
-import { Pacer } from '../pacer.js';
+import { Pacer, REQUEST_SLICE_MS } from '../pacer.js';
 
 export interface TargetEvidence {
   holder: number;
@@ -177,7 +177,7 @@ interface TargetGroup {
 export async function gatherTargetEvidence(
   ex: QueryExecutor,
   requests: EvidenceRequest[],
-  pacer: Pacer = new Pacer(),
+  pacer: Pacer = new Pacer(REQUEST_SLICE_MS),
 ): Promise<Map<string, TargetEvidence[]>> {
   const out = new Map<string, TargetEvidence[]>(requests.map((r) => [requestKey(r), []]));
   if (!requests.length) return out;

@@ -7,10 +7,10 @@
  * list at what most parents hold, and a document that picks the largest ones gets this far and no
  * further.
  *
- * The same walk bounds the time and memory spent after the store reads. Resolution is paced
- * (src/pacer.ts): when a slice of work is used up, every field still to resolve waits for the next
- * turn of the event loop (so /healthz and other requests are answered in between), then continues
- * unless the request was stopped meanwhile. Every CHECK_EVERY nodes the budget checks the deadline by
+ * The same walk bounds the time and memory spent after the store reads. A large result's resolution
+ * is paced (src/pacer.ts): when a slice of work is used up, every field still to resolve waits for
+ * the next turn of the event loop (so /healthz and other requests are answered in between), then
+ * continues unless the request was stopped meanwhile. Every CHECK_EVERY nodes the budget checks the deadline by
  * the clock (TIMEOUT even when no timer could fire) and the heap (OVERLOADED over MAX_HEAP_SHARE,
  * ./heapGuard.ts).
  *
@@ -29,15 +29,16 @@ import {
 import { ResponseTooLargeError, type AppError } from '../errors/index.js';
 import type { Deadline } from './deadline.js';
 import type { HeapGuard } from './heapGuard.js';
-import { Pacer } from '../pacer.js';
+import { Pacer, REQUEST_SLICE_MS } from '../pacer.js';
 
 /** Nodes between two checks of the clock, the deadline and the heap. */
 const CHECK_EVERY = 256;
 /**
- * Longest stretch of resolution without a turn of the event loop, in ms: longer than the exports'
- * (a turn splits the request's DataLoader batches), within the project's 50 ms.
+ * Nodes before resolution is paced at all. A turn in the middle of resolution splits the
+ * DataLoader batches of a level (the loads after it form a batch of their own); below this size a
+ * result resolves in one go and its store round trips stay those of its levels, whatever its size.
  */
-const SLICE_MS = 50;
+const PACE_FROM = 10_000;
 
 export interface ResponseBudgetOptions {
   maxNodes: number;
@@ -53,7 +54,7 @@ export class ResponseBudget {
   bytes = 0;
   private stopped: Error | undefined;
   private nextCheck = CHECK_EVERY;
-  private readonly pacer = new Pacer(SLICE_MS);
+  private readonly pacer = new Pacer(REQUEST_SLICE_MS);
   private turn: Promise<void> | undefined;
   private readonly located = new WeakMap<Error, GraphQLError>();
 
@@ -98,7 +99,7 @@ export class ResponseBudget {
     if (this.nodes < this.nextCheck) return undefined;
     this.nextCheck = this.nodes + CHECK_EVERY;
     this.checkpoint();
-    if (!this.pacer.due()) return undefined;
+    if (this.nodes < PACE_FROM || !this.pacer.due()) return undefined;
     this.turn = this.pacer.turn().then(() => {
       this.turn = undefined;
     });

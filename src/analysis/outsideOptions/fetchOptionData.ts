@@ -11,7 +11,7 @@ import { readAllianceTies } from '../../loaders/allianceTies.js';
 import { readStatesAvailableAt } from '../../loaders/statesAvailable.js';
 import { readConcurrentTalks } from '../../loaders/concurrentTalks.js';
 import { evidenceKey, gatherTargetEvidence, type TargetEvidence } from '../targetEvidence.js';
-import { Pacer } from '../../pacer.js';
+import { Pacer, REQUEST_SLICE_MS } from '../../pacer.js';
 import type { OptionInputs, OptionRequest, Spell, Talk, Tie } from './types.js';
 
 const atKey = (ccode: number, at: string) => `${ccode}|${at}`;
@@ -28,7 +28,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 export async function fetchOptionData(
   ex: QueryExecutor,
   requests: readonly OptionRequest[],
-  pacer: Pacer = new Pacer(),
+  pacer: Pacer = new Pacer(REQUEST_SLICE_MS),
 ): Promise<OptionInputs[]> {
   if (!requests.length) return [];
   const evidenceFrom = (r: OptionRequest) => addYears(r.at, -r.windowYears);

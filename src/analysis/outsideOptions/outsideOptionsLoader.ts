@@ -10,7 +10,7 @@ import { scoreOptions } from './scoreOptions.js';
 import { requestKey } from './buildRequest.js';
 import type { OptionRequest, OptionResult } from './types.js';
 import { getResult, putResult, resultCacheOf } from './resultCache.js';
-import { Pacer } from '../../pacer.js';
+import { Pacer, REQUEST_SLICE_MS } from '../../pacer.js';
 
 export type OutsideOptionsLoader = DataLoader<OptionRequest, OptionResult, string>;
 
@@ -23,7 +23,7 @@ export async function assessOutsideOptions(
   requests: readonly OptionRequest[],
   signal?: AbortSignal,
 ): Promise<OptionResult[]> {
-  const pacer = new Pacer(undefined, signal);
+  const pacer = new Pacer(REQUEST_SLICE_MS, signal);
   const results: OptionResult[] = [];
   for (const inputs of await fetchOptionData(ex, requests, pacer)) {
     if (pacer.due()) await pacer.turn();
