@@ -38,17 +38,11 @@ import { toOutsideOptions, toSharedTarget } from './analysisMappers.js';
 import { takeFirst } from '../schema/connection.js';
 import { assertKnownState, assertKnownStates, keyOf } from './lookups.js';
 import * as cost from '../schema/fieldCost.js';
+import { OUTSIDE_OPTIONS_ALONE } from './outsideOptionsCost.js';
 
 /** The GraphQL enum and the analysis's steps are one vocabulary: a compile error if they drift. */
 const SAME_STEPS: [AnalysisSeriesStep[], SeriesStep[]] = [Object.values(SeriesStep), [...SERIES_STEPS]];
 void SAME_STEPS;
-
-/**
- * One outside-options request scored alone (a party at a negotiation, or on a date): what
- * Query.outsideOptions, Query.alternativeAllies and State.outsideOptions cost. Parties asked for
- * together (`partyPositions { outsideOptions }`) share one batch and cost less each.
- */
-export const OUTSIDE_OPTIONS_ALONE = 300;
 
 /** The eras a series by era can meet (the record's eight, and room for a few more). */
 const MAX_ERA_POINTS = 10;

@@ -23,7 +23,7 @@ import { toOutsideOptions } from './analysisMappers.js';
 import { negotiationRequest } from '../analysis/outsideOptions/index.js';
 import * as q from '../store/queries.gen.js';
 import * as cost from '../schema/fieldCost.js';
-import { OUTSIDE_OPTIONS_ALONE } from './analysis.resolver.js';
+import { OUTSIDE_OPTIONS_ALONE } from './outsideOptionsCost.js';
 
 const StateConnection = Connection(State, 'State');
 
