@@ -25,8 +25,8 @@ export class Pacer {
     private readonly signal?: AbortSignal,
   ) {}
 
-  /** True when the budget is spent (the caller should `await turn()`). */
-  due(): boolean {
+  /** True when the budget (this pacer's, or `budgetMs`) is spent: the caller should `await turn()`. */
+  due(budgetMs = this.budgetMs): boolean {
     const now = performance.now();
     if (Number.isNaN(this.last)) this.last = now;
     if (!this.watching) {
@@ -37,7 +37,7 @@ export class Pacer {
         this.last = performance.now();
       });
     }
-    return now - this.last > this.budgetMs;
+    return now - this.last > budgetMs;
   }
 
   /** Gives the event loop a turn and starts a new budget; throws the signal's reason once aborted. */

@@ -34,10 +34,12 @@ import { Pacer, REQUEST_SLICE_MS } from '../pacer.js';
 /** Nodes between two checks of the clock, the deadline and the heap. */
 const CHECK_EVERY = 256;
 /**
- * Nodes before resolution is paced at all. A turn in the middle of resolution splits the
- * DataLoader batches of a level (the loads after it form a batch of their own); below this size a
- * result resolves in one go and its store round trips stay those of its levels, whatever its size.
+ * A turn in the middle of resolution splits the DataLoader batches of a level (the loads after it
+ * form a batch of their own). Up to PACE_FROM nodes, a result resolves in one go unless that takes
+ * longer than SMALL_RESULT_SLICE_MS, so that an ordinary result keeps one store round trip per
+ * level, whatever the number of its parents; past it, resolution turns every REQUEST_SLICE_MS.
  */
+const SMALL_RESULT_SLICE_MS = 500;
 const PACE_FROM = 10_000;
 
 export interface ResponseBudgetOptions {
@@ -99,7 +101,7 @@ export class ResponseBudget {
     if (this.nodes < this.nextCheck) return undefined;
     this.nextCheck = this.nodes + CHECK_EVERY;
     this.checkpoint();
-    if (this.nodes < PACE_FROM || !this.pacer.due()) return undefined;
+    if (!this.pacer.due(this.nodes < PACE_FROM ? SMALL_RESULT_SLICE_MS : REQUEST_SLICE_MS)) return undefined;
     this.turn = this.pacer.turn().then(() => {
       this.turn = undefined;
     });
