@@ -6,7 +6,7 @@
  *   --runs N          interleaved runs per case (default 7)
  *   --seconds S       seconds per req/s measurement (default 3)
  *   --scale 1,10,100  negotiation factors of the scale run (default 1,10)
- *   --only a,b,c      sections: ops, rps, scale (default all three), dyad-year (only when named)
+ *   --only a,b,c      sections: ops, rps, scale (default all three), costs, dyad-year (only when named)
  *   --from Y, --to Y  dyad-year: the years exported (default 1816, 1949); --directed: both orders
  *   --python FILE     dyad-year: a Python reference script (`python3 FILE OUT.csv`), run interleaved
  *
@@ -17,7 +17,11 @@
  *    started here, and against the app (startServer) for a few examples; bounded in time.
  * 3. scale: the seed with its negotiations multiplied (scripts/syntheticGraph.ts), alternativeAllies
  *    and its Cypher per file at each factor, with the growth exponent log(t_k / t_1) / log(k).
- * 4. dyad-year: the dyad-year CSV of [--from, --to] written to a counting sink, interleaved with the
+ * 4. costs: the weight each costed field declares (src/schema/fieldCost.ts, in units of 0.1 ms) beside
+ *    the one measured here on the same graph: a probe per field, its median end-to-end ms less that of
+ *    the same request without the field, divided by the times the field was resolved (the parties
+ *    of a page, the points of a series ...).
+ * 5. dyad-year: the dyad-year CSV of [--from, --to] written to a counting sink, interleaved with the
  *    Python reference when --python is given: median ms, the longest event-loop stall during the
  *    export (perf_hooks.monitorEventLoopDelay, 1 ms resolution), the RSS and heap growth over the
  *    export (sampled every 5 ms) and the process's peak RSS, rows and bytes, and the ratio to Python;
@@ -27,7 +31,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse, print, Kind, type OperationDefinitionNode } from 'graphql';
+import { parse, print, Kind, type GraphQLObjectType, type OperationDefinitionNode } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import {
@@ -44,6 +48,7 @@ import { loadSeed } from '../src/seed/loadSeed.js';
 import { importAll } from '../src/import/index.js';
 import { createApollo, startServer } from '../src/server.js';
 import { createContext } from '../src/context.js';
+import type { FieldCost } from '../src/schema/fieldCost.js';
 import { projectRoot } from '../src/paths.js';
 import { writeSyntheticSeed } from './syntheticGraph.js';
 
@@ -190,7 +195,110 @@ console.log(
   `bench: node ${process.version}, cypher from ${cypherDir}, data ${data ?? '(seed only)'}, ${runs} interleaved runs, medians\n`,
 );
 
-if (sections.has('ops') || sections.has('rps')) {
+/** Probes of the costs section: the field, the request with it, the same without it, how many times it resolved. */
+type Probe = [field: string, withField: string, without: string, times: (data: Record<string, unknown>) => number];
+const count = (path: string[]) => (data: unknown) => {
+  let level: unknown[] = [data];
+  for (const key of path) level = level.flatMap((o) => (o as Record<string, unknown>)[key] ?? []);
+  return level.length;
+};
+const partiesOf50 = count(['negotiations', 'edges', 'node', 'partyPositions']);
+const probes: Probe[] = [
+  [
+    'Query.sharedTargets',
+    '{ sharedTargets(stateA: 2, stateB: 200, at: "1949-01") { strength } }',
+    '{ __typename }',
+    () => 1,
+  ],
+  [
+    'Query.alternativeAllies',
+    '{ alternativeAllies(state: 200, negotiation: "anglo-german-1898") { score } }',
+    '{ __typename }',
+    () => 1,
+  ],
+  [
+    'Query.outsideOptions',
+    '{ outsideOptions(negotiation: "british-french-soviet-1939", party: 365) { overall } }',
+    '{ __typename }',
+    () => 1,
+  ],
+  [
+    'State.outsideOptions',
+    '{ state(ccode: 365) { outsideOptions(negotiation: "british-french-soviet-1939") { overall } } }',
+    '{ state(ccode: 365) { ccode } }',
+    () => 1,
+  ],
+  [
+    'NegotiationParty.outsideOptions',
+    '{ negotiations(first: 50) { edges { node { partyPositions { outsideOptions { overall } } } } } }',
+    '{ negotiations(first: 50) { edges { node { partyPositions { __typename } } } } }',
+    partiesOf50,
+  ],
+  [
+    'NegotiationParty.optionComparison',
+    '{ negotiations(first: 50) { edges { node { partyPositions { optionComparison { agree } } } } } }',
+    '{ negotiations(first: 50) { edges { node { partyPositions { __typename } } } } }',
+    partiesOf50,
+  ],
+  [
+    'Negotiation.compatibility',
+    '{ negotiations(first: 50) { edges { node { compatibility { entry { targetAgreement } } } } } }',
+    '{ negotiations(first: 50) { edges { node { key } } } }',
+    () => 50,
+  ],
+  [
+    'Negotiation.agreementLikelihood',
+    '{ negotiations(first: 50) { edges { node { agreementLikelihood { probability } } } } }',
+    '{ negotiations(first: 50) { edges { node { key } } } }',
+    () => 50,
+  ],
+  [
+    'Query.agreementLikelihood',
+    '{ agreementLikelihood(negotiation: "north-atlantic-1948") { probability } }',
+    '{ __typename }',
+    () => 1,
+  ],
+  [
+    'Query.hypotheticalAgreement',
+    '{ hypotheticalAgreement(input: { date: "1912", parties: [200, 220], plans: [{ party: 200, target: 255, approach: DEFENSIVE }, { party: 220, target: 255, approach: DEFENSIVE }] }) { probability } }',
+    '{ __typename }',
+    () => 1,
+  ],
+  ['Query.outsideOptionsSeries', '{ outsideOptionsSeries(state: 200) { at } }', '{ __typename }', () => 135],
+  [
+    'Query.outsideOptionsSeries (ERA)',
+    '{ outsideOptionsSeries(state: 200, step: ERA) { at } }',
+    '{ __typename }',
+    () => 8,
+  ],
+  [
+    'Query.portfolioSimilarity',
+    '{ portfolioSimilarity(stateA: 255, stateB: 300, year: 1914) { value } }',
+    '{ __typename }',
+    () => 1,
+  ],
+  [
+    'Query.capabilityRatio',
+    '{ capabilityRatio(stateA: 255, stateB: 365, year: 1914) { ratio } }',
+    '{ __typename }',
+    () => 1,
+  ],
+  ['Query.allianceNetwork', '{ allianceNetwork(at: "1914-06-28") { at } }', '{ __typename }', () => 1],
+  [
+    'Query.alliancePath',
+    '{ alliancePath(from: 740, to: 220, at: "1914-06-28") { length } }',
+    '{ __typename }',
+    () => 1,
+  ],
+  [
+    'TreatyMembership.state',
+    '{ treaties(first: 100) { edges { node { members { state { name } } } } } }',
+    '{ treaties(first: 100) { edges { node { members { __typename } } } } }',
+    count(['treaties', 'edges', 'node', 'members']),
+  ],
+];
+
+if (sections.has('ops') || sections.has('rps') || sections.has('costs')) {
   const t0 = performance.now();
   const { executor, store } = await openGraph(1, data);
   console.log(`graph ready in ${Math.round(performance.now() - t0)} ms`);
@@ -220,6 +328,82 @@ if (sections.has('ops') || sections.has('rps')) {
       const m = median(e2e),
         s = median(raw);
       console.log(`| ${name} | ${f1(m)} | ${f1(s)} | ${trips} | ${s > 0 ? (m / s).toFixed(2) : '-'} |`);
+    }
+  }
+
+  if (sections.has('costs')) {
+    const { buildAppSchema } = await import('../src/schema/buildAppSchema.js');
+    const schema = await buildAppSchema();
+    const declared = (field: string) => {
+      const [type, name] = field.split(' ')[0]!.split('.') as [string, string];
+      const c = (schema.getType(type) as GraphQLObjectType).getFields()[name]!.extensions.complexity as
+        FieldCost | undefined;
+      const own = c?.perPoint && field.includes('(ERA)') ? c.perPoint({ step: 'ERA' }) : c?.own;
+      return c ? `${own} (${c.kind})` : '-';
+    };
+    const timed = async (query: string) => {
+      const ctx = createContext(executor, limits);
+      const t = performance.now();
+      const res = await apollo.executeOperation({ query }, { contextValue: ctx as never });
+      const ms = performance.now() - t;
+      if (res.body.kind !== 'single' || res.body.singleResult.errors)
+        throw new Error(JSON.stringify(res.body.kind === 'single' ? res.body.singleResult.errors : 'incremental'));
+      return { ms, data: res.body.singleResult.data as Record<string, unknown> };
+    };
+    console.log(
+      `\ncosts: declared weight beside the measured one (units of 0.1 ms; ${runs} interleaved runs, medians)\n`,
+    );
+    console.log('| field | declared (kind) | measured units | ms with | ms without | times resolved |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    // Every page, and every relation of the paged types, probed the same way: 50 parents with and without it.
+    const { getNamedType, isLeafType } = await import('graphql');
+    const relationProbes: Probe[] = [];
+    for (const root of Object.values(schema.getQueryType()!.getFields())) {
+      if ((root.extensions.complexity as { kind?: string } | undefined)?.kind !== 'page') continue;
+      const connection = getNamedType(root.type) as GraphQLObjectType;
+      const edge = getNamedType(connection.getFields().edges!.type) as GraphQLObjectType;
+      const node = getNamedType(edge.getFields().node!.type) as GraphQLObjectType;
+      relationProbes.push([
+        `Query.${root.name}`,
+        `{ ${root.name}(first: 1) { totalCount } }`,
+        '{ __typename }',
+        () => 1,
+      ]);
+      const without = `{ ${root.name}(first: 50) { edges { node { __typename } } } }`;
+      for (const f of Object.values(node.getFields())) {
+        const kind = (f.extensions.complexity as { kind?: string } | undefined)?.kind;
+        if ((kind !== 'read' && kind !== 'reads') || f.args.some((a) => a.type.toString().endsWith('!'))) continue;
+        const selection = isLeafType(getNamedType(f.type)) ? '' : ' { __typename }';
+        relationProbes.push([
+          `${node.name}.${f.name}`,
+          `{ ${root.name}(first: 50) { edges { node { ${f.name}${selection} } } } }`,
+          without,
+          count([root.name, 'edges']),
+        ]);
+      }
+    }
+    for (const [field, withField, without, times] of [...probes, ...relationProbes]) {
+      try {
+        await timed(withField); // warm: the model fit, the JIT
+        await timed(without);
+        const a: number[] = [];
+        const b: number[] = [];
+        let n = 1;
+        for (let i = 0; i < runs; i++) {
+          const r = await timed(withField);
+          n = times(r.data);
+          a.push(r.ms);
+          b.push((await timed(without)).ms);
+        }
+        const units = (10 * Math.max(0, median(a) - median(b))) / Math.max(1, n);
+        console.log(
+          `| ${field} | ${declared(field)} | ${units.toFixed(1)} | ${f1(median(a))} | ${f1(median(b))} | ${n} |`,
+        );
+      } catch (e) {
+        console.log(
+          `| ${field} | ${declared(field)} | error: ${(e as Error).message.slice(0, 160).replace(/\|/g, '/')} | | | |`,
+        );
+      }
     }
   }
 

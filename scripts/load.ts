@@ -132,7 +132,7 @@ async function call(name: string, path: string, init: RequestInit, allowTimeout 
   try {
     const res = await fetch(new URL(path, url), { ...init, signal: c.signal });
     const body = await res.text();
-    if (allowTimeout && res.status === 503 && /"TIMEOUT"/.test(body)) {
+    if (allowTimeout && res.status === 503 && /"(TIMEOUT|OVERLOADED)"/.test(body)) {
       tally.requests += 1;
       tally.byStatus['503 (attack TIMEOUT)'] = (tally.byStatus['503 (attack TIMEOUT)'] ?? 0) + 1;
       tally.byCode.TIMEOUT = (tally.byCode.TIMEOUT ?? 0) + 1;

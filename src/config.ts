@@ -19,6 +19,9 @@
  * | MAX_DIRECTIVES | 50 | most directives (`@include`, `@skip` ...) in one document |
  * | MAX_OPERATIONS | 20 | most operation definitions in one document |
  * | REQUEST_TIMEOUT_MS | 10000 | deadline of one GraphQL request or export: past it no further store call starts and the request ends with `TIMEOUT` (HTTP 503) |
+ * | MAX_RESPONSE_NODES | 100000 | most nodes (fields and list items) one GraphQL result may hold: past it the request stops with `RESPONSE_TOO_LARGE` (HTTP 400) |
+ * | MAX_RESPONSE_BYTES | 10000000 | most bytes (about: keys and string values) one GraphQL result may hold, likewise |
+ * | MAX_HEAP_SHARE | 0.75 | share of V8's heap limit (`node --max-old-space-size`) the server may use: over it GraphQL operations are refused and running ones stop, `OVERLOADED` (HTTP 503, `Retry-After`) |
  * | EXPENSIVE_COST | 2000 | estimated cost from which a GraphQL operation counts as expensive |
  * | MAX_CONCURRENT_EXPENSIVE | 2 | expensive operations run at once; more get HTTP 429 `TOO_MANY_REQUESTS` with `Retry-After` |
  * | STORE_CONCURRENCY | 4 | store calls GraphQL requests run at once, shared round-robin between requests (keeps /healthz answering while heavy requests run) |
@@ -57,6 +60,10 @@ export interface Limits {
   maxOperations?: number;
   /** Deadline of one request in ms. */
   requestTimeoutMs?: number;
+  /** Most nodes (fields and list items) in one GraphQL result. */
+  maxResponseNodes?: number;
+  /** Most bytes (keys and string values, roughly) in one GraphQL result. */
+  maxResponseBytes?: number;
 }
 
 export const DEFAULT_LIMITS: Required<Limits> = {
@@ -68,6 +75,8 @@ export const DEFAULT_LIMITS: Required<Limits> = {
   maxDirectives: 50,
   maxOperations: 20,
   requestTimeoutMs: 10_000,
+  maxResponseNodes: 100_000,
+  maxResponseBytes: 10_000_000,
 };
 
 export function withDefaults(limits: Limits): Required<Limits> {
@@ -76,9 +85,11 @@ export function withDefaults(limits: Limits): Required<Limits> {
   return out;
 }
 
-/** How the HTTP server behaves: concurrency, introspection, CORS, error detail. */
+/** How the HTTP server behaves: concurrency, memory, introspection, CORS, error detail. */
 export interface ServerPolicy {
   expensiveCost: number;
+  /** Share of V8's heap limit the server may use (0–1]. */
+  maxHeapShare: number;
   maxConcurrentExpensive: number;
   maxConcurrentExports: number;
   storeConcurrency: number;
@@ -89,6 +100,7 @@ export interface ServerPolicy {
 
 export const DEFAULT_SERVER_POLICY: ServerPolicy = {
   expensiveCost: 2000,
+  maxHeapShare: 0.75,
   maxConcurrentExpensive: 2,
   maxConcurrentExports: 1,
   storeConcurrency: 4,
@@ -134,6 +146,15 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): n
   return n;
 }
 
+/** A share in (0, 1]. */
+function share(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!(n > 0 && n <= 1)) throw new Error(`${name} must be a number above 0 and at most 1, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
 /** `DATA_SETS`: `all` (default), `none`, or a comma-separated list of data set names. */
 export function parseDataSets(raw: string | undefined): readonly DatasetName[] {
   const v = (raw ?? '').trim().toLowerCase();
@@ -176,9 +197,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: int(env, 'MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0),
       maxOperations: int(env, 'MAX_OPERATIONS', DEFAULT_LIMITS.maxOperations),
       requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs, 100),
+      maxResponseNodes: int(env, 'MAX_RESPONSE_NODES', DEFAULT_LIMITS.maxResponseNodes),
+      maxResponseBytes: int(env, 'MAX_RESPONSE_BYTES', DEFAULT_LIMITS.maxResponseBytes),
     },
     server: {
       expensiveCost: int(env, 'EXPENSIVE_COST', DEFAULT_SERVER_POLICY.expensiveCost),
+      maxHeapShare: share(env, 'MAX_HEAP_SHARE', DEFAULT_SERVER_POLICY.maxHeapShare),
       maxConcurrentExpensive: int(env, 'MAX_CONCURRENT_EXPENSIVE', DEFAULT_SERVER_POLICY.maxConcurrentExpensive),
       maxConcurrentExports: int(env, 'MAX_CONCURRENT_EXPORTS', DEFAULT_SERVER_POLICY.maxConcurrentExports),
       storeConcurrency: int(env, 'STORE_CONCURRENCY', DEFAULT_SERVER_POLICY.storeConcurrency),

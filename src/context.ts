@@ -10,6 +10,8 @@ import { createLoaders, type Loaders } from './loaders/createLoaders.js';
 import { createAnalysisContext, type AnalysisContext } from './analysis/AnalysisContext.js';
 import type { HeldSlots } from './limits/useCostLimit.js';
 import type { StoreGate } from './limits/storeGate.js';
+import type { Deadline } from './limits/deadline.js';
+import type { ResponseBudget } from './limits/responseBudget.js';
 
 export interface RequestContext {
   requestId: string;
@@ -22,11 +24,16 @@ export interface RequestContext {
   roundTrips: { count: number };
   /** Aborted when the request's deadline passes or its client goes away (undefined: no deadline). */
   signal?: AbortSignal;
+  /** The HTTP request's deadline, whose clock long work checks without waiting for its timer. */
+  deadline?: Deadline;
+  /** What the result may still grow by (given by limits/useResponseBudget.ts when the request starts). */
+  budget?: ResponseBudget;
   /** Concurrency slots taken by this request, released when it ends. */
   held: HeldSlots;
 }
 
 /**
+ * `stop`: what ends the request early, a bare signal or an HTTP request's deadline (limits/deadline.ts).
  * `gate` (the server's, see limits/storeGate.ts): this request's reads wait their turn there, so
  * one request cannot flood the store and the event loop.
  */
@@ -34,9 +41,11 @@ export function createContext(
   base: QueryExecutor,
   limits: Config['limits'],
   requestId: string = randomUUID(),
-  signal?: AbortSignal,
+  stop?: AbortSignal | Deadline,
   gate?: StoreGate,
 ): RequestContext {
+  const deadline = stop instanceof AbortSignal ? undefined : stop;
+  const signal = stop instanceof AbortSignal ? stop : stop?.signal;
   const roundTrips = { count: 0 };
   let executor = base.forRequest(
     requestId,
@@ -53,10 +62,11 @@ export function createContext(
     requestId,
     executor,
     loaders,
-    analysis: createAnalysisContext(executor, loaders),
+    analysis: createAnalysisContext(executor, loaders, signal),
     limits,
     roundTrips,
     signal,
+    deadline,
     held: { release: [] },
   };
 }

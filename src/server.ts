@@ -6,9 +6,10 @@
  *
  * Hardening (issue 15): documents are bounded (tokens at parse, depth/aliases/directives/operations
  * in one linear validation pass, cost after variable coercion); each GraphQL request and export has
- * a deadline (REQUEST_TIMEOUT_MS) and is cancelled when its client goes away; expensive operations
- * and exports run a few at a time (429 + Retry-After beyond); every HTTP error is JSON without a
- * stack or a path; CORS by allow-list.
+ * a deadline (REQUEST_TIMEOUT_MS) and is cancelled when its client goes away; a GraphQL result is
+ * bounded while it is built (MAX_RESPONSE_NODES, MAX_RESPONSE_BYTES) and the heap by a share of
+ * V8's limit (MAX_HEAP_SHARE); expensive operations and exports run a few at a time (429 +
+ * Retry-After beyond); every HTTP error is JSON without a stack or a path; CORS by allow-list.
  */
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -27,6 +28,8 @@ import { buildAppSchema } from './buildAppSchema.js';
 import { depthLimitRule } from './limits/depthLimitRule.js';
 import { documentLimitsRule } from './limits/documentLimitsRule.js';
 import { useCostLimit } from './limits/useCostLimit.js';
+import { useResponseBudget } from './limits/useResponseBudget.js';
+import { HeapGuard } from './limits/heapGuard.js';
 import { Slots } from './limits/concurrency.js';
 import { requestDeadline } from './limits/deadline.js';
 import { StoreGate } from './limits/storeGate.js';
@@ -54,6 +57,7 @@ export async function createApollo(
   const limits = withDefaults(options.limits);
   const policy = { ...DEFAULT_SERVER_POLICY, ...options.policy };
   const slots = options.slots ?? new Slots(policy.maxConcurrentExpensive);
+  const retryAfter = Math.max(1, Math.ceil(limits.requestTimeoutMs / 2000));
   const apollo = new ApolloServer<RequestContext>({
     schema,
     csrfPrevention: true,
@@ -71,12 +75,13 @@ export async function createApollo(
     ],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      useCostLimit(schema, {
-        maxCost: limits.maxCost,
-        expensiveCost: policy.expensiveCost,
-        slots,
-        retryAfter: Math.max(1, Math.ceil(limits.requestTimeoutMs / 2000)),
+      useResponseBudget(schema, {
+        maxNodes: limits.maxResponseNodes,
+        maxBytes: limits.maxResponseBytes,
+        heap: new HeapGuard(policy.maxHeapShare),
+        retryAfter,
       }),
+      useCostLimit(schema, { maxCost: limits.maxCost, expensiveCost: policy.expensiveCost, slots, retryAfter }),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
       {
         async requestDidStart({ contextValue }) {
@@ -192,7 +197,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           executor,
           limits,
           req.get('x-request-id')?.slice(0, 100) ?? randomUUID(),
-          deadline.signal,
+          deadline,
           gate,
         );
         res.once('close', () => {

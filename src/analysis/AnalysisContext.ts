@@ -8,7 +8,7 @@ import DataLoader from 'dataloader';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Loaders } from '../loaders/createLoaders.js';
 import { BadInputError } from '../errors/index.js';
-import { strongestObligation, type Coding } from '../domain/index.js';
+import type { Coding } from '../domain/index.js';
 import { negotiationDataFrom, type NegotiationData } from './negotiationData.js';
 import {
   createOutsideOptionsLoader,
@@ -64,12 +64,6 @@ export interface AnalysisContext {
     negotiation: string,
     coding: Coding,
   ): Promise<{ entry: Compatibility; byRound: ({ round: number } & Compatibility)[] }>;
-  /** The states allied to `state` at some time in [from, to], each with the treaties and the strongest obligation between them. */
-  allies(
-    state: number,
-    from: string,
-    to: string,
-  ): Promise<{ ccode: number; treatyKeys: string[]; obligation: string }[]>;
   sharedTargets(a: number, b: number, at: string, windowYears: number): Promise<SharedTarget[]>;
   portfolioSimilarity: (
     a: number,
@@ -89,9 +83,14 @@ export interface AnalysisContext {
   outsideOptions: OutsideOptionsLoader;
 }
 
-export function createAnalysisContext(executor: QueryExecutor, loaders: Loaders): AnalysisContext {
+/** `signal`: the request's, which also stops the analysis' JS work between slices (src/pacer.ts). */
+export function createAnalysisContext(
+  executor: QueryExecutor,
+  loaders: Loaders,
+  signal?: AbortSignal,
+): AnalysisContext {
   const negotiations = negotiationDataFrom(loaders);
-  const outsideOptions = createOutsideOptionsLoader(executor);
+  const outsideOptions = createOutsideOptionsLoader(executor, signal);
   // Parties at negotiations are batched by (negotiation, party), their requests built together and
   // scored in one batch: building a request takes a different number of loader hops for a party
   // whose plan names no target, which would otherwise split a page's parties into two batches.
@@ -159,22 +158,6 @@ export function createAnalysisContext(executor: QueryExecutor, loaders: Loaders)
         entry: compatibility(parties, entry),
         byRound: rounds.map((r) => ({ round: r.round, ...compatibility(parties, r.plans) })),
       };
-    },
-    async allies(state, from, to) {
-      const byAlly = new Map<number, { treaties: Set<string>; obligations: string[] }>();
-      for (const r of await loaders.alliesDuring.load({ ccode: state, from, to })) {
-        const e = byAlly.get(r.other) ?? { treaties: new Set<string>(), obligations: [] };
-        e.treaties.add(r.treaty);
-        e.obligations.push(...r.obligations);
-        byAlly.set(r.other, e);
-      }
-      return [...byAlly]
-        .sort(([x], [y]) => x - y)
-        .map(([ccode, e]) => ({
-          ccode,
-          treatyKeys: [...e.treaties],
-          obligation: strongestObligation(e.obligations).name,
-        }));
     },
     sharedTargets: (x, y, at, windowYears) => sharedTargets(executor, x, y, at, windowYears),
     portfolioSimilarity: (x, y, year, measure) => portfolioSimilarity(executor, x, y, year, measure),

@@ -53,3 +53,31 @@ export class LimitExceededError extends AppError {
     this.name = 'LimitExceededError';
   }
 }
+
+/**
+ * The result outgrew the response budget (MAX_RESPONSE_NODES, MAX_RESPONSE_BYTES) while it was being
+ * built: the request was stopped there. Asking again the same way fails the same way.
+ */
+export class ResponseTooLargeError extends AppError {
+  constructor(what: 'nodes' | 'bytes', limit: number, setting: string) {
+    super({
+      code: 'RESPONSE_TOO_LARGE',
+      message: `The response passed ${limit} ${what} (${setting}) and was stopped. Ask for less: smaller pages, fewer aliases or nested lists.`,
+      details: { limit: setting, [what === 'nodes' ? 'maxNodes' : 'maxBytes']: limit },
+    });
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
+/** The server's heap is past its share (MAX_HEAP_SHARE): the request was refused or stopped; retry later. */
+export class OverloadedError extends AppError {
+  constructor(heapUsedMb: number, limitMb: number, retryAfter: number) {
+    super({
+      code: 'OVERLOADED',
+      message: `The server is short of memory (${heapUsedMb} MB of heap in use, the limit is ${limitMb} MB: MAX_HEAP_SHARE); retry in ${retryAfter} s.`,
+      details: { limit: 'MAX_HEAP_SHARE', retryAfter },
+      retryAfter,
+    });
+    this.name = 'OverloadedError';
+  }
+}

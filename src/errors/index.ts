@@ -9,6 +9,8 @@ export {
   TooManyRequestsError,
   OperationNotSupportedError,
   LimitExceededError,
+  ResponseTooLargeError,
+  OverloadedError,
 } from './RequestLimitErrors.js';
 export { invariant } from './invariant.js';
 export { maskError } from './maskError.js';

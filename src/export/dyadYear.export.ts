@@ -54,7 +54,7 @@ import {
 } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 import { targetsByYear } from './dyadYearEvidence.js';
-import { Pacer } from './dyadYearPacer.js';
+import { Pacer } from '../pacer.js';
 import { memberCoding } from './model.js';
 
 /** peacesciencer's names of ATOP's five obligation columns, in the domain's order: `atop_defense` … `atop_consul`. */

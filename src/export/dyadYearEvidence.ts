@@ -19,7 +19,7 @@
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { addYears, midYear } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
-import { Pacer } from './dyadYearPacer.js';
+import { Pacer } from '../pacer.js';
 
 /** States per evidence read (a read of all of them takes up to ~50 ms of the event loop on a loaded machine). */
 const STATES_PER_READ = 40;

@@ -4,7 +4,7 @@
  * Fragments are followed; introspection's `__schema`/`__type` are exempt so the explorer works.
  *
  * Linear in the document: the depth of each fragment is computed once and memoised (fragments that
- * spread the next one twice used to be re-walked 2^n times), and no walk goes further than
+ * each spread the next one twice would otherwise be walked 2^n times), and no walk goes further than
  * a few times `maxDepth` levels, so a deep document cannot overflow the stack here. Cycles are left to
  * graphql-js's NoFragmentCyclesRule.
  *

@@ -25,8 +25,9 @@ export interface CostLimitOptions {
 
 /**
  * graphql-js computes an error's line and column by scanning the document's text from its start
- * (all of it, on a one-line document): 1,000 fields failing at a deadline in a 77 KB document took
- * 0.5 s of event loop. Past this size, execution errors carry `path` but no `locations`.
+ * (all of it, on a one-line document), once per error: in a large document with many fields failing
+ * at a deadline, that is a long stretch of event loop. Past this size, execution errors carry `path`
+ * but no `locations`.
  */
 const LOCATION_FREE_FROM = 16_000;
 

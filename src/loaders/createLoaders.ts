@@ -9,7 +9,28 @@ import type { QueryHandle } from '../store/QueryHandle.js';
 import * as m from './rowMappers.js';
 import * as q from '../store/queries.gen.js';
 import { readAllianceTies, tieSpell, type AllianceTie } from '../reads/allianceTies.js';
-import { overlaps } from '../domain/index.js';
+import { overlaps, strongestObligation } from '../domain/index.js';
+
+/** One ally of a state in a period: the treaties between them and the strongest obligation either owes the other. */
+export interface AllyRow {
+  ccode: number;
+  treatyKeys: string[];
+  obligation: string;
+}
+
+/** A state's ties grouped by ally, allies in ccode order. */
+function alliesOf(ties: readonly AllianceTie[]): AllyRow[] {
+  const byAlly = new Map<number, { treaties: Set<string>; obligations: string[] }>();
+  for (const r of ties) {
+    const e = byAlly.get(r.other) ?? { treaties: new Set<string>(), obligations: [] };
+    e.treaties.add(r.treaty);
+    e.obligations.push(...r.obligations);
+    byAlly.set(r.other, e);
+  }
+  return [...byAlly]
+    .sort(([x], [y]) => x - y)
+    .map(([ccode, e]) => ({ ccode, treatyKeys: [...e.treaties], obligation: strongestObligation(e.obligations).name }));
+}
 
 /** A state's alliance ties in force at some time in [from, to] (ISO dates). */
 export interface AlliesDuringKey {
@@ -113,17 +134,19 @@ export function createLoaders(ex: QueryExecutor) {
      * Each row carries `obligations`: what either member owes the other in the phase they share (ATOP's
      * dyad rule, `dyadObligations`); co-members that owe each other nothing are no tie.
      */
-    alliesDuring: new DataLoader<AlliesDuringKey, AllianceTie[], string>(
+    alliesDuring: new DataLoader<AlliesDuringKey, AllyRow[], string>(
       async (keys) => {
         const ties = await readAllianceTies(
           ex,
           keys.map((k) => ({ ccode: k.ccode, at: k.to })),
         );
         return keys.map((k, i) =>
-          ties[i]!.filter((r) => {
-            const spell = tieSpell(r);
-            return spell !== null && overlaps(spell.start, spell.end, k.from, k.to);
-          }),
+          alliesOf(
+            ties[i]!.filter((r) => {
+              const spell = tieSpell(r);
+              return spell !== null && overlaps(spell.start, spell.end, k.from, k.to);
+            }),
+          ),
         );
       },
       { cacheKeyFn: (k) => `${k.ccode} ${k.from} ${k.to}` },

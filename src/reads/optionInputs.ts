@@ -12,6 +12,7 @@ import { readStatesAvailableAt } from './statesAvailable.js';
 import { readConcurrentTalks } from './concurrentTalks.js';
 import { evidenceKey, gatherTargetEvidence } from './targetEvidence.js';
 import type { TargetEvidence } from '../domain/index.js';
+import { Pacer, REQUEST_SLICE_MS } from '../pacer.js';
 
 /** One party's outside options at one moment of choice. Plain data: also the DataLoader key. */
 export interface OptionRequest {
@@ -87,8 +88,15 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-/** Reads everything the scoring needs for a batch of requests (see the file's opening comment). */
-export async function readOptionInputs(ex: QueryExecutor, requests: readonly OptionRequest[]): Promise<OptionInputs[]> {
+/**
+ * Reads everything the scoring needs for a batch of requests (see the file's opening comment);
+ * `pacer` paces the work in JS between and after the reads (src/pacer.ts).
+ */
+export async function readOptionInputs(
+  ex: QueryExecutor,
+  requests: readonly OptionRequest[],
+  pacer: Pacer = new Pacer(REQUEST_SLICE_MS),
+): Promise<OptionInputs[]> {
   if (!requests.length) return [];
   const evidenceFrom = (r: OptionRequest) => addYears(r.at, -r.windowYears);
   const dates = [...new Set(requests.map((r) => r.at))];
@@ -108,6 +116,7 @@ export async function readOptionInputs(ex: QueryExecutor, requests: readonly Opt
     gatherTargetEvidence(
       ex,
       untargeted.map((r) => ({ ccode: r.party, from: evidenceFrom(r), to: r.at })),
+      pacer,
     ),
     readAllianceTies(ex, partyItems),
     readConcurrentTalks(
@@ -177,14 +186,16 @@ export async function readOptionInputs(ex: QueryExecutor, requests: readonly Opt
   // Names of targets outside the system at the batch's dates (reasons name every state the same way, whatever the batch).
   const unnamed = [...new Set(targetsOf.flat())].filter((c) => !names.has(c)).sort((a, b) => a - b);
   const [evidence, caps, named] = await Promise.all([
-    gatherTargetEvidence(ex, evidenceRequests),
+    gatherTargetEvidence(ex, evidenceRequests, pacer),
     capabilityItems.length ? ex.read(q.cincOfStateYears, { items: capabilityItems }) : Promise.resolve([]),
     unnamed.length ? ex.read(q.statesByCcodes, { ccodes: unnamed }) : Promise.resolve([]),
   ]);
   for (const s of named) names.set(s.ccode, s.abbrev);
   const cincByYear = new Map(caps.map((c) => [`${c.ccode}-${c.year}`, c.cinc]));
 
-  return requests.map((r, i) => {
+  const inputs: OptionInputs[] = [];
+  for (const [i, r] of requests.entries()) {
+    if (pacer.due()) await pacer.turn();
     const year = yearOf(r.at);
     const targets = targetsOf[i]!;
     const candidates = candidatesOf[i]!;
@@ -197,7 +208,7 @@ export async function readOptionInputs(ex: QueryExecutor, requests: readonly Opt
       const v = cincByYear.get(`${c}-${year}`);
       if (v !== undefined) cinc.set(c, v);
     }
-    return {
+    inputs.push({
       request: r,
       targets,
       candidates,
@@ -208,6 +219,7 @@ export async function readOptionInputs(ex: QueryExecutor, requests: readonly Opt
       talks: talks.get(talksKey(r)) ?? new Map(),
       cinc,
       spells: spells.get(r.party) ?? [],
-    };
-  });
+    });
+  }
+  return inputs;
 }

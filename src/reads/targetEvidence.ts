@@ -18,6 +18,7 @@ import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { QueryHandle } from '../store/QueryHandle.js';
 import * as q from '../store/queries.gen.js';
 import { EVIDENCE_WEIGHT, covers, overlaps, yearOf, type EvidenceKind, type TargetEvidence } from '../domain/index.js';
+import { Pacer, REQUEST_SLICE_MS } from '../pacer.js';
 
 export type { TargetEvidence };
 
@@ -251,11 +252,13 @@ interface TargetGroup {
  * (anchored on each holder) and one per kind for those with targets (anchored on the targets, one
  * item per target: every holder and window asked against it in one item, each window keeping the
  * rows whose span meets it, see `span`). Rows are merged in the fixed order of QUERIES,
- * so that the evidence, and every text built from it, comes out the same on every run.
+ * so that the evidence, and every text built from it, comes out the same on every run. Matching
+ * rows to windows (a yearly series: every row against each of its 135 windows) is paced by `pacer`.
  */
 export async function gatherTargetEvidence(
   ex: QueryExecutor,
   requests: EvidenceRequest[],
+  pacer: Pacer = new Pacer(REQUEST_SLICE_MS),
 ): Promise<Map<string, TargetEvidence[]>> {
   const out = new Map<string, TargetEvidence[]>(requests.map((r) => [requestKey(r), []]));
   if (!requests.length) return out;
@@ -316,11 +319,12 @@ export async function gatherTargetEvidence(
       ]),
     ),
   );
-  results.forEach(([holderRows, targetRows], i) => {
+  for (const [i, [holderRows, targetRows]] of results.entries()) {
     const q = QUERIES[i]!;
     for (const row of holderRows) push(q, row, requestKey(row));
     const seen = new Set<string>();
     for (const row of targetRows) {
+      if (pacer.due()) await pacer.turn();
       const { start, end } = row;
       let rowId: string | undefined; // the row's columns that DISTINCT compared, but the span's and the item's
       for (const w of groups.get(row.target)!.windows.values()) {
@@ -340,7 +344,7 @@ export async function gatherTargetEvidence(
         push(q, row, key);
       }
     }
-  });
+  }
   return out;
 }
 

@@ -19,6 +19,7 @@ import { modelDescription, notModelledReason, type Estimate, type EstimatePair }
 import { loadAll } from '../loaders/createLoaders.js';
 import { toOutsideOptions } from './analysisMappers.js';
 import { keyOf } from './lookups.js';
+import * as cost from '../schema/fieldCost.js';
 
 function toLikelihood(
   e: Estimate,
@@ -85,6 +86,7 @@ const toLikelihoodPair = (pair: EstimatePair) =>
 @Resolver(() => AgreementLikelihood)
 export class AgreementResolver {
   @Query(() => AgreementLikelihood, {
+    complexity: cost.analysis(30),
     description:
       'How likely this negotiation was to end in a treaty, from war-plan compatibility and outside options; the model is fitted on every other negotiation (leave-one-out).',
   })
@@ -110,6 +112,7 @@ export class AgreementResolver {
   }
 
   @Query(() => AgreementLikelihood, {
+    complexity: cost.analysis(300),
     description:
       'How likely a negotiation that did not happen would be to end in a treaty (model fitted on every negotiation).',
   })
@@ -129,7 +132,11 @@ export class AgreementResolver {
 
 @Resolver(() => Negotiation)
 export class NegotiationAgreementResolver {
-  @FieldResolver(() => AgreementLikelihood, { nullable: true, description: 'See Query.agreementLikelihood.' })
+  @FieldResolver(() => AgreementLikelihood, {
+    complexity: cost.analysis(3),
+    nullable: true,
+    description: 'See Query.agreementLikelihood.',
+  })
   async agreementLikelihood(
     @Root() n: Negotiation,
     @Ctx() ctx: RequestContext,
@@ -151,12 +158,12 @@ export class ModelInfoResolver {
 
 @Resolver(() => PartyPlanInfo)
 export class PartyPlanInfoResolver {
-  @FieldResolver(() => State, { nullable: true })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   party(@Root() p: PartyPlanInfo, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(p.partyCcode);
   }
 
-  @FieldResolver(() => [State], { description: 'The states posing the target.' })
+  @FieldResolver(() => [State], { complexity: cost.reads(2), description: 'The states posing the target.' })
   targets(@Root() p: PartyPlanInfo, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.state, p.targetCcodes);
   }
@@ -164,7 +171,7 @@ export class PartyPlanInfoResolver {
 
 @Resolver(() => PartyOutsideOption)
 export class PartyOutsideOptionResolver {
-  @FieldResolver(() => State, { nullable: true })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   party(@Root() p: PartyOutsideOption, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(p.partyCcode);
   }
@@ -172,7 +179,7 @@ export class PartyOutsideOptionResolver {
 
 @Resolver(() => SimilarCase)
 export class SimilarCaseResolver {
-  @FieldResolver(() => Negotiation, { nullable: true })
+  @FieldResolver(() => Negotiation, { complexity: cost.read(), nullable: true })
   negotiation(@Root() s: SimilarCase, @Ctx() ctx: RequestContext) {
     return ctx.loaders.negotiation.load(s.negotiationKey);
   }

@@ -5,7 +5,13 @@ import { BadInputError, NotFoundError } from '../errors/index.js';
 import { DateScalar } from '../schema/Date.scalar.js';
 import type { PartialDate } from '../schema/PartialDate.js';
 import { SharedTarget } from '../schema/evidence.type.js';
-import { AlternativeAlly, OutsideOptions, OutsideOptionsPoint, SeriesStep } from '../schema/outsideOptions.type.js';
+import {
+  AlternativeAlly,
+  MAX_TOP_ALLIES,
+  OutsideOptions,
+  OutsideOptionsPoint,
+  SeriesStep,
+} from '../schema/outsideOptions.type.js';
 import {
   AllianceNetwork,
   AlliancePath,
@@ -15,6 +21,7 @@ import {
 import { SimilarityMeasure, TieObligation } from '../schema/analysisEnums.js';
 import { DEFAULT_WINDOW_YEARS } from '../domain/index.js';
 import {
+  MAX_SERIES_YEARS,
   SERIES_FIRST_YEAR,
   SERIES_LAST_YEAR,
   SERIES_STEPS,
@@ -24,11 +31,27 @@ import { toEra } from '../loaders/rowMappers.js';
 import { toAlternativeAlly, toOutsideOptions, toSharedTarget } from './analysisMappers.js';
 import { takeFirst } from '../schema/connection.js';
 import { assertKnownState, assertKnownStates, keyOf } from './lookups.js';
+import * as cost from '../schema/fieldCost.js';
+import { OUTSIDE_OPTIONS_ALONE } from './outsideOptionsCost.js';
 
 /** The GraphQL enum and the analysis's steps are one vocabulary: a compile error if they drift. */
 const SAME_STEPS: [AnalysisSeriesStep[], SeriesStep[]] = [Object.values(SeriesStep), [...SERIES_STEPS]];
 void SAME_STEPS;
-const MAX_TOP_ALLIES = 20;
+
+/** The eras a series by era can meet (the record's eight, and room for a few more). */
+const MAX_ERA_POINTS = 10;
+
+/**
+ * The points of an outsideOptionsSeries: its years (the API's defaults already applied), or at most
+ * MAX_ERA_POINTS eras; a range the resolver refuses (BAD_USER_INPUT, before any read) counts as the
+ * whole record.
+ */
+function seriesPoints(args: Record<string, unknown>): number {
+  const from = typeof args.from === 'number' ? args.from : SERIES_FIRST_YEAR;
+  const to = typeof args.to === 'number' ? args.to : SERIES_LAST_YEAR;
+  const years = Math.min(MAX_SERIES_YEARS, Math.max(1, to - from + 1));
+  return args.step === 'ERA' ? Math.min(years, MAX_ERA_POINTS) : years;
+}
 
 function checkWindow(windowYears: number): void {
   if (!Number.isInteger(windowYears) || windowYears < 0 || windowYears > 100)
@@ -46,6 +69,7 @@ async function checkPair(ctx: RequestContext, a: number, b: number, names: [stri
 @Resolver()
 export class AnalysisResolver {
   @Query(() => [SharedTarget], {
+    complexity: cost.analysis(150, { perParent: 11, window: DEFAULT_WINDOW_YEARS }),
     description:
       'Targets both states stood against at the date, strongest evidence first. Evidence: ideal war plans, treaties directed against the target, rivalries, perceptions (at the date), disputes and wars (within windowYears before it).',
   })
@@ -62,6 +86,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => [AlternativeAlly], {
+    complexity: cost.analysis(OUTSIDE_OPTIONS_ALONE, { perParent: 49, cap: 'first', window: DEFAULT_WINDOW_YEARS }),
     description:
       'States available to `state` as allies instead of its negotiating partners, best first. Give `negotiation` (its span is the window for concurrent talks, its parties are left out, `at` defaults to its start) or `at`.',
   })
@@ -95,6 +120,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => OutsideOptions, {
+    complexity: cost.analysis(OUTSIDE_OPTIONS_ALONE),
     description:
       "A party's outside options at a negotiation, or (with `at` instead) on any date outside one (concurrent talks: the year before it): alternative allies, unilateral action, buck-passing, each scored in [0, 1].",
   })
@@ -122,6 +148,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => [OutsideOptionsPoint], {
+    complexity: cost.series((args) => (args.step === 'ERA' ? 300 : 60), seriesPoints),
     description: `A state's outside options over time, one point per year (read on 1 July) or per era (read on the midpoint of its part of the range), ${SERIES_FIRST_YEAR}–${SERIES_LAST_YEAR}: each point is exactly \`outsideOptions(party, at)\` on its date, all computed in one batch (the store round trips do not grow with the number of points). Unknown state: NOT_FOUND.`,
   })
   async outsideOptionsSeries(
@@ -161,6 +188,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => PortfolioSimilarityResult, {
+    complexity: cost.analysis(80),
     description:
       'Alliance portfolio similarity in a year over the states in the system; ties coded defense 4 > offense 3 > neutrality/non-aggression 2 > consultation 1 > none 0, each state allied to itself at 4.',
   })
@@ -178,6 +206,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => CapabilityRatioResult, {
+    complexity: cost.analysis(10),
     description: 'CINC of two states in a year and their ratio (needs the NMC import).',
   })
   async capabilityRatio(
@@ -192,6 +221,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => AllianceNetwork, {
+    complexity: cost.analysis(80),
     description: 'States in the system at the date (CINC, major power) and the alliance ties in force between them.',
   })
   async allianceNetwork(
@@ -212,6 +242,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => AlliancePath, {
+    complexity: cost.analysis(100),
     nullable: true,
     description: 'The shortest chain of alliance ties between two states at the date; null when there is none.',
   })

@@ -9,20 +9,25 @@ import { Negotiation } from '../schema/negotiation.type.js';
 import { Reason, SharedTarget, TargetEvidence } from '../schema/evidence.type.js';
 import { AlternativeAlly, BuckCatcher, OutsideOptions } from '../schema/outsideOptions.type.js';
 import { loadAll } from '../loaders/createLoaders.js';
+import * as cost from '../schema/fieldCost.js';
 
 @Resolver(() => TargetEvidence)
 export class TargetEvidenceResolver {
-  @FieldResolver(() => State, { nullable: true, description: 'The state holding the evidence.' })
+  @FieldResolver(() => State, {
+    complexity: cost.read(),
+    nullable: true,
+    description: 'The state holding the evidence.',
+  })
   holderState(@Root() e: TargetEvidence, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(e.holder);
   }
 
-  @FieldResolver(() => State, { nullable: true, description: 'The target.' })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true, description: 'The target.' })
   targetState(@Root() e: TargetEvidence, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(e.target);
   }
 
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { complexity: cost.reads(4) })
   sources(@Root() e: TargetEvidence, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.source, e.sourceKeys);
   }
@@ -30,12 +35,13 @@ export class TargetEvidenceResolver {
 
 @Resolver(() => SharedTarget)
 export class SharedTargetResolver {
-  @FieldResolver(() => State, { nullable: true })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   target(@Root() t: SharedTarget, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(t.targetCcode);
   }
 
   @FieldResolver(() => [TargetEvidence], {
+    complexity: cost.items(20, 'first'),
     description:
       'The evidence, joint pieces and the heaviest first; optionally only some kinds, and at most `first` pieces.',
   })
@@ -50,7 +56,7 @@ export class SharedTargetResolver {
 
 @Resolver(() => Reason)
 export class ReasonResolver {
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { complexity: cost.reads(1) })
   sources(@Root() r: Reason, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.source, r.sourceKeys);
   }
@@ -58,7 +64,7 @@ export class ReasonResolver {
 
 @Resolver(() => AlternativeAlly)
 export class AlternativeAllyResolver {
-  @FieldResolver(() => State, { nullable: true })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   state(@Root() a: AlternativeAlly, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(a.ccode);
   }
@@ -66,7 +72,7 @@ export class AlternativeAllyResolver {
 
 @Resolver(() => BuckCatcher)
 export class BuckCatcherResolver {
-  @FieldResolver(() => State, { nullable: true })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   state(@Root() b: BuckCatcher, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(b.ccode);
   }
@@ -74,17 +80,20 @@ export class BuckCatcherResolver {
 
 @Resolver(() => OutsideOptions)
 export class OutsideOptionsResolver {
-  @FieldResolver(() => State, { nullable: true })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   party(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(o.partyCcode);
   }
 
-  @FieldResolver(() => Negotiation, { nullable: true })
+  @FieldResolver(() => Negotiation, { complexity: cost.read(), nullable: true })
   negotiation(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) {
     return o.negotiationKey ? ctx.loaders.negotiation.load(o.negotiationKey) : null;
   }
 
-  @FieldResolver(() => [State], { description: "The states posing the party's target (from its ideal war plan)." })
+  @FieldResolver(() => [State], {
+    complexity: cost.reads(2),
+    description: "The states posing the party's target (from its ideal war plan).",
+  })
   targets(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.state, o.targetCcodes);
   }

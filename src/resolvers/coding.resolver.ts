@@ -6,20 +6,30 @@ import { State } from '../schema/state.type.js';
 import { Negotiation } from '../schema/negotiation.type.js';
 import { Citation } from '../schema/source.type.js';
 import { citationsOf } from './citations.js';
+import * as cost from '../schema/fieldCost.js';
 
 @Resolver(() => RecordedOutsideOption)
 export class RecordedOutsideOptionResolver {
-  @FieldResolver(() => State, { nullable: true, description: 'The party that weighed the option.' })
+  @FieldResolver(() => State, {
+    complexity: cost.read(),
+    nullable: true,
+    description: 'The party that weighed the option.',
+  })
   party(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(o.partyCcode);
   }
 
-  @FieldResolver(() => State, { nullable: true, description: 'The alternative ally (ALTERNATIVE_ALLY).' })
+  @FieldResolver(() => State, {
+    complexity: cost.read(),
+    nullable: true,
+    description: 'The alternative ally (ALTERNATIVE_ALLY).',
+  })
   ally(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext) {
     return o.allyCcode === null ? null : ctx.loaders.state.load(o.allyCcode);
   }
 
   @FieldResolver(() => Negotiation, {
+    complexity: cost.read(),
     nullable: true,
     description: 'The negotiation in which the party took this option.',
   })
@@ -28,13 +38,14 @@ export class RecordedOutsideOptionResolver {
   }
 
   @FieldResolver(() => [RecordedOutsideOption], {
+    complexity: cost.items(1),
     description: 'Other readings of this option, each with its rationale and sources.',
   })
   alternatives(@Root() o: RecordedOutsideOption) {
     return o.alternatives;
   }
 
-  @FieldResolver(() => [Citation])
+  @FieldResolver(() => [Citation], { complexity: cost.reads(3) })
   sources(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'RecordedOption', o.key);
   }
@@ -42,12 +53,12 @@ export class RecordedOutsideOptionResolver {
 
 @Resolver(() => ThirdParty)
 export class ThirdPartyResolver {
-  @FieldResolver(() => State, { nullable: true })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   state(@Root() t: ThirdParty, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(t.ccode);
   }
 
-  @FieldResolver(() => [Citation])
+  @FieldResolver(() => [Citation], { complexity: cost.reads(2) })
   sources(@Root() t: ThirdParty, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'ThirdParty', t.key);
   }
@@ -55,7 +66,7 @@ export class ThirdPartyResolver {
 
 @Resolver(() => OptionComparison)
 export class OptionComparisonResolver {
-  @FieldResolver(() => State, { nullable: true })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   ally(@Root() c: OptionComparison, @Ctx() ctx: RequestContext) {
     return c.allyCcode === null ? null : ctx.loaders.state.load(c.allyCcode);
   }

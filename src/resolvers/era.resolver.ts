@@ -9,17 +9,21 @@ import { toEra } from '../loaders/rowMappers.js';
 import { citationsOf } from './citations.js';
 import { keyOf } from './lookups.js';
 import * as q from '../store/queries.gen.js';
+import * as cost from '../schema/fieldCost.js';
 
 @Resolver(() => Era)
 export class EraResolver {
-  @Query(() => [Era], { description: 'Every era, in order (a short, fixed list: not paginated).' })
+  @Query(() => [Era], {
+    complexity: cost.reads(8),
+    description: 'Every era, in order (a short, fixed list: not paginated).',
+  })
   async eras(@Ctx() ctx: RequestContext): Promise<Era[]> {
     const eras = (await ctx.executor.read(q.erasAll)).map(toEra);
     eras.forEach((e) => ctx.loaders.era.prime(e.key, e));
     return eras;
   }
 
-  @Query(() => Era, { description: 'One era, by key ("interwar") or global id.' })
+  @Query(() => Era, { complexity: cost.read(), description: 'One era, by key ("interwar") or global id.' })
   async era(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Era> {
     const key = keyOf(id, 'Era', 'id');
     const e = await ctx.loaders.era.load(key);
@@ -27,12 +31,15 @@ export class EraResolver {
     return e;
   }
 
-  @FieldResolver(() => [Negotiation], { description: 'Negotiations that began in this era.' })
+  @FieldResolver(() => [Negotiation], {
+    complexity: cost.reads(29),
+    description: 'Negotiations that began in this era.',
+  })
   async negotiations(@Root() e: Era, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.negotiation, await ctx.loaders.negotiationsOfEra.load(e.key));
   }
 
-  @FieldResolver(() => [Citation])
+  @FieldResolver(() => [Citation], { complexity: cost.reads(2) })
   sources(@Root() e: Era, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Era', e.key);
   }

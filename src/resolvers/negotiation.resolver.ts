@@ -12,18 +12,22 @@ import { Era } from '../schema/era.type.js';
 import { Citation } from '../schema/source.type.js';
 import { Coding, WarPlanKind } from '../schema/enums.js';
 import { NegotiationCompatibility, RecordedOutsideOption, ThirdParty } from '../schema/coding.type.js';
-import { Connection, PageArgs, pageWindow, toConnection } from '../schema/connection.js';
+import { Connection, PageArgs, pageCost, pageWindow, toConnection } from '../schema/connection.js';
 import { NegotiationFilter } from '../schema/filters.input.js';
 import { loadAll } from '../loaders/createLoaders.js';
 import { citationsOf } from './citations.js';
 import { assertKnownState, keyOf } from './lookups.js';
 import * as q from '../store/queries.gen.js';
+import * as cost from '../schema/fieldCost.js';
 
 const NegotiationConnection = Connection(Negotiation, 'Negotiation');
 
 @Resolver(() => Negotiation)
 export class NegotiationResolver {
-  @Query(() => Negotiation, { description: 'One negotiation, by key ("anglo-german-1898") or global id.' })
+  @Query(() => Negotiation, {
+    complexity: cost.read(),
+    description: 'One negotiation, by key ("anglo-german-1898") or global id.',
+  })
   async negotiation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Negotiation> {
     const key = keyOf(id, 'Negotiation', 'id');
     const n = await ctx.loaders.negotiation.load(key);
@@ -32,6 +36,7 @@ export class NegotiationResolver {
   }
 
   @Query(() => NegotiationConnection, {
+    complexity: pageCost(90),
     description: 'Negotiations ordered by start date, successes and failures alike.',
   })
   async negotiations(
@@ -53,12 +58,13 @@ export class NegotiationResolver {
     return toConnection(await loadAll(ctx.loaders.negotiation, row?.page ?? []), row?.total ?? 0, skip);
   }
 
-  @FieldResolver(() => [State], { description: 'The states at the table.' })
+  @FieldResolver(() => [State], { complexity: cost.reads(4), description: 'The states at the table.' })
   parties(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<State[]> {
     return ctx.loaders.partiesOfNegotiation.load(n.key);
   }
 
   @FieldResolver(() => [NegotiationParty], {
+    complexity: cost.reads(4),
     description: "The parties with their positions: each one's plans and outside options at this negotiation.",
   })
   async partyPositions(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<NegotiationParty[]> {
@@ -66,6 +72,7 @@ export class NegotiationResolver {
   }
 
   @FieldResolver(() => [ThirdParty], {
+    complexity: cost.reads(2),
     description: 'States not at the table whose place was at issue (INVITED, VETO).',
   })
   thirdParties(@Root() n: Negotiation, @Ctx() ctx: RequestContext) {
@@ -73,6 +80,7 @@ export class NegotiationResolver {
   }
 
   @FieldResolver(() => [RecordedOutsideOption], {
+    complexity: cost.reads(2),
     description:
       "The outside options the parties' decision-makers weighed, as the record gives them (per party: partyPositions.recordedOutsideOptions).",
   })
@@ -81,6 +89,7 @@ export class NegotiationResolver {
   }
 
   @FieldResolver(() => [RecordedOutsideOption], {
+    complexity: cost.reads(1),
     description:
       "Outside options weighed in other negotiations that a party took in this one (e.g. the German-Soviet pact of 1939 for the USSR's option in the British-French-Soviet talks).",
   })
@@ -95,6 +104,7 @@ export class NegotiationResolver {
   }
 
   @FieldResolver(() => NegotiationCompatibility, {
+    complexity: cost.analysis(3),
     description:
       "Compatibility of the parties' ideal plans: the entry plans (what the agreement model reads), and from each round in which a plan moved; scope and form where coded.",
   })
@@ -106,17 +116,21 @@ export class NegotiationResolver {
     return ctx.analysis.compatibilityByRound(n.key, coding);
   }
 
-  @FieldResolver(() => [NegotiationRound], { description: 'Rounds, in sequence.' })
+  @FieldResolver(() => [NegotiationRound], {
+    complexity: cost.reads(3),
+    description: 'Rounds, in sequence.',
+  })
   rounds(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<NegotiationRound[]> {
     return ctx.loaders.roundsOfNegotiation.load(n.key);
   }
 
-  @FieldResolver(() => [Proposal], { description: 'Proposals, in order.' })
+  @FieldResolver(() => [Proposal], { complexity: cost.reads(2), description: 'Proposals, in order.' })
   proposals(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<Proposal[]> {
     return ctx.loaders.proposalsOfNegotiation.load(n.key);
   }
 
   @FieldResolver(() => [WarPlan], {
+    complexity: cost.reads(6),
     description:
       'War plans: `kind: IDEAL` for what each party wanted (entry plans, and later ones with `fromRound`), `PROPOSED` for what proposals put on the table.',
   })
@@ -130,6 +144,7 @@ export class NegotiationResolver {
   }
 
   @FieldResolver(() => Treaty, {
+    complexity: cost.read(),
     nullable: true,
     description: 'The treaty the negotiation ended in; null for a non-agreement.',
   })
@@ -137,12 +152,12 @@ export class NegotiationResolver {
     return (await ctx.loaders.treatyOfNegotiation.load(n.key))[0] ?? null;
   }
 
-  @FieldResolver(() => Era, { nullable: true })
+  @FieldResolver(() => Era, { complexity: cost.read(), nullable: true })
   async era(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<Era | null> {
     return (await ctx.loaders.eraOfNegotiation.load(n.key))[0] ?? null;
   }
 
-  @FieldResolver(() => [Citation])
+  @FieldResolver(() => [Citation], { complexity: cost.reads(4) })
   sources(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Negotiation', n.key);
   }

@@ -9,15 +9,17 @@ import { WarPlanKind } from '../schema/enums.js';
 import { toOutsideOptions } from './analysisMappers.js';
 import { OptionComparison, RecordedOutsideOption } from '../schema/coding.type.js';
 import { OPTION_DISAGREEMENT } from '../domain/index.js';
+import * as cost from '../schema/fieldCost.js';
 
 @Resolver(() => NegotiationParty)
 export class NegotiationPartyResolver {
-  @FieldResolver(() => State)
+  @FieldResolver(() => State, { complexity: cost.read() })
   async state(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<State> {
     return (await ctx.loaders.state.load(p.ccode))!;
   }
 
   @FieldResolver(() => [WarPlan], {
+    complexity: cost.reads(2),
     description: "This party's war plans in the negotiation; `kind: IDEAL` for what it wanted.",
   })
   async plans(
@@ -32,6 +34,7 @@ export class NegotiationPartyResolver {
   }
 
   @FieldResolver(() => [RecordedOutsideOption], {
+    complexity: cost.reads(1),
     description: "The outside options this party's decision-makers weighed, as the record gives them.",
   })
   async recordedOutsideOptions(
@@ -44,6 +47,7 @@ export class NegotiationPartyResolver {
   }
 
   @FieldResolver(() => [OptionComparison], {
+    complexity: cost.analysis(15, { perParent: 1 }),
     description: `Each recorded option beside the computed one of the same kind, and whether they agree (a gap of ${OPTION_DISAGREEMENT} or more is a disagreement).`,
   })
   async optionComparison(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<OptionComparison[]> {
@@ -51,6 +55,7 @@ export class NegotiationPartyResolver {
   }
 
   @FieldResolver(() => OutsideOptions, {
+    complexity: cost.analysis(15),
     description:
       "Computed outside options at the negotiation's start (alternative allies, unilateral action, buck-passing).",
   })

@@ -3,10 +3,11 @@ import type { RequestContext } from '../context.js';
 import { NegotiationRound } from '../schema/negotiationRound.type.js';
 import { Citation } from '../schema/source.type.js';
 import { citationsOf } from './citations.js';
+import * as cost from '../schema/fieldCost.js';
 
 @Resolver(() => NegotiationRound)
 export class NegotiationRoundResolver {
-  @FieldResolver(() => [Citation])
+  @FieldResolver(() => [Citation], { complexity: cost.reads(3) })
   sources(@Root() r: NegotiationRound, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'NegotiationRound', r.key);
   }

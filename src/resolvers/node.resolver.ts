@@ -2,10 +2,12 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context.js';
 import { BadInputError } from '../errors/index.js';
 import { Node, parseGlobalId } from '../schema/node.interface.js';
+import * as cost from '../schema/fieldCost.js';
 
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, {
+    complexity: cost.read(),
     nullable: true,
     description: 'Any object by its global id (Type:key); null when nothing has that id.',
   })

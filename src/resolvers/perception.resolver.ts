@@ -5,20 +5,24 @@ import { State } from '../schema/state.type.js';
 import { Threat } from '../schema/threat.type.js';
 import { Citation } from '../schema/source.type.js';
 import { loadAll } from '../loaders/createLoaders.js';
+import * as cost from '../schema/fieldCost.js';
 
 @Resolver(() => Perception)
 export class PerceptionResolver {
-  @FieldResolver(() => State, { nullable: true })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   state(@Root() p: Perception, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(p.ccode);
   }
 
-  @FieldResolver(() => Threat, { nullable: true })
+  @FieldResolver(() => Threat, { complexity: cost.read(), nullable: true })
   threat(@Root() p: Perception, @Ctx() ctx: RequestContext) {
     return ctx.loaders.threat.load(p.threatKey);
   }
 
-  @FieldResolver(() => [Citation], { description: 'Sources for the perception (the relationship records their keys).' })
+  @FieldResolver(() => [Citation], {
+    complexity: cost.reads(2),
+    description: 'Sources for the perception (the relationship records their keys).',
+  })
   async sources(@Root() p: Perception, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     const sources = await loadAll(ctx.loaders.source, p.sourceKeys);
     return sources.map((source) => ({ source, pages: null, chapter: null, note: null }));

@@ -7,10 +7,12 @@ import { Citation } from '../schema/source.type.js';
 import { WarPlan } from '../schema/warPlan.type.js';
 import { loadAll } from '../loaders/createLoaders.js';
 import { citationsOf } from './citations.js';
+import * as cost from '../schema/fieldCost.js';
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
   @FieldResolver(() => State, {
+    complexity: cost.read(),
     nullable: true,
     description: 'The state that made the proposal (the first of joint proposers).',
   })
@@ -19,6 +21,7 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => [State], {
+    complexity: cost.reads(2),
     description: 'Every state that made it: one, or the joint proposers of a common note.',
   })
   proposers(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
@@ -26,6 +29,7 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => WarPlan, {
+    complexity: cost.read(),
     nullable: true,
     description: 'The plan the proposal put on the table (target, approach, scope, form), where the record gives it.',
   })
@@ -35,12 +39,13 @@ export class ProposalResolver {
     );
   }
 
-  @FieldResolver(() => [State], { description: 'The states it was made to.' })
+  @FieldResolver(() => [State], { complexity: cost.reads(3), description: 'The states it was made to.' })
   addressees(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.state, p.to);
   }
 
   @FieldResolver(() => NegotiationRound, {
+    complexity: cost.read(),
     nullable: true,
     description: 'The round it was made in, where the record says.',
   })
@@ -48,7 +53,7 @@ export class ProposalResolver {
     return p.roundKey ? ctx.loaders.round.load(p.roundKey) : null;
   }
 
-  @FieldResolver(() => [Citation])
+  @FieldResolver(() => [Citation], { complexity: cost.reads(2) })
   sources(@Root() p: Proposal, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Proposal', p.key);
   }

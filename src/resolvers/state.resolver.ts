@@ -7,7 +7,7 @@ import { TreatyMembership } from '../schema/treaty.type.js';
 import { Perception } from '../schema/perception.type.js';
 import { Citation } from '../schema/source.type.js';
 import { Capability } from '../schema/capability.type.js';
-import { Connection, PageArgs, pageWindow, toConnection } from '../schema/connection.js';
+import { Connection, PageArgs, pageCost, pageWindow, toConnection } from '../schema/connection.js';
 import { StateFilter } from '../schema/filters.input.js';
 import { DateScalar } from '../schema/Date.scalar.js';
 import type { PartialDate } from '../schema/PartialDate.js';
@@ -21,12 +21,21 @@ import { OutsideOptions } from '../schema/outsideOptions.type.js';
 import { inSystemDuring } from '../domain/index.js';
 import { toOutsideOptions } from './analysisMappers.js';
 import * as q from '../store/queries.gen.js';
+import * as cost from '../schema/fieldCost.js';
+import { OUTSIDE_OPTIONS_ALONE } from './outsideOptionsCost.js';
 
 const StateConnection = Connection(State, 'State');
 
+/** capabilities(from, to) holds at most the years asked for. */
+const yearsAsked = (args: Record<string, unknown>) =>
+  typeof args.from === 'number' && typeof args.to === 'number' ? Math.max(0, args.to - args.from + 1) : undefined;
+
 @Resolver(() => State)
 export class StateResolver {
-  @Query(() => State, { description: 'One state, by COW ccode, COW abbreviation or global id (give exactly one).' })
+  @Query(() => State, {
+    complexity: cost.read(),
+    description: 'One state, by COW ccode, COW abbreviation or global id (give exactly one).',
+  })
   async state(
     @Ctx() ctx: RequestContext,
     @Arg('ccode', () => Int, { nullable: true }) ccode?: number,
@@ -47,7 +56,7 @@ export class StateResolver {
     return state;
   }
 
-  @Query(() => StateConnection, { description: 'States ordered by ccode.' })
+  @Query(() => StateConnection, { complexity: pageCost(20), description: 'States ordered by ccode.' })
   async states(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
@@ -70,12 +79,16 @@ export class StateResolver {
     return toConnection(states, row?.total ?? 0, skip);
   }
 
-  @FieldResolver(() => [Negotiation], { description: 'Negotiations this state took part in, in order.' })
+  @FieldResolver(() => [Negotiation], {
+    complexity: cost.reads(6, { own: 2 }),
+    description: 'Negotiations this state took part in, in order.',
+  })
   async negotiations(@Root() state: State, @Ctx() ctx: RequestContext): Promise<Negotiation[]> {
     return loadAll(ctx.loaders.negotiation, await ctx.loaders.negotiationsOfState.load(state.ccode));
   }
 
   @FieldResolver(() => [TreatyMembership], {
+    complexity: cost.reads(47, { own: 5 }),
     description: 'Treaty memberships; with `at`, those in force at that date; with `era`, at some time during it.',
   })
   async treaties(
@@ -90,6 +103,7 @@ export class StateResolver {
   }
 
   @FieldResolver(() => [Perception], {
+    complexity: cost.reads(4),
     description:
       'Threats this state perceived; with `at`, those perceived at that date; with `era`, at some time during it.',
   })
@@ -105,6 +119,7 @@ export class StateResolver {
   }
 
   @FieldResolver(() => [Capability], {
+    complexity: cost.reads(197, { own: 15, cap: yearsAsked }),
     description: 'NMC material capabilities by year (imported data set), optionally from/to a year (inclusive).',
   })
   capabilities(
@@ -116,24 +131,26 @@ export class StateResolver {
     return ctx.loaders.capabilitiesOfState.load({ ccode: state.ccode, from: from ?? null, to: to ?? null });
   }
 
-  @FieldResolver(() => [Citation])
+  @FieldResolver(() => [Citation], { complexity: cost.reads(2) })
   sources(@Root() state: State, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'State', state.ccode);
   }
 
   @FieldResolver(() => [Spell], {
+    complexity: cost.reads(2),
     description: 'Spells of COW state-system membership (a state can leave and re-enter).',
   })
   async systemMemberships(@Root() state: State, @Ctx() ctx: RequestContext): Promise<Spell[]> {
     return (await ctx.loaders.systemSpellsOfState.load(state.ccode)).filter((s) => s.kind === 'IN_SYSTEM');
   }
 
-  @FieldResolver(() => [Spell], { description: 'Spells as a COW major power.' })
+  @FieldResolver(() => [Spell], { complexity: cost.reads(1), description: 'Spells as a COW major power.' })
   async majorPowerSpells(@Root() state: State, @Ctx() ctx: RequestContext): Promise<Spell[]> {
     return (await ctx.loaders.systemSpellsOfState.load(state.ccode)).filter((s) => s.kind === 'MAJOR_POWER');
   }
 
   @FieldResolver(() => Boolean, {
+    complexity: cost.read(),
     nullable: true,
     description:
       'A member of the state system at the date (or at some time during the era); null when the graph holds no COW system data for it.',
@@ -149,6 +166,7 @@ export class StateResolver {
   }
 
   @FieldResolver(() => Boolean, {
+    complexity: cost.read(),
     nullable: true,
     description:
       'A COW major power at the date (or at some time during the era); null when the graph holds no COW system data for it.',
@@ -166,6 +184,7 @@ export class StateResolver {
   }
 
   @FieldResolver(() => [Ally], {
+    complexity: cost.reads(14),
     description:
       'States allied to this one at the date (or at some time during the era), with the treaties between them.',
   })
@@ -176,10 +195,11 @@ export class StateResolver {
     @Arg('era', () => ID, { nullable: true }) era?: string,
   ): Promise<Ally[]> {
     const period = await requiredPeriod(ctx, at, era);
-    return ctx.analysis.allies(state.ccode, period.from, period.to);
+    return ctx.loaders.alliesDuring.load({ ccode: state.ccode, from: period.from, to: period.to });
   }
 
   @FieldResolver(() => OutsideOptions, {
+    complexity: cost.analysis(OUTSIDE_OPTIONS_ALONE),
     description:
       'Outside options of this state at a negotiation it is a party to (`Negotiation.partyPositions` gives them for every party, batched).',
   })
@@ -201,12 +221,12 @@ async function requiredPeriod(ctx: RequestContext, at?: PartialDate, era?: strin
 
 @Resolver(() => Ally)
 export class AllyResolver {
-  @FieldResolver(() => State, { nullable: true })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   state(@Root() a: Ally, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(a.ccode);
   }
 
-  @FieldResolver(() => [Treaty])
+  @FieldResolver(() => [Treaty], { complexity: cost.reads(3) })
   treaties(@Root() a: Ally, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.treaty, a.treatyKeys);
   }

@@ -5,7 +5,7 @@ import { Threat } from '../schema/threat.type.js';
 import { State } from '../schema/state.type.js';
 import { Perception } from '../schema/perception.type.js';
 import { Citation } from '../schema/source.type.js';
-import { Connection, PageArgs, pageWindow, toConnection } from '../schema/connection.js';
+import { Connection, PageArgs, pageCost, pageWindow, toConnection } from '../schema/connection.js';
 import { ThreatFilter } from '../schema/filters.input.js';
 import { DateScalar } from '../schema/Date.scalar.js';
 import type { PartialDate } from '../schema/PartialDate.js';
@@ -13,12 +13,13 @@ import { loadAll } from '../loaders/createLoaders.js';
 import { citationsOf } from './citations.js';
 import { assertKnownState, keyOf, meets, periodOf } from './lookups.js';
 import * as q from '../store/queries.gen.js';
+import * as cost from '../schema/fieldCost.js';
 
 const ThreatConnection = Connection(Threat, 'Threat');
 
 @Resolver(() => Threat)
 export class ThreatResolver {
-  @Query(() => Threat, { description: 'One threat, by key ("threat-russia") or global id.' })
+  @Query(() => Threat, { complexity: cost.read(), description: 'One threat, by key ("threat-russia") or global id.' })
   async threat(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Threat> {
     const key = keyOf(id, 'Threat', 'id');
     const t = await ctx.loaders.threat.load(key);
@@ -26,7 +27,7 @@ export class ThreatResolver {
     return t;
   }
 
-  @Query(() => ThreatConnection, { description: 'Threats ordered by key.' })
+  @Query(() => ThreatConnection, { complexity: pageCost(20), description: 'Threats ordered by key.' })
   async threats(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
@@ -38,12 +39,13 @@ export class ThreatResolver {
     return toConnection(await loadAll(ctx.loaders.threat, row?.page ?? []), row?.total ?? 0, skip);
   }
 
-  @FieldResolver(() => [State], { description: 'The states posing the threat.' })
+  @FieldResolver(() => [State], { complexity: cost.reads(2), description: 'The states posing the threat.' })
   posedBy(@Root() t: Threat, @Ctx() ctx: RequestContext): Promise<State[]> {
     return ctx.loaders.posersOfThreat.load(t.key);
   }
 
   @FieldResolver(() => [Perception], {
+    complexity: cost.reads(10),
     description:
       'Who perceived it and when; with `at`, those perceiving it at that date; with `era`, at some time during it.',
   })
@@ -58,7 +60,7 @@ export class ThreatResolver {
     return period ? all.filter((p) => meets(period, p.from, p.to)) : all;
   }
 
-  @FieldResolver(() => [Citation])
+  @FieldResolver(() => [Citation], { complexity: cost.reads(2) })
   sources(@Root() t: Threat, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Threat', t.key);
   }

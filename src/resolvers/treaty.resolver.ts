@@ -6,7 +6,7 @@ import { Threat } from '../schema/threat.type.js';
 import { Negotiation } from '../schema/negotiation.type.js';
 import { Era } from '../schema/era.type.js';
 import { Citation } from '../schema/source.type.js';
-import { Connection, PageArgs, pageWindow, toConnection } from '../schema/connection.js';
+import { Connection, PageArgs, pageCost, pageWindow, toConnection } from '../schema/connection.js';
 import { TreatyFilter } from '../schema/filters.input.js';
 import { DateScalar } from '../schema/Date.scalar.js';
 import type { PartialDate } from '../schema/PartialDate.js';
@@ -14,12 +14,16 @@ import { loadAll } from '../loaders/createLoaders.js';
 import { citationsOf } from './citations.js';
 import { assertKnownState, keyOf, meets, periodOf } from './lookups.js';
 import * as q from '../store/queries.gen.js';
+import * as cost from '../schema/fieldCost.js';
 
 const TreatyConnection = Connection(Treaty, 'Treaty');
 
 @Resolver(() => Treaty)
 export class TreatyResolver {
-  @Query(() => Treaty, { description: 'One treaty, by key/global id or by ATOP id (give exactly one).' })
+  @Query(() => Treaty, {
+    complexity: cost.read(),
+    description: 'One treaty, by key/global id or by ATOP id (give exactly one).',
+  })
   async treaty(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID, { nullable: true }) id?: string,
@@ -37,7 +41,7 @@ export class TreatyResolver {
     return t;
   }
 
-  @Query(() => TreatyConnection, { description: 'Treaties ordered by signing date.' })
+  @Query(() => TreatyConnection, { complexity: pageCost(500), description: 'Treaties ordered by signing date.' })
   async treaties(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
@@ -61,6 +65,7 @@ export class TreatyResolver {
   }
 
   @FieldResolver(() => [TreatyMembership], {
+    complexity: cost.reads(6, { own: 25 }),
     description:
       'Memberships, one per member per ATOP phase (and per entry), ordered by member and phase, with entry/exit dates and the ' +
       "member's own obligations and conditions in that phase; with `at`, those in force at that date; with `era`, at some time during it.",
@@ -79,6 +84,7 @@ export class TreatyResolver {
   }
 
   @FieldResolver(() => [TreatyPhase], {
+    complexity: cost.reads(2),
     description:
       "ATOP's phases of the treaty (atop5_1aph), ordered by phase, each with its own dates and obligations (the 1882 phase of " +
       'the Triple Alliance has no offense; the renewal of 1887 adds it). Empty for a treaty ATOP does not code, or in a graph without ATOP.',
@@ -88,6 +94,7 @@ export class TreatyResolver {
   }
 
   @FieldResolver(() => [Threat], {
+    complexity: cost.reads(2),
     description: 'The threats the treaty names (ATOP specthrt/statthr, or the curated seed).',
   })
   directedAgainst(@Root() t: Treaty, @Ctx() ctx: RequestContext): Promise<Threat[]> {
@@ -95,6 +102,7 @@ export class TreatyResolver {
   }
 
   @FieldResolver(() => Negotiation, {
+    complexity: cost.read(),
     nullable: true,
     description: 'The negotiation that produced it, where the graph records one.',
   })
@@ -103,12 +111,12 @@ export class TreatyResolver {
     return key ? ctx.loaders.negotiation.load(key) : null;
   }
 
-  @FieldResolver(() => Era, { nullable: true })
+  @FieldResolver(() => Era, { complexity: cost.read(), nullable: true })
   async era(@Root() t: Treaty, @Ctx() ctx: RequestContext): Promise<Era | null> {
     return (await ctx.loaders.eraOfTreaty.load(t.key))[0] ?? null;
   }
 
-  @FieldResolver(() => [Citation])
+  @FieldResolver(() => [Citation], { complexity: cost.reads(4) })
   sources(@Root() t: Treaty, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Treaty', t.key);
   }

@@ -4,20 +4,22 @@ import { OwedObligation, Treaty, TreatyMembership } from '../schema/treaty.type.
 import { State } from '../schema/state.type.js';
 import { Obligation } from '../schema/enums.js';
 import { isObligation, obligationsToward } from '../domain/index.js';
+import * as cost from '../schema/fieldCost.js';
 
 @Resolver(() => TreatyMembership)
 export class TreatyMembershipResolver {
-  @FieldResolver(() => State, { nullable: true })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   state(@Root() m: TreatyMembership, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(m.ccode);
   }
 
-  @FieldResolver(() => Treaty, { nullable: true })
+  @FieldResolver(() => Treaty, { complexity: cost.read(), nullable: true })
   treaty(@Root() m: TreatyMembership, @Ctx() ctx: RequestContext) {
     return ctx.loaders.treaty.load(m.treatyKey);
   }
 
   @FieldResolver(() => [OwedObligation], {
+    complexity: cost.items(1),
     description:
       'To whom each of the `varying` obligations is owed (one entry per obligation and member). Empty when the member owes all ' +
       'its obligations to every member of the phase, or for a curated membership.',
@@ -30,6 +32,7 @@ export class TreatyMembershipResolver {
   }
 
   @FieldResolver(() => [Obligation], {
+    complexity: cost.read(),
     description:
       "The obligations this member has toward the member `ccode` of the same treaty phase (ATOP's directed dyad rule, codebook " +
       '§2.7: its own obligations, less those it owes only to other members). Empty when `ccode` is not a member of this phase or is this ' +

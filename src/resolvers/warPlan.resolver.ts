@@ -8,20 +8,21 @@ import { citationsOf } from './citations.js';
 import { Proposal } from '../schema/proposal.type.js';
 import { Region, Scope } from '../schema/coding.type.js';
 import { loadAll } from '../loaders/createLoaders.js';
+import * as cost from '../schema/fieldCost.js';
 
 @Resolver(() => WarPlan)
 export class WarPlanResolver {
-  @FieldResolver(() => State, { nullable: true, description: 'The party whose plan it is.' })
+  @FieldResolver(() => State, { complexity: cost.read(), nullable: true, description: 'The party whose plan it is.' })
   party(@Root() w: WarPlan, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(w.partyCcode);
   }
 
-  @FieldResolver(() => Threat, { nullable: true, description: 'The target of the plan.' })
+  @FieldResolver(() => Threat, { complexity: cost.read(), nullable: true, description: 'The target of the plan.' })
   target(@Root() w: WarPlan, @Ctx() ctx: RequestContext) {
     return ctx.loaders.threat.load(w.targetKey);
   }
 
-  @FieldResolver(() => [Citation])
+  @FieldResolver(() => [Citation], { complexity: cost.reads(2) })
   sources(@Root() w: WarPlan, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'WarPlan', w.key);
   }
@@ -35,6 +36,7 @@ export class WarPlanResolver {
   }
 
   @FieldResolver(() => Proposal, {
+    complexity: cost.read(),
     nullable: true,
     description: 'For a PROPOSED plan: the proposal that put it on the table.',
   })
@@ -43,6 +45,7 @@ export class WarPlanResolver {
   }
 
   @FieldResolver(() => [WarPlan], {
+    complexity: cost.items(1),
     description: 'Other readings of this plan a reviewer could make, each with its rationale and sources.',
   })
   alternatives(@Root() w: WarPlan): WarPlan[] {
@@ -52,12 +55,12 @@ export class WarPlanResolver {
 
 @Resolver(() => Scope)
 export class ScopeResolver {
-  @FieldResolver(() => [Region])
+  @FieldResolver(() => [Region], { complexity: cost.reads(2) })
   async regions(@Root() s: Scope, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.region, s.regionKeys);
   }
 
-  @FieldResolver(() => [State])
+  @FieldResolver(() => [State], { complexity: cost.reads(1) })
   states(@Root() s: Scope, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.state, s.stateCcodes);
   }

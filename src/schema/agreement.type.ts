@@ -4,6 +4,7 @@ import { Approach, Outcome } from './enums.js';
 import { DateScalar } from './Date.scalar.js';
 import type { PartialDate } from './PartialDate.js';
 import { OutsideOptions } from './outsideOptions.type.js';
+import * as cost from './fieldCost.js';
 
 @ObjectType({ description: "A party's ideal war plan, as the model reads it." })
 export class PartyPlanInfo {
@@ -26,7 +27,7 @@ export class PlanCompatibility {
       'Share of the parties whose plan targets a state at the table (a pact with the threat itself: neutrality, non-aggression, coercive talks); a feature of the model.',
   })
   targetsAtTable!: number;
-  @Field(() => [PartyPlanInfo]) plans!: PartyPlanInfo[];
+  @Field(() => [PartyPlanInfo], { complexity: cost.items(4) }) plans!: PartyPlanInfo[];
 }
 
 @ObjectType()
@@ -89,7 +90,7 @@ export class ModelEvaluation {
   @Field(() => Float) baseRateBrier!: number;
   @Field(() => Float) baseRateLogLoss!: number;
   @Field(() => Float) baseRateAccuracy!: number;
-  @Field(() => [CalibrationBinInfo]) calibration!: CalibrationBinInfo[];
+  @Field(() => [CalibrationBinInfo], { complexity: cost.items(5) }) calibration!: CalibrationBinInfo[];
 }
 
 @ObjectType()
@@ -100,7 +101,7 @@ export class ModelInfo {
   @Field(() => [String], { description: 'Negotiations left out of the fit (the one asked about).' }) leftOut!: string[];
   @Field(() => Float, { description: 'L2 penalty.' }) lambda!: number;
   @Field(() => Float) intercept!: number;
-  @Field(() => [Coefficient]) coefficients!: Coefficient[];
+  @Field(() => [Coefficient], { complexity: cost.items(5) }) coefficients!: Coefficient[];
   evaluationThunk!: () => ModelEvaluation;
 }
 
@@ -126,10 +127,10 @@ export class AgreementLikelihood {
   })
   interval!: ProbabilityInterval | null;
   @Field(() => PlanCompatibility) compatibility!: PlanCompatibility;
-  @Field(() => [PartyOutsideOption]) outsideOptions!: PartyOutsideOption[];
-  @Field(() => [Contribution]) contributions!: Contribution[];
+  @Field(() => [PartyOutsideOption], { complexity: cost.items(4) }) outsideOptions!: PartyOutsideOption[];
+  @Field(() => [Contribution], { complexity: cost.items(5) }) contributions!: Contribution[];
   @Field(() => String) explanation!: string;
-  @Field(() => [SimilarCase]) similarCases!: SimilarCase[];
+  @Field(() => [SimilarCase], { complexity: cost.items(5) }) similarCases!: SimilarCase[];
   @Field(() => ModelInfo) model!: ModelInfo;
   @Field(() => AgreementLikelihood, {
     nullable: true,

@@ -1,6 +1,7 @@
 /** Types of the coding Poast's argument needs beyond target and approach: scope, recorded outside options, third parties, compatibility by round. */
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Attractiveness, Coding, Confidence, OutsideOptionKind, ThirdPartyRole } from './enums.js';
+import * as cost from './fieldCost.js';
 
 @ObjectType({ description: 'A named theatre or region a commitment can cover.' })
 export class Region {
@@ -100,6 +101,9 @@ export class RoundCompatibility extends ComponentAgreement {
 export class NegotiationCompatibility {
   @Field(() => ComponentAgreement, { description: 'The entry plans (what the model reads).' })
   entry!: ComponentAgreement;
-  @Field(() => [RoundCompatibility], { description: "From each round in which some party's plan changed." })
+  @Field(() => [RoundCompatibility], {
+    complexity: cost.items(1),
+    description: "From each round in which some party's plan changed.",
+  })
   byRound!: RoundCompatibility[];
 }

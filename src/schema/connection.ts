@@ -3,6 +3,7 @@
  */
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { BadInputError } from '../errors/index.js';
+import * as cost from './fieldCost.js';
 
 @ObjectType()
 export class PageInfo {
@@ -41,7 +42,7 @@ export function Connection<T extends object>(itemType: ClassType<T>, name: strin
   }
   @ObjectType(`${name}Connection`)
   class ConnectionType {
-    @Field(() => [EdgeType]) edges!: EdgeType[];
+    @Field(() => [EdgeType], { complexity: cost.edges }) edges!: EdgeType[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
     @Field(() => Int, { description: 'Number of items matching the filter, over all pages.' }) totalCount!: number;
   }
@@ -49,6 +50,8 @@ export function Connection<T extends object>(itemType: ClassType<T>, name: strin
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
+/** The cost of a connection field: reading its page (`own`), and its page's items, `first` of them (default DEFAULT_PAGE_SIZE). */
+export const pageCost = (own?: number) => cost.page(DEFAULT_PAGE_SIZE, own);
 const encode = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
 
 /** Keeps the first `first` items (all when `first` is absent); BAD_USER_INPUT for a negative or fractional `first`. */

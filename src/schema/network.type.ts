@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from './Date.scalar.js';
 import { TieObligation } from './analysisEnums.js';
+import * as cost from './fieldCost.js';
 
 @ObjectType({ description: 'A state in the network at the date.' })
 export class NetworkNode {
@@ -23,8 +24,8 @@ export class AllianceEdge {
 @ObjectType({ description: 'The alliance network as of a date.' })
 export class AllianceNetwork {
   @Field(() => DateScalar) at!: string;
-  @Field(() => [NetworkNode]) nodes!: NetworkNode[];
-  @Field(() => [AllianceEdge]) edges!: AllianceEdge[];
+  @Field(() => [NetworkNode], { complexity: cost.items(65) }) nodes!: NetworkNode[];
+  @Field(() => [AllianceEdge], { complexity: cost.items(253) }) edges!: AllianceEdge[];
 }
 
 @ObjectType({ description: 'The shortest chain of alliance ties between two states at a date.' })
@@ -32,7 +33,7 @@ export class AlliancePath {
   @Field(() => DateScalar) at!: string;
   @Field(() => Int, { description: 'Number of ties in the chain (0: the same state).' }) length!: number;
   @Field(() => [Int], { description: 'ccodes along the chain, from first to last.' }) states!: number[];
-  @Field(() => [AllianceEdge]) ties!: AllianceEdge[];
+  @Field(() => [AllianceEdge], { complexity: cost.items(3) }) ties!: AllianceEdge[];
 }
 
 @ObjectType({ description: 'Alliance portfolio similarity of two states in a year.' })

@@ -3,6 +3,10 @@ import { Reason, TargetEvidence } from './evidence.type.js';
 import { DateScalar } from './Date.scalar.js';
 import { Era } from './era.type.js';
 import { enumOf } from './enums.js';
+import * as cost from './fieldCost.js';
+
+/** The most alternative allies a series point lists (`outsideOptionsSeries(topAllies:)`). */
+export const MAX_TOP_ALLIES = 20;
 
 @ObjectType({
   description: "The parts of an alternative ally's score, each in [0, 1] (capability null without NMC data).",
@@ -26,13 +30,13 @@ export class AlternativeAlly {
   })
   score!: number;
   @Field(() => AllyComponents) components!: AllyComponents;
-  @Field(() => [Reason]) reasons!: Reason[];
+  @Field(() => [Reason], { complexity: cost.items(3) }) reasons!: Reason[];
 }
 
 @ObjectType()
 export class AlternativeAllyOption {
   @Field(() => Float, { description: "The best ally's score." }) attractiveness!: number;
-  @Field(() => [AlternativeAlly]) allies!: AlternativeAlly[];
+  @Field(() => [AlternativeAlly], { complexity: cost.items(49) }) allies!: AlternativeAlly[];
 }
 
 @ObjectType()
@@ -47,14 +51,14 @@ export class UnilateralOption {
     number | null;
   @Field(() => Boolean, { nullable: true, description: 'COW major power at the date; null without COW system data.' })
   majorPower!: boolean | null;
-  @Field(() => [Reason]) reasons!: Reason[];
+  @Field(() => [Reason], { complexity: cost.items(2) }) reasons!: Reason[];
 }
 
 @ObjectType({ description: 'A state threatened by the same target that might bear the cost of deterring it.' })
 export class BuckCatcher {
   ccode!: number;
   @Field(() => Float, { nullable: true }) cinc!: number | null;
-  @Field(() => [TargetEvidence]) evidence!: TargetEvidence[];
+  @Field(() => [TargetEvidence], { complexity: cost.items(8) }) evidence!: TargetEvidence[];
 }
 
 @ObjectType()
@@ -63,8 +67,8 @@ export class BuckPassingOption {
     description: "Σ CINC of the buck-catchers / (that + the target's CINC); without NMC data min(1, count/3).",
   })
   attractiveness!: number;
-  @Field(() => [BuckCatcher]) buckCatchers!: BuckCatcher[];
-  @Field(() => [Reason]) reasons!: Reason[];
+  @Field(() => [BuckCatcher], { complexity: cost.items(30) }) buckCatchers!: BuckCatcher[];
+  @Field(() => [Reason], { complexity: cost.items(1) }) reasons!: Reason[];
 }
 
 @ObjectType({
@@ -117,6 +121,7 @@ export class OutsideOptionsPoint {
   @Field(() => OutsideOptions, { description: 'The three options and the overall attractiveness at `at`.' })
   options!: OutsideOptions;
   @Field(() => [AlternativeAlly], {
+    complexity: cost.items(MAX_TOP_ALLIES),
     description: 'The best alternative allies at `at` (the first `topAllies` of options.alternativeAllies.allies).',
   })
   topAllies!: AlternativeAlly[];

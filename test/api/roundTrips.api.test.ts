@@ -32,9 +32,11 @@ describe('store round trips of a nested query', () => {
   it('do not grow with the number of negotiations', async () => {
     const one = await api.run<{ negotiations: { totalCount: number; edges: unknown[] } }>(NESTED, { first: 1 });
     const five = await api.run<{ negotiations: { totalCount: number; edges: unknown[] } }>(NESTED, { first: 5 });
-    const all = await api.run<{ negotiations: { totalCount: number; edges: unknown[] } }>(NESTED, { first: 100 });
+    // 50, not 100: with every relation nested and each list costed at what its parents hold (warPlans
+    // 6, parties 4, a treaty's members 6 ...), a page of 100 is over MAX_COST.
+    const all = await api.run<{ negotiations: { totalCount: number; edges: unknown[] } }>(NESTED, { first: 50 });
     expect(all.errors).toBeUndefined();
-    expect(all.data!.negotiations.edges).toHaveLength(Math.min(100, all.data!.negotiations.totalCount));
+    expect(all.data!.negotiations.edges).toHaveLength(Math.min(50, all.data!.negotiations.totalCount));
     expect(all.data!.negotiations.totalCount).toBeGreaterThan(5);
     // Ten times the negotiations, (almost) the same round trips: a loader shared by fields at one
     // level (the state loader behind proposer, addressees, party) may be dispatched in one batch or
@@ -44,7 +46,7 @@ describe('store round trips of a nested query', () => {
     // The query has 26 loader-backed fields: one batched query each at most, plus the page query.
     expect(all.roundTrips).toBeLessThanOrEqual(27);
     console.log(
-      `round trips for the nested query: first 1 → ${one.roundTrips}, first 5 → ${five.roundTrips}, all ${all.data!.negotiations.totalCount} → ${all.roundTrips}`,
+      `round trips for the nested query: first 1 → ${one.roundTrips}, first 5 → ${five.roundTrips}, first 50 → ${all.roundTrips}`,
     );
   });
 });

@@ -31,6 +31,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('the response budget and the heap share: defaults, overrides, nonsense refused', () => {
+    const c = loadConfig({});
+    expect(c.limits).toMatchObject({ maxResponseNodes: 100_000, maxResponseBytes: 10_000_000 });
+    expect(c.server.maxHeapShare).toBe(0.75);
+    const d = loadConfig({ MAX_RESPONSE_NODES: '5000', MAX_RESPONSE_BYTES: '200000', MAX_HEAP_SHARE: '0.5' });
+    expect(d.limits).toMatchObject({ maxResponseNodes: 5000, maxResponseBytes: 200_000 });
+    expect(d.server.maxHeapShare).toBe(0.5);
+    for (const bad of ['0', '1.5', 'half', '-0.2'])
+      expect(() => loadConfig({ MAX_HEAP_SHARE: bad })).toThrow(/MAX_HEAP_SHARE/);
+    expect(() => loadConfig({ MAX_RESPONSE_NODES: '0' })).toThrow(/MAX_RESPONSE_NODES/);
+  });
+
   it('rejects nonsense with the variable named', () => {
     expect(() => loadConfig({ STORE: 'mysql' })).toThrow(/STORE must be/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be an integer/);

@@ -173,7 +173,7 @@ const rules: Rule[] = [
   },
   {
     layer: 'reads',
-    only: ['domain', 'errors', 'store'],
+    only: ['domain', 'errors', 'store', 'pacer'],
     why: 'the read stage reads the store; it neither scores nor maps to GraphQL',
   },
   {

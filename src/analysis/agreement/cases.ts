@@ -7,11 +7,20 @@
  */
 import { ATTRACTIVENESS_VALUE, OUTCOME_INFO, isOutcome, type Attractiveness, type Coding } from '../../domain/index.js';
 import * as q from '../../store/queries.gen.js';
-import type { AnalysisContext } from '../AnalysisContext.js';
+import type { QueryExecutor } from '../../store/QueryExecutor.js';
+import type { NegotiationData } from '../negotiationData.js';
+import type { OutsideOptionsLoader } from '../outsideOptions/index.js';
 import type { RecordedOption } from '../negotiationData.js';
 import { negotiationRequest, type OptionResult } from '../outsideOptions/index.js';
 import { compatibility, type Compatibility } from '../compatibility.js';
 import { featureVector, type CaseInputs, type TrainingCase } from '../agreementModel.js';
+
+/** What the model reads the record through (the request's analysis context has it). */
+export interface AgreementData {
+  executor: QueryExecutor;
+  negotiations: NegotiationData;
+  outsideOptions: OutsideOptionsLoader;
+}
 
 export interface PartyOutside {
   party: number;
@@ -65,7 +74,7 @@ export function caseInputs(comp: Compatibility, outside: readonly PartyOutside[]
 const GATHER_BATCH = 40;
 
 /** Every case of the record under `coding` (PRIMARY: the record as coded), in one pass of batched reads. */
-export async function gatherCases(a: AnalysisContext, coding: Coding = 'PRIMARY'): Promise<Cases> {
+export async function gatherCases(a: AgreementData, coding: Coding = 'PRIMARY'): Promise<Cases> {
   const outcomes = await a.executor.read(q.negotiationOutcomes);
   const keys = outcomes.map((o) => o.id);
   const [negotiations, partyLists, plans, recorded] = await Promise.all([

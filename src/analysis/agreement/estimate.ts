@@ -5,12 +5,11 @@
  */
 import { BadInputError } from '../../errors/index.js';
 import type { Coding } from '../../domain/index.js';
-import type { AnalysisContext } from '../AnalysisContext.js';
 import { dateRequest, type OptionResult } from '../outsideOptions/index.js';
 import { compatibility, type Compatibility, type PartyPlan } from '../compatibility.js';
 import { FEATURES, featureVector, type Evaluation } from '../agreementModel.js';
 import { predict, type LogisticFit } from '../logisticModel.js';
-import { caseInputs, partyOutside, type PartyOutside } from './cases.js';
+import { caseInputs, partyOutside, type AgreementData, type PartyOutside } from './cases.js';
 import { explain } from './explain.js';
 import { modelState, type ModelState } from './modelState.js';
 
@@ -159,7 +158,7 @@ function applyWhatIf(
 }
 
 /** A what-if names parties of the negotiation, attractiveness in [0, 1], known states, no party as its own target. */
-async function checkWhatIf(a: AnalysisContext, parties: number[], w: WhatIf | null): Promise<WhatIf | null> {
+async function checkWhatIf(a: AgreementData, parties: number[], w: WhatIf | null): Promise<WhatIf | null> {
   if (!w) return null;
   const mentioned = [
     ...(w.removeOutsideOptions ?? []),
@@ -184,7 +183,7 @@ async function checkWhatIf(a: AnalysisContext, parties: number[], w: WhatIf | nu
 }
 
 /** BAD_USER_INPUT for a ccode the graph does not hold (as every argument naming states). */
-async function assertKnown(a: AnalysisContext, ccodes: number[], argument: string): Promise<void> {
+async function assertKnown(a: AgreementData, ccodes: number[], argument: string): Promise<void> {
   const names = await a.negotiations.knownStates(ccodes);
   const missing = [...new Set(ccodes.filter((c) => !names.has(c)))];
   if (missing.length)
@@ -194,7 +193,7 @@ async function assertKnown(a: AnalysisContext, ccodes: number[], argument: strin
     );
 }
 
-function stateNames(a: AnalysisContext, parties: number[], comp: Compatibility): Promise<Map<number, string>> {
+function stateNames(a: AgreementData, parties: number[], comp: Compatibility): Promise<Map<number, string>> {
   return a.negotiations.stateNames([...parties, ...comp.plans.flatMap((p) => p.targets)]);
 }
 
@@ -206,7 +205,7 @@ function stateNames(a: AnalysisContext, parties: number[], comp: Compatibility):
  * outcome, or a party's plan the sources do not settle): see `notModelled`.
  */
 export async function estimateNegotiation(
-  a: AnalysisContext,
+  a: AgreementData,
   key: string,
   whatIf: WhatIf | null,
   coding: Coding = 'PRIMARY',
@@ -251,7 +250,7 @@ export async function estimateNegotiation(
 }
 
 /** Why a negotiation has no estimate (not a case of the model), or null when it has one. */
-export async function notModelledReason(a: AnalysisContext, key: string): Promise<string | null> {
+export async function notModelledReason(a: AgreementData, key: string): Promise<string | null> {
   const state = await modelState(a);
   return state.cases.has(key) ? null : (state.notModelled.get(key) ?? 'it has no outcome on record');
 }
@@ -261,7 +260,7 @@ export async function notModelledReason(a: AnalysisContext, key: string): Promis
  * state at the table (a pact with the threat itself); only a party aiming at itself is malformed.
  */
 export async function estimateHypothetical(
-  a: AnalysisContext,
+  a: AgreementData,
   input: HypotheticalInput,
   whatIf: WhatIf | null,
 ): Promise<EstimatePair> {

@@ -5,7 +5,14 @@
  */
 import { FEATURES, LAMBDA, MODEL_NAME, MODEL_VERSION } from '../agreementModel.js';
 
-export { gatherCases, partyOutside, type CaseData, type Cases, type PartyOutside } from './cases.js';
+export {
+  gatherCases,
+  partyOutside,
+  type AgreementData,
+  type CaseData,
+  type Cases,
+  type PartyOutside,
+} from './cases.js';
 export { modelState, prefitModel, type ModelState } from './modelState.js';
 export {
   estimateHypothetical,

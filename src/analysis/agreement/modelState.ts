@@ -6,11 +6,10 @@
  * shared by the requests of that version.
  */
 import type { GraphStore } from '../../store/GraphStore.js';
-import type { AnalysisContext } from '../AnalysisContext.js';
 import { fitModel, type Evaluation } from '../agreementModel.js';
 import type { LogisticFit } from '../logisticModel.js';
 import { fitInWorker, type Replicate } from '../modelWorker.js';
-import { gatherCases, type CaseData } from './cases.js';
+import { gatherCases, type AgreementData, type CaseData } from './cases.js';
 
 export interface ModelState {
   cases: Map<string, CaseData>;
@@ -24,7 +23,7 @@ export interface ModelState {
 
 const cache = new WeakMap<GraphStore, { version: string; state: Promise<ModelState> }>();
 
-async function buildState(a: AnalysisContext, signal?: AbortSignal): Promise<ModelState> {
+async function buildState(a: AgreementData, signal?: AbortSignal): Promise<ModelState> {
   const { cases, notModelled } = await gatherCases(a);
   const all = [...cases.values()];
   const fits = await fitInWorker(all, signal);
@@ -48,10 +47,10 @@ async function buildState(a: AnalysisContext, signal?: AbortSignal): Promise<Mod
 }
 
 /** Per request: the data version is checked once, not once per field. */
-const perRequest = new WeakMap<AnalysisContext, Promise<ModelState>>();
+const perRequest = new WeakMap<AgreementData, Promise<ModelState>>();
 
 /** The model state for the store's current data (cached until the data change). */
-export function modelState(a: AnalysisContext): Promise<ModelState> {
+export function modelState(a: AgreementData): Promise<ModelState> {
   let state = perRequest.get(a);
   if (!state) {
     state = currentModelState(a);
@@ -60,7 +59,7 @@ export function modelState(a: AnalysisContext): Promise<ModelState> {
   return state;
 }
 
-async function currentModelState(a: AnalysisContext, signal?: AbortSignal): Promise<ModelState> {
+async function currentModelState(a: AgreementData, signal?: AbortSignal): Promise<ModelState> {
   const version = await a.executor.dataVersion();
   const store = a.executor.store;
   const hit = cache.get(store);
@@ -78,7 +77,7 @@ async function currentModelState(a: AnalysisContext, signal?: AbortSignal): Prom
  * stops the fit, worker included; `a`'s executor should carry the same signal (no further store call).
  */
 export async function prefitModel(
-  a: AnalysisContext,
+  a: AgreementData,
   onError?: (e: unknown) => void,
   signal?: AbortSignal,
 ): Promise<void> {

@@ -10,27 +10,42 @@ import { scoreOptions } from './scoreOptions.js';
 import { requestKey } from './buildRequest.js';
 import type { OptionRequest, OptionResult } from './types.js';
 import { getResult, putResult, resultCacheOf } from './resultCache.js';
+import { Pacer, REQUEST_SLICE_MS } from '../../pacer.js';
 
 export type OutsideOptionsLoader = DataLoader<OptionRequest, OptionResult, string>;
 
-/** Reads and scores a batch of requests (the loader's batch function, usable on its own). */
+/**
+ * Reads and scores a batch of requests (the loader's batch function, usable on its own). The JS work
+ * is paced (src/pacer.ts) and, with `signal` (the request's), stops at its deadline.
+ */
 export async function assessOutsideOptions(
   ex: QueryExecutor,
   requests: readonly OptionRequest[],
+  signal?: AbortSignal,
 ): Promise<OptionResult[]> {
-  return (await readOptionInputs(ex, requests)).map(scoreOptions);
+  const pacer = new Pacer(REQUEST_SLICE_MS, signal);
+  const results: OptionResult[] = [];
+  for (const inputs of await readOptionInputs(ex, requests, pacer)) {
+    if (pacer.due()) await pacer.turn();
+    results.push(scoreOptions(inputs));
+  }
+  return results;
 }
 
 /** Like `assessOutsideOptions`, reusing the results of earlier requests at the same data version where the server keeps them (./resultCache.ts). */
-async function assessWithResultCache(ex: QueryExecutor, requests: readonly OptionRequest[]): Promise<OptionResult[]> {
+async function assessWithResultCache(
+  ex: QueryExecutor,
+  requests: readonly OptionRequest[],
+  signal?: AbortSignal,
+): Promise<OptionResult[]> {
   const cache = resultCacheOf(ex);
-  if (!cache) return assessOutsideOptions(ex, requests);
+  if (!cache) return assessOutsideOptions(ex, requests, signal);
   const version = await ex.dataVersion();
   const keys = requests.map((r) => `${version}\u0000${requestKey(r)}`);
   const out = keys.map((k) => getResult(cache, k));
   const missing = requests.filter((_, i) => out[i] === undefined);
   if (missing.length) {
-    const fresh = await assessOutsideOptions(ex, missing);
+    const fresh = await assessOutsideOptions(ex, missing, signal);
     let j = 0;
     for (let i = 0; i < out.length; i++) {
       if (out[i] !== undefined) continue;
@@ -41,14 +56,12 @@ async function assessWithResultCache(ex: QueryExecutor, requests: readonly Optio
   return out as OptionResult[];
 }
 
-/**
- * The batch waits for the end of the event-loop turn (`setImmediate`), not the microtask DataLoader
- * waits by default: the parties of a page reach this loader after a few loader hops each, and a party
- * whose hops resolve sooner (no plan to read posers for) would otherwise start a batch of its own.
- */
-export function createOutsideOptionsLoader(ex: QueryExecutor): OutsideOptionsLoader {
-  return new DataLoader<OptionRequest, OptionResult, string>((requests) => assessWithResultCache(ex, requests), {
-    cacheKeyFn: requestKey,
-    batchScheduleFn: (dispatch) => setImmediate(dispatch),
-  });
+/** `signal`: the request's (deadline, client gone), which stops the scoring between slices. */
+export function createOutsideOptionsLoader(ex: QueryExecutor, signal?: AbortSignal): OutsideOptionsLoader {
+  return new DataLoader<OptionRequest, OptionResult, string>(
+    (requests) => assessWithResultCache(ex, requests, signal),
+    {
+      cacheKeyFn: requestKey,
+    },
+  );
 }
