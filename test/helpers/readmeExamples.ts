@@ -1,24 +1,38 @@
-/** Renders the README's example blocks from real responses (used by the script and the drift test). */
+/**
+ * Renders the example blocks of README.md and docs/*.md from real responses (used by the script and
+ * the drift test), on what `npm start` serves: the curated record and the published data sets.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { readExamples } from '../../src/web/explorer.js';
-import { createTestApi, type TestApi } from './testApi.js';
-import { seededEmbedded } from './testStore.js';
+import { projectRoot } from '../../src/paths.js';
+import { createTestApi, testLimits, type TestApi } from './testApi.js';
 import { seededAndImported } from './fullGraph.js';
 
-/** `example` blocks run on the curated seed (what `npm start` serves); `example-imported` blocks after importing the published data sets. */
-const BLOCK = /<!-- (example|example-imported):(\w+) -->[\s\S]*?<!-- \/\1:\2 -->/g;
+/** An example block: `<!-- example:Name -->` … `<!-- /example:Name -->`. */
+const BLOCK = /<!-- (example):(\w+) -->[\s\S]*?<!-- \/\1:\2 -->/g;
+
+/** The documents that show examples: the README and the pages of docs/. */
+export const exampleDocuments = (): string[] => [
+  join(projectRoot, 'README.md'),
+  ...readdirSync(join(projectRoot, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => join(projectRoot, 'docs', f)),
+];
+
+let shared: Promise<TestApi> | undefined;
+/** One API on the whole record for every document rendered in a process. */
+const fullApi = () =>
+  (shared ??= seededAndImported().then((ex) => createTestApi(ex, { ...testLimits, maxCost: 100_000 })));
 
 export async function renderExampleBlocks(readme: string): Promise<string> {
   const examples = new Map(readExamples().map((e) => [e.name, e]));
-  let seedApi: TestApi | undefined;
-  let fullApi: TestApi | undefined;
   const rendered = new Map<string, string>();
   for (const m of readme.matchAll(BLOCK)) {
     const kind = m[1]!;
     const name = m[2]!;
-    const api =
-      kind === 'example'
-        ? (seedApi ??= await createTestApi(await seededEmbedded()))
-        : (fullApi ??= await createTestApi(await seededAndImported()));
+    const api = await fullApi();
     const example = examples.get(name);
     if (!example) throw new Error(`README.md shows example ${name}, which is not in src/web/examples.graphql`);
     const result = await api.run(
