@@ -34,5 +34,5 @@ export function citationFile(release: ReleaseInfo, software: SoftwareInfo): stri
       },
     ],
   };
-  return `# Written by scripts/renderCitation.ts from seed/release.yaml and package.json: edit those, then run it.\n${stringify(cff, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+  return `# Written by scripts/renderCitation.ts from seed/release.yaml and package.json: edit those, then run it.\n${stringify(cff, { lineWidth: 0, aliasDuplicateObjects: false, singleQuote: true })}`;
 }
