@@ -21,14 +21,18 @@ export interface ListedFile {
 const PUBLISHED_README = join(projectRoot, 'seed', 'published', 'README.md');
 const TERMS_HEADING = '## Publishers, versions, citations, terms';
 
-/** The publishers' terms table of seed/published/README.md (the one home of those terms). */
+/** The publishers' table of seed/published/README.md (the one home of their citations and terms). */
 export function publishedTerms(): string {
   const text = readFileSync(PUBLISHED_README, 'utf8');
   const from = text.indexOf(TERMS_HEADING);
   if (from < 0) throw new Error(`seed/published/README.md has no "${TERMS_HEADING}" section`);
-  const rest = text.slice(from + TERMS_HEADING.length);
-  const next = rest.search(/\n## /);
-  return (next < 0 ? rest : rest.slice(0, next)).trim();
+  const rest = text
+    .slice(from + TERMS_HEADING.length)
+    .trimStart()
+    .split('\n');
+  // The table only: the notes below it speak of the repository's folders.
+  const end = rest.findIndex((line) => !line.startsWith('|'));
+  return rest.slice(0, end < 0 ? undefined : end).join('\n');
 }
 
 const mb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`);

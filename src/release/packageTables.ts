@@ -112,7 +112,7 @@ export const PACKAGE_TABLES: readonly TableDecl[] = [
   {
     name: 'negotiations',
     title: 'Negotiations',
-    row: 'one alliance treaty negotiation (codebook §4)',
+    row: 'one alliance treaty negotiation (§4)',
     description:
       'Every negotiation of the record, successful or not, in chronological order (start, then id). Merge with ATOP on `atopid`.',
     columns: [
@@ -145,7 +145,7 @@ export const PACKAGE_TABLES: readonly TableDecl[] = [
         '1 when a treaty was signed (AGREEMENT or SIGNED_NOT_IN_FORCE): the outcome the agreement model learns.',
       ),
       id('era_id', 'The era in which `start` falls (`eras.era_id`).', true),
-      ccodes('parties', 'The states at the table.'),
+      { ...ccodes('parties', 'The states at the table.'), required: true },
       req('n_parties', 'integer', 'The number of parties.', { minimum: 2 }),
       id('treaty_id', 'The treaty the negotiation produced; empty for NONAGREEMENT.'),
       col('treaty_name', 'string', "The treaty's name; empty for NONAGREEMENT."),
@@ -164,7 +164,7 @@ export const PACKAGE_TABLES: readonly TableDecl[] = [
       req(
         'n_plans_unknown',
         'integer',
-        'Parties whose entry plan the sources do not settle (`plans_unknown`, §5.4); the agreement model reads only negotiations with 0.',
+        'Parties whose entry plan the sources do not settle (`plans_unknown`, §5.4); the model columns of negotiation_parties are given only where it is 0.',
         { minimum: 0 },
       ),
       req('summary', 'string', 'The course of the talks.'),
