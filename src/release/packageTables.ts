@@ -106,7 +106,7 @@ const toParties: ForeignKey = {
 };
 
 const MODEL_EMPTY =
-  'Empty when a party of the negotiation is under `plans_unknown` (the sources do not settle its entry plan, so there is no compatibility to read).';
+  'Empty when a party of the negotiation is under `plansUnknown` (the sources do not settle its entry plan, so there is no compatibility to read).';
 
 export const PACKAGE_TABLES: readonly TableDecl[] = [
   {
@@ -164,7 +164,7 @@ export const PACKAGE_TABLES: readonly TableDecl[] = [
       req(
         'n_plans_unknown',
         'integer',
-        'Parties whose entry plan the sources do not settle (`plans_unknown`, §5.4); the model columns of negotiation_parties are given only where it is 0.',
+        'Parties whose entry plan the sources do not settle (`plansUnknown`, §5.4); the model columns of negotiation_parties are given only where it is 0.',
         { minimum: 0 },
       ),
       req('summary', 'string', 'The course of the talks.'),
@@ -185,7 +185,7 @@ export const PACKAGE_TABLES: readonly TableDecl[] = [
       req('stateabb', 'string', "COW's abbreviation of the party."),
       flag(
         'plan_known',
-        "1 when the record codes the party's entry plan; 0 when the party is under `plans_unknown` (§5.4).",
+        "1 when the record codes the party's entry plan; 0 when the party is under `plansUnknown` (§5.4).",
       ),
       col(
         'plans_unknown_reason',
@@ -256,11 +256,11 @@ export const PACKAGE_TABLES: readonly TableDecl[] = [
       share('approach_agreement', `Negotiation-level: the same for the approach. ${MODEL_EMPTY}`),
       share(
         'scope_agreement',
-        'Negotiation-level: the same for the scope, over the parties whose plan codes one; empty when fewer than two do, or a party is under `plans_unknown`.',
+        'Negotiation-level: the same for the scope, over the parties whose plan codes one; empty when fewer than two do, or a party is under `plansUnknown`.',
       ),
       share(
         'form_agreement',
-        'Negotiation-level: the same for the form; empty when fewer than two parties code one, or a party is under `plans_unknown`.',
+        'Negotiation-level: the same for the form; empty when fewer than two parties code one, or a party is under `plansUnknown`.',
       ),
       share(
         'model_probability',

@@ -7,6 +7,7 @@
  * the same files on any store. Strings are compared by code unit (`<`), not by locale.
  */
 import { ATTRACTIVENESS, ATTRACTIVENESS_VALUE, OUTCOME_INFO, type Attractiveness } from '../domain/index.js';
+import { invariant } from '../errors/index.js';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import * as q from '../store/queries.gen.js';
 import { readModel } from './modelAdapter.js';
@@ -50,6 +51,16 @@ export function byColumns(columns: readonly string[]) {
     }
     return 0;
   };
+}
+
+/**
+ * The year of a data set's citation: the importers write it `<authors> (<year>). <title>…`
+ * (src/import/sources.ts); the DataSet node keeps no other date but the (run-dependent) import time.
+ */
+function citationYear(name: string, citation: string): number {
+  const year = /\((\d{4})\)/.exec(citation)?.[1];
+  invariant(year !== undefined, `the citation of data set ${name} has no (year)`);
+  return Number(year);
 }
 
 /** `node` of each `{id, node}` row, grouped by id. */
@@ -384,7 +395,7 @@ export async function readRecordTables(ex: QueryExecutor, extras: RecordExtras):
   const dataSetRows: Row[] = dataSets.map((d) => ({
     name: d.name,
     version: d.version,
-    year: Number(/\((\d{4})\)/.exec(d.citation)?.[1] ?? NaN),
+    year: citationYear(d.name, d.citation),
     citation: d.citation,
     files: d.files.join(';'),
     sha256: d.sha256.join(';'),
