@@ -38,6 +38,7 @@ import {
   ThirdPartyResolver,
 } from './resolvers/coding.resolver.js';
 import { ScopeResolver } from './resolvers/warPlan.resolver.js';
+import { ReleaseResolver } from './resolvers/release.resolver.js';
 
 export const resolvers = [
   StateResolver,
@@ -71,6 +72,7 @@ export const resolvers = [
   ThirdPartyResolver,
   OptionComparisonResolver,
   ScopeResolver,
+  ReleaseResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * The one command-line entry (commander): `serve`, `seed`, `import`, `export`.
- * `npm start` runs `serve`; `npm run seed`, `npm run import -- ...`, `npm run export -- ...` the others.
+ * The one command-line entry (commander): `serve`, `seed`, `import`, `export`, `release`.
+ * `npm start` runs `serve`; `npm run seed`, `npm run import -- ...`, `npm run export -- ...`, `npm run release` the others.
  */
 import 'reflect-metadata';
 import './productionDefault.js';
@@ -164,6 +164,54 @@ program
   });
 
 program
+  .command('release')
+  .description(
+    'write the data package of the record (Frictionless: a CSV per table with datapackage.json, the codebook, CITATION.cff, sources as BibTeX and CSL-JSON, the dyad-years 1816–2018 as CSV and Parquet) into <out>/<name>-<version>/ and <out>/<name>-<version>.zip; built on a fresh in-memory graph of seed/ and the published data sets of seed/published/, so it depends on the files of the checkout only',
+  )
+  .option('--out <dir>', 'the folder to write into', 'release')
+  .action(async (opts: { out: string }) => {
+    try {
+      const t0 = performance.now();
+      const executor = await freshRecordExecutor();
+      const { writeRelease } = await import('./release/writeRelease.js');
+      const summary = await writeRelease(executor, {
+        outDir: opts.out,
+        onStep: (step) => console.error(`release: ${step} (${((performance.now() - t0) / 1000).toFixed(1)} s)`),
+      });
+      await executor.store.close();
+      console.log(
+        [
+          `data package ${summary.version} written in ${((performance.now() - t0) / 1000).toFixed(1)} s:`,
+          `  ${summary.folder}/`,
+          `  ${summary.zip}`,
+          ...summary.tables.map((t) => `  ${t.name}: ${t.rows} rows`),
+        ].join('\n'),
+      );
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+/** The graph of the checkout's record alone: an in-memory store, the curated seed, every shipped published data set. */
+async function freshRecordExecutor(): Promise<QueryExecutor> {
+  const [{ GrafeoStore }, { applySchema }, { CypherRegistry }, { QueryExecutor }, { loadSeed }, { DATASET_NAMES }] =
+    await Promise.all([
+      import('./store/GrafeoStore.js'),
+      import('./store/applySchema.js'),
+      import('./store/CypherRegistry.js'),
+      import('./store/QueryExecutor.js'),
+      import('./seed/loadSeed.js'),
+      import('./import/types.js'),
+    ]);
+  const store = GrafeoStore.open();
+  await applySchema(store);
+  const executor = new QueryExecutor(store, CypherRegistry.load());
+  await loadSeed(executor);
+  await importPublished(executor, DATASET_NAMES);
+  return executor;
+}
+
+program
   .command('export')
   .description(
     "export the graph (GEXF, GraphML, Cytoscape JSON, dyad-year CSV, ATOP state-year CSV) or a state's outside options over time (options-series CSV)",
@@ -185,7 +233,10 @@ program
   )
   .option('--state <ccode>', 'options-series: the state (COW ccode); --from/--to are years (default 1815, 1949)')
   .option('--step <step>', 'options-series: YEAR (default) or ERA')
-  .option('--out <file>', 'write to this file instead of standard output')
+  .option(
+    '--out <file>',
+    'write to this file instead of standard output; a folder: to the file named after the export and the record release in it (dyad-years-1816-1949-v1.0.0.csv)',
+  )
   .action(
     async (
       format: string,
@@ -201,7 +252,7 @@ program
       },
     ) => {
       if (format === 'options-series') return exportOptionsSeries(opts);
-      const { parseExportRequest, runExport } = await import('./export/index.js');
+      const { exportFileName, parseExportRequest, runExport } = await import('./export/index.js');
       let request;
       try {
         request = parseExportRequest(format, {
@@ -215,22 +266,32 @@ program
         console.error(`export: ${(e as Error).message}`);
         process.exit(2);
       }
-      await writeExport(format, opts.out, (executor, out, options) => runExport(executor, request, out, options));
+      await writeExport(
+        format,
+        opts.out,
+        (executor, out, options) => runExport(executor, request, out, options),
+        exportFileName(request),
+      );
     },
   );
 
 /**
  * Opens the configured store, writes one export to `--out` (then says where, in how long) or to
  * standard output (a reader that stops early, `| head`, is not an error), and closes the store.
+ * `--out` naming a folder writes `fileName` (the export's name with the record's release) in it.
  */
 async function writeExport(
   name: string,
-  outFile: string | undefined,
+  outArg: string | undefined,
   write: (executor: QueryExecutor, out: Writable, options: { end: boolean }) => Promise<void>,
+  fileName: string,
 ): Promise<void> {
   try {
     const executor = await openExecutor(config());
-    const { createWriteStream } = await import('node:fs');
+    const { createWriteStream, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const outFile =
+      outArg && statSync(outArg, { throwIfNoEntry: false })?.isDirectory() ? join(outArg, fileName) : outArg;
     const out = outFile ? createWriteStream(outFile) : process.stdout;
     if (!outFile)
       process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -256,7 +317,8 @@ async function exportOptionsSeries(opts: {
   step?: string;
   out?: string;
 }): Promise<void> {
-  const { parseOptionsSeriesRequest, writeOptionsSeriesCsv } = await import('./export/optionsSeries.export.js');
+  const { optionsSeriesFileName, parseOptionsSeriesRequest, writeOptionsSeriesCsv } =
+    await import('./export/optionsSeries.export.js');
   const { checkSeriesArgs } = await import('./analysis/outsideOptions/index.js');
   let args;
   try {
@@ -267,8 +329,11 @@ async function exportOptionsSeries(opts: {
     console.error(`export: ${(e as Error).message}`);
     process.exit(2);
   }
-  await writeExport('options-series', opts.out, (executor, out, options) =>
-    writeOptionsSeriesCsv(executor, args, out, options),
+  await writeExport(
+    'options-series',
+    opts.out,
+    (executor, out, options) => writeOptionsSeriesCsv(executor, args, out, options),
+    optionsSeriesFileName(args),
   );
 }
 

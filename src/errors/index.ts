@@ -1,6 +1,7 @@
 export { AppError, type AppErrorCode, type AppErrorOptions } from './AppError.js';
 export { BadInputError } from './BadInputError.js';
 export { NotFoundError } from './NotFoundError.js';
+export { ReleaseMetadataError } from './ReleaseMetadataError.js';
 export { StoreUnavailableError } from './StoreUnavailableError.js';
 export { StoreQueryError } from './StoreQueryError.js';
 export {

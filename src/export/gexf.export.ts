@@ -15,6 +15,7 @@ import {
   type ExportGraph,
   type StaticGraph,
 } from './model.js';
+import { releaseInfo } from '../releaseInfo.js';
 
 export const GEXF_NS = 'http://gexf.net/1.3';
 
@@ -200,6 +201,7 @@ export function writeGexf(graph: ExportGraph, write: (chunk: string) => void): P
     const x = createCB({ data: write, end: () => resolve(), error: reject, prettyPrint: true });
     x.dec({ version: '1.0', encoding: 'UTF-8' });
     x.ele(GEXF_NS, 'gexf', { version: '1.3' });
+    const release = releaseInfo();
     x.ele('meta', { lastmodifieddate: new Date().toISOString().slice(0, 10) });
     x.ele('creator').txt('alliance-graph').up();
     x.ele('description')
@@ -208,6 +210,7 @@ export function writeGexf(graph: ExportGraph, write: (chunk: string) => void): P
           ? `Alliance network on ${graph.at}: states in the COW system, alliance ties by strongest obligation (ATOP and curated treaties).`
           : `Alliance network ${graph.from} to ${graph.to}: states with their COW system spells, alliance ties with the spells they were in force.`,
       )
+      .txt(` Record release ${release.version} (${release.date}): ${release.citation}`)
       .up();
     x.up();
     if (graph.mode === 'static') writeStatic(x, graph);

@@ -15,6 +15,7 @@ import { parse as parseGraphml } from 'graphology-graphml/node/index.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { projectRoot } from '../../src/paths.js';
+import { releaseInfo } from '../../src/releaseInfo.js';
 import { dynamicGraph, sliceAt } from '../../src/export/model.js';
 import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import { NETWORK_QUERIES } from '../../src/web/network/queries.js';
@@ -127,9 +128,29 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
     for (const e of neg) expect(e.data.dashed).toBe(e.data.outcome === 'NONAGREEMENT');
   });
 
+  it("every export carries the record's release: in the graph's data, a response header, the download's name", async () => {
+    const { version, date } = releaseInfo();
+    const gexf = await get(`/export/gexf?at=${AT}&download`);
+    expect(gexf.headers.get('alliance-graph-release')).toBe(version);
+    expect(gexf.headers.get('content-disposition')?.replace(/"/g, '')).toBe(
+      `attachment; filename=alliances-${AT}-v${version}.gexf`,
+    );
+    expect(parseGexf(MultiUndirectedGraph, await gexf.text()).getAttribute('description')).toContain(
+      `Record release ${version} (${date})`,
+    );
+    const graphml = parseGraphml(MultiUndirectedGraph, await (await get(`/export/graphml?at=${AT}`)).text());
+    expect(graphml.getAttribute('release')).toBe(version);
+    const cy = (await (await get(`/export/cytoscape?at=${AT}`)).json()) as { data: { at: string; release: string } };
+    expect(cy.data).toEqual({ at: AT, release: version });
+    const g = MultiUndirectedGraph.from((await (await get(`/export/graphology?at=${AT}`)).json()) as SerializedGraph);
+    expect(g.getAttribute('release')).toBe(version);
+  });
+
   it('dyad-year CSV 1914: one row per dyad of system members; Germany–Austria-Hungary is a defense alliance', async () => {
     const res = await get('/export/dyad-year?from=1914&to=1914');
     expect(res.status).toBe(200);
+    // The release in a header; no comment lines in the CSV (it starts with its header, as readers expect).
+    expect(res.headers.get('alliance-graph-release')).toBe(releaseInfo().version);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const text = await res.text();
     writeFileSync(join(ARTIFACTS, 'dyad-years-1914.csv'), text);

@@ -1,10 +1,11 @@
 /** The `seed` and `export` commands end to end, as `npm run seed` / `npm run export` run them. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
+import { releaseInfo } from '../../src/releaseInfo.js';
 
 const cli = (args: string[], env: Record<string, string>) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
@@ -27,6 +28,13 @@ describe('CLI seed and export', () => {
     const json = JSON.parse(out.stdout) as { elements: { nodes: { data: { id: string } }[]; edges: unknown[] } };
     expect(json.elements.nodes.length).toBeGreaterThan(10);
     expect(json.elements.edges.length).toBeGreaterThan(0);
+    // --out naming a folder: the file is named after the export and the record's release (a CSV has no other place for it).
+    const folder = mkdtempSync(join(tmpdir(), 'alliance-out-'));
+    const csv = cli(['export', 'dyad-year', '--from', '1914', '--to', '1914', '--out', folder], { DATA_DIR });
+    expect(csv.status, csv.stderr).toBe(0);
+    const file = `dyad-years-1914-1914-v${releaseInfo().version}.csv`;
+    expect(readdirSync(folder)).toEqual([file]);
+    expect(readFileSync(join(folder, file), 'utf8')).toMatch(/^ccode1,ccode2,year,/);
   }, 120_000);
 
   it('refuses a bad export request with a message and exit code 2', () => {
