@@ -1,6 +1,6 @@
 // Seed: creates the rounds of negotiations, with their sources.
 // params: $rows: {end: date?, endPrecision: string?, id: string, negotiation: string, negotiators: string[],
-//   place: string, sequence: int, sources: {key: string, note: string?, pages: string?, chapter: string?}[], start: date,
+//   place: string, sequence: int, sources: {key: string, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[], start: date,
 //   startPrecision: string, summary: string?}[]
 // returns: (none)
 UNWIND $rows AS row
@@ -14,4 +14,4 @@ WITH r, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
 MERGE (r)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.chapter = ref.chapter, c.note = ref.note
+SET c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note

@@ -1,6 +1,6 @@
 // Seed: creates or updates threats, the states posing them, and their sources.
 // params: $rows: {description: string?, id: string, name: string, posedBy: int[], sources: {key: string,
-//   note: string?, pages: string?, chapter: string?}[]}[]
+//   note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MERGE (t:Threat {id: row.id})
@@ -13,4 +13,4 @@ WITH DISTINCT t, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
 MERGE (t)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.chapter = ref.chapter, c.note = ref.note
+SET c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note
