@@ -2,7 +2,7 @@
 // is the signature: no source dates the opening of the talks) and `inSecondCodingSample` (drawn for the
 // blind second coding) are always true or false.
 // params: $rows: {confidence: string, end: date, endPrecision: string, era: string, id: string, name: string,
-//   notes: string?, outcome: string, parties: int[], sources: {key: string, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[],
+//   notes: string?, outcome: string, parties: int[], sources: {key: string, position: int, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[],
 //   start: date, startPrecision: string, summary: string?, targetAtTableReason: string?, startOldStyle: date?,
 //   endOldStyle: date?, startNotRecorded: boolean, inSecondCodingSample: boolean}[]
 // returns: (none)
@@ -23,5 +23,5 @@ MERGE (s)-[:PARTY_TO]->(n)
 WITH DISTINCT n, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
-MERGE (n)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note
+CREATE (n)-[c:CITES]->(src)
+SET c.position = ref.position, c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note

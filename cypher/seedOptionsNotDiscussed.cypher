@@ -1,7 +1,7 @@
 // Seed: creates the statements that the works checked record no outside option for a party
 // (`optionsNotDiscussed`), each with its note and the works checked.
 // params: $rows: {id: string, negotiation: string, party: int, note: string?,
-//   sources: {key: string, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[]}[]
+//   sources: {key: string, position: int, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})
@@ -13,5 +13,5 @@ MERGE (o)-[:FOR_PARTY]->(s)
 WITH o, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
-MERGE (o)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note
+CREATE (o)-[c:CITES]->(src)
+SET c.position = ref.position, c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note

@@ -1,7 +1,7 @@
 // Seed: creates the parties whose entry war plan the works checked do not settle (`plansUnknown`),
 // each with the reason and the works checked, in place of a guessed plan.
 // params: $rows: {id: string, negotiation: string, party: int, reason: string,
-//   sources: {key: string, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[]}[]
+//   sources: {key: string, position: int, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})
@@ -13,5 +13,5 @@ MERGE (u)-[:FOR_PARTY]->(s)
 WITH u, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
-MERGE (u)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note
+CREATE (u)-[c:CITES]->(src)
+SET c.position = ref.position, c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note

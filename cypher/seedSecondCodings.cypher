@@ -4,7 +4,7 @@
 // reason. A coding left wholly uncoded may cite no work.
 // params: $rows: {id: string, negotiation: string, party: int, target: string?, targetStates: int[]?,
 //   approach: string?, confidence: string, rationale: string, reason: string?, coder: string,
-//   sources: {key: string, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[]}[]
+//   sources: {key: string, position: int, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})
@@ -20,5 +20,5 @@ FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (x)-[:TARGETS]->(
 WITH x, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
-MERGE (x)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note
+CREATE (x)-[c:CITES]->(src)
+SET c.position = ref.position, c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note

@@ -6,4 +6,4 @@
 UNWIND $ids AS id
 MATCH (:RecordedOption {id: id})-[c:CITES]->(s:Source)
 RETURN id, s {.key, .kind, .authors, .title, .year, .publisher, .container, .volume, .pages, .url, .citation, citedPages: c.pages, citedChapter: c.chapter, citedDocument: c.document, citedSeenAt: c.seenAt, note: c.note} AS node
-ORDER BY id, s.year, s.key
+ORDER BY id, s.year, s.key, c.position

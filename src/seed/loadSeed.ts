@@ -28,9 +28,11 @@ export function formatCitation(s: SourceSeed): string {
   return `${authors} (${s.year}). ${s.title}${where ? `. ${where}` : ''}.`;
 }
 
+/** One row per reference, in the record's order: a fact may cite one work twice, at two locators. */
 const refs = (sources: SourceRefSeed[]) =>
-  sources.map((s) => ({
+  sources.map((s, position) => ({
     key: s.key,
+    position,
     pages: s.pages ?? null,
     chapter: s.chapter ?? null,
     document: s.document ?? null,
@@ -337,6 +339,7 @@ export async function writeSeed(executor: QueryExecutor, data: SeedData): Promis
         citation: formatCitation(s),
       })),
     });
+    await tx.run(q.seedClearCitations, { keys: data.sources.map((s) => s.key) });
     await tx.run(q.seedClearContents, { keys: data.sources.map((s) => s.key) });
     await tx.run(q.seedContents, {
       rows: data.contents.map((c) => ({

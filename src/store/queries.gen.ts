@@ -698,7 +698,7 @@ export const secondCodingsOfNegotiations = defineQuery<SecondCodingsOfNegotiatio
 
 /** Seed: creates or updates treaties that ATOP codes, keyed on the ATOP id so that the curated treaty and the imported ATOP alliance are one node whichever is loaded first (the curated id wins). The obligations: the seed's are those as signed (ATOP's first phase); once ATOP is imported (t.atopVersion set) its alliance-level obligations (any phase) win, so a re-seed keeps them. (cypher/seedAtopTreaties.cypher) */
 export type SeedAtopTreatiesParams = {
-  rows: { atopId: number; consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+  rows: { atopId: number; consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedAtopTreatiesRow = Record<string, never>;
 export const seedAtopTreaties = defineQuery<SeedAtopTreatiesParams, SeedAtopTreatiesRow>('seedAtopTreaties', 'WRITE');
@@ -709,6 +709,13 @@ export type SeedClearAlternativesParams = {
 };
 export type SeedClearAlternativesRow = Record<string, never>;
 export const seedClearAlternatives = defineQuery<SeedClearAlternativesParams, SeedClearAlternativesRow>('seedClearAlternatives', 'WRITE');
+
+/** Seed: removes every citation of the record's sources before the seed re-writes them, one CITES per reference (a fact citing one work twice, at two documents or pages, has two). Imported data sets cite their own sources (`dataset-<name>-<version>`), which are not among these keys and stay. (cypher/seedClearCitations.cypher) */
+export type SeedClearCitationsParams = {
+  keys: string[]; // the record's source keys
+};
+export type SeedClearCitationsRow = Record<string, never>;
+export const seedClearCitations = defineQuery<SeedClearCitationsParams, SeedClearCitationsRow>('seedClearCitations', 'WRITE');
 
 /** Seed: removes the tables of contents of the given sources (their Chapter nodes and where they were read) before seedContents re-writes them, so that a chapter or table a curator deleted is not left behind. (cypher/seedClearContents.cypher) */
 export type SeedClearContentsParams = {
@@ -747,21 +754,21 @@ export const seedContents = defineQuery<SeedContentsParams, SeedContentsRow>('se
 
 /** Seed: creates or updates eras by id, with their sources. (cypher/seedEras.cypher) */
 export type SeedErasParams = {
-  rows: { end: string; id: string; name: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[]; start: string }[];
+  rows: { end: string; id: string; name: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[]; start: string }[];
 };
 export type SeedErasRow = Record<string, never>;
 export const seedEras = defineQuery<SeedErasParams, SeedErasRow>('seedEras', 'WRITE');
 
 /** Seed: creates or updates negotiations with their era, parties and sources; `startNotRecorded` (the start is the signature: no source dates the opening of the talks) and `inSecondCodingSample` (drawn for the blind second coding) are always true or false. (cypher/seedNegotiations.cypher) */
 export type SeedNegotiationsParams = {
-  rows: { confidence: string; end: string; endPrecision: string; era: string; id: string; name: string; notes: string | null; outcome: string; parties: number[]; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[]; start: string; startPrecision: string; summary: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null; startNotRecorded: boolean; inSecondCodingSample: boolean }[];
+  rows: { confidence: string; end: string; endPrecision: string; era: string; id: string; name: string; notes: string | null; outcome: string; parties: number[]; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[]; start: string; startPrecision: string; summary: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null; startNotRecorded: boolean; inSecondCodingSample: boolean }[];
 };
 export type SeedNegotiationsRow = Record<string, never>;
 export const seedNegotiations = defineQuery<SeedNegotiationsParams, SeedNegotiationsRow>('seedNegotiations', 'WRITE');
 
 /** Seed: creates the statements that the works checked record no outside option for a party (`optionsNotDiscussed`), each with its note and the works checked. (cypher/seedOptionsNotDiscussed.cypher) */
 export type SeedOptionsNotDiscussedParams = {
-  rows: { id: string; negotiation: string; party: number; note: string | null; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+  rows: { id: string; negotiation: string; party: number; note: string | null; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedOptionsNotDiscussedRow = Record<string, never>;
 export const seedOptionsNotDiscussed = defineQuery<SeedOptionsNotDiscussedParams, SeedOptionsNotDiscussedRow>('seedOptionsNotDiscussed', 'WRITE');
@@ -775,21 +782,21 @@ export const seedPerceptions = defineQuery<SeedPerceptionsParams, SeedPerception
 
 /** Seed: creates the parties whose entry war plan the works checked do not settle (`plansUnknown`), each with the reason and the works checked, in place of a guessed plan. (cypher/seedPlansUnknown.cypher) */
 export type SeedPlansUnknownParams = {
-  rows: { id: string; negotiation: string; party: number; reason: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+  rows: { id: string; negotiation: string; party: number; reason: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedPlansUnknownRow = Record<string, never>;
 export const seedPlansUnknown = defineQuery<SeedPlansUnknownParams, SeedPlansUnknownRow>('seedPlansUnknown', 'WRITE');
 
 /** Seed: creates proposals with who made them (one state, or the joint proposers), to whom, in which round, and their sources. (cypher/seedProposals.cypher) */
 export type SeedProposalsParams = {
-  rows: { by: number[]; date: string; datePrecision: string; id: string; negotiation: string; obligations: string[]; response: string; responseNote: string | null; round: string | null; sequence: number; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[]; summary: string | null; to: number[]; dateOldStyle: string | null }[];
+  rows: { by: number[]; date: string; datePrecision: string; id: string; negotiation: string; obligations: string[]; response: string; responseNote: string | null; round: string | null; sequence: number; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[]; summary: string | null; to: number[]; dateOldStyle: string | null }[];
 };
 export type SeedProposalsRow = Record<string, never>;
 export const seedProposals = defineQuery<SeedProposalsParams, SeedProposalsRow>('seedProposals', 'WRITE');
 
 /** Seed: creates the outside options a party's decision-makers weighed, as the record gives them: kind, the ally (ALTERNATIVE_ALLY), attractiveness as they saw it, evidence, the negotiation in which the party took the option; alternative codings hang off the option they re-read. (cypher/seedRecordedOptions.cypher) */
 export type SeedRecordedOptionsParams = {
-  rows: { id: string; negotiation: string; party: number; kind: string; ally: number | null; attractiveness: string; evidence: string | null; rationale: string | null; confidence: string; coding: string; realisedIn: string | null; alternativeOf: string | null; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+  rows: { id: string; negotiation: string; party: number; kind: string; ally: number | null; attractiveness: string; evidence: string | null; rationale: string | null; confidence: string; coding: string; realisedIn: string | null; alternativeOf: string | null; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedRecordedOptionsRow = Record<string, never>;
 export const seedRecordedOptions = defineQuery<SeedRecordedOptionsParams, SeedRecordedOptionsRow>('seedRecordedOptions', 'WRITE');
@@ -803,14 +810,14 @@ export const seedRegions = defineQuery<SeedRegionsParams, SeedRegionsRow>('seedR
 
 /** Seed: creates the rounds of negotiations, with their sources. (cypher/seedRounds.cypher) */
 export type SeedRoundsParams = {
-  rows: { end: string | null; endPrecision: string | null; id: string; negotiation: string; negotiators: string[]; place: string; sequence: number; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[]; start: string; startPrecision: string; summary: string | null }[];
+  rows: { end: string | null; endPrecision: string | null; id: string; negotiation: string; negotiators: string[]; place: string; sequence: number; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[]; start: string; startPrecision: string; summary: string | null }[];
 };
 export type SeedRoundsRow = Record<string, never>;
 export const seedRounds = defineQuery<SeedRoundsParams, SeedRoundsRow>('seedRounds', 'WRITE');
 
 /** Seed: creates the blind second coding of the sampled negotiations, one node per party: its entry plan's target (TARGETS a threat, or `targetStates` where the second coder named states), approach, confidence and rationale; a target or approach the second coder could not code is null, with the reason. A coding left wholly uncoded may cite no work. (cypher/seedSecondCodings.cypher) */
 export type SeedSecondCodingsParams = {
-  rows: { id: string; negotiation: string; party: number; target: string | null; targetStates: number[] | null; approach: string | null; confidence: string; rationale: string; reason: string | null; coder: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+  rows: { id: string; negotiation: string; party: number; target: string | null; targetStates: number[] | null; approach: string | null; confidence: string; rationale: string; reason: string | null; coder: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedSecondCodingsRow = Record<string, never>;
 export const seedSecondCodings = defineQuery<SeedSecondCodingsParams, SeedSecondCodingsRow>('seedSecondCodings', 'WRITE');
@@ -824,28 +831,28 @@ export const seedSources = defineQuery<SeedSourcesParams, SeedSourcesRow>('seedS
 
 /** Seed: creates or updates states by COW ccode, with their sources. (cypher/seedStates.cypher) */
 export type SeedStatesParams = {
-  rows: { abbrev: string; ccode: number; name: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+  rows: { abbrev: string; ccode: number; name: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedStatesRow = Record<string, never>;
 export const seedStates = defineQuery<SeedStatesParams, SeedStatesRow>('seedStates', 'WRITE');
 
 /** Seed: creates the third parties of negotiations: states not at the table whose place was at issue (INVITED to join, or holding a VETO over the plan), with the note and sources. (cypher/seedThirdParties.cypher) */
 export type SeedThirdPartiesParams = {
-  rows: { id: string; negotiation: string; ccode: number; role: string; note: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+  rows: { id: string; negotiation: string; ccode: number; role: string; note: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedThirdPartiesRow = Record<string, never>;
 export const seedThirdParties = defineQuery<SeedThirdPartiesParams, SeedThirdPartiesRow>('seedThirdParties', 'WRITE');
 
 /** Seed: creates or updates threats, the states posing them, and their sources. (cypher/seedThreats.cypher) */
 export type SeedThreatsParams = {
-  rows: { description: string | null; id: string; name: string; posedBy: number[]; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+  rows: { description: string | null; id: string; name: string; posedBy: number[]; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedThreatsRow = Record<string, never>;
 export const seedThreats = defineQuery<SeedThreatsParams, SeedThreatsRow>('seedThreats', 'WRITE');
 
 /** Seed: creates or updates treaties that ATOP does not code (keyed on the curated id), with the negotiation that produced them, their era and sources. See seedAtopTreaties for the others. (cypher/seedTreaties.cypher) */
 export type SeedTreatiesParams = {
-  rows: { consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+  rows: { consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedTreatiesRow = Record<string, never>;
 export const seedTreaties = defineQuery<SeedTreatiesParams, SeedTreatiesRow>('seedTreaties', 'WRITE');
@@ -866,7 +873,7 @@ export const seedTreatyThreats = defineQuery<SeedTreatyThreatsParams, SeedTreaty
 
 /** Seed: creates war plans: each party's IDEAL plans (entry, and later ones from a round), the PROPOSED plans proposals put on the table (linked to their proposal), and alternative codings of a plan (linked to the plan they re-read, not to the negotiation). Holder, target, approach, scope, form, sources. (cypher/seedWarPlans.cypher) */
 export type SeedWarPlansParams = {
-  rows: { id: string; negotiation: string; party: number; kind: string; coding: string; fromRound: number | null; target: string; approach: string; scopeRegions: string[]; scopeStates: number[]; scopeNote: string | null; form: string | null; justification: string | null; rationale: string | null; confidence: string; targetNotPerceived: string | null; proposal: string | null; alternativeOf: string | null; sources: { key: string; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+  rows: { id: string; negotiation: string; party: number; kind: string; coding: string; fromRound: number | null; target: string; approach: string; scopeRegions: string[]; scopeStates: number[]; scopeNote: string | null; form: string | null; justification: string | null; rationale: string | null; confidence: string; targetNotPerceived: string | null; proposal: string | null; alternativeOf: string | null; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedWarPlansRow = Record<string, never>;
 export const seedWarPlans = defineQuery<SeedWarPlansParams, SeedWarPlansRow>('seedWarPlans', 'WRITE');
@@ -1537,4 +1544,4 @@ export type WarPlansOfNegotiationsRow = {
 export const warPlansOfNegotiations = defineQuery<WarPlansOfNegotiationsParams, WarPlansOfNegotiationsRow>('warPlansOfNegotiations', 'READ');
 
 /** Every query by name. */
-export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
+export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
