@@ -87,6 +87,7 @@ const PURE = [
   'src/analysis/outsideOptions/scoreOptions.ts',
   'src/analysis/outsideOptions/types.ts',
   'src/analysis/portfolioSimilarity.ts',
+  'src/analysis/reliability.ts',
 ];
 
 /** The project file a relative specifier names (`./x.js` → `x.ts`, `./dir` → `dir/index.ts`). */
