@@ -2,6 +2,7 @@ export { AppError, type AppErrorCode, type AppErrorOptions } from './AppError.js
 export { BadInputError } from './BadInputError.js';
 export { NotFoundError } from './NotFoundError.js';
 export { StoreUnavailableError } from './StoreUnavailableError.js';
+export { StoreLockedError } from './StoreLockedError.js';
 export { StoreQueryError } from './StoreQueryError.js';
 export {
   TimeoutError,
