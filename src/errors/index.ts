@@ -15,3 +15,4 @@ export {
 } from './RequestLimitErrors.js';
 export { invariant } from './invariant.js';
 export { maskError } from './maskError.js';
+export { useStatusByPhase } from './useStatusByPhase.js';
