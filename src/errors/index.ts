@@ -3,6 +3,7 @@ export { BadInputError } from './BadInputError.js';
 export { NotFoundError } from './NotFoundError.js';
 export { ReleaseMetadataError } from './ReleaseMetadataError.js';
 export { StoreUnavailableError } from './StoreUnavailableError.js';
+export { StoreLockedError } from './StoreLockedError.js';
 export { StoreQueryError } from './StoreQueryError.js';
 export {
   TimeoutError,
@@ -15,3 +16,4 @@ export {
 } from './RequestLimitErrors.js';
 export { invariant } from './invariant.js';
 export { maskError } from './maskError.js';
+export { useStatusByPhase } from './useStatusByPhase.js';

@@ -31,8 +31,9 @@ import { writeDyadYearCsv } from './dyadYear.export.js';
 import { writeStateYearCsv } from './stateYear.export.js';
 import { versionedFileName } from '../releaseInfo.js';
 
-export const EXPORT_FORMATS = ['gexf', 'graphml', 'cytoscape', 'graphology', 'dyad-year', 'state-year'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS, EXPORT_NAMES, type ExportFormat } from './formats.js';
+
+export { EXPORT_FORMATS, EXPORT_NAMES, OPTIONS_SERIES, type ExportFormat } from './formats.js';
 export const MAX_RANGE_YEARS = 250;
 export const MAX_NEGOTIATION_YEARS = 50;
 
@@ -88,7 +89,7 @@ export interface RawExportOptions {
 export function parseExportRequest(format: string, raw: RawExportOptions): ExportRequest {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new BadInputError(
-      `unknown export format ${JSON.stringify(format)}: use one of ${EXPORT_FORMATS.join(', ')}`,
+      `unknown export format ${JSON.stringify(format)}: use one of ${EXPORT_NAMES.join(', ')}`,
       'format',
     );
   const f = format as ExportFormat;

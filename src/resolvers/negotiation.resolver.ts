@@ -25,6 +25,7 @@ const NegotiationConnection = Connection(Negotiation, 'Negotiation');
 @Resolver(() => Negotiation)
 export class NegotiationResolver {
   @Query(() => Negotiation, {
+    nullable: true,
     complexity: cost.read(),
     description: 'One negotiation, by key ("anglo-german-1898") or global id.',
   })
@@ -36,6 +37,7 @@ export class NegotiationResolver {
   }
 
   @Query(() => NegotiationConnection, {
+    nullable: true,
     complexity: pageCost(90),
     description: 'Negotiations ordered by start date, successes and failures alike.',
   })

@@ -33,6 +33,7 @@ const yearsAsked = (args: Record<string, unknown>) =>
 @Resolver(() => State)
 export class StateResolver {
   @Query(() => State, {
+    nullable: true,
     complexity: cost.read(),
     description: 'One state, by COW ccode, COW abbreviation or global id (give exactly one).',
   })
@@ -56,7 +57,7 @@ export class StateResolver {
     return state;
   }
 
-  @Query(() => StateConnection, { complexity: pageCost(20), description: 'States ordered by ccode.' })
+  @Query(() => StateConnection, { nullable: true, complexity: pageCost(20), description: 'States ordered by ccode.' })
   async states(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,

@@ -29,6 +29,26 @@ const xmllintRequired = process.env.CI === 'true';
 const ARTIFACTS = join(projectRoot, 'test-results', 'exports');
 const AT = '1914-06-28';
 const xmllintSkipReason = hasXmllint ? '' : ' (skipped: xmllint is not installed; apt-get install libxml2-utils)';
+// networkx, the Python reader most analysts use, reads the dynamic GEXF as a client would (.ci/run installs it).
+const hasNetworkx = spawnSync('python3', ['-c', 'import networkx'], { encoding: 'utf8' }).status === 0;
+const networkxSkipReason = hasNetworkx ? '' : ' (skipped: networkx is not installed; python3 -m pip install networkx)';
+if (!hasNetworkx && process.env.CI === 'true')
+  throw new Error('networkx is not installed (python3 -m pip install networkx): required in CI');
+
+/**
+ * What networkx's read_gexf makes of a file, per node and edge: each attribute's Python type, and
+ * the value of a few (ccode, abbrev, and for one edge its kind and atopIds).
+ */
+const NETWORKX_READ = `
+import json, sys
+import networkx as nx
+g = nx.read_gexf(sys.argv[1])
+def kinds(d): return {k: type(v).__name__ for k, v in d.items()}
+nodes = {n: kinds(d) for n, d in g.nodes(data=True)}
+edges = [kinds(d) for _, _, d in g.edges(data=True)]
+print(json.dumps({"nodes": nodes, "edges": edges, "usa": {k: g.nodes["2"][k] for k in ("ccode", "abbrev")},
+  "dual": {k: v for k, v in g.edges["255", "300"].items() if k in ("kind", "atopIds", "obligation")}}))
+`;
 
 if (!hasSharedData && sharedDataRequired)
   throw new Error(`exports tests need the published data sets in CI: ${sharedDataSkipReason}`);
@@ -86,7 +106,8 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
     writeFileSync(file, text);
     expect(text).toMatch(/<graph mode="dynamic"[^>]*timeformat="date"/);
     expect(text).toContain('<spell start="1879-10-07" end="1918-11-03"/>');
-    const g = parseGexf(MultiUndirectedGraph, text);
+    // graphology-gexf keeps only the last <attributes> block of a class (here the dynamic one).
+    const g = parseGexf(MultiUndirectedGraph, text, { allowUndeclaredAttributes: true });
     const dyn = await dynamicGraph(executor, '1815-01-01', '1949-12-31');
     expect(g.order).toBe(dyn.nodes.length);
     expect(g.size).toBe(dyn.edges.length);
@@ -98,6 +119,36 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
       network.edges.map((e) => `${e.source}-${e.target}:${e.obligation}`).sort(),
     );
   });
+
+  it.skipIf(!hasNetworkx)(
+    `networkx reads the dynamic GEXF: time-invariant attributes as scalars, the changing ones as spells${networkxSkipReason}`,
+    async () => {
+      const file = join(ARTIFACTS, 'alliances-1815-1949-networkx.gexf');
+      writeFileSync(file, await (await get('/export/gexf?from=1815&to=1949')).text());
+      const r = spawnSync('python3', ['-c', NETWORKX_READ, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      expect(r.status, r.stderr).toBe(0);
+      const read = JSON.parse(r.stdout) as {
+        nodes: Record<string, Record<string, string>>;
+        edges: Record<string, string>[];
+        usa: { ccode: number; abbrev: string };
+        dual: { kind: string; atopIds: string; obligation: [string, string, string][] };
+      };
+      expect(read.usa).toEqual({ ccode: 2, abbrev: 'USA' });
+      for (const types of Object.values(read.nodes)) {
+        expect(types).toMatchObject({ ccode: 'int', abbrev: 'str' });
+        if (types.cinc) expect(types.cinc).toBe('list');
+        if (types.majorPower) expect(types.majorPower).toBe('list');
+      }
+      for (const types of read.edges) {
+        expect(types.kind).toBe('str');
+        for (const k of ['treaties', 'atopIds', 'negotiation', 'outcome']) if (types[k]) expect(types[k]).toBe('str');
+        for (const k of ['obligation', 'level']) if (types[k]) expect(types[k]).toBe('list');
+      }
+      expect(read.dual.kind).toBe('alliance');
+      expect(read.dual.atopIds).toMatch(/^\d+(;\d+)+$/);
+      expect(read.dual.obligation.map((o) => o[0])).toContain('DEFENSE');
+    },
+  );
 
   it('GraphML with typed keys: graphology reads back the counts and typed values', async () => {
     const res = await get(`/export/graphml?at=${AT}`);
