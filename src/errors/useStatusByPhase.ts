@@ -11,18 +11,30 @@
  *   as Retry-After are kept. The specification requires a 2xx status for a response with non-null
  *   `data` under `application/graphql-response+json`, and recommends 200 for `data: null`.
  *
+ * - One exception: when nothing could be resolved (`data: null`) because the service was unavailable
+ *   (STORE_UNAVAILABLE, a TIMEOUT: 503) or the client is over its share (429), that status is kept with
+ *   its Retry-After, so that clients, proxies and load balancers can back off and retry; the
+ *   specification makes 2xx a SHOULD for `data: null`, and these are the cases where the status is
+ *   the more useful signal.
+ *
  * Apollo Server instead gives a response the status of any error carrying `extensions.http`, so a
  * bad argument raised during execution came back as 400 beside a NOT_FOUND that came back as 200.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
+
+/** Statuses that tell a client to come back later: kept when nothing could be resolved. */
+const RETRYABLE = new Set([429, 503]);
 
 export function useStatusByPhase(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
-          if (response.body.kind === 'single' && response.body.singleResult.data !== undefined)
-            response.http.status = 200;
+          if (response.body.kind !== 'single') return;
+          const { data } = response.body.singleResult;
+          if (data === undefined) return;
+          if (data === null && RETRYABLE.has(response.http.status ?? 200)) return;
+          response.http.status = 200;
         },
       };
     },
