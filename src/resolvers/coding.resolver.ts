@@ -54,7 +54,7 @@ export class RecordedOutsideOptionResolver {
     return o.alternatives;
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(3) })
+  @FieldResolver(() => [Citation], { complexity: cost.reads(4) })
   sources(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'RecordedOption', o.key);
   }
@@ -83,7 +83,7 @@ export class OptionComparisonResolver {
 
 @Resolver(() => PlanUnknown)
 export class PlanUnknownResolver {
-  @FieldResolver(() => [Citation], { description: 'The works checked.' })
+  @FieldResolver(() => [Citation], { complexity: cost.reads(3), description: 'The works checked.' })
   sources(@Root() u: PlanUnknown, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'PlanUnknown', u.key);
   }
@@ -91,7 +91,7 @@ export class PlanUnknownResolver {
 
 @Resolver(() => OptionsNotDiscussed)
 export class OptionsNotDiscussedResolver {
-  @FieldResolver(() => [Citation], { description: 'The works checked.' })
+  @FieldResolver(() => [Citation], { complexity: cost.reads(3), description: 'The works checked.' })
   sources(@Root() o: OptionsNotDiscussed, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'OptionsNotDiscussed', o.key);
   }

@@ -36,7 +36,7 @@ export class EraResolver {
   }
 
   @FieldResolver(() => [Negotiation], {
-    complexity: cost.reads(29),
+    complexity: cost.reads(94),
     description: 'Negotiations that began in this era.',
   })
   async negotiations(@Root() e: Era, @Ctx() ctx: RequestContext) {

@@ -159,7 +159,7 @@ export class NegotiationResolver {
     return (await ctx.loaders.eraOfNegotiation.load(n.key))[0] ?? null;
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(4) })
+  @FieldResolver(() => [Citation], { complexity: cost.reads(6) })
   sources(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Negotiation', n.key);
   }

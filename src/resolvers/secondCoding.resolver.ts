@@ -1,4 +1,5 @@
 /** The second coder's entry plan: its target (a threat, or states) and its sources. */
+import * as cost from '../schema/fieldCost.js';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context.js';
 import { SecondCoding } from '../schema/secondCoding.type.js';
@@ -21,6 +22,7 @@ export class SecondCodingResolver {
 
   @FieldResolver(() => [State], {
     nullable: true,
+    complexity: cost.reads(4),
     description:
       'The states posing the target: those posing the named threat, or the states the second coder named; null where the target is not coded. Compared with the first coding without the party itself (docs/codebook.md §20.3).',
   })
@@ -29,7 +31,7 @@ export class SecondCodingResolver {
     return c.targetCcodes === null ? null : loadAll(ctx.loaders.state, c.targetCcodes);
   }
 
-  @FieldResolver(() => [Citation], { description: 'The works the second coding rests on.' })
+  @FieldResolver(() => [Citation], { complexity: cost.reads(3), description: 'The works the second coding rests on.' })
   sources(@Root() c: SecondCoding, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'SecondCoding', c.key);
   }

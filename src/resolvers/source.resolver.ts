@@ -1,4 +1,5 @@
 /** Tables of contents: a source's chapters, and the title of the chapter a citation names (one batched query per level). */
+import * as cost from '../schema/fieldCost.js';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context.js';
 import { Chapter, Citation, Source } from '../schema/source.type.js';
@@ -6,6 +7,7 @@ import { Chapter, Citation, Source } from '../schema/source.type.js';
 @Resolver(() => Source)
 export class SourceResolver {
   @FieldResolver(() => [Chapter], {
+    complexity: cost.reads(1),
     description:
       "The source's table of contents, in printed order, where the record has it: the chapters a `chapter` locator may name.",
   })

@@ -81,7 +81,7 @@ export class StateResolver {
   }
 
   @FieldResolver(() => [Negotiation], {
-    complexity: cost.reads(6, { own: 2 }),
+    complexity: cost.reads(18, { own: 2 }),
     description: 'Negotiations this state took part in, in order.',
   })
   async negotiations(@Root() state: State, @Ctx() ctx: RequestContext): Promise<Negotiation[]> {
@@ -104,7 +104,7 @@ export class StateResolver {
   }
 
   @FieldResolver(() => [Perception], {
-    complexity: cost.reads(4),
+    complexity: cost.reads(6),
     description:
       'Threats this state perceived; with `at`, those perceived at that date; with `era`, at some time during it.',
   })

@@ -49,7 +49,7 @@ export class ThreatResolver {
   }
 
   @FieldResolver(() => [Perception], {
-    complexity: cost.reads(10),
+    complexity: cost.reads(15),
     description:
       'Who perceived it and when; with `at`, those perceiving it at that date; with `era`, at some time during it.',
   })
