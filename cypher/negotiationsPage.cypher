@@ -5,7 +5,8 @@
 // params: $outcome: string?, $party: int?, $era: string?, $from: date?, $to: date?, $skip: int, $first: int
 // returns: total: int, page: {id: string, name: string, start: date, startPrecision: Precision, end: date,
 //   endPrecision: Precision, outcome: Outcome, summary: string, confidence: Confidence, notes: string?,
-//   targetAtTableReason: string?, startOldStyle: date?, endOldStyle: date?}[]
+//   targetAtTableReason: string?, startOldStyle: date?, endOldStyle: date?, startNotRecorded: boolean,
+//   inSecondCodingSample: boolean}[]
 MATCH (n:Negotiation)
 WHERE ($outcome IS NULL OR n.outcome = $outcome)
   AND ($from IS NULL OR n.end >= date($from))
@@ -16,4 +17,6 @@ WITH n ORDER BY n.start, n.id
 WITH collect(n) AS items
 RETURN size(items) AS total,
        [n IN items[$skip..$skip + $first] | n {.id, .name, .start, .startPrecision, .end, .endPrecision, .outcome,
-         .summary, .confidence, .notes, .targetAtTableReason, .startOldStyle, .endOldStyle}] AS page
+         .summary, .confidence, .notes, .targetAtTableReason, .startOldStyle, .endOldStyle,
+         startNotRecorded: coalesce(n.startNotRecorded, false),
+         inSecondCodingSample: coalesce(n.inSecondCodingSample, false)}] AS page

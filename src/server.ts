@@ -38,7 +38,7 @@ import { requestDeadline } from './limits/deadline.js';
 import { StoreGate } from './limits/storeGate.js';
 import { jsonErrorHandler, methodNotAllowed, notFound, sendError } from './httpErrors.js';
 import { cors } from './cors.js';
-import { maskError } from './errors/index.js';
+import { maskError, useStatusByPhase } from './errors/index.js';
 import { explorerRouter } from './web/explorer.js';
 import { networkRouter } from './web/network/networkRouter.js';
 import { optionsRouter } from './web/options/optionsRouter.js';
@@ -84,6 +84,7 @@ export async function createApollo(
       // No field has a cache hint: Apollo's cache-control plugin would only wrap every field's
       // resolution to compute the `no-store` the response gets below anyway.
       ApolloServerPluginCacheControlDisabled(),
+      useStatusByPhase(),
       useResponseBudget(schema, {
         maxNodes: limits.maxResponseNodes,
         maxBytes: limits.maxResponseBytes,
