@@ -183,7 +183,10 @@ program
     '--directed',
     "dyad-year: both orders of every dyad, each with ccode1's own obligations toward ccode2 (ATOP's directed dyad-year rules)",
   )
-  .option('--state <ccode>', 'options-series: the state (COW ccode); --from/--to are years (default 1815, 1949)')
+  .option(
+    '--state <ccode>',
+    'options-series: the state (COW ccode); --from/--to are years (default: the years of the alliance data, 1815-2018 with ATOP 5.1)',
+  )
   .option('--step <step>', 'options-series: YEAR (default) or ERA')
   .option('--out <file>', 'write to this file instead of standard output')
   .action(
@@ -247,7 +250,7 @@ async function writeExport(
   }
 }
 
-/** `export options-series --state 200 [--from 1815 --to 1949 --step YEAR|ERA] [--out file]`: a state's outside options over time, CSV. */
+/** `export options-series --state 200 [--from 1945 --to 2018 --step YEAR|ERA] [--out file]`: a state's outside options over time, CSV. */
 async function exportOptionsSeries(opts: {
   at?: string;
   from?: string;
@@ -257,19 +260,19 @@ async function exportOptionsSeries(opts: {
   out?: string;
 }): Promise<void> {
   const { parseOptionsSeriesRequest, writeOptionsSeriesCsv } = await import('./export/optionsSeries.export.js');
-  const { checkSeriesArgs } = await import('./analysis/outsideOptions/index.js');
+  const { checkSeriesQuery } = await import('./analysis/outsideOptions/index.js');
   let args;
   try {
     if (opts.at !== undefined) throw new Error('options-series takes --from and --to (years), not --at');
     args = parseOptionsSeriesRequest({ state: opts.state, from: opts.from, to: opts.to, step: opts.step });
-    checkSeriesArgs(args);
+    checkSeriesQuery(args);
   } catch (e) {
     console.error(`export: ${(e as Error).message}`);
     process.exit(2);
   }
-  await writeExport('options-series', opts.out, (executor, out, options) =>
-    writeOptionsSeriesCsv(executor, args, out, options),
-  );
+  await writeExport('options-series', opts.out, async (executor, out, options) => {
+    await writeOptionsSeriesCsv(executor, args, out, options);
+  });
 }
 
 program.parseAsync().catch(fail);

@@ -8,7 +8,8 @@ import DataLoader from 'dataloader';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Loaders } from '../loaders/createLoaders.js';
 import { BadInputError } from '../errors/index.js';
-import type { Coding } from '../domain/index.js';
+import type { Coding, LoadedLayers } from '../domain/index.js';
+import { readLoadedLayers } from '../reads/loadedLayers.js';
 import { negotiationDataFrom, type NegotiationData } from './negotiationData.js';
 import {
   createOutsideOptionsLoader,
@@ -19,8 +20,8 @@ import {
   type AlternativeAlly,
   type OptionResult,
   type OutsideOptionsLoader,
-  type SeriesArgs,
   type SeriesPoint,
+  type SeriesQuery,
 } from './outsideOptions/index.js';
 import { compareOptions, type OptionComparisonData } from './compareOptions.js';
 import { compatibility, type Compatibility } from './compatibility.js';
@@ -57,8 +58,10 @@ export interface AnalysisContext {
   alternativeAllies(q: AlternativeAlliesQuery): Promise<AlternativeAlly[]>;
   /** Each recorded option of a party beside the computed one of the same kind. */
   optionComparison(negotiation: string, party: number): Promise<OptionComparisonData[]>;
+  /** The record and the imported data sets, with the years each covers: what every figure's coverage is judged against. */
+  dataLayers(): Promise<LoadedLayers>;
   /** A state's outside options over time, all points in one batch. */
-  optionsSeries(args: SeriesArgs): Promise<SeriesPoint[]>;
+  optionsSeries(args: SeriesQuery): Promise<SeriesPoint[]>;
   /** Compatibility of the entry plans, and of the plans in force from each round in which one moved. */
   compatibilityByRound(
     negotiation: string,
@@ -147,6 +150,7 @@ export function createAnalysisContext(
         computed,
       );
     },
+    dataLayers: () => readLoadedLayers(executor),
     optionsSeries: (args) => outsideOptionsSeries(executor, args, outsideOptions),
     async compatibilityByRound(negotiation, coding) {
       const [parties, entry, rounds] = await Promise.all([

@@ -1,15 +1,18 @@
 /**
  * GraphML of the network at one date, with typed keys (`attr.type` int, double, boolean, string),
  * written with xmlbuilder2's callback writer. GraphML has no standard notion of time: a range is a
- * GEXF (dynamic) export.
+ * GEXF (dynamic) export. The graph's `complete` and `coverage` say which layers cover the date.
  */
 import { createCB } from 'xmlbuilder2';
 import type { StaticGraph } from './model.js';
+import { describeCoverage } from '../domain/index.js';
 
 export const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 
 const KEYS = [
   { id: 'at', for: 'graph', name: 'at', type: 'string' },
+  { id: 'complete', for: 'graph', name: 'complete', type: 'boolean' },
+  { id: 'coverage', for: 'graph', name: 'coverage', type: 'string' },
   { id: 'label', for: 'node', name: 'label', type: 'string' },
   { id: 'ccode', for: 'node', name: 'ccode', type: 'int' },
   { id: 'abbrev', for: 'node', name: 'abbrev', type: 'string' },
@@ -36,6 +39,8 @@ export function writeGraphml(graph: StaticGraph, write: (chunk: string) => void)
     for (const k of KEYS) x.ele('key', { id: k.id, for: k.for, 'attr.name': k.name, 'attr.type': k.type }).up();
     x.ele('graph', { id: `alliances-${graph.at}`, edgedefault: 'undirected' });
     data('at', graph.at);
+    data('complete', graph.coverage.complete);
+    data('coverage', describeCoverage(graph.coverage));
     for (const n of graph.nodes) {
       x.ele('node', { id: n.id });
       data('label', n.name);

@@ -9,9 +9,12 @@ export class DataSetResolver {
   @Query(() => [DataSet], {
     complexity: cost.reads(8),
     description:
-      'The published data sets imported into the graph, by name, each with the release, checksums and citation (a short list: not paginated).',
+      'The published data sets imported into the graph, by name, each with the release, checksums, citation and the years it covers (a short list: not paginated).',
   })
   async dataSets(@Ctx() ctx: RequestContext): Promise<DataSet[]> {
-    return ctx.executor.read(q.dataSetsAll);
+    return (await ctx.executor.read(q.dataSetsAll)).map((d) => ({
+      ...d,
+      coverage: d.coverageFrom !== null && d.coverageTo !== null ? { from: d.coverageFrom, to: d.coverageTo } : null,
+    }));
   }
 }
