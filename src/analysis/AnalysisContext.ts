@@ -8,8 +8,7 @@ import DataLoader from 'dataloader';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import type { Loaders } from '../loaders/createLoaders.js';
 import { BadInputError } from '../errors/index.js';
-import type { Coding, LoadedLayers } from '../domain/index.js';
-import { readLoadedLayers } from '../reads/loadedLayers.js';
+import type { Coding } from '../domain/index.js';
 import { negotiationDataFrom, type NegotiationData } from './negotiationData.js';
 import {
   createOutsideOptionsLoader,
@@ -58,8 +57,6 @@ export interface AnalysisContext {
   alternativeAllies(q: AlternativeAlliesQuery): Promise<AlternativeAlly[]>;
   /** Each recorded option of a party beside the computed one of the same kind. */
   optionComparison(negotiation: string, party: number): Promise<OptionComparisonData[]>;
-  /** The record and the imported data sets, with the years each covers: what every figure's coverage is judged against. */
-  dataLayers(): Promise<LoadedLayers>;
   /** A state's outside options over time, all points in one batch. */
   optionsSeries(args: SeriesQuery): Promise<SeriesPoint[]>;
   /** Compatibility of the entry plans, and of the plans in force from each round in which one moved. */
@@ -150,7 +147,6 @@ export function createAnalysisContext(
         computed,
       );
     },
-    dataLayers: () => readLoadedLayers(executor),
     optionsSeries: (args) => outsideOptionsSeries(executor, args, outsideOptions),
     async compatibilityByRound(negotiation, coding) {
       const [parties, entry, rounds] = await Promise.all([

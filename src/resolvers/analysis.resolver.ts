@@ -19,8 +19,7 @@ import {
   PortfolioSimilarityResult,
 } from '../schema/network.type.js';
 import { SimilarityMeasure, TieObligation } from '../schema/analysisEnums.js';
-import { DEFAULT_WINDOW_YEARS, analysisSpan } from '../domain/index.js';
-import { YearSpan } from '../schema/dataSet.type.js';
+import { DEFAULT_WINDOW_YEARS } from '../domain/index.js';
 import {
   MAX_SERIES_YEARS,
   SERIES_FIRST_YEAR,
@@ -191,15 +190,6 @@ export class AnalysisResolver {
         topAllies: options.alternativeAllies.allies.slice(0, topAllies),
       };
     });
-  }
-
-  @Query(() => YearSpan, {
-    complexity: cost.read(),
-    description:
-      "The years the analyses span by default (the series, the pages): those of the alliance data — ATOP's when it is imported (1815–2018 for ATOP 5.1), the record's (1815–1949) otherwise. A date outside it is still answered, each figure saying which data sets cover it.",
-  })
-  async analysisSpan(@Ctx() ctx: RequestContext): Promise<YearSpan> {
-    return analysisSpan(await ctx.analysis.dataLayers());
   }
 
   @Query(() => PortfolioSimilarityResult, {
