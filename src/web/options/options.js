@@ -40,13 +40,13 @@
   // The layers drawn in the coverage strip under the axis, in this order (those the graph holds).
   var STRIP = ['record', 'atop', 'cow-states', 'nmc', 'mid', 'cow-wars', 'rivalries'];
   var LAYER_TEXT = {
-    record: 'the record: negotiations, war plans, perceptions',
+    record: 'record: talks, plans',
     atop: 'ATOP: alliances',
-    'cow-states': 'COW: state system, major powers',
+    'cow-states': 'COW: state system',
     nmc: 'NMC: capabilities',
     mid: 'MID: disputes',
     'cow-wars': 'COW: wars',
-    rivalries: 'strategic rivalries',
+    rivalries: 'rivalries',
   };
   var $ = page.byId;
   var view = (window.optionsState = {
@@ -95,9 +95,11 @@
     return y + (t - start) / (end - start);
   }
 
-  function alliesText(p) {
-    return p.topAllies.length
-      ? p.topAllies
+  // The best three alternative allies of a point read in full (the `point` query).
+  function alliesText(allies) {
+    return allies.length
+      ? allies
+          .slice(0, 3)
           .map(function (a) {
             return (a.state ? a.state.abbrev : '?') + ' ' + a.score.toFixed(2);
           })
@@ -148,7 +150,7 @@
     // Margins: the era labels' rows above (known once they are measured), the axis, the negotiation
     // marks and the coverage strip below.
     var STRIP_ROW = 11;
-    var M = { left: 178, right: 16, top: 0, bottom: 24 + 3 * 11 + 14 + layers.length * STRIP_ROW + 6 };
+    var M = { left: 116, right: 16, top: 0, bottom: 24 + 3 * 11 + 14 + layers.length * STRIP_ROW + 6 };
     var x0 = from,
       x1 = to + 1;
     var x = function (iso) {
@@ -329,8 +331,6 @@
         fmt(p.options.unilateral.attractiveness) +
         ', buck-passing ' +
         fmt(p.options.buckPassing.attractiveness) +
-        '; best allies: ' +
-        alliesText(p) +
         (p.options.complete
           ? ''
           : '; not covered: ' +
@@ -340,11 +340,13 @@
               })
               .join(', '));
       title(c, label);
-      c.addEventListener('click', function () {
+      c.addEventListener('click', async function () {
         Array.prototype.forEach.call(dots.querySelectorAll('.selected'), function (n) {
           n.classList.remove('selected');
         });
         c.classList.add('selected');
+        var full = await page.runQuery('point', { party: args.state, at: p.at });
+        var o = full.data && full.data.outsideOptions;
         page.details(
           p.year !== null ? data.state.abbrev + ' in ' + p.year : data.state.abbrev + ': ' + (p.era ? p.era.name : ''),
           [
@@ -355,7 +357,7 @@
             ['alternative ally', fmt(p.options.alternativeAllies.attractiveness)],
             ['unilateral', fmt(p.options.unilateral.attractiveness)],
             ['buck-passing', fmt(p.options.buckPassing.attractiveness)],
-            ['best allies', alliesText(p)],
+            ['best allies', o ? alliesText(o.alternativeAllies.allies) : null],
             [
               'data not covering it',
               p.options.complete
@@ -437,9 +439,9 @@
     };
   }
 
-  // The note under the chart: which data sets end inside the range, from what the server says they cover.
+  // The note under the chart: which data sets do not cover the whole range, from what the server says they cover.
   function coverageNote(data, args) {
-    var ends = [{ name: 'the record (negotiations, war plans, perceptions)', to: 1949, from: 1815 }].concat(
+    var layers = [{ name: 'the record (negotiations, war plans, perceptions)', from: 1815, to: 1949 }].concat(
       (data.dataSets || [])
         .filter(function (d) {
           return d.coverage && STRIP.indexOf(d.name) >= 0;
@@ -448,21 +450,26 @@
           return { name: d.name + ' ' + d.version, from: d.coverage.from, to: d.coverage.to };
         }),
     );
-    var inside = ends.filter(function (e) {
-      return e.to >= args.from && e.to < args.to;
-    });
-    if (!inside.length) return 'Every data set behind these figures covers the whole range.';
+    var gaps = layers
+      .filter(function (l) {
+        return l.from > args.from || l.to < args.to;
+      })
+      .sort(function (a, b) {
+        return a.to - b.to || a.from - b.from;
+      })
+      .map(function (l) {
+        if (l.to < args.from || l.from > args.to)
+          return l.name + ' (' + l.from + '–' + l.to + ') covers none of these years';
+        var parts = [];
+        if (l.from > args.from) parts.push('begins in ' + l.from);
+        if (l.to < args.to) parts.push('ends in ' + l.to);
+        return l.name + ' ' + parts.join(' and ');
+      });
+    if (!gaps.length) return 'Every data set behind these figures covers the whole range.';
     return (
       'Not every data set covers the whole range: ' +
-      inside
-        .sort(function (a, b) {
-          return a.to - b.to;
-        })
-        .map(function (e) {
-          return e.name + ' ends in ' + e.to;
-        })
-        .join('; ') +
-      '. A figure resting only on data that end before a year is not covered there (hatched, no point); one resting partly on them is drawn dashed, with a hollow point. The strip under the axis shows the years each data set covers.'
+      gaps.join('; ') +
+      '. A figure resting only on data that do not cover a year is not covered there (hatched, no point); one resting partly on them is drawn dashed, with a hollow point. The strip under the axis shows the years each data set covers.'
     );
   }
 
@@ -570,8 +577,8 @@
     $('details').innerHTML =
       '<h2>Details</h2><p>Hover over a point or a negotiation mark; click a point for its details and the query behind them.</p>';
     last = { data: json.data, args: drawn };
+    $('coverage-note').textContent = coverageNote(json.data, drawn); // before drawing: it takes its height from the chart
     var figures = draw(json.data, drawn);
-    $('coverage-note').textContent = coverageNote(json.data, drawn);
     $('title-state').textContent =
       '— ' + json.data.state.name + ' (' + json.data.state.abbrev + ', ' + json.data.state.ccode + ')';
     if (document.activeElement !== $('state')) $('state').value = stateText(drawn.state);
@@ -593,13 +600,19 @@
     e.preventDefault();
     load(readForm());
   });
-  var resizing = null;
-  window.addEventListener('resize', function () {
+  // Redrawn at the chart's new size when its box changes (the window, the legend wrapping).
+  var resizing = null,
+    drawnSize = '';
+  new ResizeObserver(function () {
+    var svg = $('chart');
+    var size = svg.clientWidth + 'x' + svg.clientHeight;
+    if (!last || size === drawnSize) return;
     clearTimeout(resizing);
     resizing = setTimeout(function () {
-      if (last) draw(last.data, last.args);
-    }, 150);
-  });
+      drawnSize = size;
+      draw(last.data, last.args);
+    }, 100);
+  }).observe($('chart'));
 
   (async function start() {
     await page.loadQueries('/options/queries.json');

@@ -2,11 +2,12 @@
  * The GraphQL operations behind the outside-options page, served at /options/queries.json: the page
  * posts them to /graphql, and its "open in the explorer" link opens the series at `/?query=…&variables=…`.
  * One request draws the chart: the state and its negotiations, the eras, the data sets and the years
- * each covers, and the series (from and to left out: the years of the alliance data). The states of
- * the searchable list come a page at a time. Tested against the schema.
+ * each covers, and the series (from and to left out: the years of the alliance data), light enough
+ * that 250 points fit under MAX_COST; a click on a point reads it in full (`point`, with its best
+ * allies and reasons). The states of the searchable list come a page at a time. Tested against the schema.
  */
 export const OPTIONS_QUERIES = {
-  series: `# A state's outside options over time: overall and the three parts, the best alternative allies, which data sets cover each point, with the eras, the data sets' years and the state's negotiations.
+  series: `# A state's outside options over time: overall and the three parts, which data sets cover each point, with the eras, the data sets' years and the state's negotiations.
 query OptionsSeries($state: Int!, $from: Int, $to: Int, $step: SeriesStep!) {
   analysisSpan { from to }
   dataSets { name version coverage { from to } }
@@ -24,7 +25,6 @@ query OptionsSeries($state: Int!, $from: Int, $to: Int, $step: SeriesStep!) {
       unilateral { attractiveness }
       buckPassing { attractiveness }
     }
-    topAllies { score state { abbrev } }
   }
 }
 `,
