@@ -9,12 +9,14 @@ import { MultiUndirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { StaticGraph } from './model.js';
 import { coverageJson } from './coverageJson.js';
+import { releaseInfo } from '../releaseInfo.js';
 
 export function toGraphology(graph: StaticGraph): SerializedGraph {
   const g = new MultiUndirectedGraph({ allowSelfLoops: false });
   g.setAttribute('at', graph.at);
   g.setAttribute('complete', graph.coverage.complete);
   g.setAttribute('coverage', coverageJson(graph.coverage.layers));
+  g.setAttribute('release', releaseInfo().version);
   for (const n of graph.nodes)
     g.addNode(n.id, { label: n.name, ccode: n.ccode, abbrev: n.abbrev, cinc: n.cinc, majorPower: n.majorPower });
   for (const e of graph.edges) {

@@ -41,6 +41,7 @@ import type { Logger } from '../logger.js';
 import type { Slots } from '../limits/concurrency.js';
 import { answerExportError, parseOr400, startExport } from './exportSlot.js';
 import * as q from '../store/queries.gen.js';
+import { versionedFileName } from '../releaseInfo.js';
 
 export const OPTIONS_SERIES_COLUMNS = [
   'ccode',
@@ -153,9 +154,19 @@ export async function writeOptionsSeriesCsv(
   return points;
 }
 
-/** `outside-options-200-1815-2018-year.csv`: the years are those of the points (the default range filled in). */
-export const optionsSeriesFileName = (a: Pick<SeriesQuery, 'state' | 'step'>, points: readonly SeriesPoint[]) =>
-  `outside-options-${a.state}-${points[0]?.from.slice(0, 4) ?? ''}-${points.at(-1)?.to.slice(0, 4) ?? ''}-${a.step.toLowerCase()}.csv`;
+/**
+ * `outside-options-200-1815-2018-year-v1.0.0.csv`: the years those of the points when they are known
+ * (the default range filled in), else those asked; left out when the data's years are meant.
+ */
+export const optionsSeriesFileName = (
+  a: Pick<SeriesQuery, 'state' | 'step' | 'from' | 'to'>,
+  points?: readonly SeriesPoint[],
+) => {
+  const from = points?.length ? points[0]!.from.slice(0, 4) : a.from;
+  const to = points?.length ? points.at(-1)!.to.slice(0, 4) : a.to;
+  const years = from != null && to != null ? `-${from}-${to}` : '';
+  return versionedFileName(`outside-options-${a.state}${years}-${a.step.toLowerCase()}`, 'csv');
+};
 
 /**
  * The handler of `GET /export/options-series`, mounted by exportRouter before `/export/:format`:

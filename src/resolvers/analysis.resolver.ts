@@ -70,6 +70,7 @@ async function checkPair(ctx: RequestContext, a: number, b: number, names: [stri
 @Resolver()
 export class AnalysisResolver {
   @Query(() => [SharedTarget], {
+    nullable: true,
     complexity: cost.analysis(150, { perParent: 11, window: DEFAULT_WINDOW_YEARS }),
     description:
       'Targets both states stood against at the date, strongest evidence first. Evidence: ideal war plans, treaties directed against the target, rivalries, perceptions (at the date), disputes and wars (within windowYears before it).',
@@ -87,6 +88,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => [AlternativeAlly], {
+    nullable: true,
     complexity: cost.analysis(OUTSIDE_OPTIONS_ALONE, { perParent: 49, cap: 'first', window: DEFAULT_WINDOW_YEARS }),
     description:
       'States available to `state` as allies instead of its negotiating partners, best first. Give `negotiation` (its span is the window for concurrent talks, its parties are left out, `at` defaults to its start) or `at`.',
@@ -121,6 +123,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => OutsideOptions, {
+    nullable: true,
     complexity: cost.analysis(OUTSIDE_OPTIONS_ALONE),
     description:
       "A party's outside options at a negotiation, or (with `at` instead) on any date outside one (concurrent talks: the year before it): alternative allies, unilateral action, buck-passing, each scored in [0, 1].",
@@ -149,6 +152,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => [OutsideOptionsPoint], {
+    nullable: true,
     complexity: cost.series((args) => (args.step === 'ERA' ? 300 : 60), seriesPoints),
     description: `A state's outside options over time, one point per year (read on 1 July) or per era (read on the midpoint of its part of the range), at most ${MAX_SERIES_YEARS} years between ${SERIES_FIRST_YEAR} and ${SERIES_LAST_YEAR}; by default the years of the alliance data (\`analysisSpan\`). Each point is exactly \`outsideOptions(party, at)\` on its date and says which data sets cover it (\`options { complete notCovered }\`); all are computed in one batch (the store round trips do not grow with the number of points). Unknown state: NOT_FOUND.`,
   })
@@ -193,6 +197,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => PortfolioSimilarityResult, {
+    nullable: true,
     complexity: cost.analysis(80),
     description:
       'Alliance portfolio similarity in a year over the states in the system; ties coded defense 4 > offense 3 > neutrality/non-aggression 2 > consultation 1 > none 0, each state allied to itself at 4.',
@@ -211,6 +216,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => CapabilityRatioResult, {
+    nullable: true,
     complexity: cost.analysis(10),
     description: 'CINC of two states in a year and their ratio (needs the NMC import).',
   })
@@ -226,6 +232,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => AllianceNetwork, {
+    nullable: true,
     complexity: cost.analysis(80),
     description: 'States in the system at the date (CINC, major power) and the alliance ties in force between them.',
   })

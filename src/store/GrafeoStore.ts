@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { GraphStore, Params, Row, StoreHealth, StoreTransaction } from './GraphStore.js';
 import { normaliseRow } from './normaliseValue.js';
-import { StoreQueryError, StoreUnavailableError } from '../errors/index.js';
+import { StoreLockedError, StoreQueryError, StoreUnavailableError } from '../errors/index.js';
 
 type Db = InstanceType<typeof grafeo.GrafeoDB>;
 type Result = {
@@ -34,6 +34,11 @@ export interface GrafeoStoreOptions {
    * turn it on to catch code that depends on an order no query promises.
    */
   shuffleUnordered?: boolean;
+  /**
+   * Open an existing file read-only, under a shared lock (default false): several processes may
+   * read one file at once (the server after its start, exports beside it), none may write it.
+   */
+  readOnly?: boolean;
 }
 
 export class GrafeoStore implements GraphStore {
@@ -43,20 +48,31 @@ export class GrafeoStore implements GraphStore {
   private constructor(
     private readonly db: Db,
     readonly path: string | undefined,
+    readonly readOnly = false,
   ) {}
 
-  /** Opens (or creates) the database. Throws `StoreUnavailableError` if the file is locked or unreadable. */
+  /**
+   * Opens (or creates) the database. Throws `StoreLockedError` when another process holds the file
+   * (a running server: it keeps a shared lock, so only another read-only open succeeds), and
+   * `StoreUnavailableError` when it cannot be read, or does not exist yet for a read-only open.
+   */
   static open(options: GrafeoStoreOptions = {}): GrafeoStore {
-    const { path, shuffleUnordered = false } = options;
+    const { path, shuffleUnordered = false, readOnly = false } = options;
+    if (readOnly && (!path || !existsSync(path)))
+      throw new StoreUnavailableError(
+        'embedded',
+        `there is no graph at ${path ?? 'an in-memory database'} yet: start the server once (npm start) or load the seed (npm run seed)`,
+      );
     try {
       if (!path) return new GrafeoStore(grafeo.GrafeoDB.create(undefined, { shuffleUnordered }), undefined);
+      if (readOnly) return new GrafeoStore(grafeo.GrafeoDB.openReadOnly(path), path, true);
       mkdirSync(dirname(path), { recursive: true });
       const db = existsSync(path) ? grafeo.GrafeoDB.open(path) : grafeo.GrafeoDB.create(path);
       return new GrafeoStore(db, path);
     } catch (e) {
       const msg = (e as Error).message;
-      const hint = /lock/i.test(msg) ? ' (is another server or import using the same DATA_DIR?)' : '';
-      throw new StoreUnavailableError('embedded', `cannot open ${path ?? 'in-memory database'}${hint}: ${msg}`, e);
+      if (/lock/i.test(msg)) throw new StoreLockedError(path!, readOnly, e);
+      throw new StoreUnavailableError('embedded', `cannot open ${path ?? 'in-memory database'}: ${msg}`, e);
     }
   }
 
@@ -83,12 +99,14 @@ export class GrafeoStore implements GraphStore {
     return this.exec(this.db, text, params, tag);
   }
 
-  write(text: string, params: Params, tag: string): Promise<Row[]> {
+  async write(text: string, params: Params, tag: string): Promise<Row[]> {
+    this.assertWritable();
     return this.exec(this.db, text, params, tag);
   }
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> {
     if (this.closed) throw new StoreUnavailableError('embedded', 'the store is closed');
+    this.assertWritable();
     const tx = this.db.beginTransaction();
     try {
       const result = await work({ run: (text, params, t) => this.exec(tx, text, params, t ?? tag) });
@@ -98,6 +116,10 @@ export class GrafeoStore implements GraphStore {
       if (tx.isActive) tx.rollback();
       throw e;
     }
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly) throw new StoreUnavailableError('embedded', `${this.path} is open read-only`);
   }
 
   async health(): Promise<StoreHealth> {

@@ -25,7 +25,7 @@ import {
 import { ReadCache } from '../../src/store/QueryExecutor.js';
 import * as q from '../../src/store/queries.gen.js';
 import { fitAll, fitInWorker } from '../../src/analysis/modelWorker.js';
-import { StoreUnavailableError } from '../../src/errors/index.js';
+import { StoreLockedError, StoreUnavailableError } from '../../src/errors/index.js';
 import { projectRoot } from '../../src/paths.js';
 
 describe('store start-up errors', () => {
@@ -53,8 +53,17 @@ describe('store start-up errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'grafeo-lock-'));
     const first = await openStore({ store: 'embedded', dataDir: dir, neo4j: { uri: '', user: '', password: '' } });
     try {
-      expect(() => GrafeoStore.open({ path: join(dir, 'alliance.grafeo') })).toThrow(
-        /another server or import using the same DATA_DIR/,
+      const err = (() => {
+        try {
+          GrafeoStore.open({ path: join(dir, 'alliance.grafeo') });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(err).toBeInstanceOf(StoreLockedError);
+      expect((err as Error).message).toMatch(/alliance\.grafeo is in use by another process \(a running server/);
+      expect(() => GrafeoStore.open({ path: join(dir, 'alliance.grafeo'), readOnly: true })).toThrow(
+        /is being written by another process/,
       );
     } finally {
       await first.close();
@@ -62,6 +71,26 @@ describe('store start-up errors', () => {
     const again = GrafeoStore.open({ path: join(dir, 'alliance.grafeo') });
     expect((await again.health()).ok).toBe(true);
     await again.close();
+  });
+
+  it('read-only opens share the file (a server and its exports); a writer is refused beside them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grafeo-shared-'));
+    const path = join(dir, 'alliance.grafeo');
+    expect(() => GrafeoStore.open({ path, readOnly: true })).toThrow(/there is no graph at .* yet: start the server/);
+    const writer = GrafeoStore.open({ path });
+    await writer.write('CREATE (:State {ccode: 2})', {}, 'test');
+    await writer.close();
+    const a = GrafeoStore.open({ path, readOnly: true });
+    const b = GrafeoStore.open({ path, readOnly: true });
+    try {
+      for (const s of [a, b])
+        expect(await s.read('MATCH (s:State) RETURN s.ccode AS c', {}, 'test')).toEqual([{ c: 2 }]);
+      expect(() => GrafeoStore.open({ path })).toThrow(StoreLockedError);
+      await expect(a.write('CREATE (:State {ccode: 20})', {}, 'test')).rejects.toThrow(/open read-only/);
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });
 
