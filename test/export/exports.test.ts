@@ -222,9 +222,12 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
     const g = MultiUndirectedGraph.from((await (await get(`/export/graphology?at=${at}`)).json()) as SerializedGraph);
     expect(g.getAttribute('complete')).toBe(false);
     expect(g.getAttribute('coverage')).toEqual(c2017.coverage);
-    const gexf = parseGexf(MultiUndirectedGraph, await (await get(`/export/gexf?at=${at}`)).text());
-    expect(gexf.getAttribute('description')).toContain(`Data on ${at}:`);
-    expect(gexf.getAttribute('description')).toContain('nmc 6.0 (1816–2016): not covered');
+    // No states on that date, so no edges: read the description from the XML (graphology's GEXF
+    // reader cannot type an empty edge set).
+    const gexf = await (await get(`/export/gexf?at=${at}`)).text();
+    const description = /<description>([^<]*)<\/description>/.exec(gexf)?.[1] ?? '';
+    expect(description).toContain(`Data on ${at}:`);
+    expect(description).toContain('nmc 6.0 (1816–2016): not covered');
   });
 
   it('dyad-year CSV 1914: one row per dyad of system members; Germany–Austria-Hungary is a defense alliance', async () => {
