@@ -39,6 +39,22 @@ export interface GrafeoStoreOptions {
   shuffleUnordered?: boolean;
 }
 
+/**
+ * What to tell the operator about a database file that would not open, chosen by Grafeo's error code
+ * (`GRAFEO-…` at the start of its message), not by words in it: a damaged file's message names a
+ * "directory block", which a match on /lock/i took for a lock held by another process.
+ * The file lock is reported as an internal error (GRAFEO-X001) whose text says the file "cannot be
+ * locked"; a damaged or truncated file as GRAFEO-S002 (S001, S003: other storage errors).
+ */
+export function openFailureHint(message: string): string {
+  const code = /\bGRAFEO-([A-Z]\d{3})\b/.exec(message)?.[1];
+  if (code === 'X001' && /\bcannot be locked\b/.test(message))
+    return ' (is another server or import using the same DATA_DIR?)';
+  if (code?.startsWith('S'))
+    return ' (the file is damaged or truncated: restore it from a backup, or move it away and start again to re-import the published data sets)';
+  return '';
+}
+
 export class GrafeoStore implements GraphStore {
   readonly kind = 'embedded' as const;
   private closed = false;
@@ -58,7 +74,7 @@ export class GrafeoStore implements GraphStore {
       return new GrafeoStore(db, path);
     } catch (e) {
       const msg = (e as Error).message;
-      const hint = /lock/i.test(msg) ? ' (is another server or import using the same DATA_DIR?)' : '';
+      const hint = openFailureHint(msg);
       throw new StoreUnavailableError('embedded', `cannot open ${path ?? 'in-memory database'}${hint}: ${msg}`, e);
     }
   }

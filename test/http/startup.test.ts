@@ -11,7 +11,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -23,6 +23,7 @@ import {
   type QueryEvent,
 } from '../../src/store/index.js';
 import { ReadCache } from '../../src/store/QueryExecutor.js';
+import { openFailureHint } from '../../src/store/GrafeoStore.js';
 import * as q from '../../src/store/queries.gen.js';
 import { fitAll, fitInWorker } from '../../src/analysis/modelWorker.js';
 import { StoreUnavailableError } from '../../src/errors/index.js';
@@ -62,6 +63,35 @@ describe('store start-up errors', () => {
     const again = GrafeoStore.open({ path: join(dir, 'alliance.grafeo') });
     expect((await again.health()).ok).toBe(true);
     await again.close();
+  });
+
+  it('a store file truncated to half is reported as damaged, without the hint of another server on the same DATA_DIR', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'grafeo-truncated-')), 'alliance.grafeo');
+    const store = GrafeoStore.open({ path });
+    for (let i = 0; i < 200; i++) await store.write('CREATE (:N {i: $i, s: $s})', { i, s: 'x'.repeat(100) }, 'fill');
+    await store.close();
+    truncateSync(path, Math.floor(statSync(path).size / 2));
+    let err: unknown;
+    try {
+      GrafeoStore.open({ path });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StoreUnavailableError);
+    // Grafeo says where: "... is damaged at byte N: ... directory block: the file ends within ...".
+    expect((err as Error).message).toMatch(/GRAFEO-S002.*damaged/);
+    expect((err as Error).message).toMatch(/damaged or truncated: restore it from a backup/);
+    expect((err as Error).message).not.toMatch(/another server/);
+  });
+
+  it('the lock hint is chosen by Grafeo error code, not by the word "lock" in the message', () => {
+    expect(openFailureHint('Database error: GRAFEO-X001: Internal error: database file cannot be locked for reading: /d')).toMatch(
+      /another server or import/,
+    );
+    expect(openFailureHint('Database error: GRAFEO-S002: the file /d is damaged at byte 1: directory block: …')).not.toMatch(
+      /another server/,
+    );
+    expect(openFailureHint('Database error: GRAFEO-X001: Internal error: block index out of range')).toBe('');
   });
 });
 
