@@ -176,7 +176,7 @@ export class QueryExecutor {
     if (this.signal?.aborted) throw this.signal.reason;
     const t0 = performance.now();
     try {
-      const rows = await run();
+      const rows = await (this.signal ? untilAborted(run(), this.signal) : run());
       this.notify({
         name,
         mode,
@@ -255,4 +255,32 @@ export class QueryExecutor {
     const [row] = await this.read(dataVersion);
     return `${row?.version ?? 0}.${this.writes.count}`;
   }
+}
+
+/**
+ * `work`, or `signal.reason` as soon as the signal is aborted, whichever comes first: a store call
+ * that hangs (Neo4j's driver waiting for a connection or retrying after the server went away) ends
+ * the request at its deadline, not when the driver gives up. The call itself goes on (its outcome is
+ * ignored) until the driver's own timeouts end it; a read shared through the read cache is not cut
+ * short for the other requests waiting on it.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(signal.reason as Error);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e as Error);
+      },
+    );
+  });
 }
