@@ -256,7 +256,7 @@ describe('the read cache the server shares between requests', () => {
       await tx.run(q.seedStates, { rows: [{ ccode: 200, abbrev: 'UKG', name: 'United Kingdom', sources: [] }] });
     });
     const events: QueryEvent[] = [];
-    const executor = base.withReadCache(new ReadCache(1000));
+    const executor = base.withReadCache(new ReadCache(1_000_000));
     return { store, base, executor, events, request: () => executor.forRequest('r', [(e) => events.push(e)]) };
   }
 
@@ -293,7 +293,7 @@ describe('the read cache the server shares between requests', () => {
   });
 
   it('shares a read in flight; a failed read is not kept', async () => {
-    const cache = new ReadCache(100);
+    const cache = new ReadCache(10_000);
     let loads = 0;
     const load = () => {
       loads += 1;
