@@ -24,6 +24,7 @@ const storeFreeTests = [
   'test/seed/codingRules.test.ts',
   'test/seed/coverage.test.ts',
   'test/seed/seedData.test.ts',
+  'test/seed/reliabilityFigures.test.ts',
   'test/analysis/logisticModel.test.ts',
   'test/analysis/portfolioSimilarity.test.ts',
   'test/import/publishedData.test.ts',

@@ -2,7 +2,7 @@
 // and their sources.
 // params: $rows: {by: int[], date: date, datePrecision: string, id: string, negotiation: string,
 //   obligations: string[], response: string, responseNote: string?, round: string?, sequence: int,
-//   sources: {key: string, note: string?, pages: string?, chapter: string?}[], summary: string?, to: int[],
+//   sources: {key: string, position: int, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[], summary: string?, to: int[],
 //   dateOldStyle: date?}[]
 // returns: (none)
 UNWIND $rows AS row
@@ -26,5 +26,5 @@ MERGE (p)-[:ADDRESSED_TO]->(s)
 WITH DISTINCT p, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
-MERGE (p)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.chapter = ref.chapter, c.note = ref.note
+CREATE (p)-[c:CITES]->(src)
+SET c.position = ref.position, c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note

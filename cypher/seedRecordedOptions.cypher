@@ -3,7 +3,7 @@
 // party took the option; alternative codings hang off the option they re-read.
 // params: $rows: {id: string, negotiation: string, party: int, kind: string, ally: int?, attractiveness: string,
 //   evidence: string?, rationale: string?, confidence: string, coding: string, realisedIn: string?,
-//   alternativeOf: string?, sources: {key: string, note: string?, pages: string?, chapter: string?}[]}[]
+//   alternativeOf: string?, sources: {key: string, position: int, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})
@@ -25,5 +25,5 @@ FOREACH (_ IN CASE WHEN taken IS NULL THEN [] ELSE [1] END | MERGE (o)-[:REALISE
 WITH o, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
-MERGE (o)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.chapter = ref.chapter, c.note = ref.note
+CREATE (o)-[c:CITES]->(src)
+SET c.position = ref.position, c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note

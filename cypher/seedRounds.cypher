@@ -1,6 +1,6 @@
 // Seed: creates the rounds of negotiations, with their sources.
 // params: $rows: {end: date?, endPrecision: string?, id: string, negotiation: string, negotiators: string[],
-//   place: string, sequence: int, sources: {key: string, note: string?, pages: string?, chapter: string?}[], start: date,
+//   place: string, sequence: int, sources: {key: string, position: int, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[], start: date,
 //   startPrecision: string, summary: string?}[]
 // returns: (none)
 UNWIND $rows AS row
@@ -13,5 +13,5 @@ MERGE (n)-[:HAS_ROUND]->(r)
 WITH r, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
-MERGE (r)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.chapter = ref.chapter, c.note = ref.note
+CREATE (r)-[c:CITES]->(src)
+SET c.position = ref.position, c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note

@@ -1,6 +1,6 @@
 // Seed: creates or updates states by COW ccode, with their sources.
-// params: $rows: {abbrev: string, ccode: int, name: string, sources: {key: string, note: string?,
-//   pages: string?, chapter: string?}[]}[]
+// params: $rows: {abbrev: string, ccode: int, name: string, sources: {key: string, position: int, note: string?,
+//   pages: string?, chapter: string?, document: string?, seenAt: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MERGE (s:State {ccode: row.ccode})
@@ -8,5 +8,5 @@ SET s.abbrev = row.abbrev, s.name = row.name
 WITH s, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
-MERGE (s)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.chapter = ref.chapter, c.note = ref.note
+CREATE (s)-[c:CITES]->(src)
+SET c.position = ref.position, c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note

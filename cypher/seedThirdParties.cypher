@@ -1,7 +1,7 @@
 // Seed: creates the third parties of negotiations: states not at the table whose place was at issue
 // (INVITED to join, or holding a VETO over the plan), with the note and sources.
 // params: $rows: {id: string, negotiation: string, ccode: int, role: string, note: string,
-//   sources: {key: string, note: string?, pages: string?, chapter: string?}[]}[]
+//   sources: {key: string, position: int, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})
@@ -13,5 +13,5 @@ MERGE (t)-[:IS_STATE]->(s)
 WITH t, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
-MERGE (t)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.chapter = ref.chapter, c.note = ref.note
+CREATE (t)-[c:CITES]->(src)
+SET c.position = ref.position, c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note

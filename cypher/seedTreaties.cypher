@@ -2,7 +2,7 @@
 // negotiation that produced them, their era and sources. See seedAtopTreaties for the others.
 // params: $rows: {consultation: boolean, defense: boolean, ended: date?, era: string,
 //   id: string, name: string, negotiation: string, neutrality: boolean, nonAggression: boolean,
-//   obligations: string[], offense: boolean, signed: date, sources: {key: string, note: string?, pages: string?, chapter: string?}[]}[]
+//   obligations: string[], offense: boolean, signed: date, sources: {key: string, position: int, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})
@@ -16,5 +16,5 @@ MERGE (t)-[:IN_ERA]->(e)
 WITH t, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
-MERGE (t)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.chapter = ref.chapter, c.note = ref.note
+CREATE (t)-[c:CITES]->(src)
+SET c.position = ref.position, c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note

@@ -4,7 +4,7 @@
 // params: $rows: {id: string, negotiation: string, party: int, kind: string, coding: string, fromRound: int?,
 //   target: string, approach: string, scopeRegions: string[], scopeStates: int[], scopeNote: string?,
 //   form: string?, justification: string?, rationale: string?, confidence: string, targetNotPerceived: string?,
-//   proposal: string?, alternativeOf: string?, sources: {key: string, note: string?, pages: string?, chapter: string?}[]}[]
+//   proposal: string?, alternativeOf: string?, sources: {key: string, position: int, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})
@@ -27,5 +27,5 @@ FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (p)-[:PUTS_FORWAR
 WITH w, row
 UNWIND row.sources AS ref
 MATCH (src:Source {key: ref.key})
-MERGE (w)-[c:CITES]->(src)
-SET c.pages = ref.pages, c.chapter = ref.chapter, c.note = ref.note
+CREATE (w)-[c:CITES]->(src)
+SET c.position = ref.position, c.pages = ref.pages, c.chapter = ref.chapter, c.document = ref.document, c.seenAt = ref.seenAt, c.note = ref.note

@@ -27,6 +27,12 @@ CREATE INDEX battle_id IF NOT EXISTS FOR (n:Battle) ON (n.id);
 CREATE INDEX belligerent_id IF NOT EXISTS FOR (n:Belligerent) ON (n.id);
 CREATE INDEX battle_dyad_id IF NOT EXISTS FOR (n:BattleDyad) ON (n.id);
 CREATE INDEX rivalry_id IF NOT EXISTS FOR (n:Rivalry) ON (n.id);
+// Seed (src/seed/loadSeed.ts): what the record says it does not know, the second coding, and the
+// chapters of tables of contents; MERGEd on these ids.
+CREATE INDEX plan_unknown_id IF NOT EXISTS FOR (n:PlanUnknown) ON (n.id);
+CREATE INDEX options_not_discussed_id IF NOT EXISTS FOR (n:OptionsNotDiscussed) ON (n.id);
+CREATE INDEX second_coding_id IF NOT EXISTS FOR (n:SecondCoding) ON (n.id);
+CREATE INDEX chapter_id IF NOT EXISTS FOR (n:Chapter) ON (n.id);
 // The record of each imported data set (src/import/runImport.ts): one per data set name.
 CREATE CONSTRAINT data_set_name IF NOT EXISTS FOR (n:DataSet) REQUIRE n.name IS UNIQUE;
 

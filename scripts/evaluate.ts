@@ -10,6 +10,11 @@
  * Then the ablation table: the nested feature sets (compatibility only; + computed outside
  * options; + recorded ones; + scope), each leave-one-out, with bootstrap 90 % intervals (2,000
  * resamples of the cases, seeded) and the probabilities of the three canonical cases.
+ *
+ * Last the robustness table (src/analysis/agreement/robustness.ts): the model refitted and evaluated
+ * leave-one-out on subsets of the cases (without plans aimed at a state at the table, without
+ * composite targets, by period) and on the reliability sample under the first coding and under the
+ * blind second coder's entry plans (the negotiations where the second coder coded every party).
  */
 import 'reflect-metadata';
 import { Command } from 'commander';
@@ -18,7 +23,8 @@ import { loadSeed } from '../src/seed/loadSeed.js';
 import { importAll } from '../src/import/index.js';
 import { createLoaders } from '../src/loaders/createLoaders.js';
 import { createAnalysisContext } from '../src/analysis/AnalysisContext.js';
-import { modelState } from '../src/analysis/agreement/index.js';
+import { gatherCases, modelState } from '../src/analysis/agreement/index.js';
+import { robustnessTable } from '../src/analysis/agreement/robustness.js';
 import {
   FEATURES,
   FEATURE_SETS,
@@ -39,7 +45,8 @@ await applySchema(executor.store);
 await loadSeed(executor);
 if (dataDir) await importAll(executor, dataDir);
 const t0 = performance.now();
-const state = await modelState(createAnalysisContext(executor, createLoaders(executor)));
+const context = createAnalysisContext(executor, createLoaders(executor));
+const state = await modelState(context);
 const e = state.evaluation();
 const ms = Math.round(performance.now() - t0);
 const f = (x: number | null) => (x === null ? '   n/a' : x.toFixed(3).padStart(6));
@@ -93,6 +100,22 @@ for (const set of FEATURE_SETS) {
   }).join('');
   console.log(
     `  ${set.name.padEnd(28)} ${cell(ev.brier, ci.brier)} ${cell(ev.logLoss, ci.logLoss)} ${cell(ev.auc, ci.auc)} ${canon}`,
+  );
+}
+const second = await gatherCases(context, 'SECOND_CODER');
+// The same negotiations under both codings: those of the sample that both codings make cases (the first
+// coding leaves out a negotiation whose plans the sources do not settle; the second coder may have coded them).
+const sampleSecond = [...second.cases.values()].filter((c) => state.cases.has(c.key));
+const sampleFirst = sampleSecond.map((c) => state.cases.get(c.key)!);
+console.log(
+  `\nrobustness (leave-one-out, each row fitted on its own cases; [5 %, 95 %] bootstrap intervals; second coding: the ${sampleSecond.length} sampled negotiations where both codings give every party an entry plan, of ${second.cases.size} the second coder coded in full):`,
+);
+console.log(`  ${'cases'.padEnd(46)} ${'n'.padStart(4)} ${'agr'.padStart(4)}  ${'Brier'.padEnd(22)} ${'base'.padEnd(7)} ${'AUC'.padEnd(22)}`);
+for (const r of robustnessTable(all, { sampleFirst, sampleSecond })) {
+  const cell = (v: number | null, i: [number, number] | null) =>
+    `${f(v)} [${i ? `${i[0].toFixed(3)}, ${i[1].toFixed(3)}` : 'n/a'}]`.padEnd(22);
+  console.log(
+    `  ${r.name.padEnd(46)} ${String(r.cases).padStart(4)} ${String(r.agreements).padStart(4)}  ${cell(r.brier, r.intervals.brier)} ${f(r.baseRateBrier)}  ${cell(r.auc, r.intervals.auc)}`,
   );
 }
 await executor.store.close();

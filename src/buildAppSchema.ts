@@ -34,10 +34,15 @@ import { DataSetResolver } from './resolvers/dataSet.resolver.js';
 import { NegotiationPartyResolver } from './resolvers/negotiationParty.resolver.js';
 import {
   OptionComparisonResolver,
+  OptionsNotDiscussedResolver,
+  PlanUnknownResolver,
   RecordedOutsideOptionResolver,
   ThirdPartyResolver,
 } from './resolvers/coding.resolver.js';
+import { SecondCodingResolver } from './resolvers/secondCoding.resolver.js';
+import { CitationResolver, SourceResolver } from './resolvers/source.resolver.js';
 import { ScopeResolver } from './resolvers/warPlan.resolver.js';
+import { ReleaseResolver } from './resolvers/release.resolver.js';
 
 export const resolvers = [
   StateResolver,
@@ -71,6 +76,12 @@ export const resolvers = [
   ThirdPartyResolver,
   OptionComparisonResolver,
   ScopeResolver,
+  ReleaseResolver,
+  PlanUnknownResolver,
+  OptionsNotDiscussedResolver,
+  SecondCodingResolver,
+  SourceResolver,
+  CitationResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

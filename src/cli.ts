@@ -1,22 +1,28 @@
 #!/usr/bin/env node
 /**
- * The one command-line entry (commander): `serve`, `seed`, `import`, `export`.
- * `npm start` runs `serve`; `npm run seed`, `npm run import -- ...`, `npm run export -- ...` the others.
+ * The one command-line entry (commander): `serve`, `seed`, `import`, `export`, `release`.
+ * `npm start` runs `serve`; `npm run seed`, `npm run import -- ...`, `npm run export -- ...`, `npm run release` the others.
  */
+import './loadDotEnv.js';
 import 'reflect-metadata';
 import './productionDefault.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
-import { importPublished, openExecutor, seedIfEmpty } from './openExecutor.js';
+import { importPublished, openExecutor, openForServing } from './openExecutor.js';
 import { startServer } from './server.js';
-import { AppError } from './errors/index.js';
+import { AppError, StoreLockedError } from './errors/index.js';
+import { projectRoot } from './paths.js';
+import { EXPORT_NAMES, OPTIONS_SERIES } from './export/formats.js';
 import type { Writable } from 'node:stream';
 import type { QueryExecutor } from './store/QueryExecutor.js';
 
 function fail(e: unknown): never {
   // The seed modules (yaml, zod) load only when seeding: a warm `serve` never needs them.
-  if (e instanceof Error && e.name === 'SeedValidationError') console.error(e.message);
+  if (e instanceof StoreLockedError) console.error(lockedMessage(e));
+  else if (e instanceof Error && e.name === 'SeedValidationError') console.error(e.message);
   else if (e instanceof AppError) console.error(`error: ${e.message}`);
   else if (process.env.DEV_ERRORS === '1') console.error(e);
   else console.error(`error: ${e instanceof Error ? e.message : String(e)} (DEV_ERRORS=1 shows the stack)`);
@@ -32,12 +38,34 @@ function config(): Config {
   }
 }
 
+/**
+ * One line saying what to do when the embedded store is held by another process: a write command
+ * (seed, import, a start that must load data) beside a running server, or an export while data is
+ * being written.
+ */
+function lockedMessage(e: StoreLockedError): string {
+  const command = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'serve';
+  if (e.readOnly)
+    return `${command}: the store ${e.file} is being written (an import, a seed or a server loading data): run this again when that has finished`;
+  return `${command}: the store ${e.file} is in use by a running server (or another command): stop the server (Ctrl-C) and run this again, or point DATA_DIR elsewhere; exports work beside a running server`;
+}
+
+// `serve` runs when no command is given, but not in place of an unknown one: commander would hand
+// the unknown word to `serve` as an argument ("too many arguments for 'serve'"), not name it.
+const noCommand = !process.argv.slice(2).some((a) => !a.startsWith('-'));
+
 const program = new Command()
   .name('alliance-graph')
-  .description('GraphQL knowledge graph of alliance treaty negotiations, 1815–1949 (and the data sets around them).');
+  .description('GraphQL knowledge graph of alliance treaty negotiations, 1815–1949 (and the data sets around them).')
+  .version(
+    (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version,
+    '-V, --version',
+    'print the version',
+  )
+  .showSuggestionAfterError();
 
 program
-  .command('serve', { isDefault: true })
+  .command('serve', { isDefault: noCommand })
   .description(
     'start the GraphQL server and explorer (loads the curated seed into an empty store, then imports the published data sets of seed/published/ not yet loaded: DATA_SETS)',
   )
@@ -46,9 +74,7 @@ program
     const logger = createLogger(cfg.logLevel);
     let executor;
     try {
-      executor = await openExecutor(cfg, logger);
-      await seedIfEmpty(executor, logger);
-      await importPublished(executor, cfg.dataSets, logger);
+      executor = await openForServing(cfg, logger);
     } catch (e) {
       fail(e);
     }
@@ -164,11 +190,59 @@ program
   });
 
 program
+  .command('release')
+  .description(
+    'write the data package of the record (Frictionless: a CSV per table with datapackage.json, the codebook, CITATION.cff, sources as BibTeX and CSL-JSON, the dyad-years 1816–2018 as CSV and Parquet) into <out>/<name>-<version>/ and <out>/<name>-<version>.zip; built on a fresh in-memory graph of seed/ and the published data sets of seed/published/, so it depends on the files of the checkout only',
+  )
+  .option('--out <dir>', 'the folder to write into', 'release')
+  .action(async (opts: { out: string }) => {
+    try {
+      const t0 = performance.now();
+      const executor = await freshRecordExecutor();
+      const { writeRelease } = await import('./release/writeRelease.js');
+      const summary = await writeRelease(executor, {
+        outDir: opts.out,
+        onStep: (step) => console.error(`release: ${step} (${((performance.now() - t0) / 1000).toFixed(1)} s)`),
+      });
+      await executor.store.close();
+      console.log(
+        [
+          `data package ${summary.version} written in ${((performance.now() - t0) / 1000).toFixed(1)} s:`,
+          `  ${summary.folder}/`,
+          `  ${summary.zip}`,
+          ...summary.tables.map((t) => `  ${t.name}: ${t.rows} rows`),
+        ].join('\n'),
+      );
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+/** The graph of the checkout's record alone: an in-memory store, the curated seed, every shipped published data set. */
+async function freshRecordExecutor(): Promise<QueryExecutor> {
+  const [{ GrafeoStore }, { applySchema }, { CypherRegistry }, { QueryExecutor }, { loadSeed }, { DATASET_NAMES }] =
+    await Promise.all([
+      import('./store/GrafeoStore.js'),
+      import('./store/applySchema.js'),
+      import('./store/CypherRegistry.js'),
+      import('./store/QueryExecutor.js'),
+      import('./seed/loadSeed.js'),
+      import('./import/types.js'),
+    ]);
+  const store = GrafeoStore.open();
+  await applySchema(store);
+  const executor = new QueryExecutor(store, CypherRegistry.load());
+  await loadSeed(executor);
+  await importPublished(executor, DATASET_NAMES);
+  return executor;
+}
+
+program
   .command('export')
   .description(
     "export the graph (GEXF, GraphML, Cytoscape JSON, dyad-year CSV, ATOP state-year CSV) or a state's outside options over time (options-series CSV)",
   )
-  .argument('<format>', 'gexf | graphml | cytoscape | graphology | dyad-year | state-year | options-series')
+  .argument('<format>', EXPORT_NAMES.join(' | '))
   .option('--at <date>', 'one day YYYY-MM-DD (YYYY or YYYY-MM: the first day of that year or month)')
   .option('--from <date>', 'start of a range (gexf: dynamic; dyad-year, state-year: first year)')
   .option(
@@ -185,7 +259,10 @@ program
   )
   .option('--state <ccode>', 'options-series: the state (COW ccode); --from/--to are years (default 1815, 1949)')
   .option('--step <step>', 'options-series: YEAR (default) or ERA')
-  .option('--out <file>', 'write to this file instead of standard output')
+  .option(
+    '--out <file>',
+    'write to this file instead of standard output; a folder: to the file named after the export and the record release in it (dyad-years-1816-1949-v1.0.0.csv)',
+  )
   .action(
     async (
       format: string,
@@ -200,8 +277,8 @@ program
         out?: string;
       },
     ) => {
-      if (format === 'options-series') return exportOptionsSeries(opts);
-      const { parseExportRequest, runExport } = await import('./export/index.js');
+      if (format === OPTIONS_SERIES) return exportOptionsSeries(opts);
+      const { exportFileName, parseExportRequest, runExport } = await import('./export/index.js');
       let request;
       try {
         request = parseExportRequest(format, {
@@ -215,32 +292,49 @@ program
         console.error(`export: ${(e as Error).message}`);
         process.exit(2);
       }
-      await writeExport(format, opts.out, (executor, out, options) => runExport(executor, request, out, options));
+      await writeExport(
+        format,
+        opts.out,
+        (executor, out, options) => runExport(executor, request, out, options),
+        exportFileName(request),
+      );
     },
   );
 
 /**
- * Opens the configured store, writes one export to `--out` (then says where, in how long) or to
- * standard output (a reader that stops early, `| head`, is not an error), and closes the store.
+ * Opens the configured store read-only (so an export runs beside a server on the same DATA_DIR),
+ * writes one export to `--out` (then says where, in how long) or to standard output (a reader that
+ * stops early, `| head`, is not an error), and closes the store. `--out` is read from the folder the
+ * command was typed in (npm runs scripts in the project root and says where it started in
+ * INIT_CWD), as a shell redirection would be; naming an existing folder writes `fileName` (the
+ * export's name with the record's release) in it, and a missing folder of a file path is created.
  */
 async function writeExport(
   name: string,
-  outFile: string | undefined,
+  outArg: string | undefined,
   write: (executor: QueryExecutor, out: Writable, options: { end: boolean }) => Promise<void>,
+  fileName: string,
 ): Promise<void> {
   try {
-    const executor = await openExecutor(config());
-    const { createWriteStream } = await import('node:fs');
-    const out = outFile ? createWriteStream(outFile) : process.stdout;
-    if (!outFile)
-      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-        if (e.code === 'EPIPE') process.exit(0);
-        else fail(e);
-      });
+    const executor = await openExecutor(config(), undefined, { readOnly: true });
+    const { createWriteStream, mkdirSync, statSync } = await import('node:fs');
+    const { dirname, join, resolve } = await import('node:path');
+    const asked = outArg === undefined ? undefined : resolve(process.env.INIT_CWD ?? process.cwd(), outArg);
+    const path = asked && statSync(asked, { throwIfNoEntry: false })?.isDirectory() ? join(asked, fileName) : asked;
+    let out: Writable = process.stdout;
+    if (path) {
+      mkdirSync(dirname(path), { recursive: true });
+      out = createWriteStream(path);
+    }
+    const failed = new Promise<never>((_, reject) =>
+      out.on('error', (e: NodeJS.ErrnoException) => {
+        if (!path && e.code === 'EPIPE') process.exit(0);
+        reject(path ? new Error(`cannot write ${path}: ${e.message}`) : e);
+      }),
+    );
     const t0 = performance.now();
-    await write(executor, out, { end: Boolean(outFile) });
-    if (outFile)
-      console.error(`export: ${name} written to ${outFile} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+    await Promise.race([write(executor, out, { end: Boolean(path) }), failed]);
+    if (path) console.error(`export: ${name} written to ${path} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
     await executor.store.close();
   } catch (e) {
     fail(e);
@@ -256,7 +350,8 @@ async function exportOptionsSeries(opts: {
   step?: string;
   out?: string;
 }): Promise<void> {
-  const { parseOptionsSeriesRequest, writeOptionsSeriesCsv } = await import('./export/optionsSeries.export.js');
+  const { optionsSeriesFileName, parseOptionsSeriesRequest, writeOptionsSeriesCsv } =
+    await import('./export/optionsSeries.export.js');
   const { checkSeriesArgs } = await import('./analysis/outsideOptions/index.js');
   let args;
   try {
@@ -267,8 +362,11 @@ async function exportOptionsSeries(opts: {
     console.error(`export: ${(e as Error).message}`);
     process.exit(2);
   }
-  await writeExport('options-series', opts.out, (executor, out, options) =>
-    writeOptionsSeriesCsv(executor, args, out, options),
+  await writeExport(
+    'options-series',
+    opts.out,
+    (executor, out, options) => writeOptionsSeriesCsv(executor, args, out, options),
+    optionsSeriesFileName(args),
   );
 }
 

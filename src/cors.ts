@@ -26,7 +26,7 @@ export function cors(allowList: readonly string[], methods: string[]): RequestHa
     res.vary('Origin');
     if (originAllowed(origin, allowList)) {
       res.setHeader('access-control-allow-origin', origin!);
-      res.setHeader('access-control-expose-headers', 'retry-after, content-disposition');
+      res.setHeader('access-control-expose-headers', 'retry-after, content-disposition, alliance-graph-release');
     }
     if (req.method === 'OPTIONS') {
       if (originAllowed(origin, allowList)) {

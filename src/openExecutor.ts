@@ -3,9 +3,9 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 // The store modules one by one, not ./store/index.js: that re-exports the Neo4j adapter, whose
 // neo4j-driver a start on the embedded store must not load (./store/openStore.ts imports it for STORE=neo4j).
-import { applySchema } from './store/applySchema.js';
+import { applySchema, schemaPresent } from './store/applySchema.js';
 import { CypherRegistry } from './store/CypherRegistry.js';
-import { openStore } from './store/openStore.js';
+import { EMBEDDED_FILE, openStore } from './store/openStore.js';
 import { QueryExecutor } from './store/QueryExecutor.js';
 import { countNegotiations } from './store/queries.gen.js';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,18 +17,71 @@ import type { ImportAllSummary } from './import/runImport.js';
 /** The published data sets shipped with the project (gzipped; see its README). */
 export const publishedDir = join(projectRoot, 'seed', 'published');
 
-export async function openExecutor(config: Config, logger?: Logger): Promise<QueryExecutor> {
+/**
+ * Opens the store for the commands. `readOnly` (exports, and the server once started) does not
+ * apply the schema and, on the embedded store, shares the file with other readers: an export works
+ * beside a running server, a write command does not (it gets a `StoreLockedError`).
+ */
+export async function openExecutor(
+  config: Config,
+  logger?: Logger,
+  options: { readOnly?: boolean } = {},
+): Promise<QueryExecutor> {
   const registry = CypherRegistry.load();
-  const store = await openStore(config);
+  const store = await openStore(config, options);
   const executor = new QueryExecutor(store, registry, logger);
-  await applySchema(store);
+  if (!options.readOnly) await applySchema(store);
   return executor;
+}
+
+/**
+ * What `serve` runs on: the store with its schema, the curated seed (into an empty store) and the
+ * published data sets of DATA_SETS not yet loaded; on the embedded store, opened read-only once that
+ * is done. The API never writes, and the shared lock of a read-only open lets `export` run beside
+ * the server. A warm start, with nothing to write, opens the file read-only only.
+ */
+export async function openForServing(config: Config, logger?: Logger): Promise<QueryExecutor> {
+  if (config.store === 'embedded' && existsSync(join(config.dataDir, EMBEDDED_FILE))) {
+    const reader = await openExecutor(config, logger, { readOnly: true });
+    try {
+      if (await nothingToWrite(reader, config.dataSets)) return reader;
+    } catch (e) {
+      await reader.store.close().catch(() => undefined);
+      throw e;
+    }
+    await reader.store.close();
+  }
+  const executor = await openExecutor(config, logger);
+  try {
+    await seedIfEmpty(executor, logger);
+    await importPublished(executor, config.dataSets, logger);
+  } catch (e) {
+    await executor.store.close().catch(() => undefined);
+    throw e;
+  }
+  if (config.store !== 'embedded') return executor;
+  await executor.store.close();
+  return openExecutor(config, logger, { readOnly: true });
+}
+
+/** The schema is in place, the seed loaded and every published data set of `names` recorded as loaded. */
+async function nothingToWrite(executor: QueryExecutor, names: readonly DatasetName[]): Promise<boolean> {
+  if (!(await schemaPresent(executor.store))) return false;
+  const [row] = await executor.read(countNegotiations);
+  if ((row?.negotiations ?? 0) === 0) return false;
+  if (!names.length) return true;
+  const { pendingDataSets } = await import('./import/index.js');
+  return (
+    (await pendingDataSets(executor, publishedDir, { only: names, knownSha256: shippedSha256(publishedDir) }))
+      .length === 0
+  );
 }
 
 /** Loads the curated seed if the graph has no negotiation yet; returns whether it did. */
 export async function seedIfEmpty(executor: QueryExecutor, logger?: Logger): Promise<boolean> {
   const [row] = await executor.read(countNegotiations);
   if ((row?.negotiations ?? 0) > 0) return false;
+  logger?.info('empty store: loading the curated seed');
   const { loadSeed } = await import('./seed/loadSeed.js');
   const summary = await loadSeed(executor);
   logger?.info(summary, 'empty store: curated seed loaded');
@@ -37,8 +90,9 @@ export async function seedIfEmpty(executor: QueryExecutor, logger?: Logger): Pro
 
 /**
  * Imports the shipped published data sets of `names` (DATA_SETS) that the graph does not record as
- * loaded with the same files (sha256); progress bars on a terminal. A warm start only hashes the
- * shipped files (a few MB) and reads the DataSet nodes.
+ * loaded with the same files (sha256); progress bars on a terminal, and a log line as each data set
+ * finishes (the only sign of progress without a terminal). A warm start only hashes the shipped
+ * files (a few MB) and reads the DataSet nodes.
  */
 export async function importPublished(
   executor: QueryExecutor,
@@ -52,9 +106,14 @@ export async function importPublished(
     only: names,
     progress: barProgress(),
     knownSha256: shippedSha256(dir),
+    onDataset: (d) => {
+      if (!d.alreadyLoaded)
+        logger?.info(
+          { dataset: d.dataset, version: d.version, rows: d.rowsRead, ms: d.ms },
+          'published data set imported',
+        );
+    },
   });
-  for (const d of summary.datasets)
-    logger?.info({ dataset: d.dataset, version: d.version, rows: d.rowsRead, ms: d.ms }, 'published data set imported');
   if (summary.datasets.length)
     logger?.info(
       {

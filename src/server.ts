@@ -35,7 +35,7 @@ import { requestDeadline } from './limits/deadline.js';
 import { StoreGate } from './limits/storeGate.js';
 import { jsonErrorHandler, methodNotAllowed, notFound, sendError } from './httpErrors.js';
 import { cors } from './cors.js';
-import { maskError } from './errors/index.js';
+import { maskError, useStatusByPhase } from './errors/index.js';
 import { explorerRouter } from './web/explorer.js';
 import { networkRouter } from './web/network/networkRouter.js';
 import { optionsRouter } from './web/options/optionsRouter.js';
@@ -77,6 +77,7 @@ export async function createApollo(
     ],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      useStatusByPhase(),
       useResponseBudget(schema, {
         maxNodes: limits.maxResponseNodes,
         maxBytes: limits.maxResponseBytes,

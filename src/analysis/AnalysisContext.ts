@@ -158,6 +158,11 @@ export function createAnalysisContext(
         negotiations.idealPlans(negotiation, coding),
         negotiations.plansByRound(negotiation, coding),
       ]);
+      if (coding === 'SECOND_CODER' && parties.length && !entry.length)
+        throw new BadInputError(
+          `${negotiation} is not in the second-coding sample (seed/second-coding/sample.yaml): no SECOND_CODER reading`,
+          'coding',
+        );
       return {
         entry: compatibility(parties, entry),
         byRound: rounds.map((r) => ({ round: r.round, ...compatibility(parties, r.plans) })),

@@ -30,7 +30,10 @@ export interface NegotiationData {
   /**
    * The parties' entry IDEAL plans, each target read as the states posing it (two threat nodes
    * posed by the USSR are one target); with `coding: 'ALTERNATIVE'` a plan that carries an
-   * alternative coding is read with its first alternative.
+   * alternative coding is read with its first alternative; with `coding: 'SECOND_CODER'` each
+   * party's entry plan is the blind second coder's target and approach (its scope and form, which the
+   * second coder did not code, stay the record's), and a party the second coder could not code, or
+   * every party of a negotiation outside the reliability sample, has no plan.
    */
   idealPlans(key: string, coding?: Coding): Promise<PartyPlan[]>;
   /** The ideal plans in force from each round in which some party's plan changed (after the entry plans). */
@@ -52,10 +55,38 @@ export function negotiationDataFrom(
     | 'posersOfThreat'
     | 'state'
     | 'recordedOptionsOfNegotiation'
+    | 'secondCodingsOfNegotiation'
   >,
 ): NegotiationData {
   /** IDEAL plans (entry and later), read under a coding, with targets as posing states. */
   async function planRows(key: string, coding: Coding) {
+    const rows = await primaryOrAlternativeRows(key, coding);
+    if (coding !== 'SECOND_CODER') return rows;
+    const codings = await l.secondCodingsOfNegotiation.load(key);
+    const posers = await l.posersOfThreat.loadMany(codings.map((c) => c.targetKey ?? ''));
+    const entry = rows.filter((w) => w.fromRound === null);
+    const second = codings.flatMap((c, i) => {
+      const p = posers[i];
+      const targets = c.targetKey !== null ? (!p || p instanceof Error ? [] : p.map((s) => s.ccode)) : c.targetCcodes;
+      if (targets === null || c.approach === null) return [];
+      const first = entry.find((w) => w.plan.party === c.party)?.plan;
+      return [
+        {
+          fromRound: null,
+          plan: {
+            party: c.party,
+            targets: targets.filter((t) => t !== c.party),
+            approach: c.approach,
+            scope: first?.scope ?? null,
+            form: first?.form ?? null,
+          },
+        },
+      ];
+    });
+    return [...second, ...rows.filter((w) => w.fromRound !== null)];
+  }
+
+  async function primaryOrAlternativeRows(key: string, coding: Coding) {
     const plans = (await l.warPlansOfNegotiation.load(key))
       .filter((w) => w.kind === 'IDEAL')
       .map((w) =>

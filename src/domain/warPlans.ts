@@ -22,8 +22,11 @@ export type CommitmentForm = (typeof COMMITMENT_FORMS)[number];
 export const COMMITMENT_FORM_DESCRIPTION =
   'AUTOMATIC: the commitment takes effect at once when its condition is met; CONSULTATIVE: each party decides (after consultation) what action to take.';
 
-/** Which reading of the record a computation uses. */
-export const CODINGS = ['PRIMARY', 'ALTERNATIVE'] as const;
+/**
+ * Which reading of the record a computation uses. SECOND_CODER is the blind second coding of the
+ * reliability sample (seed/second-coding/), which codes only the sampled parties' entry plans.
+ */
+export const CODINGS = ['PRIMARY', 'ALTERNATIVE', 'SECOND_CODER'] as const;
 export type Coding = (typeof CODINGS)[number];
 export const CODING_DESCRIPTION =
-  'PRIMARY: the coding the record gives first; ALTERNATIVE: each plan or recorded option that carries an alternative coding is read with its first alternative instead.';
+  "PRIMARY: the coding the record gives first; ALTERNATIVE: each plan or recorded option that carries an alternative coding is read with its first alternative instead; SECOND_CODER: the sampled parties' entry plans as the blind second coder coded them (seed/second-coding/; only the negotiations of the reliability sample have one).";

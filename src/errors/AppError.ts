@@ -20,8 +20,9 @@ export type AppErrorCode =
   | 'INTERNAL_SERVER_ERROR';
 
 /**
- * The HTTP status a response carrying this code gets (Apollo reads `extensions.http`; `maskError`
- * removes it from what the client sees). Codes not listed leave the status to Apollo.
+ * The HTTP status of a response refused with this code before execution started (Apollo reads
+ * `extensions.http`; `maskError` removes it from what the client sees). Once execution started the
+ * status is 200 whatever the codes (`useStatusByPhase`). Codes not listed leave the status to Apollo.
  */
 const HTTP_STATUS: Partial<Record<AppErrorCode, number>> = {
   BAD_USER_INPUT: 400,

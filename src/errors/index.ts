@@ -1,7 +1,9 @@
 export { AppError, type AppErrorCode, type AppErrorOptions } from './AppError.js';
 export { BadInputError } from './BadInputError.js';
 export { NotFoundError } from './NotFoundError.js';
+export { ReleaseMetadataError } from './ReleaseMetadataError.js';
 export { StoreUnavailableError } from './StoreUnavailableError.js';
+export { StoreLockedError } from './StoreLockedError.js';
 export { StoreQueryError } from './StoreQueryError.js';
 export {
   TimeoutError,
@@ -14,3 +16,4 @@ export {
 } from './RequestLimitErrors.js';
 export { invariant } from './invariant.js';
 export { maskError } from './maskError.js';
+export { useStatusByPhase } from './useStatusByPhase.js';

@@ -2,19 +2,20 @@
  * Cytoscape.js JSON (`{elements: {nodes, edges}}`, each element `{data: {...}}`), what
  * `cytoscape({elements})` and `cy.json()` take; the network page draws it. Node data carry the
  * drawing hints too (`size`, `colour`), edge data the obligation colour and `dashed` for failed
- * negotiations.
+ * negotiations. Graph data: the date and the record's release version.
  */
 import { NEGOTIATION_COLOUR, OBLIGATION_COLOURS, type StaticGraph } from './model.js';
 import { nodeSize } from './gexf.export.js';
+import { releaseInfo } from '../releaseInfo.js';
 
 export interface CytoscapeJson {
-  data: { at: string };
+  data: { at: string; release: string };
   elements: { nodes: { data: Record<string, unknown> }[]; edges: { data: Record<string, unknown> }[] };
 }
 
 export function toCytoscape(graph: StaticGraph): CytoscapeJson {
   return {
-    data: { at: graph.at },
+    data: { at: graph.at, release: releaseInfo().version },
     elements: {
       nodes: graph.nodes.map((n) => ({
         data: {

@@ -7,6 +7,7 @@
  * TOO_MANY_REQUESTS with Retry-After); each has the request deadline (`timeoutMs`: 503 TIMEOUT if
  * nothing was written yet, else the connection is cut) and stops its store calls when the client
  * goes away; cross-site requests are refused unless their origin is in `corsOrigins` (../cors.ts).
+ * Every answer carries the record's release version in the `Alliance-Graph-Release` header.
  */
 import express, { type Router } from 'express';
 import type { Logger } from '../logger.js';
@@ -17,6 +18,7 @@ import { cors, refuseCrossSite } from '../cors.js';
 import { methodNotAllowed } from '../httpErrors.js';
 import { CONTENT_TYPES, exportFileName, parseExportRequest, runExport } from './index.js';
 import { optionsSeriesHandler } from './optionsSeries.export.js';
+import { RELEASE_HEADER, releaseInfo } from '../releaseInfo.js';
 
 export interface ExportRouterOptions {
   maxConcurrent?: number;
@@ -29,7 +31,11 @@ export function exportRouter(executor: QueryExecutor, logger?: Logger, options: 
   const slots = new Slots(maxConcurrent);
   const retryAfter = Math.max(1, Math.ceil(timeoutMs / 2000));
   const router = express.Router();
-  router.use('/export', cors(corsOrigins, ['GET']), refuseCrossSite(corsOrigins));
+  router.use('/export', cors(corsOrigins, ['GET']), refuseCrossSite(corsOrigins), (_req, res, next) => {
+    // The record's release on every export, whatever the format (a CSV has no place for it inside).
+    res.setHeader(RELEASE_HEADER, releaseInfo().version);
+    next();
+  });
   router.get('/export/options-series', optionsSeriesHandler(executor, { slots, timeoutMs, retryAfter, logger }));
   router.get('/export/:format', async (req, res) => {
     const q = req.query as Record<string, unknown>;

@@ -15,25 +15,40 @@ import {
   type ExportGraph,
   type StaticGraph,
 } from './model.js';
+import { releaseInfo } from '../releaseInfo.js';
 
 export const GEXF_NS = 'http://gexf.net/1.3';
 
-const NODE_ATTRIBUTES = [
+/**
+ * The attributes of nodes and edges. `overTime`: its value changes within a range (CINC by year,
+ * major-power status, an edge's strongest obligation), so the dynamic graph declares it
+ * `mode="dynamic"` with a value per spell; the others hold one value for the whole range and are
+ * declared static there too (a reader such as networkx otherwise turns `ccode` into a list of
+ * (value, start, end) triples).
+ */
+interface Attribute {
+  id: string;
+  title: string;
+  type: string;
+  overTime?: true;
+}
+
+const NODE_ATTRIBUTES: readonly Attribute[] = [
   { id: 'ccode', title: 'ccode', type: 'integer' },
   { id: 'abbrev', title: 'abbrev', type: 'string' },
-  { id: 'cinc', title: 'cinc', type: 'double' },
-  { id: 'majorPower', title: 'majorPower', type: 'boolean' },
-] as const;
+  { id: 'cinc', title: 'cinc', type: 'double', overTime: true },
+  { id: 'majorPower', title: 'majorPower', type: 'boolean', overTime: true },
+];
 
-const EDGE_ATTRIBUTES = [
+const EDGE_ATTRIBUTES: readonly Attribute[] = [
   { id: 'kind', title: 'kind', type: 'string' },
-  { id: 'obligation', title: 'obligation', type: 'string' },
-  { id: 'level', title: 'level', type: 'integer' },
+  { id: 'obligation', title: 'obligation', type: 'string', overTime: true },
+  { id: 'level', title: 'level', type: 'integer', overTime: true },
   { id: 'treaties', title: 'treaties', type: 'string' },
   { id: 'atopIds', title: 'atopIds', type: 'string' },
   { id: 'negotiation', title: 'negotiation', type: 'string' },
   { id: 'outcome', title: 'outcome', type: 'string' },
-] as const;
+];
 
 /** Node size from CINC (also used by the network page): 4 + 60·√cinc. */
 export const nodeSize = (cinc: number | null): number => Math.round((4 + 60 * Math.sqrt(cinc ?? 0)) * 100) / 100;
@@ -46,15 +61,25 @@ const hex = (colour: string) => ({
 const MAJOR = '#2c3e50';
 const MINOR = '#95a5a6';
 
+/** The `<attributes>` of a class: all static in a static graph; in a dynamic one, a static and a dynamic block. */
 function attributes(
   x: XMLBuilderCB,
   cls: 'node' | 'edge',
-  mode: 'static' | 'dynamic',
-  list: readonly { id: string; title: string; type: string }[],
+  graph: 'static' | 'dynamic',
+  list: readonly Attribute[],
 ): void {
-  x.ele('attributes', { class: cls, mode });
-  for (const a of list) x.ele('attribute', { id: a.id, title: a.title, type: a.type }).up();
-  x.up();
+  const blocks =
+    graph === 'static'
+      ? [{ mode: 'static', of: list }]
+      : [
+          { mode: 'static', of: list.filter((a) => !a.overTime) },
+          { mode: 'dynamic', of: list.filter((a) => a.overTime) },
+        ];
+  for (const { mode, of } of blocks) {
+    x.ele('attributes', { class: cls, mode });
+    for (const a of of) x.ele('attribute', { id: a.id, title: a.title, type: a.type }).up();
+    x.up();
+  }
 }
 
 function attvalues(
@@ -200,6 +225,7 @@ export function writeGexf(graph: ExportGraph, write: (chunk: string) => void): P
     const x = createCB({ data: write, end: () => resolve(), error: reject, prettyPrint: true });
     x.dec({ version: '1.0', encoding: 'UTF-8' });
     x.ele(GEXF_NS, 'gexf', { version: '1.3' });
+    const release = releaseInfo();
     x.ele('meta', { lastmodifieddate: new Date().toISOString().slice(0, 10) });
     x.ele('creator').txt('alliance-graph').up();
     x.ele('description')
@@ -208,6 +234,7 @@ export function writeGexf(graph: ExportGraph, write: (chunk: string) => void): P
           ? `Alliance network on ${graph.at}: states in the COW system, alliance ties by strongest obligation (ATOP and curated treaties).`
           : `Alliance network ${graph.from} to ${graph.to}: states with their COW system spells, alliance ties with the spells they were in force.`,
       )
+      .txt(` Record release ${release.version} (${release.date}): ${release.citation}`)
       .up();
     x.up();
     if (graph.mode === 'static') writeStatic(x, graph);

@@ -1,15 +1,17 @@
 /**
  * GraphML of the network at one date, with typed keys (`attr.type` int, double, boolean, string),
  * written with xmlbuilder2's callback writer. GraphML has no standard notion of time: a range is a
- * GEXF (dynamic) export.
+ * GEXF (dynamic) export. The graph's data: the date and the record's release version.
  */
 import { createCB } from 'xmlbuilder2';
 import type { StaticGraph } from './model.js';
+import { releaseInfo } from '../releaseInfo.js';
 
 export const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 
 const KEYS = [
   { id: 'at', for: 'graph', name: 'at', type: 'string' },
+  { id: 'release', for: 'graph', name: 'release', type: 'string' },
   { id: 'label', for: 'node', name: 'label', type: 'string' },
   { id: 'ccode', for: 'node', name: 'ccode', type: 'int' },
   { id: 'abbrev', for: 'node', name: 'abbrev', type: 'string' },
@@ -36,6 +38,7 @@ export function writeGraphml(graph: StaticGraph, write: (chunk: string) => void)
     for (const k of KEYS) x.ele('key', { id: k.id, for: k.for, 'attr.name': k.name, 'attr.type': k.type }).up();
     x.ele('graph', { id: `alliances-${graph.at}`, edgedefault: 'undirected' });
     data('at', graph.at);
+    data('release', releaseInfo().version);
     for (const n of graph.nodes) {
       x.ele('node', { id: n.id });
       data('label', n.name);

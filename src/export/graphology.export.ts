@@ -7,10 +7,12 @@
 import { MultiUndirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { StaticGraph } from './model.js';
+import { releaseInfo } from '../releaseInfo.js';
 
 export function toGraphology(graph: StaticGraph): SerializedGraph {
   const g = new MultiUndirectedGraph({ allowSelfLoops: false });
   g.setAttribute('at', graph.at);
+  g.setAttribute('release', releaseInfo().version);
   for (const n of graph.nodes)
     g.addNode(n.id, { label: n.name, ccode: n.ccode, abbrev: n.abbrev, cinc: n.cinc, majorPower: n.majorPower });
   for (const e of graph.edges) {

@@ -29,9 +29,11 @@ import { toCytoscape } from './cytoscape.export.js';
 import { toGraphology } from './graphology.export.js';
 import { writeDyadYearCsv } from './dyadYear.export.js';
 import { writeStateYearCsv } from './stateYear.export.js';
+import { versionedFileName } from '../releaseInfo.js';
 
-export const EXPORT_FORMATS = ['gexf', 'graphml', 'cytoscape', 'graphology', 'dyad-year', 'state-year'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS, EXPORT_NAMES, type ExportFormat } from './formats.js';
+
+export { EXPORT_FORMATS, EXPORT_NAMES, OPTIONS_SERIES, type ExportFormat } from './formats.js';
 export const MAX_RANGE_YEARS = 250;
 export const MAX_NEGOTIATION_YEARS = 50;
 
@@ -87,7 +89,7 @@ export interface RawExportOptions {
 export function parseExportRequest(format: string, raw: RawExportOptions): ExportRequest {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new BadInputError(
-      `unknown export format ${JSON.stringify(format)}: use one of ${EXPORT_FORMATS.join(', ')}`,
+      `unknown export format ${JSON.stringify(format)}: use one of ${EXPORT_NAMES.join(', ')}`,
       'format',
     );
   const f = format as ExportFormat;
@@ -192,12 +194,18 @@ export async function runExport(
   return finish();
 }
 
-/** A file name for the export (`alliances-1914-06-28.gexf`, `dyad-years-1816-1949.csv`, `state-years-1815-2018.csv`). */
+/**
+ * A file name for the export, with the record's release (`alliances-1914-06-28-v1.0.0.gexf`,
+ * `dyad-years-1816-1949-v1.0.0.csv`, `state-years-1815-2018-v1.0.0.csv`): a CSV has no other place for it.
+ */
 export function exportFileName(request: ExportRequest): string {
   const ext = FILE_EXTENSIONS[request.format];
   if (request.format === 'dyad-year' && request.kind === 'range')
-    return `dyad-years-${request.from.slice(0, 4)}-${request.to.slice(0, 4)}.${ext}`;
+    return versionedFileName(`dyad-years-${request.from.slice(0, 4)}-${request.to.slice(0, 4)}`, ext);
   if (request.format === 'state-year' && request.kind === 'range')
-    return `state-years-${request.from.slice(0, 4)}-${request.to.slice(0, 4)}.${ext}`;
-  return request.kind === 'at' ? `alliances-${request.at}.${ext}` : `alliances-${request.from}-${request.to}.${ext}`;
+    return versionedFileName(`state-years-${request.from.slice(0, 4)}-${request.to.slice(0, 4)}`, ext);
+  return versionedFileName(
+    request.kind === 'at' ? `alliances-${request.at}` : `alliances-${request.from}-${request.to}`,
+    ext,
+  );
 }

@@ -38,6 +38,7 @@ import type { Logger } from '../logger.js';
 import type { Slots } from '../limits/concurrency.js';
 import { answerExportError, parseOr400, startExport } from './exportSlot.js';
 import * as q from '../store/queries.gen.js';
+import { versionedFileName } from '../releaseInfo.js';
 
 export const OPTIONS_SERIES_COLUMNS = [
   'ccode',
@@ -143,7 +144,7 @@ export async function writeOptionsSeriesCsv(
 }
 
 export const optionsSeriesFileName = (a: SeriesArgs) =>
-  `outside-options-${a.state}-${a.from}-${a.to}-${a.step.toLowerCase()}.csv`;
+  versionedFileName(`outside-options-${a.state}-${a.from}-${a.to}-${a.step.toLowerCase()}`, 'csv');
 
 /**
  * The handler of `GET /export/options-series`, mounted by exportRouter before `/export/:format`:

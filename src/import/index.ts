@@ -1,6 +1,7 @@
 export {
   importDataset,
   importAll,
+  pendingDataSets,
   resolveFiles,
   writePrepared,
   formatSummary,

@@ -31,6 +31,11 @@ export interface ImportOptions {
    * checks it against the files): those are not hashed again, which keeps a warm start short.
    */
   knownSha256?: ReadonlyMap<string, string>;
+  /**
+   * Called as each data set of `importAll` is done (imported, or found already loaded): a start
+   * without a terminal, where there are no progress bars, logs each one as it finishes.
+   */
+  onDataset?: (summary: ImportSummary) => void;
 }
 
 export interface ImportSummary {
@@ -358,6 +363,7 @@ export async function importAll(
       throw e;
     }
     const summary = await runDataset(executor, name, dir, options, loaded.get(name));
+    options.onDataset?.(summary);
     if (summary.alreadyLoaded)
       skipped.push({ dataset: name, reason: `already loaded (version ${summary.version}, same sha256)` });
     else datasets.push(summary);
@@ -372,6 +378,33 @@ export async function importAll(
     rowsPerSecond: Math.round((rowsRead / Math.max(ms, 1)) * 1000),
     peakRssMb: peakRssMb(),
   };
+}
+
+/**
+ * The data sets `importAll(executor, dir, options)` would import: those of `only` found under `dir`
+ * whose files the graph does not record as loaded (same sha256). Reads only the DataSet nodes, so a
+ * store opened read-only can tell whether a start has anything to write.
+ */
+export async function pendingDataSets(
+  executor: QueryExecutor,
+  dir: string,
+  options: Pick<ImportOptions, 'knownSha256'> & { only?: readonly DatasetName[] } = {},
+): Promise<DatasetName[]> {
+  const loaded = await loadedDataSets(executor);
+  const pending: DatasetName[] = [];
+  for (const name of IMPORT_ORDER) {
+    if (options.only && !options.only.includes(name)) continue;
+    let files;
+    try {
+      files = resolveFiles(DATASETS[name], dir);
+    } catch (e) {
+      if (e instanceof DatasetNotFoundError) continue;
+      throw e;
+    }
+    const sums = await checksums(files, options.knownSha256);
+    if (!sameFiles(loaded.get(name), sums.sha256)) pending.push(name);
+  }
+  return pending;
 }
 
 /** A plain-text report of one data set's import. */

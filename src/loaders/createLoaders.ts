@@ -133,6 +133,10 @@ export function createLoaders(ex: QueryExecutor, schedule?: BatchSchedule) {
     })),
     recordedOptionsOfNegotiation: related(ex, q.recordedOptionsOfNegotiations, 'ids', m.toRecordedOption),
     thirdPartiesOfNegotiation: related(ex, q.thirdPartiesOfNegotiations, 'ids', m.toThirdParty),
+    plansUnknownOfNegotiation: related(ex, q.plansUnknownOfNegotiations, 'ids', m.toPlanUnknown),
+    optionsNotDiscussedOfNegotiation: related(ex, q.optionsNotDiscussedOfNegotiations, 'ids', m.toOptionsNotDiscussed),
+    secondCodingsOfNegotiation: related(ex, q.secondCodingsOfNegotiations, 'ids', m.toSecondCoding),
+    chaptersOfSource: related(ex, q.chaptersOfSources, 'ids', (r) => r),
     optionsRealisedIn: related(ex, q.optionsRealisedInNegotiations, 'ids', (r) => r),
     region: byKey(ex, q.regionsByIds, 'ids', id, m.toRegion),
     threatsOfTreaty: related(ex, q.threatsOfTreaties, 'ids', m.toThreat),
@@ -156,6 +160,9 @@ export function createLoaders(ex: QueryExecutor, schedule?: BatchSchedule) {
       Era: related(ex, q.sourcesOfEras, 'ids', m.toCitation),
       RecordedOption: related(ex, q.sourcesOfRecordedOptions, 'ids', m.toCitation),
       ThirdParty: related(ex, q.sourcesOfThirdParties, 'ids', m.toCitation),
+      PlanUnknown: related(ex, q.sourcesOfPlansUnknown, 'ids', m.toCitation),
+      OptionsNotDiscussed: related(ex, q.sourcesOfOptionsNotDiscussed, 'ids', m.toCitation),
+      SecondCoding: related(ex, q.sourcesOfSecondCodings, 'ids', m.toCitation),
     },
     /**
      * Alliance ties of a state in force at some time in [from, to]; key `ccode|from|to`, one query per level.

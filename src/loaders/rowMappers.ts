@@ -12,7 +12,14 @@ import type { Negotiation } from '../schema/negotiation.type.js';
 import type { NegotiationRound } from '../schema/negotiationRound.type.js';
 import type { Proposal } from '../schema/proposal.type.js';
 import type { WarPlan } from '../schema/warPlan.type.js';
-import type { RecordedOutsideOption, ThirdParty, Region } from '../schema/coding.type.js';
+import type {
+  OptionsNotDiscussed,
+  PlanUnknown,
+  RecordedOutsideOption,
+  ThirdParty,
+  Region,
+} from '../schema/coding.type.js';
+import type { SecondCoding } from '../schema/secondCoding.type.js';
 import type { Treaty, TreatyMembership, TreatyPhase } from '../schema/treaty.type.js';
 import type { Era } from '../schema/era.type.js';
 import type { Citation, Source } from '../schema/source.type.js';
@@ -53,6 +60,8 @@ export const toNegotiation = (r: q.NegotiationsByIdsRow): Negotiation => ({
   targetAtTable: r.targetAtTableReason,
   startOldStyle: r.startOldStyle,
   endOldStyle: r.endOldStyle,
+  startNotRecorded: r.startNotRecorded,
+  inSecondCodingSample: r.inSecondCodingSample,
 });
 
 /** A round (roundsByIds; the `node` of roundsOfNegotiations). */
@@ -188,6 +197,30 @@ export const toThirdParty = (r: q.ThirdPartiesOfNegotiationsRow['node']): ThirdP
   note: r.note,
 });
 
+/** A party whose entry plan the sources do not settle (the `node` of plansUnknownOfNegotiations). */
+export const toPlanUnknown = (r: q.PlansUnknownOfNegotiationsRow['node']): PlanUnknown & { party: number } => ({
+  key: r.id,
+  party: r.party,
+  reason: r.reason,
+});
+
+/** A party for which no outside option is recorded (the `node` of optionsNotDiscussedOfNegotiations). */
+export const toOptionsNotDiscussed = (
+  r: q.OptionsNotDiscussedOfNegotiationsRow['node'],
+): OptionsNotDiscussed & { party: number } => ({ key: r.id, party: r.party, note: r.note });
+
+/** The second coder's entry plan for one party (the `node` of secondCodingsOfNegotiations). */
+export const toSecondCoding = (r: q.SecondCodingsOfNegotiationsRow['node']): SecondCoding & { party: number } => ({
+  key: r.id,
+  party: r.party,
+  targetKey: r.target,
+  targetCcodes: r.targetStates,
+  approach: r.approach,
+  confidence: r.confidence,
+  rationale: r.rationale,
+  reason: r.reason,
+});
+
 export const toRegion = (r: q.RegionsByIdsRow): Region => ({ key: r.id, name: r.name, description: r.description });
 
 /** A treaty (treatiesByIds; the `node` of treatiesOfNegotiations). */
@@ -233,6 +266,8 @@ export const toCitation = (r: q.SourcesOfNegotiationsRow['node']): Citation => (
   source: toSource(r),
   pages: r.citedPages,
   chapter: r.citedChapter,
+  document: r.citedDocument,
+  seenAt: r.citedSeenAt,
   note: r.note,
 });
 

@@ -32,7 +32,9 @@ export async function readConcurrentTalks(
     }
   }
   const byState = new Map<number, q.ConcurrentNegotiationsOfStatesRow[]>();
-  for (const r of await ex.read(q.concurrentNegotiationsOfStates, { items: [...spans.values()] })) {
+  for (const row of await ex.read(q.concurrentNegotiationsOfStates, { items: [...spans.values()] })) {
+    // One CITES per reference: a negotiation citing one work at two locators names it once here.
+    const r = { ...row, sources: [...new Set(row.sources)] };
     const list = byState.get(r.ccode);
     if (list) list.push(r);
     else byState.set(r.ccode, [r]);

@@ -86,6 +86,7 @@ const toLikelihoodPair = (pair: EstimatePair) =>
 @Resolver(() => AgreementLikelihood)
 export class AgreementResolver {
   @Query(() => AgreementLikelihood, {
+    nullable: true,
     complexity: cost.analysis(30),
     description:
       'How likely this negotiation was to end in a treaty, from war-plan compatibility and outside options; the model is fitted on every other negotiation (leave-one-out).',
@@ -112,6 +113,7 @@ export class AgreementResolver {
   }
 
   @Query(() => AgreementLikelihood, {
+    nullable: true,
     complexity: cost.analysis(300),
     description:
       'How likely a negotiation that did not happen would be to end in a treaty (model fitted on every negotiation).',

@@ -69,6 +69,7 @@ async function checkPair(ctx: RequestContext, a: number, b: number, names: [stri
 @Resolver()
 export class AnalysisResolver {
   @Query(() => [SharedTarget], {
+    nullable: true,
     complexity: cost.analysis(150, { perParent: 11, window: DEFAULT_WINDOW_YEARS }),
     description:
       'Targets both states stood against at the date, strongest evidence first. Evidence: ideal war plans, treaties directed against the target, rivalries, perceptions (at the date), disputes and wars (within windowYears before it).',
@@ -86,6 +87,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => [AlternativeAlly], {
+    nullable: true,
     complexity: cost.analysis(OUTSIDE_OPTIONS_ALONE, { perParent: 49, cap: 'first', window: DEFAULT_WINDOW_YEARS }),
     description:
       'States available to `state` as allies instead of its negotiating partners, best first. Give `negotiation` (its span is the window for concurrent talks, its parties are left out, `at` defaults to its start) or `at`.',
@@ -120,6 +122,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => OutsideOptions, {
+    nullable: true,
     complexity: cost.analysis(OUTSIDE_OPTIONS_ALONE),
     description:
       "A party's outside options at a negotiation, or (with `at` instead) on any date outside one (concurrent talks: the year before it): alternative allies, unilateral action, buck-passing, each scored in [0, 1].",
@@ -148,6 +151,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => [OutsideOptionsPoint], {
+    nullable: true,
     complexity: cost.series((args) => (args.step === 'ERA' ? 300 : 60), seriesPoints),
     description: `A state's outside options over time, one point per year (read on 1 July) or per era (read on the midpoint of its part of the range), ${SERIES_FIRST_YEAR}–${SERIES_LAST_YEAR}: each point is exactly \`outsideOptions(party, at)\` on its date, all computed in one batch (the store round trips do not grow with the number of points). Unknown state: NOT_FOUND.`,
   })
@@ -188,6 +192,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => PortfolioSimilarityResult, {
+    nullable: true,
     complexity: cost.analysis(80),
     description:
       'Alliance portfolio similarity in a year over the states in the system; ties coded defense 4 > offense 3 > neutrality/non-aggression 2 > consultation 1 > none 0, each state allied to itself at 4.',
@@ -206,6 +211,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => CapabilityRatioResult, {
+    nullable: true,
     complexity: cost.analysis(10),
     description: 'CINC of two states in a year and their ratio (needs the NMC import).',
   })
@@ -221,6 +227,7 @@ export class AnalysisResolver {
   }
 
   @Query(() => AllianceNetwork, {
+    nullable: true,
     complexity: cost.analysis(80),
     description: 'States in the system at the date (CINC, major power) and the alliance ties in force between them.',
   })

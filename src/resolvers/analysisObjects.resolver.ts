@@ -91,7 +91,7 @@ export class OutsideOptionsResolver {
   }
 
   @FieldResolver(() => [State], {
-    complexity: cost.reads(2),
+    complexity: cost.reads(12),
     description: "The states posing the party's target (from its ideal war plan).",
   })
   targets(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) {

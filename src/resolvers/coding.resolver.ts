@@ -1,7 +1,16 @@
-/** Recorded outside options, third parties and option comparisons: their states, negotiations and sources. */
+/**
+ * Recorded outside options, third parties, option comparisons, and what the record says it does not
+ * know (plans the sources do not settle, options not discussed): their states, negotiations and sources.
+ */
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context.js';
-import { OptionComparison, RecordedOutsideOption, ThirdParty } from '../schema/coding.type.js';
+import {
+  OptionComparison,
+  OptionsNotDiscussed,
+  PlanUnknown,
+  RecordedOutsideOption,
+  ThirdParty,
+} from '../schema/coding.type.js';
 import { State } from '../schema/state.type.js';
 import { Negotiation } from '../schema/negotiation.type.js';
 import { Citation } from '../schema/source.type.js';
@@ -45,7 +54,7 @@ export class RecordedOutsideOptionResolver {
     return o.alternatives;
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(3) })
+  @FieldResolver(() => [Citation], { complexity: cost.reads(4) })
   sources(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'RecordedOption', o.key);
   }
@@ -69,5 +78,21 @@ export class OptionComparisonResolver {
   @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
   ally(@Root() c: OptionComparison, @Ctx() ctx: RequestContext) {
     return c.allyCcode === null ? null : ctx.loaders.state.load(c.allyCcode);
+  }
+}
+
+@Resolver(() => PlanUnknown)
+export class PlanUnknownResolver {
+  @FieldResolver(() => [Citation], { complexity: cost.reads(3), description: 'The works checked.' })
+  sources(@Root() u: PlanUnknown, @Ctx() ctx: RequestContext): Promise<Citation[]> {
+    return citationsOf(ctx, 'PlanUnknown', u.key);
+  }
+}
+
+@Resolver(() => OptionsNotDiscussed)
+export class OptionsNotDiscussedResolver {
+  @FieldResolver(() => [Citation], { complexity: cost.reads(3), description: 'The works checked.' })
+  sources(@Root() o: OptionsNotDiscussed, @Ctx() ctx: RequestContext): Promise<Citation[]> {
+    return citationsOf(ctx, 'OptionsNotDiscussed', o.key);
   }
 }

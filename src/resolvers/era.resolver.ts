@@ -23,7 +23,11 @@ export class EraResolver {
     return eras;
   }
 
-  @Query(() => Era, { complexity: cost.read(), description: 'One era, by key ("interwar") or global id.' })
+  @Query(() => Era, {
+    nullable: true,
+    complexity: cost.read(),
+    description: 'One era, by key ("interwar") or global id.',
+  })
   async era(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Era> {
     const key = keyOf(id, 'Era', 'id');
     const e = await ctx.loaders.era.load(key);
@@ -32,7 +36,7 @@ export class EraResolver {
   }
 
   @FieldResolver(() => [Negotiation], {
-    complexity: cost.reads(29),
+    complexity: cost.reads(94),
     description: 'Negotiations that began in this era.',
   })
   async negotiations(@Root() e: Era, @Ctx() ctx: RequestContext) {

@@ -25,6 +25,7 @@ const NegotiationConnection = Connection(Negotiation, 'Negotiation');
 @Resolver(() => Negotiation)
 export class NegotiationResolver {
   @Query(() => Negotiation, {
+    nullable: true,
     complexity: cost.read(),
     description: 'One negotiation, by key ("anglo-german-1898") or global id.',
   })
@@ -36,6 +37,7 @@ export class NegotiationResolver {
   }
 
   @Query(() => NegotiationConnection, {
+    nullable: true,
     complexity: pageCost(90),
     description: 'Negotiations ordered by start date, successes and failures alike.',
   })
@@ -157,7 +159,7 @@ export class NegotiationResolver {
     return (await ctx.loaders.eraOfNegotiation.load(n.key))[0] ?? null;
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(4) })
+  @FieldResolver(() => [Citation], { complexity: cost.reads(6) })
   sources(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Negotiation', n.key);
   }

@@ -7,7 +7,8 @@ import { WarPlan } from '../schema/warPlan.type.js';
 import { OutsideOptions } from '../schema/outsideOptions.type.js';
 import { WarPlanKind } from '../schema/enums.js';
 import { toOutsideOptions } from './analysisMappers.js';
-import { OptionComparison, RecordedOutsideOption } from '../schema/coding.type.js';
+import { OptionComparison, OptionsNotDiscussed, PlanUnknown, RecordedOutsideOption } from '../schema/coding.type.js';
+import { SecondCoding } from '../schema/secondCoding.type.js';
 import { OPTION_DISAGREEMENT } from '../domain/index.js';
 import * as cost from '../schema/fieldCost.js';
 
@@ -43,6 +44,43 @@ export class NegotiationPartyResolver {
   ): Promise<RecordedOutsideOption[]> {
     return (await ctx.loaders.recordedOptionsOfNegotiation.load(p.negotiationKey)).filter(
       (o) => o.partyCcode === p.ccode,
+    );
+  }
+
+  @FieldResolver(() => PlanUnknown, {
+    nullable: true,
+    description:
+      "Where the works checked do not settle this party's entry plan: the reason and the works checked; null when the plan is coded.",
+  })
+  async planUnknown(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<PlanUnknown | null> {
+    return (
+      (await ctx.loaders.plansUnknownOfNegotiation.load(p.negotiationKey)).find((u) => u.party === p.ccode) ?? null
+    );
+  }
+
+  @FieldResolver(() => OptionsNotDiscussed, {
+    nullable: true,
+    description:
+      'Where the works checked record no outside option for this party: the note and the works checked; null when an option is recorded.',
+  })
+  async optionsNotDiscussed(
+    @Root() p: NegotiationParty,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OptionsNotDiscussed | null> {
+    return (
+      (await ctx.loaders.optionsNotDiscussedOfNegotiation.load(p.negotiationKey)).find((o) => o.party === p.ccode) ??
+      null
+    );
+  }
+
+  @FieldResolver(() => SecondCoding, {
+    nullable: true,
+    description:
+      "The blind second coder's entry plan for this party (reliability sample); null outside the sample (see Negotiation.inSecondCodingSample).",
+  })
+  async secondCoding(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<SecondCoding | null> {
+    return (
+      (await ctx.loaders.secondCodingsOfNegotiation.load(p.negotiationKey)).find((c) => c.party === p.ccode) ?? null
     );
   }
 

@@ -25,6 +25,6 @@ export class PerceptionResolver {
   })
   async sources(@Root() p: Perception, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     const sources = await loadAll(ctx.loaders.source, p.sourceKeys);
-    return sources.map((source) => ({ source, pages: null, chapter: null, note: null }));
+    return sources.map((source) => ({ source, pages: null, chapter: null, document: null, seenAt: null, note: null }));
   }
 }

@@ -53,7 +53,7 @@ export class ProposalResolver {
     return p.roundKey ? ctx.loaders.round.load(p.roundKey) : null;
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(2) })
+  @FieldResolver(() => [Citation], { complexity: cost.reads(3) })
   sources(@Root() p: Proposal, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Proposal', p.key);
   }

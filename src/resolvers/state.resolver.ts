@@ -33,6 +33,7 @@ const yearsAsked = (args: Record<string, unknown>) =>
 @Resolver(() => State)
 export class StateResolver {
   @Query(() => State, {
+    nullable: true,
     complexity: cost.read(),
     description: 'One state, by COW ccode, COW abbreviation or global id (give exactly one).',
   })
@@ -56,7 +57,7 @@ export class StateResolver {
     return state;
   }
 
-  @Query(() => StateConnection, { complexity: pageCost(20), description: 'States ordered by ccode.' })
+  @Query(() => StateConnection, { nullable: true, complexity: pageCost(20), description: 'States ordered by ccode.' })
   async states(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
@@ -80,7 +81,7 @@ export class StateResolver {
   }
 
   @FieldResolver(() => [Negotiation], {
-    complexity: cost.reads(6, { own: 2 }),
+    complexity: cost.reads(18, { own: 2 }),
     description: 'Negotiations this state took part in, in order.',
   })
   async negotiations(@Root() state: State, @Ctx() ctx: RequestContext): Promise<Negotiation[]> {
@@ -103,7 +104,7 @@ export class StateResolver {
   }
 
   @FieldResolver(() => [Perception], {
-    complexity: cost.reads(4),
+    complexity: cost.reads(6),
     description:
       'Threats this state perceived; with `at`, those perceived at that date; with `era`, at some time during it.',
   })

@@ -19,7 +19,11 @@ const ThreatConnection = Connection(Threat, 'Threat');
 
 @Resolver(() => Threat)
 export class ThreatResolver {
-  @Query(() => Threat, { complexity: cost.read(), description: 'One threat, by key ("threat-russia") or global id.' })
+  @Query(() => Threat, {
+    nullable: true,
+    complexity: cost.read(),
+    description: 'One threat, by key ("threat-russia") or global id.',
+  })
   async threat(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Threat> {
     const key = keyOf(id, 'Threat', 'id');
     const t = await ctx.loaders.threat.load(key);
@@ -27,7 +31,7 @@ export class ThreatResolver {
     return t;
   }
 
-  @Query(() => ThreatConnection, { complexity: pageCost(20), description: 'Threats ordered by key.' })
+  @Query(() => ThreatConnection, { nullable: true, complexity: pageCost(20), description: 'Threats ordered by key.' })
   async threats(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
@@ -45,7 +49,7 @@ export class ThreatResolver {
   }
 
   @FieldResolver(() => [Perception], {
-    complexity: cost.reads(10),
+    complexity: cost.reads(15),
     description:
       'Who perceived it and when; with `at`, those perceiving it at that date; with `era`, at some time during it.',
   })

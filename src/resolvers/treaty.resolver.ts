@@ -21,6 +21,7 @@ const TreatyConnection = Connection(Treaty, 'Treaty');
 @Resolver(() => Treaty)
 export class TreatyResolver {
   @Query(() => Treaty, {
+    nullable: true,
     complexity: cost.read(),
     description: 'One treaty, by key/global id or by ATOP id (give exactly one).',
   })
@@ -41,7 +42,11 @@ export class TreatyResolver {
     return t;
   }
 
-  @Query(() => TreatyConnection, { complexity: pageCost(500), description: 'Treaties ordered by signing date.' })
+  @Query(() => TreatyConnection, {
+    nullable: true,
+    complexity: pageCost(500),
+    description: 'Treaties ordered by signing date.',
+  })
   async treaties(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,

@@ -22,7 +22,7 @@ export class WarPlanResolver {
     return ctx.loaders.threat.load(w.targetKey);
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(2) })
+  @FieldResolver(() => [Citation], { complexity: cost.reads(4) })
   sources(@Root() w: WarPlan, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'WarPlan', w.key);
   }

@@ -101,7 +101,7 @@ export class ModelInfo {
   @Field(() => [String], { description: 'Negotiations left out of the fit (the one asked about).' }) leftOut!: string[];
   @Field(() => Float, { description: 'L2 penalty.' }) lambda!: number;
   @Field(() => Float) intercept!: number;
-  @Field(() => [Coefficient], { complexity: cost.items(5) }) coefficients!: Coefficient[];
+  @Field(() => [Coefficient], { complexity: cost.items(6) }) coefficients!: Coefficient[];
   evaluationThunk!: () => ModelEvaluation;
 }
 
@@ -128,7 +128,7 @@ export class AgreementLikelihood {
   interval!: ProbabilityInterval | null;
   @Field(() => PlanCompatibility) compatibility!: PlanCompatibility;
   @Field(() => [PartyOutsideOption], { complexity: cost.items(4) }) outsideOptions!: PartyOutsideOption[];
-  @Field(() => [Contribution], { complexity: cost.items(5) }) contributions!: Contribution[];
+  @Field(() => [Contribution], { complexity: cost.items(6) }) contributions!: Contribution[];
   @Field(() => String) explanation!: string;
   @Field(() => [SimilarCase], { complexity: cost.items(5) }) similarCases!: SimilarCase[];
   @Field(() => ModelInfo) model!: ModelInfo;

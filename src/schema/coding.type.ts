@@ -48,6 +48,29 @@ export class ThirdParty {
 }
 
 @ObjectType({
+  description:
+    'A party whose entry war plan the works checked do not settle: the record says so, with the reason, instead of guessing a plan (the agreement model leaves such a negotiation out of its fit).',
+})
+export class PlanUnknown {
+  key!: string;
+  @Field(() => String, { description: 'Why the works checked do not settle the target or the approach.' })
+  reason!: string;
+}
+
+@ObjectType({
+  description:
+    'The statement that the works checked record no outside option for a party, so that what is recorded for failures is recorded for successes.',
+})
+export class OptionsNotDiscussed {
+  key!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the works checked say, or do not say, about alternatives.',
+  })
+  note!: string | null;
+}
+
+@ObjectType({
   description: 'A recorded outside option beside the computed one of the same kind, and whether they agree.',
 })
 export class OptionComparison {

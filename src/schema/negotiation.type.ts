@@ -36,4 +36,14 @@ export class Negotiation extends Node {
     description: 'The end in the Julian calendar (Old Style), where the source gives it so.',
   })
   endOldStyle!: string | null;
+  @Field(() => Boolean, {
+    description:
+      'No source dates the opening of the talks: the start is the signature, so a duration of zero is not a finding (analyses of duration leave such negotiations out).',
+  })
+  startNotRecorded!: boolean;
+  @Field(() => Boolean, {
+    description:
+      "Drawn for the blind second coding (the reliability sample): each party's `secondCoding` holds the second coder's entry plan.",
+  })
+  inSecondCodingSample!: boolean;
 }

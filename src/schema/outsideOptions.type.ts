@@ -58,7 +58,7 @@ export class UnilateralOption {
 export class BuckCatcher {
   ccode!: number;
   @Field(() => Float, { nullable: true }) cinc!: number | null;
-  @Field(() => [TargetEvidence], { complexity: cost.items(8) }) evidence!: TargetEvidence[];
+  @Field(() => [TargetEvidence], { complexity: cost.items(18) }) evidence!: TargetEvidence[];
 }
 
 @ObjectType()
@@ -67,7 +67,7 @@ export class BuckPassingOption {
     description: "Σ CINC of the buck-catchers / (that + the target's CINC); without NMC data min(1, count/3).",
   })
   attractiveness!: number;
-  @Field(() => [BuckCatcher], { complexity: cost.items(30) }) buckCatchers!: BuckCatcher[];
+  @Field(() => [BuckCatcher], { complexity: cost.items(38) }) buckCatchers!: BuckCatcher[];
   @Field(() => [Reason], { complexity: cost.items(1) }) reasons!: Reason[];
 }
 

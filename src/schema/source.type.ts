@@ -17,12 +17,41 @@ export class Source extends Node {
   @Field(() => String, { description: 'Formatted author–date citation.' }) citation!: string;
 }
 
-@ObjectType({ description: 'A source cited for a fact, with the pages that support it.' })
+@ObjectType({
+  description: "A chapter of a source's table of contents, as printed: what a citation's `chapter` locator names.",
+})
+export class Chapter {
+  @Field(() => String, { description: 'The chapter number as printed ("4", "II").' }) number!: string;
+  @Field(() => String, { description: 'The chapter title as printed.' }) title!: string;
+}
+
+@ObjectType({
+  description:
+    'A source cited for a fact, with a locator where one is checkable (pages, chapter or document) and where it was read.',
+})
 export class Citation {
   @Field(() => Source) source!: Source;
-  @Field(() => String, { nullable: true, description: 'The pages that support the fact, where known (never guessed).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The pages that support the fact, of an edition a reader can open (the source's url, or `seenAt`); never guessed.",
+  })
   pages!: string | null;
-  @Field(() => String, { nullable: true, description: 'The chapter, where the pages are not known.' }) chapter!:
-    string | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The chapter that supports the fact, by its number in the source's table of contents (see `chapterTitle`).",
+  })
+  chapter!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The number of the document that supports the fact, in a published collection (e.g. a FRUS volume).',
+  })
+  document!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the cited page or document was read (the URL of an online edition).',
+  })
+  seenAt!: string | null;
+  @Field(() => String, { nullable: true, description: "The curator's note on this citation." }) note!: string | null;
 }

@@ -28,8 +28,17 @@ export function formatCitation(s: SourceSeed): string {
   return `${authors} (${s.year}). ${s.title}${where ? `. ${where}` : ''}.`;
 }
 
+/** One row per reference, in the record's order: a fact may cite one work twice, at two locators. */
 const refs = (sources: SourceRefSeed[]) =>
-  sources.map((s) => ({ key: s.key, pages: s.pages ?? null, chapter: s.chapter ?? null, note: s.note ?? null }));
+  sources.map((s, position) => ({
+    key: s.key,
+    position,
+    pages: s.pages ?? null,
+    chapter: s.chapter ?? null,
+    document: s.document ?? null,
+    seenAt: s.seenAt ?? null,
+    note: s.note ?? null,
+  }));
 
 type Scope = { regions: string[]; states: number[]; note?: string } | undefined;
 const scopeFields = (scope: Scope) => ({
@@ -173,7 +182,7 @@ function recordedOptionRows(n: NegotiationSeed) {
   return { primary, alternatives };
 }
 
-function negotiationRows(n: NegotiationSeed) {
+function negotiationRows(n: NegotiationSeed, sampled: ReadonlySet<string>) {
   const roundId = (seq: number) => `${n.id}-r${seq}`;
   return {
     negotiation: {
@@ -192,6 +201,8 @@ function negotiationRows(n: NegotiationSeed) {
       targetAtTableReason: n.targetAtTable?.reason ?? null,
       startOldStyle: n.oldStyle?.start ?? null,
       endOldStyle: n.oldStyle?.end ?? null,
+      startNotRecorded: n.startNotRecorded === true,
+      inSecondCodingSample: sampled.has(n.id),
       sources: refs([...n.sources, ...(n.targetAtTable?.sources ?? [])]),
     },
     rounds: n.rounds.map((r) => ({
@@ -228,6 +239,20 @@ function negotiationRows(n: NegotiationSeed) {
       n.proposals.map((_, i) => `${n.id}-p${i + 1}`),
     ),
     recordedOptions: recordedOptionRows(n),
+    plansUnknown: n.plansUnknown.map((u) => ({
+      id: `${n.id}-plan-unknown-${u.party}`,
+      negotiation: n.id,
+      party: u.party,
+      reason: u.reason,
+      sources: refs(u.sources),
+    })),
+    optionsNotDiscussed: n.optionsNotDiscussed.map((o) => ({
+      id: `${n.id}-options-not-discussed-${o.party}`,
+      negotiation: n.id,
+      party: o.party,
+      note: o.note ?? null,
+      sources: refs(o.sources),
+    })),
     thirdParties: n.thirdParties.map((t) => ({
       id: `${n.id}-third-${t.ccode}`,
       negotiation: n.id,
@@ -250,28 +275,54 @@ function negotiationRows(n: NegotiationSeed) {
           ...flagsOf(n.treaty.obligations),
         }
       : null,
-    // Membership spells make alliance ties in force between dates. A treaty signed but never in force
-    // has signatories, not members; a treaty ATOP does not code and whose end the record does not give
-    // (the Holy Alliance, the Troppau Protocol) claims no spell either, rather than one open for ever.
-    // Where ATOP codes the treaty, its own membership rows replace these at import.
-    members:
-      n.treaty && (n.treaty.atopId !== undefined || (OUTCOME_INFO[n.outcome].inForce && n.treaty.ended !== undefined))
-        ? n.treaty.members.map((c) => ({
-            treaty: n.treaty!.id,
-            ccode: c,
-            entry: n.treaty!.signed,
-            exit: n.treaty!.ended ?? null,
-            phase: 1,
-          }))
-        : [],
+    members: claimsTie(n)
+      ? n.treaty!.members.map((c) => ({
+          treaty: n.treaty!.id,
+          ccode: c,
+          entry: n.treaty!.signed,
+          exit: n.treaty!.ended ?? null,
+          phase: 1,
+        }))
+      : [],
     treatyThreats: n.treaty ? n.treaty.directedAgainst.map((t) => ({ treaty: n.treaty!.id, threat: t })) : [],
   };
+}
+
+/**
+ * Whether the record claims membership spells (alliance ties in force between dates) for the
+ * negotiation's treaty (seed/README.md, "Conventions"). A treaty signed but never in force has
+ * signatories, not members, whether or not ATOP codes it (Björkö, ATOP 1440: ATOP's member rows come
+ * with the ATOP import, as ATOP's coding); a treaty ATOP does not code and whose end the record does
+ * not give (the Holy Alliance, the Troppau Protocol) claims none either, rather than one open for
+ * ever. Where ATOP codes the treaty, its own member rows replace these at import.
+ */
+export function claimsTie(n: NegotiationSeed): boolean {
+  if (!n.treaty || !OUTCOME_INFO[n.outcome].inForce) return false;
+  return n.treaty.atopId !== undefined || n.treaty.ended !== undefined;
+}
+
+/** The second coding's rows: one per sampled party, the target as a threat id or as states. */
+function secondCodingRows(data: SeedData) {
+  return data.secondCoding.codings.map((c) => ({
+    id: `${c.negotiation}-second-coding-${c.party}`,
+    negotiation: c.negotiation,
+    party: c.party,
+    target: c.target ?? null,
+    targetStates: c.targetStates ?? null,
+    approach: c.approach,
+    confidence: c.confidence,
+    rationale: c.rationale,
+    reason: c.reason ?? null,
+    coder: data.secondCoding.coder!,
+    sources: refs(c.sources),
+  }));
 }
 
 /** Writes already-validated seed data in one transaction. */
 export async function writeSeed(executor: QueryExecutor, data: SeedData): Promise<SeedSummary> {
   const t0 = performance.now();
-  const negs = data.negotiations.map(negotiationRows);
+  const sampled = new Set(data.secondCoding.sample?.keys ?? []);
+  const negs = data.negotiations.map((n) => negotiationRows(n, sampled));
   await executor.transaction('seed', async (tx) => {
     await tx.run(q.seedSources, {
       rows: data.sources.map((s) => ({
@@ -286,6 +337,20 @@ export async function writeSeed(executor: QueryExecutor, data: SeedData): Promis
         pages: s.pages ?? null,
         url: s.url ?? null,
         citation: formatCitation(s),
+      })),
+    });
+    await tx.run(q.seedClearCitations, { keys: data.sources.map((s) => s.key) });
+    await tx.run(q.seedClearContents, { keys: data.sources.map((s) => s.key) });
+    await tx.run(q.seedContents, {
+      rows: data.contents.map((c) => ({
+        source: c.source,
+        seenAt: c.seenAt,
+        chapters: c.chapters.map((ch, i) => ({
+          id: `${c.source}-chapter-${i + 1}`,
+          number: ch.number,
+          title: ch.title,
+          position: i + 1,
+        })),
       })),
     });
     await tx.run(q.seedRegions, {
@@ -330,6 +395,9 @@ export async function writeSeed(executor: QueryExecutor, data: SeedData): Promis
     await tx.run(q.seedRecordedOptions, { rows: negs.flatMap((n) => n.recordedOptions.primary) });
     await tx.run(q.seedRecordedOptions, { rows: negs.flatMap((n) => n.recordedOptions.alternatives) });
     await tx.run(q.seedThirdParties, { rows: negs.flatMap((n) => n.thirdParties) });
+    await tx.run(q.seedPlansUnknown, { rows: negs.flatMap((n) => n.plansUnknown) });
+    await tx.run(q.seedOptionsNotDiscussed, { rows: negs.flatMap((n) => n.optionsNotDiscussed) });
+    await tx.run(q.seedSecondCodings, { rows: secondCodingRows(data) });
     const treaties = negs.flatMap((n) => (n.treaty ? [n.treaty] : []));
     await tx.run(q.seedTreaties, {
       rows: treaties.filter((t) => t.atopId === null).map(({ atopId: _none, ...t }) => t),
@@ -337,6 +405,7 @@ export async function writeSeed(executor: QueryExecutor, data: SeedData): Promis
     await tx.run(q.seedAtopTreaties, {
       rows: treaties.flatMap((t) => (t.atopId === null ? [] : [{ ...t, atopId: t.atopId }])),
     });
+    await tx.run(q.seedClearCuratedMembers, { ids: treaties.map((t) => t.id) });
     await tx.run(q.seedTreatyMembers, { rows: negs.flatMap((n) => n.members) });
     await tx.run(q.seedTreatyThreats, { rows: negs.flatMap((n) => n.treatyThreats) });
   });

@@ -17,6 +17,8 @@ import {
   erasFile,
   negotiation,
   regionsFile,
+  secondCodingFile,
+  secondCodingSampleFile,
   sourcesFile,
   statesFile,
   threatsFile,
@@ -24,6 +26,8 @@ import {
   type EraSeed,
   type NegotiationSeed,
   type RegionSeed,
+  type SecondCodingSampleSeed,
+  type SecondCodingSeed,
   type SourceSeed,
   type StateSeed,
   type ThreatSeed,
@@ -41,6 +45,18 @@ export interface SeedData {
   /** Threats with every perception of them, wherever it was declared. */
   threats: ThreatSeed[];
   negotiations: NegotiationSeed[];
+  /** The blind second coding of a sample of negotiations (`second-coding/`); empty where the record has none. */
+  secondCoding: SecondCodingData;
+}
+
+/** `second-coding/sample.yaml` and `second-coding/coding.yaml`, both optional. */
+export interface SecondCodingData {
+  /** The draw; null without `sample.yaml`. */
+  sample: SecondCodingSampleSeed | null;
+  /** Who coded; null without `coding.yaml`. */
+  coder: string | null;
+  /** One per party of every sampled negotiation (checked) once `coding.yaml` exists. */
+  codings: SecondCodingSeed[];
 }
 
 /** One problem in one seed file; `path` is the field path inside the file (e.g. `rounds.0.start`). */
@@ -140,6 +156,13 @@ export function readSeedDir(dir: string): SeedData {
       negotiations.push(n);
     }
   }
+  const secondCodingDir = join(dir, 'second-coding');
+  const sampleFile = join(secondCodingDir, 'sample.yaml');
+  const codingFile = join(secondCodingDir, 'coding.yaml');
+  const sample = existsSync(sampleFile) ? parseFile(dir, sampleFile, secondCodingSampleFile, problems) : undefined;
+  const coding = existsSync(codingFile) ? parseFile(dir, codingFile, secondCodingFile, problems) : undefined;
+  if (coding && !existsSync(sampleFile))
+    problems.push({ file: 'second-coding/coding.yaml', path: '', message: 'a second coding needs its sample.yaml' });
   if (problems.length) throw new SeedValidationError(problems);
 
   const strip = <T extends { file: string; index: number }>({ file: _f, index: _i, ...rest }: T) => rest;
@@ -161,6 +184,7 @@ export function readSeedDir(dir: string): SeedData {
     states: states.map(strip),
     threats: [...byThreat.values()],
     negotiations,
+    secondCoding: { sample: sample ?? null, coder: coding?.coder ?? null, codings: coding?.codings ?? [] },
   };
   checkReferences({ sources, contents, eras, regions, states, threats, extraPerceptions }, data, problems);
   if (problems.length) throw new SeedValidationError(problems);
@@ -322,6 +346,7 @@ function checkReferences(o: Origins, d: SeedData, problems: SeedProblem[]): void
 
   for (const n of d.negotiations)
     checkNegotiation(n, { eraIds, regionIds, ccodes, threatIds, negotiationIds }, walkSources, problems);
+  checkSecondCoding(d, { eraIds, regionIds, ccodes, threatIds, negotiationIds }, walkSources, problems);
 }
 
 interface Known {
@@ -472,4 +497,49 @@ function checkNegotiation(
     t.directedAgainst.forEach((id, i) => threat(`treaty.directedAgainst.${i}`, id));
     oldStyle('treaty.', t);
   }
+}
+
+/**
+ * The second coding names sampled negotiations and their parties, one coding per party of every
+ * sampled negotiation, with threats, states and sources of the record.
+ */
+function checkSecondCoding(
+  d: SeedData,
+  k: Known,
+  walkSources: (file: string, path: string, node: unknown) => void,
+  problems: SeedProblem[],
+): void {
+  const { sample, codings } = d.secondCoding;
+  if (!sample) return;
+  const sampleFile = 'second-coding/sample.yaml';
+  const file = 'second-coding/coding.yaml';
+  const byId = new Map(d.negotiations.map((n) => [n.id, n]));
+  const sampled = new Set<string>();
+  sample.keys.forEach((key, i) => {
+    if (!k.negotiationIds.has(key))
+      problems.push({ file: sampleFile, path: `keys.${i}`, message: `unknown negotiation "${key}"` });
+    if (sampled.has(key)) problems.push({ file: sampleFile, path: `keys.${i}`, message: `"${key}" is listed twice` });
+    sampled.add(key);
+  });
+  if (d.secondCoding.coder === null) return;
+  const bad = (path: string, message: string) => problems.push({ file, path, message });
+  const coded = new Set<string>();
+  codings.forEach((c, i) => {
+    const at = `codings.${i}`;
+    walkSources(file, at, { sources: c.sources });
+    const n = byId.get(c.negotiation);
+    if (!n) return bad(`${at}.negotiation`, `unknown negotiation "${c.negotiation}"`);
+    if (!sampled.has(c.negotiation)) bad(`${at}.negotiation`, `${c.negotiation} is not in the sample`);
+    if (!n.parties.includes(c.party)) bad(`${at}.party`, `${c.party} is not a party of ${c.negotiation}`);
+    const unit = `${c.negotiation}@${c.party}`;
+    if (coded.has(unit)) bad(`${at}.party`, `party ${c.party} of ${c.negotiation} is coded twice`);
+    coded.add(unit);
+    if (typeof c.target === 'string' && !k.threatIds.has(c.target)) bad(`${at}.target`, `unknown threat "${c.target}"`);
+    c.targetStates?.forEach((s, j) => {
+      if (!k.ccodes.has(s)) bad(`${at}.targetStates.${j}`, `ccode ${s} is not in a states file`);
+    });
+  });
+  for (const key of sampled)
+    for (const party of byId.get(key)?.parties ?? [])
+      if (!coded.has(`${key}@${party}`)) bad('codings', `party ${party} of sampled negotiation ${key} has no coding`);
 }

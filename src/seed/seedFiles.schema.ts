@@ -395,6 +395,69 @@ export const negotiation = z
   })
   .strict();
 
+/**
+ * `second-coding/sample.yaml`: the seeded draw of negotiations for the blind second coding
+ * (`scripts/secondCoding.ts draw`; docs/codebook.md §20.1). `frame` is the number of negotiations
+ * the draw was made from; the record may have grown since.
+ */
+export const secondCodingSampleFile = z
+  .object({
+    seed: z.number().int().describe("the generator's seed"),
+    share: z.number().gt(0).max(1).describe('the share of the frame drawn'),
+    frame: z.number().int().positive().describe('negotiations in the record at the draw'),
+    drawn: isoDate,
+    keys: z.array(slug).min(1).describe('the sampled negotiation ids'),
+  })
+  .strict();
+
+/** A source of the second coding: a reference, or (as the second coder writes them) a bare source key. */
+const secondCodingSource = z.union([slug.transform((key): SourceRefSeed => ({ key })), sourceRef]);
+
+/**
+ * The second coder's entry plan for one party of a sampled negotiation: the target as a threat id
+ * (`target`) or as the states posing it (`targetStates`), and the approach; where the works do not
+ * let the second coder set one of them, it is null and `reason` says why.
+ */
+export const secondCoding = z
+  .object({
+    negotiation: slug,
+    party: ccode,
+    target: slug.nullable().optional().describe('threat id; null: not coded (see reason)'),
+    targetStates: z.array(ccode).min(1).optional().describe('the states posing the target, where no threat names it'),
+    approach: approach.nullable().describe('null: not coded (see reason)'),
+    confidence: confidence,
+    rationale: z.string().min(1),
+    reason: z.string().min(1).optional().describe('why the target or the approach is not coded'),
+    sources: z
+      .array(secondCodingSource)
+      .describe('the works the coding rests on; may be empty only where nothing is coded (the reason says why)'),
+  })
+  .strict()
+  .refine((c) => !(typeof c.target === 'string' && c.targetStates), {
+    message: 'a coding names its target by `target` (a threat) or by `targetStates`, not both',
+    path: ['targetStates'],
+  })
+  .refine((c) => (c.target == null && !c.targetStates) || c.approach === null || c.reason === undefined, {
+    message: 'a `reason` goes only with a target or an approach left uncoded (null)',
+    path: ['reason'],
+  })
+  .refine((c) => !((c.target == null && !c.targetStates) || c.approach === null) || c.reason !== undefined, {
+    message: 'a target or an approach left uncoded (null) needs a `reason`',
+    path: ['reason'],
+  })
+  .refine((c) => c.sources.length > 0 || (c.target == null && !c.targetStates && c.approach === null), {
+    message: 'a coded target or approach needs at least one source',
+    path: ['sources'],
+  });
+
+/** `second-coding/coding.yaml`: the blind second coding of the sample, one entry per sampled party. */
+export const secondCodingFile = z
+  .object({
+    coder: z.string().min(1).describe('who coded (e.g. "second coder (blind)")'),
+    codings: z.array(secondCoding).default([]),
+  })
+  .strict();
+
 export type SourceRefSeed = z.infer<typeof sourceRef>;
 export type SourceSeed = z.infer<typeof source>;
 export type ContentsSeed = z.infer<typeof contents>;
@@ -409,3 +472,7 @@ export type WarPlanSeed = z.infer<typeof warPlan>;
 export type ProposalSeed = z.infer<typeof proposal>;
 export type RecordedOptionSeed = z.infer<typeof recordedOption>;
 export type NegotiationSeed = z.infer<typeof negotiation>;
+export type PlanUnknownSeed = z.infer<typeof planUnknown>;
+export type OptionsNotDiscussedSeed = z.infer<typeof optionsNotDiscussed>;
+export type SecondCodingSampleSeed = z.infer<typeof secondCodingSampleFile>;
+export type SecondCodingSeed = z.infer<typeof secondCoding>;

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { GraphStore, Params, Row, StoreHealth, StoreTransaction } from './GraphStore.js';
 import { normaliseRow } from './normaliseValue.js';
-import { StoreQueryError, StoreUnavailableError } from '../errors/index.js';
+import { StoreLockedError, StoreQueryError, StoreUnavailableError } from '../errors/index.js';
 import { nextTurn, REQUEST_SLICE_MS, sinceTurn } from '../pacer.js';
 
 type Db = InstanceType<typeof grafeo.GrafeoDB>;
@@ -37,23 +37,29 @@ export interface GrafeoStoreOptions {
    * turn it on to catch code that depends on an order no query promises.
    */
   shuffleUnordered?: boolean;
+  /**
+   * Open an existing file read-only, under a shared lock (default false): several processes may
+   * read one file at once (the server after its start, exports beside it), none may write it.
+   */
+  readOnly?: boolean;
 }
 
 /**
- * What to tell the operator about a database file that would not open, chosen by Grafeo's error code
- * (`GRAFEO-…` at the start of its message), not by words in it: a damaged file's message names a
- * "directory block", which a match on /lock/i took for a lock held by another process.
- * The file lock is reported as an internal error (GRAFEO-X001) whose text says the file "cannot be
- * locked"; a damaged or truncated file as GRAFEO-S002 (S001, S003: other storage errors).
+ * Why a database file would not open, by Grafeo's error code (`GRAFEO-…` in its message), not by
+ * words in it: a damaged file's message names a "directory block", which a match on /lock/i took
+ * for a lock held by another process. The file lock is reported as an internal error (GRAFEO-X001)
+ * whose text says the file "cannot be locked"; a damaged or truncated file as GRAFEO-S002 (S001,
+ * S003: other storage errors).
  */
-export function openFailureHint(message: string): string {
+export function openFailure(message: string): 'locked' | 'damaged' | undefined {
   const code = /\bGRAFEO-([A-Z]\d{3})\b/.exec(message)?.[1];
-  if (code === 'X001' && /\bcannot be locked\b/.test(message))
-    return ' (is another server or import using the same DATA_DIR?)';
-  if (code?.startsWith('S'))
-    return ' (the file is damaged or truncated: restore it from a backup, or move it away and start again to re-import the published data sets)';
-  return '';
+  if (code === 'X001' && /\bcannot be locked\b/.test(message)) return 'locked';
+  if (code?.startsWith('S')) return 'damaged';
+  return undefined;
 }
+
+const DAMAGED_HINT =
+  ' (the file is damaged or truncated: restore it from a backup, or move it away and start again to re-import the published data sets)';
 
 export class GrafeoStore implements GraphStore {
   readonly kind = 'embedded' as const;
@@ -62,19 +68,32 @@ export class GrafeoStore implements GraphStore {
   private constructor(
     private readonly db: Db,
     readonly path: string | undefined,
+    readonly readOnly = false,
   ) {}
 
-  /** Opens (or creates) the database. Throws `StoreUnavailableError` if the file is locked or unreadable. */
+  /**
+   * Opens (or creates) the database. Throws `StoreLockedError` when another process holds the file
+   * (a running server: it keeps a shared lock, so only another read-only open succeeds), and
+   * `StoreUnavailableError` when it cannot be read, or does not exist yet for a read-only open.
+   */
   static open(options: GrafeoStoreOptions = {}): GrafeoStore {
-    const { path, shuffleUnordered = false } = options;
+    const { path, shuffleUnordered = false, readOnly = false } = options;
+    if (readOnly && (!path || !existsSync(path)))
+      throw new StoreUnavailableError(
+        'embedded',
+        `there is no graph at ${path ?? 'an in-memory database'} yet: start the server once (npm start) or load the seed (npm run seed)`,
+      );
     try {
       if (!path) return new GrafeoStore(grafeo.GrafeoDB.create(undefined, { shuffleUnordered }), undefined);
+      if (readOnly) return new GrafeoStore(grafeo.GrafeoDB.openReadOnly(path), path, true);
       mkdirSync(dirname(path), { recursive: true });
       const db = existsSync(path) ? grafeo.GrafeoDB.open(path) : grafeo.GrafeoDB.create(path);
       return new GrafeoStore(db, path);
     } catch (e) {
       const msg = (e as Error).message;
-      const hint = openFailureHint(msg);
+      const failure = openFailure(msg);
+      if (failure === 'locked') throw new StoreLockedError(path!, readOnly, e);
+      const hint = failure === 'damaged' ? DAMAGED_HINT : '';
       throw new StoreUnavailableError('embedded', `cannot open ${path ?? 'in-memory database'}${hint}: ${msg}`, e);
     }
   }
@@ -101,12 +120,14 @@ export class GrafeoStore implements GraphStore {
     return this.exec(this.db, text, params, tag);
   }
 
-  write(text: string, params: Params, tag: string): Promise<Row[]> {
+  async write(text: string, params: Params, tag: string): Promise<Row[]> {
+    this.assertWritable();
     return this.exec(this.db, text, params, tag);
   }
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> {
     if (this.closed) throw new StoreUnavailableError('embedded', 'the store is closed');
+    this.assertWritable();
     const tx = this.db.beginTransaction();
     try {
       const result = await work({ run: (text, params, t) => this.exec(tx, text, params, t ?? tag) });
@@ -116,6 +137,10 @@ export class GrafeoStore implements GraphStore {
       if (tx.isActive) tx.rollback();
       throw e;
     }
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly) throw new StoreUnavailableError('embedded', `${this.path} is open read-only`);
   }
 
   async health(): Promise<StoreHealth> {

@@ -12,8 +12,16 @@ import { StoreUnavailableError } from '../errors/index.js';
 /** File name of the embedded database inside DATA_DIR. */
 export const EMBEDDED_FILE = 'alliance.grafeo';
 
-export async function openStore(config: Pick<Config, 'store' | 'dataDir' | 'neo4j'>): Promise<GraphStore> {
-  if (config.store === 'embedded') return GrafeoStore.open({ path: join(config.dataDir, EMBEDDED_FILE) });
+/**
+ * `readOnly`: the embedded file is opened under a shared lock (see GrafeoStore), so that exports run
+ * beside a server; on Neo4j, which has no such lock, it changes nothing (reads are read transactions).
+ */
+export async function openStore(
+  config: Pick<Config, 'store' | 'dataDir' | 'neo4j'>,
+  options: { readOnly?: boolean } = {},
+): Promise<GraphStore> {
+  if (config.store === 'embedded')
+    return GrafeoStore.open({ path: join(config.dataDir, EMBEDDED_FILE), readOnly: options.readOnly });
   if (!config.neo4j.password) throw new StoreUnavailableError('neo4j', 'NEO4J_PASSWORD is not set');
   const { Neo4jStore } = await import('./Neo4jStore.js');
   return Neo4jStore.connect(config.neo4j);

@@ -68,6 +68,16 @@ export type CapabilitiesOfStatesRow = {
 };
 export const capabilitiesOfStates = defineQuery<CapabilitiesOfStatesParams, CapabilitiesOfStatesRow>('capabilitiesOfStates', 'READ');
 
+/** The table of contents of each source, in printed order: the chapters a `chapter` locator names, each with where the table was read (the same for every chapter of a source). (cypher/chaptersOfSources.cypher) */
+export type ChaptersOfSourcesParams = {
+  ids: string[]; // Source keys: key
+};
+export type ChaptersOfSourcesRow = {
+  id: string;
+  node: { number: string; title: string; seenAt: string };
+};
+export const chaptersOfSources = defineQuery<ChaptersOfSourcesParams, ChaptersOfSourcesRow>('chaptersOfSources', 'READ');
+
 /** CINC (COW composite index of national capability) of states in given years, from NMC. (cypher/cincOfStateYears.cypher) */
 export type CincOfStateYearsParams = {
   items: { ccode: number; id: string; year: number }[]; // where id is "<ccode>-<year>", the Capability key
@@ -476,6 +486,8 @@ export type NegotiationsByIdsRow = {
   targetAtTableReason: string | null;
   startOldStyle: string | null;
   endOldStyle: string | null;
+  startNotRecorded: boolean;
+  inSecondCodingSample: boolean;
 };
 export const negotiationsByIds = defineQuery<NegotiationsByIdsParams, NegotiationsByIdsRow>('negotiationsByIds', 'READ');
 
@@ -525,6 +537,16 @@ export type NegotiationsPageRow = {
 };
 export const negotiationsPage = defineQuery<NegotiationsPageParams, NegotiationsPageRow>('negotiationsPage', 'READ');
 
+/** The parties of each negotiation for which the works checked record no outside option, with the note. (cypher/optionsNotDiscussedOfNegotiations.cypher) */
+export type OptionsNotDiscussedOfNegotiationsParams = {
+  ids: string[]; // negotiation ids
+};
+export type OptionsNotDiscussedOfNegotiationsRow = {
+  id: string;
+  node: { id: string; party: number; note: string | null };
+};
+export const optionsNotDiscussedOfNegotiations = defineQuery<OptionsNotDiscussedOfNegotiationsParams, OptionsNotDiscussedOfNegotiationsRow>('optionsNotDiscussedOfNegotiations', 'READ');
+
 /** The recorded outside options that each negotiation realised: the earlier talks in which a party of this negotiation had named it as its alternative. (cypher/optionsRealisedInNegotiations.cypher) */
 export type OptionsRealisedInNegotiationsParams = {
   ids: string[]; // negotiation ids
@@ -564,6 +586,16 @@ export type PhasesOfTreatiesRow = {
   node: { phase: number; start: string; startPrecision: Precision; end: string | null; endPrecision: Precision | null; obligations: Obligation[]; conditional: boolean };
 };
 export const phasesOfTreaties = defineQuery<PhasesOfTreatiesParams, PhasesOfTreatiesRow>('phasesOfTreaties', 'READ');
+
+/** The parties of each negotiation whose entry war plan the works checked do not settle, with the reason. (cypher/plansUnknownOfNegotiations.cypher) */
+export type PlansUnknownOfNegotiationsParams = {
+  ids: string[]; // negotiation ids
+};
+export type PlansUnknownOfNegotiationsRow = {
+  id: string;
+  node: { id: string; party: number; reason: string };
+};
+export const plansUnknownOfNegotiations = defineQuery<PlansUnknownOfNegotiationsParams, PlansUnknownOfNegotiationsRow>('plansUnknownOfNegotiations', 'READ');
 
 /** The states posing each threat. (cypher/posersOfThreats.cypher) */
 export type PosersOfThreatsParams = {
@@ -654,9 +686,19 @@ export type RoundsOfNegotiationsRow = {
 };
 export const roundsOfNegotiations = defineQuery<RoundsOfNegotiationsParams, RoundsOfNegotiationsRow>('roundsOfNegotiations', 'READ');
 
+/** The blind second coding of each negotiation of the reliability sample, one row per party: the target as a threat (`target`) or as states (`targetStates`), the approach, confidence, rationale, and the reason where the second coder could not code; no rows for a negotiation outside the sample. (cypher/secondCodingsOfNegotiations.cypher) */
+export type SecondCodingsOfNegotiationsParams = {
+  ids: string[]; // negotiation ids
+};
+export type SecondCodingsOfNegotiationsRow = {
+  id: string;
+  node: { id: string; party: number; target: string | null; targetStates: number[] | null; approach: Approach | null; confidence: Confidence; rationale: string; reason: string | null };
+};
+export const secondCodingsOfNegotiations = defineQuery<SecondCodingsOfNegotiationsParams, SecondCodingsOfNegotiationsRow>('secondCodingsOfNegotiations', 'READ');
+
 /** Seed: creates or updates treaties that ATOP codes, keyed on the ATOP id so that the curated treaty and the imported ATOP alliance are one node whichever is loaded first (the curated id wins). The obligations: the seed's are those as signed (ATOP's first phase); once ATOP is imported (t.atopVersion set) its alliance-level obligations (any phase) win, so a re-seed keeps them. (cypher/seedAtopTreaties.cypher) */
 export type SeedAtopTreatiesParams = {
-  rows: { atopId: number; consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
+  rows: { atopId: number; consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedAtopTreatiesRow = Record<string, never>;
 export const seedAtopTreaties = defineQuery<SeedAtopTreatiesParams, SeedAtopTreatiesRow>('seedAtopTreaties', 'WRITE');
@@ -668,6 +710,27 @@ export type SeedClearAlternativesParams = {
 export type SeedClearAlternativesRow = Record<string, never>;
 export const seedClearAlternatives = defineQuery<SeedClearAlternativesParams, SeedClearAlternativesRow>('seedClearAlternatives', 'WRITE');
 
+/** Seed: removes every citation of the record's sources before the seed re-writes them, one CITES per reference (a fact citing one work twice, at two documents or pages, has two). Imported data sets cite their own sources (`dataset-<name>-<version>`), which are not among these keys and stay. (cypher/seedClearCitations.cypher) */
+export type SeedClearCitationsParams = {
+  keys: string[]; // the record's source keys
+};
+export type SeedClearCitationsRow = Record<string, never>;
+export const seedClearCitations = defineQuery<SeedClearCitationsParams, SeedClearCitationsRow>('seedClearCitations', 'WRITE');
+
+/** Seed: removes the tables of contents of the given sources (their Chapter nodes and where they were read) before seedContents re-writes them, so that a chapter or table a curator deleted is not left behind. (cypher/seedClearContents.cypher) */
+export type SeedClearContentsParams = {
+  keys: string[]; // source keys
+};
+export type SeedClearContentsRow = Record<string, never>;
+export const seedClearContents = defineQuery<SeedClearContentsParams, SeedClearContentsRow>('seedClearContents', 'WRITE');
+
+/** Seed: removes the curated memberships (`curated: true`) of the given treaties before seedTreatyMembers re-writes them, so that a membership the record no longer claims (a member deleted, a treaty now coded as never in force) is not left behind. ATOP's own member rows stay. (cypher/seedClearCuratedMembers.cypher) */
+export type SeedClearCuratedMembersParams = {
+  ids: string[]; // treaty ids
+};
+export type SeedClearCuratedMembersRow = Record<string, never>;
+export const seedClearCuratedMembers = defineQuery<SeedClearCuratedMembersParams, SeedClearCuratedMembersRow>('seedClearCuratedMembers', 'WRITE');
+
 /** Seed: removes the parties, era, treaty link and citations of the given negotiations before they are re-written (the nodes at the other end stay). (cypher/seedClearNegotiationLinks.cypher) */
 export type SeedClearNegotiationLinksParams = {
   ids: string[]; // negotiation ids
@@ -675,26 +738,40 @@ export type SeedClearNegotiationLinksParams = {
 export type SeedClearNegotiationLinksRow = Record<string, never>;
 export const seedClearNegotiationLinks = defineQuery<SeedClearNegotiationLinksParams, SeedClearNegotiationLinksRow>('seedClearNegotiationLinks', 'WRITE');
 
-/** Seed: removes the rounds, proposals, war plans, recorded outside options and third parties of the given negotiations before they are re-written (seedClearAlternatives first removes the alternative codings hanging off plans and options), so that a curator's deletion in seed/ is not left behind. (cypher/seedClearNegotiations.cypher) */
+/** Seed: removes the rounds, proposals, war plans, recorded outside options, third parties, plans left unknown, options not discussed and second codings of the given negotiations before they are re-written (seedClearAlternatives first removes the alternative codings hanging off plans and options), so that a curator's deletion in seed/ is not left behind. (cypher/seedClearNegotiations.cypher) */
 export type SeedClearNegotiationsParams = {
   ids: string[]; // negotiation ids
 };
 export type SeedClearNegotiationsRow = Record<string, never>;
 export const seedClearNegotiations = defineQuery<SeedClearNegotiationsParams, SeedClearNegotiationsRow>('seedClearNegotiations', 'WRITE');
 
+/** Seed: writes the tables of contents of sources: where each was read (`chaptersSeenAt` on the Source) and its chapters, in printed order, as Chapter nodes a `chapter` locator names by number. (cypher/seedContents.cypher) */
+export type SeedContentsParams = {
+  rows: { source: string; seenAt: string; chapters: { id: string; number: string; title: string; position: number }[] }[];
+};
+export type SeedContentsRow = Record<string, never>;
+export const seedContents = defineQuery<SeedContentsParams, SeedContentsRow>('seedContents', 'WRITE');
+
 /** Seed: creates or updates eras by id, with their sources. (cypher/seedEras.cypher) */
 export type SeedErasParams = {
-  rows: { end: string; id: string; name: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[]; start: string }[];
+  rows: { end: string; id: string; name: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[]; start: string }[];
 };
 export type SeedErasRow = Record<string, never>;
 export const seedEras = defineQuery<SeedErasParams, SeedErasRow>('seedEras', 'WRITE');
 
-/** Seed: creates or updates negotiations with their era, parties and sources. (cypher/seedNegotiations.cypher) */
+/** Seed: creates or updates negotiations with their era, parties and sources; `startNotRecorded` (the start is the signature: no source dates the opening of the talks) and `inSecondCodingSample` (drawn for the blind second coding) are always true or false. (cypher/seedNegotiations.cypher) */
 export type SeedNegotiationsParams = {
-  rows: { confidence: string; end: string; endPrecision: string; era: string; id: string; name: string; notes: string | null; outcome: string; parties: number[]; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[]; start: string; startPrecision: string; summary: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null }[];
+  rows: { confidence: string; end: string; endPrecision: string; era: string; id: string; name: string; notes: string | null; outcome: string; parties: number[]; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[]; start: string; startPrecision: string; summary: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null; startNotRecorded: boolean; inSecondCodingSample: boolean }[];
 };
 export type SeedNegotiationsRow = Record<string, never>;
 export const seedNegotiations = defineQuery<SeedNegotiationsParams, SeedNegotiationsRow>('seedNegotiations', 'WRITE');
+
+/** Seed: creates the statements that the works checked record no outside option for a party (`optionsNotDiscussed`), each with its note and the works checked. (cypher/seedOptionsNotDiscussed.cypher) */
+export type SeedOptionsNotDiscussedParams = {
+  rows: { id: string; negotiation: string; party: number; note: string | null; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+};
+export type SeedOptionsNotDiscussedRow = Record<string, never>;
+export const seedOptionsNotDiscussed = defineQuery<SeedOptionsNotDiscussedParams, SeedOptionsNotDiscussedRow>('seedOptionsNotDiscussed', 'WRITE');
 
 /** Seed: which state perceived which threat over which period (a time-bound relationship). (cypher/seedPerceptions.cypher) */
 export type SeedPerceptionsParams = {
@@ -703,16 +780,23 @@ export type SeedPerceptionsParams = {
 export type SeedPerceptionsRow = Record<string, never>;
 export const seedPerceptions = defineQuery<SeedPerceptionsParams, SeedPerceptionsRow>('seedPerceptions', 'WRITE');
 
+/** Seed: creates the parties whose entry war plan the works checked do not settle (`plansUnknown`), each with the reason and the works checked, in place of a guessed plan. (cypher/seedPlansUnknown.cypher) */
+export type SeedPlansUnknownParams = {
+  rows: { id: string; negotiation: string; party: number; reason: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+};
+export type SeedPlansUnknownRow = Record<string, never>;
+export const seedPlansUnknown = defineQuery<SeedPlansUnknownParams, SeedPlansUnknownRow>('seedPlansUnknown', 'WRITE');
+
 /** Seed: creates proposals with who made them (one state, or the joint proposers), to whom, in which round, and their sources. (cypher/seedProposals.cypher) */
 export type SeedProposalsParams = {
-  rows: { by: number[]; date: string; datePrecision: string; id: string; negotiation: string; obligations: string[]; response: string; responseNote: string | null; round: string | null; sequence: number; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[]; summary: string | null; to: number[]; dateOldStyle: string | null }[];
+  rows: { by: number[]; date: string; datePrecision: string; id: string; negotiation: string; obligations: string[]; response: string; responseNote: string | null; round: string | null; sequence: number; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[]; summary: string | null; to: number[]; dateOldStyle: string | null }[];
 };
 export type SeedProposalsRow = Record<string, never>;
 export const seedProposals = defineQuery<SeedProposalsParams, SeedProposalsRow>('seedProposals', 'WRITE');
 
 /** Seed: creates the outside options a party's decision-makers weighed, as the record gives them: kind, the ally (ALTERNATIVE_ALLY), attractiveness as they saw it, evidence, the negotiation in which the party took the option; alternative codings hang off the option they re-read. (cypher/seedRecordedOptions.cypher) */
 export type SeedRecordedOptionsParams = {
-  rows: { id: string; negotiation: string; party: number; kind: string; ally: number | null; attractiveness: string; evidence: string | null; rationale: string | null; confidence: string; coding: string; realisedIn: string | null; alternativeOf: string | null; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
+  rows: { id: string; negotiation: string; party: number; kind: string; ally: number | null; attractiveness: string; evidence: string | null; rationale: string | null; confidence: string; coding: string; realisedIn: string | null; alternativeOf: string | null; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedRecordedOptionsRow = Record<string, never>;
 export const seedRecordedOptions = defineQuery<SeedRecordedOptionsParams, SeedRecordedOptionsRow>('seedRecordedOptions', 'WRITE');
@@ -726,10 +810,17 @@ export const seedRegions = defineQuery<SeedRegionsParams, SeedRegionsRow>('seedR
 
 /** Seed: creates the rounds of negotiations, with their sources. (cypher/seedRounds.cypher) */
 export type SeedRoundsParams = {
-  rows: { end: string | null; endPrecision: string | null; id: string; negotiation: string; negotiators: string[]; place: string; sequence: number; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[]; start: string; startPrecision: string; summary: string | null }[];
+  rows: { end: string | null; endPrecision: string | null; id: string; negotiation: string; negotiators: string[]; place: string; sequence: number; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[]; start: string; startPrecision: string; summary: string | null }[];
 };
 export type SeedRoundsRow = Record<string, never>;
 export const seedRounds = defineQuery<SeedRoundsParams, SeedRoundsRow>('seedRounds', 'WRITE');
+
+/** Seed: creates the blind second coding of the sampled negotiations, one node per party: its entry plan's target (TARGETS a threat, or `targetStates` where the second coder named states), approach, confidence and rationale; a target or approach the second coder could not code is null, with the reason. A coding left wholly uncoded may cite no work. (cypher/seedSecondCodings.cypher) */
+export type SeedSecondCodingsParams = {
+  rows: { id: string; negotiation: string; party: number; target: string | null; targetStates: number[] | null; approach: string | null; confidence: string; rationale: string; reason: string | null; coder: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+};
+export type SeedSecondCodingsRow = Record<string, never>;
+export const seedSecondCodings = defineQuery<SeedSecondCodingsParams, SeedSecondCodingsRow>('seedSecondCodings', 'WRITE');
 
 /** Seed: creates or updates sources (citations) by key. (cypher/seedSources.cypher) */
 export type SeedSourcesParams = {
@@ -740,28 +831,28 @@ export const seedSources = defineQuery<SeedSourcesParams, SeedSourcesRow>('seedS
 
 /** Seed: creates or updates states by COW ccode, with their sources. (cypher/seedStates.cypher) */
 export type SeedStatesParams = {
-  rows: { abbrev: string; ccode: number; name: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
+  rows: { abbrev: string; ccode: number; name: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedStatesRow = Record<string, never>;
 export const seedStates = defineQuery<SeedStatesParams, SeedStatesRow>('seedStates', 'WRITE');
 
 /** Seed: creates the third parties of negotiations: states not at the table whose place was at issue (INVITED to join, or holding a VETO over the plan), with the note and sources. (cypher/seedThirdParties.cypher) */
 export type SeedThirdPartiesParams = {
-  rows: { id: string; negotiation: string; ccode: number; role: string; note: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
+  rows: { id: string; negotiation: string; ccode: number; role: string; note: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedThirdPartiesRow = Record<string, never>;
 export const seedThirdParties = defineQuery<SeedThirdPartiesParams, SeedThirdPartiesRow>('seedThirdParties', 'WRITE');
 
 /** Seed: creates or updates threats, the states posing them, and their sources. (cypher/seedThreats.cypher) */
 export type SeedThreatsParams = {
-  rows: { description: string | null; id: string; name: string; posedBy: number[]; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
+  rows: { description: string | null; id: string; name: string; posedBy: number[]; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedThreatsRow = Record<string, never>;
 export const seedThreats = defineQuery<SeedThreatsParams, SeedThreatsRow>('seedThreats', 'WRITE');
 
 /** Seed: creates or updates treaties that ATOP does not code (keyed on the curated id), with the negotiation that produced them, their era and sources. See seedAtopTreaties for the others. (cypher/seedTreaties.cypher) */
 export type SeedTreatiesParams = {
-  rows: { consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
+  rows: { consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedTreatiesRow = Record<string, never>;
 export const seedTreaties = defineQuery<SeedTreatiesParams, SeedTreatiesRow>('seedTreaties', 'WRITE');
@@ -782,7 +873,7 @@ export const seedTreatyThreats = defineQuery<SeedTreatyThreatsParams, SeedTreaty
 
 /** Seed: creates war plans: each party's IDEAL plans (entry, and later ones from a round), the PROPOSED plans proposals put on the table (linked to their proposal), and alternative codings of a plan (linked to the plan they re-read, not to the negotiation). Holder, target, approach, scope, form, sources. (cypher/seedWarPlans.cypher) */
 export type SeedWarPlansParams = {
-  rows: { id: string; negotiation: string; party: number; kind: string; coding: string; fromRound: number | null; target: string; approach: string; scopeRegions: string[]; scopeStates: number[]; scopeNote: string | null; form: string | null; justification: string | null; rationale: string | null; confidence: string; targetNotPerceived: string | null; proposal: string | null; alternativeOf: string | null; sources: { key: string; note: string | null; pages: string | null; chapter: string | null }[] }[];
+  rows: { id: string; negotiation: string; party: number; kind: string; coding: string; fromRound: number | null; target: string; approach: string; scopeRegions: string[]; scopeStates: number[]; scopeNote: string | null; form: string | null; justification: string | null; rationale: string | null; confidence: string; targetNotPerceived: string | null; proposal: string | null; alternativeOf: string | null; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedWarPlansRow = Record<string, never>;
 export const seedWarPlans = defineQuery<SeedWarPlansParams, SeedWarPlansRow>('seedWarPlans', 'WRITE');
@@ -806,103 +897,133 @@ export type SourcesByKeysRow = {
 };
 export const sourcesByKeys = defineQuery<SourcesByKeysParams, SourcesByKeysRow>('sourcesByKeys', 'READ');
 
-/** The sources cited for each Era node, with the pages that support it. (cypher/sourcesOfEras.cypher) */
+/** The sources cited for each Era node, with the locator that supports it (pages, chapter or document; where it was read). (cypher/sourcesOfEras.cypher) */
 export type SourcesOfErasParams = {
   ids: string[]; // Era keys
 };
 export type SourcesOfErasRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; citedDocument: string | null; citedSeenAt: string | null; note: string | null };
 };
 export const sourcesOfEras = defineQuery<SourcesOfErasParams, SourcesOfErasRow>('sourcesOfEras', 'READ');
 
-/** The sources cited for each Negotiation node, with the pages that support it. (cypher/sourcesOfNegotiations.cypher) */
+/** The sources cited for each Negotiation node, with the locator that supports it (pages, chapter or document; where it was read). (cypher/sourcesOfNegotiations.cypher) */
 export type SourcesOfNegotiationsParams = {
   ids: string[]; // Negotiation keys: id
 };
 export type SourcesOfNegotiationsRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; citedDocument: string | null; citedSeenAt: string | null; note: string | null };
 };
 export const sourcesOfNegotiations = defineQuery<SourcesOfNegotiationsParams, SourcesOfNegotiationsRow>('sourcesOfNegotiations', 'READ');
 
-/** The sources cited for each Proposal node, with the pages that support it. (cypher/sourcesOfProposals.cypher) */
+/** The sources cited for each OptionsNotDiscussed node, with the locator that supports it (pages, chapter or document; where it was read). (cypher/sourcesOfOptionsNotDiscussed.cypher) */
+export type SourcesOfOptionsNotDiscussedParams = {
+  ids: string[]; // OptionsNotDiscussed keys: id
+};
+export type SourcesOfOptionsNotDiscussedRow = {
+  id: string;
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; citedDocument: string | null; citedSeenAt: string | null; note: string | null };
+};
+export const sourcesOfOptionsNotDiscussed = defineQuery<SourcesOfOptionsNotDiscussedParams, SourcesOfOptionsNotDiscussedRow>('sourcesOfOptionsNotDiscussed', 'READ');
+
+/** The sources cited for each PlanUnknown node, with the locator that supports it (pages, chapter or document; where it was read). (cypher/sourcesOfPlansUnknown.cypher) */
+export type SourcesOfPlansUnknownParams = {
+  ids: string[]; // PlanUnknown keys: id
+};
+export type SourcesOfPlansUnknownRow = {
+  id: string;
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; citedDocument: string | null; citedSeenAt: string | null; note: string | null };
+};
+export const sourcesOfPlansUnknown = defineQuery<SourcesOfPlansUnknownParams, SourcesOfPlansUnknownRow>('sourcesOfPlansUnknown', 'READ');
+
+/** The sources cited for each Proposal node, with the locator that supports it (pages, chapter or document; where it was read). (cypher/sourcesOfProposals.cypher) */
 export type SourcesOfProposalsParams = {
   ids: string[]; // Proposal keys: id
 };
 export type SourcesOfProposalsRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; citedDocument: string | null; citedSeenAt: string | null; note: string | null };
 };
 export const sourcesOfProposals = defineQuery<SourcesOfProposalsParams, SourcesOfProposalsRow>('sourcesOfProposals', 'READ');
 
-/** The sources cited for each RecordedOption node, with the pages that support it. (cypher/sourcesOfRecordedOptions.cypher) */
+/** The sources cited for each RecordedOption node, with the locator that supports it (pages, chapter or document; where it was read). (cypher/sourcesOfRecordedOptions.cypher) */
 export type SourcesOfRecordedOptionsParams = {
   ids: string[]; // RecordedOption keys: id
 };
 export type SourcesOfRecordedOptionsRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; citedDocument: string | null; citedSeenAt: string | null; note: string | null };
 };
 export const sourcesOfRecordedOptions = defineQuery<SourcesOfRecordedOptionsParams, SourcesOfRecordedOptionsRow>('sourcesOfRecordedOptions', 'READ');
 
-/** The sources cited for each NegotiationRound node, with the pages that support it. (cypher/sourcesOfRounds.cypher) */
+/** The sources cited for each NegotiationRound node, with the locator that supports it (pages, chapter or document; where it was read). (cypher/sourcesOfRounds.cypher) */
 export type SourcesOfRoundsParams = {
   ids: string[]; // NegotiationRound keys: id
 };
 export type SourcesOfRoundsRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; citedDocument: string | null; citedSeenAt: string | null; note: string | null };
 };
 export const sourcesOfRounds = defineQuery<SourcesOfRoundsParams, SourcesOfRoundsRow>('sourcesOfRounds', 'READ');
 
-/** The sources cited for each State node, with the pages that support it. (cypher/sourcesOfStates.cypher) */
+/** The sources cited for each SecondCoding node, with the locator that supports it (pages, chapter or document; where it was read). (cypher/sourcesOfSecondCodings.cypher) */
+export type SourcesOfSecondCodingsParams = {
+  ids: string[]; // SecondCoding keys: id
+};
+export type SourcesOfSecondCodingsRow = {
+  id: string;
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; citedDocument: string | null; citedSeenAt: string | null; note: string | null };
+};
+export const sourcesOfSecondCodings = defineQuery<SourcesOfSecondCodingsParams, SourcesOfSecondCodingsRow>('sourcesOfSecondCodings', 'READ');
+
+/** The sources cited for each State node, with the locator that supports it (pages, chapter or document; where it was read). (cypher/sourcesOfStates.cypher) */
 export type SourcesOfStatesParams = {
   ids: number[]; // State keys: ccode
 };
 export type SourcesOfStatesRow = {
   id: number;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; citedDocument: string | null; citedSeenAt: string | null; note: string | null };
 };
 export const sourcesOfStates = defineQuery<SourcesOfStatesParams, SourcesOfStatesRow>('sourcesOfStates', 'READ');
 
-/** The sources cited for each ThirdParty node, with the pages that support it. (cypher/sourcesOfThirdParties.cypher) */
+/** The sources cited for each ThirdParty node, with the locator that supports it (pages, chapter or document; where it was read). (cypher/sourcesOfThirdParties.cypher) */
 export type SourcesOfThirdPartiesParams = {
   ids: string[]; // ThirdParty keys: id
 };
 export type SourcesOfThirdPartiesRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; citedDocument: string | null; citedSeenAt: string | null; note: string | null };
 };
 export const sourcesOfThirdParties = defineQuery<SourcesOfThirdPartiesParams, SourcesOfThirdPartiesRow>('sourcesOfThirdParties', 'READ');
 
-/** The sources cited for each Threat node, with the pages that support it. (cypher/sourcesOfThreats.cypher) */
+/** The sources cited for each Threat node, with the locator that supports it (pages, chapter or document; where it was read). (cypher/sourcesOfThreats.cypher) */
 export type SourcesOfThreatsParams = {
   ids: string[]; // Threat keys: id
 };
 export type SourcesOfThreatsRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; citedDocument: string | null; citedSeenAt: string | null; note: string | null };
 };
 export const sourcesOfThreats = defineQuery<SourcesOfThreatsParams, SourcesOfThreatsRow>('sourcesOfThreats', 'READ');
 
-/** The sources cited for each Treaty node, with the pages that support it. (cypher/sourcesOfTreaties.cypher) */
+/** The sources cited for each Treaty node, with the locator that supports it (pages, chapter or document; where it was read). (cypher/sourcesOfTreaties.cypher) */
 export type SourcesOfTreatiesParams = {
   ids: string[]; // Treaty keys: id
 };
 export type SourcesOfTreatiesRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; citedDocument: string | null; citedSeenAt: string | null; note: string | null };
 };
 export const sourcesOfTreaties = defineQuery<SourcesOfTreatiesParams, SourcesOfTreatiesRow>('sourcesOfTreaties', 'READ');
 
-/** The sources cited for each WarPlan node, with the pages that support it. (cypher/sourcesOfWarPlans.cypher) */
+/** The sources cited for each WarPlan node, with the locator that supports it (pages, chapter or document; where it was read). (cypher/sourcesOfWarPlans.cypher) */
 export type SourcesOfWarPlansParams = {
   ids: string[]; // WarPlan keys: id
 };
 export type SourcesOfWarPlansRow = {
   id: string;
-  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; note: string | null };
+  node: { key: string; kind: string; authors: string[]; title: string; year: number; publisher: string | null; container: string | null; volume: string | null; pages: string | null; url: string | null; citation: string; citedPages: string | null; citedChapter: string | null; citedDocument: string | null; citedSeenAt: string | null; note: string | null };
 };
 export const sourcesOfWarPlans = defineQuery<SourcesOfWarPlansParams, SourcesOfWarPlansRow>('sourcesOfWarPlans', 'READ');
 
@@ -1423,4 +1544,4 @@ export type WarPlansOfNegotiationsRow = {
 export const warPlansOfNegotiations = defineQuery<WarPlansOfNegotiationsParams, WarPlansOfNegotiationsRow>('warPlansOfNegotiations', 'READ');
 
 /** Every query by name. */
-export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearNegotiationLinks, seedClearNegotiations, seedEras, seedNegotiations, seedPerceptions, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
+export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;

@@ -5,7 +5,8 @@
  * Apollo's own landing page and Sandbox load from a CDN and do not work offline, so they are off.
  *
  * The example operations of `examples.graphql` open as tabs; `/?query=…&variables=…` opens one more,
- * first (the network page links to the query behind what it shows).
+ * first (the network page links to the query behind what it shows). A bar above it links to the
+ * other pages, `/network` and `/options`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,9 +53,17 @@ const page = `<!doctype html>
 <meta charset="utf-8">
 <title>Alliance history graph — explorer</title>
 <link rel="stylesheet" href="/explorer/graphiql.min.css">
-<style>html,body,#graphiql{height:100%;margin:0}</style>
+<style>
+html,body{height:100%;margin:0}
+body{display:flex;flex-direction:column}
+#pages{display:flex;align-items:baseline;gap:18px;padding:4px 12px;background:#2c3e50;color:#fff;font:14px/1.4 system-ui,sans-serif}
+#pages strong{font-size:15px;margin-right:auto}
+#pages a{color:#fff}
+#graphiql{flex:1;min-height:0}
+</style>
 </head>
 <body>
+<nav id="pages" aria-label="pages"><strong>Alliance history graph — GraphQL explorer</strong><a href="/network">Alliance network</a><a href="/options">Outside options over time</a></nav>
 <div id="graphiql">Loading the explorer…</div>
 <script src="/explorer/react.production.min.js"></script>
 <script src="/explorer/react-dom.production.min.js"></script>

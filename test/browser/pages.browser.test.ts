@@ -52,6 +52,16 @@ describe.skipIf(skipReason !== null)(`pages in a real browser${skipReason ? ` ($
     await site.page.screenshot({ path: join(SHOTS, 'explorer.png') });
     expect(site.requests.length).toBeGreaterThan(3);
     for (const url of site.requests) expect(new URL(url).origin, url).toBe(site.origin);
+    // The bar above the explorer links to the other pages.
+    for (const [path, title] of [
+      ['/network', /network/],
+      ['/options', /outside options/i],
+    ] as const) {
+      await site.page.goto(site.server.url);
+      await site.page.locator(`#pages a[href="${path}"]`).click();
+      await site.page.waitForURL((u) => u.pathname === path);
+      expect(await site.page.title()).toMatch(title);
+    }
   });
 
   it('the network page at 1914 shows the states of the system; the slider to 1949 redraws it', async () => {

@@ -15,6 +15,7 @@ import { parse as parseGraphml } from 'graphology-graphml/node/index.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { projectRoot } from '../../src/paths.js';
+import { releaseInfo } from '../../src/releaseInfo.js';
 import { dynamicGraph, sliceAt } from '../../src/export/model.js';
 import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import { NETWORK_QUERIES } from '../../src/web/network/queries.js';
@@ -28,6 +29,26 @@ const xmllintRequired = process.env.CI === 'true';
 const ARTIFACTS = join(projectRoot, 'test-results', 'exports');
 const AT = '1914-06-28';
 const xmllintSkipReason = hasXmllint ? '' : ' (skipped: xmllint is not installed; apt-get install libxml2-utils)';
+// networkx, the Python reader most analysts use, reads the dynamic GEXF as a client would (.ci/run installs it).
+const hasNetworkx = spawnSync('python3', ['-c', 'import networkx'], { encoding: 'utf8' }).status === 0;
+const networkxSkipReason = hasNetworkx ? '' : ' (skipped: networkx is not installed; python3 -m pip install networkx)';
+if (!hasNetworkx && process.env.CI === 'true')
+  throw new Error('networkx is not installed (python3 -m pip install networkx): required in CI');
+
+/**
+ * What networkx's read_gexf makes of a file, per node and edge: each attribute's Python type, and
+ * the value of a few (ccode, abbrev, and for one edge its kind and atopIds).
+ */
+const NETWORKX_READ = `
+import json, sys
+import networkx as nx
+g = nx.read_gexf(sys.argv[1])
+def kinds(d): return {k: type(v).__name__ for k, v in d.items()}
+nodes = {n: kinds(d) for n, d in g.nodes(data=True)}
+edges = [kinds(d) for _, _, d in g.edges(data=True)]
+print(json.dumps({"nodes": nodes, "edges": edges, "usa": {k: g.nodes["2"][k] for k in ("ccode", "abbrev")},
+  "dual": {k: v for k, v in g.edges["255", "300"].items() if k in ("kind", "atopIds", "obligation")}}))
+`;
 
 if (!hasSharedData && sharedDataRequired)
   throw new Error(`exports tests need the published data sets in CI: ${sharedDataSkipReason}`);
@@ -85,7 +106,8 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
     writeFileSync(file, text);
     expect(text).toMatch(/<graph mode="dynamic"[^>]*timeformat="date"/);
     expect(text).toContain('<spell start="1879-10-07" end="1918-11-03"/>');
-    const g = parseGexf(MultiUndirectedGraph, text);
+    // graphology-gexf keeps only the last <attributes> block of a class (here the dynamic one).
+    const g = parseGexf(MultiUndirectedGraph, text, { allowUndeclaredAttributes: true });
     const dyn = await dynamicGraph(executor, '1815-01-01', '1949-12-31');
     expect(g.order).toBe(dyn.nodes.length);
     expect(g.size).toBe(dyn.edges.length);
@@ -97,6 +119,36 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
       network.edges.map((e) => `${e.source}-${e.target}:${e.obligation}`).sort(),
     );
   });
+
+  it.skipIf(!hasNetworkx)(
+    `networkx reads the dynamic GEXF: time-invariant attributes as scalars, the changing ones as spells${networkxSkipReason}`,
+    async () => {
+      const file = join(ARTIFACTS, 'alliances-1815-1949-networkx.gexf');
+      writeFileSync(file, await (await get('/export/gexf?from=1815&to=1949')).text());
+      const r = spawnSync('python3', ['-c', NETWORKX_READ, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      expect(r.status, r.stderr).toBe(0);
+      const read = JSON.parse(r.stdout) as {
+        nodes: Record<string, Record<string, string>>;
+        edges: Record<string, string>[];
+        usa: { ccode: number; abbrev: string };
+        dual: { kind: string; atopIds: string; obligation: [string, string, string][] };
+      };
+      expect(read.usa).toEqual({ ccode: 2, abbrev: 'USA' });
+      for (const types of Object.values(read.nodes)) {
+        expect(types).toMatchObject({ ccode: 'int', abbrev: 'str' });
+        if (types.cinc) expect(types.cinc).toBe('list');
+        if (types.majorPower) expect(types.majorPower).toBe('list');
+      }
+      for (const types of read.edges) {
+        expect(types.kind).toBe('str');
+        for (const k of ['treaties', 'atopIds', 'negotiation', 'outcome']) if (types[k]) expect(types[k]).toBe('str');
+        for (const k of ['obligation', 'level']) if (types[k]) expect(types[k]).toBe('list');
+      }
+      expect(read.dual.kind).toBe('alliance');
+      expect(read.dual.atopIds).toMatch(/^\d+(;\d+)+$/);
+      expect(read.dual.obligation.map((o) => o[0])).toContain('DEFENSE');
+    },
+  );
 
   it('GraphML with typed keys: graphology reads back the counts and typed values', async () => {
     const res = await get(`/export/graphml?at=${AT}`);
@@ -127,9 +179,29 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
     for (const e of neg) expect(e.data.dashed).toBe(e.data.outcome === 'NONAGREEMENT');
   });
 
+  it("every export carries the record's release: in the graph's data, a response header, the download's name", async () => {
+    const { version, date } = releaseInfo();
+    const gexf = await get(`/export/gexf?at=${AT}&download`);
+    expect(gexf.headers.get('alliance-graph-release')).toBe(version);
+    expect(gexf.headers.get('content-disposition')?.replace(/"/g, '')).toBe(
+      `attachment; filename=alliances-${AT}-v${version}.gexf`,
+    );
+    expect(parseGexf(MultiUndirectedGraph, await gexf.text()).getAttribute('description')).toContain(
+      `Record release ${version} (${date})`,
+    );
+    const graphml = parseGraphml(MultiUndirectedGraph, await (await get(`/export/graphml?at=${AT}`)).text());
+    expect(graphml.getAttribute('release')).toBe(version);
+    const cy = (await (await get(`/export/cytoscape?at=${AT}`)).json()) as { data: { at: string; release: string } };
+    expect(cy.data).toEqual({ at: AT, release: version });
+    const g = MultiUndirectedGraph.from((await (await get(`/export/graphology?at=${AT}`)).json()) as SerializedGraph);
+    expect(g.getAttribute('release')).toBe(version);
+  });
+
   it('dyad-year CSV 1914: one row per dyad of system members; Germany–Austria-Hungary is a defense alliance', async () => {
     const res = await get('/export/dyad-year?from=1914&to=1914');
     expect(res.status).toBe(200);
+    // The release in a header; no comment lines in the CSV (it starts with its header, as readers expect).
+    expect(res.headers.get('alliance-graph-release')).toBe(releaseInfo().version);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const text = await res.text();
     writeFileSync(join(ARTIFACTS, 'dyad-years-1914.csv'), text);

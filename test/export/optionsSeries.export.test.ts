@@ -11,6 +11,7 @@ import { OPTIONS_SERIES_COLUMNS } from '../../src/export/optionsSeries.export.js
 import { seededAndImported } from '../helpers/fullGraph.js';
 import { createTestApi, testLimits, type TestApi } from '../helpers/testApi.js';
 import { hasSharedData, sharedDataRequired, sharedDataSkipReason } from '../helpers/sharedData.js';
+import { releaseInfo } from '../../src/releaseInfo.js';
 
 if (!hasSharedData && sharedDataRequired)
   throw new Error(`options-series export tests need the published data sets in CI: ${sharedDataSkipReason}`);
@@ -126,12 +127,14 @@ describe.skipIf(!hasSharedData)(
       expect(rows.every((r) => r.year === '')).toBe(true);
     });
 
-    it('a download is an attachment named after the series', async () => {
+    it('a download is an attachment named after the series and the record release, which a header carries too', async () => {
       const res = await get('/export/options-series?state=220&from=1900&to=1901&download');
       expect(res.status).toBe(200);
-      expect(res.headers.get('content-disposition')).toMatch(
-        /attachment; filename="?outside-options-220-1900-1901-year\.csv"?/,
+      const { version } = releaseInfo();
+      expect(res.headers.get('content-disposition')?.replace(/"/g, '')).toBe(
+        `attachment; filename=outside-options-220-1900-1901-year-v${version}.csv`,
       );
+      expect(res.headers.get('alliance-graph-release')).toBe(version);
       expect(parseCsv(await res.text(), { columns: true })).toHaveLength(2);
     });
 

@@ -21,6 +21,7 @@ import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import { emptyEmbedded, seededEmbedded } from '../helpers/testStore.js';
 import { testLimits } from '../helpers/testApi.js';
 import { hasSharedData, requireDataOrSkip, sharedDataDir } from '../helpers/sharedData.js';
+import { releaseInfo } from '../../src/releaseInfo.js';
 
 requireDataOrSkip();
 
@@ -175,7 +176,10 @@ describe.skipIf(!hasSharedData)('state-year export (ATOP 5.1 alone)', () => {
       const res = await get('/export/state-year?from=1815&to=2018&download');
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?state-years-1815-2018\.csv"?$/);
+      expect(res.headers.get('content-disposition')?.replace(/"/g, '')).toBe(
+        `attachment; filename=state-years-1815-2018-v${releaseInfo().version}.csv`,
+      );
+      expect(res.headers.get('alliance-graph-release')).toBe(releaseInfo().version);
       expect(await res.text()).toBe(full);
     });
 

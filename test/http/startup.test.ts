@@ -23,10 +23,10 @@ import {
   type QueryEvent,
 } from '../../src/store/index.js';
 import { ReadCache } from '../../src/store/QueryExecutor.js';
-import { openFailureHint } from '../../src/store/GrafeoStore.js';
+import { openFailure } from '../../src/store/GrafeoStore.js';
 import * as q from '../../src/store/queries.gen.js';
 import { fitAll, fitInWorker } from '../../src/analysis/modelWorker.js';
-import { StoreUnavailableError } from '../../src/errors/index.js';
+import { StoreLockedError, StoreUnavailableError } from '../../src/errors/index.js';
 import { projectRoot } from '../../src/paths.js';
 
 describe('store start-up errors', () => {
@@ -54,8 +54,17 @@ describe('store start-up errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'grafeo-lock-'));
     const first = await openStore({ store: 'embedded', dataDir: dir, neo4j: { uri: '', user: '', password: '' } });
     try {
-      expect(() => GrafeoStore.open({ path: join(dir, 'alliance.grafeo') })).toThrow(
-        /another server or import using the same DATA_DIR/,
+      const err = (() => {
+        try {
+          GrafeoStore.open({ path: join(dir, 'alliance.grafeo') });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(err).toBeInstanceOf(StoreLockedError);
+      expect((err as Error).message).toMatch(/alliance\.grafeo is in use by another process \(a running server/);
+      expect(() => GrafeoStore.open({ path: join(dir, 'alliance.grafeo'), readOnly: true })).toThrow(
+        /is being written by another process/,
       );
     } finally {
       await first.close();
@@ -78,20 +87,39 @@ describe('store start-up errors', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(StoreUnavailableError);
+    expect(err).not.toBeInstanceOf(StoreLockedError);
     // Grafeo says where: "... is damaged at byte N: ... directory block: the file ends within ...".
     expect((err as Error).message).toMatch(/GRAFEO-S002.*damaged/);
     expect((err as Error).message).toMatch(/damaged or truncated: restore it from a backup/);
-    expect((err as Error).message).not.toMatch(/another server/);
+    expect((err as Error).message).not.toMatch(/another server|in use by another process/);
   });
 
-  it('the lock hint is chosen by Grafeo error code, not by the word "lock" in the message', () => {
-    expect(openFailureHint('Database error: GRAFEO-X001: Internal error: database file cannot be locked for reading: /d')).toMatch(
-      /another server or import/,
+  it('a lock is told by Grafeo error code, not by the word "lock" in the message', () => {
+    expect(openFailure('Database error: GRAFEO-X001: Internal error: database file cannot be locked for reading: /d')).toBe(
+      'locked',
     );
-    expect(openFailureHint('Database error: GRAFEO-S002: the file /d is damaged at byte 1: directory block: …')).not.toMatch(
-      /another server/,
-    );
-    expect(openFailureHint('Database error: GRAFEO-X001: Internal error: block index out of range')).toBe('');
+    expect(openFailure('Database error: GRAFEO-S002: the file /d is damaged at byte 1: directory block: …')).toBe('damaged');
+    expect(openFailure('Database error: GRAFEO-X001: Internal error: block index out of range')).toBeUndefined();
+  });
+
+  it('read-only opens share the file (a server and its exports); a writer is refused beside them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grafeo-shared-'));
+    const path = join(dir, 'alliance.grafeo');
+    expect(() => GrafeoStore.open({ path, readOnly: true })).toThrow(/there is no graph at .* yet: start the server/);
+    const writer = GrafeoStore.open({ path });
+    await writer.write('CREATE (:State {ccode: 2})', {}, 'test');
+    await writer.close();
+    const a = GrafeoStore.open({ path, readOnly: true });
+    const b = GrafeoStore.open({ path, readOnly: true });
+    try {
+      for (const s of [a, b])
+        expect(await s.read('MATCH (s:State) RETURN s.ccode AS c', {}, 'test')).toEqual([{ c: 2 }]);
+      expect(() => GrafeoStore.open({ path })).toThrow(StoreLockedError);
+      await expect(a.write('CREATE (:State {ccode: 20})', {}, 'test')).rejects.toThrow(/open read-only/);
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });
 

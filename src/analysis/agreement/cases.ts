@@ -87,7 +87,12 @@ export async function gatherCases(a: AgreementData, coding: Coding = 'PRIMARY'):
   const modelled = keys.flatMap((key, i) => {
     const unknown = partyLists[i]!.filter((c) => !plans[i]!.some((p) => p.party === c));
     if (unknown.length) {
-      notModelled.set(key, `the sources do not settle the entry plan of ${unknown.join(', ')}`);
+      notModelled.set(
+        key,
+        coding === 'SECOND_CODER'
+          ? `no second coding of the entry plan of ${unknown.join(', ')}`
+          : `the sources do not settle the entry plan of ${unknown.join(', ')}`,
+      );
       return [];
     }
     return negotiations[i] ? [i] : [];

@@ -221,6 +221,16 @@ export async function estimateNegotiation(
       a.negotiations.idealPlans(key, coding),
       a.negotiations.recordedOptions(key, coding === 'ALTERNATIVE' ? coding : 'PRIMARY'),
     ]);
+    const uncoded = c.parties.filter((party) => !plans.some((p) => p.party === party));
+    if (uncoded.length) {
+      const names = await a.negotiations.stateNames(uncoded);
+      throw new BadInputError(
+        plans.length
+          ? `${c.name}: the second coder could not code the entry plan of ${uncoded.map((u) => names.get(u)).join(', ')}; no SECOND_CODER reading`
+          : `${c.name} is not in the second-coding sample (seed/second-coding/sample.yaml): no SECOND_CODER reading`,
+        'coding',
+      );
+    }
     comp = compatibility(c.parties, plans);
     outside = partyOutside(
       c.parties,
