@@ -48,12 +48,12 @@ export interface GrafeoStoreOptions {
  * Why a database file would not open, by Grafeo's error code (`GRAFEO-…` in its message), not by
  * words in it: a damaged file's message names a "directory block", which a match on /lock/i took
  * for a lock held by another process. The file lock is reported as an internal error (GRAFEO-X001)
- * whose text says the file "cannot be locked"; a damaged or truncated file as GRAFEO-S002 (S001,
+ * whose text says the file "cannot be locked" or "is locked by another process"; a damaged or truncated file as GRAFEO-S002 (S001,
  * S003: other storage errors).
  */
 export function openFailure(message: string): 'locked' | 'damaged' | undefined {
   const code = /\bGRAFEO-([A-Z]\d{3})\b/.exec(message)?.[1];
-  if (code === 'X001' && /\bcannot be locked\b/.test(message)) return 'locked';
+  if (code === 'X001' && /\b(?:cannot be locked|locked by another process)\b/.test(message)) return 'locked';
   if (code?.startsWith('S')) return 'damaged';
   return undefined;
 }
