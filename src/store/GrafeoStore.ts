@@ -134,7 +134,13 @@ export class GrafeoStore implements GraphStore {
       tx.commit();
       return result;
     } catch (e) {
-      if (tx.isActive) tx.rollback();
+      // The first error is the one to report: after a failed commit (ENOSPC on a full disk) the
+      // rollback fails too ("GRAFEO-T004 … No active transaction"), and throwing that hid the cause.
+      try {
+        if (tx.isActive) tx.rollback();
+      } catch (rollbackError) {
+        if (e instanceof Error && e.cause === undefined) (e as { cause?: unknown }).cause = rollbackError;
+      }
       throw e;
     }
   }
