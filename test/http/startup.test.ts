@@ -340,7 +340,7 @@ describe('the read cache the server shares between requests', () => {
       close: () => inner.close(),
     };
     try {
-      const executor = new QueryExecutor(store, CypherRegistry.load()).withReadCache(new ReadCache(1000));
+      const executor = new QueryExecutor(store, CypherRegistry.load()).withReadCache(new ReadCache(1_000_000));
       await executor.transaction('seed one state', async (tx) => {
         await tx.run(q.seedStates, { rows: [{ ccode: 200, abbrev: 'UKG', name: 'United Kingdom', sources: [] }] });
       });
