@@ -28,5 +28,7 @@ export const COMMITMENT_FORM_DESCRIPTION =
  */
 export const CODINGS = ['PRIMARY', 'ALTERNATIVE', 'SECOND_CODER'] as const;
 export type Coding = (typeof CODINGS)[number];
+/** The codings a plan or recorded option of the record itself carries (the second coding is kept apart, seed/second-coding/). */
+export const RECORD_CODINGS = ['PRIMARY', 'ALTERNATIVE'] as const satisfies readonly Coding[];
 export const CODING_DESCRIPTION =
   "PRIMARY: the coding the record gives first; ALTERNATIVE: each plan or recorded option that carries an alternative coding is read with its first alternative instead; SECOND_CODER: the sampled parties' entry plans as the blind second coder coded them (seed/second-coding/; only the negotiations of the reliability sample have one).";
