@@ -23,8 +23,7 @@ import { loadSeed } from '../src/seed/loadSeed.js';
 import { importAll } from '../src/import/index.js';
 import { createLoaders } from '../src/loaders/createLoaders.js';
 import { createAnalysisContext } from '../src/analysis/AnalysisContext.js';
-import { gatherCases, modelState } from '../src/analysis/agreement/index.js';
-import { robustnessTable } from '../src/analysis/agreement/robustness.js';
+import { modelState, robustnessOfRecord } from '../src/analysis/agreement/index.js';
 import {
   FEATURES,
   FEATURE_SETS,
@@ -102,16 +101,14 @@ for (const set of FEATURE_SETS) {
     `  ${set.name.padEnd(28)} ${cell(ev.brier, ci.brier)} ${cell(ev.logLoss, ci.logLoss)} ${cell(ev.auc, ci.auc)} ${canon}`,
   );
 }
-const second = await gatherCases(context, 'SECOND_CODER');
-// The same negotiations under both codings: those of the sample that both codings make cases (the first
-// coding leaves out a negotiation whose plans the sources do not settle; the second coder may have coded them).
-const sampleSecond = [...second.cases.values()].filter((c) => state.cases.has(c.key));
-const sampleFirst = sampleSecond.map((c) => state.cases.get(c.key)!);
+const robustness = await robustnessOfRecord(context);
 console.log(
-  `\nrobustness (leave-one-out, each row fitted on its own cases; [5 %, 95 %] bootstrap intervals; second coding: the ${sampleSecond.length} sampled negotiations where both codings give every party an entry plan, of ${second.cases.size} the second coder coded in full):`,
+  `\nrobustness (leave-one-out, each row fitted on its own cases; [5 %, 95 %] bootstrap intervals; second coding: the ${robustness.sampleCompared} sampled negotiations where both codings give every party an entry plan, of ${robustness.secondCodedInFull} the second coder coded in full):`,
 );
-console.log(`  ${'cases'.padEnd(46)} ${'n'.padStart(4)} ${'agr'.padStart(4)}  ${'Brier'.padEnd(22)} ${'base'.padEnd(7)} ${'AUC'.padEnd(22)}`);
-for (const r of robustnessTable(all, { sampleFirst, sampleSecond })) {
+console.log(
+  `  ${'cases'.padEnd(46)} ${'n'.padStart(4)} ${'agr'.padStart(4)}  ${'Brier'.padEnd(22)} ${'base'.padEnd(7)} ${'AUC'.padEnd(22)}`,
+);
+for (const r of robustness.rows) {
   const cell = (v: number | null, i: [number, number] | null) =>
     `${f(v)} [${i ? `${i[0].toFixed(3)}, ${i[1].toFixed(3)}` : 'n/a'}]`.padEnd(22);
   console.log(

@@ -14,6 +14,8 @@ export {
   type PartyOutside,
 } from './cases.js';
 export { modelState, prefitModel, type ModelState } from './modelState.js';
+export { robustnessOfRecord, type RecordRobustness } from './robustnessOfRecord.js';
+export { renderRobustnessTable } from './robustness.js';
 export {
   estimateHypothetical,
   estimateNegotiation,

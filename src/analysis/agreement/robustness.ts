@@ -94,3 +94,18 @@ export function robustnessTable(
   }
   return rows;
 }
+
+const fixed = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
+const interval = (i: [number, number] | null) => (i ? `[${i[0].toFixed(3)}, ${i[1].toFixed(3)}]` : '');
+
+/** The table as Markdown: one row per subset, leave-one-out Brier (with the base rate's) and AUC, 90 % bootstrap intervals. */
+export function renderRobustnessTable(rows: readonly RobustnessRow[]): string {
+  return [
+    '| cases | n | treaties | Brier (90 % interval) | base rate | AUC (90 % interval) |',
+    '|---|---:|---:|---|---:|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.cases} | ${r.agreements} | ${fixed(r.brier)} ${interval(r.intervals.brier)} | ${fixed(r.baseRateBrier)} | ${fixed(r.auc)} ${interval(r.intervals.auc)} |`,
+    ),
+  ].join('\n');
+}
