@@ -1,6 +1,6 @@
 /** Builds the executable GraphQL schema from the type-graphql classes. */
 import 'reflect-metadata';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AllyResolver, StateResolver } from './resolvers/state.resolver.js';
 import { AnalysisResolver } from './resolvers/analysis.resolver.js';
@@ -86,8 +86,20 @@ export const resolvers = [
 
 let cached: Promise<GraphQLSchema> | undefined;
 
+/**
+ * Arguments in declaration order. TypeScript applies parameter decorators last parameter first, so
+ * type-graphql records a method's `@Arg`s in reverse and prints them so (`sharedTargets(windowYears,
+ * at, stateB, stateA)`); it offers no option (MichalLytek/type-graphql#442). The schema generator
+ * groups the parameters by method in the order of this list, and the resolver calls sort them by
+ * index anyway, so a stable sort by parameter index gives every field its arguments as written.
+ */
+function argumentsInDeclarationOrder(): void {
+  getMetadataStorage().params.sort((a, b) => a.index - b.index);
+}
+
 /** The schema is built once per process: type-graphql's metadata is global. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
+  argumentsInDeclarationOrder();
   cached ??= buildSchema({ resolvers, validate: false });
   return cached;
 }
