@@ -2,7 +2,8 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Reason, TargetEvidence } from './evidence.type.js';
 import { DateScalar } from './Date.scalar.js';
 import { Era } from './era.type.js';
-import { enumOf } from './enums.js';
+import { SERIES_STEPS, SERIES_STEP_DESCRIPTIONS } from '../domain/index.js';
+import { describedBy, enumOf } from './enums.js';
 import * as cost from './fieldCost.js';
 
 /** The most alternative allies a series point lists (`outsideOptionsSeries(topAllies:)`). */
@@ -85,13 +86,13 @@ export class OutsideOptions {
   overall!: number;
 }
 
-/** The steps of `outsideOptionsSeries` (the analysis's SERIES_STEPS; the resolver checks they agree). */
-export const SeriesStep = enumOf(['YEAR', 'ERA'] as const);
+/** The steps of `outsideOptionsSeries` (the domain's SERIES_STEPS, which the analysis uses too). */
+export const SeriesStep = enumOf(SERIES_STEPS);
 export type SeriesStep = keyof typeof SeriesStep;
 registerEnumType(SeriesStep, {
   name: 'SeriesStep',
-  description:
-    "YEAR: one point per year, read on 1 July. ERA: one point per era meeting the range, read on the midpoint of the era's part of the range.",
+  description: "Where the points of a state's outside options over time are read.",
+  valuesConfig: describedBy(SERIES_STEPS, SERIES_STEP_DESCRIPTIONS),
 });
 
 @ObjectType({

@@ -7,15 +7,24 @@
  * years cost the same store round trips as 2.
  */
 import { BadInputError, NotFoundError } from '../../errors/index.js';
-import { addDays, covers, midYear, overlaps, yearEnd, yearStart } from '../../domain/index.js';
+import {
+  SERIES_STEPS,
+  addDays,
+  covers,
+  midYear,
+  overlaps,
+  yearEnd,
+  yearStart,
+  type SeriesStep,
+} from '../../domain/index.js';
 import type { QueryExecutor } from '../../store/QueryExecutor.js';
 import * as q from '../../store/queries.gen.js';
 import { dateRequest } from './buildRequest.js';
 import { assessOutsideOptions, type OutsideOptionsLoader } from './outsideOptionsLoader.js';
 import type { OptionRequest, OptionResult } from './types.js';
 
-export const SERIES_STEPS = ['YEAR', 'ERA'] as const;
-export type SeriesStep = (typeof SERIES_STEPS)[number];
+/** The steps are the domain's (`src/domain/outsideOptions.ts`). */
+export { SERIES_STEPS, type SeriesStep };
 
 /** The span of the graph's record (the eras the curated seed covers); a series stays inside it. */
 export const SERIES_FIRST_YEAR = 1815;
