@@ -97,9 +97,17 @@ function argumentsInDeclarationOrder(): void {
   getMetadataStorage().params.sort((a, b) => a.index - b.index);
 }
 
+/** The root type's description: type-graphql builds `Query` from the resolvers' queries and takes none. */
+const QUERY_DESCRIPTION =
+  'The record of alliance negotiations and treaties (1815–1949, with the published data sets beside it), and the analyses over it: shared targets, outside options, the agreement model, alliance networks and portfolio measures.';
+
 /** The schema is built once per process: type-graphql's metadata is global. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   argumentsInDeclarationOrder();
-  cached ??= buildSchema({ resolvers, validate: false });
+  cached ??= buildSchema({ resolvers, validate: false }).then((schema) => {
+    const query = schema.getQueryType();
+    if (query) query.description = QUERY_DESCRIPTION;
+    return schema;
+  });
   return cached;
 }

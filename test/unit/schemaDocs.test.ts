@@ -44,6 +44,10 @@ function undocumented(s: GraphQLSchema) {
 }
 
 describe('schema documentation', () => {
+  it('describes every type, field, argument and enum value', () => {
+    expect(undocumented(schema)).toEqual({ types: [], fields: [], args: [], enumValues: [] });
+  });
+
   it('gives arguments in declaration order', () => {
     const sharedTargets = schema.getQueryType()!.getFields()['sharedTargets']!;
     expect(sharedTargets.args.map((a) => a.name)).toEqual(['stateA', 'stateB', 'at', 'windowYears']);
