@@ -49,7 +49,7 @@ export class PartyOutsideOption {
   @Field(() => Boolean, { description: "The attractiveness is the party's own recorded view, not the computed one." })
   recorded!: boolean;
   @Field(() => OutsideOptions, {
-    description: 'The computed outside options; null for a hypothetical negotiation or where they cannot be computed.',
+    description: 'The computed outside options; null where they could not be computed for the party.',
     nullable: true,
   })
   options!: OutsideOptions | null;
@@ -58,8 +58,7 @@ export class PartyOutsideOption {
 @ObjectType({ description: 'How much one factor moved the estimate.' })
 export class Contribution {
   @Field(() => String, {
-    description:
-      "The feature's name (highlyCompatible, targetAgreement, approachAgreement, outsideOptionsIfIncompatible, scopeDisagreement, targetAtTable).",
+    description: "The feature's name, as in ModelInfo.coefficients.",
   })
   factor!: string;
   @Field(() => String, { description: 'What the feature measures, in words.' }) description!: string;

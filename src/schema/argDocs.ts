@@ -2,7 +2,7 @@
 
 /** `at` of a field that also takes `era` (read by `periodOf`, src/resolvers/lookups.ts). */
 export const AT_ARG =
-  'Only what holds at this date (a month or a year is read as its first day); give `at` or `era`, not both.';
+  'The date asked about (a month or a year is read as its first day); give `at` or `era`, not both.';
 /** `era` of a field that also takes `at`. */
 export const ERA_ARG =
-  'Only what holds at some time during this era (key such as "interwar", or global id); give `at` or `era`, not both.';
+  'The era asked about, its whole span (key such as "interwar", or global id); give `at` or `era`, not both.';

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from './Date.scalar.js';
 import { EvidenceKind } from './analysisEnums.js';
+import { describeEvidenceWeights } from '../domain/index.js';
 
 @ObjectType({ description: 'One piece of evidence that a state stood against a target, with its sources.' })
 export class TargetEvidence {
@@ -9,8 +10,7 @@ export class TargetEvidence {
   @Field(() => EvidenceKind, { description: 'What kind of evidence it is (its weight follows from the kind).' })
   kind!: EvidenceKind;
   @Field(() => Float, {
-    description:
-      'The weight of its kind in shared-target strength (TREATY, WAR_PLAN and WAR 3; RIVALRY and PERCEPTION 2; DISPUTE 1).',
+    description: `The weight of its kind in shared-target strength (${describeEvidenceWeights()}).`,
   })
   weight!: number;
   @Field(() => String, {

@@ -1,11 +1,12 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from './node.interface.js';
+import { SOURCE_KINDS } from '../domain/index.js';
 
 @ObjectType({ implements: Node, description: 'A citation: a book, an article, a document collection or a data set.' })
 export class Source extends Node {
   readonly __typename = 'Source' as const;
   @Field(() => String, { description: 'Seed key of the source.' }) key!: string;
-  @Field(() => String, { description: 'BOOK, ARTICLE, CHAPTER, DOCUMENTS, DATASET or TREATY_TEXT.' }) kind!: string;
+  @Field(() => String, { description: `The kind of work: ${SOURCE_KINDS.join(', ')}.` }) kind!: string;
   @Field(() => [String], { description: 'Authors or editors, as cited.' }) authors!: string[];
   @Field(() => String, { description: 'Title of the work.' }) title!: string;
   @Field(() => Int, { description: 'Year of publication.' }) year!: number;

@@ -82,7 +82,7 @@ export class Treaty extends Node {
   @Field(() => DateScalar, { description: 'Date of signature; null where unknown.', nullable: true }) signed!:
     string | null;
   @Field(() => DateScalar, {
-    description: 'When the treaty ended; null when it was in effect at the end of the record.',
+    description: 'When the treaty ended; null where the record gives no end.',
     nullable: true,
   })
   ended!: string | null;
