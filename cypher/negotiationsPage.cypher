@@ -1,7 +1,12 @@
 // One page of negotiations ordered by start date, filtered by outcome, party, era and a date
-// range (a negotiation matches when its span overlaps [from, to]); with the total count.
+// range (a negotiation matches when its span overlaps [from, to]); with the total count. The page
+// holds the negotiations themselves (the columns of negotiationsByIds), so that a page and its
+// nodes are one round trip.
 // params: $outcome: string?, $party: int?, $era: string?, $from: date?, $to: date?, $skip: int, $first: int
-// returns: total: int, page: string[]
+// returns: total: int, page: {id: string, name: string, start: date, startPrecision: Precision, end: date,
+//   endPrecision: Precision, outcome: Outcome, summary: string, confidence: Confidence, notes: string?,
+//   targetAtTableReason: string?, startOldStyle: date?, endOldStyle: date?, startNotRecorded: boolean,
+//   inSecondCodingSample: boolean}[]
 MATCH (n:Negotiation)
 WHERE ($outcome IS NULL OR n.outcome = $outcome)
   AND ($from IS NULL OR n.end >= date($from))
@@ -9,5 +14,9 @@ WHERE ($outcome IS NULL OR n.outcome = $outcome)
   AND ($party IS NULL OR EXISTS { MATCH (:State {ccode: $party})-[:PARTY_TO]->(n) })
   AND ($era IS NULL OR EXISTS { MATCH (n)-[:IN_ERA]->(:Era {id: $era}) })
 WITH n ORDER BY n.start, n.id
-WITH collect(n.id) AS items
-RETURN size(items) AS total, items[$skip..$skip + $first] AS page
+WITH collect(n) AS items
+RETURN size(items) AS total,
+       [n IN items[$skip..$skip + $first] | n {.id, .name, .start, .startPrecision, .end, .endPrecision, .outcome,
+         .summary, .confidence, .notes, .targetAtTableReason, .startOldStyle, .endOldStyle,
+         startNotRecorded: coalesce(n.startNotRecorded, false),
+         inSecondCodingSample: coalesce(n.inSecondCodingSample, false)}] AS page

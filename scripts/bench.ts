@@ -5,16 +5,25 @@
  *   --cypher DIR      load the Cypher files from DIR instead of cypher/ (compare old query bodies)
  *   --runs N          interleaved runs per case (default 7)
  *   --seconds S       seconds per req/s measurement (default 3)
+ *   --rounds R        rps: interleaved rounds (default 5); --concurrency C[,C]: clients (default 32)
  *   --scale 1,10,100  negotiation factors of the scale run (default 1,10)
  *   --only a,b,c      sections: ops, rps, scale (default all three), costs, dyad-year (only when named)
  *   --from Y, --to Y  dyad-year: the years exported (default 1816, 1949); --directed: both orders
  *   --python FILE     dyad-year: a Python reference script (`python3 FILE OUT.csv`), run interleaved
  *
  * 1. ops: each explorer example (src/web/examples.graphql) and traversal through the API in process,
- *    interleaved with the raw Cypher it issued (its store calls, recorded on the way, replayed one by one
- *    through store.read on the same store): medians of end-to-end ms and store ms, round trips, ratio.
- * 2. rps: requests/s at concurrency 32 over loopback against a bare Apollo server (`{ hello }`)
- *    started here, and against the app (startServer) for a few examples; bounded in time.
+ *    interleaved with the raw Cypher it issued (its store calls, recorded on the way, replayed through
+ *    store.read on the same store twice: one after the other, an upper bound of the store's share, and
+ *    all at once, a lower one, since the API sends each level's reads together): medians of end-to-end
+ *    ms and both replays, round trips, the ratios.
+ * 2. rps (--rounds R, default 5; --concurrency 32 or a list): requests/s measured from outside. The
+ *    project's server as `npm start` runs it (`node dist/src/cli.js serve`, NODE_ENV=production, its
+ *    request log on; the shipped published data sets imported, none with --data none), twice: read
+ *    cache on and READ_CACHE=false; the baselines, a bare Apollo Server 5 answering `{ hello }` on
+ *    express 5 (as the project serves) and on Apollo's standalone server (scripts/harness/bareApollo.ts);
+ *    each in its own process, the load from autocannon in another (scripts/harness/external.ts). Every
+ *    target once per round for --seconds, the order reversed every other round; medians (min–max) of
+ *    req/s, p50 and p99, and the ratio to bare Apollo on express in the same round; load average printed.
  * 3. scale: the seed with its negotiations multiplied (scripts/syntheticGraph.ts), alternativeAllies
  *    and its Cypher per file at each factor, with the growth exponent log(t_k / t_1) / log(k).
  * 4. costs: the weight each costed field declares (src/schema/fieldCost.ts, in units of 0.1 ms) beside
@@ -33,7 +42,6 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse, print, Kind, type GraphQLObjectType, type OperationDefinitionNode } from 'graphql';
 import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import {
   applySchema,
   CypherRegistry,
@@ -46,7 +54,7 @@ import {
 } from '../src/store/index.js';
 import { loadSeed } from '../src/seed/loadSeed.js';
 import { importAll } from '../src/import/index.js';
-import { createApollo, startServer } from '../src/server.js';
+import { createApollo } from '../src/server.js';
 import { createContext } from '../src/context.js';
 import type { FieldCost } from '../src/schema/fieldCost.js';
 import { projectRoot } from '../src/paths.js';
@@ -184,9 +192,17 @@ async function runCase(
   return { ms, roundTrips: ctx.roundTrips.count, calls };
 }
 
+/** The recorded calls replayed one after the other (an upper bound of the store's share). */
 async function replay(store: RecordingStore, calls: { text: string; params: Params; tag: string }[]): Promise<number> {
   const t = performance.now();
   for (const c of calls) await store.inner.read(c.text, c.params, c.tag);
+  return performance.now() - t;
+}
+
+/** The recorded calls replayed all at once (a lower bound: the API waits for one level before the next). */
+async function replayAtOnce(store: RecordingStore, calls: { text: string; params: Params; tag: string }[]): Promise<number> {
+  const t = performance.now();
+  await Promise.all(calls.map((c) => store.inner.read(c.text, c.params, c.tag)));
   return performance.now() - t;
 }
 
@@ -298,7 +314,7 @@ const probes: Probe[] = [
   ],
 ];
 
-if (sections.has('ops') || sections.has('rps') || sections.has('costs')) {
+if (sections.has('ops') || sections.has('costs')) {
   const t0 = performance.now();
   const { executor, store } = await openGraph(1, data);
   console.log(`graph ready in ${Math.round(performance.now() - t0)} ms`);
@@ -307,32 +323,40 @@ if (sections.has('ops') || sections.has('rps') || sections.has('costs')) {
   const cases = [...explorerExamples(), ...traversals];
 
   if (sections.has('ops')) {
-    console.log('\n| operation | end-to-end ms | store ms (raw Cypher replayed) | round trips | ratio |');
-    console.log('|---|---:|---:|---:|---:|');
+    console.log(
+      '\n| operation | end-to-end ms | store ms, replayed in sequence | store ms, replayed at once | round trips | ratio to sequence | ratio to at once |',
+    );
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
     for (const [name, query, variables] of cases) {
       try {
         await runCase(apollo as unknown as ApolloServer<never>, executor, store, query, variables); // warm
       } catch (e) {
-        console.log(`| ${name} | error: ${(e as Error).message.slice(0, 160).replace(/\|/g, '/')} | | | |`);
+        console.log(`| ${name} | error: ${(e as Error).message.slice(0, 160).replace(/\|/g, '/')} | | | | | |`);
         continue;
       }
       const e2e: number[] = [];
       const raw: number[] = [];
+      const atOnce: number[] = [];
       let trips = 0;
       for (let i = 0; i < runs; i++) {
         const r = await runCase(apollo as unknown as ApolloServer<never>, executor, store, query, variables);
         e2e.push(r.ms);
         trips = r.roundTrips;
+        // Alternate which replay goes first: the second one finds the store's caches warmer.
+        if (i % 2) atOnce.push(await replayAtOnce(store, r.calls));
         raw.push(await replay(store, r.calls));
+        if (!(i % 2)) atOnce.push(await replayAtOnce(store, r.calls));
       }
       const m = median(e2e),
-        s = median(raw);
-      console.log(`| ${name} | ${f1(m)} | ${f1(s)} | ${trips} | ${s > 0 ? (m / s).toFixed(2) : '-'} |`);
+        s = median(raw),
+        p = median(atOnce);
+      const ratio = (x: number) => (x > 0 ? (m / x).toFixed(2) : '-');
+      console.log(`| ${name} | ${f1(m)} | ${f1(s)} | ${f1(p)} | ${trips} | ${ratio(s)} | ${ratio(p)} |`);
     }
   }
 
   if (sections.has('costs')) {
-    const { buildAppSchema } = await import('../src/schema/buildAppSchema.js');
+    const { buildAppSchema } = await import('../src/buildAppSchema.js');
     const schema = await buildAppSchema();
     const declared = (field: string) => {
       const [type, name] = field.split(' ')[0]!.split('.') as [string, string];
@@ -407,53 +431,91 @@ if (sections.has('ops') || sections.has('rps') || sections.has('costs')) {
     }
   }
 
-  if (sections.has('rps')) {
-    const concurrency = 32;
-    const load = async (url: string, body: string): Promise<{ rps: number; p99: number; errors: number }> => {
-      const until = performance.now() + seconds * 1000;
-      const lat: number[] = [];
-      let errors = 0;
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (performance.now() < until && lat.length < 200_000) {
-            const t = performance.now();
-            try {
-              const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-              await res.text();
-              if (!res.ok) errors += 1;
-            } catch {
-              errors += 1;
-            }
-            lat.push(performance.now() - t);
-          }
-        }),
-      );
-      lat.sort((a, b) => a - b);
-      return { rps: lat.length / seconds, p99: lat[Math.floor(lat.length * 0.99)] ?? 0, errors };
-    };
-    const bare = new ApolloServer({
-      typeDefs: 'type Query { hello: String }',
-      resolvers: { Query: { hello: () => 'world' } },
-    });
-    const { url: bareUrl } = await startStandaloneServer(bare, { listen: { port: 0, host: '127.0.0.1' } });
-    const app = await startServer({ executor, limits, port: 0, host: '127.0.0.1' });
-    const appUrl = app.url.endsWith('/graphql') ? app.url : new URL('/graphql', app.url).href;
-    console.log(
-      `\nreq/s at concurrency ${concurrency}, ${seconds} s each, loopback (NODE_ENV=${process.env.NODE_ENV ?? 'unset'})\n`,
-    );
-    console.log('| target | req/s | p99 ms | errors | % of bare Apollo |');
-    console.log('|---|---:|---:|---:|---:|');
-    const b = await load(bareUrl, JSON.stringify({ query: '{ hello }' }));
-    console.log(`| bare Apollo { hello } | ${Math.round(b.rps)} | ${f1(b.p99)} | ${b.errors} | 100 |`);
-    for (const [name, query, variables] of cases.filter(([n]) => /NegotiationDetail|FailedNegotiations|Eras/.test(n))) {
-      const r = await load(appUrl, JSON.stringify({ query, variables }));
-      console.log(`| app ${name} | ${Math.round(r.rps)} | ${f1(r.p99)} | ${r.errors} | ${f1((100 * r.rps) / b.rps)} |`);
-    }
-    await bare.stop();
-    await app.stop();
-  }
   await apollo.stop();
   await executor.store.close();
+}
+
+if (sections.has('rps')) {
+  // The server as `npm start` runs it (`node dist/src/cli.js serve`: NODE_ENV=production, its request
+  // log on), two of them (read cache on, off) on copies of one DATA_DIR; the baselines, bare Apollo
+  // on express 5 as the project serves and on Apollo's standalone server; each in its own process, the
+  // load from autocannon in another; every target once per round, rounds interleaved.
+  const { mkdtempSync, cpSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const h = await import('./harness/external.js');
+  h.buildIfStale();
+  const levels = opt('--concurrency', '32').split(',').map(Number);
+  const rounds = Number(opt('--rounds', '5'));
+  const dir = mkdtempSync(join(tmpdir(), 'alliance-bench-'));
+  const appEnv = (dataDir: string, cache: boolean): NodeJS.ProcessEnv => ({
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir,
+    READ_CACHE: String(cache),
+    ...(data ? {} : { DATA_SETS: 'none' }),
+    // Every request answered (none refused with 429) for the figures to compare: as many expensive
+    // requests at once as there are clients. The model fit a production start runs in the background is off.
+    MAX_CONCURRENT_EXPENSIVE: String(Math.max(...levels)),
+    PREFIT: '0',
+  });
+  const servers: import('./harness/external.js').ServerProcess[] = [];
+  try {
+    console.log('\nrps: importing the record into a fresh DATA_DIR (npm start on an empty one) ...');
+    const first = await h.startApp('import', appEnv(join(dir, 'on'), true));
+    await first.stop();
+    cpSync(join(dir, 'on'), join(dir, 'off'), { recursive: true });
+    const bare = await h.startScript('bare Apollo (express 5)', 'bareApollo.ts');
+    servers.push(bare);
+    servers.push(await h.startScript('bare Apollo (standalone)', 'bareApollo.ts', {}, ['--standalone']));
+    const on = await h.startApp('app, read cache on', appEnv(join(dir, 'on'), true));
+    servers.push(on);
+    const off = await h.startApp('app, read cache off', appEnv(join(dir, 'off'), false));
+    servers.push(off);
+    const ops = [...explorerExamples(), ...traversals].filter(([n]) =>
+      /NegotiationDetail|FailedNegotiations|Eras$|AlternativeAllies|NetworkIn1914/.test(n),
+    );
+    const targets: { name: string; url: string; body: string }[] = [
+      { name: bare.name + ' { hello }', url: bare.url, body: JSON.stringify({ query: '{ hello }' }) },
+      { name: servers[1]!.name + ' { hello }', url: servers[1]!.url, body: JSON.stringify({ query: '{ hello }' }) },
+      ...ops.flatMap(([name, query, variables]) =>
+        [on, off].map((s) => ({ name: `${name} (${s.name.slice(5)})`, url: s.url, body: JSON.stringify({ query, variables }) })),
+      ),
+    ];
+    for (const t of targets) await h.graphql(t.url, t.body); // each answers, without errors
+    for (const t of targets) await h.autocannon(t.url, t.body, 8, 1); // warm: JIT, plan caches
+    const loadBefore = h.loadAverage();
+    const results = new Map<string, import('./harness/external.js').LoadResult[]>();
+    for (let r = 0; r < rounds; r++) {
+      for (const c of levels) {
+        // Alternate the order round by round, so that no target always follows the same one.
+        for (const t of r % 2 ? [...targets].reverse() : targets) {
+          const k = `${t.name}|${c}`;
+          results.set(k, [...(results.get(k) ?? []), await h.autocannon(t.url, t.body, c, seconds)]);
+        }
+      }
+      console.log(`round ${r + 1}/${rounds}; load average ${h.loadAverage()}`);
+    }
+    console.log(
+      `\nreq/s from autocannon in its own process, ${seconds} s per target and round, ${rounds} interleaved rounds: medians (min–max); ` +
+        `servers in production mode; node ${process.version}; load average before ${loadBefore}, after ${h.loadAverage()}\n`,
+    );
+    console.log('| target | c | req/s | p50 ms | p99 ms | errors | × bare Apollo (express 5) |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
+    for (const c of levels) {
+      const base = results.get(`${targets[0]!.name}|${c}`)!;
+      for (const t of targets) {
+        const xs = results.get(`${t.name}|${c}`)!;
+        const ratio = xs.map((x, i) => x.rps / base[i]!.rps);
+        console.log(
+          `| ${t.name} | ${c} | ${h.spread(xs.map((x) => x.rps), 0)} | ${h.spread(xs.map((x) => x.p50))} | ${h.spread(
+            xs.map((x) => x.p99),
+          )} | ${xs.reduce((n, x) => n + x.errors, 0)} | ${h.spread(ratio, 2)} |`,
+        );
+      }
+    }
+  } finally {
+    for (const s of servers) await s.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (sections.has('scale')) {

@@ -25,6 +25,7 @@
  * | EXPENSIVE_COST | 2000 | estimated cost from which a GraphQL operation counts as expensive |
  * | MAX_CONCURRENT_EXPENSIVE | 2 | expensive operations run at once; more get HTTP 429 `TOO_MANY_REQUESTS` with `Retry-After` |
  * | STORE_CONCURRENCY | 4 | store calls GraphQL requests run at once, shared round-robin between requests (keeps /healthz answering while heavy requests run) |
+ * | READ_CACHE | true | `true` or `false`: requests share the rows of their reads by data version (`false`: every request reads the store) |
  * | MAX_CONCURRENT_EXPORTS | 1 | `/export/*` requests run at once; more get HTTP 429 with `Retry-After` |
  * | INTROSPECTION | true | `true` or `false`: answer `__schema`/`__type` queries (the explorer needs it) |
  * | CORS_ORIGINS | (none) | comma-separated origins (`https://notebook.example.org,http://localhost:8888`) allowed to read `/graphql` and `/export/*` from a browser page; `*` allows any. Exports refuse other cross-site requests |
@@ -93,6 +94,8 @@ export interface ServerPolicy {
   maxConcurrentExpensive: number;
   maxConcurrentExports: number;
   storeConcurrency: number;
+  /** Requests share the rows of their reads by data version (store/QueryExecutor.ts: withReadCache). */
+  readCache: boolean;
   introspection: boolean;
   corsOrigins: string[];
   devErrors: boolean;
@@ -104,6 +107,7 @@ export const DEFAULT_SERVER_POLICY: ServerPolicy = {
   maxConcurrentExpensive: 2,
   maxConcurrentExports: 1,
   storeConcurrency: 4,
+  readCache: true,
   introspection: true,
   corsOrigins: [],
   devErrors: false,
@@ -206,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConcurrentExpensive: int(env, 'MAX_CONCURRENT_EXPENSIVE', DEFAULT_SERVER_POLICY.maxConcurrentExpensive),
       maxConcurrentExports: int(env, 'MAX_CONCURRENT_EXPORTS', DEFAULT_SERVER_POLICY.maxConcurrentExports),
       storeConcurrency: int(env, 'STORE_CONCURRENCY', DEFAULT_SERVER_POLICY.storeConcurrency),
+      readCache: bool(env, 'READ_CACHE', DEFAULT_SERVER_POLICY.readCache),
       introspection: bool(env, 'INTROSPECTION', true),
       corsOrigins: origins(env.CORS_ORIGINS),
       devErrors: env.DEV_ERRORS === '1' || env.NODE_ENV === 'development',

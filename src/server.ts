@@ -17,7 +17,10 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { DEFAULT_SERVER_POLICY, withDefaults, type Config, type ServerPolicy } from './config.js';
 import type { Logger } from './logger.js';
@@ -61,6 +64,9 @@ export async function createApollo(
   const apollo = new ApolloServer<RequestContext>({
     schema,
     csrfPrevention: true,
+    // The caller stops the server (cli.ts on SIGTERM/SIGINT, then closes the store): Apollo's own
+    // signal handlers would run a second stop() that leaves ours waiting for good.
+    stopOnTerminationSignals: false,
     introspection: policy.introspection,
     hideSchemaDetailsFromClientErrors: !policy.introspection,
     includeStacktraceInErrorResponses: false,
@@ -75,6 +81,9 @@ export async function createApollo(
     ],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // No field has a cache hint: Apollo's cache-control plugin would only wrap every field's
+      // resolution to compute the `no-store` the response gets below anyway.
+      ApolloServerPluginCacheControlDisabled(),
       useStatusByPhase(),
       useResponseBudget(schema, {
         maxNodes: limits.maxResponseNodes,
@@ -89,6 +98,7 @@ export async function createApollo(
           const t0 = performance.now();
           return {
             async willSendResponse({ response, errors, operationName }) {
+              response.http.headers.set('cache-control', 'no-store');
               logger?.info(
                 {
                   requestId: contextValue.requestId,
@@ -120,7 +130,7 @@ export interface RunningServer {
 export interface ServeOptions extends AppOptions {
   port: number;
   host: string;
-  /** Share read results between requests by data version (default true; store/QueryExecutor.ts: withReadCache). */
+  /** Share read results between requests by data version (default: the policy's `readCache`, READ_CACHE; store/QueryExecutor.ts: withReadCache). */
   readCache?: boolean;
   /** Fit the agreement model in the background once listening (default: when NODE_ENV is production, as `serve` sets it). */
   prefitModel?: boolean;
@@ -134,7 +144,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   await apollo.start();
   const { logger } = options;
   // Requests share the rows of their reads by data version (store/QueryExecutor.ts: withReadCache).
-  const executor = options.readCache === false ? options.executor : options.executor.withReadCache();
+  const executor = (options.readCache ?? policy.readCache) ? options.executor.withReadCache() : options.executor;
   const limits = withDefaults(options.limits);
   const gate = new StoreGate(policy.storeConcurrency);
 

@@ -194,3 +194,20 @@ export async function loadAll<K, T>(loader: DataLoader<K, T | null>, keys: reado
   if (failed) throw failed;
   return values.filter((v): v is T => v !== null);
 }
+
+/**
+ * Nodes a page query returned with the page (negotiationsPage, treatiesPage), mapped and put in their
+ * loader, so that the page and its nodes are one round trip and a later load of the same key costs none.
+ */
+export function primed<K, R, T>(
+  loader: DataLoader<K, T | null>,
+  rows: readonly R[],
+  map: (r: R) => T,
+  keyOf: (n: T) => K,
+): T[] {
+  return rows.map((r) => {
+    const node = map(r);
+    loader.prime(keyOf(node), node);
+    return node;
+  });
+}

@@ -14,7 +14,8 @@ import { Coding, WarPlanKind } from '../schema/enums.js';
 import { NegotiationCompatibility, RecordedOutsideOption, ThirdParty } from '../schema/coding.type.js';
 import { Connection, PageArgs, pageCost, pageWindow, toConnection } from '../schema/connection.js';
 import { NegotiationFilter } from '../schema/filters.input.js';
-import { loadAll } from '../loaders/createLoaders.js';
+import { primed } from '../loaders/createLoaders.js';
+import { toNegotiation } from '../loaders/rowMappers.js';
 import { citationsOf } from './citations.js';
 import { assertKnownState, keyOf } from './lookups.js';
 import * as q from '../store/queries.gen.js';
@@ -64,7 +65,8 @@ export class NegotiationResolver {
       skip,
       first,
     });
-    return toConnection(await loadAll(ctx.loaders.negotiation, row?.page ?? []), row?.total ?? 0, skip);
+    const nodes = primed(ctx.loaders.negotiation, row?.page ?? [], toNegotiation, (n) => n.key);
+    return toConnection(nodes, row?.total ?? 0, skip);
   }
 
   @FieldResolver(() => [State], { complexity: cost.reads(4), description: 'The states at the table.' })

@@ -11,7 +11,8 @@ import { TreatyFilter } from '../schema/filters.input.js';
 import { DateScalar } from '../schema/Date.scalar.js';
 import { AT_ARG, ERA_ARG } from '../schema/argDocs.js';
 import type { PartialDate } from '../schema/PartialDate.js';
-import { loadAll } from '../loaders/createLoaders.js';
+import { primed } from '../loaders/createLoaders.js';
+import { toTreaty } from '../loaders/rowMappers.js';
 import { citationsOf } from './citations.js';
 import { assertKnownState, keyOf, meets, periodOf } from './lookups.js';
 import * as q from '../store/queries.gen.js';
@@ -71,7 +72,8 @@ export class TreatyResolver {
       skip,
       first,
     });
-    return toConnection(await loadAll(ctx.loaders.treaty, row?.page ?? []), row?.total ?? 0, skip);
+    const nodes = primed(ctx.loaders.treaty, row?.page ?? [], toTreaty, (t) => t.key);
+    return toConnection(nodes, row?.total ?? 0, skip);
   }
 
   @FieldResolver(() => [TreatyMembership], {

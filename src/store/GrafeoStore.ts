@@ -5,7 +5,7 @@
 import grafeo from '@grafeo-db/js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { GraphStore, Params, Row, StoreHealth, StoreTransaction } from './GraphStore.js';
+import type { GraphStore, Params, ReadOptions, Row, StoreHealth, StoreTransaction } from './GraphStore.js';
 import { normaliseRow } from './normaliseValue.js';
 import { StoreLockedError, StoreQueryError, StoreUnavailableError } from '../errors/index.js';
 
@@ -44,6 +44,7 @@ export interface GrafeoStoreOptions {
 export class GrafeoStore implements GraphStore {
   readonly kind = 'embedded' as const;
   private closed = false;
+  private writes = 0;
 
   private constructor(
     private readonly db: Db,
@@ -95,14 +96,24 @@ export class GrafeoStore implements GraphStore {
     return rows;
   }
 
-  read(text: string, params: Params, tag: string): Promise<Row[]> {
+  read(text: string, params: Params, tag: string, options?: ReadOptions): Promise<Row[]> {
+    if (options?.signal?.aborted) return Promise.reject(options.signal.reason);
     return this.exec(this.db, text, params, tag);
   }
 
   async write(text: string, params: Params, tag: string): Promise<Row[]> {
     this.assertWritable();
-    return this.exec(this.db, text, params, tag);
+    // Counted once it has landed (or failed): a request that read the count before sees the data before.
+    return this.exec(this.db, text, params, tag).finally(() => {
+      this.writes += 1;
+    });
   }
+
+  /**
+   * The file is locked by this process: every change to the data goes through `write` or `transaction`
+   * (or, opened read-only under a shared lock, nothing changes it: no process may write it meanwhile).
+   */
+  readonly writesSeen = (): number => this.writes;
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> {
     if (this.closed) throw new StoreUnavailableError('embedded', 'the store is closed');
@@ -115,6 +126,8 @@ export class GrafeoStore implements GraphStore {
     } catch (e) {
       if (tx.isActive) tx.rollback();
       throw e;
+    } finally {
+      this.writes += 1;
     }
   }
 

@@ -21,10 +21,25 @@ export interface StoreHealth {
 
 export type StoreKind = 'embedded' | 'neo4j';
 
+/** How one read may end early. */
+export interface ReadOptions {
+  /**
+   * The request's deadline or cancellation: once aborted the read rejects with `signal.reason` at
+   * once, whatever the store is doing (waiting for a connection, retrying), and is retried no more.
+   */
+  signal?: AbortSignal;
+}
+
 export interface GraphStore {
   readonly kind: StoreKind;
   /** Runs a read-only statement (routed to a reader in a Neo4j cluster). */
-  read(text: string, params: Params, tag: string): Promise<Row[]>;
+  read(text: string, params: Params, tag: string, options?: ReadOptions): Promise<Row[]>;
+  /**
+   * Where nothing but this object can change the data (the embedded store: one process holds its
+   * file), a count of the writes made through it: the data version without a round trip. Absent
+   * where others may write (Neo4j: another process, an operator): the version is read from the graph.
+   */
+  readonly writesSeen?: () => number;
   /** Runs one writing statement in its own transaction. */
   write(text: string, params: Params, tag: string): Promise<Row[]>;
   /** Runs several writing statements in one transaction; rolls back if `work` throws. */

@@ -3,9 +3,18 @@
  * Aura) and `bolt://` direct URIs alike: reads are sent with READ access mode so a cluster routes
  * them to readers. Every transaction carries the query's name as metadata (visible in
  * `SHOW TRANSACTIONS` and the query log).
+ *
+ * Each read is one auto-commit transaction (the statement and its PULL go out as one message: one
+ * round trip, no BEGIN and COMMIT of its own) on a session taken from a small pool of idle ones, so no
+ * session is made and dropped per read; the reads of one level of a GraphQL result (its DataLoaders)
+ * go out together, each on its own pooled connection. A read that fails for a reason worth retrying
+ * (Neo4j unreachable, a leader switch) is tried again with a growing pause while the retry window
+ * allows; a read whose request is past its deadline or gone rejects at once with the signal's reason,
+ * whatever the driver is waiting for, so an outage is answered by the deadline, not by the driver's
+ * own timeouts.
  */
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { GraphStore, Params, Row, StoreHealth, StoreTransaction } from './GraphStore.js';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import type { GraphStore, Params, ReadOptions, Row, StoreHealth, StoreTransaction } from './GraphStore.js';
 import { normaliseRow } from './normaliseValue.js';
 import { StoreQueryError, StoreUnavailableError } from '../errors/index.js';
 
@@ -21,7 +30,13 @@ export interface Neo4jStoreOptions {
   transactionTimeoutMs?: number;
   /** Timeout of a multi-statement transaction (seed, a whole data set import), in ms (default 600000). */
   batchTransactionTimeoutMs?: number;
+  /** How long /readyz's check (`health`) may take before the store counts as not ready, in ms (default 2000). */
+  healthTimeoutMs?: number;
 }
+
+/** Idle read sessions kept for the next reads. */
+const SESSION_POOL = 16;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const UNAVAILABLE = new Set([
   'ServiceUnavailable',
@@ -45,6 +60,9 @@ function toNeo4jParams(value: unknown): unknown {
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
+  private readonly idleSessions: Session[] = [];
+  private closed = false;
+
   private constructor(
     private readonly driver: Driver,
     private readonly options: Neo4jStoreOptions,
@@ -59,6 +77,10 @@ export class Neo4jStore implements GraphStore {
         connectionTimeout: timeout,
         connectionAcquisitionTimeout: timeout,
         maxTransactionRetryTime: timeout,
+        // Integers arrive as bigint, not as the driver's Integer objects: exact all the same
+        // (normaliseValue turns them into numbers, or strings past 2^53), without an object and its
+        // arithmetic per value.
+        useBigInt: true,
         userAgent: 'alliance-graph',
       });
     } catch (e) {
@@ -88,30 +110,81 @@ export class Neo4jStore implements GraphStore {
     return { metadata: { app: 'alliance-graph', query: tag }, timeout };
   }
 
-  private async run(mode: 'READ' | 'WRITE', text: string, params: Params, tag: string): Promise<Row[]> {
-    const session = this.driver.session({
-      database: this.options.database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+  read(text: string, params: Params, tag: string, options?: ReadOptions): Promise<Row[]> {
+    const signal = options?.signal;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.closed) return Promise.reject(new StoreUnavailableError('neo4j', 'the store is closed'));
+    if (!signal) return this.runRead(text, params, tag);
+    // The read answers by the deadline whatever the driver is waiting for; what it was doing ends on its own.
+    return new Promise<Row[]>((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.runRead(text, params, tag, signal).then(
+        (rows) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(rows);
+        },
+        (e: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      );
     });
+  }
+
+  private takeSession(): Session {
+    return (
+      this.idleSessions.pop() ??
+      this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ })
+    );
+  }
+
+  private giveBack(session: Session, healthy: boolean): void {
+    if (healthy && !this.closed && this.idleSessions.length < SESSION_POOL) this.idleSessions.push(session);
+    else void session.close().catch(() => undefined);
+  }
+
+  /**
+   * One read as an auto-commit transaction (one message out, one round trip: no BEGIN and COMMIT of
+   * its own) on a pooled session, tried again after a growing pause while it fails for a reason worth
+   * retrying, the retry window (the connection timeout) is open and `signal` is not aborted.
+   */
+  private async runRead(text: string, params: Params, tag: string, signal?: AbortSignal): Promise<Row[]> {
+    const retryFor = this.options.connectionTimeoutMs ?? 5000;
+    const t0 = performance.now();
+    const sent = toNeo4jParams(params) as Params;
+    for (let attempt = 0; ; attempt++) {
+      const session = this.takeSession();
+      try {
+        const result = await session.run(text, sent, this.txConfig(tag));
+        this.giveBack(session, true);
+        const rows = new Array<Row>(result.records.length);
+        for (let i = 0; i < rows.length; i++) rows[i] = normaliseRow(result.records[i]!.toObject());
+        return rows;
+      } catch (e) {
+        this.giveBack(session, false);
+        if (!neo4j.isRetryableError(e) || performance.now() - t0 >= retryFor || signal?.aborted || this.closed)
+          throw this.mapError(tag, e);
+      }
+      await sleep(Math.min(1000, 100 * 2 ** attempt) * (0.8 + 0.4 * Math.random()));
+    }
+  }
+
+  write(text: string, params: Params, tag: string): Promise<Row[]> {
+    return this.runWrite(text, params, tag);
+  }
+
+  private async runWrite(text: string, params: Params, tag: string): Promise<Row[]> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       const work = (tx: ManagedTransaction) => tx.run(text, toNeo4jParams(params) as Params);
-      const result =
-        mode === 'READ'
-          ? await session.executeRead(work, this.txConfig(tag))
-          : await session.executeWrite(work, this.txConfig(tag));
+      const result = await session.executeWrite(work, this.txConfig(tag));
       return result.records.map((r) => normaliseRow(r.toObject()));
     } catch (e) {
       throw this.mapError(tag, e);
     } finally {
       await session.close();
     }
-  }
-
-  read(text: string, params: Params, tag: string): Promise<Row[]> {
-    return this.run('READ', text, params, tag);
-  }
-  write(text: string, params: Params, tag: string): Promise<Row[]> {
-    return this.run('WRITE', text, params, tag);
   }
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T> {
@@ -138,16 +211,26 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  /**
+   * Ready when a read answers within `healthTimeoutMs` (2 s), through the same pool and batches as the
+   * requests' reads: /readyz turns ready as soon as reads are answered again.
+   */
   async health(): Promise<StoreHealth> {
+    const timeout = this.options.healthTimeoutMs ?? 2000;
     try {
-      const info = await this.driver.getServerInfo({ database: this.options.database });
-      return { ok: true, store: 'neo4j', detail: `${info.agent ?? 'neo4j'} at ${info.address ?? this.options.uri}` };
+      await this.read('RETURN 1 AS ok', {}, 'health', { signal: AbortSignal.timeout(timeout) });
+      return { ok: true, store: 'neo4j', detail: this.options.uri };
     } catch (e) {
-      return { ok: false, store: 'neo4j', detail: (e as Error).message };
+      const reason = (e as Error).name === 'TimeoutError' ? `no answer within ${timeout} ms` : (e as Error).message;
+      return { ok: false, store: 'neo4j', detail: reason };
     }
   }
 
-  close(): Promise<void> {
-    return this.driver.close();
+  /** Closes the driver at once: idle sessions and connections are dropped, reads still running fail. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.idleSessions.length = 0;
+    await this.driver.close();
   }
 }

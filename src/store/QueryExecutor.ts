@@ -99,6 +99,40 @@ function cacheKey(name: string, params: unknown): string {
   return `${name}\u0000${json.length > 512 ? createHash('sha1').update(json).digest('base64') : json}`;
 }
 
+/**
+ * The graph's data version as read from the graph (`cypher/dataVersion.cypher`), one read shared by
+ * every request that asks while it is under way or waits for it: a request that asks while a read is
+ * under way (it may have been sent before a write this request must see) waits for the next one, which
+ * all such requests share. Under load that is about one read per round trip instead of one per request.
+ */
+class VersionProbe {
+  private running: Promise<string> | undefined;
+  private queued: Promise<string> | undefined;
+
+  constructor(private readonly read: () => Promise<string>) {}
+
+  /** A version read sent no earlier than this call. */
+  current(): Promise<string> {
+    if (!this.running) return this.start();
+    this.queued ??= this.running.then(
+      () => this.start(),
+      () => this.start(),
+    );
+    return this.queued;
+  }
+
+  private start(): Promise<string> {
+    this.queued = undefined;
+    const p = this.read();
+    this.running = p;
+    const done = () => {
+      if (this.running === p) this.running = undefined;
+    };
+    p.then(done, done);
+    return p;
+  }
+}
+
 export class QueryExecutor {
   /** This request's data version, read once at its first cached read (`withReadCache`). */
   private version?: Promise<string>;
@@ -112,6 +146,7 @@ export class QueryExecutor {
     private readonly writes: { count: number } = { count: 0 },
     private readonly signal?: AbortSignal,
     private readonly cache?: ReadCache,
+    private readonly probe: VersionProbe = new VersionProbe(() => graphVersion(store, registry)),
   ) {}
 
   /**
@@ -129,16 +164,19 @@ export class QueryExecutor {
       this.writes,
       signal,
       this.cache,
+      this.probe,
     );
   }
 
   /**
    * This executor with a read cache its requests share (the server's: `startServer`): the reads
    * of an executor made by `forRequest` are answered from `cache` when the same read (name and
-   * parameters) was made at the same data version. Each request reads the data version once, at its
-   * first read (one indexed lookup; `dataVersion()` then answers without another), so a seed or an
-   * import, by this process or another, is seen by the next request. Writes made outside
-   * `write`/`transaction` (on `store` directly) are not seen: the cache is for serving.
+   * parameters) was made at the same data version. Each request takes the data version once, at its
+   * first read (`dataVersion()` then answers the same): from the store's own count of writes where
+   * nothing else can write to it (the embedded store, `GraphStore.writesSeen`: no round trip), else
+   * from the graph, one read shared by the requests that ask meanwhile (`VersionProbe`); so a seed
+   * or an import, by this process or another, is seen by the next request. On Neo4j, writes made
+   * outside `write`/`transaction` (on `store` directly) are not seen: the cache is for serving.
    * Observers see a cached read as a read (its rows, `ms` near 0).
    */
   withReadCache(cache: ReadCache = new ReadCache()): QueryExecutor {
@@ -151,6 +189,7 @@ export class QueryExecutor {
       this.writes,
       this.signal,
       cache,
+      this.probe,
     );
   }
 
@@ -203,25 +242,29 @@ export class QueryExecutor {
     const q = this.resolve(query);
     invariant(q.mode !== 'WRITE', `${q.name} writes: run it with write() or in a transaction`);
     const cache = this.cache;
+    const options = this.signal ? { signal: this.signal } : undefined;
     if (cache && this.requestId !== undefined && q.name !== 'dataVersion') {
       const key = cacheKey(q.name, params);
       // A copy of the cached array: a caller may sort or extend its rows (the row objects are shared).
       return this.timed(q.name, 'READ', async () =>
-        (await cache.rows(key, await this.requestVersion(), () => this.store.read(q.text, params, q.name))).slice(),
+        (
+          await cache.rows(key, await this.requestVersion(), () => this.store.read(q.text, params, q.name, options))
+        ).slice(),
       );
     }
-    return this.timed(q.name, 'READ', () => this.store.read(q.text, params, q.name));
+    return this.timed(q.name, 'READ', () => this.store.read(q.text, params, q.name, options));
   }
 
   private requestVersion(): Promise<string> {
-    this.version ??= this.readVersion();
+    this.version ??= this.currentVersion();
     return this.version;
   }
 
-  private async readVersion(): Promise<string> {
-    const q = this.resolve(dataVersion);
-    const [row] = await this.store.read(q.text, {}, q.name);
-    return `${(row as { version?: number } | undefined)?.version ?? 0}.${this.writes.count}`;
+  /** The data version: the store's count of writes where it keeps one, else read from the graph. */
+  private async currentVersion(): Promise<string> {
+    const seen = this.store.writesSeen;
+    const graph = seen ? `w${seen()}` : await this.probe.current();
+    return `${graph}.${this.writes.count}`;
   }
 
   write<R>(query: QueryHandle<Record<string, never>, R>): Promise<R[]>;
@@ -249,10 +292,22 @@ export class QueryExecutor {
     }, tag);
   }
 
-  /** The graph's data version (see `transaction`), plus this process's own write counter. */
+  /**
+   * The data version derived caches are keyed on: the graph's (see `transaction`), or the store's
+   * count of writes where it keeps one (`GraphStore.writesSeen`), plus this process's own write counter.
+   */
   async dataVersion(): Promise<string> {
     if (this.cache && this.requestId !== undefined) return this.requestVersion();
+    const seen = this.store.writesSeen;
+    if (seen) return `w${seen()}.${this.writes.count}`;
     const [row] = await this.read(dataVersion);
     return `${row?.version ?? 0}.${this.writes.count}`;
   }
+}
+
+/** The graph's data version, read from the graph (`cypher/dataVersion.cypher`). */
+async function graphVersion(store: GraphStore, registry: CypherRegistry): Promise<string> {
+  const q = registry.get(dataVersion.name);
+  const [row] = await store.read(q.text, {}, q.name);
+  return String((row as { version?: number } | undefined)?.version ?? 0);
 }

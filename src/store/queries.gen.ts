@@ -521,7 +521,7 @@ export type NegotiationsOfTreatiesRow = {
 };
 export const negotiationsOfTreaties = defineQuery<NegotiationsOfTreatiesParams, NegotiationsOfTreatiesRow>('negotiationsOfTreaties', 'READ');
 
-/** One page of negotiations ordered by start date, filtered by outcome, party, era and a date range (a negotiation matches when its span overlaps [from, to]); with the total count. (cypher/negotiationsPage.cypher) */
+/** One page of negotiations ordered by start date, filtered by outcome, party, era and a date range (a negotiation matches when its span overlaps [from, to]); with the total count. The page holds the negotiations themselves (the columns of negotiationsByIds), so that a page and its nodes are one round trip. (cypher/negotiationsPage.cypher) */
 export type NegotiationsPageParams = {
   outcome: string | null;
   party: number | null;
@@ -533,7 +533,7 @@ export type NegotiationsPageParams = {
 };
 export type NegotiationsPageRow = {
   total: number;
-  page: string[];
+  page: { id: string; name: string; start: string; startPrecision: Precision; end: string; endPrecision: Precision; outcome: Outcome; summary: string; confidence: Confidence; notes: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null; startNotRecorded: boolean; inSecondCodingSample: boolean }[];
 };
 export const negotiationsPage = defineQuery<NegotiationsPageParams, NegotiationsPageRow>('negotiationsPage', 'READ');
 
@@ -1481,7 +1481,7 @@ export type TreatiesOfStatesRow = {
 };
 export const treatiesOfStates = defineQuery<TreatiesOfStatesParams, TreatiesOfStatesRow>('treatiesOfStates', 'READ');
 
-/** One page of treaties ordered by signing date, filtered by member, by an obligation type, and by being in force at some time in [activeFrom, activeTo] (one day: from = to; a member must be one then too); with the total count. (cypher/treatiesPage.cypher) */
+/** One page of treaties ordered by signing date, filtered by member, by an obligation type, and by being in force at some time in [activeFrom, activeTo] (one day: from = to; a member must be one then too); with the total count. The page holds the treaties themselves (the columns of treatiesByIds), so that a page and its nodes are one round trip. (cypher/treatiesPage.cypher) */
 export type TreatiesPageParams = {
   member: number | null;
   activeFrom: string | null;
@@ -1492,7 +1492,7 @@ export type TreatiesPageParams = {
 };
 export type TreatiesPageRow = {
   total: number;
-  page: string[];
+  page: { id: string; name: string | null; atopId: number | null; signed: string; ended: string | null; obligations: Obligation[] }[];
 };
 export const treatiesPage = defineQuery<TreatiesPageParams, TreatiesPageRow>('treatiesPage', 'READ');
 

@@ -49,4 +49,20 @@ describe('store round trips of a nested query', () => {
       `round trips for the nested query: first 1 → ${one.roundTrips}, first 5 → ${five.roundTrips}, first 50 → ${all.roundTrips}`,
     );
   });
+
+  it('a page and its nodes are one round trip (the page query returns the nodes themselves)', async () => {
+    const negotiations = await api.run<{ negotiations: { edges: { node: { key: string; name: string } }[] } }>(
+      '{ negotiations(first: 50) { totalCount edges { node { key name start end outcome summary confidence } } } }',
+    );
+    expect(negotiations.errors).toBeUndefined();
+    expect(negotiations.data!.negotiations.edges.length).toBeGreaterThan(5);
+    expect(negotiations.data!.negotiations.edges.every((e) => e.node.key && e.node.name)).toBe(true);
+    expect(negotiations.roundTrips).toBe(1);
+    const treaties = await api.run<{ treaties: { edges: { node: { key: string } }[] } }>(
+      '{ treaties(first: 50) { totalCount edges { node { key name signed ended } } } }',
+    );
+    expect(treaties.errors).toBeUndefined();
+    expect(treaties.data!.treaties.edges.length).toBeGreaterThan(5);
+    expect(treaties.roundTrips).toBe(1);
+  });
 });

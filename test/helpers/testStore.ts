@@ -12,6 +12,7 @@ import {
   QueryExecutor,
   type GraphStore,
   type Params,
+  type ReadOptions,
   type QueryObserver,
   type Row,
   type StoreHealth,
@@ -160,8 +161,8 @@ class ScratchNeo4jStore implements GraphStore {
     return this.inner;
   }
 
-  read(text: string, params: Params, tag: string): Promise<Row[]> {
-    return this.check().read(text, params, tag);
+  read(text: string, params: Params, tag: string, options?: ReadOptions): Promise<Row[]> {
+    return this.check().read(text, params, tag, options);
   }
   write(text: string, params: Params, tag: string): Promise<Row[]> {
     return this.check().write(text, params, tag);

@@ -49,6 +49,8 @@ describe('GraphQL over HTTP', () => {
       body: JSON.stringify({ query: '{ state(ccode: 200) { name } }' }),
     });
     expect(res.status).toBe(200);
+    // No field has a cache hint (Apollo's cache-control plugin is off): the answer is never stored.
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toEqual({ data: { state: { name: 'United Kingdom' } } });
   });
 

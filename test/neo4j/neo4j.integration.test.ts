@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadSeed } from '../../src/seed/loadSeed.js';
 import { CypherRegistry } from '../../src/store/CypherRegistry.js';
-import { emptyNeo4j, neo4jSkipReason, seededGrafeo } from '../helpers/testStore.js';
+import { emptyNeo4j, neo4jOptions, neo4jSkipReason, seededGrafeo } from '../helpers/testStore.js';
+import { Neo4jStore } from '../../src/store/Neo4jStore.js';
 import { createTestApi } from '../helpers/testApi.js';
 import * as q from '../../src/store/queries.gen.js';
 
@@ -46,5 +47,46 @@ describe.skipIf(neo4jSkipReason !== null)(title, () => {
       await expect(neo.store.read(`EXPLAIN ${q.text}`, params, q.name), q.name).resolves.toBeDefined();
     }
     await neo.store.close();
+  });
+
+  it('reads reuse pooled sessions, and a read whose signal is aborted rejects with its reason at once', async () => {
+    const store = await Neo4jStore.connect(neo4jOptions());
+    try {
+      const driver = (store as unknown as { driver: { session: (...a: unknown[]) => unknown } }).driver;
+      const session = driver.session.bind(driver);
+      let made = 0;
+      driver.session = (...a: unknown[]) => {
+        made += 1;
+        return session(...a);
+      };
+      const count = async (n: number) =>
+        (await store.read('UNWIND range(1, $n) AS i RETURN count(i) AS c', { n }, 'count'))[0]!.c;
+      // 12 reads at once: each on its own session, all answered right.
+      expect(await Promise.all(Array.from({ length: 12 }, (_, i) => count(i + 1)))).toEqual(
+        Array.from({ length: 12 }, (_, i) => i + 1),
+      );
+      const afterBurst = made;
+      expect(afterBurst).toBeLessThanOrEqual(12);
+      // Later reads take the idle sessions: none is made.
+      for (let i = 0; i < 20; i++) expect(await count(3)).toBe(3);
+      await Promise.all(Array.from({ length: 12 }, () => count(2)));
+      expect(made).toBe(afterBurst);
+
+      const gone = new Error('the request is gone');
+      await expect(store.read('RETURN 1 AS x', {}, 'x', { signal: AbortSignal.abort(gone) })).rejects.toBe(gone);
+      // A long read answers by its deadline, not when Neo4j is done.
+      const t0 = performance.now();
+      const slow = store.read(
+        'UNWIND range(1, 200000000) AS i WITH i WHERE i < 0 RETURN count(i) AS c',
+        {},
+        'slow',
+        { signal: AbortSignal.timeout(100) },
+      );
+      await expect(slow).rejects.toMatchObject({ name: 'TimeoutError' });
+      expect(performance.now() - t0).toBeLessThan(2000);
+      expect(await count(5)).toBe(5); // the store serves on
+    } finally {
+      await store.close();
+    }
   });
 });
