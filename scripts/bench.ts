@@ -7,7 +7,7 @@
  *   --seconds S       seconds per req/s measurement (default 3)
  *   --rounds R        rps: interleaved rounds (default 5); --concurrency C[,C]: clients (default 32)
  *   --scale 1,10,100  negotiation factors of the scale run (default 1,10)
- *   --only a,b,c      sections: ops, rps, scale (default all three), costs, dyad-year (only when named)
+ *   --only a,b,c      sections: ops, rps, scale (default all three), costs, dyad-year, series (only when named)
  *   --from Y, --to Y  dyad-year: the years exported (default 1816, 1949); --directed: both orders
  *   --python FILE     dyad-year: a Python reference script (`python3 FILE OUT.csv`), run interleaved
  *
@@ -35,6 +35,10 @@
  *    export (perf_hooks.monitorEventLoopDelay, 1 ms resolution), the RSS and heap growth over the
  *    export (sampled every 5 ms) and the process's peak RSS, rows and bytes, and the ratio to Python;
  *    the same stall monitor over an idle second before each run shows what the machine's load alone causes.
+ * 6. series: outsideOptionsSeries through the API in process, the options page's own query and a
+ *    light selection, over the whole span (1815–2018 a year a point, the default), the old 1815–1949,
+ *    the United States 1945–2018 and the eras: median ms, store round trips, points, the longest
+ *    event-loop stall, interleaved runs (each on a fresh request: no result cache).
  * Prints figures only; asserts nothing (test/analysis/scaling.test.ts checks the growth).
  */
 import 'reflect-metadata';
@@ -280,12 +284,12 @@ const probes: Probe[] = [
     '{ __typename }',
     () => 1,
   ],
-  ['Query.outsideOptionsSeries', '{ outsideOptionsSeries(state: 200) { at } }', '{ __typename }', () => 135],
+  ['Query.outsideOptionsSeries', '{ outsideOptionsSeries(state: 200) { at } }', '{ __typename }', () => 204],
   [
     'Query.outsideOptionsSeries (ERA)',
     '{ outsideOptionsSeries(state: 200, step: ERA) { at } }',
     '{ __typename }',
-    () => 8,
+    () => 11,
   ],
   [
     'Query.portfolioSimilarity',
@@ -675,5 +679,69 @@ if (sections.has('dyad-year')) {
   );
   if (py.length)
     console.log(`python reference median ${f1(median(py))} ms; ratio export / python ${(m / median(py)).toFixed(2)}`);
+  await executor.store.close();
+}
+
+if (sections.has('series')) {
+  const { OPTIONS_QUERIES } = await import('../src/web/options/queries.js');
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  const t0 = performance.now();
+  const { executor, store } = await openGraph(1, data);
+  const { apollo } = await createApollo({ executor, limits });
+  await apollo.start();
+  console.log(`\nseries: graph ready in ${Math.round(performance.now() - t0)} ms`);
+  const light =
+    'query ($state: Int!, $from: Int, $to: Int, $step: SeriesStep!) { outsideOptionsSeries(state: $state, from: $from, to: $to, step: $step) { year at options { overall complete notCovered alternativeAllies { attractiveness } unilateral { attractiveness } buckPassing { attractiveness } } } }';
+  const cases: [string, string, Record<string, unknown>][] = [
+    [
+      "Britain 1815–2018, a year a point (the page's query, default range)",
+      OPTIONS_QUERIES.series,
+      { state: 200, step: 'YEAR' },
+    ],
+    ['Britain 1815–2018, a year a point (light selection)', light, { state: 200, from: 1815, to: 2018, step: 'YEAR' }],
+    ['Britain 1815–1949, a year a point (light selection)', light, { state: 200, from: 1815, to: 1949, step: 'YEAR' }],
+    ['United States 1945–2018 (light selection)', light, { state: 2, from: 1945, to: 2018, step: 'YEAR' }],
+    ['Britain by era, 1815–2018 (11 eras)', light, { state: 200, step: 'ERA' }],
+  ];
+  const results = cases.map(() => [] as { ms: number; roundTrips: number; points: number; stall: number }[]);
+  for (let i = 0; i < runs; i++)
+    for (const [k, [, query, variables]] of cases.entries()) {
+      const delay = monitorEventLoopDelay({ resolution: 1 });
+      delay.enable();
+      const r = await runCase(apollo as never, executor, store, query, variables);
+      delay.disable();
+      results[k]!.push({
+        ms: r.ms,
+        roundTrips: r.roundTrips,
+        points: -1,
+        stall: delay.max / 1e6,
+      });
+    }
+  // The points of each case, once more outside the timing.
+  for (const [k, [, query, variables]] of cases.entries()) {
+    const res = await apollo.executeOperation(
+      { query, variables },
+      { contextValue: createContext(executor, limits) as never },
+    );
+    const body =
+      res.body.kind === 'single' ? (res.body.singleResult.data as { outsideOptionsSeries: unknown[] }) : null;
+    for (const r of results[k]!) r.points = body?.outsideOptionsSeries.length ?? -1;
+  }
+  console.log('\n| series | points | median ms | min ms | ms a point | round trips | max loop stall ms |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const [k, [name]] of cases.entries()) {
+    const rs = results[k]!;
+    const m = median(rs.map((r) => r.ms));
+    console.log(
+      `| ${name} | ${rs[0]!.points} | ${f1(m)} | ${f1(Math.min(...rs.map((r) => r.ms)))} | ${f1(m / Math.max(1, rs[0]!.points))} | ${[...new Set(rs.map((r) => r.roundTrips))].join('/')} | ${f1(Math.max(...rs.map((r) => r.stall)))} |`,
+    );
+  }
+  console.log(
+    `\nload average ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}; ${runs} interleaved runs`,
+  );
+  await apollo.stop();
   await executor.store.close();
 }

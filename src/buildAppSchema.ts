@@ -99,7 +99,7 @@ function argumentsInDeclarationOrder(): void {
 
 /** The root type's description: type-graphql builds `Query` from the resolvers' queries and takes none. */
 const QUERY_DESCRIPTION =
-  'The record of alliance negotiations and treaties (1815–1949, with the published data sets beside it), and the analyses over it: shared targets, outside options, the agreement model, alliance networks and portfolio measures.';
+  "The curated record of alliance negotiations (1815–1949) beside the published data sets (ATOP's treaties to 2018, the COW state system, NMC, disputes, wars, rivalries), and the analyses over them: shared targets, outside options, the agreement model, alliance networks and portfolio measures.";
 
 /** The schema is built once per process: type-graphql's metadata is global. */
 export function buildAppSchema(): Promise<GraphQLSchema> {

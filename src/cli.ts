@@ -257,7 +257,10 @@ program
     '--directed',
     "dyad-year: both orders of every dyad, each with ccode1's own obligations toward ccode2 (ATOP's directed dyad-year rules)",
   )
-  .option('--state <ccode>', 'options-series: the state (COW ccode); --from/--to are years (default 1815, 1949)')
+  .option(
+    '--state <ccode>',
+    'options-series: the state (COW ccode); --from/--to are years (default: the years of the alliance data, 1815-2018 with ATOP 5.1)',
+  )
   .option('--step <step>', 'options-series: YEAR (default) or ERA')
   .option(
     '--out <file>',
@@ -341,7 +344,7 @@ async function writeExport(
   }
 }
 
-/** `export options-series --state 200 [--from 1815 --to 1949 --step YEAR|ERA] [--out file]`: a state's outside options over time, CSV. */
+/** `export options-series --state 200 [--from 1945 --to 2018 --step YEAR|ERA] [--out file]`: a state's outside options over time, CSV. */
 async function exportOptionsSeries(opts: {
   at?: string;
   from?: string;
@@ -352,12 +355,12 @@ async function exportOptionsSeries(opts: {
 }): Promise<void> {
   const { optionsSeriesFileName, parseOptionsSeriesRequest, writeOptionsSeriesCsv } =
     await import('./export/optionsSeries.export.js');
-  const { checkSeriesArgs } = await import('./analysis/outsideOptions/index.js');
+  const { checkSeriesQuery } = await import('./analysis/outsideOptions/index.js');
   let args;
   try {
     if (opts.at !== undefined) throw new Error('options-series takes --from and --to (years), not --at');
     args = parseOptionsSeriesRequest({ state: opts.state, from: opts.from, to: opts.to, step: opts.step });
-    checkSeriesArgs(args);
+    checkSeriesQuery(args);
   } catch (e) {
     console.error(`export: ${(e as Error).message}`);
     process.exit(2);
@@ -365,7 +368,9 @@ async function exportOptionsSeries(opts: {
   await writeExport(
     'options-series',
     opts.out,
-    (executor, out, options) => writeOptionsSeriesCsv(executor, args, out, options),
+    async (executor, out, options) => {
+      await writeOptionsSeriesCsv(executor, args, out, options);
+    },
     optionsSeriesFileName(args),
   );
 }

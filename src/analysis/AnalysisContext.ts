@@ -19,8 +19,8 @@ import {
   type AlternativeAlly,
   type OptionResult,
   type OutsideOptionsLoader,
-  type SeriesArgs,
   type SeriesPoint,
+  type SeriesQuery,
 } from './outsideOptions/index.js';
 import { compareOptions, type OptionComparisonData } from './compareOptions.js';
 import { compatibility, type Compatibility } from './compatibility.js';
@@ -58,7 +58,7 @@ export interface AnalysisContext {
   /** Each recorded option of a party beside the computed one of the same kind. */
   optionComparison(negotiation: string, party: number): Promise<OptionComparisonData[]>;
   /** A state's outside options over time, all points in one batch. */
-  optionsSeries(args: SeriesArgs): Promise<SeriesPoint[]>;
+  optionsSeries(args: SeriesQuery): Promise<SeriesPoint[]>;
   /** Compatibility of the entry plans, and of the plans in force from each round in which one moved. */
   compatibilityByRound(
     negotiation: string,

@@ -29,10 +29,13 @@ export function compareOptions(recorded: readonly RecordedOption[], computed: Op
     let what: string;
     if (r.kind === 'ALTERNATIVE_ALLY') {
       const ally = computed.alternativeAllies.allies.find((a) => a.state === r.ally);
-      computedValue = ally ? ally.score : 0;
-      what = ally
-        ? `the computation scores this ally ${ally.score.toFixed(2)}`
-        : 'the computation does not find this ally (no shared target, tie or concurrent talks on record at the date)';
+      computedValue = computed.alternativeAllies.attractiveness === null ? null : ally ? ally.score : 0;
+      what =
+        computedValue === null
+          ? 'the state-system data do not cover the date: no alternative ally can be computed'
+          : ally
+            ? `the computation scores this ally ${ally.score.toFixed(2)}`
+            : 'the computation does not find this ally (no shared target, tie or concurrent talks on record at the date)';
     } else if (r.kind === 'UNILATERAL') {
       computedValue = computed.unilateral.attractiveness;
       what =
@@ -41,7 +44,10 @@ export function compareOptions(recorded: readonly RecordedOption[], computed: Op
           : `the party held ${Math.round(computedValue * 100)}% of the party–target capabilities`;
     } else {
       computedValue = computed.buckPassing.attractiveness;
-      what = `computed buck-passing ${computedValue.toFixed(2)} (${computed.buckPassing.buckCatchers.length} other state(s) against the target)`;
+      what =
+        computedValue === null
+          ? 'the data behind buck-passing do not cover the date'
+          : `computed buck-passing ${computedValue.toFixed(2)} (${computed.buckPassing.buckCatchers.length} other state(s) against the target)`;
     }
     const agree = computedValue === null ? true : Math.abs(recordedValue - computedValue) < OPTION_DISAGREEMENT;
     const note =

@@ -10,3 +10,4 @@ export * from './universe.js';
 export * from './atopYears.js';
 export * from './allianceTies.js';
 export * from './datasets.js';
+export * from './coverage.js';

@@ -2,6 +2,7 @@
  * Outside options (Poast 2019): the ways a party can do without the treaty on the table. The
  * weights and levels here are the ones the scoring uses and the API describes.
  */
+import type { Figure } from './coverage.js';
 export const OUTSIDE_OPTION_KINDS = ['ALTERNATIVE_ALLY', 'UNILATERAL', 'BUCK_PASSING'] as const;
 export type OutsideOptionKind = (typeof OUTSIDE_OPTION_KINDS)[number];
 export const OUTSIDE_OPTION_KIND_DESCRIPTIONS: Record<OutsideOptionKind, string> = {
@@ -23,6 +24,25 @@ export const ATTRACTIVENESS_DESCRIPTIONS: Record<Attractiveness, string> = {
 /** Weights of an alternative ally's components (re-normalised over the components with data). */
 export const ALLY_WEIGHTS = { concurrentTalks: 0.35, sharedTarget: 0.25, capability: 0.25, ties: 0.15 } as const;
 export type AllyComponent = keyof typeof ALLY_WEIGHTS;
+
+/** The kind of figure (src/domain/coverage.ts) behind each component: what must cover the date for it to have a value. */
+export const ALLY_COMPONENT_FIGURE = {
+  concurrentTalks: 'negotiations',
+  sharedTarget: 'evidence',
+  capability: 'capabilities',
+  ties: 'allianceTies',
+} as const satisfies Record<AllyComponent, Figure>;
+
+/** The figures the outside options rest on (their coverage is reported with every result). */
+export const OPTION_FIGURES = [
+  'stateSystem',
+  'hostilities',
+  'capabilities',
+  'evidence',
+  'allianceTies',
+  'negotiations',
+  'majorPowers',
+] as const satisfies readonly Figure[];
 
 /** Kind-strength at which the shared-target component saturates (e.g. a treaty and a war plan: 3 + 3). */
 export const SHARED_TARGET_SATURATION = 6;

@@ -2,20 +2,27 @@
  * Cytoscape.js JSON (`{elements: {nodes, edges}}`, each element `{data: {...}}`), what
  * `cytoscape({elements})` and `cy.json()` take; the network page draws it. Node data carry the
  * drawing hints too (`size`, `colour`), edge data the obligation colour and `dashed` for failed
- * negotiations. Graph data: the date and the record's release version.
+ * negotiations. Graph data: the date, the record's release version, and which layers cover the date
+ * (`complete`, `coverage`: each layer, its years, whether they include the date, the figures resting on it).
  */
 import { NEGOTIATION_COLOUR, OBLIGATION_COLOURS, type StaticGraph } from './model.js';
 import { nodeSize } from './gexf.export.js';
+import { coverageJson, type CoverageJson } from './coverageJson.js';
 import { releaseInfo } from '../releaseInfo.js';
 
 export interface CytoscapeJson {
-  data: { at: string; release: string };
+  data: { at: string; release: string; complete: boolean; coverage: CoverageJson[] };
   elements: { nodes: { data: Record<string, unknown> }[]; edges: { data: Record<string, unknown> }[] };
 }
 
 export function toCytoscape(graph: StaticGraph): CytoscapeJson {
   return {
-    data: { at: graph.at, release: releaseInfo().version },
+    data: {
+      at: graph.at,
+      release: releaseInfo().version,
+      complete: graph.coverage.complete,
+      coverage: coverageJson(graph.coverage.layers),
+    },
     elements: {
       nodes: graph.nodes.map((n) => ({
         data: {

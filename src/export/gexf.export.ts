@@ -7,7 +7,7 @@
  */
 import { createCB } from 'xmlbuilder2';
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
-import { addDays } from '../domain/index.js';
+import { addDays, describeCoverage, describeLayer } from '../domain/index.js';
 import {
   NEGOTIATION_COLOUR,
   OBLIGATION_COLOURS,
@@ -231,8 +231,8 @@ export function writeGexf(graph: ExportGraph, write: (chunk: string) => void): P
     x.ele('description')
       .txt(
         graph.mode === 'static'
-          ? `Alliance network on ${graph.at}: states in the COW system, alliance ties by strongest obligation (ATOP and curated treaties).`
-          : `Alliance network ${graph.from} to ${graph.to}: states with their COW system spells, alliance ties with the spells they were in force.`,
+          ? `Alliance network on ${graph.at}: states in the COW system, alliance ties by strongest obligation (ATOP and curated treaties). Data on ${graph.at}: ${describeCoverage(graph.coverage)}.`
+          : `Alliance network ${graph.from} to ${graph.to}: states with their COW system spells, alliance ties with the spells they were in force. Data and the years they cover: ${graph.layers.map((l) => `${describeLayer(l)} (${l.figures.join(', ')})`).join('; ')}.`,
       )
       .txt(` Record release ${release.version} (${release.date}): ${release.citation}`)
       .up();

@@ -1,16 +1,20 @@
 /**
  * GraphML of the network at one date, with typed keys (`attr.type` int, double, boolean, string),
  * written with xmlbuilder2's callback writer. GraphML has no standard notion of time: a range is a
- * GEXF (dynamic) export. The graph's data: the date and the record's release version.
+ * GEXF (dynamic) export. The graph's data: the date, the record's release version, and which layers
+ * cover the date (`complete`, `coverage`).
  */
 import { createCB } from 'xmlbuilder2';
 import type { StaticGraph } from './model.js';
+import { describeCoverage } from '../domain/index.js';
 import { releaseInfo } from '../releaseInfo.js';
 
 export const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 
 const KEYS = [
   { id: 'at', for: 'graph', name: 'at', type: 'string' },
+  { id: 'complete', for: 'graph', name: 'complete', type: 'boolean' },
+  { id: 'coverage', for: 'graph', name: 'coverage', type: 'string' },
   { id: 'release', for: 'graph', name: 'release', type: 'string' },
   { id: 'label', for: 'node', name: 'label', type: 'string' },
   { id: 'ccode', for: 'node', name: 'ccode', type: 'int' },
@@ -38,6 +42,8 @@ export function writeGraphml(graph: StaticGraph, write: (chunk: string) => void)
     for (const k of KEYS) x.ele('key', { id: k.id, for: k.for, 'attr.name': k.name, 'attr.type': k.type }).up();
     x.ele('graph', { id: `alliances-${graph.at}`, edgedefault: 'undirected' });
     data('at', graph.at);
+    data('complete', graph.coverage.complete);
+    data('coverage', describeCoverage(graph.coverage));
     data('release', releaseInfo().version);
     for (const n of graph.nodes) {
       x.ele('node', { id: n.id });

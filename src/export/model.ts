@@ -19,6 +19,10 @@ import {
   addDays,
   addYears,
   commonSpell,
+  coverageOf,
+  yearOf,
+  type Figure,
+  type FigureCoverage,
   dyadObligations,
   strongestObligation,
   systemKnown,
@@ -28,6 +32,7 @@ import {
   type Obligation,
 } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
+import { readLoadedLayers } from '../reads/loadedLayers.js';
 
 export interface Spell {
   start: string;
@@ -64,7 +69,12 @@ export interface StaticGraph {
   at: string;
   nodes: ExportNode[];
   edges: ExportEdge[];
+  /** The layers the network rests on (the state system, capabilities, major powers, alliances; negotiations when drawn) and whether each covers the date's year. */
+  coverage: FigureCoverage;
 }
+
+/** What a network drawn at a date rests on (src/domain/coverage.ts). */
+export const NETWORK_FIGURES: readonly Figure[] = ['stateSystem', 'capabilities', 'majorPowers', 'allianceTies'];
 
 export interface DynamicNode extends Omit<ExportNode, 'cinc' | 'majorPower'> {
   spells: Spell[];
@@ -84,6 +94,8 @@ export interface DynamicGraph {
   to: string;
   nodes: DynamicNode[];
   edges: DynamicEdge[];
+  /** The layers the network rests on, with the years each covers (whether they cover a given day of the range: compare). */
+  layers: FigureCoverage['layers'];
 }
 
 export type ExportGraph = StaticGraph | DynamicGraph;
@@ -169,7 +181,13 @@ export interface StaticOptions {
 
 /** The static graph of one date: `allianceNetwork(at)`, and the negotiation layer when asked. */
 export async function staticGraph(ex: QueryExecutor, at: string, options: StaticOptions = {}): Promise<StaticGraph> {
-  const network = await allianceNetwork(ex, at);
+  const [network, layers] = await Promise.all([allianceNetwork(ex, at), readLoadedLayers(ex)]);
+  const withNegotiations = options.negotiationYears !== undefined && options.negotiationYears !== null;
+  const coverage = coverageOf(
+    layers,
+    withNegotiations ? [...NETWORK_FIGURES, 'negotiations'] : NETWORK_FIGURES,
+    yearOf(at),
+  );
   const nodes: ExportNode[] = network.nodes.map((n) => ({
     id: String(n.ccode),
     ccode: n.ccode,
@@ -188,11 +206,11 @@ export async function staticGraph(ex: QueryExecutor, at: string, options: Static
     treaties: e.treaties,
     atopIds: e.atopIds,
   }));
-  if (options.negotiationYears !== undefined && options.negotiationYears !== null) {
-    const rows = await ex.read(q.exportNegotiations, { from: addYears(at, -options.negotiationYears), to: at });
+  if (withNegotiations) {
+    const rows = await ex.read(q.exportNegotiations, { from: addYears(at, -options.negotiationYears!), to: at });
     edges.push(...negotiationEdges(rows, new Set(network.nodes.map((n) => n.ccode))));
   }
-  return { mode: 'static', at, nodes, edges };
+  return { mode: 'static', at, nodes, edges, coverage };
 }
 
 interface SpellRow {
@@ -218,11 +236,18 @@ export async function dynamicGraph(
   to: string,
   options: { negotiations?: boolean } = {},
 ): Promise<DynamicGraph> {
-  const [states, memberships, negotiations] = await Promise.all([
+  const [states, memberships, negotiations, loaded] = await Promise.all([
     ex.read(q.statesWithSpells),
     ex.read(q.exportMemberships, { from, to }),
     options.negotiations ? ex.read(q.exportNegotiations, { from, to }) : Promise.resolve([] as NegotiationRow[]),
+    readLoadedLayers(ex),
   ]);
+  // Each layer with its years; `covered` says whether they reach the range's last year.
+  const layers = coverageOf(
+    loaded,
+    options.negotiations ? [...NETWORK_FIGURES, 'negotiations'] : NETWORK_FIGURES,
+    yearOf(to),
+  ).layers;
   const known = systemKnown(states);
   const nodes: DynamicNode[] = [];
   for (const s of states) {
@@ -359,7 +384,7 @@ export async function dynamicGraph(
     const { obligation: _o, level: _l, ...rest } = e;
     edges.push({ ...rest, spells: [spell], obligations: [] });
   }
-  return { mode: 'dynamic', from, to, nodes, edges };
+  return { mode: 'dynamic', from, to, nodes, edges, layers };
 }
 
 /** The dynamic graph as it stood on one day (what `staticGraph(at)` gives for the alliance layer). */

@@ -2,8 +2,9 @@
  * A state's outside options over time as CSV: the rows of `outsideOptionsSeries` (GraphQL), one per
  * year or era, computed in one batch (`src/analysis/outsideOptions/series.ts`).
  *
- * `GET /export/options-series?state=200&from=1815&to=1949&step=YEAR` (from, to and step optional:
- * 1815, 1949, YEAR) and `alliance-graph export options-series --state 200 [--from 1815 --to 1949 --step ERA]`.
+ * `GET /export/options-series?state=200&from=1815&to=2018&step=YEAR` (from, to and step optional: the
+ * years of the alliance data, `analysisSpan`, and YEAR) and `alliance-graph export options-series
+ * --state 200 [--from 1945 --to 2018 --step ERA]`.
  *
  * Columns:
  *
@@ -19,18 +20,20 @@
  * | `alternative_ally`, `unilateral`, `buck_passing` | the attractiveness of each (unilateral empty without capability data) |
  * | `targets` | ccodes of the targets the options are measured against (;-separated) |
  * | `top_allies` | the best alternative allies, best first, as `ccode:ABBREV:score` (;-separated; at most TOP_ALLIES) |
+ * | `complete` | 1 when every data set behind the figures covers the date, else 0 |
+ * | `not_covered` | those that do not, as `name:from-to` (`record:1815-1949`, `mid:1816-2010`; `nmc:not imported`), ;-separated |
+ *
+ * A figure whose data sets do not cover the date is empty (not covered), never 0.
  */
 import type { Writable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { BadInputError } from '../errors/index.js';
 import {
-  SERIES_FIRST_YEAR,
-  SERIES_LAST_YEAR,
   SERIES_STEPS,
   outsideOptionsSeries,
-  type SeriesArgs,
   type SeriesPoint,
+  type SeriesQuery,
   type SeriesStep,
 } from '../analysis/outsideOptions/index.js';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
@@ -55,6 +58,8 @@ export const OPTIONS_SERIES_COLUMNS = [
   'buck_passing',
   'targets',
   'top_allies',
+  'complete',
+  'not_covered',
 ] as const;
 export type OptionsSeriesRow = Record<(typeof OPTIONS_SERIES_COLUMNS)[number], string | number | null>;
 
@@ -73,21 +78,21 @@ function wholeNumber(value: unknown, name: string, fallback?: number): number {
   return Number(text);
 }
 
-/** Query string or CLI flags → the series' arguments (BAD_USER_INPUT for anything malformed). */
+/** Query string or CLI flags → the series' arguments (BAD_USER_INPUT for anything malformed); from and to may be left to the default range. */
 export function parseOptionsSeriesRequest(raw: {
   state?: unknown;
   from?: unknown;
   to?: unknown;
   step?: unknown;
-}): SeriesArgs {
+}): SeriesQuery {
   if (Array.isArray(raw.step)) throw new BadInputError('step given more than once', 'step');
   const step = raw.step === undefined || raw.step === '' ? 'YEAR' : String(raw.step).toUpperCase();
   if (!(SERIES_STEPS as readonly string[]).includes(step))
     throw new BadInputError(`step must be one of ${SERIES_STEPS.join(', ')}`, 'step');
   return {
     state: wholeNumber(raw.state, 'state'),
-    from: wholeNumber(raw.from, 'from', SERIES_FIRST_YEAR),
-    to: wholeNumber(raw.to, 'to', SERIES_LAST_YEAR),
+    from: raw.from === undefined || raw.from === '' ? null : wholeNumber(raw.from, 'from'),
+    to: raw.to === undefined || raw.to === '' ? null : wholeNumber(raw.to, 'to'),
     step: step as SeriesStep,
   };
 }
@@ -96,7 +101,7 @@ const fmt = (x: number | null): number | null => (x === null ? null : Math.round
 
 /** The rows of a computed series (`abbrevs`: ccode → COW abbreviation, for top_allies). */
 export function optionsSeriesRows(
-  args: SeriesArgs,
+  args: Pick<SeriesQuery, 'state' | 'step'>,
   points: readonly SeriesPoint[],
   abbrevs: ReadonlyMap<number, string>,
 ): OptionsSeriesRow[] {
@@ -118,16 +123,21 @@ export function optionsSeriesRows(
       .slice(0, TOP_ALLIES)
       .map((a) => `${a.state}:${abbrevs.get(a.state) ?? ''}:${a.score}`)
       .join(';'),
+    complete: p.result.coverage.complete ? 1 : 0,
+    not_covered: p.result.coverage.layers
+      .filter((l) => !l.covered)
+      .map((l) => `${l.layer}:${!l.loaded ? 'not imported' : l.span ? `${l.span.from}-${l.span.to}` : 'no years'}`)
+      .join(';'),
   }));
 }
 
 /** Computes the series (one batch) and writes it as CSV with a header. */
 export async function writeOptionsSeriesCsv(
   ex: QueryExecutor,
-  args: SeriesArgs,
+  args: SeriesQuery,
   out: Writable,
   options: { end?: boolean } = {},
-): Promise<void> {
+): Promise<SeriesPoint[]> {
   const points = await outsideOptionsSeries(ex, args);
   const allies = [
     ...new Set(points.flatMap((p) => p.result.alternativeAllies.allies.slice(0, TOP_ALLIES).map((a) => a.state))),
@@ -141,10 +151,22 @@ export async function writeOptionsSeriesCsv(
   });
   out.write(csv);
   if (options.end ?? true) await new Promise<void>((resolve) => out.end(resolve));
+  return points;
 }
 
-export const optionsSeriesFileName = (a: SeriesArgs) =>
-  versionedFileName(`outside-options-${a.state}-${a.from}-${a.to}-${a.step.toLowerCase()}`, 'csv');
+/**
+ * `outside-options-200-1815-2018-year-v1.0.0.csv`: the years those of the points when they are known
+ * (the default range filled in), else those asked; left out when the data's years are meant.
+ */
+export const optionsSeriesFileName = (
+  a: Pick<SeriesQuery, 'state' | 'step' | 'from' | 'to'>,
+  points?: readonly SeriesPoint[],
+) => {
+  const from = points?.length ? points[0]!.from.slice(0, 4) : a.from;
+  const to = points?.length ? points.at(-1)!.to.slice(0, 4) : a.to;
+  const years = from != null && to != null ? `-${from}-${to}` : '';
+  return versionedFileName(`outside-options-${a.state}${years}-${a.step.toLowerCase()}`, 'csv');
+};
 
 /**
  * The handler of `GET /export/options-series`, mounted by exportRouter before `/export/:format`:
@@ -175,9 +197,9 @@ export function optionsSeriesHandler(
         },
         end: (cb: () => void) => cb(),
       } as unknown as Writable;
-      await writeOptionsSeriesCsv(ex, args, sink);
+      const points = await writeOptionsSeriesCsv(ex, args, sink);
       res.status(200).type('text/csv; charset=utf-8');
-      if (req.query.download !== undefined) res.attachment(optionsSeriesFileName(args));
+      if (req.query.download !== undefined) res.attachment(optionsSeriesFileName(args, points));
       res.end(chunks.join(''));
       logger?.info({ export: 'options-series', ms: Math.round(performance.now() - t0) }, 'export');
     } catch (e) {

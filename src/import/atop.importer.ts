@@ -7,7 +7,7 @@
  * means unknown, an end year of 0 means the alliance (membership) had not ended.
  */
 import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
-import { Checks, dateFields, dateOf, streamedRows, StubStates, UniqueKeys, VersionColumn } from './helpers.js';
+import { Checks, dateFields, dateOf, streamedRows, StubStates, UniqueKeys, VersionColumn, Years } from './helpers.js';
 import { SOURCES } from './sources.js';
 import { ATOP_CONDITION_DETAILS, OBLIGATIONS, OBLIGATION_INFO, varyingObligations } from '../domain/index.js';
 import { ATOP_DYAD_CORRECTIONS } from './atopDyadCorrections.js';
@@ -170,7 +170,9 @@ export const atop: Dataset = {
     const ids = new Set<number>();
     const threatStates = new Set<number>();
     let threatRows = 0;
+    const years = new Years();
     const a = await streamCsv(files.alliances!, ALLIANCE_COLUMNS, (r) => {
+      years.addColumns(r, ['begyr', 'endyr']);
       checks.run(0, () => versions.add(r));
       checks.run(1, () => uniqueAlliance.check(r, r.reqInt('atopid')));
       checks.run(2, () => {
@@ -200,6 +202,7 @@ export const atop: Dataset = {
     let current: number | null = null;
     let grouped = true;
     const m = await streamCsv(files.members!, MEMBER_COLUMNS, (r) => {
+      years.addColumns(r, ['yrent', 'yrexit']);
       const x = checks.run(6, () => member(r, known));
       if (!x) return;
       memberStates.add(x);
@@ -249,6 +252,7 @@ export const atop: Dataset = {
       files: [a.path, ph.path, m.path],
       sha256: { [a.path]: a.sha256, [ph.path]: ph.sha256, [m.path]: m.sha256 },
       rowsRead: a.rows + ph.rows + m.rows,
+      coverage: years.span(),
       sources: [source],
       steps: [
         writeStep(q.importAtopTreaties, {

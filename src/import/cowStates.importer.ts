@@ -3,7 +3,7 @@
  * abbreviation and name, one IN_SYSTEM per membership spell and one MAJOR_POWER per major-power spell.
  */
 import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
-import { Checks, dateOf, streamedRows, VersionColumn } from './helpers.js';
+import { Checks, dateOf, streamedRows, VersionColumn, Years } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
 import { writeStep } from './writeStep.js';
@@ -43,7 +43,9 @@ export const cowStates: Dataset = {
     const checks = new Checks();
     const versions = new VersionColumn();
     const byCcode = new Map<number, { ccode: number; abbrev: string; name: string }>();
+    const years = new Years();
     const states = await streamCsv(files.states!, STATE_COLUMNS, (r) => {
+      years.addColumns(r, ['styear', 'endyear']);
       checks.run(0, () => versions.add(r));
       checks.run(1, () => {
         const { state } = stateSpell(r);
@@ -66,6 +68,7 @@ export const cowStates: Dataset = {
       files: [states.path, majors.path],
       sha256: { [states.path]: states.sha256, [majors.path]: majors.sha256 },
       rowsRead: states.rows + majors.rows,
+      coverage: years.span(),
       sources: [source],
       steps: [
         writeStep(q.importStates, { rows: [...byCcode.values()], params: { source: source.key } }),

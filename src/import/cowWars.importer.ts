@@ -4,7 +4,7 @@
  * `TransFrom`/`TransTo` are lists of war numbers (the file has "404, 410"). `-8` (not applicable: no second spell, no transformation) and `-9` (unknown) become null.
  */
 import { MISSING, rereadCsv, streamCsv, type CsvRow } from './csv.js';
-import { Checks, compactKey, dateFields, dateOf, streamedRows, StubStates, versionFrom } from './helpers.js';
+import { Checks, compactKey, dateFields, dateOf, streamedRows, StubStates, versionFrom, Years } from './helpers.js';
 import type { DatedCell } from './dates.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
@@ -123,7 +123,9 @@ export const cowWars: Dataset = {
     const wars = new Map<number, WarSpan>();
     const states = new StubStates();
     const spells = new Map<number | string, number>();
+    const years = new Years();
     const t = await streamCsv(files.wars!, COLUMNS, (r) => {
+      years.addColumns(r, ['StartYear1', 'EndYear1', 'StartYear2', 'EndYear2']);
       checks.run(0, () => states.add(participant(r, wars, spells)));
     });
     checks.throwFirst();
@@ -146,6 +148,7 @@ export const cowWars: Dataset = {
       files: [t.path],
       sha256: { [t.path]: t.sha256 },
       rowsRead: t.rows,
+      coverage: years.span(),
       sources: [source],
       steps: [
         writeStep(q.importWars, { rows: warRows, params: { source: source.key } }),

@@ -2,6 +2,7 @@
 import type { CsvRow } from './csv.js';
 import type { StreamedRows } from './writeStep.js';
 import { partialDate, type DatedCell } from './dates.js';
+import type { YearSpan } from '../domain/index.js';
 
 /** A partial date read from three columns of a row; errors name the year column. */
 export function dateOf(row: CsvRow, y: string, m: string, d: string, missing?: ReadonlySet<string>): DatedCell | null {
@@ -120,5 +121,38 @@ export class StubStates {
   }
   rows(): { ccode: number; abbrev: string | null; name: string | null }[] {
     return [...this.byCcode.values()];
+  }
+}
+
+/**
+ * The years a data set covers, read from its rows at the first reading: the least and the greatest
+ * year its year columns hold (a missing or non-positive year, e.g. ATOP's 0 for "not ended", is no
+ * year). For event data (disputes, wars) that is the span of the events recorded: the years the
+ * files vouch for.
+ */
+export class Years {
+  private from = Infinity;
+  private to = -Infinity;
+  add(...years: (number | null | undefined)[]): void {
+    for (const y of years) {
+      if (y === null || y === undefined || !Number.isInteger(y) || y <= 0) continue;
+      if (y < this.from) this.from = y;
+      if (y > this.to) this.to = y;
+    }
+  }
+  /** Every year of `row`'s columns (unparseable cells are the checks' business, not this one's). */
+  addColumns(row: CsvRow, columns: readonly string[]): void {
+    for (const c of columns) {
+      let y: number | null = null;
+      try {
+        y = row.int(c);
+      } catch {
+        /* reported by the importer's own checks */
+      }
+      this.add(y);
+    }
+  }
+  span(): YearSpan | null {
+    return this.from === Infinity ? null : { from: this.from, to: this.to };
   }
 }

@@ -13,6 +13,7 @@ import {
   UniqueKeys,
   VersionColumn,
   versionFrom,
+  Years,
 } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
@@ -137,7 +138,9 @@ export const mid: Dataset = {
     const versions = new VersionColumn();
     const unique = new UniqueKeys('dispnum3', 'dispnum3');
     const disputes = new Set<number>();
+    const years = new Years();
     const a = await streamCsv(files.disputes!, DISPUTE_COLUMNS, (r) => {
+      years.addColumns(r, ['styear', 'endyear']);
       checks.run(0, () => versions.add(r));
       checks.run(1, () => unique.check(r, r.reqInt('dispnum3')));
       checks.run(2, () => {
@@ -158,6 +161,7 @@ export const mid: Dataset = {
       files: [a.path, b.path],
       sha256: { [a.path]: a.sha256, [b.path]: b.sha256 },
       rowsRead: a.rows + b.rows,
+      coverage: years.span(),
       sources: [source],
       steps: [
         writeStep(q.importDisputes, {

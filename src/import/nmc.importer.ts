@@ -1,6 +1,6 @@
 /** COW National Material Capabilities: one Capability per state-year, HAS_CAPABILITY from the state. */
 import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
-import { Checks, streamedRows, StubStates, UniqueKeys, versionFrom } from './helpers.js';
+import { Checks, streamedRows, StubStates, UniqueKeys, versionFrom, Years } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
 import { groupedWriteStep, writeStep } from './writeStep.js';
@@ -45,7 +45,9 @@ export const nmc: Dataset = {
     const checks = new Checks();
     const unique = new UniqueKeys('state-year', 'year');
     const states = new StubStates();
+    const years = new Years();
     const t = await streamCsv(files.nmc!, COLUMNS, (r) => {
+      years.addColumns(r, ['year']);
       checks.run(0, () => unique.check(r, [r.reqInt('ccode'), r.reqInt('year')]));
       checks.run(1, () => states.add(capability(r)));
     });
@@ -57,6 +59,7 @@ export const nmc: Dataset = {
       files: [t.path],
       sha256: { [t.path]: t.sha256 },
       rowsRead: t.rows,
+      coverage: years.span(),
       sources: [source],
       steps: [
         writeStep(q.importStubStates, { rows: states.rows() }),

@@ -4,7 +4,7 @@
  * end years and types, and RIVAL_IN from each of the two states. Either file may be absent.
  */
 import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
-import { Checks, streamedRows, StubStates, UniqueKeys } from './helpers.js';
+import { Checks, streamedRows, StubStates, UniqueKeys, Years } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset, PreparedImport } from './types.js';
 import { writeStep } from './writeStep.js';
@@ -81,12 +81,14 @@ export const rivalries: Dataset = {
       files: [],
       sha256: {},
       rowsRead: 0,
+      coverage: null,
       sources: [],
       steps: [],
       nodes: { Rivalry: 0, Source: 0 },
       relationships: { RIVAL_IN: 0, CITES: 0 },
       warnings: [],
     };
+    const years = new Years();
     /** One file, checked (key unique, then every row) before the next is read; its rows are read again to write. */
     const add = async (
       path: string,
@@ -102,6 +104,7 @@ export const rivalries: Dataset = {
         checks.run(0, () => unique.check(r, r.reqInt(key)));
         checks.run(1, () => {
           const x = rivalry(r);
+          years.add(x.startYear, x.endYear);
           states.add({ ccode: x.ccode1 });
           states.add({ ccode: x.ccode2 });
         });
@@ -125,6 +128,7 @@ export const rivalries: Dataset = {
     };
     if (files.td) await add(files.td, TD_COLUMNS, 'rivalryno', SOURCES.td('2011'), td);
     if (files.tss) await add(files.tss, TSS_COLUMNS, 'tssr_id', SOURCES.tss('2021'), tss);
+    out.coverage = years.span();
     return out;
   },
 };

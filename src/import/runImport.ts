@@ -196,6 +196,9 @@ export interface DataSetRecord {
   /** ISO 8601 timestamp (UTC) of the import. */
   loadedAt: string;
   citation: string;
+  /** The years the rows cover (`PreparedImport.coverage`; null: the files give no years). */
+  coverageFrom: number | null;
+  coverageTo: number | null;
 }
 
 /** The data sets recorded in the graph, by name. */
@@ -214,8 +217,9 @@ async function checksums(
   return { files: paths.map((p) => basename(p)), paths, sha256 };
 }
 
+/** The same files, recorded with the years they cover (a record from before coverage was read is imported again, once). */
 const sameFiles = (a: q.DataSetsAllRow | undefined, sha256: string[]) =>
-  Boolean(a) && a!.sha256.length === sha256.length && a!.sha256.every((h, i) => h === sha256[i]);
+  Boolean(a) && a!.coverageRead && a!.sha256.length === sha256.length && a!.sha256.every((h, i) => h === sha256[i]);
 
 /**
  * Writes a prepared import in one transaction, the `DataSet` record last (so it exists only if all
@@ -321,6 +325,8 @@ async function runDataset(
     sha256,
     rows: prepared.rowsRead,
     citation: prepared.sources.map((x) => x.citation).join(' '),
+    coverageFrom: prepared.coverage?.from ?? null,
+    coverageTo: prepared.coverage?.to ?? null,
   };
   const summary = await writePrepared(executor, prepared, options, record);
   const ms = Math.round(performance.now() - t0);

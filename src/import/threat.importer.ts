@@ -3,7 +3,7 @@
  * has a few, all with score 0) cannot belong to a state: they are left out and listed as warnings.
  */
 import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
-import { Checks, streamedRows, StubStates, UniqueKeys } from './helpers.js';
+import { Checks, streamedRows, StubStates, UniqueKeys, Years } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
 import { groupedWriteStep, writeStep } from './writeStep.js';
@@ -33,6 +33,7 @@ export const threat: Dataset = {
     const states = new StubStates();
     const dropped: number[] = [];
     let kept = 0;
+    const years = new Years();
     const t = await streamCsv(files.threat!, COLUMNS, (r) => {
       const ccode = checks.run(0, () => r.int('ccode'));
       if (checks.failed(0)) return;
@@ -41,6 +42,7 @@ export const threat: Dataset = {
         return;
       }
       kept++;
+      years.addColumns(r, ['year']);
       checks.run(1, () => unique.check(r, [r.reqInt('ccode'), r.reqInt('year')]));
       checks.run(2, () => states.add(score(r)));
     });
@@ -51,6 +53,7 @@ export const threat: Dataset = {
       files: [t.path],
       sha256: { [t.path]: t.sha256 },
       rowsRead: t.rows,
+      coverage: years.span(),
       sources: [source],
       steps: [
         writeStep(q.importStubStates, { rows: states.rows() }),

@@ -2,7 +2,7 @@
 import type { DatasetSource } from './sources.js';
 import type { WriteStep } from './writeStep.js';
 
-import type { DatasetName } from '../domain/index.js';
+import type { DatasetName, YearSpan } from '../domain/index.js';
 
 export { DATASET_NAMES, type DatasetName } from '../domain/index.js';
 
@@ -14,6 +14,8 @@ export interface PreparedImport {
   sha256?: Record<string, string>;
   /** Data rows read from the files (headers not counted). */
   rowsRead: number;
+  /** The years the rows cover, read from them at the first reading (`Years`); null when the files give no years. */
+  coverage: YearSpan | null;
   sources: DatasetSource[];
   steps: WriteStep[];
   /** Distinct nodes written, by label, and relationships, by type: to split "created" from "updated". */

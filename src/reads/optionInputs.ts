@@ -6,10 +6,11 @@
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import * as q from '../store/queries.gen.js';
-import { addYears, yearOf } from '../domain/index.js';
+import { addYears, yearOf, type LoadedLayers } from '../domain/index.js';
 import { readAllianceTies } from './allianceTies.js';
 import { readStatesAvailableAt } from './statesAvailable.js';
 import { readConcurrentTalks } from './concurrentTalks.js';
+import { readLoadedLayers } from './loadedLayers.js';
 import { evidenceKey, gatherTargetEvidence } from './targetEvidence.js';
 import type { TargetEvidence } from '../domain/index.js';
 import { Pacer, REQUEST_SLICE_MS } from '../pacer.js';
@@ -76,6 +77,8 @@ export interface OptionInputs {
   cinc: ReadonlyMap<number, number | null>;
   /** The party's COW system and major-power spells. */
   spells: readonly Spell[];
+  /** The layers the graph holds and the years each covers: what each figure can be said to cover. */
+  layers: LoadedLayers;
 }
 
 const atKey = (ccode: number, at: string) => `${ccode}|${at}`;
@@ -109,7 +112,7 @@ export async function readOptionInputs(
   const untargeted = requests.filter((r) => !r.targets.length);
 
   // Wave 1.
-  const [available, wars, disputes, ownEvidence, tieRows, talkRows, spellRows] = await Promise.all([
+  const [available, wars, disputes, ownEvidence, tieRows, talkRows, spellRows, layers] = await Promise.all([
     readStatesAvailableAt(ex, dates),
     ex.read(q.warOpponentsAt, { items: partyItems }),
     ex.read(q.disputeOpponentsAt, { items: partyItems }),
@@ -124,6 +127,7 @@ export async function readOptionInputs(
       talkWindows.map(([, w]) => w),
     ),
     ex.read(q.systemSpellsOfStates, { ids: [...new Set(requests.map((r) => r.party))] }),
+    readLoadedLayers(ex),
   ]);
   const statesAt = new Map<string, number[]>();
   const names = new Map<number, string>();
@@ -219,6 +223,7 @@ export async function readOptionInputs(
       talks: talks.get(talksKey(r)) ?? new Map(),
       cinc,
       spells: spells.get(r.party) ?? [],
+      layers,
     });
   }
   return inputs;

@@ -9,11 +9,12 @@ import type { OptionResult } from '../analysis/outsideOptions/index.js';
 import { createLoaders } from '../loaders/createLoaders.js';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 
+/** Each figure null where the data behind it do not cover the date (never within the record's 1815–1949). */
 export interface ComputedOptions {
-  overall: number;
-  alternativeAllies: number;
+  overall: number | null;
+  alternativeAllies: number | null;
   unilateral: number | null;
-  buckPassing: number;
+  buckPassing: number | null;
   bestAlly: number | null;
   bestAllyScore: number | null;
 }

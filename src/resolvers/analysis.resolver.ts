@@ -38,18 +38,19 @@ import { OUTSIDE_OPTIONS_ALONE } from './outsideOptionsCost.js';
 const SAME_STEPS: [AnalysisSeriesStep[], SeriesStep[]] = [Object.values(SeriesStep), [...SERIES_STEPS]];
 void SAME_STEPS;
 
-/** The eras a series by era can meet (the record's eight, and room for a few more). */
-const MAX_ERA_POINTS = 10;
+/** The eras a series by era can meet (the eleven of seed/eras.yaml, and room for a few more). */
+const MAX_ERA_POINTS = 15;
 
 /**
- * The points of an outsideOptionsSeries: its years (the API's defaults already applied), or at most
- * MAX_ERA_POINTS eras; a range the resolver refuses (BAD_USER_INPUT, before any read) counts as the
- * whole record.
+ * The points of an outsideOptionsSeries: its years, or at most MAX_ERA_POINTS eras. A range left to
+ * the default (the data's years, known only once read), or one the resolver refuses (BAD_USER_INPUT,
+ * before any read), counts as the longest series.
  */
 function seriesPoints(args: Record<string, unknown>): number {
-  const from = typeof args.from === 'number' ? args.from : SERIES_FIRST_YEAR;
-  const to = typeof args.to === 'number' ? args.to : SERIES_LAST_YEAR;
-  const years = Math.min(MAX_SERIES_YEARS, Math.max(1, to - from + 1));
+  const years =
+    typeof args.from === 'number' && typeof args.to === 'number'
+      ? Math.min(MAX_SERIES_YEARS, Math.max(1, args.to - args.from + 1))
+      : MAX_SERIES_YEARS;
   return args.step === 'ERA' ? Math.min(years, MAX_ERA_POINTS) : years;
 }
 
@@ -175,17 +176,21 @@ export class AnalysisResolver {
   @Query(() => [OutsideOptionsPoint], {
     nullable: true,
     complexity: cost.series((args) => (args.step === 'ERA' ? 300 : 60), seriesPoints),
-    description: `A state's outside options over time, one point per year (read on 1 July) or per era (read on the midpoint of its part of the range), ${SERIES_FIRST_YEAR}–${SERIES_LAST_YEAR}: each point is exactly \`outsideOptions(party, at)\` on its date, all computed in one batch (the store round trips do not grow with the number of points). Unknown state: NOT_FOUND.`,
+    description: `A state's outside options over time, one point per year (read on 1 July) or per era (read on the midpoint of its part of the range), at most ${MAX_SERIES_YEARS} years between ${SERIES_FIRST_YEAR} and ${SERIES_LAST_YEAR}; by default the years of the alliance data (\`analysisSpan\`). Each point is exactly \`outsideOptions(party, at)\` on its date and says which data sets cover it (\`options { complete notCovered }\`); all are computed in one batch (the store round trips do not grow with the number of points). Unknown state: NOT_FOUND.`,
   })
   async outsideOptionsSeries(
     @Ctx() ctx: RequestContext,
     @Arg('state', () => Int, { description: 'COW ccode.' }) state: number,
     @Arg('from', () => Int, {
-      defaultValue: SERIES_FIRST_YEAR,
-      description: `First year (${SERIES_FIRST_YEAR}–${SERIES_LAST_YEAR}).`,
+      nullable: true,
+      description: `First year (${SERIES_FIRST_YEAR}–${SERIES_LAST_YEAR}); default: the first year of \`analysisSpan\`.`,
     })
-    from: number,
-    @Arg('to', () => Int, { defaultValue: SERIES_LAST_YEAR, description: 'Last year, inclusive.' }) to: number,
+    from: number | null | undefined,
+    @Arg('to', () => Int, {
+      nullable: true,
+      description: 'Last year, inclusive; default: the last year of `analysisSpan` (or `from`, if later).',
+    })
+    to: number | null | undefined,
     @Arg('step', () => SeriesStep, {
       description: 'One point per year, or one per era.',
       defaultValue: SeriesStep.YEAR,

@@ -5,8 +5,9 @@ import type {
   Reason as ReasonData,
 } from '../analysis/outsideOptions/index.js';
 import type { SharedTarget as SharedTargetData } from '../analysis/sharedTargets.js';
-import type { TargetEvidence as EvidenceData } from '../domain/index.js';
+import type { FigureCoverage, TargetEvidence as EvidenceData } from '../domain/index.js';
 import type { Reason, SharedTarget, TargetEvidence } from '../schema/evidence.type.js';
+import type { LayerCoverage } from '../schema/coverage.type.js';
 import type { AlternativeAlly, OutsideOptions } from '../schema/outsideOptions.type.js';
 import type { EvidenceKind } from '../schema/analysisEnums.js';
 
@@ -48,6 +49,7 @@ export const toOutsideOptions = (o: OptionResult): OutsideOptions => ({
   alternativeAllies: {
     attractiveness: o.alternativeAllies.attractiveness,
     allies: o.alternativeAllies.allies.map(toAlternativeAlly),
+    reasons: o.alternativeAllies.reasons.map(toReason),
   },
   unilateral: { ...o.unilateral, reasons: o.unilateral.reasons.map(toReason) },
   buckPassing: {
@@ -60,4 +62,17 @@ export const toOutsideOptions = (o: OptionResult): OutsideOptions => ({
     reasons: o.buckPassing.reasons.map(toReason),
   },
   overall: o.overall,
+  complete: o.coverage.complete,
+  notCovered: o.coverage.layers.filter((l) => !l.covered).map((l) => l.layer),
+  coverage: toCoverage(o.coverage),
 });
+
+export const toCoverage = (c: FigureCoverage): LayerCoverage[] =>
+  c.layers.map((l) => ({
+    layer: l.layer,
+    imported: l.loaded,
+    years: l.span,
+    version: l.version,
+    covered: l.covered,
+    figures: l.figures,
+  }));

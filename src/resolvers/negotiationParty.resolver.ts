@@ -50,6 +50,7 @@ export class NegotiationPartyResolver {
 
   @FieldResolver(() => PlanUnknown, {
     nullable: true,
+    complexity: cost.read(),
     description:
       "Where the works checked do not settle this party's entry plan: the reason and the works checked; null when the plan is coded.",
   })
@@ -61,6 +62,7 @@ export class NegotiationPartyResolver {
 
   @FieldResolver(() => OptionsNotDiscussed, {
     nullable: true,
+    complexity: cost.read(),
     description:
       'Where the works checked record no outside option for this party: the note and the works checked; null when an option is recorded.',
   })
@@ -76,6 +78,7 @@ export class NegotiationPartyResolver {
 
   @FieldResolver(() => SecondCoding, {
     nullable: true,
+    complexity: cost.read(),
     description:
       "The blind second coder's entry plan for this party (reliability sample); null outside the sample (see Negotiation.inSecondCodingSample).",
   })

@@ -12,6 +12,7 @@ import { citationsOf } from './citations.js';
 @Resolver(() => SecondCoding)
 export class SecondCodingResolver {
   @FieldResolver(() => Threat, {
+    complexity: cost.read(),
     nullable: true,
     description:
       'The threat the second coder named; null where the coder named states instead, or could not code the target.',

@@ -16,6 +16,7 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => String, {
+    complexity: cost.read(),
     nullable: true,
     description:
       "Where the table of contents was read (a publisher's page, a library record, an online edition); null without one.",
@@ -28,6 +29,7 @@ export class SourceResolver {
 @Resolver(() => Citation)
 export class CitationResolver {
   @FieldResolver(() => String, {
+    complexity: cost.read(),
     nullable: true,
     description:
       "The title of the chapter the `chapter` locator names, from the source's table of contents; null without a chapter locator.",

@@ -3,6 +3,7 @@ import { Reason, TargetEvidence } from './evidence.type.js';
 import { DateScalar } from './Date.scalar.js';
 import { Era } from './era.type.js';
 import { SERIES_STEPS, SERIES_STEP_DESCRIPTIONS } from '../domain/index.js';
+import { LayerCoverage } from './coverage.type.js';
 import { describedBy, enumOf } from './enums.js';
 import * as cost from './fieldCost.js';
 
@@ -10,16 +11,30 @@ import * as cost from './fieldCost.js';
 export const MAX_TOP_ALLIES = 20;
 
 @ObjectType({
-  description: "The parts of an alternative ally's score, each in [0, 1] (capability null without NMC data).",
+  description:
+    "The parts of an alternative ally's score, each in [0, 1]; null when the data behind it do not cover the date (the reasons of `alternativeAllies` say which, with their years), and capability also without NMC data for the state.",
 })
 export class AllyComponents {
-  @Field(() => Float, { nullable: true, description: 'CINC share of the dyad ally–target in the year.' }) capability!:
-    number | null;
-  @Field(() => Float, { description: "Strength of the ally's own evidence against the target (saturates at 6)." })
-  sharedTarget!: number;
-  @Field(() => Float, { description: '1 allied at the date, 0.5 allied before, 0 never.' }) ties!: number;
-  @Field(() => Float, { description: '1 if the ally was negotiating with the party at the same time.' })
-  concurrentTalks!: number;
+  @Field(() => Float, { nullable: true, description: 'CINC share of the dyad ally–target in the year (NMC).' })
+  capability!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Strength of the ally's own evidence against the target (saturates at 6): treaties (ATOP), wars (COW), rivalries, disputes (MID), and the record's war plans and perceptions; null when none of these covers the date.",
+  })
+  sharedTarget!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      '1 allied at the date, 0.5 allied before, 0 never (ATOP and the record); null when neither covers the date.',
+  })
+  ties!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "1 if the ally was negotiating with the party at the same time; null after the record's last year (its negotiations end in 1949).",
+  })
+  concurrentTalks!: number | null;
 }
 
 @ObjectType({ description: 'A state available as an ally instead of the negotiating partners.' })
@@ -40,12 +55,22 @@ export class AlternativeAlly {
 
 @ObjectType({ description: 'The option of allying with another state instead of the partners at the table.' })
 export class AlternativeAllyOption {
-  @Field(() => Float, { description: "The best ally's score." }) attractiveness!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: "The best ally's score (0 without any); null when the state-system data do not cover the date.",
+  })
+  attractiveness!: number | null;
   @Field(() => [AlternativeAlly], {
     description: 'The available states, best score first.',
     complexity: cost.items(49),
   })
   allies!: AlternativeAlly[];
+  @Field(() => [Reason], {
+    complexity: cost.items(4),
+    description:
+      'What the data do not cover at the date, if anything: the state system, wars and disputes, or a component, with the data sets and their years.',
+  })
+  reasons!: Reason[];
 }
 
 @ObjectType({ description: 'The option of handling the target alone, judged by capabilities.' })
@@ -86,9 +111,11 @@ export class BuckCatcher {
 @ObjectType({ description: 'The option of leaving the cost of deterring the target to other states it threatens.' })
 export class BuckPassingOption {
   @Field(() => Float, {
-    description: "Σ CINC of the buck-catchers / (that + the target's CINC); without NMC data min(1, count/3).",
+    nullable: true,
+    description:
+      "Σ CINC of the buck-catchers / (that + the target's CINC); without NMC data min(1, count/3); null when the state-system data or every source of evidence against a target do not cover the date.",
   })
-  attractiveness!: number;
+  attractiveness!: number | null;
   @Field(() => [BuckCatcher], {
     description: 'The states that might bear the cost, largest CINC first.',
     complexity: cost.items(38),
@@ -112,8 +139,27 @@ export class OutsideOptions {
   @Field(() => UnilateralOption, { description: 'Handling the target alone.' }) unilateral!: UnilateralOption;
   @Field(() => BuckPassingOption, { description: 'Leaving the target to others it threatens.' })
   buckPassing!: BuckPassingOption;
-  @Field(() => Float, { description: 'The best of the three: a party needs only one good alternative.' })
-  overall!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The best of the three that are covered: a party needs only one good alternative. Null when none is; whether every figure behind it is covered: `complete`.',
+  })
+  overall!: number | null;
+  @Field(() => Boolean, {
+    description:
+      'Every data set behind these figures covers the date (and is imported). When false, `notCovered` names those that do not: a figure resting only on them is null, one resting partly on them is computed from the rest.',
+  })
+  complete!: boolean;
+  @Field(() => [String], {
+    complexity: cost.items(9),
+    description: "The layers behind these figures that do not cover the date (`record` or a data set's name).",
+  })
+  notCovered!: string[];
+  @Field(() => [LayerCoverage], {
+    complexity: cost.items(9),
+    description: 'Every layer these figures rest on, with its years and whether it covers the date.',
+  })
+  coverage!: LayerCoverage[];
 }
 
 /** The steps of `outsideOptionsSeries` (the domain's SERIES_STEPS, which the analysis uses too). */

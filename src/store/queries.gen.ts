@@ -130,7 +130,7 @@ export type CountRelationshipsByTypeRow = {
 };
 export const countRelationshipsByType = defineQuery<CountRelationshipsByTypeParams, CountRelationshipsByTypeRow>('countRelationshipsByType', 'READ');
 
-/** Every data set imported into the graph, by name, with the release it was loaded from (to cite the exact version behind an answer) and its files' sha256 (to skip a re-import of the same files). (cypher/dataSetsAll.cypher) */
+/** Every data set imported into the graph, by name, with the release it was loaded from (to cite the exact version behind an answer), its files' sha256 (to skip a re-import of the same files) and the years its rows cover (null for a data set recorded before coverage was read, or whose files give no years). (cypher/dataSetsAll.cypher) */
 export type DataSetsAllParams = Record<string, never>;
 export type DataSetsAllRow = {
   name: string;
@@ -140,6 +140,9 @@ export type DataSetsAllRow = {
   rows: number;
   loadedAt: string;
   citation: string;
+  coverageFrom: number | null;
+  coverageTo: number | null;
+  coverageRead: boolean;
 };
 export const dataSetsAll = defineQuery<DataSetsAllParams, DataSetsAllRow>('dataSetsAll', 'READ');
 
@@ -345,7 +348,7 @@ export type ImportCapabilitiesParams = {
 export type ImportCapabilitiesRow = Record<string, never>;
 export const importCapabilities = defineQuery<ImportCapabilitiesParams, ImportCapabilitiesRow>('importCapabilities', 'WRITE');
 
-/** Import: records the release a data set was loaded from (one DataSet node per data set, replaced by a later import): version, files and their sha256, rows read, when, citation. (cypher/importDataSetRecord.cypher) */
+/** Import: records the release a data set was loaded from (one DataSet node per data set, replaced by a later import): version, files and their sha256, rows read, when, citation, and the years its rows cover (read from them at import; null when the files give no years). (cypher/importDataSetRecord.cypher) */
 export type ImportDataSetRecordParams = {
   name: string; // data set name
   version: string;
@@ -354,6 +357,8 @@ export type ImportDataSetRecordParams = {
   rows: number; // rows read
   loadedAt: string; // ISO 8601 timestamp, UTC
   citation: string;
+  coverageFrom: number | null;
+  coverageTo: number | null;
 };
 export type ImportDataSetRecordRow = Record<string, never>;
 export const importDataSetRecord = defineQuery<ImportDataSetRecordParams, ImportDataSetRecordRow>('importDataSetRecord', 'WRITE');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { allyScore, scoreOptions, type OptionInputs } from '../../src/analysis/outsideOptions/index.js';
-import { ALLY_WEIGHTS } from '../../src/domain/index.js';
+import { ALLY_WEIGHTS, DATASET_NAMES, loadedLayers, type YearSpan } from '../../src/domain/index.js';
 import type { TargetEvidence } from '../../src/reads/targetEvidence.js';
 
 const evidence = (holder: number, target: number, kind: TargetEvidence['kind'], weight: number): TargetEvidence => ({
@@ -17,6 +17,16 @@ const evidence = (holder: number, target: number, kind: TargetEvidence['kind'], 
   date: '1900-01-01',
   sources: ['src-a'],
 });
+
+/** Every data set imported, covering these years (MID to 2010, as MID 4.3). */
+const layers = (spans: Partial<Record<string, YearSpan | null>> = {}) =>
+  loadedLayers(
+    DATASET_NAMES.map((name) => ({
+      name,
+      version: 'v',
+      coverage: name in spans ? spans[name]! : { from: 1816, to: name === 'mid' ? 2010 : 2016 },
+    })),
+  );
 
 /** Party 1 against target 9 in 1901; at the table with 2; candidates 3 (shared target, allied), 4 (at war with 1), 9 (the target, in concurrent talks), 5 (nothing). */
 function fixture(over: Partial<OptionInputs> = {}): OptionInputs {
@@ -71,6 +81,7 @@ function fixture(over: Partial<OptionInputs> = {}): OptionInputs {
       { kind: 'IN_SYSTEM', start: '1816-01-01', end: null },
       { kind: 'MAJOR_POWER', start: '1816-01-01', end: null },
     ],
+    layers: layers(),
     ...over,
   };
 }
@@ -106,7 +117,7 @@ describe('outside-option scoring', () => {
     // catchers: 3 (0.1) and 4 (0.05): 0.15 / (0.15 + 0.3)
     expect(r.buckPassing.buckCatchers.map((b) => b.state)).toEqual([3, 4]);
     expect(r.buckPassing.attractiveness).toBeCloseTo(0.333, 3);
-    expect(r.overall).toBe(Math.max(r.alternativeAllies.attractiveness, 0.4, r.buckPassing.attractiveness));
+    expect(r.overall).toBe(Math.max(r.alternativeAllies.attractiveness!, 0.4, r.buckPassing.attractiveness!));
   });
 
   it('without capability data: no unilateral score, buck-passing by count', () => {
@@ -137,5 +148,61 @@ describe('outside-option scoring', () => {
       }),
     );
     expect(r.alternativeAllies.allies.map((a) => a.state)).toEqual([3]);
+  });
+
+  it('inside every layer: complete, and each layer listed with the figures it is used for', () => {
+    const r = scoreOptions(fixture());
+    expect(r.coverage.complete).toBe(true);
+    expect(r.coverage.layers.find((l) => l.layer === 'mid')).toMatchObject({
+      covered: true,
+      span: { from: 1816, to: 2010 },
+      figures: ['hostilities', 'evidence'],
+    });
+  });
+
+  /** The same request read in another year (the fixture's evidence, ties and talks kept). */
+  const at = (year: number, over: Partial<OptionInputs> = {}) => {
+    const f = fixture(over);
+    return scoreOptions({ ...f, request: { ...f.request, at: `${year}-06-01` } });
+  };
+
+  it('after the last year of MID, dispute evidence is not covered: the result says so and is not complete', () => {
+    const r = at(2012);
+    expect(r.coverage.complete).toBe(false);
+    expect(r.coverage.layers.find((l) => l.layer === 'mid')).toMatchObject({ covered: false, loaded: true });
+    const texts = r.alternativeAllies.reasons.map((x) => x.text);
+    expect(
+      texts.some((t) => /evidence against the target partly covered in 2012: without .*mid v \(1816–2010\)/.test(t)),
+    ).toBe(true);
+    expect(texts.some((t) => /wars and disputes .* partly covered in 2012/.test(t))).toBe(true);
+    // The other sources of evidence still count: the shared-target component has a value.
+    expect(r.alternativeAllies.allies.find((a) => a.state === 3)!.components.sharedTarget).toBeGreaterThan(0);
+  });
+
+  it("after the record's last year, concurrent talks are not covered: null, not zero, and the score is over the rest", () => {
+    const r = at(1955);
+    for (const a of r.alternativeAllies.allies) expect(a.components.concurrentTalks).toBeNull();
+    const three = r.alternativeAllies.allies.find((a) => a.state === 3)!;
+    expect(three.score).toBe(allyScore({ ...three.components, concurrentTalks: null }));
+    expect(r.alternativeAllies.reasons.map((x) => x.text)).toContain(
+      'concurrent talks not covered in 1955: the record (1815–1949)',
+    );
+  });
+
+  it('after the last year of the state system and of NMC, the options are not covered: null with the data sets in the reasons', () => {
+    const r = at(2017);
+    expect(r.alternativeAllies).toMatchObject({ attractiveness: null, allies: [] });
+    expect(r.unilateral.attractiveness).toBeNull();
+    expect(r.unilateral.reasons[0]!.text).toBe('capabilities not covered in 2017: nmc v (1816–2016)');
+    expect(r.buckPassing.attractiveness).toBeNull();
+    expect(r.overall).toBeNull();
+    expect(r.coverage.complete).toBe(false);
+  });
+
+  it('a data set not imported leaves the figures as computed, and the result incomplete', () => {
+    const r = scoreOptions(fixture({ layers: loadedLayers([]) }));
+    expect(r.unilateral.attractiveness).toBe(0.4);
+    expect(r.coverage.complete).toBe(false);
+    expect(r.coverage.layers.find((l) => l.layer === 'nmc')).toMatchObject({ loaded: false, covered: false });
   });
 });

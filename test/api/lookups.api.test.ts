@@ -62,6 +62,32 @@ describe('time travel by era', () => {
     expect(data!.treaties.edges.map((e) => e.node.atopId)).toContain(2440);
   });
 
+  it('the eras after 1945, each with its dates and sources, and the era filters on them (issue #24)', async () => {
+    const { data, errors } = await api.run<{
+      eras: { key: string; start: string; end: string; sources: { source: { key: string } }[] }[];
+      state: { detente: { treaty: { atopId: number } }[]; inSystem: boolean };
+      treaties: { edges: { node: { atopId: number } }[] };
+    }>(`{
+      eras { key start end sources { source { key } } }
+      state(ccode: 2) { detente: treaties(era: "crises-and-detente") { treaty { atopId } } inSystem(era: "after-the-cold-war") }
+      treaties(filter: {member: 200, activeDuring: "late-cold-war"}, first: 100) { edges { node { atopId } } } }`);
+    expect(errors).toBeUndefined();
+    const after1945 = data!.eras.filter((e) => e.start > '1945-09-02');
+    expect(after1945.map((e) => [e.key, e.start, e.end])).toEqual([
+      ['early-cold-war', '1945-09-03', '1962-12-31'],
+      ['crises-and-detente', '1963-01-01', '1979-12-31'],
+      ['late-cold-war', '1980-01-01', '1991-12-31'],
+      ['after-the-cold-war', '1992-01-01', '2018-12-31'],
+    ]);
+    // One after the other, without a gap or an overlap, each with a source for its periodisation.
+    after1945.slice(1).forEach((e, i) => expect(e.start > after1945[i]!.end).toBe(true));
+    for (const e of after1945) expect(e.sources.length, e.key).toBeGreaterThan(0);
+    expect(after1945[1]!.sources.map((c) => c.source.key)).toContain('leffler-westad-2010-crises');
+    // The era filters read the eras' dates: NATO (ATOP 3180) is in force in both.
+    expect(data!.state.detente.map((t) => t.treaty.atopId)).toContain(3180);
+    expect(data!.treaties.edges.map((e) => e.node.atopId)).toContain(3180);
+  });
+
   it('refuses an unknown era, or a date and an era together', async () => {
     const unknown = await api.run('{ state(ccode: 2) { treaties(era: "belle-epoque") { entry } } }');
     expect(unknown.errors?.[0]).toMatchObject({

@@ -13,6 +13,10 @@ interface NetworkState {
   alliances: number;
   negotiations: number;
   ready: boolean;
+  complete: boolean | null;
+  uncovered: string[];
+  layout: string | null;
+  blocs: number;
 }
 
 describe.skipIf(skipReason !== null)(`pages in a real browser${skipReason ? ` (${skipReason})` : ''}`, () => {
@@ -120,5 +124,57 @@ describe.skipIf(skipReason !== null)(`pages in a real browser${skipReason ? ` ($
     await expect.poll(() => site.page.locator('.result-window').innerText(), { timeout: 30_000 }).toContain('"allies"');
     await site.page.screenshot({ path: join(SHOTS, 'explorer-from-network.png') });
     for (const url of site.requests) expect(new URL(url).origin, url).toBe(site.origin);
+  });
+
+  it('the network page runs to the last year of the data and says which layers cover the date (issue #24)', async () => {
+    site.consoleErrors.length = 0;
+    const waitFor = (at: string) =>
+      site.page.waitForFunction(
+        (a) => {
+          const s = (globalThis as unknown as { networkState?: NetworkState }).networkState;
+          return s?.ready === true && s.at === a;
+        },
+        at,
+        { timeout: 60_000 },
+      );
+    const exported = async (at: string) =>
+      (
+        (await (await fetch(new URL(`/export/cytoscape?at=${at}&negotiations=5`, site.server.url))).json()) as {
+          data: { complete: boolean; coverage: { layer: string; covered: boolean }[] };
+        }
+      ).data;
+    await site.page.goto(new URL('/network?at=1990-07-01', site.server.url).toString());
+    await waitFor('1990-07-01');
+    // The slider and the date box reach ATOP's last year (analysisSpan).
+    expect(await site.page.locator('#year').getAttribute('max')).toBe('2018');
+    expect(await site.page.locator('#date').getAttribute('max')).toBe('2018-12-31');
+    const s1990 = await stateOf();
+    const n1990 = await networkOf('1990-07-01');
+    expect(s1990.nodes).toBe(n1990.nodes.length);
+    expect(s1990.alliances).toBe(n1990.edges.length);
+    expect(s1990.nodes).toBeGreaterThan(100);
+    // The default layout draws each group of states joined by alliance ties as a cluster.
+    expect(s1990.layout).toBe('blocs');
+    expect(s1990.blocs).toBeGreaterThanOrEqual(1);
+    const e1990 = await exported('1990-07-01');
+    expect(s1990.complete).toBe(e1990.complete);
+    expect(s1990.uncovered).toEqual(e1990.coverage.filter((l) => !l.covered).map((l) => l.layer));
+    expect(s1990.uncovered).not.toContain('atop');
+    // The negotiation layer rests on the record, whose negotiations end in 1949.
+    expect(s1990.uncovered).toContain('record');
+    await site.page.screenshot({ path: join(SHOTS, 'network-1990.png') });
+
+    // 2017: the COW state system and NMC end in 2016: no states, and the page says why.
+    await site.page.locator('#year').fill('2017');
+    await waitFor('2017-07-01');
+    const s2017 = await stateOf();
+    expect(s2017.nodes).toBe((await networkOf('2017-07-01')).nodes.length);
+    expect(s2017.complete).toBe(false);
+    expect(s2017.uncovered).toEqual(expect.arrayContaining(['cow-states', 'nmc']));
+    expect(s2017.uncovered).not.toContain('atop');
+    await expect
+      .poll(() => site.page.locator('#coverage .uncovered').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining('cow-states'), expect.stringContaining('nmc')]));
+    expect(site.consoleErrors).toEqual([]);
   });
 });

@@ -191,10 +191,43 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
     );
     const graphml = parseGraphml(MultiUndirectedGraph, await (await get(`/export/graphml?at=${AT}`)).text());
     expect(graphml.getAttribute('release')).toBe(version);
-    const cy = (await (await get(`/export/cytoscape?at=${AT}`)).json()) as { data: { at: string; release: string } };
-    expect(cy.data).toEqual({ at: AT, release: version });
+    const cy = (await (await get(`/export/cytoscape?at=${AT}`)).json()) as {
+      data: { at: string; release: string; complete: boolean };
+    };
+    expect(cy.data).toMatchObject({ at: AT, release: version }); // beside the coverage of the date
+    expect(typeof cy.data.complete).toBe('boolean');
     const g = MultiUndirectedGraph.from((await (await get(`/export/graphology?at=${AT}`)).json()) as SerializedGraph);
     expect(g.getAttribute('release')).toBe(version);
+  });
+
+  it('every network export says which layers cover its date: 1914 all, 2017 neither the COW state system nor NMC (issue #24)', async () => {
+    type Layer = { layer: string; covered: boolean; years: { from: number; to: number } | null; figures: string[] };
+    const cyOf = async (at: string) =>
+      ((await (await get(`/export/cytoscape?at=${at}`)).json()) as { data: { complete: boolean; coverage: Layer[] } })
+        .data;
+    const c1914 = await cyOf(AT);
+    expect(c1914.complete).toBe(true);
+    expect(c1914.coverage.map((l) => l.layer)).toEqual(expect.arrayContaining(['atop', 'cow-states', 'nmc']));
+    expect(c1914.coverage.every((l) => l.covered)).toBe(true);
+    const at = '2017-07-01';
+    const c2017 = await cyOf(at);
+    expect(c2017.complete).toBe(false);
+    const byLayer = new Map(c2017.coverage.map((l) => [l.layer, l]));
+    expect(byLayer.get('atop')).toMatchObject({ covered: true, years: { from: 1815, to: 2018 } });
+    expect(byLayer.get('cow-states')).toMatchObject({ covered: false, years: { from: 1816, to: 2016 } });
+    expect(byLayer.get('nmc')).toMatchObject({ covered: false, years: { from: 1816, to: 2016 } });
+    const graphml = parseGraphml(MultiUndirectedGraph, await (await get(`/export/graphml?at=${at}`)).text());
+    expect(graphml.getAttribute('complete')).toBe(false);
+    expect(graphml.getAttribute('coverage')).toContain('nmc 6.0 (1816–2016): not covered');
+    const g = MultiUndirectedGraph.from((await (await get(`/export/graphology?at=${at}`)).json()) as SerializedGraph);
+    expect(g.getAttribute('complete')).toBe(false);
+    expect(g.getAttribute('coverage')).toEqual(c2017.coverage);
+    // No states on that date, so no edges: read the description from the XML (graphology's GEXF
+    // reader cannot type an empty edge set).
+    const gexf = await (await get(`/export/gexf?at=${at}`)).text();
+    const description = /<description>([^<]*)<\/description>/.exec(gexf)?.[1] ?? '';
+    expect(description).toContain(`Data on ${at}:`);
+    expect(description).toContain('nmc 6.0 (1816–2016): not covered');
   });
 
   it('dyad-year CSV 1914: one row per dyad of system members; Germany–Austria-Hungary is a defense alliance', async () => {

@@ -253,6 +253,58 @@ describe.skipIf(!haveData)('import all (real files)', () => {
     expect(byName.get('nmc')!.rows).toBe(fileRows('cow-nmc-6.0/NMC-60-abridged.csv').length);
   });
 
+  it('each data set records the years its rows cover, read from the files (DataSet.coverage); CDB90 gives none', async () => {
+    const api = await createTestApi(ex);
+    const r = await api.run<{ dataSets: { name: string; coverage: { from: number; to: number } | null }[] }>(
+      '{ dataSets { name coverage { from to } } }',
+    );
+    expect(r.errors).toBeUndefined();
+    const coverage = new Map(r.data!.dataSets.map((d) => [d.name, d.coverage]));
+    /** The least and greatest year in these columns of these files (missing, negative and 0 are no year). */
+    const span = (files: [string, string[]][], keep: (row: Record<string, string>) => boolean = () => true) => {
+      const years = files.flatMap(([file, columns]) =>
+        fileRows(file)
+          .filter(keep)
+          .flatMap((row) => columns.map((c) => Number(row[c])))
+          .filter((y) => Number.isInteger(y) && y > 0),
+      );
+      return { from: Math.min(...years), to: Math.max(...years) };
+    };
+    expect(coverage.get('atop')).toEqual(
+      span([
+        ['atop-5.1/atop5_1a.csv', ['begyr', 'endyr']],
+        ['atop-5.1/atop5_1m.csv', ['yrent', 'yrexit']],
+      ]),
+    );
+    expect(coverage.get('atop')).toEqual({ from: 1815, to: 2018 });
+    expect(coverage.get('mid')).toEqual(span([['cow-mid-4.3/MIDA_4.3.csv', ['styear', 'endyear']]]));
+    expect(coverage.get('mid')!.to).toBe(2010);
+    expect(coverage.get('nmc')).toEqual(span([['cow-nmc-6.0/NMC-60-abridged.csv', ['year']]]));
+    expect(coverage.get('cow-states')).toEqual(span([['cow-states/cow_states.csv', ['styear', 'endyear']]]));
+    expect(coverage.get('cow-wars')).toEqual(
+      span([['cow-war-4.0/Inter-StateWarData_v4.0.csv', ['StartYear1', 'EndYear1', 'StartYear2', 'EndYear2']]]),
+    );
+    expect(coverage.get('rivalries')).toEqual(
+      span([
+        ['rivalries/td_rivalries.csv', ['styear', 'endyear']],
+        ['rivalries/tss_rivalries.csv', ['start', 'end']],
+      ]),
+    );
+    expect(coverage.get('threat')).toEqual(
+      span([['threat/leeds-savun-threat.csv', ['year']]], (row) => row.ccode !== ''),
+    );
+    expect(coverage.get('cdb90')).toBeNull();
+  });
+
+  it('a data set recorded before coverage was read is imported once more, to read it', async () => {
+    await ex.store.write('MATCH (d:DataSet {name: $name}) REMOVE d.coverageRead', { name: 'threat' }, 'test');
+    const again = await importAll(ex, dataDir);
+    expect(again.datasets.map((d) => d.dataset)).toEqual(['threat']);
+    const rows = await ex.read(q.dataSetsAll);
+    expect(rows.find((d) => d.name === 'threat')).toMatchObject({ coverageRead: true, coverageFrom: 1816 });
+    expect((await importAll(ex, dataDir)).datasets).toEqual([]);
+  }, 60_000);
+
   it('GraphQL reaches the imported data: treaty members and capabilities', async () => {
     const api = await createTestApi(ex);
     const t = await api.run<{ treaty: { members: { state: { ccode: number } }[] } }>(

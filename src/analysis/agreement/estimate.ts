@@ -306,7 +306,7 @@ export async function estimateHypothetical(
   if (failed) throw failed;
   const outside = parties.map((party, i) => {
     const r = results[i] as OptionResult;
-    return { party, attractiveness: r.overall, options: r, recorded: false };
+    return { party, attractiveness: r.overall ?? 0, options: r, recorded: false }; // not covered: none, as for a case (cases.ts)
   });
   const names = await stateNames(a, parties, comp);
   const subject = `a negotiation between ${parties.map((c) => names.get(c) ?? c).join(', ')} in ${input.date}`;

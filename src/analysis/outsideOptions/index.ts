@@ -13,6 +13,8 @@ export {
   SERIES_LAST_YEAR,
   SERIES_STEPS,
   checkSeriesArgs,
+  checkSeriesQuery,
+  checkSeriesYear,
   midpoint,
   outsideOptionsSeries,
   seriesDates,
@@ -20,5 +22,6 @@ export {
   type SeriesArgs,
   type SeriesEra,
   type SeriesPoint,
+  type SeriesQuery,
   type SeriesStep,
 } from './series.js';

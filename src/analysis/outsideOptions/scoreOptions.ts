@@ -11,22 +11,54 @@
  * - **Buck-passing**: Σ CINC of the other states with evidence against the same target / (that +
  *   the target's CINC); without capability data, min(1, count / 3).
  * - **Overall**: the best of the three (a party needs only one good alternative).
+ *
+ * Coverage (src/domain/coverage.ts): a component or option whose data do not cover the date (NMC
+ * after its last year, the record's negotiations after 1949, the state system after COW's last
+ * year) is null, with the data sets and their years in the reasons, not zero; one some of whose
+ * sources do not cover it (disputes after MID's last year) is computed from the others and the
+ * result is not `complete`. Every result lists the layers it rests on.
  */
 import {
+  ALLY_COMPONENT_FIGURE,
   ALLY_WEIGHTS,
   BUCK_CATCHERS_FOR_FULL_ATTRACTIVENESS,
+  OPTION_FIGURES,
   SHARED_TARGET_SATURATION,
   TIE_VALUE,
+  coverageOf,
   covers,
+  figureStatus,
   kindStrength,
   overlaps,
+  uncoveredText,
   yearOf,
+  type AllyComponent,
+  type Figure,
 } from '../../domain/index.js';
 import type { AllyComponents, AlternativeAlly, OptionInputs, OptionResult, Reason } from './types.js';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Weighted mean of the components that have data. */
+/** Whether a kind of figure has data at the request's date: false when its data sets do not cover it. */
+const coveredAt = (i: OptionInputs, figure: Figure) =>
+  figureStatus(i.layers, figure, yearOf(i.request.at)) !== 'NOT_COVERED';
+
+/** "<what> not covered in <year>: <the data sets and their years>" (or partly covered). */
+function coverageReason(i: OptionInputs, figure: Figure, what: string): Reason | null {
+  const year = yearOf(i.request.at);
+  const status = figureStatus(i.layers, figure, year);
+  if (status === 'COVERED' || status === 'NOT_IMPORTED') return null;
+  const missing = uncoveredText(i.layers, figure, year)!;
+  return {
+    text:
+      status === 'NOT_COVERED'
+        ? `${what} not covered in ${year}: ${missing}`
+        : `${what} partly covered in ${year}: without ${missing}`,
+    sources: [],
+  };
+}
+
+/** Weighted mean of the components that have data (0 when none has). */
 export function allyScore(c: AllyComponents): number {
   let total = 0;
   let weight = 0;
@@ -44,10 +76,37 @@ function sumOrNull(values: (number | null | undefined)[]): number | null {
   return known.length ? known.reduce((a, b) => a + b, 0) : null;
 }
 
+const COMPONENT_WORDS: Record<AllyComponent, string> = {
+  concurrentTalks: 'concurrent talks',
+  sharedTarget: 'evidence against the target',
+  capability: 'capabilities',
+  ties: 'alliance ties',
+};
+
+/** Why the alternative allies, or some of their components, are not (fully) covered at the date. */
+function allyCoverageReasons(i: OptionInputs): Reason[] {
+  const out: Reason[] = [];
+  const system = coverageReason(i, 'stateSystem', 'the state system (who could be an ally)');
+  if (system) out.push(system);
+  const hostile = coverageReason(i, 'hostilities', 'wars and disputes with the party (which leave a state out)');
+  if (hostile) out.push(hostile);
+  for (const [k, figure] of Object.entries(ALLY_COMPONENT_FIGURE) as [AllyComponent, Figure][]) {
+    const r = coverageReason(i, figure, COMPONENT_WORDS[k]);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
 export function scoreAlternativeAllies(i: OptionInputs, targetCinc: number | null): AlternativeAlly[] {
   const { request: r, targets } = i;
   const year = yearOf(r.at);
   const nameOf = (c: number) => i.names.get(c) ?? String(c);
+  const has = {
+    capability: coveredAt(i, ALLY_COMPONENT_FIGURE.capability),
+    sharedTarget: coveredAt(i, ALLY_COMPONENT_FIGURE.sharedTarget),
+    ties: coveredAt(i, ALLY_COMPONENT_FIGURE.ties),
+    concurrentTalks: coveredAt(i, ALLY_COMPONENT_FIGURE.concurrentTalks),
+  };
   const allies: AlternativeAlly[] = [];
   for (const c of i.candidates) {
     if (i.hostile.has(c)) continue; // at war or in a dispute with the party: not available
@@ -90,10 +149,11 @@ export function scoreAlternativeAllies(i: OptionInputs, targetCinc: number | nul
         sources: [],
       });
     const components: AllyComponents = {
-      capability: isTarget || cinc === null ? null : targetCinc ? round(cinc / (cinc + targetCinc)) : null,
-      sharedTarget: round(Math.min(1, kindStrength(theirs) / SHARED_TARGET_SATURATION)),
-      ties: current.length ? TIE_VALUE.current : myTies.length ? TIE_VALUE.former : TIE_VALUE.none,
-      concurrentTalks: concurrent.length ? 1 : 0,
+      capability:
+        !has.capability || isTarget || cinc === null ? null : targetCinc ? round(cinc / (cinc + targetCinc)) : null,
+      sharedTarget: has.sharedTarget ? round(Math.min(1, kindStrength(theirs) / SHARED_TARGET_SATURATION)) : null,
+      ties: has.ties ? (current.length ? TIE_VALUE.current : myTies.length ? TIE_VALUE.former : TIE_VALUE.none) : null,
+      concurrentTalks: has.concurrentTalks ? (concurrent.length ? 1 : 0) : null,
     };
     allies.push({ state: c, score: allyScore(components), components, reasons });
   }
@@ -103,30 +163,55 @@ export function scoreAlternativeAllies(i: OptionInputs, targetCinc: number | nul
 export function scoreUnilateral(i: OptionInputs, targetCinc: number | null): OptionResult['unilateral'] {
   const r = i.request;
   const year = yearOf(r.at);
-  const partyCinc = i.cinc.get(r.party) ?? null;
-  const majorPower = i.spells.length
-    ? i.spells.some((s) => s.kind === 'MAJOR_POWER' && covers(s.start, s.end, r.at))
-    : null;
-  const attractiveness = partyCinc !== null && targetCinc ? round(partyCinc / (partyCinc + targetCinc)) : null;
+  const capabilities = coveredAt(i, 'capabilities');
+  const partyCinc = capabilities ? (i.cinc.get(r.party) ?? null) : null;
+  const majorPower =
+    i.spells.length && coveredAt(i, 'majorPowers')
+      ? i.spells.some((s) => s.kind === 'MAJOR_POWER' && covers(s.start, s.end, r.at))
+      : null;
+  const attractiveness =
+    partyCinc !== null && targetCinc && capabilities ? round(partyCinc / (partyCinc + targetCinc)) : null;
+  const notCovered = coverageReason(i, 'capabilities', 'capabilities');
   const reasons: Reason[] = [
     attractiveness !== null
       ? {
           text: `CINC ${partyCinc!.toFixed(4)} against the target's ${targetCinc!.toFixed(4)} in ${year}: ${Math.round(attractiveness * 100)}% of the dyad's capabilities`,
           sources: [],
         }
-      : { text: `no capability data for ${year} (import NMC to measure unilateral action)`, sources: [] },
+      : (notCovered ?? {
+          text: `no capability data for ${year} (import NMC to measure unilateral action)`,
+          sources: [],
+        }),
   ];
   if (majorPower !== null)
     reasons.push({ text: majorPower ? 'a major power at the time' : 'not a major power at the time', sources: [] });
-  return { attractiveness, partyCinc, targetCinc, majorPower, reasons };
+  else {
+    const r = coverageReason(i, 'majorPowers', 'major-power status');
+    if (r) reasons.push(r);
+  }
+  return {
+    attractiveness,
+    partyCinc,
+    targetCinc: capabilities ? targetCinc : null,
+    majorPower,
+    reasons,
+  };
 }
 
 export function scoreBuckPassing(i: OptionInputs, targetCinc: number | null): OptionResult['buckPassing'] {
+  const notCovered = [
+    coveredAt(i, 'stateSystem')
+      ? null
+      : coverageReason(i, 'stateSystem', 'the state system (who could catch the buck)'),
+    coveredAt(i, 'evidence') ? null : coverageReason(i, 'evidence', 'evidence against the target'),
+  ].filter((x): x is Reason => x !== null);
+  if (notCovered.length) return { attractiveness: null, buckCatchers: [], reasons: notCovered };
+  const capabilities = coveredAt(i, 'capabilities');
   const catchers = i.candidates
     .filter((c) => !i.targets.includes(c))
     .map((c) => ({
       state: c,
-      cinc: i.cinc.get(c) ?? null,
+      cinc: capabilities ? (i.cinc.get(c) ?? null) : null,
       evidence: (i.evidence.get(c) ?? []).filter((e) => i.targets.includes(e.target)),
     }))
     .filter((x) => x.evidence.length)
@@ -144,22 +229,32 @@ export function scoreBuckPassing(i: OptionInputs, targetCinc: number | null): Op
         },
       ]
     : [{ text: 'no other state on record against the same target', sources: [] }];
+  const partial = coverageReason(i, 'evidence', 'evidence against the target');
+  if (partial) reasons.push(partial);
   return { attractiveness, buckCatchers: catchers, reasons };
 }
 
-/** All three options and the overall attractiveness of one request. */
+/** The best of some attractiveness values, ignoring those not covered; null when none is. */
+function best(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? Math.max(...known) : null;
+}
+
+/** All three options, the overall attractiveness and the coverage of one request. */
 export function scoreOptions(i: OptionInputs): OptionResult {
   const targetCinc = sumOrNull(i.targets.map((t) => i.cinc.get(t)));
-  const allies = scoreAlternativeAllies(i, targetCinc);
+  const systemCovered = coveredAt(i, 'stateSystem');
+  const allies = systemCovered ? scoreAlternativeAllies(i, targetCinc) : [];
   const unilateral = scoreUnilateral(i, targetCinc);
   const buckPassing = scoreBuckPassing(i, targetCinc);
-  const allyAttr = allies[0]?.score ?? 0;
+  const allyAttr = systemCovered ? (allies[0]?.score ?? 0) : null;
   return {
     request: i.request,
     targets: i.targets,
-    alternativeAllies: { attractiveness: allyAttr, allies },
+    alternativeAllies: { attractiveness: allyAttr, allies, reasons: allyCoverageReasons(i) },
     unilateral,
     buckPassing,
-    overall: Math.max(allyAttr, unilateral.attractiveness ?? 0, buckPassing.attractiveness),
+    overall: best([allyAttr, unilateral.attractiveness, buckPassing.attractiveness]),
+    coverage: coverageOf(i.layers, OPTION_FIGURES, yearOf(i.request.at)),
   };
 }

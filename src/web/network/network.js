@@ -1,12 +1,30 @@
 // The network page: draws /export/cytoscape?at=… with Cytoscape.js (canvas, no WebGL, no build step).
-// window.networkState tells tests (and the curious) what is drawn: {at, nodes, alliances, negotiations, ready}.
+// window.networkState tells tests (and the curious) what is drawn:
+// {at, nodes, alliances, negotiations, ready, loads, layout, blocs, complete, uncovered, labelPx}.
+// Labels keep their size on screen whatever the zoom (LABEL_PX); the default layout ("blocs") draws
+// each group of allied states as its own cluster and the states without an ally in a grid below.
 // Queries, explorer links and the details box: window.page (page.js, from src/web/shared/).
 (function () {
   'use strict';
   var NEGOTIATION_YEARS = 5;
+  // Label sizes on screen, in CSS pixels (major powers a little larger), whatever the zoom.
+  var LABEL_PX = 12,
+    MAJOR_LABEL_PX = 14;
   var $ = page.byId;
   var params = new URLSearchParams(location.search);
-  var state = (window.networkState = { at: null, nodes: 0, alliances: 0, negotiations: 0, ready: false, loads: 0 });
+  var state = (window.networkState = {
+    at: null,
+    nodes: 0,
+    alliances: 0,
+    negotiations: 0,
+    ready: false,
+    loads: 0,
+    layout: null,
+    blocs: 0,
+    complete: null,
+    uncovered: [],
+    labelPx: LABEL_PX,
+  });
 
   var cy = (window.cy = cytoscape({
     container: $('cy'),
@@ -21,10 +39,13 @@
           height: 'mapData(size, 4, 30, 8, 60)',
           'background-color': '#95a5a6',
           label: 'data(label)',
-          'font-size': 9,
-          color: '#333',
+          'font-size': LABEL_PX,
+          color: '#222',
           'text-valign': 'bottom',
           'text-margin-y': 2,
+          'text-outline-color': '#fff',
+          'text-outline-width': 2,
+          'text-outline-opacity': 0.85,
         },
       },
       {
@@ -34,7 +55,7 @@
           'border-width': 3,
           'border-color': '#f1c40f',
           'font-weight': 'bold',
-          'font-size': 11,
+          'font-size': MAJOR_LABEL_PX,
         },
       },
       {
@@ -71,24 +92,155 @@
     return pos;
   }
 
+  // Blocs: the states joined by alliance ties (at the date) as clusters, the largest first, packed in
+  // rows of boxes sized to their members; each cluster laid out by a force-directed pass (cose) from
+  // a circle in ccode order, so the same date always gives the same picture; the states without an
+  // ally in a grid below, in ccode order. Negotiation links do not pull states together.
+  function blocLayout() {
+    var alliances = cy.edges('[kind = "alliance"]');
+    var comps = cy
+      .nodes()
+      .union(alliances)
+      .components()
+      .map(function (c) {
+        return c.nodes().sort(function (a, b) {
+          return a.data('ccode') - b.data('ccode');
+        });
+      });
+    var blocs = comps
+      .filter(function (c) {
+        return c.length > 1;
+      })
+      .sort(function (a, b) {
+        return b.length - a.length || a[0].data('ccode') - b[0].data('ccode');
+      });
+    var alone = cy
+      .collection()
+      .union(
+        comps.filter(function (c) {
+          return c.length === 1;
+        }),
+      )
+      .sort(function (a, b) {
+        return a.data('ccode') - b.data('ccode');
+      });
+    var width = Math.max(900, $('cy').clientWidth * 1.4);
+    var cellFor = function (n) {
+      return Math.max(160, Math.sqrt(n) * 165);
+    };
+    var x = 0,
+      y = 0,
+      rowH = 0;
+    blocs.forEach(function (c) {
+      var side = cellFor(c.length);
+      if (x > 0 && x + side > width) {
+        x = 0;
+        y += rowH + 40;
+        rowH = 0;
+      }
+      var cx = x + side / 2,
+        cy0 = y + side / 2;
+      c.forEach(function (n, i) {
+        var a = (i / c.length) * 2 * Math.PI;
+        n.position({ x: cx + (side / 3) * Math.cos(a), y: cy0 + (side / 3) * Math.sin(a) });
+      });
+      c.union(c.edgesWith(c).filter('[kind = "alliance"]'))
+        .layout({
+          name: 'cose',
+          animate: false,
+          randomize: false,
+          fit: false,
+          boundingBox: { x1: x, y1: y, w: side, h: side },
+          nodeRepulsion: function () {
+            return 60000;
+          },
+          idealEdgeLength: function () {
+            return 90;
+          },
+          edgeElasticity: function () {
+            return 60;
+          },
+          nodeOverlap: 20,
+          gravity: 1,
+          numIter: 1500,
+        })
+        .run();
+      x += side + 40;
+      rowH = Math.max(rowH, side);
+    });
+    var top = y + rowH + (blocs.length ? 70 : 0);
+    var cols = Math.max(1, Math.floor(width / 70));
+    alone.forEach(function (n, i) {
+      n.position({ x: (i % cols) * 70 + 35, y: top + Math.floor(i / cols) * 55 });
+    });
+    return blocs.length;
+  }
+
   function runLayout() {
     var name = $('layout').value;
-    var layout =
-      name === 'cose'
-        ? cy.layout({
-            name: 'cose',
-            animate: false,
-            randomize: false,
-            nodeRepulsion: function () {
-              return 8000;
-            },
-            idealEdgeLength: function () {
-              return 60;
-            },
+    if (name === 'blocs') state.blocs = blocLayout();
+    else cy.layout({ name: 'preset', positions: ringPositions(), fit: false }).run();
+    state.layout = name;
+    cy.fit(undefined, 50); // room for the labels, which keep their screen size (keepLabels)
+    keepLabels();
+  }
+
+  // Labels at LABEL_PX on screen whatever the zoom: their size in the model is divided by the zoom.
+  function keepLabels() {
+    var z = cy.zoom();
+    cy.batch(function () {
+      cy.nodes('[!majorPower]').style('font-size', LABEL_PX / z);
+      cy.nodes('[?majorPower]').style('font-size', MAJOR_LABEL_PX / z);
+      cy.nodes().style('text-outline-width', 2 / z);
+    });
+  }
+  cy.on('zoom', keepLabels);
+
+  // Which layers cover the date, from the export's own `coverage` (src/domain/coverage.ts).
+  var FIGURE_WORDS = {
+    stateSystem: 'states',
+    majorPowers: 'major powers',
+    capabilities: 'capabilities',
+    allianceTies: 'alliances',
+    negotiations: 'negotiations',
+  };
+  function showCoverage(at, graphData) {
+    var box = $('coverage');
+    box.textContent = '';
+    var layers = (graphData && graphData.coverage) || [];
+    state.complete = graphData ? graphData.complete : null;
+    state.uncovered = layers
+      .filter(function (l) {
+        return !l.covered;
+      })
+      .map(function (l) {
+        return l.layer;
+      });
+    box.appendChild(document.createTextNode('Data on ' + at + ': '));
+    layers.forEach(function (l, i) {
+      var span = document.createElement('span');
+      span.className = l.covered ? 'covered' : 'uncovered';
+      span.setAttribute('data-layer', l.layer);
+      var name = l.layer === 'record' ? 'the record' : l.layer + (l.version ? ' ' + l.version : '');
+      var years = !l.imported ? 'not imported' : l.years ? l.years.from + '–' + l.years.to : 'no years';
+      span.textContent =
+        l.figures
+          .map(function (f) {
+            return FIGURE_WORDS[f] || f;
           })
-        : cy.layout({ name: 'preset', positions: ringPositions(), fit: true, padding: 30 });
-    layout.run();
-    cy.fit(undefined, 30);
+          .join(', ') +
+        ' — ' +
+        name +
+        ' (' +
+        years +
+        (l.covered ? ')' : ', not covering it)');
+      box.appendChild(span);
+      if (i < layers.length - 1) box.appendChild(document.createTextNode('; '));
+    });
+    if (state.complete === false)
+      box.appendChild(
+        document.createTextNode('. What rests only on data that do not cover the date is missing from the picture.'),
+      );
   }
 
   function showNegotiations() {
@@ -206,6 +358,7 @@
     });
     showNegotiations();
     runLayout();
+    showCoverage(at, json.data);
     var alliances = json.elements.edges.filter(function (e) {
       return e.data.kind === 'alliance';
     }).length;
@@ -257,7 +410,12 @@
   (async function start() {
     await page.loadQueries('/network/queries.json');
     try {
-      var eras = (await page.runQuery('eras')).data.eras;
+      var answer = (await page.runQuery('eras')).data;
+      var span = answer.analysisSpan;
+      // The slider and the date box run over the years of the data (state-system data begin in 1816).
+      $('year').max = String(span.to);
+      $('date').max = span.to + '-12-31';
+      var eras = answer.eras;
       eras.forEach(function (era) {
         var o = document.createElement('option');
         // An era opens at its start (or 1816-01-01, where the state system data begin).

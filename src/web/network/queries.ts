@@ -50,6 +50,7 @@ query NegotiationAt($id: ID!) {
   }
 }
 `,
-  eras: `query Eras { eras { key name start end } }
+  eras: `# The eras (the era box) and the years of the data (the slider's range).
+query Eras { analysisSpan { from to } eras { key name start end } }
 `,
 } as const;
