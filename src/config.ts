@@ -21,6 +21,8 @@
  * | REQUEST_TIMEOUT_MS | 10000 | deadline of one GraphQL request or export: past it no further store call starts and the request ends with `TIMEOUT` (HTTP 503) |
  * | MAX_RESPONSE_NODES | 100000 | most nodes (fields and list items) one GraphQL result may hold: past it the request stops with `RESPONSE_TOO_LARGE` (HTTP 400) |
  * | MAX_RESPONSE_BYTES | 10000000 | most bytes (about: keys and string values) one GraphQL result may hold, likewise |
+ * | READ_CACHE_MB | 64 | megabytes (about) of store rows the server's requests share by data version; least recently used dropped past it (`/metrics` shows what it holds) |
+ * | RESULT_CACHE_MB | 32 | megabytes (about) of scored outside options shared likewise |
  * | MAX_HEAP_SHARE | 0.75 | share of V8's heap limit (`node --max-old-space-size`) the server may use: over it GraphQL operations are refused and running ones stop, `OVERLOADED` (HTTP 503, `Retry-After`) |
  * | EXPENSIVE_COST | 2000 | estimated cost from which a GraphQL operation counts as expensive |
  * | MAX_CONCURRENT_EXPENSIVE | 2 | expensive operations run at once; more get HTTP 429 `TOO_MANY_REQUESTS` with `Retry-After` |
@@ -91,6 +93,9 @@ export interface ServerPolicy {
   expensiveCost: number;
   /** Share of V8's heap limit the server may use (0–1]. */
   maxHeapShare: number;
+  /** Bytes (about) of rows the read cache keeps (READ_CACHE_MB), and of scored outside options (RESULT_CACHE_MB). */
+  readCacheBytes: number;
+  resultCacheBytes: number;
   maxConcurrentExpensive: number;
   maxConcurrentExports: number;
   storeConcurrency: number;
@@ -104,6 +109,8 @@ export interface ServerPolicy {
 export const DEFAULT_SERVER_POLICY: ServerPolicy = {
   expensiveCost: 2000,
   maxHeapShare: 0.75,
+  readCacheBytes: 64 * 2 ** 20, // as DEFAULT_READ_CACHE_BYTES (src/store/QueryExecutor.ts)
+  resultCacheBytes: 32 * 2 ** 20,
   maxConcurrentExpensive: 2,
   maxConcurrentExports: 1,
   storeConcurrency: 4,
@@ -207,6 +214,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     server: {
       expensiveCost: int(env, 'EXPENSIVE_COST', DEFAULT_SERVER_POLICY.expensiveCost),
       maxHeapShare: share(env, 'MAX_HEAP_SHARE', DEFAULT_SERVER_POLICY.maxHeapShare),
+      readCacheBytes: int(env, 'READ_CACHE_MB', DEFAULT_SERVER_POLICY.readCacheBytes / 2 ** 20) * 2 ** 20,
+      resultCacheBytes: int(env, 'RESULT_CACHE_MB', DEFAULT_SERVER_POLICY.resultCacheBytes / 2 ** 20) * 2 ** 20,
       maxConcurrentExpensive: int(env, 'MAX_CONCURRENT_EXPENSIVE', DEFAULT_SERVER_POLICY.maxConcurrentExpensive),
       maxConcurrentExports: int(env, 'MAX_CONCURRENT_EXPORTS', DEFAULT_SERVER_POLICY.maxConcurrentExports),
       storeConcurrency: int(env, 'STORE_CONCURRENCY', DEFAULT_SERVER_POLICY.storeConcurrency),

@@ -12,6 +12,7 @@ import type { HeldSlots } from './limits/useCostLimit.js';
 import type { StoreGate } from './limits/storeGate.js';
 import type { Deadline } from './limits/deadline.js';
 import type { ResponseBudget } from './limits/responseBudget.js';
+import { BatchHold } from './pacer.js';
 
 export interface RequestContext {
   requestId: string;
@@ -30,6 +31,8 @@ export interface RequestContext {
   budget?: ResponseBudget;
   /** Concurrency slots taken by this request, released when it ends. */
   held: HeldSlots;
+  /** When this request's DataLoader batches go out: held while its resolution is paced (src/pacer.ts). */
+  batches: BatchHold;
 }
 
 /**
@@ -57,17 +60,19 @@ export function createContext(
     signal,
   );
   if (gate) executor = gated(executor, gate, requestId, signal);
-  const loaders = createLoaders(executor);
+  const batches = new BatchHold();
+  const loaders = createLoaders(executor, batches.schedule);
   return {
     requestId,
     executor,
     loaders,
-    analysis: createAnalysisContext(executor, loaders, signal),
+    analysis: createAnalysisContext(executor, loaders, signal, batches.schedule),
     limits,
     roundTrips,
     signal,
     deadline,
     held: { release: [] },
+    batches,
   };
 }
 

@@ -24,7 +24,7 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import { DEFAULT_SERVER_POLICY, withDefaults, type Config, type ServerPolicy } from './config.js';
 import type { Logger } from './logger.js';
-import type { QueryExecutor } from './store/QueryExecutor.js';
+import { ReadCache, type QueryExecutor } from './store/QueryExecutor.js';
 import { createContext, type RequestContext } from './context.js';
 import { prefitModel } from './analysis/agreement/index.js';
 import { buildAppSchema } from './buildAppSchema.js';
@@ -42,6 +42,8 @@ import { maskError, useStatusByPhase } from './errors/index.js';
 import { explorerRouter } from './web/explorer.js';
 import { networkRouter } from './web/network/networkRouter.js';
 import { optionsRouter } from './web/options/optionsRouter.js';
+import { securityHeaders } from './web/securityHeaders.js';
+import { metricsText } from './metrics.js';
 
 export interface AppOptions {
   executor: QueryExecutor;
@@ -144,12 +146,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   await apollo.start();
   const { logger } = options;
   // Requests share the rows of their reads by data version (store/QueryExecutor.ts: withReadCache).
-  const executor = (options.readCache ?? policy.readCache) ? options.executor.withReadCache() : options.executor;
+  const executor =
+    (options.readCache ?? policy.readCache)
+      ? options.executor.withReadCache(new ReadCache(policy.readCacheBytes, policy.resultCacheBytes))
+      : options.executor;
   const limits = withDefaults(options.limits);
   const gate = new StoreGate(policy.storeConcurrency);
 
   app.disable('x-powered-by');
   app.set('env', policy.devErrors ? 'development' : 'production');
+  app.use(securityHeaders);
+  app.get('/metrics', (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(metricsText(executor));
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -160,7 +169,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (!health.ok) logger?.warn({ detail: health.detail }, 'store not ready');
     res.status(health.ok ? 200 : 503).json({ status: health.ok ? 'ready' : 'unavailable', store: health.store });
   });
-  app.all(['/healthz', '/readyz'], methodNotAllowed(['GET']));
+  app.all(['/healthz', '/readyz', '/metrics'], methodNotAllowed(['GET']));
   app.use(
     '/graphql',
     cors(policy.corsOrigins, ['GET', 'POST']),

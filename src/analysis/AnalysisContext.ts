@@ -6,7 +6,7 @@
  */
 import DataLoader from 'dataloader';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import type { Loaders } from '../loaders/createLoaders.js';
+import type { BatchSchedule, Loaders } from '../loaders/createLoaders.js';
 import { BadInputError } from '../errors/index.js';
 import type { Coding } from '../domain/index.js';
 import { negotiationDataFrom, type NegotiationData } from './negotiationData.js';
@@ -83,14 +83,18 @@ export interface AnalysisContext {
   outsideOptions: OutsideOptionsLoader;
 }
 
-/** `signal`: the request's, which also stops the analysis' JS work between slices (src/pacer.ts). */
+/**
+ * `signal`: the request's, which also stops the analysis' JS work between slices (src/pacer.ts);
+ * `schedule`: when the batches of its loaders go out (the request's, as for createLoaders).
+ */
 export function createAnalysisContext(
   executor: QueryExecutor,
   loaders: Loaders,
   signal?: AbortSignal,
+  schedule?: BatchSchedule,
 ): AnalysisContext {
   const negotiations = negotiationDataFrom(loaders);
-  const outsideOptions = createOutsideOptionsLoader(executor, signal);
+  const outsideOptions = createOutsideOptionsLoader(executor, signal, schedule);
   // Parties at negotiations are batched by (negotiation, party), their requests built together and
   // scored in one batch: building a request takes a different number of loader hops for a party
   // whose plan names no target, which would otherwise split a page's parties into two batches.
@@ -104,7 +108,7 @@ export function createAnalysisContext(
       let j = 0;
       return requests.map((r) => (r.status === 'fulfilled' ? results[j++]! : (r.reason as Error)));
     },
-    { cacheKeyFn: (k) => `${k.negotiation} ${k.party} ${k.argument}` },
+    { cacheKeyFn: (k) => `${k.negotiation} ${k.party} ${k.argument}`, batchScheduleFn: schedule },
   );
   const a: AnalysisContext = {
     executor,

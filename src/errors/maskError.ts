@@ -6,7 +6,7 @@
  * NODE_ENV=development) a masked error also carries `extensions.detail`: the error's class and
  * first line, absolute paths replaced by `<path>` — still no stack.
  */
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError } from './AppError.js';
 
@@ -18,6 +18,33 @@ const PASS_THROUGH = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);
+
+/**
+ * Client mistakes that Apollo or graphql-js report as a GraphQLError without a code (Apollo then
+ * gives them INTERNAL_SERVER_ERROR), recognised by their exact message: the code they get, and the
+ * message sent instead (undefined: graphql-js's own).
+ */
+const UNCODED_CLIENT_ERRORS: readonly { message: string; code: string; say?: string }[] = [
+  {
+    message: 'provided sha does not match query',
+    code: 'PERSISTED_QUERY_HASH_MISMATCH',
+    say: "The persisted query's sha256Hash does not match the query sent with it: send the SHA-256 (hex) of the query text exactly as sent, or the query alone.",
+  },
+  {
+    message: 'Unsupported persisted query version',
+    code: 'BAD_REQUEST',
+    say: 'Unsupported persisted query version: only version 1 is supported.',
+  },
+  { message: 'Too many errors processing variables, error limit reached. Execution aborted.', code: 'BAD_USER_INPUT' },
+];
+
+/** The client error `error` is, if it is one of UNCODED_CLIENT_ERRORS (raised by the library itself, not by our code). */
+function uncodedClientError(error: unknown): (typeof UNCODED_CLIENT_ERRORS)[number] | undefined {
+  if (!(error instanceof GraphQLError) || error.originalError) return undefined;
+  const code = error.extensions?.code;
+  if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return undefined;
+  return UNCODED_CLIENT_ERRORS.find((c) => c.message === error.message);
+}
 
 export interface MaskOptions {
   devErrors?: boolean;
@@ -57,6 +84,14 @@ export function maskError(
       };
     }
     return { ...formatted, extensions };
+  }
+  const client = uncodedClientError(original);
+  if (client) {
+    return {
+      message: client.say ?? formatted.message,
+      locations: formatted.locations,
+      extensions: { code: client.code },
+    };
   }
   onMasked?.(original);
   const extensions: Record<string, unknown> = { code: 'INTERNAL_SERVER_ERROR' };

@@ -49,7 +49,7 @@ export function exportRouter(executor: QueryExecutor, logger?: Logger, options: 
       }),
     );
     if (!request) return;
-    const ex = startExport(executor, req, res, { slots, timeoutMs, retryAfter });
+    const ex = startExport(executor, req, res, { slots, timeoutMs, retryAfter, logger });
     if (!ex) return;
     const t0 = performance.now();
     res.status(200).type(CONTENT_TYPES[request.format]);

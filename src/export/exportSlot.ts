@@ -32,6 +32,42 @@ export interface ExportSlotOptions {
   slots: Slots;
   timeoutMs: number;
   retryAfter: number;
+  /** Longest time the response may wait for the client to read (default `timeoutMs`), see `endWhenStalled`. */
+  stallMs?: number;
+  logger?: Logger;
+}
+
+/** How often a response waiting for its client is looked at. */
+const STALL_CHECK_MS = 250;
+
+/**
+ * Ends the response (freeing its export slot) when it has been waiting for the client to read for
+ * `stallMs`: bytes queued and none sent meanwhile. A client that asks for an export and never reads
+ * held the only slot for as long as it liked (issue 28 §3: 90 s, 9 of 9 other exports refused); the
+ * deadline did not end it, as the writer waits for the pipe to drain and checks nothing. A slow
+ * client that keeps reading is not stalled.
+ */
+function endWhenStalled(res: Response, stallMs: number, logger?: Logger): void {
+  let sent = -1;
+  let since = performance.now();
+  const timer = setInterval(() => {
+    const socket = res.socket;
+    if (!socket || res.writableFinished) return;
+    const now = performance.now();
+    const waiting = res.writableNeedDrain || socket.writableNeedDrain || socket.writableLength > 0;
+    if (!waiting || socket.bytesWritten !== sent) {
+      sent = socket.bytesWritten;
+      since = now;
+      return;
+    }
+    if (now - since >= stallMs) {
+      clearInterval(timer);
+      logger?.info({ stalledMs: Math.round(now - since), bytesSent: sent }, 'export ended: the client stopped reading');
+      res.destroy();
+    }
+  }, STALL_CHECK_MS);
+  timer.unref();
+  res.once('close', () => clearInterval(timer));
 }
 
 /** The request's executor once a slot is taken (released when the response closes), or null after answering 429. */
@@ -39,7 +75,7 @@ export function startExport(
   executor: QueryExecutor,
   req: Request,
   res: Response,
-  { slots, timeoutMs, retryAfter }: ExportSlotOptions,
+  { slots, timeoutMs, retryAfter, stallMs = timeoutMs, logger }: ExportSlotOptions,
 ): QueryExecutor | null {
   const release = slots.tryAcquire();
   if (!release) {
@@ -55,6 +91,7 @@ export function startExport(
     deadline.dispose();
     release();
   });
+  endWhenStalled(res, stallMs, logger);
   return executor.forRequest(req.get('x-request-id')?.slice(0, 100) ?? randomUUID(), [], deadline.signal);
 }
 
@@ -70,7 +107,10 @@ export function answerExportError(
   { name, retryAfter, logger }: { name: string; retryAfter: number; logger?: Logger },
 ): void {
   const code = e instanceof AppError ? e.code : 'INTERNAL_SERVER_ERROR';
-  if (code === 'CANCELLED') {
+  // The connection closed under the writer (the client went away, or stopped reading and was cut
+  // off): a cancellation, not an error with a stack.
+  const closed = (e as NodeJS.ErrnoException | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE' || res.destroyed;
+  if (code === 'CANCELLED' || (closed && !(e instanceof AppError))) {
     logger?.info({ export: name }, 'export cancelled: client gone');
     res.destroy();
     return;

@@ -184,7 +184,7 @@ export function optionsSeriesHandler(
       parseOptionsSeriesRequest({ state: qs.state, from: qs.from, to: qs.to, step: qs.step }),
     );
     if (!args) return;
-    const ex = startExport(executor, req, res, { slots, timeoutMs, retryAfter });
+    const ex = startExport(executor, req, res, { slots, timeoutMs, retryAfter, logger });
     if (!ex) return;
     const t0 = performance.now();
     try {

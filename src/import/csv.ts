@@ -70,6 +70,12 @@ export interface CsvRow {
   int(column: string, missing?: ReadonlySet<string>): number | null;
   /** An integer that must be present. */
   reqInt(column: string): number;
+  /** An integer that must be present, in [min, max]; a missing-value code (`-9`) is refused by name. */
+  reqIntIn(column: string, min: number, max: number): number;
+  /** An integer in [min, max], or null when missing. */
+  intIn(column: string, min: number, max: number, missing?: ReadonlySet<string>): number | null;
+  /** A number in [min, max], or null when missing. */
+  floatIn(column: string, min: number, max: number, missing?: ReadonlySet<string>): number | null;
   /** A number, or null when missing. */
   float(column: string, missing?: ReadonlySet<string>): number | null;
   /** A 0/1 flag as a boolean, or null when missing. */
@@ -99,6 +105,9 @@ export interface CsvTable extends Omit<CsvFileInfo, 'rows' | 'size' | 'mtimeMs'>
 }
 
 const INT = /^-?\d+$/;
+const ZERO_FRACTION = /^-?\d+\.0*$/;
+/** The longest record (all its cells) accepted, in characters: a 50 MB cell is refused at its line. */
+export const MAX_RECORD_CHARS = 1_000_000;
 const NUM = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const BLANK_ONLY: ReadonlySet<string> = new Set(['']);
 
@@ -263,9 +272,34 @@ class Row implements CsvRow {
   int(column: string, missing: ReadonlySet<string> = MISSING): number | null {
     const v = this.cell(column);
     if (missing.has(v)) return null;
-    if (INT.test(v)) return Number(v);
-    if (NUM.test(v) && Number.isInteger(Number(v))) return Number(v);
-    throw this.error(column, `expected an integer, found ${JSON.stringify(v)}`);
+    // Digits only, or with a zero fraction ("12.0"); not exponent notation ("1e3" is no year).
+    if (INT.test(v) || ZERO_FRACTION.test(v)) {
+      const n = Number(v);
+      if (Number.isSafeInteger(n)) return n;
+      throw this.error(column, `integer out of range: ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`);
+    }
+    throw this.error(column, `expected an integer, found ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`);
+  }
+
+  intIn(column: string, min: number, max: number, missing: ReadonlySet<string> = MISSING): number | null {
+    const n = this.int(column, missing);
+    if (n !== null && (n < min || n > max)) throw this.error(column, `${n} is outside ${min}–${max}`);
+    return n;
+  }
+
+  reqIntIn(column: string, min: number, max: number): number {
+    const v = this.cell(column);
+    if (v !== '' && MISSING.has(v))
+      throw this.error(column, `a value is required here, found the missing-value code ${v}`);
+    const n = this.reqInt(column);
+    if (n < min || n > max) throw this.error(column, `${n} is outside ${min}–${max}`);
+    return n;
+  }
+
+  floatIn(column: string, min: number, max: number, missing: ReadonlySet<string> = MISSING): number | null {
+    const n = this.float(column, missing);
+    if (n !== null && !(n >= min && n <= max)) throw this.error(column, `${n} is outside ${min}–${max}`);
+    return n;
   }
 
   reqInt(column: string): number {
@@ -318,7 +352,13 @@ export async function streamCsv(
   let rows = 0;
   let columns: string[] | null = null;
   let rowError: { error: unknown } | null = null;
-  const parser = parse({ bom: true, info: true, relax_column_count: false, skip_empty_lines: true });
+  const parser = parse({
+    bom: true,
+    info: true,
+    relax_column_count: false,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
   const consume = async (records: AsyncIterable<{ record: string[]; info: { lines: number } }>) => {
     for await (const { record, info } of records) {
       if (columns === null) {

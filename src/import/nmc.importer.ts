@@ -1,5 +1,5 @@
 /** COW National Material Capabilities: one Capability per state-year, HAS_CAPABILITY from the state. */
-import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { rereadCsv, streamCsv, ImportFileError, type CsvRow } from './csv.js';
 import { Checks, streamedRows, StubStates, UniqueKeys, versionFrom, Years } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
@@ -11,22 +11,28 @@ const INTS = ['milex', 'milper', 'irst', 'pec'] as const;
 const FLOATS = ['tpop', 'upop', 'cinc'] as const;
 const COLUMNS = ['stateabb', 'ccode', 'year', ...INTS, ...FLOATS];
 
+/** NMC's span (1816 onwards); a later edition may run past 2016, not past this. */
+const FIRST_YEAR = 1816;
+const LAST_YEAR = 2100;
+
 function capability(r: CsvRow) {
-  const ccode = r.reqInt('ccode');
-  const year = r.reqInt('year');
-  // The columns of INTS and FLOATS, spelled out (this runs twice per row).
+  // COW country codes run 2–990: a missing-value code (-9) or 99999 is refused, not made a State.
+  const ccode = r.reqIntIn('ccode', 1, 999);
+  const year = r.reqIntIn('year', FIRST_YEAR, LAST_YEAR);
+  // The columns of INTS and FLOATS, spelled out (this runs twice per row); counts are never
+  // negative, a CINC is a share of the system's capabilities (0–1).
   return {
     id: `${ccode}-${year}`,
     ccode,
     year,
     abbrev: r.text('stateabb'),
-    milex: r.int('milex'),
-    milper: r.int('milper'),
-    irst: r.int('irst'),
-    pec: r.int('pec'),
-    tpop: r.float('tpop'),
-    upop: r.float('upop'),
-    cinc: r.float('cinc'),
+    milex: r.intIn('milex', 0, Number.MAX_SAFE_INTEGER),
+    milper: r.intIn('milper', 0, Number.MAX_SAFE_INTEGER),
+    irst: r.intIn('irst', 0, Number.MAX_SAFE_INTEGER),
+    pec: r.intIn('pec', 0, Number.MAX_SAFE_INTEGER),
+    tpop: r.floatIn('tpop', 0, Number.MAX_VALUE),
+    upop: r.floatIn('upop', 0, Number.MAX_VALUE),
+    cinc: r.floatIn('cinc', 0, 1),
   };
 }
 
@@ -48,10 +54,12 @@ export const nmc: Dataset = {
     const years = new Years();
     const t = await streamCsv(files.nmc!, COLUMNS, (r) => {
       years.addColumns(r, ['year']);
-      checks.run(0, () => unique.check(r, [r.reqInt('ccode'), r.reqInt('year')]));
+      checks.run(0, () => unique.check(r, [r.reqIntIn('ccode', 1, 999), r.reqIntIn('year', FIRST_YEAR, LAST_YEAR)]));
       checks.run(1, () => states.add(capability(r)));
     });
     checks.throwFirst();
+    if (t.rows === 0)
+      throw new ImportFileError(t.file, 2, null, 'no data rows: an empty data set is refused (it would record 0 rows)');
     const version = versionFrom(t.file, /NMC[-_ ]?v?(\d)\.?(\d)/i, 'unknown');
     const source = SOURCES.nmc(version);
     return {

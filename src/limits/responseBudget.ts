@@ -7,12 +7,15 @@
  * list at what most parents hold, and a document that picks the largest ones gets this far and no
  * further.
  *
- * The same walk bounds the time and memory spent after the store reads. A large result's resolution
- * is paced (src/pacer.ts): when a slice of work is used up, every field still to resolve waits for
- * the next turn of the event loop (so /healthz and other requests are answered in between), then
- * continues unless the request was stopped meanwhile. Every CHECK_EVERY nodes the budget checks the deadline by
- * the clock (TIMEOUT even when no timer could fire) and the heap (OVERLOADED over MAX_HEAP_SHARE,
- * ./heapGuard.ts).
+ * The same walk bounds the time and memory spent after the store reads. Resolution is paced
+ * (src/pacer.ts): when the slice of work the requests share is used up, the fields still to resolve
+ * wait in a queue that is let through a slice at a time (so /healthz and other requests are answered
+ * in between), and unless the request was stopped meanwhile; the request's DataLoader batches wait
+ * for the queue to empty, so that pacing does not turn one store round trip per level into several.
+ * Every CHECK_EVERY nodes the budget checks the deadline by the clock (TIMEOUT even when no timer
+ * could fire) and the heap (OVERLOADED over MAX_HEAP_SHARE, ./heapGuard.ts). After a stop, every field
+ * still to resolve gets the same rejected promise, and the response keeps one error per stop
+ * (./useResponseBudget.ts): the rest of a stopped request costs little.
  *
  * `countResolvedFields` wraps each field's resolver of a schema once; a request without a budget in
  * its context (scripts, prefit) resolves as before.
@@ -29,19 +32,10 @@ import {
 import { ResponseTooLargeError, type AppError } from '../errors/index.js';
 import type { Deadline } from './deadline.js';
 import type { HeapGuard } from './heapGuard.js';
-import { Pacer, REQUEST_SLICE_MS } from '../pacer.js';
+import { nextTurn, Pacer, REQUEST_SLICE_MS, type BatchHold } from '../pacer.js';
 
 /** Nodes between two checks of the clock, the deadline and the heap. */
 const CHECK_EVERY = 256;
-/**
- * A turn in the middle of resolution splits the DataLoader batches of a level (the loads after it
- * form a batch of their own). Up to PACE_FROM nodes, a result resolves in one go unless that takes
- * longer than SMALL_RESULT_SLICE_MS, so that an ordinary result keeps one store round trip per
- * level, whatever the number of its parents; past it, resolution turns every REQUEST_SLICE_MS.
- */
-const SMALL_RESULT_SLICE_MS = 500;
-const PACE_FROM = 10_000;
-
 export interface ResponseBudgetOptions {
   maxNodes: number;
   maxBytes: number;
@@ -49,6 +43,8 @@ export interface ResponseBudgetOptions {
   heap?: HeapGuard;
   /** Retry-After of an OVERLOADED refusal, in seconds. */
   retryAfter?: number;
+  /** The request's DataLoader batches, held while the queue is let through (one batch per level). */
+  batches?: BatchHold;
 }
 
 export class ResponseBudget {
@@ -57,8 +53,13 @@ export class ResponseBudget {
   private stopped: Error | undefined;
   private nextCheck = CHECK_EVERY;
   private readonly pacer = new Pacer(REQUEST_SLICE_MS);
-  private turn: Promise<void> | undefined;
+  /** Fields waiting for a slice of the event loop, in the order they came (see `pause`). */
+  private waiting: (() => void)[] = [];
+  private released = 0;
+  private pumping = false;
   private readonly located = new WeakMap<Error, GraphQLError>();
+  /** What every field asked after the stop gets: one rejected promise, already handled. */
+  private rejection: Promise<never> | undefined;
 
   constructor(private readonly options: ResponseBudgetOptions) {}
 
@@ -93,19 +94,62 @@ export class ResponseBudget {
   }
 
   /**
-   * A promise to wait on before resolving the next field when this slice of resolution is used up
-   * (the next turn of the event loop), else undefined. Checks the deadline and the heap on the way.
+   * A promise to wait on before resolving the next field when this slice of resolution is used up,
+   * else undefined. Checks the deadline and the heap on the way.
+   *
+   * Once the slice is used up, every field that comes waits in a queue, and the queue is let through
+   * one field at a time while the slice lasts (`pump`): a field let through runs (its resolver, and
+   * the fields graphql-js completes from its value, which join the queue) before the next is let
+   * through, and when the slice is spent the rest wait for the next turn of the event loop. Letting
+   * them all through at once at the turn would resolve a whole level of the result (240,000 items
+   * in the reliability issue's request) in one stretch.
    */
   pause(): Promise<void> | undefined {
-    if (this.turn) return this.turn;
+    if (this.pumping) return this.enqueue();
     if (this.nodes < this.nextCheck) return undefined;
     this.nextCheck = this.nodes + CHECK_EVERY;
     this.checkpoint();
-    if (!this.pacer.due(this.nodes < PACE_FROM ? SMALL_RESULT_SLICE_MS : REQUEST_SLICE_MS)) return undefined;
-    this.turn = this.pacer.turn().then(() => {
-      this.turn = undefined;
-    });
-    return this.turn;
+    if (!this.pacer.due()) return undefined;
+    return this.enqueue();
+  }
+
+  private enqueue(): Promise<void> {
+    const wait = new Promise<void>((go) => this.waiting.push(go));
+    if (!this.pumping) {
+      this.pumping = true;
+      void this.pump();
+    }
+    return wait;
+  }
+
+  /** Lets the waiting fields through in order, a slice of the event loop at a time. */
+  private async pump(): Promise<void> {
+    this.options.batches?.hold();
+    try {
+      await nextTurn();
+      for (;;) {
+        if (this.released === this.waiting.length) {
+          // Empty for now: once the work already started has settled, more may have come.
+          await settled();
+          if (this.released === this.waiting.length) break;
+        }
+        if (this.pacer.due()) await nextTurn();
+        if (this.released % CHECK_EVERY === 0) {
+          try {
+            this.checkpoint();
+          } catch {
+            /* the fields let through from here on find the request stopped */
+          }
+        }
+        this.waiting[this.released++]!();
+        await undefined; // the field's own work runs before the next field is let through
+      }
+    } finally {
+      this.waiting = [];
+      this.released = 0;
+      this.pumping = false;
+      this.options.batches?.release();
+    }
   }
 
   private checkpoint(): void {
@@ -118,9 +162,21 @@ export class ResponseBudget {
   }
 
   private over(): void {
+    if (this.stopped) throw this.stopped;
     const { maxNodes, maxBytes } = this.options;
     if (this.nodes > maxNodes) this.stop(new ResponseTooLargeError('nodes', maxNodes, 'MAX_RESPONSE_NODES'));
     if (this.bytes > maxBytes) this.stop(new ResponseTooLargeError('bytes', maxBytes, 'MAX_RESPONSE_BYTES'));
+  }
+
+  /** A rejected promise of `e` located (see `locate`): after a stop, one for all the fields still to come. */
+  rejected(e: unknown, info: GraphQLResolveInfo): Promise<never> {
+    const located = this.locate(e, info);
+    if (e !== this.stopped && e !== this.options.deadline?.signal.reason) return Promise.reject(located);
+    if (!this.rejection) {
+      this.rejection = Promise.reject(located);
+      this.rejection.catch(() => undefined);
+    }
+    return this.rejection;
   }
 
   /**
@@ -148,6 +204,12 @@ export class ResponseBudget {
   }
 }
 
+/**
+ * Resolves once the promise jobs queued so far, and those they queue, have run (a tick queued from a
+ * promise job runs after the job queue is empty): the point at which DataLoader sends its batches.
+ */
+const settled = () => new Promise<void>((done) => void Promise.resolve().then(() => process.nextTick(done)));
+
 const counted = Symbol('countResolvedFields');
 
 /**
@@ -172,7 +234,7 @@ export function countResolvedFields(schema: GraphQLSchema): void {
           budget.field(typeof info.path.key === 'string' ? info.path.key : '');
           turn = budget.pause();
         } catch (e) {
-          return Promise.reject(budget.locate(e, info));
+          return budget.rejected(e, info);
         }
         if (!turn) return settle(budget, info, resolve(source, args, context, info));
         return turn.then(() => {
@@ -188,16 +250,31 @@ export function countResolvedFields(schema: GraphQLSchema): void {
   }
 }
 
+/**
+ * Charges what a field resolved to. A value that came later (a promise: a DataLoader batch resolves
+ * thousands of them at once) also waits its turn in the queue while resolution is paced, so that
+ * graphql-js starts completing its items when the queue lets it through, not all in the same stretch.
+ */
 function settle(budget: ResponseBudget, info: GraphQLResolveInfo, result: unknown): unknown {
   if (result instanceof Promise)
     return result.then(
       (v: unknown) => {
+        let turn: Promise<void> | undefined;
         try {
           budget.value(v);
+          turn = budget.pause();
         } catch (e) {
           throw budget.locate(e, info);
         }
-        return v;
+        if (!turn) return v;
+        return turn.then(() => {
+          try {
+            budget.alive();
+          } catch (e) {
+            throw budget.locate(e, info);
+          }
+          return v;
+        });
       },
       (e: unknown) => {
         // A store call refused at the stop (the deadline's signal carries the same reason).
@@ -207,7 +284,7 @@ function settle(budget: ResponseBudget, info: GraphQLResolveInfo, result: unknow
   try {
     budget.value(result);
   } catch (e) {
-    return Promise.reject(budget.locate(e, info));
+    return budget.rejected(e, info);
   }
   return result;
 }

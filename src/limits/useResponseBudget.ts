@@ -5,12 +5,14 @@
  *
  * A request stopped by a limit (TIMEOUT, CANCELLED, RESPONSE_TOO_LARGE, OVERLOADED) fails in every
  * field still resolving; graphql-js reports each one that ends under a nullable parent, thousands of
- * copies of one message. The response keeps the first of each such code.
+ * copies of one message. The response keeps the first of each such code, chosen before Apollo formats
+ * the errors (it builds a new error and calls `formatError` for each one it is given).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Deadline } from './deadline.js';
 import type { HeapGuard } from './heapGuard.js';
+import type { BatchHold } from '../pacer.js';
 import { countResolvedFields, ResponseBudget } from './responseBudget.js';
 
 export interface ResponseBudgetLimits {
@@ -27,7 +29,7 @@ const REQUEST_WIDE = new Set(['TIMEOUT', 'CANCELLED', 'RESPONSE_TOO_LARGE', 'OVE
 export function useResponseBudget(
   schema: GraphQLSchema,
   { maxNodes, maxBytes, heap, retryAfter = 2 }: ResponseBudgetLimits,
-): ApolloServerPlugin<{ deadline?: Deadline; budget?: ResponseBudget }> {
+): ApolloServerPlugin<{ deadline?: Deadline; budget?: ResponseBudget; batches?: BatchHold }> {
   countResolvedFields(schema);
   return {
     async requestDidStart({ contextValue }) {
@@ -37,23 +39,26 @@ export function useResponseBudget(
         deadline: contextValue.deadline,
         heap,
         retryAfter,
+        batches: contextValue.batches,
       });
       return {
         async didResolveOperation() {
           heap?.check(retryAfter);
         },
-        async willSendResponse({ response }) {
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          if (!result.errors || result.errors.length < 2) return;
+        async didEncounterErrors({ errors }) {
+          // Before Apollo formats them (a new error object and `formatError` for each).
+          if (errors.length < 2) return;
           const seen = new Set<unknown>();
-          result.errors = result.errors.filter((e) => {
+          let kept = 0;
+          for (const e of errors) {
             const code = e.extensions?.code;
-            if (typeof code !== 'string' || !REQUEST_WIDE.has(code)) return true;
-            if (seen.has(code)) return false;
-            seen.add(code);
-            return true;
-          });
+            if (typeof code === 'string' && REQUEST_WIDE.has(code)) {
+              if (seen.has(code)) continue;
+              seen.add(code);
+            }
+            (errors as GraphQLError[])[kept++] = e;
+          }
+          (errors as GraphQLError[]).length = kept;
         },
       };
     },

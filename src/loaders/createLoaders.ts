@@ -41,6 +41,9 @@ export interface AlliesDuringKey {
 
 type Key = string | number;
 
+/** DataLoader's `batchScheduleFn`. */
+export type BatchSchedule = (dispatch: () => void) => void;
+
 /** `{ [name]: keys }`: TypeScript types an object with a computed key as an index signature, not `Record<N, …>`. */
 const keyList = <N extends string, K>(name: N, keys: readonly K[]) => ({ [name]: [...keys] }) as Record<N, K[]>;
 
@@ -49,37 +52,62 @@ const keyList = <N extends string, K>(name: N, keys: readonly K[]) => ({ [name]:
  * load as null. The handle's type ties the three together: `param` must be its parameter, the keys
  * its element type, and `keyOf` and `map` take its row.
  */
-function byKey<N extends string, K extends Key, R, T>(
+function loadByKey<N extends string, K extends Key, R, T>(
   ex: QueryExecutor,
   query: QueryHandle<Record<N, K[]>, R>,
   param: N,
   keyOf: (r: R) => K,
   map: (r: R) => T,
+  batchScheduleFn?: BatchSchedule,
 ) {
-  return new DataLoader<K, T | null>(async (keys) => {
-    const rows = await ex.read(query, keyList(param, keys));
-    const found = new Map(rows.map((r) => [keyOf(r), map(r)]));
-    return keys.map((k) => found.get(k) ?? null);
-  });
+  return new DataLoader<K, T | null>(
+    async (keys) => {
+      const rows = await ex.read(query, keyList(param, keys));
+      const found = new Map(rows.map((r) => [keyOf(r), map(r)]));
+      return keys.map((k) => found.get(k) ?? null);
+    },
+    { batchScheduleFn },
+  );
 }
 
 /** Loads the related nodes of each parent: `query` (parameter `param`, the parents' keys) returns rows `{id, node}` in order. */
-function related<N extends string, K extends Key, Node, T>(
+function loadRelated<N extends string, K extends Key, Node, T>(
   ex: QueryExecutor,
   query: QueryHandle<Record<N, K[]>, { id: K; node: Node }>,
   param: N,
   map: (node: Node, parent: K) => T,
+  batchScheduleFn?: BatchSchedule,
 ) {
-  return new DataLoader<K, T[]>(async (keys) => {
-    const rows = await ex.read(query, keyList(param, keys));
-    const groups = new Map<K, T[]>(keys.map((k) => [k, []]));
-    for (const r of rows) groups.get(r.id)?.push(map(r.node, r.id));
-    return keys.map((k) => groups.get(k)!);
-  });
+  return new DataLoader<K, T[]>(
+    async (keys) => {
+      const rows = await ex.read(query, keyList(param, keys));
+      const groups = new Map<K, T[]>(keys.map((k) => [k, []]));
+      for (const r of rows) groups.get(r.id)?.push(map(r.node, r.id));
+      return keys.map((k) => groups.get(k)!);
+    },
+    { batchScheduleFn },
+  );
 }
 
-export function createLoaders(ex: QueryExecutor) {
+/**
+ * `schedule`: when the loaders send their batches (DataLoader's `batchScheduleFn`; the request's, see
+ * `BatchHold` in src/pacer.ts), DataLoader's default when not given.
+ */
+export function createLoaders(ex: QueryExecutor, schedule?: BatchSchedule) {
   const id = (r: { id: string }) => r.id;
+  const byKey = <N extends string, K extends Key, R, T>(
+    e: QueryExecutor,
+    query: QueryHandle<Record<N, K[]>, R>,
+    param: N,
+    keyOf: (r: R) => K,
+    map: (r: R) => T,
+  ) => loadByKey(e, query, param, keyOf, map, schedule);
+  const related = <N extends string, K extends Key, Node, T>(
+    e: QueryExecutor,
+    query: QueryHandle<Record<N, K[]>, { id: K; node: Node }>,
+    param: N,
+    map: (node: Node, parent: K) => T,
+  ) => loadRelated(e, query, param, map, schedule);
   return {
     state: byKey(ex, q.statesByCcodes, 'ccodes', (r) => r.ccode, m.toState),
     negotiation: byKey(ex, q.negotiationsByIds, 'ids', id, m.toNegotiation),
@@ -119,7 +147,7 @@ export function createLoaders(ex: QueryExecutor) {
     phasesOfTreaty: related(ex, q.phasesOfTreaties, 'ids', m.toTreatyPhase),
     treatiesOfState: related(ex, q.treatiesOfStates, 'ccodes', (r, ccode) => m.toMembership(r.treaty, { ...r, ccode })),
     negotiationsOfEra: related(ex, q.negotiationsOfEras, 'ids', (r) => r.id),
-    capabilitiesOfState: capabilities(ex),
+    capabilitiesOfState: capabilities(ex, schedule),
 
     sourcesOf: {
       State: related(ex, q.sourcesOfStates, 'ids', m.toCitation),
@@ -156,7 +184,7 @@ export function createLoaders(ex: QueryExecutor) {
           ),
         );
       },
-      { cacheKeyFn: (k) => `${k.ccode} ${k.from} ${k.to}` },
+      { cacheKeyFn: (k) => `${k.ccode} ${k.from} ${k.to}`, batchScheduleFn: schedule },
     ),
     systemSpellsOfState: related(ex, q.systemSpellsOfStates, 'ids', (r) => r),
   };
@@ -170,7 +198,7 @@ export interface CapabilityRange {
 }
 
 /** Capabilities per (state, year range): ONE `capabilitiesOfStates` query for all the keys of a level. */
-function capabilities(ex: QueryExecutor) {
+function capabilities(ex: QueryExecutor, batchScheduleFn?: BatchSchedule) {
   const keyOf = (k: CapabilityRange) => `${k.ccode}:${k.from ?? ''}:${k.to ?? ''}`;
   return new DataLoader<CapabilityRange, ReturnType<typeof m.toCapability>[], string>(
     async (keys) => {
@@ -181,7 +209,7 @@ function capabilities(ex: QueryExecutor) {
       for (const r of rows) groups.get(r.id)?.push(m.toCapability(r.node));
       return keys.map((k) => groups.get(keyOf(k))!);
     },
-    { cacheKeyFn: keyOf },
+    { cacheKeyFn: keyOf, batchScheduleFn },
   );
 }
 

@@ -14,6 +14,7 @@ import type { GraphStore, Params, Row } from './GraphStore.js';
 import type { AnyQueryHandle, QueryHandle } from './QueryHandle.js';
 import { bumpDataVersion, dataVersion } from './queries.gen.js';
 import { invariant } from '../errors/index.js';
+import { approxBytes, type CacheFigures } from './byteBudget.js';
 
 export interface QueryEvent {
   name: string;
@@ -38,17 +39,28 @@ export interface NamedTransaction {
  * Rows of named reads, by data version (see `QueryExecutor.withReadCache`): what the server's
  * requests share, so that a request asked again (8 clients looping the same 50 negotiations' outside
  * options) costs no store call. Entries of another data version are never returned; the least
- * recently used go first past `maxRows` rows in all; a read in flight is shared, not repeated.
+ * recently used go first past `maxBytes` (their rows' `approxBytes`, ./byteBudget.ts), and a read
+ * larger than a quarter of that is not kept; a read in flight is shared, not repeated.
+ * `derivedMaxBytes`: the budget of the caches derived from it (the scored outside options, one per
+ * read cache: src/analysis/outsideOptions/resultCache.ts).
  */
 export class ReadCache {
   private readonly entries = new Map<string, { version: string; rows: Promise<Row[]>; size: number }>();
   private total = 0;
   hits = 0;
   misses = 0;
-  constructor(readonly maxRows = 1_000_000) {}
+  constructor(
+    readonly maxBytes = DEFAULT_READ_CACHE_BYTES,
+    readonly derivedMaxBytes = DEFAULT_DERIVED_CACHE_BYTES,
+  ) {}
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Entries, bytes held (about), budget, hits and misses: for /metrics. */
+  figures(): CacheFigures {
+    return { entries: this.entries.size, bytes: this.total, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses };
   }
 
   /** The cached rows of `key` at `version`, or those of `load()` (then cached). */
@@ -67,14 +79,15 @@ export class ReadCache {
     entry.rows.then(
       (rows) => {
         if (this.entries.get(key) !== entry) return;
-        if (rows.length > this.maxRows / 4) {
+        const size = approxBytes(rows) + key.length;
+        if (size > this.maxBytes / 4) {
           this.drop(key);
           return;
         } // too big to keep: read again next time
-        entry.size = rows.length;
-        this.total += rows.length;
+        entry.size = size;
+        this.total += size;
         for (const [k] of this.entries) {
-          if (this.total <= this.maxRows) break;
+          if (this.total <= this.maxBytes) break;
           this.drop(k);
         }
       },
@@ -92,6 +105,11 @@ export class ReadCache {
     this.entries.delete(key);
   }
 }
+
+/** READ_CACHE_MB's default: 64 MB of rows. */
+export const DEFAULT_READ_CACHE_BYTES = 64 * 2 ** 20;
+/** RESULT_CACHE_MB's default: 32 MB of scored outside options. */
+export const DEFAULT_DERIVED_CACHE_BYTES = 32 * 2 ** 20;
 
 /** A read's cache key: its name and parameters (long parameter lists hashed). */
 function cacheKey(name: string, params: unknown): string {
@@ -215,7 +233,7 @@ export class QueryExecutor {
     if (this.signal?.aborted) throw this.signal.reason;
     const t0 = performance.now();
     try {
-      const rows = await run();
+      const rows = await (this.signal ? untilAborted(run(), this.signal) : run());
       this.notify({
         name,
         mode,
@@ -310,4 +328,32 @@ async function graphVersion(store: GraphStore, registry: CypherRegistry): Promis
   const q = registry.get(dataVersion.name);
   const [row] = await store.read(q.text, {}, q.name);
   return String((row as { version?: number } | undefined)?.version ?? 0);
+}
+
+/**
+ * `work`, or `signal.reason` as soon as the signal is aborted, whichever comes first: a store call
+ * that hangs (Neo4j's driver waiting for a connection or retrying after the server went away) ends
+ * the request at its deadline, not when the driver gives up. The call itself goes on (its outcome is
+ * ignored) until the driver's own timeouts end it; a read shared through the read cache is not cut
+ * short for the other requests waiting on it.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(signal.reason as Error);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e as Error);
+      },
+    );
+  });
 }

@@ -11,7 +11,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -24,6 +24,7 @@ import {
   type QueryEvent,
 } from '../../src/store/index.js';
 import { ReadCache } from '../../src/store/QueryExecutor.js';
+import { openFailure } from '../../src/store/GrafeoStore.js';
 import * as q from '../../src/store/queries.gen.js';
 import { fitAll, fitInWorker } from '../../src/analysis/modelWorker.js';
 import { StoreLockedError, StoreUnavailableError } from '../../src/errors/index.js';
@@ -72,6 +73,35 @@ describe('store start-up errors', () => {
     const again = GrafeoStore.open({ path: join(dir, 'alliance.grafeo') });
     expect((await again.health()).ok).toBe(true);
     await again.close();
+  });
+
+  it('a store file truncated to half is reported as damaged, without the hint of another server on the same DATA_DIR', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'grafeo-truncated-')), 'alliance.grafeo');
+    const store = GrafeoStore.open({ path });
+    for (let i = 0; i < 200; i++) await store.write('CREATE (:N {i: $i, s: $s})', { i, s: 'x'.repeat(100) }, 'fill');
+    await store.close();
+    truncateSync(path, Math.floor(statSync(path).size / 2));
+    let err: unknown;
+    try {
+      GrafeoStore.open({ path });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StoreUnavailableError);
+    expect(err).not.toBeInstanceOf(StoreLockedError);
+    // Grafeo says where: "... is damaged at byte N: ... directory block: the file ends within ...".
+    expect((err as Error).message).toMatch(/GRAFEO-S002.*damaged/);
+    expect((err as Error).message).toMatch(/damaged or truncated: restore it from a backup/);
+    expect((err as Error).message).not.toMatch(/another server|in use by another process/);
+  });
+
+  it('a lock is told by Grafeo error code, not by the word "lock" in the message', () => {
+    expect(openFailure('Database error: GRAFEO-X001: Internal error: database file cannot be locked for reading: /d')).toBe(
+      'locked',
+    );
+    expect(openFailure('Database error: GRAFEO-X001: Internal error: database file is locked by another process: /d')).toBe('locked');
+    expect(openFailure('Database error: GRAFEO-S002: the file /d is damaged at byte 1: directory block: …')).toBe('damaged');
+    expect(openFailure('Database error: GRAFEO-X001: Internal error: block index out of range')).toBeUndefined();
   });
 
   it('read-only opens share the file (a server and its exports); a writer is refused beside them', async () => {
@@ -256,7 +286,7 @@ describe('the read cache the server shares between requests', () => {
       await tx.run(q.seedStates, { rows: [{ ccode: 200, abbrev: 'UKG', name: 'United Kingdom', sources: [] }] });
     });
     const events: QueryEvent[] = [];
-    const executor = base.withReadCache(new ReadCache(1000));
+    const executor = base.withReadCache(new ReadCache(1_000_000));
     return { store, base, executor, events, request: () => executor.forRequest('r', [(e) => events.push(e)]) };
   }
 
@@ -310,7 +340,7 @@ describe('the read cache the server shares between requests', () => {
       close: () => inner.close(),
     };
     try {
-      const executor = new QueryExecutor(store, CypherRegistry.load()).withReadCache(new ReadCache(1000));
+      const executor = new QueryExecutor(store, CypherRegistry.load()).withReadCache(new ReadCache(1_000_000));
       await executor.transaction('seed one state', async (tx) => {
         await tx.run(q.seedStates, { rows: [{ ccode: 200, abbrev: 'UKG', name: 'United Kingdom', sources: [] }] });
       });
@@ -337,7 +367,7 @@ describe('the read cache the server shares between requests', () => {
   });
 
   it('shares a read in flight; a failed read is not kept', async () => {
-    const cache = new ReadCache(100);
+    const cache = new ReadCache(10_000);
     let loads = 0;
     const load = () => {
       loads += 1;

@@ -218,6 +218,55 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
     await expect(importDataset(ex, 'mid', empty)).rejects.toBeInstanceOf(DatasetNotFoundError);
     await expect(importDataset(ex, 'mid', empty)).rejects.toThrow(/dispute-level file \(MIDA_4\.3\.csv\)/);
   });
+
+  /** The NMC file with cell `col` (0-based) of line `n` set to `value`. */
+  const nmcWith = (n: number, col: number, value: string) =>
+    corruptedCopy(
+      'cow-nmc-6.0',
+      'NMC-60-abridged.csv',
+      replaceLine(n, (l) =>
+        l
+          .split(',')
+          .map((c, i) => (i === col ? value : c))
+          .join(','),
+      ),
+    );
+  const nmcError = async (dir: string) => {
+    const err = await importDataset(ex, 'nmc', dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportFileError);
+    expect(await storeCounts(ex)).toEqual(before);
+    return (err as Error).message;
+  };
+
+  it("NMC: ccode -9 (COW's missing code) and 99999 are refused with line and column, not made States -9 and 99999", async () => {
+    expect(await nmcError(nmcWith(50, 1, '-9'))).toMatch(
+      /^NMC-60-abridged\.csv, line 50, column ccode \(2\): a value is required here, found the missing-value code -9$/,
+    );
+    expect(await nmcError(nmcWith(60, 1, '99999'))).toMatch(/line 60, column ccode \(2\): 99999 is outside 1–999$/);
+  });
+
+  it('NMC: years 1e3, 1000 and 99999999999999999999 are refused, not stored as 1000 and 1e20', async () => {
+    expect(await nmcError(nmcWith(70, 2, '1e3'))).toMatch(/line 70, column year \(3\): expected an integer, found "1e3"$/);
+    expect(await nmcError(nmcWith(71, 2, '1000'))).toMatch(/line 71, column year \(3\): 1000 is outside 1816–2100$/);
+    expect(await nmcError(nmcWith(72, 2, '99999999999999999999'))).toMatch(
+      /line 72, column year \(3\): integer out of range: "99999999999999999999"$/,
+    );
+  });
+
+  it('NMC: a negative CINC or a CINC over 1 is refused', async () => {
+    expect(await nmcError(nmcWith(80, 9, '-0.5'))).toMatch(/line 80, column cinc \(10\): -0\.5 is outside 0–1$/);
+    expect(await nmcError(nmcWith(81, 9, '1.5'))).toMatch(/line 81, column cinc \(10\): 1\.5 is outside 0–1$/);
+  });
+
+  it('NMC: a header-only file is refused (it would have recorded the data set as 0 rows)', async () => {
+    const dir = corruptedCopy('cow-nmc-6.0', 'NMC-60-abridged.csv', (t) => `${t.split('\n')[0]}\n`);
+    expect(await nmcError(dir)).toMatch(/^NMC-60-abridged\.csv, line 2: no data rows: an empty data set is refused/);
+  });
+
+  it('a 2 MB cell is refused at its line, not read into memory whole', async () => {
+    const dir = nmcWith(90, 0, 'x'.repeat(2_000_000));
+    expect(await nmcError(dir)).toMatch(/^NMC-60-abridged\.csv, line 90\b.*(max_record_size|record size|1000000)/i);
+  });
 });
 
 describe('partial dates', () => {

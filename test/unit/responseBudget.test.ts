@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ResponseBudget } from '../../src/limits/responseBudget.js';
 import { HeapGuard } from '../../src/limits/heapGuard.js';
 import { requestDeadline } from '../../src/limits/deadline.js';
-import { Pacer } from '../../src/pacer.js';
+import DataLoader from 'dataloader';
+import { BatchHold, nextTurn, Pacer, REQUEST_SLICE_MS } from '../../src/pacer.js';
 import { AppError, TimeoutError } from '../../src/errors/index.js';
 
 const busy = (ms: number) => {
@@ -64,7 +65,7 @@ describe('ResponseBudget', () => {
     deadline.dispose();
   });
 
-  it('past 10,000 nodes, after 50 ms of synchronous resolution the fields still to resolve wait for a turn of the event loop', async () => {
+  it('once the slice is spent the fields still to resolve wait, and are let through in order at the next turn of the event loop', async () => {
     const b = new ResponseBudget({ maxNodes: 1e9, maxBytes: 1e9 });
     for (let i = 0; i < 10_300; i++) {
       b.field('f');
@@ -75,28 +76,65 @@ describe('ResponseBudget', () => {
     expect(b.pause()).toBeUndefined();
     let ranBetween = false; // work waiting for the event loop (another request, /healthz)
     setImmediate(() => (ranBetween = true));
-    busy(60);
+    busy(REQUEST_SLICE_MS + 10);
     for (let i = 0; i < 300; i++) b.field('f');
-    const turn = b.pause();
-    expect(turn).toBeInstanceOf(Promise);
-    expect(b.pause()).toBe(turn); // every field after it waits for the same turn
+    const order: number[] = [];
+    const waits = [0, 1, 2].map((i) => {
+      const w = b.pause();
+      expect(w).toBeInstanceOf(Promise);
+      return w!.then(() => {
+        expect(ranBetween).toBe(true);
+        order.push(i);
+      });
+    });
     expect(ranBetween).toBe(false);
-    await turn;
-    expect(ranBetween).toBe(true);
-    expect(b.pause()).toBeUndefined();
+    await Promise.all(waits);
+    expect(order).toEqual([0, 1, 2]);
   });
 
-  it('below 10,000 nodes, resolution goes on for up to 500 ms (a turn would split its DataLoader batches)', () => {
+  it('lets the waiting fields through a slice at a time, not all at the same turn', async () => {
     const b = new ResponseBudget({ maxNodes: 1e9, maxBytes: 1e9 });
+    for (let i = 0; i < 10_300; i++) b.field('f');
+    await new Promise((r) => setImmediate(r));
+    expect(b.pause()).toBeUndefined(); // the clock starts
+    busy(REQUEST_SLICE_MS + 10);
     for (let i = 0; i < 300; i++) b.field('f');
-    expect(b.pause()).toBeUndefined(); // arms the pacer's clock
-    busy(100);
-    for (let i = 0; i < 300; i++) b.field('f');
-    expect(b.pause()).toBeUndefined();
-    busy(450);
-    for (let i = 0; i < 300; i++) b.field('f');
-    expect(b.pause()).toBeInstanceOf(Promise);
+    expect(b.pause()).toBeInstanceOf(Promise); // spent: from here on every field waits its turn
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns += 1;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const turnOf: number[] = [];
+    const waits = Array.from({ length: 8 }, () =>
+      b.pause()!.then(() => {
+        turnOf.push(turns);
+        busy(REQUEST_SLICE_MS / 2 + 2); // each field's work: two fit in no slice
+      }),
+    );
+    await Promise.all(waits);
+    counting = false;
+    expect(new Set(turnOf).size).toBeGreaterThanOrEqual(4);
   });
+
+  it('after a stop, every field gets the same rejected promise, already handled', async () => {
+    const b = new ResponseBudget({ maxNodes: 1, maxBytes: 1e9 });
+    b.field('a');
+    let first: unknown;
+    try {
+      b.field('b');
+    } catch (e) {
+      first = e;
+    }
+    const info = { path: { key: 'b', prev: undefined, typename: 'Query' }, fieldNodes: [] } as never;
+    const p1 = b.rejected(first, info);
+    const p2 = b.rejected(first, info);
+    expect(p2).toBe(p1);
+    await expect(p1).rejects.toMatchObject({ extensions: { code: 'RESPONSE_TOO_LARGE' } });
+  });
+
 });
 
 describe('HeapGuard', () => {
@@ -124,9 +162,9 @@ describe('HeapGuard', () => {
 });
 
 describe('Pacer', () => {
-  it('counts a stretch from the last turn of the event loop, not from its creation', async () => {
+  it('counts a stretch from the last turn of the event loop', async () => {
+    await new Promise((r) => setImmediate(r));
     const pacer = new Pacer(20);
-    busy(30); // before the first check: not counted
     expect(pacer.due()).toBe(false);
     busy(30);
     expect(pacer.due()).toBe(true);
@@ -134,10 +172,47 @@ describe('Pacer', () => {
     expect(pacer.due()).toBe(false);
   });
 
+  it('pacers share one budget per turn and wait for the same turn: two concurrent works hold the loop for one slice, not two', async () => {
+    await new Promise((r) => setImmediate(r));
+    const a = new Pacer(20);
+    const b = new Pacer(20);
+    expect(a.due()).toBe(false);
+    busy(25); // a's work
+    expect(b.due()).toBe(true); // b has not worked yet, but the loop has not turned either
+    expect(nextTurn()).toBe(nextTurn());
+    await Promise.all([a.turn(), b.turn()]);
+    expect(a.due()).toBe(false);
+    expect(b.due()).toBe(false);
+  });
+
   it('a turn ends with the signal reason once the signal is aborted', async () => {
     const c = new AbortController();
     const pacer = new Pacer(1, c.signal);
-    setImmediate(() => c.abort(new TimeoutError(5)));
+    await pacer.turn();
+    c.abort(new TimeoutError(5));
     await expect(pacer.turn()).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it('BatchHold: DataLoader batches wait while held, and go out together when released', async () => {
+    const hold = new BatchHold();
+    const batches: number[][] = [];
+    const loader = new DataLoader<number, number>(
+      async (keys) => {
+        batches.push([...keys]);
+        return keys;
+      },
+      { batchScheduleFn: hold.schedule },
+    );
+    hold.hold();
+    const first = loader.load(1);
+    await new Promise((r) => setImmediate(r)); // a turn: unheld, the batch would have gone
+    const second = loader.load(2);
+    await new Promise((r) => setImmediate(r));
+    expect(batches).toEqual([]);
+    hold.release();
+    expect(await Promise.all([first, second])).toEqual([1, 2]);
+    expect(batches).toEqual([[1, 2]]);
+    expect(await loader.load(3)).toBe(3); // not held: as DataLoader does by default
+    expect(batches).toEqual([[1, 2], [3]]);
   });
 });

@@ -56,12 +56,17 @@ async function assessWithResultCache(
   return out as OptionResult[];
 }
 
-/** `signal`: the request's (deadline, client gone), which stops the scoring between slices. */
-export function createOutsideOptionsLoader(ex: QueryExecutor, signal?: AbortSignal): OutsideOptionsLoader {
+/**
+ * `signal`: the request's (deadline, client gone), which stops the scoring between slices;
+ * `schedule`: when batches go out (the request's, see createLoaders).
+ */
+export function createOutsideOptionsLoader(
+  ex: QueryExecutor,
+  signal?: AbortSignal,
+  schedule?: (dispatch: () => void) => void,
+): OutsideOptionsLoader {
   return new DataLoader<OptionRequest, OptionResult, string>(
     (requests) => assessWithResultCache(ex, requests, signal),
-    {
-      cacheKeyFn: requestKey,
-    },
+    { cacheKeyFn: requestKey, batchScheduleFn: schedule },
   );
 }

@@ -3,38 +3,39 @@
  * read cache (`QueryExecutor.withReadCache`, the server's), the scored result of a request already
  * answered at the same data version is reused instead of being read and scored again, so a client
  * looping a heavy query costs the event loop little after its first answer. One cache per read cache
- * (a server), least recently used entries dropped past `MAX_RESULTS`. Results are shared: the
- * resolvers map them to new GraphQL objects and never mutate them.
+ * (a server), least recently used entries dropped past the read cache's `derivedMaxBytes`
+ * (RESULT_CACHE_MB; bytes as `approxBytes` counts them, src/store/byteBudget.ts). Results are
+ * shared: the resolvers map them to new GraphQL objects and never mutate them.
  */
 import type { QueryExecutor } from '../../store/QueryExecutor.js';
+import { ByteLru, type CacheFigures } from '../../store/byteBudget.js';
 import type { OptionResult } from './types.js';
 
-export const MAX_RESULTS = 20_000;
+export type ResultCache = ByteLru<OptionResult>;
 
-const caches = new WeakMap<object, Map<string, OptionResult>>();
+const caches = new WeakMap<object, ResultCache>();
 
 /** The cache of this executor's server, or null when it serves without a read cache (tests, scripts). */
-export function resultCacheOf(ex: QueryExecutor): Map<string, OptionResult> | null {
+export function resultCacheOf(ex: QueryExecutor): ResultCache | null {
   const owner = ex.readCache;
   if (!owner) return null;
   let cache = caches.get(owner);
   if (!cache) {
-    cache = new Map();
+    cache = new ByteLru<OptionResult>(owner.derivedMaxBytes);
     caches.set(owner, cache);
   }
   return cache;
 }
 
-export function getResult(cache: Map<string, OptionResult>, key: string): OptionResult | undefined {
-  const hit = cache.get(key);
-  if (hit !== undefined) {
-    cache.delete(key);
-    cache.set(key, hit);
-  }
-  return hit;
+/** What the result cache of this executor's server holds (for /metrics), or null. */
+export function resultCacheFigures(ex: QueryExecutor): CacheFigures | null {
+  return resultCacheOf(ex)?.figures() ?? null;
 }
 
-export function putResult(cache: Map<string, OptionResult>, key: string, result: OptionResult): void {
+export function getResult(cache: ResultCache, key: string): OptionResult | undefined {
+  return cache.get(key);
+}
+
+export function putResult(cache: ResultCache, key: string, result: OptionResult): void {
   cache.set(key, result);
-  if (cache.size > MAX_RESULTS) cache.delete(cache.keys().next().value!);
 }
