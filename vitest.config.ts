@@ -28,6 +28,8 @@ const storeFreeTests = [
   'test/analysis/logisticModel.test.ts',
   'test/analysis/portfolioSimilarity.test.ts',
   'test/import/publishedData.test.ts',
+  // A census of the record's relation sizes (the data's, the same on both stores): once, embedded.
+  'test/api/relationSizes.api.test.ts',
 ];
 const withNeo4j = Boolean(process.env.NEO4J_URI) || process.env.CI === 'true';
 

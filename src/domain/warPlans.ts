@@ -42,3 +42,5 @@ export const CODING_DESCRIPTIONS: Record<Coding, string> = {
   SECOND_CODER:
     "The sampled parties' entry plans as the blind second coder coded them (seed/second-coding/); only the negotiations of the reliability sample have one.",
 };
+/** The codings a plan or recorded option of the record itself carries (the second coding is kept apart, seed/second-coding/). */
+export const RECORD_CODINGS = ['PRIMARY', 'ALTERNATIVE'] as const satisfies readonly Coding[];

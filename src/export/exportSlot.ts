@@ -45,16 +45,19 @@ const STALL_CHECK_MS = 250;
  * `stallMs`: bytes queued and none sent meanwhile. A client that asks for an export and never reads
  * held the only slot for as long as it liked (issue 28 §3: 90 s, 9 of 9 other exports refused); the
  * deadline did not end it, as the writer waits for the pipe to drain and checks nothing. A slow
- * client that keeps reading is not stalled.
+ * client that keeps reading is not stalled. Past the request's deadline (`overdue` aborted) a response
+ * that has sent nothing for `stallMs` is ended too, whatever it waits for: a response whose end never
+ * reached the socket (seen when a page asks for an export while it is being left) held the slot for
+ * good, and every later export was refused.
  */
-function endWhenStalled(res: Response, stallMs: number, logger?: Logger): void {
+function endWhenStalled(res: Response, stallMs: number, overdue: AbortSignal, logger?: Logger): void {
   let sent = -1;
   let since = performance.now();
   const timer = setInterval(() => {
     const socket = res.socket;
     if (!socket || res.writableFinished) return;
     const now = performance.now();
-    const waiting = res.writableNeedDrain || socket.writableNeedDrain || socket.writableLength > 0;
+    const waiting = res.writableNeedDrain || socket.writableNeedDrain || socket.writableLength > 0 || overdue.aborted;
     if (!waiting || socket.bytesWritten !== sent) {
       sent = socket.bytesWritten;
       since = now;
@@ -91,7 +94,7 @@ export function startExport(
     deadline.dispose();
     release();
   });
-  endWhenStalled(res, stallMs, logger);
+  endWhenStalled(res, stallMs, deadline.signal, logger);
   return executor.forRequest(req.get('x-request-id')?.slice(0, 100) ?? randomUUID(), [], deadline.signal);
 }
 

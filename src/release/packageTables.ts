@@ -13,7 +13,7 @@
 import {
   APPROACHES,
   ATTRACTIVENESS,
-  CODINGS,
+  RECORD_CODINGS,
   COMMITMENT_FORMS,
   CONFIDENCE,
   OBLIGATIONS,
@@ -302,7 +302,12 @@ export const PACKAGE_TABLES: readonly TableDecl[] = [
       negotiationId(),
       ccode('ccode', 'The holder: the party whose plan it is (for a proposed plan, the first proposer).', true),
       vocab('kind', WAR_PLAN_KINDS, 'IDEAL: what the party wanted; PROPOSED: what a proposal put on the table.', true),
-      vocab('coding', CODINGS, 'PRIMARY, or ALTERNATIVE: another reading of the ideal plan `alternative_of`.', true),
+      vocab(
+        'coding',
+        RECORD_CODINGS,
+        'PRIMARY, or ALTERNATIVE: another reading of the ideal plan `alternative_of`.',
+        true,
+      ),
       col('alternative_of', 'string', 'The primary plan this one reads otherwise; empty for a primary plan.'),
       col(
         'from_round',
@@ -352,7 +357,7 @@ export const PACKAGE_TABLES: readonly TableDecl[] = [
       req('option_id', 'string', "The option's id (`<negotiation>-option-<ccode>-<n>`, alternatives `<id>-alt<n>`)."),
       negotiationId(),
       ccode('ccode', 'The party that weighed it.', true),
-      vocab('coding', CODINGS, 'PRIMARY, or ALTERNATIVE: another reading of the option `alternative_of`.', true),
+      vocab('coding', RECORD_CODINGS, 'PRIMARY, or ALTERNATIVE: another reading of the option `alternative_of`.', true),
       col('alternative_of', 'string', 'The primary option this one reads otherwise; empty for a primary option.'),
       vocab(
         'kind',

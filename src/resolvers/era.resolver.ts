@@ -14,7 +14,7 @@ import * as cost from '../schema/fieldCost.js';
 @Resolver(() => Era)
 export class EraResolver {
   @Query(() => [Era], {
-    complexity: cost.reads(8),
+    complexity: cost.reads(11),
     description: 'Every era, in order (a short, fixed list: not paginated).',
   })
   async eras(@Ctx() ctx: RequestContext): Promise<Era[]> {
@@ -46,7 +46,7 @@ export class EraResolver {
     return loadAll(ctx.loaders.negotiation, await ctx.loaders.negotiationsOfEra.load(e.key));
   }
 
-  @FieldResolver(() => [Citation], { description: 'The works that name and date the era.', complexity: cost.reads(2) })
+  @FieldResolver(() => [Citation], { description: 'The works that name and date the era.', complexity: cost.reads(3) })
   sources(@Root() e: Era, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Era', e.key);
   }

@@ -200,7 +200,7 @@ export class StateResolver {
   }
 
   @FieldResolver(() => [Ally], {
-    complexity: cost.reads(14),
+    complexity: cost.reads(51),
     description:
       'States allied to this one at the date (or at some time during the era), with the treaties between them.',
   })

@@ -156,7 +156,7 @@ export class OutsideOptions {
   })
   notCovered!: string[];
   @Field(() => [LayerCoverage], {
-    complexity: cost.items(9),
+    complexity: cost.items(7),
     description: 'Every layer these figures rest on, with its years and whether it covers the date.',
   })
   coverage!: LayerCoverage[];

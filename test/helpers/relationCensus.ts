@@ -134,9 +134,16 @@ export async function relationCensus(
       roots.push(...fieldsOf(query, f, ` { ${selection(named)} }`));
     }
   }
-  if (roots.length) count({ __typename: 'Query', ...(await run(`{ ${roots.join(' ')} }`)) }, 'Query');
+  // The root fields in documents of ROOTS_PER_DOCUMENT aliases, one after the other: one document of
+  // all of them (hundreds of analyses at once) is more concurrent store work than a Neo4j driver's
+  // connection pool serves (acquisition timed out with 100 connections active).
+  for (let i = 0; i < roots.length; i += ROOTS_PER_DOCUMENT)
+    count({ __typename: 'Query', ...(await run(`{ ${roots.slice(i, i + ROOTS_PER_DOCUMENT).join(' ')} }`)) }, 'Query');
   return sizes;
 }
+
+/** Root fields asked in one document of the census. */
+const ROOTS_PER_DOCUMENT = 25;
 
 /** The q-quantile (nearest rank) of sizes. */
 export function quantile(sizes: readonly number[], q: number): number {

@@ -87,11 +87,12 @@ describe('the export examples of the docs, beside a running server', () => {
     ]);
   });
 
-  it('the docs show the four exports to files and one redirected with npm run -s', () => {
+  it('the docs show the four exports to files (options series twice) and one redirected with npm run -s', () => {
     expect(lines.map((l) => /^npm run (-s )?export -- \S+/.exec(l.line)?.[0])).toEqual([
       'npm run export -- gexf',
       'npm run export -- dyad-year',
       'npm run export -- state-year',
+      'npm run export -- options-series',
       'npm run export -- options-series',
       'npm run -s export -- dyad-year',
     ]);
@@ -120,9 +121,13 @@ describe('the export examples of the docs, beside a running server', () => {
     const years = stateYears.map((r) => Number(r.year));
     expect([Math.min(...years), Math.max(...years)]).toEqual([1815, 2018]);
 
+    // Without a range, the years the alliance data cover: 1815–2018, a row a year.
     const options = csv(join(cwd, 'britain-options.csv'));
-    expect(options).toHaveLength(1949 - 1815 + 1);
+    expect(options).toHaveLength(2018 - 1815 + 1);
     expect(new Set(options.map((o) => o.ccode))).toEqual(new Set(['200']));
+    const italy = csv(join(cwd, 'italy-cold-war.csv'));
+    expect(italy).toHaveLength(1990 - 1950 + 1);
+    expect(new Set(italy.map((o) => o.ccode))).toEqual(new Set(['325']));
 
     // A dynamic GEXF: graphology-gexf reads only its last <attributes> block per class (graph/README.md).
     const gexf = parseGexf(MultiUndirectedGraph, readFileSync(join(cwd, 'alliances.gexf'), 'utf8'), {

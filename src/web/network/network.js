@@ -335,7 +335,10 @@
     var ticket = ++pending;
     state.ready = false;
     var url = '/export/cytoscape?at=' + encodeURIComponent(at) + '&negotiations=' + NEGOTIATION_YEARS;
-    var res = await fetch(url);
+    var res = await page.fetchWhenFree(url, undefined, function (seconds) {
+      if (ticket === pending)
+        $('counts').textContent = 'the server is busy with another export: retrying in ' + seconds + ' s';
+    });
     var json = await res.json();
     if (ticket !== pending) return;
     if (!res.ok) {

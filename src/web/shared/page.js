@@ -16,9 +16,29 @@
     return queries;
   }
 
+  /** Attempts of a request the server refuses for now (429: its slots for exports or expensive operations are taken). */
+  var BUSY_ATTEMPTS = 6;
+
+  /**
+   * fetch, waiting and asking again while the server answers 429 with Retry-After (another tab's
+   * export, or an export the page left a moment ago, may hold the server's only export slot); `onBusy`
+   * is told how long the page waits. After BUSY_ATTEMPTS the 429 response is returned.
+   */
+  async function fetchWhenFree(url, init, onBusy) {
+    for (var attempt = 1; ; attempt++) {
+      var res = await fetch(url, init);
+      if (res.status !== 429 || attempt >= BUSY_ATTEMPTS) return res;
+      var seconds = Math.min(10, Math.max(1, Number(res.headers.get('retry-after')) || 1));
+      if (onBusy) onBusy(seconds);
+      await new Promise(function (resolve) {
+        setTimeout(resolve, seconds * 1000);
+      });
+    }
+  }
+
   /** Posts the named operation to /graphql; resolves to the response's JSON ({data, errors}). */
   async function runQuery(name, variables) {
-    var res = await fetch('/graphql', {
+    var res = await fetchWhenFree('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: queries[name], variables: variables }),
@@ -73,6 +93,7 @@
   window.page = {
     byId: byId,
     loadQueries: loadQueries,
+    fetchWhenFree: fetchWhenFree,
     runQuery: runQuery,
     explorerHref: explorerHref,
     explorerLink: explorerLink,
