@@ -1,6 +1,6 @@
 /** Builds the executable GraphQL schema from the type-graphql classes. */
 import 'reflect-metadata';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AllyResolver, StateResolver } from './resolvers/state.resolver.js';
 import { AnalysisResolver } from './resolvers/analysis.resolver.js';
@@ -86,8 +86,28 @@ export const resolvers = [
 
 let cached: Promise<GraphQLSchema> | undefined;
 
+/**
+ * Arguments in declaration order. TypeScript applies parameter decorators last parameter first, so
+ * type-graphql records a method's `@Arg`s in reverse and prints them so (`sharedTargets(windowYears,
+ * at, stateB, stateA)`); it offers no option (MichalLytek/type-graphql#442). The schema generator
+ * groups the parameters by method in the order of this list, and the resolver calls sort them by
+ * index anyway, so a stable sort by parameter index gives every field its arguments as written.
+ */
+function argumentsInDeclarationOrder(): void {
+  getMetadataStorage().params.sort((a, b) => a.index - b.index);
+}
+
+/** The root type's description: type-graphql builds `Query` from the resolvers' queries and takes none. */
+const QUERY_DESCRIPTION =
+  "The curated record of alliance negotiations (1815–1949) beside the published data sets (ATOP's treaties to 2018, the COW state system, NMC, disputes, wars, rivalries), and the analyses over them: shared targets, outside options, the agreement model, alliance networks and portfolio measures.";
+
 /** The schema is built once per process: type-graphql's metadata is global. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers, validate: false });
+  argumentsInDeclarationOrder();
+  cached ??= buildSchema({ resolvers, validate: false }).then((schema) => {
+    const query = schema.getQueryType();
+    if (query) query.description = QUERY_DESCRIPTION;
+    return schema;
+  });
   return cached;
 }

@@ -1,12 +1,12 @@
 /** Scholar measures between two states in a year: portfolio similarity and capability ratio. */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
 import { sScore, tauB } from './portfolioSimilarity.js';
-import { midYear, tieLevel, yearEnd, yearStart } from '../domain/index.js';
+import { midYear, tieLevel, yearEnd, yearStart, type SimilarityMeasure } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 import { readStatesAvailableAt } from '../reads/statesAvailable.js';
 import { tieObligations } from './allianceNetwork.js';
 
-export type SimilarityMeasure = 'S' | 'TAU_B';
+export type { SimilarityMeasure };
 
 export interface PortfolioSimilarity {
   value: number | null;

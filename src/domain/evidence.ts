@@ -15,6 +15,18 @@ export const EVIDENCE_WEIGHT: Record<EvidenceKind, number> = {
   DISPUTE: 1,
 };
 export const JOINT_EVIDENCE_BONUS = 1;
+/**
+ * What each kind of evidence is (src/reads/targetEvidence.ts reads them). The window is the
+ * `windowYears` before the date; treaties, rivalries and perceptions are read at the date itself.
+ */
+export const EVIDENCE_KIND_DESCRIPTIONS: Record<EvidenceKind, string> = {
+  TREATY: 'Membership of a treaty in force at the date, directed against a threat the target poses.',
+  WAR_PLAN: 'An ideal war plan aimed at the target, in a negotiation overlapping the window.',
+  WAR: 'Fighting a COW inter-state war against the target within the window.',
+  RIVALRY: 'A strategic rivalry with the target, active in the year of the date.',
+  PERCEPTION: 'A curated perception of a threat posed by the target, at the date.',
+  DISPUTE: 'A militarized interstate dispute (MID) on the side opposite the target, within the window.',
+};
 
 export const describeEvidenceWeights = () => EVIDENCE_KINDS.map((k) => `${k} ${EVIDENCE_WEIGHT[k]}`).join(', ');
 

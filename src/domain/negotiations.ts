@@ -42,6 +42,15 @@ export const PROPOSAL_RESPONSES = [
   'WITHDRAWN',
 ] as const;
 export type ProposalResponse = (typeof PROPOSAL_RESPONSES)[number];
+/** How the other parties answered a proposal (`responseNote` qualifies the answer where needed). */
+export const PROPOSAL_RESPONSE_DESCRIPTIONS: Record<ProposalResponse, string> = {
+  ACCEPTED: 'The other parties accepted the proposal, as drafted or in substance.',
+  REJECTED: 'The other parties turned the proposal down.',
+  COUNTERED: 'The other parties answered with a proposal of their own, or offered less than was asked.',
+  DEFERRED: 'The other parties put off a decision, neither accepting nor rejecting the proposal.',
+  NO_RESPONSE: 'No answer followed: the proposal was not taken up.',
+  WITHDRAWN: 'The proposer withdrew or abandoned the proposal.',
+};
 
 /**
  * States not at the table whose place in the talks was itself at issue. INVITED: asked to join the
@@ -50,5 +59,9 @@ export type ProposalResponse = (typeof PROPOSAL_RESPONSES)[number];
  */
 export const THIRD_PARTY_ROLES = ['INVITED', 'VETO'] as const;
 export type ThirdPartyRole = (typeof THIRD_PARTY_ROLES)[number];
+export const THIRD_PARTY_ROLE_DESCRIPTIONS: Record<ThirdPartyRole, string> = {
+  INVITED: 'Asked to join the treaty or the talks (the Baltic states in 1934).',
+  VETO: 'Its consent was needed for the plan, and it withheld it or could (Poland and Romania on Soviet passage in 1939).',
+};
 
 export const isOutcome = (s: string): s is Outcome => (OUTCOMES as readonly string[]).includes(s);

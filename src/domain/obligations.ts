@@ -184,3 +184,11 @@ export function dyadObligations(a: MemberObligations, b: MemberObligations): Obl
   const ba = obligationsToward(b, a);
   return OBLIGATIONS.filter((o) => ab.includes(o) || ba.includes(o));
 }
+
+/** The measures of alliance portfolio similarity between two states (over their ties at the levels above). */
+export const SIMILARITY_MEASURES = ['S', 'TAU_B'] as const;
+export type SimilarityMeasure = (typeof SIMILARITY_MEASURES)[number];
+export const SIMILARITY_MEASURE_DESCRIPTIONS: Record<SimilarityMeasure, string> = {
+  S: `Signorino–Ritter S, unweighted: 1 − 2·Σ|a − b| / (N · ${MAX_TIE}) over the two portfolios, in [−1, 1]; 1 for identical portfolios.`,
+  TAU_B: "Kendall's tau-b of the two ordinal portfolios, in [−1, 1]; null when a portfolio has no variation.",
+};

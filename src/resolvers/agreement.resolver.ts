@@ -93,8 +93,12 @@ export class AgreementResolver {
   })
   async agreementLikelihood(
     @Ctx() ctx: RequestContext,
-    @Arg('negotiation', () => ID) negotiation: string,
-    @Arg('whatIf', () => WhatIfInput, { nullable: true }) whatIf?: WhatIfInput,
+    @Arg('negotiation', () => ID, { description: 'The negotiation, by key or global id.' }) negotiation: string,
+    @Arg('whatIf', () => WhatIfInput, {
+      description: 'Counterfactual changes; the estimate under them comes as `counterfactual`.',
+      nullable: true,
+    })
+    whatIf?: WhatIfInput,
     @Arg('coding', () => Coding, {
       defaultValue: 'PRIMARY',
       description: 'ALTERNATIVE: read the case with the alternative codings of its plans and recorded options.',
@@ -120,8 +124,15 @@ export class AgreementResolver {
   })
   async hypotheticalAgreement(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => HypotheticalNegotiationInput) input: HypotheticalNegotiationInput,
-    @Arg('whatIf', () => WhatIfInput, { nullable: true }) whatIf?: WhatIfInput,
+    @Arg('input', () => HypotheticalNegotiationInput, {
+      description: 'The negotiation: its date, its parties and their ideal plans.',
+    })
+    input: HypotheticalNegotiationInput,
+    @Arg('whatIf', () => WhatIfInput, {
+      description: 'Counterfactual changes; the estimate under them comes as `counterfactual`.',
+      nullable: true,
+    })
+    whatIf?: WhatIfInput,
   ): Promise<AgreementLikelihood> {
     return toLikelihoodPair(
       await ctx.analysis.estimateHypothetical(
@@ -142,8 +153,16 @@ export class NegotiationAgreementResolver {
   async agreementLikelihood(
     @Root() n: Negotiation,
     @Ctx() ctx: RequestContext,
-    @Arg('whatIf', () => WhatIfInput, { nullable: true }) whatIf?: WhatIfInput,
-    @Arg('coding', () => Coding, { defaultValue: 'PRIMARY' }) coding: Coding = 'PRIMARY',
+    @Arg('whatIf', () => WhatIfInput, {
+      description: 'Counterfactual changes; the estimate under them comes as `counterfactual`.',
+      nullable: true,
+    })
+    whatIf?: WhatIfInput,
+    @Arg('coding', () => Coding, {
+      description: 'Which reading of the record the case is estimated on.',
+      defaultValue: 'PRIMARY',
+    })
+    coding: Coding = 'PRIMARY',
   ) {
     const pair = await ctx.analysis.estimateNegotiation(n.key, whatIf ?? null, coding);
     return pair ? toLikelihoodPair(pair) : null;
@@ -160,7 +179,7 @@ export class ModelInfoResolver {
 
 @Resolver(() => PartyPlanInfo)
 export class PartyPlanInfoResolver {
-  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => State, { description: 'The party.', complexity: cost.read(), nullable: true })
   party(@Root() p: PartyPlanInfo, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(p.partyCcode);
   }
@@ -173,7 +192,7 @@ export class PartyPlanInfoResolver {
 
 @Resolver(() => PartyOutsideOption)
 export class PartyOutsideOptionResolver {
-  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => State, { description: 'The party.', complexity: cost.read(), nullable: true })
   party(@Root() p: PartyOutsideOption, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(p.partyCcode);
   }
@@ -181,7 +200,11 @@ export class PartyOutsideOptionResolver {
 
 @Resolver(() => SimilarCase)
 export class SimilarCaseResolver {
-  @FieldResolver(() => Negotiation, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => Negotiation, {
+    description: 'The similar negotiation.',
+    complexity: cost.read(),
+    nullable: true,
+  })
   negotiation(@Root() s: SimilarCase, @Ctx() ctx: RequestContext) {
     return ctx.loaders.negotiation.load(s.negotiationKey);
   }

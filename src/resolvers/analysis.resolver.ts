@@ -77,10 +77,15 @@ export class AnalysisResolver {
   })
   async sharedTargets(
     @Ctx() ctx: RequestContext,
-    @Arg('stateA', () => Int) stateA: number,
-    @Arg('stateB', () => Int) stateB: number,
-    @Arg('at', () => DateScalar) at: PartialDate,
-    @Arg('windowYears', () => Int, { defaultValue: DEFAULT_WINDOW_YEARS }) windowYears: number,
+    @Arg('stateA', () => Int, { description: 'ccode of the first state.' }) stateA: number,
+    @Arg('stateB', () => Int, { description: 'ccode of the second state (not stateA).' }) stateB: number,
+    @Arg('at', () => DateScalar, { description: 'The date (a month or a year is read as its first day).' })
+    at: PartialDate,
+    @Arg('windowYears', () => Int, {
+      description: 'Years before the date in which wars, disputes and war plans count as evidence (0–100).',
+      defaultValue: DEFAULT_WINDOW_YEARS,
+    })
+    windowYears: number,
   ): Promise<SharedTarget[]> {
     checkWindow(windowYears);
     await checkPair(ctx, stateA, stateB, ['stateA', 'stateB']);
@@ -95,16 +100,29 @@ export class AnalysisResolver {
   })
   async alternativeAllies(
     @Ctx() ctx: RequestContext,
-    @Arg('state', () => Int) state: number,
-    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
-    @Arg('negotiation', () => ID, { nullable: true }) negotiation?: string,
+    @Arg('state', () => Int, { description: 'ccode of the state looking for allies.' }) state: number,
+    @Arg('at', () => DateScalar, {
+      description: 'The date (a month or a year is read as its first day); default: the start of `negotiation`.',
+      nullable: true,
+    })
+    at?: PartialDate,
+    @Arg('negotiation', () => ID, {
+      description:
+        'A negotiation of `state`, by key or global id: its partners are left out and its span is the window for concurrent talks.',
+      nullable: true,
+    })
+    negotiation?: string,
     @Arg('target', () => Int, {
       nullable: true,
       description:
         "ccode of the state posing the target; default: the targets of the state's ideal war plan in the negotiation, or any it stood against.",
     })
     target?: number,
-    @Arg('windowYears', () => Int, { defaultValue: DEFAULT_WINDOW_YEARS }) windowYears: number = DEFAULT_WINDOW_YEARS,
+    @Arg('windowYears', () => Int, {
+      description: 'Years before the date in which wars, disputes and war plans count as evidence (0–100).',
+      defaultValue: DEFAULT_WINDOW_YEARS,
+    })
+    windowYears: number = DEFAULT_WINDOW_YEARS,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many allies, best first (default: all).' })
     first?: number,
   ): Promise<AlternativeAlly[]> {
@@ -130,8 +148,12 @@ export class AnalysisResolver {
   })
   async outsideOptions(
     @Ctx() ctx: RequestContext,
-    @Arg('party', () => Int) party: number,
-    @Arg('negotiation', () => ID, { nullable: true }) negotiation?: string,
+    @Arg('party', () => Int, { description: 'ccode of the party.' }) party: number,
+    @Arg('negotiation', () => ID, {
+      description: 'The negotiation, by key or global id; give it or `at`.',
+      nullable: true,
+    })
+    negotiation?: string,
     @Arg('at', () => DateScalar, {
       nullable: true,
       description:
@@ -169,7 +191,11 @@ export class AnalysisResolver {
       description: 'Last year, inclusive; default: the last year of `analysisSpan` (or `from`, if later).',
     })
     to: number | null | undefined,
-    @Arg('step', () => SeriesStep, { defaultValue: SeriesStep.YEAR }) step: SeriesStep,
+    @Arg('step', () => SeriesStep, {
+      description: 'One point per year, or one per era.',
+      defaultValue: SeriesStep.YEAR,
+    })
+    step: SeriesStep,
     @Arg('topAllies', () => Int, {
       defaultValue: 3,
       description: `The best alternative allies listed in each point's topAllies (0–${MAX_TOP_ALLIES}).`,
@@ -204,10 +230,14 @@ export class AnalysisResolver {
   })
   async portfolioSimilarity(
     @Ctx() ctx: RequestContext,
-    @Arg('stateA', () => Int) stateA: number,
-    @Arg('stateB', () => Int) stateB: number,
-    @Arg('year', () => Int) year: number,
-    @Arg('measure', () => SimilarityMeasure, { defaultValue: SimilarityMeasure.S }) measure: SimilarityMeasure,
+    @Arg('stateA', () => Int, { description: 'ccode of the first state.' }) stateA: number,
+    @Arg('stateB', () => Int, { description: 'ccode of the second state (not stateA).' }) stateB: number,
+    @Arg('year', () => Int, { description: 'The year (1800–2100).' }) year: number,
+    @Arg('measure', () => SimilarityMeasure, {
+      description: 'S (default) or TAU_B.',
+      defaultValue: SimilarityMeasure.S,
+    })
+    measure: SimilarityMeasure,
   ): Promise<PortfolioSimilarityResult> {
     checkYear(year);
     await checkPair(ctx, stateA, stateB, ['stateA', 'stateB']);
@@ -222,9 +252,9 @@ export class AnalysisResolver {
   })
   async capabilityRatio(
     @Ctx() ctx: RequestContext,
-    @Arg('stateA', () => Int) stateA: number,
-    @Arg('stateB', () => Int) stateB: number,
-    @Arg('year', () => Int) year: number,
+    @Arg('stateA', () => Int, { description: 'ccode of the first state.' }) stateA: number,
+    @Arg('stateB', () => Int, { description: 'ccode of the second state (not stateA).' }) stateB: number,
+    @Arg('year', () => Int, { description: 'The year of the NMC figures (1800–2100).' }) year: number,
   ): Promise<CapabilityRatioResult> {
     checkYear(year);
     await checkPair(ctx, stateA, stateB, ['stateA', 'stateB']);
@@ -238,7 +268,8 @@ export class AnalysisResolver {
   })
   async allianceNetwork(
     @Ctx() ctx: RequestContext,
-    @Arg('at', () => DateScalar) at: PartialDate,
+    @Arg('at', () => DateScalar, { description: 'The date (a month or a year is read as its first day).' })
+    at: PartialDate,
     @Arg('minObligation', () => TieObligation, {
       nullable: true,
       description: 'Keep ties at least this strong (default: every tie).',
@@ -260,9 +291,10 @@ export class AnalysisResolver {
   })
   async alliancePath(
     @Ctx() ctx: RequestContext,
-    @Arg('from', () => Int) from: number,
-    @Arg('to', () => Int) to: number,
-    @Arg('at', () => DateScalar) at: PartialDate,
+    @Arg('from', () => Int, { description: 'ccode of the first state.' }) from: number,
+    @Arg('to', () => Int, { description: 'ccode of the last state.' }) to: number,
+    @Arg('at', () => DateScalar, { description: 'The date of the ties (a month or a year is read as its first day).' })
+    at: PartialDate,
   ): Promise<AlliancePath | null> {
     await assertKnownStates(ctx, [from, to], 'from/to');
     const path = await ctx.analysis.alliancePath(from, to, at.start);

@@ -27,7 +27,10 @@ export class TargetEvidenceResolver {
     return ctx.loaders.state.load(e.target);
   }
 
-  @FieldResolver(() => [Source], { complexity: cost.reads(4) })
+  @FieldResolver(() => [Source], {
+    description: "The sources the evidence rests on (the record's citation, or the imported data set).",
+    complexity: cost.reads(4),
+  })
   sources(@Root() e: TargetEvidence, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.source, e.sourceKeys);
   }
@@ -35,7 +38,7 @@ export class TargetEvidenceResolver {
 
 @Resolver(() => SharedTarget)
 export class SharedTargetResolver {
-  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => State, { description: 'The state posing the target.', complexity: cost.read(), nullable: true })
   target(@Root() t: SharedTarget, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(t.targetCcode);
   }
@@ -47,8 +50,13 @@ export class SharedTargetResolver {
   })
   evidence(
     @Root() t: SharedTarget,
-    @Arg('kinds', () => [EvidenceKind], { nullable: true }) kinds?: EvidenceKind[],
-    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('kinds', () => [EvidenceKind], {
+      description: 'Only evidence of these kinds (default: every kind).',
+      nullable: true,
+    })
+    kinds?: EvidenceKind[],
+    @Arg('first', () => Int, { description: 'At most this many pieces (default: all).', nullable: true })
+    first?: number,
   ): TargetEvidence[] {
     return takeFirst(kinds?.length ? t.allEvidence.filter((e) => kinds.includes(e.kind)) : t.allEvidence, first);
   }
@@ -56,7 +64,7 @@ export class SharedTargetResolver {
 
 @Resolver(() => Reason)
 export class ReasonResolver {
-  @FieldResolver(() => [Source], { complexity: cost.reads(1) })
+  @FieldResolver(() => [Source], { description: 'The sources behind the reason.', complexity: cost.reads(1) })
   sources(@Root() r: Reason, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.source, r.sourceKeys);
   }
@@ -64,7 +72,11 @@ export class ReasonResolver {
 
 @Resolver(() => AlternativeAlly)
 export class AlternativeAllyResolver {
-  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => State, {
+    description: 'The state available as an ally.',
+    complexity: cost.read(),
+    nullable: true,
+  })
   state(@Root() a: AlternativeAlly, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(a.ccode);
   }
@@ -72,7 +84,11 @@ export class AlternativeAllyResolver {
 
 @Resolver(() => BuckCatcher)
 export class BuckCatcherResolver {
-  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => State, {
+    description: 'The state that might bear the cost.',
+    complexity: cost.read(),
+    nullable: true,
+  })
   state(@Root() b: BuckCatcher, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(b.ccode);
   }
@@ -80,12 +96,20 @@ export class BuckCatcherResolver {
 
 @Resolver(() => OutsideOptions)
 export class OutsideOptionsResolver {
-  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => State, {
+    description: 'The party whose options these are.',
+    complexity: cost.read(),
+    nullable: true,
+  })
   party(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(o.partyCcode);
   }
 
-  @FieldResolver(() => Negotiation, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => Negotiation, {
+    description: 'The negotiation they were read at; null when read at a date.',
+    complexity: cost.read(),
+    nullable: true,
+  })
   negotiation(@Root() o: OutsideOptions, @Ctx() ctx: RequestContext) {
     return o.negotiationKey ? ctx.loaders.negotiation.load(o.negotiationKey) : null;
   }

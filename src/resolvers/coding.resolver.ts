@@ -54,7 +54,11 @@ export class RecordedOutsideOptionResolver {
     return o.alternatives;
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(4) })
+  @FieldResolver(() => [Citation], {
+    description:
+      'The citations that support it: each source with the locator (pages, chapter or document) that backs the fact.',
+    complexity: cost.reads(4),
+  })
   sources(@Root() o: RecordedOutsideOption, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'RecordedOption', o.key);
   }
@@ -62,12 +66,16 @@ export class RecordedOutsideOptionResolver {
 
 @Resolver(() => ThirdParty)
 export class ThirdPartyResolver {
-  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => State, { description: 'The state not at the table.', complexity: cost.read(), nullable: true })
   state(@Root() t: ThirdParty, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(t.ccode);
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(2) })
+  @FieldResolver(() => [Citation], {
+    description:
+      'The citations that support it: each source with the locator (pages, chapter or document) that backs the fact.',
+    complexity: cost.reads(2),
+  })
   sources(@Root() t: ThirdParty, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'ThirdParty', t.key);
   }
@@ -75,7 +83,11 @@ export class ThirdPartyResolver {
 
 @Resolver(() => OptionComparison)
 export class OptionComparisonResolver {
-  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => State, {
+    description: 'The ally of an ALTERNATIVE_ALLY option; null for the other kinds.',
+    complexity: cost.read(),
+    nullable: true,
+  })
   ally(@Root() c: OptionComparison, @Ctx() ctx: RequestContext) {
     return c.allyCcode === null ? null : ctx.loaders.state.load(c.allyCcode);
   }

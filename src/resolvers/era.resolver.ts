@@ -28,7 +28,10 @@ export class EraResolver {
     complexity: cost.read(),
     description: 'One era, by key ("interwar") or global id.',
   })
-  async era(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Era> {
+  async era(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'Key ("interwar") or global id.' }) id: string,
+  ): Promise<Era> {
     const key = keyOf(id, 'Era', 'id');
     const e = await ctx.loaders.era.load(key);
     if (!e) throw new NotFoundError('Era', key);
@@ -43,7 +46,7 @@ export class EraResolver {
     return loadAll(ctx.loaders.negotiation, await ctx.loaders.negotiationsOfEra.load(e.key));
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(3) })
+  @FieldResolver(() => [Citation], { description: 'The works that name and date the era.', complexity: cost.reads(3) })
   sources(@Root() e: Era, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Era', e.key);
   }

@@ -30,7 +30,10 @@ export class NegotiationResolver {
     complexity: cost.read(),
     description: 'One negotiation, by key ("anglo-german-1898") or global id.',
   })
-  async negotiation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Negotiation> {
+  async negotiation(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'Key ("anglo-german-1898") or global id.' }) id: string,
+  ): Promise<Negotiation> {
     const key = keyOf(id, 'Negotiation', 'id');
     const n = await ctx.loaders.negotiation.load(key);
     if (!n) throw new NotFoundError('Negotiation', key);
@@ -45,7 +48,11 @@ export class NegotiationResolver {
   async negotiations(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => NegotiationFilter, { nullable: true }) filter?: NegotiationFilter,
+    @Arg('filter', () => NegotiationFilter, {
+      description: 'Only the negotiations matching it (default: every negotiation).',
+      nullable: true,
+    })
+    filter?: NegotiationFilter,
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
     await assertKnownState(ctx, filter?.party, 'filter.party');
@@ -115,7 +122,11 @@ export class NegotiationResolver {
   async compatibility(
     @Root() n: Negotiation,
     @Ctx() ctx: RequestContext,
-    @Arg('coding', () => Coding, { defaultValue: 'PRIMARY' }) coding: Coding,
+    @Arg('coding', () => Coding, {
+      description: 'Which reading of the record the plans are taken from.',
+      defaultValue: 'PRIMARY',
+    })
+    coding: Coding,
   ): Promise<NegotiationCompatibility> {
     return ctx.analysis.compatibilityByRound(n.key, coding);
   }
@@ -141,7 +152,8 @@ export class NegotiationResolver {
   async warPlans(
     @Root() n: Negotiation,
     @Ctx() ctx: RequestContext,
-    @Arg('kind', () => WarPlanKind, { nullable: true }) kind?: WarPlanKind,
+    @Arg('kind', () => WarPlanKind, { description: 'Only plans of this kind (default: both).', nullable: true })
+    kind?: WarPlanKind,
   ) {
     const plans = await ctx.loaders.warPlansOfNegotiation.load(n.key);
     return kind ? plans.filter((p) => p.kind === kind) : plans;
@@ -156,12 +168,20 @@ export class NegotiationResolver {
     return (await ctx.loaders.treatyOfNegotiation.load(n.key))[0] ?? null;
   }
 
-  @FieldResolver(() => Era, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => Era, {
+    description: 'The era the negotiation began in; null when it began outside every era.',
+    complexity: cost.read(),
+    nullable: true,
+  })
   async era(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<Era | null> {
     return (await ctx.loaders.eraOfNegotiation.load(n.key))[0] ?? null;
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(6) })
+  @FieldResolver(() => [Citation], {
+    description:
+      'The citations that support it: each source with the locator (pages, chapter or document) that backs the fact.',
+    complexity: cost.reads(6),
+  })
   sources(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Negotiation', n.key);
   }

@@ -14,7 +14,7 @@ import * as cost from '../schema/fieldCost.js';
 
 @Resolver(() => NegotiationParty)
 export class NegotiationPartyResolver {
-  @FieldResolver(() => State, { complexity: cost.read() })
+  @FieldResolver(() => State, { description: 'The state at the table.', complexity: cost.read() })
   async state(@Root() p: NegotiationParty, @Ctx() ctx: RequestContext): Promise<State> {
     return (await ctx.loaders.state.load(p.ccode))!;
   }
@@ -26,7 +26,8 @@ export class NegotiationPartyResolver {
   async plans(
     @Root() p: NegotiationParty,
     @Ctx() ctx: RequestContext,
-    @Arg('kind', () => WarPlanKind, { nullable: true }) kind?: WarPlanKind,
+    @Arg('kind', () => WarPlanKind, { description: 'Only plans of this kind (default: both).', nullable: true })
+    kind?: WarPlanKind,
   ): Promise<WarPlan[]> {
     const plans = (await ctx.loaders.warPlansOfNegotiation.load(p.negotiationKey)).filter(
       (w) => w.partyCcode === p.ccode,

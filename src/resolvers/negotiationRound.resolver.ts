@@ -7,7 +7,11 @@ import * as cost from '../schema/fieldCost.js';
 
 @Resolver(() => NegotiationRound)
 export class NegotiationRoundResolver {
-  @FieldResolver(() => [Citation], { complexity: cost.reads(3) })
+  @FieldResolver(() => [Citation], {
+    description:
+      'The citations that support it: each source with the locator (pages, chapter or document) that backs the fact.',
+    complexity: cost.reads(3),
+  })
   sources(@Root() r: NegotiationRound, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'NegotiationRound', r.key);
   }

@@ -11,7 +11,10 @@ export class NodeResolver {
     nullable: true,
     description: 'Any object by its global id (Type:key); null when nothing has that id.',
   })
-  async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Node | null> {
+  async node(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'Global id, "Type:key" (e.g. "Negotiation:anglo-german-1898").' }) id: string,
+  ): Promise<Node | null> {
     const { type, key } = parseGlobalId(id);
     const l = ctx.loaders;
     switch (type) {

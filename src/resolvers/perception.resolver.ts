@@ -9,12 +9,12 @@ import * as cost from '../schema/fieldCost.js';
 
 @Resolver(() => Perception)
 export class PerceptionResolver {
-  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => State, { description: 'The perceiving state.', complexity: cost.read(), nullable: true })
   state(@Root() p: Perception, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(p.ccode);
   }
 
-  @FieldResolver(() => Threat, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => Threat, { description: 'The threat perceived.', complexity: cost.read(), nullable: true })
   threat(@Root() p: Perception, @Ctx() ctx: RequestContext) {
     return ctx.loaders.threat.load(p.threatKey);
   }

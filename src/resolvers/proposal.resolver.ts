@@ -53,7 +53,11 @@ export class ProposalResolver {
     return p.roundKey ? ctx.loaders.round.load(p.roundKey) : null;
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(3) })
+  @FieldResolver(() => [Citation], {
+    description:
+      'The citations that support it: each source with the locator (pages, chapter or document) that backs the fact.',
+    complexity: cost.reads(3),
+  })
   sources(@Root() p: Proposal, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Proposal', p.key);
   }

@@ -10,6 +10,7 @@ import { Capability } from '../schema/capability.type.js';
 import { Connection, PageArgs, pageCost, pageWindow, toConnection } from '../schema/connection.js';
 import { StateFilter } from '../schema/filters.input.js';
 import { DateScalar } from '../schema/Date.scalar.js';
+import { AT_ARG, ERA_ARG } from '../schema/argDocs.js';
 import type { PartialDate } from '../schema/PartialDate.js';
 import { loadAll } from '../loaders/createLoaders.js';
 import { toState } from '../loaders/rowMappers.js';
@@ -39,9 +40,10 @@ export class StateResolver {
   })
   async state(
     @Ctx() ctx: RequestContext,
-    @Arg('ccode', () => Int, { nullable: true }) ccode?: number,
-    @Arg('abbrev', () => String, { nullable: true }) abbrev?: string,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('ccode', () => Int, { description: 'COW country code.', nullable: true }) ccode?: number,
+    @Arg('abbrev', () => String, { description: 'COW three-letter abbreviation (any case).', nullable: true })
+    abbrev?: string,
+    @Arg('id', () => ID, { description: 'Global id, "State:<ccode>".', nullable: true }) id?: string,
   ): Promise<State> {
     const given = [ccode, abbrev, id].filter((v) => v !== undefined && v !== null).length;
     if (given !== 1) throw new BadInputError('state takes exactly one of ccode, abbrev or id');
@@ -61,7 +63,11 @@ export class StateResolver {
   async states(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => StateFilter, { nullable: true }) filter?: StateFilter,
+    @Arg('filter', () => StateFilter, {
+      description: 'Only the states matching it (default: every state).',
+      nullable: true,
+    })
+    filter?: StateFilter,
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
     const period = await periodOf(ctx, filter?.inSystemAt, filter?.inSystemDuring, [
@@ -95,8 +101,8 @@ export class StateResolver {
   async treaties(
     @Root() state: State,
     @Ctx() ctx: RequestContext,
-    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
-    @Arg('era', () => ID, { nullable: true }) era?: string,
+    @Arg('at', () => DateScalar, { nullable: true, description: AT_ARG }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true, description: ERA_ARG }) era?: string,
   ) {
     const period = await periodOf(ctx, at, era);
     const all = await ctx.loaders.treatiesOfState.load(state.ccode);
@@ -111,8 +117,8 @@ export class StateResolver {
   async threatsPerceived(
     @Root() state: State,
     @Ctx() ctx: RequestContext,
-    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
-    @Arg('era', () => ID, { nullable: true }) era?: string,
+    @Arg('at', () => DateScalar, { nullable: true, description: AT_ARG }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true, description: ERA_ARG }) era?: string,
   ) {
     const period = await periodOf(ctx, at, era);
     const all = await ctx.loaders.perceptionsOfState.load(state.ccode);
@@ -126,13 +132,22 @@ export class StateResolver {
   capabilities(
     @Root() state: State,
     @Ctx() ctx: RequestContext,
-    @Arg('from', () => Int, { nullable: true }) from?: number,
-    @Arg('to', () => Int, { nullable: true }) to?: number,
+    @Arg('from', () => Int, {
+      description: 'First year, inclusive (default: the first in the data set).',
+      nullable: true,
+    })
+    from?: number,
+    @Arg('to', () => Int, { description: 'Last year, inclusive (default: the last in the data set).', nullable: true })
+    to?: number,
   ): Promise<Capability[]> {
     return ctx.loaders.capabilitiesOfState.load({ ccode: state.ccode, from: from ?? null, to: to ?? null });
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(2) })
+  @FieldResolver(() => [Citation], {
+    description:
+      'The citations that support it: each source with the locator (pages, chapter or document) that backs the fact.',
+    complexity: cost.reads(2),
+  })
   sources(@Root() state: State, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'State', state.ccode);
   }
@@ -159,8 +174,8 @@ export class StateResolver {
   async inSystem(
     @Root() state: State,
     @Ctx() ctx: RequestContext,
-    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
-    @Arg('era', () => ID, { nullable: true }) era?: string,
+    @Arg('at', () => DateScalar, { nullable: true, description: AT_ARG }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true, description: ERA_ARG }) era?: string,
   ): Promise<boolean | null> {
     const period = await requiredPeriod(ctx, at, era);
     return inSystemDuring(await ctx.loaders.systemSpellsOfState.load(state.ccode), period.from, period.to);
@@ -175,8 +190,8 @@ export class StateResolver {
   async majorPower(
     @Root() state: State,
     @Ctx() ctx: RequestContext,
-    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
-    @Arg('era', () => ID, { nullable: true }) era?: string,
+    @Arg('at', () => DateScalar, { nullable: true, description: AT_ARG }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true, description: ERA_ARG }) era?: string,
   ): Promise<boolean | null> {
     const period = await requiredPeriod(ctx, at, era);
     const spells = await ctx.loaders.systemSpellsOfState.load(state.ccode);
@@ -192,8 +207,8 @@ export class StateResolver {
   async allies(
     @Root() state: State,
     @Ctx() ctx: RequestContext,
-    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
-    @Arg('era', () => ID, { nullable: true }) era?: string,
+    @Arg('at', () => DateScalar, { nullable: true, description: AT_ARG }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true, description: ERA_ARG }) era?: string,
   ): Promise<Ally[]> {
     const period = await requiredPeriod(ctx, at, era);
     return ctx.loaders.alliesDuring.load({ ccode: state.ccode, from: period.from, to: period.to });
@@ -207,7 +222,7 @@ export class StateResolver {
   async outsideOptions(
     @Root() state: State,
     @Ctx() ctx: RequestContext,
-    @Arg('negotiation', () => ID) negotiation: string,
+    @Arg('negotiation', () => ID, { description: 'The negotiation, by key or global id.' }) negotiation: string,
   ): Promise<OutsideOptions> {
     const key = keyOf(negotiation, 'Negotiation', 'negotiation');
     return toOutsideOptions(await ctx.analysis.optionsAtNegotiation(key, state.ccode, 'negotiation'));
@@ -222,12 +237,15 @@ async function requiredPeriod(ctx: RequestContext, at?: PartialDate, era?: strin
 
 @Resolver(() => Ally)
 export class AllyResolver {
-  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => State, { description: 'The allied state.', complexity: cost.read(), nullable: true })
   state(@Root() a: Ally, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(a.ccode);
   }
 
-  @FieldResolver(() => [Treaty], { complexity: cost.reads(3) })
+  @FieldResolver(() => [Treaty], {
+    description: 'The treaties that tie the two states in the period asked about.',
+    complexity: cost.reads(3),
+  })
   treaties(@Root() a: Ally, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.treaty, a.treatyKeys);
   }

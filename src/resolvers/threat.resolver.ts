@@ -8,6 +8,7 @@ import { Citation } from '../schema/source.type.js';
 import { Connection, PageArgs, pageCost, pageWindow, toConnection } from '../schema/connection.js';
 import { ThreatFilter } from '../schema/filters.input.js';
 import { DateScalar } from '../schema/Date.scalar.js';
+import { AT_ARG, ERA_ARG } from '../schema/argDocs.js';
 import type { PartialDate } from '../schema/PartialDate.js';
 import { loadAll } from '../loaders/createLoaders.js';
 import { citationsOf } from './citations.js';
@@ -24,7 +25,10 @@ export class ThreatResolver {
     complexity: cost.read(),
     description: 'One threat, by key ("threat-russia") or global id.',
   })
-  async threat(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Threat> {
+  async threat(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'Key ("threat-russia") or global id.' }) id: string,
+  ): Promise<Threat> {
     const key = keyOf(id, 'Threat', 'id');
     const t = await ctx.loaders.threat.load(key);
     if (!t) throw new NotFoundError('Threat', key);
@@ -35,7 +39,11 @@ export class ThreatResolver {
   async threats(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => ThreatFilter, { nullable: true }) filter?: ThreatFilter,
+    @Arg('filter', () => ThreatFilter, {
+      description: 'Only the threats matching it (default: every threat).',
+      nullable: true,
+    })
+    filter?: ThreatFilter,
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
     await assertKnownState(ctx, filter?.posedBy, 'filter.posedBy');
@@ -56,15 +64,19 @@ export class ThreatResolver {
   async perceivedBy(
     @Root() t: Threat,
     @Ctx() ctx: RequestContext,
-    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
-    @Arg('era', () => ID, { nullable: true }) era?: string,
+    @Arg('at', () => DateScalar, { nullable: true, description: AT_ARG }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true, description: ERA_ARG }) era?: string,
   ) {
     const period = await periodOf(ctx, at, era);
     const all = await ctx.loaders.perceptionsOfThreat.load(t.key);
     return period ? all.filter((p) => meets(period, p.from, p.to)) : all;
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(2) })
+  @FieldResolver(() => [Citation], {
+    description:
+      'The citations that support it: each source with the locator (pages, chapter or document) that backs the fact.',
+    complexity: cost.reads(2),
+  })
   sources(@Root() t: Threat, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Threat', t.key);
   }

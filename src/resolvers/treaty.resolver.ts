@@ -9,6 +9,7 @@ import { Citation } from '../schema/source.type.js';
 import { Connection, PageArgs, pageCost, pageWindow, toConnection } from '../schema/connection.js';
 import { TreatyFilter } from '../schema/filters.input.js';
 import { DateScalar } from '../schema/Date.scalar.js';
+import { AT_ARG, ERA_ARG } from '../schema/argDocs.js';
 import type { PartialDate } from '../schema/PartialDate.js';
 import { primed } from '../loaders/createLoaders.js';
 import { toTreaty } from '../loaders/rowMappers.js';
@@ -28,8 +29,8 @@ export class TreatyResolver {
   })
   async treaty(
     @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('atopId', () => Int, { nullable: true }) atopId?: number,
+    @Arg('id', () => ID, { description: 'Key or global id.', nullable: true }) id?: string,
+    @Arg('atopId', () => Int, { description: 'ATOP alliance id.', nullable: true }) atopId?: number,
   ): Promise<Treaty> {
     if ((id == null) === (atopId == null)) throw new BadInputError('treaty takes exactly one of id or atopId');
     let key: string;
@@ -51,7 +52,11 @@ export class TreatyResolver {
   async treaties(
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => TreatyFilter, { nullable: true }) filter?: TreatyFilter,
+    @Arg('filter', () => TreatyFilter, {
+      description: 'Only the treaties matching it (default: every treaty).',
+      nullable: true,
+    })
+    filter?: TreatyFilter,
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
     await assertKnownState(ctx, filter?.member, 'filter.member');
@@ -80,8 +85,8 @@ export class TreatyResolver {
   async members(
     @Root() t: Treaty,
     @Ctx() ctx: RequestContext,
-    @Arg('at', () => DateScalar, { nullable: true }) at?: PartialDate,
-    @Arg('era', () => ID, { nullable: true }) era?: string,
+    @Arg('at', () => DateScalar, { nullable: true, description: AT_ARG }) at?: PartialDate,
+    @Arg('era', () => ID, { nullable: true, description: ERA_ARG }) era?: string,
   ) {
     const period = await periodOf(ctx, at, era);
     const rows = await ctx.loaders.membersOfTreaty.load(t.key);
@@ -118,12 +123,20 @@ export class TreatyResolver {
     return key ? ctx.loaders.negotiation.load(key) : null;
   }
 
-  @FieldResolver(() => Era, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => Era, {
+    complexity: cost.read(),
+    nullable: true,
+    description: 'The era the treaty was signed in; null when signed outside every era.',
+  })
   async era(@Root() t: Treaty, @Ctx() ctx: RequestContext): Promise<Era | null> {
     return (await ctx.loaders.eraOfTreaty.load(t.key))[0] ?? null;
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(4) })
+  @FieldResolver(() => [Citation], {
+    description:
+      'The citations that support it: each source with the locator (pages, chapter or document) that backs the fact.',
+    complexity: cost.reads(4),
+  })
   sources(@Root() t: Treaty, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Treaty', t.key);
   }

@@ -8,12 +8,12 @@ import * as cost from '../schema/fieldCost.js';
 
 @Resolver(() => TreatyMembership)
 export class TreatyMembershipResolver {
-  @FieldResolver(() => State, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => State, { description: 'The member state.', complexity: cost.read(), nullable: true })
   state(@Root() m: TreatyMembership, @Ctx() ctx: RequestContext) {
     return ctx.loaders.state.load(m.ccode);
   }
 
-  @FieldResolver(() => Treaty, { complexity: cost.read(), nullable: true })
+  @FieldResolver(() => Treaty, { description: 'The treaty.', complexity: cost.read(), nullable: true })
   treaty(@Root() m: TreatyMembership, @Ctx() ctx: RequestContext) {
     return ctx.loaders.treaty.load(m.treatyKey);
   }
@@ -41,7 +41,7 @@ export class TreatyMembershipResolver {
   async obligationsToward(
     @Root() m: TreatyMembership,
     @Ctx() ctx: RequestContext,
-    @Arg('ccode', () => Int) ccode: number,
+    @Arg('ccode', () => Int, { description: 'COW country code of the other member.' }) ccode: number,
   ): Promise<Obligation[]> {
     if (ccode === m.ccode) return [];
     const [members, treaty] = await Promise.all([

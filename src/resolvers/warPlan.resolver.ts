@@ -22,7 +22,11 @@ export class WarPlanResolver {
     return ctx.loaders.threat.load(w.targetKey);
   }
 
-  @FieldResolver(() => [Citation], { complexity: cost.reads(4) })
+  @FieldResolver(() => [Citation], {
+    description:
+      'The citations that support it: each source with the locator (pages, chapter or document) that backs the fact.',
+    complexity: cost.reads(4),
+  })
   sources(@Root() w: WarPlan, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'WarPlan', w.key);
   }
@@ -55,12 +59,15 @@ export class WarPlanResolver {
 
 @Resolver(() => Scope)
 export class ScopeResolver {
-  @FieldResolver(() => [Region], { complexity: cost.reads(2) })
+  @FieldResolver(() => [Region], {
+    description: 'The regions or theatres the commitment covers.',
+    complexity: cost.reads(2),
+  })
   async regions(@Root() s: Scope, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.region, s.regionKeys);
   }
 
-  @FieldResolver(() => [State], { complexity: cost.reads(1) })
+  @FieldResolver(() => [State], { description: 'The states the commitment covers.', complexity: cost.reads(1) })
   states(@Root() s: Scope, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.state, s.stateCcodes);
   }

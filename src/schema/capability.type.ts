@@ -4,7 +4,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
   description: 'COW National Material Capabilities of a state in one year (NMC; null where the data set has no value).',
 })
 export class Capability {
-  @Field(() => Int) year!: number;
+  @Field(() => Int, { description: 'The year of the NMC figures.' }) year!: number;
   @Field(() => Float, {
     nullable: true,
     description: 'Military expenditure (thousands of current pounds to 1913, then US dollars).',

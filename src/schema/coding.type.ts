@@ -5,31 +5,39 @@ import * as cost from './fieldCost.js';
 
 @ObjectType({ description: 'A named theatre or region a commitment can cover.' })
 export class Region {
-  @Field(() => String) key!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => String, { description: 'Seed key, e.g. "western-europe".' }) key!: string;
+  @Field(() => String, { description: "The region's name." }) name!: string;
+  @Field(() => String, {
+    description: 'What the region covers; null where the seed gives nothing more than the name.',
+    nullable: true,
+  })
+  description!: string | null;
 }
 
 @ObjectType({ description: 'What a commitment covers: named regions and states.' })
 export class Scope {
   regionKeys!: string[];
   stateCcodes!: number[];
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, {
+    description: 'What the scope covers, in words, where the regions and states do not say it all.',
+    nullable: true,
+  })
+  note!: string | null;
 }
 
 @ObjectType({
   description: "An outside option a party's own decision-makers weighed, as the record gives it, with the evidence.",
 })
 export class RecordedOutsideOption {
-  @Field(() => String) key!: string;
+  @Field(() => String, { description: 'Seed-derived key of the option, unique within the record.' }) key!: string;
   partyCcode!: number;
-  @Field(() => OutsideOptionKind) kind!: OutsideOptionKind;
+  @Field(() => OutsideOptionKind, { description: 'Which kind of outside option it was.' }) kind!: OutsideOptionKind;
   allyCcode!: number | null;
   @Field(() => Attractiveness, { description: 'As the party saw it.' }) attractiveness!: Attractiveness;
   @Field(() => String, { nullable: true, description: 'What the decision-makers said or did.' }) evidence!:
     string | null;
-  @Field(() => Confidence) confidence!: Confidence;
-  @Field(() => Coding) coding!: Coding;
+  @Field(() => Confidence, { description: 'How firmly the sources support this coding.' }) confidence!: Confidence;
+  @Field(() => Coding, { description: 'PRIMARY, or ALTERNATIVE for another reading of the option.' }) coding!: Coding;
   @Field(() => String, {
     nullable: true,
     description: 'Why a reviewer could read the option so (alternative codings).',
@@ -43,8 +51,8 @@ export class RecordedOutsideOption {
 export class ThirdParty {
   key!: string;
   ccode!: number;
-  @Field(() => ThirdPartyRole) role!: ThirdPartyRole;
-  @Field(() => String) note!: string;
+  @Field(() => ThirdPartyRole, { description: 'Why the state mattered to the talks.' }) role!: ThirdPartyRole;
+  @Field(() => String, { description: 'What the record says of its place in the talks.' }) note!: string;
 }
 
 @ObjectType({
@@ -74,9 +82,10 @@ export class OptionsNotDiscussed {
   description: 'A recorded outside option beside the computed one of the same kind, and whether they agree.',
 })
 export class OptionComparison {
-  @Field(() => OutsideOptionKind) kind!: OutsideOptionKind;
+  @Field(() => OutsideOptionKind, { description: 'The kind of outside option compared.' }) kind!: OutsideOptionKind;
   allyCcode!: number | null;
-  @Field(() => Attractiveness) recorded!: Attractiveness;
+  @Field(() => Attractiveness, { description: "The attractiveness the party's decision-makers gave it." })
+  recorded!: Attractiveness;
   @Field(() => Float, { description: "The recorded attractiveness as a number (the model's scale)." })
   recordedValue!: number;
   @Field(() => Float, {
@@ -87,15 +96,17 @@ export class OptionComparison {
   computedValue!: number | null;
   @Field(() => Boolean, { description: 'The two readings differ by less than the disagreement threshold.' })
   agree!: boolean;
-  @Field(() => String) note!: string;
+  @Field(() => String, { description: 'How the two readings compare, in words.' }) note!: string;
 }
 
 @ObjectType({
   description: "Agreement of the parties' plans on the high-level components and, where coded, on scope and form.",
 })
 export class ComponentAgreement {
-  @Field(() => Float) targetAgreement!: number;
-  @Field(() => Float) approachAgreement!: number;
+  @Field(() => Float, { description: 'Share of parties in the largest group agreeing on the target.' })
+  targetAgreement!: number;
+  @Field(() => Float, { description: 'Share of parties in the largest group agreeing on the approach.' })
+  approachAgreement!: number;
   @Field(() => Float, {
     nullable: true,
     description:
@@ -110,7 +121,11 @@ export class ComponentAgreement {
     description: 'Every party with a coded scope names the same scope; null when not coded.',
   })
   allScopesAgree!: boolean | null;
-  @Field(() => Boolean, { nullable: true }) allFormsAgree!: boolean | null;
+  @Field(() => Boolean, {
+    description: 'Every party with a coded form names the same form; null when not coded.',
+    nullable: true,
+  })
+  allFormsAgree!: boolean | null;
 }
 
 @ObjectType({ description: 'Compatibility from a round on, with the plans then held.' })

@@ -5,12 +5,16 @@ import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { BadInputError } from '../errors/index.js';
 import * as cost from './fieldCost.js';
 
-@ObjectType()
+@ObjectType({ description: 'Where a page of a connection sits in the whole list.' })
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => Boolean) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'More items follow this page: ask again with `after: endCursor`.' })
+  hasNextPage!: boolean;
+  @Field(() => Boolean, { description: 'This page does not start at the first item (`after` was given).' })
+  hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of the page; null when it is empty.' })
+  startCursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the page; null when it is empty.' })
+  endCursor!: string | null;
 }
 
 @ArgsType()
@@ -34,16 +38,25 @@ export interface ConnectionShape<T> {
   totalCount: number;
 }
 
+/** A Relay connection of `itemType` named `${name}Connection`, its edges `${name}Edge`; described here for every list. */
 export function Connection<T extends object>(itemType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType {
-    @Field(() => String) cursor!: string;
-    @Field(() => itemType) node!: T;
+    @Field(() => String, { description: 'Opaque cursor of this edge: pass it as `after` to read the items after it.' })
+    cursor!: string;
+    @Field(() => itemType, { description: `The ${name}.` }) node!: T;
   }
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${name} items (Relay connection): \`first\` items after the cursor \`after\`.`,
+  })
   class ConnectionType {
-    @Field(() => [EdgeType], { complexity: cost.edges }) edges!: EdgeType[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => [EdgeType], {
+      complexity: cost.edges,
+      description: 'The items of this page, in order, with their cursors.',
+    })
+    edges!: EdgeType[];
+    @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors of this one.' })
+    pageInfo!: PageInfo;
     @Field(() => Int, { description: 'Number of items matching the filter, over all pages.' }) totalCount!: number;
   }
   return ConnectionType;

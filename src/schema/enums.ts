@@ -1,32 +1,53 @@
 /**
  * The closed vocabularies of the domain as GraphQL enums, derived from `src/domain` (the one
  * source): each enum is an object `{ NAME: 'NAME' }` built from the domain's list, and a type of
- * the same name.
+ * the same name; each value's description is the domain's (`describedBy`).
  */
 import { registerEnumType } from 'type-graphql';
 import {
   APPROACHES,
-  APPROACH_DESCRIPTION,
+  APPROACH_DESCRIPTIONS,
   ATTRACTIVENESS,
+  ATTRACTIVENESS_DESCRIPTIONS,
+  ATTRACTIVENESS_VALUE,
   CODINGS,
-  CODING_DESCRIPTION,
+  CODING_DESCRIPTIONS,
   COMMITMENT_FORMS,
-  COMMITMENT_FORM_DESCRIPTION,
+  COMMITMENT_FORM_DESCRIPTIONS,
   CONFIDENCE,
+  CONFIDENCE_DESCRIPTIONS,
   OBLIGATIONS,
+  OBLIGATION_INFO,
   OUTCOMES,
   OUTCOME_INFO,
   OUTSIDE_OPTION_KINDS,
+  OUTSIDE_OPTION_KIND_DESCRIPTIONS,
   PRECISIONS,
+  PRECISION_DESCRIPTIONS,
   PROPOSAL_RESPONSES,
+  PROPOSAL_RESPONSE_DESCRIPTIONS,
   THIRD_PARTY_ROLES,
+  THIRD_PARTY_ROLE_DESCRIPTIONS,
   WAR_PLAN_KINDS,
-  describeAttractiveness,
+  WAR_PLAN_KIND_DESCRIPTIONS,
 } from '../domain/index.js';
 
 /** `{ A: 'A', B: 'B' }` from `['A', 'B']`: what type-graphql registers as an enum. */
 export function enumOf<const T extends readonly string[]>(values: T): { readonly [K in T[number]]: K } {
   return Object.freeze(Object.fromEntries(values.map((v) => [v, v]))) as { readonly [K in T[number]]: K };
+}
+
+/** A domain phrase as a sentence: capital first letter, full stop at the end. */
+export const asSentence = (phrase: string): string =>
+  phrase.charAt(0).toUpperCase() + phrase.slice(1) + (/[.!?]$/.test(phrase) ? '' : '.');
+
+/** type-graphql's `valuesConfig`: each value of a vocabulary with the description the domain gives it. */
+export function describedBy<const T extends string>(
+  values: readonly T[],
+  describe: Readonly<Record<T, string>> | ((value: T) => string),
+): Record<T, { description: string }> {
+  const text = typeof describe === 'function' ? describe : (v: T) => describe[v];
+  return Object.fromEntries(values.map((v) => [v, { description: text(v) }])) as Record<T, { description: string }>;
 }
 
 export const Outcome = enumOf(OUTCOMES);
@@ -56,36 +77,67 @@ export type Coding = (typeof CODINGS)[number];
 
 registerEnumType(Outcome, {
   name: 'Outcome',
-  description: `How a negotiation ended. ${OUTCOMES.map((o) => `${o}: ${OUTCOME_INFO[o].description}`).join('; ')}.`,
+  description: 'How a negotiation ended.',
+  valuesConfig: describedBy(OUTCOMES, (o) => asSentence(OUTCOME_INFO[o].description)),
 });
-registerEnumType(Approach, { name: 'Approach', description: `The approach of a war plan. ${APPROACH_DESCRIPTION}` });
-registerEnumType(Obligation, { name: 'Obligation', description: 'ATOP obligation types.' });
-registerEnumType(Precision, { name: 'Precision', description: 'How precisely the record gives a date.' });
+registerEnumType(Approach, {
+  name: 'Approach',
+  description: 'The approach of a war plan: what the parties would do about the target.',
+  valuesConfig: describedBy(APPROACHES, APPROACH_DESCRIPTIONS),
+});
+registerEnumType(Obligation, {
+  name: 'Obligation',
+  description: 'ATOP obligation types: what a member promises its partners.',
+  valuesConfig: describedBy(
+    OBLIGATIONS,
+    (o) => `${asSentence(OBLIGATION_INFO[o].description).slice(0, -1)} (ATOP column ${OBLIGATION_INFO[o].atopColumn}).`,
+  ),
+});
+registerEnumType(Precision, {
+  name: 'Precision',
+  description: 'How precisely the record gives a date.',
+  valuesConfig: describedBy(PRECISIONS, PRECISION_DESCRIPTIONS),
+});
 registerEnumType(Confidence, {
   name: 'Confidence',
   description: 'How firmly the historical record supports a coded fact.',
+  valuesConfig: describedBy(CONFIDENCE, CONFIDENCE_DESCRIPTIONS),
 });
 registerEnumType(WarPlanKind, {
   name: 'WarPlanKind',
-  description:
-    'IDEAL: a plan a party wanted (its entry plan, or a later one from a round); PROPOSED: the plan a proposal put on the table.',
+  description: 'Whether a war plan is one a party wanted or one a proposal put on the table.',
+  valuesConfig: describedBy(WAR_PLAN_KINDS, WAR_PLAN_KIND_DESCRIPTIONS),
 });
 registerEnumType(ProposalResponse, {
   name: 'ProposalResponse',
   description: 'How the other parties answered a proposal.',
+  valuesConfig: describedBy(PROPOSAL_RESPONSES, PROPOSAL_RESPONSE_DESCRIPTIONS),
 });
-registerEnumType(CommitmentForm, { name: 'CommitmentForm', description: COMMITMENT_FORM_DESCRIPTION });
+registerEnumType(CommitmentForm, {
+  name: 'CommitmentForm',
+  description: 'The form of a commitment: automatic, or left to each party after consultation.',
+  valuesConfig: describedBy(COMMITMENT_FORMS, COMMITMENT_FORM_DESCRIPTIONS),
+});
 registerEnumType(OutsideOptionKind, {
   name: 'OutsideOptionKind',
-  description:
-    'ALTERNATIVE_ALLY: another state instead of the partners at the table; UNILATERAL: handling the target alone; BUCK_PASSING: leaving the cost of deterring the target to others.',
+  description: 'The kinds of outside option: the ways a party can do without the treaty on the table.',
+  valuesConfig: describedBy(OUTSIDE_OPTION_KINDS, OUTSIDE_OPTION_KIND_DESCRIPTIONS),
 });
 registerEnumType(Attractiveness, {
   name: 'Attractiveness',
-  description: `How attractive a recorded outside option was as the party saw it (value used by the model: ${describeAttractiveness()}).`,
+  description: 'How attractive a recorded outside option was as the party saw it.',
+  valuesConfig: describedBy(
+    ATTRACTIVENESS,
+    (a) => `${ATTRACTIVENESS_DESCRIPTIONS[a]} The model reads it as ${ATTRACTIVENESS_VALUE[a]}.`,
+  ),
 });
 registerEnumType(ThirdPartyRole, {
   name: 'ThirdPartyRole',
-  description: 'INVITED: asked to join; VETO: their consent was needed for the plan and withheld (or could be).',
+  description: 'Why a state not at the table mattered to the talks.',
+  valuesConfig: describedBy(THIRD_PARTY_ROLES, THIRD_PARTY_ROLE_DESCRIPTIONS),
 });
-registerEnumType(Coding, { name: 'Coding', description: CODING_DESCRIPTION });
+registerEnumType(Coding, {
+  name: 'Coding',
+  description: 'Which reading of the record a computation uses.',
+  valuesConfig: describedBy(CODINGS, CODING_DESCRIPTIONS),
+});

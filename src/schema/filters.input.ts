@@ -22,7 +22,7 @@ export class StateFilter {
 
 @InputType({ description: 'Which negotiations to list.' })
 export class NegotiationFilter {
-  @Field(() => Outcome, { nullable: true }) outcome?: Outcome;
+  @Field(() => Outcome, { description: 'Only negotiations with this outcome.', nullable: true }) outcome?: Outcome;
   @Field(() => Int, { nullable: true, description: 'ccode of a party.' }) party?: number;
   @Field(() => DateScalar, {
     nullable: true,
@@ -42,7 +42,8 @@ export class TreatyFilter {
   activeAt?: PartialDate;
   @Field(() => ID, { nullable: true, description: 'In force at some time during this era (key or global id).' })
   activeDuring?: string;
-  @Field(() => Obligation, { nullable: true }) obligation?: Obligation;
+  @Field(() => Obligation, { description: 'Only treaties carrying this ATOP obligation.', nullable: true })
+  obligation?: Obligation;
 }
 
 @InputType({ description: 'Which threats to list.' })

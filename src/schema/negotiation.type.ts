@@ -10,14 +10,24 @@ import { Confidence, Outcome, Precision } from './enums.js';
 export class Negotiation extends Node {
   readonly __typename = 'Negotiation' as const;
   @Field(() => String, { description: 'Seed key, e.g. "anglo-german-1898".' }) key!: string;
-  @Field(() => String) name!: string;
-  @Field(() => DateScalar) start!: string;
-  @Field(() => Precision) startPrecision!: Precision;
-  @Field(() => DateScalar) end!: string;
-  @Field(() => Precision) endPrecision!: Precision;
-  @Field(() => Outcome) outcome!: Outcome;
-  @Field(() => String) summary!: string;
-  @Field(() => Confidence) confidence!: Confidence;
+  @Field(() => String, { description: 'The name the literature gives the talks.' }) name!: string;
+  @Field(() => DateScalar, {
+    description:
+      'First day of the talks (the first day of the month or year when only that is known; see startPrecision).',
+  })
+  start!: string;
+  @Field(() => Precision, { description: 'How precisely the sources date the start.' }) startPrecision!: Precision;
+  @Field(() => DateScalar, {
+    description:
+      'Last day of the talks (the first day of the month or year when only that is known; see endPrecision).',
+  })
+  end!: string;
+  @Field(() => Precision, { description: 'How precisely the sources date the end.' }) endPrecision!: Precision;
+  @Field(() => Outcome, { description: 'How the talks ended.' }) outcome!: Outcome;
+  @Field(() => String, { description: 'What the talks were about and how they ended, in a few sentences.' })
+  summary!: string;
+  @Field(() => Confidence, { description: 'How firmly the sources support the coding of the negotiation.' })
+  confidence!: Confidence;
   @Field(() => String, { nullable: true, description: "Coding decisions and doubts, in the curators' words." }) notes!:
     string | null;
   @Field(() => String, {

@@ -2,8 +2,9 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Reason, TargetEvidence } from './evidence.type.js';
 import { DateScalar } from './Date.scalar.js';
 import { Era } from './era.type.js';
+import { SERIES_STEPS, SERIES_STEP_DESCRIPTIONS } from '../domain/index.js';
 import { LayerCoverage } from './coverage.type.js';
-import { enumOf } from './enums.js';
+import { describedBy, enumOf } from './enums.js';
 import * as cost from './fieldCost.js';
 
 /** The most alternative allies a series point lists (`outsideOptionsSeries(topAllies:)`). */
@@ -44,18 +45,26 @@ export class AlternativeAlly {
       'Weighted mean of the components: concurrent talks 0.35, shared target 0.25, capability 0.25, ties 0.15.',
   })
   score!: number;
-  @Field(() => AllyComponents) components!: AllyComponents;
-  @Field(() => [Reason], { complexity: cost.items(3) }) reasons!: Reason[];
+  @Field(() => AllyComponents, { description: 'The parts of the score, each in [0, 1].' }) components!: AllyComponents;
+  @Field(() => [Reason], {
+    description: 'Why the state is an alternative ally, in words, with sources.',
+    complexity: cost.items(3),
+  })
+  reasons!: Reason[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The option of allying with another state instead of the partners at the table.' })
 export class AlternativeAllyOption {
   @Field(() => Float, {
     nullable: true,
     description: "The best ally's score (0 without any); null when the state-system data do not cover the date.",
   })
   attractiveness!: number | null;
-  @Field(() => [AlternativeAlly], { complexity: cost.items(49) }) allies!: AlternativeAlly[];
+  @Field(() => [AlternativeAlly], {
+    description: 'The available states, best score first.',
+    complexity: cost.items(49),
+  })
+  allies!: AlternativeAlly[];
   @Field(() => [Reason], {
     complexity: cost.items(4),
     description:
@@ -64,29 +73,42 @@ export class AlternativeAllyOption {
   reasons!: Reason[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The option of handling the target alone, judged by capabilities.' })
 export class UnilateralOption {
   @Field(() => Float, {
     nullable: true,
     description: "Party's CINC share of the dyad party–target (0.5 = parity); null without NMC data.",
   })
   attractiveness!: number | null;
-  @Field(() => Float, { nullable: true }) partyCinc!: number | null;
+  @Field(() => Float, {
+    description: "The party's CINC in the year of the date; null without NMC data.",
+    nullable: true,
+  })
+  partyCinc!: number | null;
   @Field(() => Float, { nullable: true, description: 'Sum over the states posing the target.' }) targetCinc!:
     number | null;
   @Field(() => Boolean, { nullable: true, description: 'COW major power at the date; null without COW system data.' })
   majorPower!: boolean | null;
-  @Field(() => [Reason], { complexity: cost.items(2) }) reasons!: Reason[];
+  @Field(() => [Reason], { description: 'The reading in words, with sources.', complexity: cost.items(2) })
+  reasons!: Reason[];
 }
 
 @ObjectType({ description: 'A state threatened by the same target that might bear the cost of deterring it.' })
 export class BuckCatcher {
   ccode!: number;
-  @Field(() => Float, { nullable: true }) cinc!: number | null;
-  @Field(() => [TargetEvidence], { complexity: cost.items(18) }) evidence!: TargetEvidence[];
+  @Field(() => Float, {
+    description: "The state's CINC in the year of the date; null without NMC data.",
+    nullable: true,
+  })
+  cinc!: number | null;
+  @Field(() => [TargetEvidence], {
+    description: 'The evidence that the state stood against the target.',
+    complexity: cost.items(18),
+  })
+  evidence!: TargetEvidence[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The option of leaving the cost of deterring the target to other states it threatens.' })
 export class BuckPassingOption {
   @Field(() => Float, {
     nullable: true,
@@ -94,8 +116,13 @@ export class BuckPassingOption {
       "Σ CINC of the buck-catchers / (that + the target's CINC); without NMC data min(1, count/3); null when the state-system data or every source of evidence against a target do not cover the date.",
   })
   attractiveness!: number | null;
-  @Field(() => [BuckCatcher], { complexity: cost.items(38) }) buckCatchers!: BuckCatcher[];
-  @Field(() => [Reason], { complexity: cost.items(1) }) reasons!: Reason[];
+  @Field(() => [BuckCatcher], {
+    description: 'The states that might bear the cost, largest CINC first.',
+    complexity: cost.items(38),
+  })
+  buckCatchers!: BuckCatcher[];
+  @Field(() => [Reason], { description: 'The reading in words, with sources.', complexity: cost.items(1) })
+  reasons!: Reason[];
 }
 
 @ObjectType({
@@ -105,9 +132,13 @@ export class OutsideOptions {
   partyCcode!: number;
   negotiationKey!: string | null;
   targetCcodes!: number[];
-  @Field(() => AlternativeAllyOption) alternativeAllies!: AlternativeAllyOption;
-  @Field(() => UnilateralOption) unilateral!: UnilateralOption;
-  @Field(() => BuckPassingOption) buckPassing!: BuckPassingOption;
+  @Field(() => AlternativeAllyOption, {
+    description: 'Other states available as allies, and the attractiveness of the best.',
+  })
+  alternativeAllies!: AlternativeAllyOption;
+  @Field(() => UnilateralOption, { description: 'Handling the target alone.' }) unilateral!: UnilateralOption;
+  @Field(() => BuckPassingOption, { description: 'Leaving the target to others it threatens.' })
+  buckPassing!: BuckPassingOption;
   @Field(() => Float, {
     nullable: true,
     description:
@@ -131,13 +162,13 @@ export class OutsideOptions {
   coverage!: LayerCoverage[];
 }
 
-/** The steps of `outsideOptionsSeries` (the analysis's SERIES_STEPS; the resolver checks they agree). */
-export const SeriesStep = enumOf(['YEAR', 'ERA'] as const);
+/** The steps of `outsideOptionsSeries` (the domain's SERIES_STEPS, which the analysis uses too). */
+export const SeriesStep = enumOf(SERIES_STEPS);
 export type SeriesStep = keyof typeof SeriesStep;
 registerEnumType(SeriesStep, {
   name: 'SeriesStep',
-  description:
-    "YEAR: one point per year, read on 1 July. ERA: one point per era meeting the range, read on the midpoint of the era's part of the range.",
+  description: "Where the points of a state's outside options over time are read.",
+  valuesConfig: describedBy(SERIES_STEPS, SERIES_STEP_DESCRIPTIONS),
 });
 
 @ObjectType({

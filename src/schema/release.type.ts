@@ -10,7 +10,7 @@ export class Release {
   })
   version!: string;
   @Field(() => String, { description: 'Release date, YYYY-MM-DD.' }) date!: string;
-  @Field(() => String) title!: string;
+  @Field(() => String, { description: 'Title of the release, as cited.' }) title!: string;
   @Field(() => String, { description: 'How to cite the record (author–date, with the version).' }) citation!: string;
   @Field(() => String, { description: "The record's licence (SPDX id); the code is MIT." }) license!: string;
 }

@@ -1,19 +1,23 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from './node.interface.js';
+import { SOURCE_KINDS } from '../domain/index.js';
 
 @ObjectType({ implements: Node, description: 'A citation: a book, an article, a document collection or a data set.' })
 export class Source extends Node {
   readonly __typename = 'Source' as const;
-  @Field(() => String) key!: string;
-  @Field(() => String) kind!: string;
-  @Field(() => [String]) authors!: string[];
-  @Field(() => String) title!: string;
-  @Field(() => Int) year!: number;
-  @Field(() => String, { nullable: true }) publisher!: string | null;
+  @Field(() => String, { description: 'Seed key of the source.' }) key!: string;
+  @Field(() => String, { description: `The kind of work: ${SOURCE_KINDS.join(', ')}.` }) kind!: string;
+  @Field(() => [String], { description: 'Authors or editors, as cited.' }) authors!: string[];
+  @Field(() => String, { description: 'Title of the work.' }) title!: string;
+  @Field(() => Int, { description: 'Year of publication.' }) year!: number;
+  @Field(() => String, { description: 'Publisher, where recorded.', nullable: true }) publisher!: string | null;
   @Field(() => String, { nullable: true, description: 'Journal or edited volume.' }) container!: string | null;
-  @Field(() => String, { nullable: true }) volume!: string | null;
-  @Field(() => String, { nullable: true }) pages!: string | null;
-  @Field(() => String, { nullable: true }) url!: string | null;
+  @Field(() => String, { description: 'Volume of the journal or collection, where there is one.', nullable: true })
+  volume!: string | null;
+  @Field(() => String, { description: 'Pages of an article or chapter in its container.', nullable: true }) pages!:
+    string | null;
+  @Field(() => String, { description: 'Where the work is available online, where recorded.', nullable: true }) url!:
+    string | null;
   @Field(() => String, { description: 'Formatted author–date citation.' }) citation!: string;
 }
 
@@ -30,7 +34,7 @@ export class Chapter {
     'A source cited for a fact, with a locator where one is checkable (pages, chapter or document) and where it was read.',
 })
 export class Citation {
-  @Field(() => Source) source!: Source;
+  @Field(() => Source, { description: 'The work cited.' }) source!: Source;
   @Field(() => String, {
     nullable: true,
     description:

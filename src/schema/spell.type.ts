@@ -3,7 +3,7 @@ import { DateScalar } from './Date.scalar.js';
 
 @ObjectType({ description: 'A time-bound status: COW state-system membership or major-power status.' })
 export class Spell {
-  @Field(() => DateScalar) start!: string;
+  @Field(() => DateScalar, { description: 'First day of the spell.' }) start!: string;
   @Field(() => DateScalar, { nullable: true, description: 'null: still running at the end of the data set.' }) end!:
     string | null;
 }

@@ -8,6 +8,10 @@ import { Node } from './node.interface.js';
 export class Threat extends Node {
   readonly __typename = 'Threat' as const;
   @Field(() => String, { description: 'Seed key, e.g. "threat-russia".' }) key!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => String, { description: 'The threat\'s name, e.g. "Tsarist Russia".' }) name!: string;
+  @Field(() => String, {
+    description: 'What the threat was, in a sentence; null where the seed gives none.',
+    nullable: true,
+  })
+  description!: string | null;
 }

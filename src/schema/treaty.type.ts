@@ -68,12 +68,24 @@ const CURATED_NULL = 'Null for a curated membership (ATOP gives nothing).';
 })
 export class Treaty extends Node {
   readonly __typename = 'Treaty' as const;
-  @Field(() => String) key!: string;
-  @Field(() => String, { nullable: true }) name!: string | null;
+  @Field(() => String, {
+    description: 'Key of the treaty: the seed\'s key for a curated treaty, "atop-<id>" for one from ATOP alone.',
+  })
+  key!: string;
+  @Field(() => String, {
+    description: "The treaty's name; null where neither the seed nor ATOP names it.",
+    nullable: true,
+  })
+  name!: string | null;
   @Field(() => Int, { nullable: true, description: 'ATOP alliance id, where ATOP codes the treaty.' }) atopId!:
     number | null;
-  @Field(() => DateScalar, { nullable: true }) signed!: string | null;
-  @Field(() => DateScalar, { nullable: true }) ended!: string | null;
+  @Field(() => DateScalar, { description: 'Date of signature; null where unknown.', nullable: true }) signed!:
+    string | null;
+  @Field(() => DateScalar, {
+    description: 'When the treaty ended; null where the record gives no end.',
+    nullable: true,
+  })
+  ended!: string | null;
   @Field(() => [Obligation], {
     description:
       "The obligations of the treaty in any phase, undertaken by any member: for a treaty ATOP codes, ATOP's alliance-level " +
@@ -93,14 +105,15 @@ export class TreatyPhase {
     description: 'ATOP phase number: 1, 2, … for an alliance whose terms changed; 0 for a single-phase alliance.',
   })
   phase!: number;
-  @Field(() => DateScalar) start!: string;
-  @Field(() => Precision) startPrecision!: Precision;
+  @Field(() => DateScalar, { description: 'First day of the phase.' }) start!: string;
+  @Field(() => Precision, { description: 'How precisely ATOP dates the start.' }) startPrecision!: Precision;
   @Field(() => DateScalar, {
     nullable: true,
     description: "Null: in effect at the end of ATOP's coverage (31 December 2018).",
   })
   end!: string | null;
-  @Field(() => Precision, { nullable: true }) endPrecision!: Precision | null;
+  @Field(() => Precision, { description: 'How precisely ATOP dates the end; null without an end.', nullable: true })
+  endPrecision!: Precision | null;
   @Field(() => [Obligation], { description: 'The obligations any member undertook in this phase (ATOP phase level).' })
   obligations!: Obligation[];
   @Field(() => Boolean, { description: 'ATOP `conditio`: some obligation of the phase is conditional.' })
@@ -111,7 +124,7 @@ export class TreatyPhase {
   description: 'An obligation a member owes only to some members of its alliance phase, and one member it is owed to.',
 })
 export class OwedObligation {
-  @Field(() => Obligation) obligation!: Obligation;
+  @Field(() => Obligation, { description: 'The obligation owed.' }) obligation!: Obligation;
   @Field(() => Int, { description: 'COW code of the member it is owed to.' }) ccode!: number;
 }
 

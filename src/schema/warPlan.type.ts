@@ -16,12 +16,16 @@ export interface ScopeData {
 })
 export class WarPlan extends Node {
   readonly __typename = 'WarPlan' as const;
-  @Field(() => String) key!: string;
-  @Field(() => WarPlanKind) kind!: WarPlanKind;
-  @Field(() => Approach) approach!: Approach;
+  @Field(() => String, { description: 'Seed-derived key of the plan, unique within the record.' }) key!: string;
+  @Field(() => WarPlanKind, {
+    description: 'IDEAL (what the party wanted) or PROPOSED (what a proposal put on the table).',
+  })
+  kind!: WarPlanKind;
+  @Field(() => Approach, { description: 'Offensive or defensive: what the plan would do about the target.' })
+  approach!: Approach;
   @Field(() => String, { nullable: true, description: 'Why the plan is coded thus, in one sentence.' }) justification!:
     string | null;
-  @Field(() => Confidence) confidence!: Confidence;
+  @Field(() => Confidence, { description: 'How firmly the sources support this coding.' }) confidence!: Confidence;
   @Field(() => Coding, { description: 'PRIMARY, or ALTERNATIVE for another reading of an ideal plan.' })
   coding!: Coding;
   @Field(() => String, { nullable: true, description: 'Why a reviewer could read the plan so (alternative codings).' })

@@ -8,7 +8,17 @@
  * (`result.coverage`); the default range is the years of the alliance data (`analysisSpan`).
  */
 import { BadInputError, NotFoundError } from '../../errors/index.js';
-import { addDays, analysisSpan, covers, midYear, overlaps, yearEnd, yearStart } from '../../domain/index.js';
+import {
+  SERIES_STEPS,
+  addDays,
+  analysisSpan,
+  covers,
+  midYear,
+  overlaps,
+  yearEnd,
+  yearStart,
+  type SeriesStep,
+} from '../../domain/index.js';
 import { readLoadedLayers } from '../../reads/loadedLayers.js';
 import type { QueryExecutor } from '../../store/QueryExecutor.js';
 import * as q from '../../store/queries.gen.js';
@@ -16,8 +26,8 @@ import { dateRequest } from './buildRequest.js';
 import { assessOutsideOptions, type OutsideOptionsLoader } from './outsideOptionsLoader.js';
 import type { OptionRequest, OptionResult } from './types.js';
 
-export const SERIES_STEPS = ['YEAR', 'ERA'] as const;
-export type SeriesStep = (typeof SERIES_STEPS)[number];
+/** The steps are the domain's (`src/domain/outsideOptions.ts`). */
+export { SERIES_STEPS, type SeriesStep };
 
 /**
  * The years a series may ask for: from the first year of the record and of ATOP to a bound well past
