@@ -204,7 +204,10 @@ async function replay(store: RecordingStore, calls: { text: string; params: Para
 }
 
 /** The recorded calls replayed all at once (a lower bound: the API waits for one level before the next). */
-async function replayAtOnce(store: RecordingStore, calls: { text: string; params: Params; tag: string }[]): Promise<number> {
+async function replayAtOnce(
+  store: RecordingStore,
+  calls: { text: string; params: Params; tag: string }[],
+): Promise<number> {
   const t = performance.now();
   await Promise.all(calls.map((c) => store.inner.read(c.text, c.params, c.tag)));
   return performance.now() - t;
@@ -481,7 +484,11 @@ if (sections.has('rps')) {
       { name: bare.name + ' { hello }', url: bare.url, body: JSON.stringify({ query: '{ hello }' }) },
       { name: servers[1]!.name + ' { hello }', url: servers[1]!.url, body: JSON.stringify({ query: '{ hello }' }) },
       ...ops.flatMap(([name, query, variables]) =>
-        [on, off].map((s) => ({ name: `${name} (${s.name.slice(5)})`, url: s.url, body: JSON.stringify({ query, variables }) })),
+        [on, off].map((s) => ({
+          name: `${name} (${s.name.slice(5)})`,
+          url: s.url,
+          body: JSON.stringify({ query, variables }),
+        })),
       ),
     ];
     for (const t of targets) await h.graphql(t.url, t.body); // each answers, without errors
@@ -510,7 +517,10 @@ if (sections.has('rps')) {
         const xs = results.get(`${t.name}|${c}`)!;
         const ratio = xs.map((x, i) => x.rps / base[i]!.rps);
         console.log(
-          `| ${t.name} | ${c} | ${h.spread(xs.map((x) => x.rps), 0)} | ${h.spread(xs.map((x) => x.p50))} | ${h.spread(
+          `| ${t.name} | ${c} | ${h.spread(
+            xs.map((x) => x.rps),
+            0,
+          )} | ${h.spread(xs.map((x) => x.p50))} | ${h.spread(
             xs.map((x) => x.p99),
           )} | ${xs.reduce((n, x) => n + x.errors, 0)} | ${h.spread(ratio, 2)} |`,
         );

@@ -20,14 +20,41 @@ export function metricsText(executor: QueryExecutor): string {
   };
   const perCache = (f: (c: CacheFigures) => number): [string, number][] =>
     caches.flatMap(([name, c]) => (c ? [[`{cache="${name}"}`, f(c)] as [string, number]] : []));
-  metric('alliance_cache_bytes', 'gauge', 'Bytes a cache holds (approximate).', perCache((c) => c.bytes));
-  metric('alliance_cache_max_bytes', 'gauge', 'Bytes a cache may hold (READ_CACHE_MB, RESULT_CACHE_MB).', perCache((c) => c.maxBytes));
-  metric('alliance_cache_entries', 'gauge', 'Entries a cache holds.', perCache((c) => c.entries));
-  metric('alliance_cache_hits_total', 'counter', 'Lookups a cache answered.', perCache((c) => c.hits));
-  metric('alliance_cache_misses_total', 'counter', 'Lookups a cache did not answer.', perCache((c) => c.misses));
+  metric(
+    'alliance_cache_bytes',
+    'gauge',
+    'Bytes a cache holds (approximate).',
+    perCache((c) => c.bytes),
+  );
+  metric(
+    'alliance_cache_max_bytes',
+    'gauge',
+    'Bytes a cache may hold (READ_CACHE_MB, RESULT_CACHE_MB).',
+    perCache((c) => c.maxBytes),
+  );
+  metric(
+    'alliance_cache_entries',
+    'gauge',
+    'Entries a cache holds.',
+    perCache((c) => c.entries),
+  );
+  metric(
+    'alliance_cache_hits_total',
+    'counter',
+    'Lookups a cache answered.',
+    perCache((c) => c.hits),
+  );
+  metric(
+    'alliance_cache_misses_total',
+    'counter',
+    'Lookups a cache did not answer.',
+    perCache((c) => c.misses),
+  );
   metric('process_resident_memory_bytes', 'gauge', 'Resident set size.', [['', mem.rss]]);
   metric('nodejs_heap_used_bytes', 'gauge', 'V8 heap in use.', [['', mem.heapUsed]]);
   metric('nodejs_heap_total_bytes', 'gauge', 'V8 heap allocated.', [['', mem.heapTotal]]);
-  metric('nodejs_external_memory_bytes', 'gauge', 'Memory held outside the V8 heap (buffers, native objects).', [['', mem.external]]);
+  metric('nodejs_external_memory_bytes', 'gauge', 'Memory held outside the V8 heap (buffers, native objects).', [
+    ['', mem.external],
+  ]);
   return `${lines.join('\n')}\n`;
 }

@@ -67,11 +67,7 @@ const apollo = new ApolloServer({ schema });
 await apollo.start();
 const app = express();
 const sessionConfig = process.env.NEO4J_DATABASE ? { database: process.env.NEO4J_DATABASE } : undefined;
-app.use(
-  '/graphql',
-  express.json(),
-  expressMiddleware(apollo, { context: async () => ({ sessionConfig }) }),
-);
+app.use('/graphql', express.json(), expressMiddleware(apollo, { context: async () => ({ sessionConfig }) }));
 const server = http.createServer(app);
 await new Promise<void>((done) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', done));
 console.log(JSON.stringify({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql` }));

@@ -60,7 +60,13 @@ export class ReadCache {
 
   /** Entries, bytes held (about), budget, hits and misses: for /metrics. */
   figures(): CacheFigures {
-    return { entries: this.entries.size, bytes: this.total, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses };
+    return {
+      entries: this.entries.size,
+      bytes: this.total,
+      maxBytes: this.maxBytes,
+      hits: this.hits,
+      misses: this.misses,
+    };
   }
 
   /** The cached rows of `key` at `version`, or those of `load()` (then cached). */

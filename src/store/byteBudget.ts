@@ -41,7 +41,8 @@ export function approxBytes(value: unknown, depth = 0): number {
     return n;
   }
   let n = OBJECT_HEADER;
-  for (const k in value as Record<string, unknown>) n += SLOT + approxBytes((value as Record<string, unknown>)[k], depth + 1);
+  for (const k in value as Record<string, unknown>)
+    n += SLOT + approxBytes((value as Record<string, unknown>)[k], depth + 1);
   return n;
 }
 
@@ -97,6 +98,12 @@ export class ByteLru<V> {
   }
 
   figures(): CacheFigures {
-    return { entries: this.entries.size, bytes: this.total, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses };
+    return {
+      entries: this.entries.size,
+      bytes: this.total,
+      maxBytes: this.maxBytes,
+      hits: this.hits,
+      misses: this.misses,
+    };
   }
 }

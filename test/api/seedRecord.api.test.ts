@@ -209,10 +209,11 @@ describe('the SECOND_CODER coding', () => {
         { key },
       );
       expect(r.errors, key).toBeUndefined();
-      const targets = codings.map((c) =>
-        [...new Set((c.target ? posers.get(c.target)! : c.targetStates!).filter((t) => t !== c.party))]
-          .sort((a, b) => a - b)
-          .join('+') || `none:${c.party}`,
+      const targets = codings.map(
+        (c) =>
+          [...new Set((c.target ? posers.get(c.target)! : c.targetStates!).filter((t) => t !== c.party))]
+            .sort((a, b) => a - b)
+            .join('+') || `none:${c.party}`,
       );
       const second = r.data!.negotiation.second.entry;
       expect(second.targetAgreement, key).toBeCloseTo(largestShare(targets), 9);
@@ -229,7 +230,9 @@ describe('the SECOND_CODER coding', () => {
 
   it('refuses a negotiation outside the sample with BAD_USER_INPUT rather than answering with the first coding', async () => {
     expect(record.secondCoding.codings.some((c) => c.negotiation === 'north-atlantic-1948')).toBe(false);
-    const r = await api.run(`{ agreementLikelihood(negotiation: "north-atlantic-1948", coding: SECOND_CODER) { probability } }`);
+    const r = await api.run(
+      `{ agreementLikelihood(negotiation: "north-atlantic-1948", coding: SECOND_CODER) { probability } }`,
+    );
     expect(r.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(r.errors![0]!.message).toMatch(/not in the second-coding sample/);
   });

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 
-const section = readFileSync(join(projectRoot, 'docs', 'codebook.md'), 'utf8').split('### 1.4 ')[1]!.split('\n## ')[0]!;
+const section = readFileSync(join(projectRoot, 'docs', 'codebook.md'), 'utf8')
+  .split('### 1.4 ')[1]!
+  .split('\n## ')[0]!;
 const rows = section
   .split('\n')
   .filter((l) => l.startsWith('| ') && l.includes('`'))

@@ -62,20 +62,23 @@ describe('/metrics', () => {
 });
 
 describe('security headers', () => {
-  it.each(['/', '/network', '/options'])('the HTML page %s carries CSP (frame-ancestors none), nosniff and Referrer-Policy', async (path) => {
-    const res = await get(path);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/text\/html/);
-    const csp = res.headers.get('content-security-policy') ?? '';
-    expect(csp).toMatch(/default-src 'self'/);
-    expect(csp).toMatch(/script-src 'self'(;|$)/); // no inline or eval'd script
-    expect(csp).toMatch(/frame-ancestors 'none'/);
-    expect(csp).toMatch(/object-src 'none'/);
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('x-frame-options')).toBe('DENY');
-    expect(res.headers.get('referrer-policy')).toBe('same-origin');
-    await res.text();
-  });
+  it.each(['/', '/network', '/options'])(
+    'the HTML page %s carries CSP (frame-ancestors none), nosniff and Referrer-Policy',
+    async (path) => {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/default-src 'self'/);
+      expect(csp).toMatch(/script-src 'self'(;|$)/); // no inline or eval'd script
+      expect(csp).toMatch(/frame-ancestors 'none'/);
+      expect(csp).toMatch(/object-src 'none'/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+      await res.text();
+    },
+  );
 
   it('the pages load no inline script (the CSP would block it)', async () => {
     for (const path of ['/', '/network', '/options']) {

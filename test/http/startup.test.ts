@@ -96,11 +96,15 @@ describe('store start-up errors', () => {
   });
 
   it('a lock is told by Grafeo error code, not by the word "lock" in the message', () => {
-    expect(openFailure('Database error: GRAFEO-X001: Internal error: database file cannot be locked for reading: /d')).toBe(
-      'locked',
+    expect(
+      openFailure('Database error: GRAFEO-X001: Internal error: database file cannot be locked for reading: /d'),
+    ).toBe('locked');
+    expect(
+      openFailure('Database error: GRAFEO-X001: Internal error: database file is locked by another process: /d'),
+    ).toBe('locked');
+    expect(openFailure('Database error: GRAFEO-S002: the file /d is damaged at byte 1: directory block: …')).toBe(
+      'damaged',
     );
-    expect(openFailure('Database error: GRAFEO-X001: Internal error: database file is locked by another process: /d')).toBe('locked');
-    expect(openFailure('Database error: GRAFEO-S002: the file /d is damaged at byte 1: directory block: …')).toBe('damaged');
     expect(openFailure('Database error: GRAFEO-X001: Internal error: block index out of range')).toBeUndefined();
   });
 

@@ -246,7 +246,9 @@ describe.skipIf(!haveData)('malformed files are rejected and change nothing', ()
   });
 
   it('NMC: years 1e3, 1000 and 99999999999999999999 are refused, not stored as 1000 and 1e20', async () => {
-    expect(await nmcError(nmcWith(70, 2, '1e3'))).toMatch(/line 70, column year \(3\): expected an integer, found "1e3"$/);
+    expect(await nmcError(nmcWith(70, 2, '1e3'))).toMatch(
+      /line 70, column year \(3\): expected an integer, found "1e3"$/,
+    );
     expect(await nmcError(nmcWith(71, 2, '1000'))).toMatch(/line 71, column year \(3\): 1000 is outside 1816–2100$/);
     expect(await nmcError(nmcWith(72, 2, '99999999999999999999'))).toMatch(
       /line 72, column year \(3\): integer out of range: "99999999999999999999"$/,

@@ -76,12 +76,9 @@ describe.skipIf(neo4jSkipReason !== null)(title, () => {
       await expect(store.read('RETURN 1 AS x', {}, 'x', { signal: AbortSignal.abort(gone) })).rejects.toBe(gone);
       // A long read answers by its deadline, not when Neo4j is done.
       const t0 = performance.now();
-      const slow = store.read(
-        'UNWIND range(1, 200000000) AS i WITH i WHERE i < 0 RETURN count(i) AS c',
-        {},
-        'slow',
-        { signal: AbortSignal.timeout(100) },
-      );
+      const slow = store.read('UNWIND range(1, 200000000) AS i WITH i WHERE i < 0 RETURN count(i) AS c', {}, 'slow', {
+        signal: AbortSignal.timeout(100),
+      });
       await expect(slow).rejects.toMatchObject({ name: 'TimeoutError' });
       expect(performance.now() - t0).toBeLessThan(2000);
       expect(await count(5)).toBe(5); // the store serves on

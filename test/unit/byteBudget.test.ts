@@ -8,7 +8,12 @@ import { approxBytes, ByteLru } from '../../src/store/byteBudget.js';
 import { ReadCache } from '../../src/store/QueryExecutor.js';
 
 /** A row like the store's: a few scalars and a long text (a 5 KB note). */
-const row = (i: number, text = 5000) => ({ id: `n${i}`, year: 1900 + (i % 100), note: 'x'.repeat(text), tags: ['a', 'b'] });
+const row = (i: number, text = 5000) => ({
+  id: `n${i}`,
+  year: 1900 + (i % 100),
+  note: 'x'.repeat(text),
+  tags: ['a', 'b'],
+});
 
 describe('approxBytes', () => {
   it('counts strings by their length, containers by their slots', () => {

@@ -134,7 +134,6 @@ describe('ResponseBudget', () => {
     expect(p2).toBe(p1);
     await expect(p1).rejects.toMatchObject({ extensions: { code: 'RESPONSE_TOO_LARGE' } });
   });
-
 });
 
 describe('HeapGuard', () => {
