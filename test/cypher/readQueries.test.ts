@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import type { QueryHandle } from '../../src/store/QueryHandle.js';
-import { seededEmbedded } from '../helpers/testStore.js';
+import { emptyGrafeo, seededEmbedded } from '../helpers/testStore.js';
 import * as q from '../../src/store/queries.gen.js';
 
 let ex: QueryExecutor;
@@ -256,5 +256,18 @@ describe('threats, eras, sources, node lookups', () => {
     const [row] = await ex.read(q.sourcesOfNegotiations, { ids: [AG] });
     const [s] = await ex.read(q.sourcesByKeys, { keys: [row!.node.key] });
     expect(s!.citation).toMatch(/\(\d{4}\)/);
+  });
+});
+
+describe('data version', () => {
+  it('dataVersion counts the writing transactions: 0 on an empty graph, one more after each transaction', async () => {
+    const empty = await emptyGrafeo();
+    expect(await empty.read(q.dataVersion, {})).toEqual([{ version: 0 }]);
+    await empty.transaction('test', async () => undefined);
+    await empty.transaction('test', async () => undefined);
+    expect(await empty.read(q.dataVersion, {})).toEqual([{ version: 2 }]);
+    // The seed writes in transactions, each bumping the version: the seeded graph is past 0.
+    const [seeded] = await ex.read(q.dataVersion, {});
+    expect(seeded!.version).toBeGreaterThan(0);
   });
 });
