@@ -317,6 +317,15 @@ export class QueryExecutor {
   }
 
   /**
+   * `work` that is not a store call (the model's fit in its worker, say) bounded by this request's
+   * signal like the store calls are: it rejects with the signal's reason (TIMEOUT at the deadline) as
+   * soon as the request ends, while the work itself goes on for whoever else shares it.
+   */
+  withinRequest<T>(work: Promise<T>): Promise<T> {
+    return this.signal ? untilAborted(work, this.signal) : work;
+  }
+
+  /**
    * The data version derived caches are keyed on: the graph's (see `transaction`), or the store's
    * count of writes where it keeps one (`GraphStore.writesSeen`), plus this process's own write counter.
    */

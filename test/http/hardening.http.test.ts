@@ -150,6 +150,34 @@ describe('one request cannot hold the server', () => {
     }
   });
 
+  it('a request waiting for the model fit ends at its deadline with TIMEOUT; the fit goes on and a later request gets it', async () => {
+    // A store of its own: the fit is cached per store, so this one starts unfitted.
+    const fresh = await seededEmbedded();
+    const s = await startServer({
+      executor: fresh,
+      limits: { ...limits, requestTimeoutMs: 300 },
+      port: 0,
+      host: '127.0.0.1',
+      prefitModel: false,
+    });
+    const q = '{ agreementLikelihood(negotiation: "anglo-german-1898") { probability } }';
+    try {
+      const first = await gql(q, undefined, s.url);
+      expect(codes(first.body)).toContain('TIMEOUT');
+      expect(first.ms).toBeLessThan(300 + 500);
+      // The fit went on in its worker: once it is done the same request is answered in time.
+      let later = first;
+      for (let i = 0; i < 120 && codes(later.body).includes('TIMEOUT'); i++) {
+        await new Promise((res) => setTimeout(res, 250));
+        later = await gql(q, undefined, s.url);
+      }
+      expect(later.body.errors).toBeUndefined();
+      expect(later.body.data).toMatchObject({ agreementLikelihood: { probability: expect.any(Number) } });
+    } finally {
+      await s.stop();
+    }
+  });
+
   it('a client that gives up cancels the work: no further store call starts', async () => {
     let started = 0;
     const seeded = executor;

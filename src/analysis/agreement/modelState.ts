@@ -49,11 +49,14 @@ async function buildState(a: AgreementData, signal?: AbortSignal): Promise<Model
 /** Per request: the data version is checked once, not once per field. */
 const perRequest = new WeakMap<AgreementData, Promise<ModelState>>();
 
-/** The model state for the store's current data (cached until the data change). */
+/**
+ * The model state for the store's current data (cached until the data change). A request waits for
+ * a fit under way no longer than its deadline: the fit goes on for the next request.
+ */
 export function modelState(a: AgreementData): Promise<ModelState> {
   let state = perRequest.get(a);
   if (!state) {
-    state = currentModelState(a);
+    state = a.executor.withinRequest(currentModelState(a));
     perRequest.set(a, state);
   }
   return state;
