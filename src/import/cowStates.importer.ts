@@ -2,7 +2,7 @@
  * COW State System Membership (states2016 spells, majors2016): one State per ccode with COW's
  * abbreviation and name, one IN_SYSTEM per membership spell and one MAJOR_POWER per major-power spell.
  */
-import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { CCODE, rereadCsv, streamCsv, yearsFrom, type CsvRow } from './csv.js';
 import { Checks, dateOf, streamedRows, VersionColumn, Years } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
@@ -11,12 +11,14 @@ import * as q from '../store/queries.gen.js';
 
 const SPELL = ['stateabb', 'ccode', 'styear', 'stmonth', 'stday', 'endyear', 'endmonth', 'endday'];
 const STATE_COLUMNS = [...SPELL, 'statenme'];
+/** The COW state system's span. */
+const YEARS = yearsFrom(1816);
 
 function spell(r: CsvRow) {
-  const start = dateOf(r, 'styear', 'stmonth', 'stday');
+  const start = dateOf(r, 'styear', 'stmonth', 'stday', YEARS);
   if (!start) throw r.error('styear', 'a spell needs a start year');
-  const end = dateOf(r, 'endyear', 'endmonth', 'endday');
-  return { ccode: r.reqInt('ccode'), start: start.date, end: end?.date ?? null };
+  const end = dateOf(r, 'endyear', 'endmonth', 'endday', YEARS);
+  return { ccode: r.reqIntIn('ccode', ...CCODE), start: start.date, end: end?.date ?? null };
 }
 
 function stateSpell(r: CsvRow) {

@@ -2,7 +2,7 @@
  * COW Militarized Interstate Disputes (MIDA dispute level, MIDB participant level): one Dispute per
  * MIDA row, one PARTICIPATED_IN per MIDB row (a state with several rows in a dispute gets spells 1, 2, ...).
  */
-import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { CCODE, COUNT, ID, rereadCsv, streamCsv, yearsFrom, type CsvRow } from './csv.js';
 import {
   Checks,
   compactKey,
@@ -57,28 +57,31 @@ const PARTICIPANT_COLUMNS = [
   'orig',
 ];
 
+/** MID's span (COW: 1816 onwards). */
+const YEARS = yearsFrom(1816);
+
 function dispute(r: CsvRow, version: string) {
-  const start = dateOf(r, 'styear', 'stmon', 'stday');
-  const end = dateOf(r, 'endyear', 'endmon', 'endday');
+  const start = dateOf(r, 'styear', 'stmon', 'stday', YEARS);
+  const end = dateOf(r, 'endyear', 'endmon', 'endday', YEARS);
   return {
-    id: `mid-${r.reqInt('dispnum3')}`,
-    dispnum: r.reqInt('dispnum3'),
-    dispnum4: r.int('dispnum4'),
+    id: `mid-${r.reqIntIn('dispnum3', ...ID)}`,
+    dispnum: r.reqIntIn('dispnum3', ...ID),
+    dispnum4: r.intIn('dispnum4', ...ID),
     ...dateFields('start', start),
     ...dateFields('end', end),
-    startYear: r.int('styear'),
-    endYear: r.int('endyear'),
+    startYear: r.intIn('styear', ...YEARS),
+    endYear: r.intIn('endyear', ...YEARS),
     outcome: r.int('outcome'),
     settle: r.int('settle'),
     fatality: r.int('fatality'),
     fatalpre: r.int('fatalpre'),
-    maxdur: r.int('maxdur'),
-    mindur: r.int('mindur'),
+    maxdur: r.intIn('maxdur', ...COUNT),
+    mindur: r.intIn('mindur', ...COUNT),
     hiact: r.int('hiact'),
     hostlev: r.int('hostlev'),
     recip: r.flag('recip'),
-    numa: r.int('numa'),
-    numb: r.int('numb'),
+    numa: r.intIn('numa', ...COUNT),
+    numb: r.intIn('numb', ...COUNT),
     link1: r.text('link1'),
     link2: r.text('link2'),
     link3: r.text('link3'),
@@ -94,10 +97,11 @@ function participant(
   disputeFile: string,
   spells: Map<number | string, number>,
 ) {
-  const dispnum = r.reqInt('dispnum3');
+  const dispnum = r.reqIntIn('dispnum3', ...ID);
   const dispute = `mid-${dispnum}`;
-  if (!disputes.has(dispnum)) throw r.error('dispnum3', `dispute ${r.reqInt('dispnum3')} is not in ${disputeFile}`);
-  const ccode = r.reqInt('ccode');
+  if (!disputes.has(dispnum))
+    throw r.error('dispnum3', `dispute ${r.reqIntIn('dispnum3', ...ID)} is not in ${disputeFile}`);
+  const ccode = r.reqIntIn('ccode', ...CCODE);
   const k = compactKey([dispnum, ccode]);
   const spell = (spells.get(k) ?? 0) + 1;
   spells.set(k, spell);
@@ -107,8 +111,8 @@ function participant(
     abbrev: r.text('stabb'),
     spell,
     sideA: r.flag('sidea'),
-    ...dateFields('start', dateOf(r, 'styear', 'stmon', 'stday')),
-    ...dateFields('end', dateOf(r, 'endyear', 'endmon', 'endday')),
+    ...dateFields('start', dateOf(r, 'styear', 'stmon', 'stday', YEARS)),
+    ...dateFields('end', dateOf(r, 'endyear', 'endmon', 'endday', YEARS)),
     revstate: r.flag('revstate'),
     revtype1: r.int('revtype1'),
     revtype2: r.int('revtype2'),
@@ -142,7 +146,7 @@ export const mid: Dataset = {
     const a = await streamCsv(files.disputes!, DISPUTE_COLUMNS, (r) => {
       years.addColumns(r, ['styear', 'endyear']);
       checks.run(0, () => versions.add(r));
-      checks.run(1, () => unique.check(r, r.reqInt('dispnum3')));
+      checks.run(1, () => unique.check(r, r.reqIntIn('dispnum3', ...ID)));
       checks.run(2, () => {
         disputes.add(dispute(r, '').dispnum);
       });

@@ -245,6 +245,7 @@ export async function writePrepared(
           progress.advance(size);
         });
       }
+      for (const removal of prepared.removals ?? []) await removal.run(tx);
       if (record) await tx.run(q.importDataSetRecord, { ...record, loadedAt });
     });
   } finally {

@@ -340,9 +340,10 @@ export type ImportBelligerentStatesParams = {
 export type ImportBelligerentStatesRow = Record<string, never>;
 export const importBelligerentStates = defineQuery<ImportBelligerentStatesParams, ImportBelligerentStatesRow>('importBelligerentStates', 'WRITE');
 
-/** Import (NMC): material capabilities per state-year, linked to the state and citing the data set. Rows come grouped by state, so that each state is looked up once per batch. (cypher/importCapabilities.cypher) */
+/** Import (NMC): material capabilities per state-year, linked to the state and citing the data set. Rows come grouped by state, so that each state is looked up once per batch. The import stamps each capability with $stamp, so that importRemoveCapabilities can then remove what the file no longer holds. (cypher/importCapabilities.cypher) */
 export type ImportCapabilitiesParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { ccode: number; items: { ccode: number; cinc: number | null; id: string; irst: number | null; milex: number | null; milper: number | null; pec: number | null; tpop: number | null; upop: number | null; year: number }[] }[];
 };
 export type ImportCapabilitiesRow = Record<string, never>;
@@ -385,9 +386,32 @@ export type ImportMajorPowerSpellsParams = {
 export type ImportMajorPowerSpellsRow = Record<string, never>;
 export const importMajorPowerSpells = defineQuery<ImportMajorPowerSpellsParams, ImportMajorPowerSpellsRow>('importMajorPowerSpells', 'WRITE');
 
-/** Import (rivalries): a strategic rivalry between two states over a span of years, citing its data set. (cypher/importRivalries.cypher) */
+/** Import (NMC), after the capabilities are written in the same transaction: removes every capability this import did not stamp (a row the file no longer holds), so the graph holds what the recorded file holds. (cypher/importRemoveCapabilities.cypher) */
+export type ImportRemoveCapabilitiesParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveCapabilitiesRow = Record<string, never>;
+export const importRemoveCapabilities = defineQuery<ImportRemoveCapabilitiesParams, ImportRemoveCapabilitiesRow>('importRemoveCapabilities', 'WRITE');
+
+/** Import (rivalries), after one file's rivalries are written in the same transaction: removes the rivalries of that file's data set ($dataset: td or tss) this import did not stamp (rows the file no longer holds). (cypher/importRemoveRivalries.cypher) */
+export type ImportRemoveRivalriesParams = {
+  dataset: string; // td or tss
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveRivalriesRow = Record<string, never>;
+export const importRemoveRivalries = defineQuery<ImportRemoveRivalriesParams, ImportRemoveRivalriesRow>('importRemoveRivalries', 'WRITE');
+
+/** Import (Leeds–Savun), after the scores are written in the same transaction: removes every threat score this import did not stamp (a row the file no longer holds), so the graph holds what the recorded file holds. (cypher/importRemoveThreatScores.cypher) */
+export type ImportRemoveThreatScoresParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveThreatScoresRow = Record<string, never>;
+export const importRemoveThreatScores = defineQuery<ImportRemoveThreatScoresParams, ImportRemoveThreatScoresRow>('importRemoveThreatScores', 'WRITE');
+
+/** Import (rivalries): a strategic rivalry between two states over a span of years, citing its data set. The import stamps each rivalry with $stamp, so that importRemoveRivalries can then remove what the file no longer holds. (cypher/importRivalries.cypher) */
 export type ImportRivalriesParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { aprin: boolean | null; ccode1: number; ccode2: number; dataset: string; endYear: number | null; id: string; name: string | null; number: number; principal: boolean | null; region: string | null; startYear: number | null; types: string[] }[];
 };
 export type ImportRivalriesRow = Record<string, never>;
@@ -422,9 +446,10 @@ export type ImportSystemSpellsParams = {
 export type ImportSystemSpellsRow = Record<string, never>;
 export const importSystemSpells = defineQuery<ImportSystemSpellsParams, ImportSystemSpellsRow>('importSystemSpells', 'WRITE');
 
-/** Import (Leeds–Savun): external threat score per state-year, linked to the state and citing the data set. Rows come grouped by state, so that each state is looked up once per batch. (cypher/importThreatScores.cypher) */
+/** Import (Leeds–Savun): external threat score per state-year, linked to the state and citing the data set. Rows come grouped by state, so that each state is looked up once per batch. The import stamps each score with $stamp, so that importRemoveThreatScores can then remove what the file no longer holds. (cypher/importThreatScores.cypher) */
 export type ImportThreatScoresParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { ccode: number; items: { ccode: number; id: string; score: number | null; year: number }[] }[];
 };
 export type ImportThreatScoresRow = Record<string, never>;
@@ -1549,4 +1574,4 @@ export type WarPlansOfNegotiationsRow = {
 export const warPlansOfNegotiations = defineQuery<WarPlansOfNegotiationsParams, WarPlansOfNegotiationsRow>('warPlansOfNegotiations', 'READ');
 
 /** Every query by name. */
-export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
+export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRemoveCapabilities, importRemoveRivalries, importRemoveThreatScores, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
