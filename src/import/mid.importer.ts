@@ -2,6 +2,7 @@
  * COW Militarized Interstate Disputes (MIDA dispute level, MIDB participant level): one Dispute per
  * MIDA row, one PARTICIPATED_IN per MIDB row (a state with several rows in a dispute gets spells 1, 2, ...).
  */
+import { randomUUID } from 'node:crypto';
 import { CCODE, COUNT, ID, rereadCsv, streamCsv, yearsFrom, type CsvRow } from './csv.js';
 import {
   Checks,
@@ -17,7 +18,7 @@ import {
 } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
-import { writeStep } from './writeStep.js';
+import { removeStep, writeStep } from './writeStep.js';
 import * as q from '../store/queries.gen.js';
 
 const DATES = ['stday', 'stmon', 'styear', 'endday', 'endmon', 'endyear'];
@@ -160,6 +161,7 @@ export const mid: Dataset = {
     checks.throwFirst();
     const version = versionFrom(a.file, /MIDA_([\d.]+)\.csv(?:\.gz)?$/i, versions.value() ?? 'unknown');
     const source = SOURCES.mid(version);
+    const stamp = randomUUID();
     return {
       dataset: 'mid',
       files: [a.path, b.path],
@@ -169,11 +171,12 @@ export const mid: Dataset = {
       sources: [source],
       steps: [
         writeStep(q.importDisputes, {
-          params: { source: source.key },
+          params: { source: source.key, stamp },
           rows: streamedRows(a.rows, (emit) => rereadCsv(a, DISPUTE_COLUMNS, (r) => emit(dispute(r, version)))),
         }),
         writeStep(q.importStubStates, { rows: states.rows() }),
         writeStep(q.importDisputeParticipants, {
+          params: { stamp },
           rows: streamedRows(b.rows, (emit) => {
             const spellsAgain = new Map<number | string, number>();
             return rereadCsv(b, PARTICIPANT_COLUMNS, (r) => {
@@ -182,6 +185,10 @@ export const mid: Dataset = {
             });
           }),
         }),
+      ],
+      removals: [
+        removeStep(q.importRemoveDisputeParticipants, { stamp }),
+        removeStep(q.importRemoveDisputes, { stamp }),
       ],
       nodes: { Dispute: a.rows, State: states.rows().length, Source: 1 },
       relationships: { PARTICIPATED_IN: b.rows, CITES: a.rows },

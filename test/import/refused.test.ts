@@ -151,6 +151,7 @@ describe.skipIf(!hasSharedData)('imports refuse wrong data (issue 28 §4)', () =
   );
 
   const count = async (label: string) => (await storeCounts(ex)).nodes.find((n) => n.label === label)?.count ?? 0;
+  const relCount = async (type: string) => (await storeCounts(ex)).rels.find((r) => r.type === type)?.count ?? 0;
 
   it.each([
     ['nmc', 'NMC-60-abridged.csv', 'Capability', 7],
@@ -168,5 +169,25 @@ describe.skipIf(!hasSharedData)('imports refuse wrong data (issue 28 §4)', () =
     // Importing the full file again brings the row back.
     await importDataset(ex, name, write(fixture));
     expect(await count(label)).toBe(before);
+  });
+
+  it('mid: a re-import with one MIDB row removed removes that participation, one MIDA dispute removed removes the dispute', async () => {
+    const fixture = all.mid;
+    await importDataset(ex, 'mid', write(fixture), { force: true });
+    const disputes = await count('Dispute');
+    const participations = await relCount('PARTICIPATED_IN');
+    expect(participations).toBe(fixture['MIDB_4.3.csv']!.length);
+    const fewerB = { ...fixture, 'MIDB_4.3.csv': fixture['MIDB_4.3.csv']!.filter((_, j) => j !== 2) };
+    await importDataset(ex, 'mid', write(fewerB));
+    expect(await relCount('PARTICIPATED_IN')).toBe(participations - 1);
+    expect(await count('Dispute')).toBe(disputes);
+    const gone = fixture['MIDA_4.3.csv']![5]!.dispnum3;
+    const fewerA = {
+      'MIDA_4.3.csv': fixture['MIDA_4.3.csv']!.filter((r) => r.dispnum3 !== gone),
+      'MIDB_4.3.csv': fixture['MIDB_4.3.csv']!.filter((r) => r.dispnum3 !== gone),
+    };
+    await importDataset(ex, 'mid', write(fewerA));
+    expect(await count('Dispute')).toBe(disputes - 1);
+    expect(await relCount('PARTICIPATED_IN')).toBe(fewerA['MIDB_4.3.csv'].length);
   });
 });
