@@ -12,6 +12,7 @@
  *
  * Missing values: the COW and ATOP codes `-9`, `-8`, `-7` and blank cells become null (see
  * `MISSING`), never 0 and never a year -9. Each reader says which codes are missing for its columns.
+ * Ranges (`CCODE`, `COUNT`, `ID`, `yearsFrom`) are declared here once; a file without data rows is refused.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
