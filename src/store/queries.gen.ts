@@ -381,8 +381,9 @@ export type ImportDisputesParams = {
 export type ImportDisputesRow = Record<string, never>;
 export const importDisputes = defineQuery<ImportDisputesParams, ImportDisputesRow>('importDisputes', 'WRITE');
 
-/** Import (COW states): spells as a major power, one MAJOR_POWER per spell, keyed on its start. (cypher/importMajorPowerSpells.cypher) */
+/** Import (COW states): spells as a major power, one MAJOR_POWER per spell, keyed on its start. The import stamps each spell with $stamp, so that importRemoveMajorPowerSpells can then remove what the file no longer holds. (cypher/importMajorPowerSpells.cypher) */
 export type ImportMajorPowerSpellsParams = {
+  stamp: string; // this import's stamp
   rows: { ccode: number; end: string | null; start: string }[];
 };
 export type ImportMajorPowerSpellsRow = Record<string, never>;
@@ -409,6 +410,13 @@ export type ImportRemoveDisputesParams = {
 export type ImportRemoveDisputesRow = Record<string, never>;
 export const importRemoveDisputes = defineQuery<ImportRemoveDisputesParams, ImportRemoveDisputesRow>('importRemoveDisputes', 'WRITE');
 
+/** Import (COW states), after the spells are written in the same transaction: removes every MAJOR_POWER this import did not stamp (a spell the file no longer holds). States stay: every other data set refers to them. (cypher/importRemoveMajorPowerSpells.cypher) */
+export type ImportRemoveMajorPowerSpellsParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveMajorPowerSpellsRow = Record<string, never>;
+export const importRemoveMajorPowerSpells = defineQuery<ImportRemoveMajorPowerSpellsParams, ImportRemoveMajorPowerSpellsRow>('importRemoveMajorPowerSpells', 'WRITE');
+
 /** Import (rivalries), after one file's rivalries are written in the same transaction: removes the rivalries of that file's data set ($dataset: td or tss) this import did not stamp (rows the file no longer holds). (cypher/importRemoveRivalries.cypher) */
 export type ImportRemoveRivalriesParams = {
   dataset: string; // td or tss
@@ -416,6 +424,13 @@ export type ImportRemoveRivalriesParams = {
 };
 export type ImportRemoveRivalriesRow = Record<string, never>;
 export const importRemoveRivalries = defineQuery<ImportRemoveRivalriesParams, ImportRemoveRivalriesRow>('importRemoveRivalries', 'WRITE');
+
+/** Import (COW states), after the spells are written in the same transaction: removes every IN_SYSTEM this import did not stamp (a spell the file no longer holds). States stay: every other data set refers to them. (cypher/importRemoveSystemSpells.cypher) */
+export type ImportRemoveSystemSpellsParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveSystemSpellsRow = Record<string, never>;
+export const importRemoveSystemSpells = defineQuery<ImportRemoveSystemSpellsParams, ImportRemoveSystemSpellsRow>('importRemoveSystemSpells', 'WRITE');
 
 /** Import (Leeds–Savun), after the scores are written in the same transaction: removes every threat score this import did not stamp (a row the file no longer holds), so the graph holds what the recorded file holds. (cypher/importRemoveThreatScores.cypher) */
 export type ImportRemoveThreatScoresParams = {
@@ -455,8 +470,9 @@ export type ImportStubStatesParams = {
 export type ImportStubStatesRow = Record<string, never>;
 export const importStubStates = defineQuery<ImportStubStatesParams, ImportStubStatesRow>('importStubStates', 'WRITE');
 
-/** Import (COW states): spells of membership of the state system, one IN_SYSTEM per spell, keyed on its start. (cypher/importSystemSpells.cypher) */
+/** Import (COW states): spells of membership of the state system, one IN_SYSTEM per spell, keyed on its start. The import stamps each spell with $stamp, so that importRemoveSystemSpells can then remove what the file no longer holds. (cypher/importSystemSpells.cypher) */
 export type ImportSystemSpellsParams = {
+  stamp: string; // this import's stamp
   rows: { ccode: number; end: string | null; start: string }[];
 };
 export type ImportSystemSpellsRow = Record<string, never>;
@@ -1590,4 +1606,4 @@ export type WarPlansOfNegotiationsRow = {
 export const warPlansOfNegotiations = defineQuery<WarPlansOfNegotiationsParams, WarPlansOfNegotiationsRow>('warPlansOfNegotiations', 'READ');
 
 /** Every query by name. */
-export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRemoveCapabilities, importRemoveDisputeParticipants, importRemoveDisputes, importRemoveRivalries, importRemoveThreatScores, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
+export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRemoveCapabilities, importRemoveDisputeParticipants, importRemoveDisputes, importRemoveMajorPowerSpells, importRemoveRivalries, importRemoveSystemSpells, importRemoveThreatScores, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;

@@ -58,7 +58,8 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe.skipIf(!hasSharedData)('imports refuse wrong data (issue 28 §4)', () => {
   const fixtures = (): Record<DatasetName, Fixture> => {
-    const states = head('cow-states/cow_states.csv', 12);
+    // The first states, and two more major powers (the first states hold one: the United States).
+    const states = rowsOf('cow-states/cow_states.csv').filter((r, i) => i < 12 || ['200', '220'].includes(r.ccode!));
     const disputes = head('cow-mid-4.3/MIDA_4.3.csv', 8);
     const alliances = head('atop-5.1/atop5_1a.csv', 4);
     const battles = head('cdb90/battles.csv', 5);
@@ -189,5 +190,25 @@ describe.skipIf(!hasSharedData)('imports refuse wrong data (issue 28 §4)', () =
     await importDataset(ex, 'mid', write(fewerA));
     expect(await count('Dispute')).toBe(disputes - 1);
     expect(await relCount('PARTICIPATED_IN')).toBe(fewerA['MIDB_4.3.csv'].length);
+  });
+
+  it('cow-states: a re-import without one major-power spell or one membership spell removes that spell; the state stays', async () => {
+    const fixture = all['cow-states'];
+    await importDataset(ex, 'cow-states', write(fixture), { force: true });
+    const states = await count('State');
+    const spells = await relCount('IN_SYSTEM');
+    const majors = await relCount('MAJOR_POWER');
+    expect(spells).toBe(fixture['cow_states.csv']!.length);
+    expect(majors).toBe(fixture['majors2016.csv']!.length);
+    const majorCcodes = new Set(fixture['majors2016.csv']!.map((r) => r.ccode));
+    const minor = fixture['cow_states.csv']!.findIndex((r) => !majorCcodes.has(r.ccode));
+    const fewer = {
+      'cow_states.csv': fixture['cow_states.csv']!.filter((_, j) => j !== minor),
+      'majors2016.csv': fixture['majors2016.csv']!.slice(1),
+    };
+    await importDataset(ex, 'cow-states', write(fewer));
+    expect(await relCount('IN_SYSTEM')).toBe(spells - 1);
+    expect(await relCount('MAJOR_POWER')).toBe(majors - 1);
+    expect(await count('State')).toBe(states);
   });
 });
