@@ -1,5 +1,7 @@
 // Import (COW states): spells as a major power, one MAJOR_POWER per spell, keyed on its start.
-// params: $rows: {ccode: int, end: date?, start: date}[]
+// The import stamps each spell with $stamp, so that importRemoveMajorPowerSpells can then remove what the file
+// no longer holds.
+// params: $stamp: string (this import's stamp), $rows: {ccode: int, end: date?, start: date}[]
 // returns: (none)
 MERGE (sys:StateSystem {id: 'cow'})
 ON CREATE SET sys.name = 'Correlates of War interstate system'
@@ -7,4 +9,4 @@ WITH sys
 UNWIND $rows AS row
 MATCH (s:State {ccode: row.ccode})
 MERGE (s)-[m:MAJOR_POWER {start: date(row.start)}]->(sys)
-SET m.end = date(row.end)
+SET m.end = date(row.end), m.importStamp = $stamp

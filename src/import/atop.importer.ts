@@ -6,7 +6,7 @@
  * Dates: `begyr/begmo/begday` and `endyr/endmo/endday` (member: `yrent...`, `yrexit...`); 0 or blank
  * means unknown, an end year of 0 means the alliance (membership) had not ended.
  */
-import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { ATOP_CCODE, ID, rereadCsv, streamCsv, yearsFrom, type CsvRow } from './csv.js';
 import { Checks, dateFields, dateOf, streamedRows, StubStates, UniqueKeys, VersionColumn, Years } from './helpers.js';
 import { SOURCES } from './sources.js';
 import { ATOP_CONDITION_DETAILS, OBLIGATIONS, OBLIGATION_INFO, varyingObligations } from '../domain/index.js';
@@ -68,16 +68,23 @@ const MEMBER_COLUMNS = [
   'termcaus',
 ];
 
+/** ATOP's span (1815 onwards). */
+const YEARS = yearsFrom(1815);
+/** Phases are numbered from 0. */
+const PHASE = [0, ID[1]] as const;
+/** `statthr1`/`statthr2`: a member code, or 0 for none. */
+const THREAT_CCODE = [0, ATOP_CCODE[1]] as const;
+
 function treaty(r: CsvRow, version: string) {
-  const atopId = r.reqInt('atopid');
-  const signed = dateOf(r, 'begyr', 'begmo', 'begday');
+  const atopId = r.reqIntIn('atopid', ...ID);
+  const signed = dateOf(r, 'begyr', 'begmo', 'begday', YEARS);
   if (!signed) throw r.error('begyr', 'an alliance needs a start year');
   return {
     atopId,
     cowId: r.int('cowid'),
     ...dateFields('signed', signed),
     signedYear: Number(signed.date.slice(0, 4)),
-    ...dateFields('ended', dateOf(r, 'endyr', 'endmo', 'endday')),
+    ...dateFields('ended', dateOf(r, 'endyr', 'endmo', 'endday', YEARS)),
     inEffect: r.flag('ineffect'),
     bilateral: r.flag('bilat'),
     maxPhase: r.int('maxphase'),
@@ -89,31 +96,35 @@ function treaty(r: CsvRow, version: string) {
 
 /** The states an alliance names as its threats (statthr1, statthr2). */
 function threatsOf(r: CsvRow) {
-  const cc = new Set([r.int('statthr1'), r.int('statthr2')].filter((c): c is number => c !== null && c !== 0));
-  return [...cc].map((ccode) => ({ atopId: r.reqInt('atopid'), ccode }));
+  const cc = new Set(
+    [r.intIn('statthr1', ...THREAT_CCODE), r.intIn('statthr2', ...THREAT_CCODE)].filter(
+      (c): c is number => c !== null && c !== 0,
+    ),
+  );
+  return [...cc].map((ccode) => ({ atopId: r.reqIntIn('atopid', ...ID), ccode }));
 }
 
 function phase(r: CsvRow, known: (r: CsvRow) => number) {
-  const start = dateOf(r, 'begyr', 'begmo', 'begday');
+  const start = dateOf(r, 'begyr', 'begmo', 'begday', YEARS);
   return {
     id: `atop-${r.cell('atopidphase')}`,
     atopId: known(r),
-    phase: r.reqInt('phase'),
+    phase: r.reqIntIn('phase', ...PHASE),
     ...dateFields('start', start),
-    ...dateFields('end', dateOf(r, 'endyr', 'endmo', 'endday')),
+    ...dateFields('end', dateOf(r, 'endyr', 'endmo', 'endday', YEARS)),
     ...obligations(r),
   };
 }
 
 function member(r: CsvRow, known: (r: CsvRow) => number) {
-  const entry = dateOf(r, 'yrent', 'moent', 'dayent');
+  const entry = dateOf(r, 'yrent', 'moent', 'dayent', YEARS);
   if (!entry) throw r.error('yrent', 'a membership needs an entry year');
   return {
     atopId: known(r),
-    ccode: r.reqInt('member'),
-    phase: r.reqInt('phase'),
+    ccode: r.reqIntIn('member', ...ATOP_CCODE),
+    phase: r.reqIntIn('phase', ...PHASE),
     ...dateFields('entry', entry),
-    ...dateFields('exit', dateOf(r, 'yrexit', 'moexit', 'dayexit')),
+    ...dateFields('exit', dateOf(r, 'yrexit', 'moexit', 'dayexit', YEARS)),
     // The member's own obligations and their conditions in this phase (ATOP member level).
     ...obligations(r),
     defcon: r.flag('defcon'),
@@ -174,9 +185,9 @@ export const atop: Dataset = {
     const a = await streamCsv(files.alliances!, ALLIANCE_COLUMNS, (r) => {
       years.addColumns(r, ['begyr', 'endyr']);
       checks.run(0, () => versions.add(r));
-      checks.run(1, () => uniqueAlliance.check(r, r.reqInt('atopid')));
+      checks.run(1, () => uniqueAlliance.check(r, r.reqIntIn('atopid', ...ID)));
       checks.run(2, () => {
-        ids.add(r.reqInt('atopid'));
+        ids.add(r.reqIntIn('atopid', ...ID));
         treaty(r, '');
       });
       checks.run(3, () => {
@@ -187,7 +198,7 @@ export const atop: Dataset = {
       });
     });
     const known = (r: CsvRow) => {
-      const id = r.reqInt('atopid');
+      const id = r.reqIntIn('atopid', ...ID);
       if (!ids.has(id)) throw r.error('atopid', `atopid ${id} is not in ${a.file}`);
       return id;
     };
@@ -266,7 +277,7 @@ export const atop: Dataset = {
         writeStep(q.importStubStates, { rows: states }),
         writeStep(q.importAtopReplaceCurated, {
           rows: streamedRows(a.rows, (emit) =>
-            rereadCsv(a, ALLIANCE_COLUMNS, (r) => emit({ atopId: r.reqInt('atopid') })),
+            rereadCsv(a, ALLIANCE_COLUMNS, (r) => emit({ atopId: r.reqIntIn('atopid', ...ID) })),
           ),
         }),
         writeStep(q.importAtopMembers, { rows: streamedRows(m.rows, members) }),

@@ -11,7 +11,7 @@
  *   unlinked, with its actor names kept on the node and `matched` false.
  * - BattleDyad per battle_dyads row (attacker/defender actor names, weight, direction, primary).
  */
-import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { COUNT, ID, rereadCsv, streamCsv, type CsvRow } from './csv.js';
 import { Checks, streamedRows, StubStates, UniqueKeys } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
@@ -102,13 +102,13 @@ const DYAD_COLUMNS = ['isqno', 'attacker', 'defender', 'wt', 'dyad', 'direction'
 
 function battle(r: CsvRow) {
   return {
-    id: `cdb90-${r.reqInt('isqno')}`,
-    isqno: r.reqInt('isqno'),
+    id: `cdb90-${r.reqIntIn('isqno', ...ID)}`,
+    isqno: r.reqIntIn('isqno', ...ID),
     name: r.text('name'),
     war: r.text('war'),
     location: r.text('locn'),
     campaign: r.text('campgn'),
-    warNum: r.int('cow_warno'),
+    warNum: r.intIn('cow_warno', ...ID),
     cowWarName: r.text('cow_warname'),
     theater: r.text('war4_theater'),
     attackerWon: r.int('wina'),
@@ -144,13 +144,13 @@ function belligerent(r: CsvRow, b: BattleRef) {
       name: r.text('nam'),
       commander: r.text('co'),
       actors,
-      initialStrength: r.int('intst'),
-      strength: r.int('str'),
-      casualties: r.int('cas'),
-      finalStrength: r.int('finst'),
-      tanks: r.int('tank'),
-      artillery: r.int('arty'),
-      aircraft: r.int('fly'),
+      initialStrength: r.intIn('intst', ...COUNT),
+      strength: r.intIn('str', ...COUNT),
+      casualties: r.intIn('cas', ...COUNT),
+      finalStrength: r.intIn('finst', ...COUNT),
+      tanks: r.intIn('tank', ...COUNT),
+      artillery: r.intIn('arty', ...COUNT),
+      aircraft: r.intIn('fly', ...COUNT),
       matched,
     },
     links: ccodes.map((ccode) => ({ id, ccode })),
@@ -190,7 +190,7 @@ export const cdb90: Dataset = {
     const warNums = new Set<number>();
     let warLinks = 0;
     const bt = await streamCsv(files.battles!, BATTLE_COLUMNS, (r) => {
-      checks.run(0, () => uniqueBattle.check(r, r.reqInt('isqno')));
+      checks.run(0, () => uniqueBattle.check(r, r.reqIntIn('isqno', ...ID)));
       checks.run(1, () => {
         const b = battle(r);
         byIsqno.set(b.isqno, { id: b.id, isqno: b.isqno, warNum: b.warNum });
@@ -201,8 +201,8 @@ export const cdb90: Dataset = {
       });
     });
     const battleOf = (r: CsvRow) => {
-      const b = byIsqno.get(r.reqInt('isqno'));
-      if (!b) throw r.error('isqno', `battle ${r.reqInt('isqno')} is not in ${bt.file}`);
+      const b = byIsqno.get(r.reqIntIn('isqno', ...ID));
+      if (!b) throw r.error('isqno', `battle ${r.reqIntIn('isqno', ...ID)} is not in ${bt.file}`);
       return b;
     };
     const uniqueSide = new UniqueKeys('battle side', 'attacker');
@@ -210,7 +210,7 @@ export const cdb90: Dataset = {
     let links = 0;
     let unmatched = 0;
     const bl = await streamCsv(files.belligerents!, SIDE_COLUMNS, (r) => {
-      checks.run(2, () => uniqueSide.check(r, [r.reqInt('isqno'), r.reqInt('attacker')]));
+      checks.run(2, () => uniqueSide.check(r, [r.reqIntIn('isqno', ...ID), r.reqInt('attacker')]));
       checks.run(3, () => {
         const x = belligerent(r, battleOf(r));
         for (const l of x.links) states.add(l);

@@ -2,21 +2,24 @@
  * COW State System Membership (states2016 spells, majors2016): one State per ccode with COW's
  * abbreviation and name, one IN_SYSTEM per membership spell and one MAJOR_POWER per major-power spell.
  */
-import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { randomUUID } from 'node:crypto';
+import { CCODE, rereadCsv, streamCsv, yearsFrom, type CsvRow } from './csv.js';
 import { Checks, dateOf, streamedRows, VersionColumn, Years } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
-import { writeStep } from './writeStep.js';
+import { removeStep, writeStep } from './writeStep.js';
 import * as q from '../store/queries.gen.js';
 
 const SPELL = ['stateabb', 'ccode', 'styear', 'stmonth', 'stday', 'endyear', 'endmonth', 'endday'];
 const STATE_COLUMNS = [...SPELL, 'statenme'];
+/** The COW state system's span. */
+const YEARS = yearsFrom(1816);
 
 function spell(r: CsvRow) {
-  const start = dateOf(r, 'styear', 'stmonth', 'stday');
+  const start = dateOf(r, 'styear', 'stmonth', 'stday', YEARS);
   if (!start) throw r.error('styear', 'a spell needs a start year');
-  const end = dateOf(r, 'endyear', 'endmonth', 'endday');
-  return { ccode: r.reqInt('ccode'), start: start.date, end: end?.date ?? null };
+  const end = dateOf(r, 'endyear', 'endmonth', 'endday', YEARS);
+  return { ccode: r.reqIntIn('ccode', ...CCODE), start: start.date, end: end?.date ?? null };
 }
 
 function stateSpell(r: CsvRow) {
@@ -63,6 +66,7 @@ export const cowStates: Dataset = {
     checks.throwFirst();
     const version = versions.value() ?? '2016';
     const source = SOURCES.cowStates(version);
+    const stamp = randomUUID();
     return {
       dataset: 'cow-states',
       files: [states.path, majors.path],
@@ -73,11 +77,17 @@ export const cowStates: Dataset = {
       steps: [
         writeStep(q.importStates, { rows: [...byCcode.values()], params: { source: source.key } }),
         writeStep(q.importSystemSpells, {
+          params: { stamp },
           rows: streamedRows(states.rows, (emit) => rereadCsv(states, STATE_COLUMNS, (r) => emit(stateSpell(r).spell))),
         }),
         writeStep(q.importMajorPowerSpells, {
+          params: { stamp },
           rows: streamedRows(majors.rows, (emit) => rereadCsv(majors, SPELL, (r) => emit(majorRow(r)))),
         }),
+      ],
+      removals: [
+        removeStep(q.importRemoveSystemSpells, { stamp }),
+        removeStep(q.importRemoveMajorPowerSpells, { stamp }),
       ],
       nodes: { State: byCcode.size, StateSystem: 1, Source: 1 },
       relationships: { IN_SYSTEM: states.rows, MAJOR_POWER: majors.rows, CITES: byCcode.size },

@@ -3,7 +3,7 @@
  * participants' spells, and one FOUGHT_IN per row (a state with several rows gets spells 1, 2, ...).
  * `TransFrom`/`TransTo` are lists of war numbers (the file has "404, 410"). `-8` (not applicable: no second spell, no transformation) and `-9` (unknown) become null.
  */
-import { MISSING, rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { CCODE, COUNT, ID, MISSING, rereadCsv, streamCsv, yearsFrom, type CsvRow } from './csv.js';
 import { Checks, compactKey, dateFields, dateOf, streamedRows, StubStates, versionFrom, Years } from './helpers.js';
 import type { DatedCell } from './dates.js';
 import { SOURCES } from './sources.js';
@@ -49,6 +49,9 @@ const COLUMNS = [
   'BatDeath',
 ];
 
+/** COW's span (1816 onwards). */
+const YEARS = yearsFrom(1816);
+
 type WarSpan = {
   id: string;
   warNum: number;
@@ -61,13 +64,13 @@ type WarSpan = {
 
 /** A participant row; `wars` gathers each war's span (and checks its name), `spells` counts the rows of each state in each war so far. */
 function participant(r: CsvRow, wars: Map<number, WarSpan>, spells: Map<number | string, number>) {
-  const warNum = r.reqInt('WarNum');
+  const warNum = r.reqIntIn('WarNum', ...ID);
   const name = r.text('WarName');
   if (!name) throw r.error('WarName', 'a war needs a name');
-  const start = dateOf(r, 'StartYear1', 'StartMonth1', 'StartDay1');
-  const end = dateOf(r, 'EndYear1', 'EndMonth1', 'EndDay1');
-  const start2 = dateOf(r, 'StartYear2', 'StartMonth2', 'StartDay2');
-  const end2 = dateOf(r, 'EndYear2', 'EndMonth2', 'EndDay2');
+  const start = dateOf(r, 'StartYear1', 'StartMonth1', 'StartDay1', YEARS);
+  const end = dateOf(r, 'EndYear1', 'EndMonth1', 'EndDay1', YEARS);
+  const start2 = dateOf(r, 'StartYear2', 'StartMonth2', 'StartDay2', YEARS);
+  const end2 = dateOf(r, 'EndYear2', 'EndMonth2', 'EndDay2', YEARS);
   const w = wars.get(warNum) ?? {
     id: `cow-war-${warNum}`,
     warNum,
@@ -81,7 +84,7 @@ function participant(r: CsvRow, wars: Map<number, WarSpan>, spells: Map<number |
   for (const s of [start, start2]) if (s && (!w.first || s.date < w.first.date)) w.first = s;
   for (const e of [end, end2]) if (e && (!w.last || e.date > w.last.date)) w.last = e;
   wars.set(warNum, w);
-  const ccode = r.reqInt('ccode');
+  const ccode = r.reqIntIn('ccode', ...CCODE);
   const k = compactKey([warNum, ccode]);
   const spell = (spells.get(k) ?? 0) + 1;
   spells.set(k, spell);
@@ -103,7 +106,7 @@ function participant(r: CsvRow, wars: Map<number, WarSpan>, spells: Map<number |
     outcome: r.int('Outcome'),
     transFrom: warList(r, 'TransFrom'),
     transTo: warList(r, 'TransTo'),
-    batDeaths: r.int('BatDeath'),
+    batDeaths: r.intIn('BatDeath', ...COUNT),
   };
 }
 

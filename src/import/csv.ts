@@ -12,6 +12,7 @@
  *
  * Missing values: the COW and ATOP codes `-9`, `-8`, `-7` and blank cells become null (see
  * `MISSING`), never 0 and never a year -9. Each reader says which codes are missing for its columns.
+ * Ranges (`CCODE`, `COUNT`, `ID`, `yearsFrom`) are declared here once; a file without data rows is refused.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
@@ -57,6 +58,25 @@ export class ImportFileChangedError extends ImportFileError {
     this.name = 'ImportFileChangedError';
   }
 }
+
+/**
+ * The ranges the importers' columns are checked against, declared here once (the importers name
+ * them: `r.reqIntIn('ccode', ...CCODE)`): a value outside is refused with file, line and column.
+ */
+export type IntRange = readonly [min: number, max: number];
+/**
+ * COW country codes (2 United States … 990 Samoa; a code the COW state list lacks, such as the
+ * rivalry files' 324, is a stub state, as before): 99999 or -9 in a ccode column is refused.
+ */
+export const CCODE: IntRange = [1, 999];
+/** ATOP member and threat codes: COW's, and ATOP's own for members COW does not list (8152). */
+export const ATOP_CCODE: IntRange = [1, 9999];
+/** Counts (soldiers, deaths, participants, days, units): never negative. */
+export const COUNT: IntRange = [0, Number.MAX_SAFE_INTEGER];
+/** Row identifiers (dispute, war, alliance, battle, rivalry numbers, phases): positive. */
+export const ID: IntRange = [1, Number.MAX_SAFE_INTEGER];
+/** The years a data set's rows may hold: from the first year its codebook covers up to 2100 (a later edition). */
+export const yearsFrom = (first: number): IntRange => [first, 2100];
 
 /** The codes COW and ATOP use for missing, not applicable or unknown values. */
 export const MISSING = new Set(['', '-9', '-8', '-7', '.', 'NA']);
@@ -403,6 +423,10 @@ export async function streamCsv(
     throw new ImportFileError(file, null, null, `cannot read ${path}: ${(e as Error).message}`);
   }
   if (columns === null) throw new ImportFileError(file, 1, null, 'the file is empty (no header)');
+  // A header-only file would replace the DataSet record with "0 rows" (and, as a re-import removes
+  // what the file no longer holds, empty the data set): refused.
+  if (rows === 0)
+    throw new ImportFileError(file, 2, null, 'no data rows: an empty data set is refused (it would record 0 rows)');
   return { file, path, sha256: hash.digest('hex'), columns, rows, size: stat.size, mtimeMs: stat.mtimeMs };
 }
 

@@ -1,12 +1,25 @@
 /** Small helpers the importers share. */
-import type { CsvRow } from './csv.js';
+import type { CsvRow, IntRange } from './csv.js';
 import type { StreamedRows } from './writeStep.js';
 import { partialDate, type DatedCell } from './dates.js';
 import type { YearSpan } from '../domain/index.js';
 
-/** A partial date read from three columns of a row; errors name the year column. */
-export function dateOf(row: CsvRow, y: string, m: string, d: string, missing?: ReadonlySet<string>): DatedCell | null {
-  return partialDate(row.int(y, missing), row.int(m, missing), row.int(d, missing), (what) => {
+/**
+ * A partial date read from three columns of a row; errors name the year column. A year (other than
+ * 0, "unknown") outside `years` (the data set's span, `yearsFrom`) is refused.
+ */
+export function dateOf(
+  row: CsvRow,
+  y: string,
+  m: string,
+  d: string,
+  years?: IntRange,
+  missing?: ReadonlySet<string>,
+): DatedCell | null {
+  const year = row.int(y, missing);
+  if (years && year !== null && year !== 0 && (year < years[0] || year > years[1]))
+    throw row.error(y, `${year} is outside ${years[0]}–${years[1]}`);
+  return partialDate(year, row.int(m, missing), row.int(d, missing), (what) => {
     throw row.error(y, `bad date: ${what}`);
   });
 }

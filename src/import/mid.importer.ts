@@ -2,7 +2,8 @@
  * COW Militarized Interstate Disputes (MIDA dispute level, MIDB participant level): one Dispute per
  * MIDA row, one PARTICIPATED_IN per MIDB row (a state with several rows in a dispute gets spells 1, 2, ...).
  */
-import { rereadCsv, streamCsv, type CsvRow } from './csv.js';
+import { randomUUID } from 'node:crypto';
+import { CCODE, COUNT, ID, rereadCsv, streamCsv, yearsFrom, type CsvRow } from './csv.js';
 import {
   Checks,
   compactKey,
@@ -17,7 +18,7 @@ import {
 } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
-import { writeStep } from './writeStep.js';
+import { removeStep, writeStep } from './writeStep.js';
 import * as q from '../store/queries.gen.js';
 
 const DATES = ['stday', 'stmon', 'styear', 'endday', 'endmon', 'endyear'];
@@ -57,28 +58,31 @@ const PARTICIPANT_COLUMNS = [
   'orig',
 ];
 
+/** MID's span (COW: 1816 onwards). */
+const YEARS = yearsFrom(1816);
+
 function dispute(r: CsvRow, version: string) {
-  const start = dateOf(r, 'styear', 'stmon', 'stday');
-  const end = dateOf(r, 'endyear', 'endmon', 'endday');
+  const start = dateOf(r, 'styear', 'stmon', 'stday', YEARS);
+  const end = dateOf(r, 'endyear', 'endmon', 'endday', YEARS);
   return {
-    id: `mid-${r.reqInt('dispnum3')}`,
-    dispnum: r.reqInt('dispnum3'),
-    dispnum4: r.int('dispnum4'),
+    id: `mid-${r.reqIntIn('dispnum3', ...ID)}`,
+    dispnum: r.reqIntIn('dispnum3', ...ID),
+    dispnum4: r.intIn('dispnum4', ...ID),
     ...dateFields('start', start),
     ...dateFields('end', end),
-    startYear: r.int('styear'),
-    endYear: r.int('endyear'),
+    startYear: r.intIn('styear', ...YEARS),
+    endYear: r.intIn('endyear', ...YEARS),
     outcome: r.int('outcome'),
     settle: r.int('settle'),
     fatality: r.int('fatality'),
     fatalpre: r.int('fatalpre'),
-    maxdur: r.int('maxdur'),
-    mindur: r.int('mindur'),
+    maxdur: r.intIn('maxdur', ...COUNT),
+    mindur: r.intIn('mindur', ...COUNT),
     hiact: r.int('hiact'),
     hostlev: r.int('hostlev'),
     recip: r.flag('recip'),
-    numa: r.int('numa'),
-    numb: r.int('numb'),
+    numa: r.intIn('numa', ...COUNT),
+    numb: r.intIn('numb', ...COUNT),
     link1: r.text('link1'),
     link2: r.text('link2'),
     link3: r.text('link3'),
@@ -94,10 +98,11 @@ function participant(
   disputeFile: string,
   spells: Map<number | string, number>,
 ) {
-  const dispnum = r.reqInt('dispnum3');
+  const dispnum = r.reqIntIn('dispnum3', ...ID);
   const dispute = `mid-${dispnum}`;
-  if (!disputes.has(dispnum)) throw r.error('dispnum3', `dispute ${r.reqInt('dispnum3')} is not in ${disputeFile}`);
-  const ccode = r.reqInt('ccode');
+  if (!disputes.has(dispnum))
+    throw r.error('dispnum3', `dispute ${r.reqIntIn('dispnum3', ...ID)} is not in ${disputeFile}`);
+  const ccode = r.reqIntIn('ccode', ...CCODE);
   const k = compactKey([dispnum, ccode]);
   const spell = (spells.get(k) ?? 0) + 1;
   spells.set(k, spell);
@@ -107,8 +112,8 @@ function participant(
     abbrev: r.text('stabb'),
     spell,
     sideA: r.flag('sidea'),
-    ...dateFields('start', dateOf(r, 'styear', 'stmon', 'stday')),
-    ...dateFields('end', dateOf(r, 'endyear', 'endmon', 'endday')),
+    ...dateFields('start', dateOf(r, 'styear', 'stmon', 'stday', YEARS)),
+    ...dateFields('end', dateOf(r, 'endyear', 'endmon', 'endday', YEARS)),
     revstate: r.flag('revstate'),
     revtype1: r.int('revtype1'),
     revtype2: r.int('revtype2'),
@@ -142,7 +147,7 @@ export const mid: Dataset = {
     const a = await streamCsv(files.disputes!, DISPUTE_COLUMNS, (r) => {
       years.addColumns(r, ['styear', 'endyear']);
       checks.run(0, () => versions.add(r));
-      checks.run(1, () => unique.check(r, r.reqInt('dispnum3')));
+      checks.run(1, () => unique.check(r, r.reqIntIn('dispnum3', ...ID)));
       checks.run(2, () => {
         disputes.add(dispute(r, '').dispnum);
       });
@@ -156,6 +161,7 @@ export const mid: Dataset = {
     checks.throwFirst();
     const version = versionFrom(a.file, /MIDA_([\d.]+)\.csv(?:\.gz)?$/i, versions.value() ?? 'unknown');
     const source = SOURCES.mid(version);
+    const stamp = randomUUID();
     return {
       dataset: 'mid',
       files: [a.path, b.path],
@@ -165,11 +171,12 @@ export const mid: Dataset = {
       sources: [source],
       steps: [
         writeStep(q.importDisputes, {
-          params: { source: source.key },
+          params: { source: source.key, stamp },
           rows: streamedRows(a.rows, (emit) => rereadCsv(a, DISPUTE_COLUMNS, (r) => emit(dispute(r, version)))),
         }),
         writeStep(q.importStubStates, { rows: states.rows() }),
         writeStep(q.importDisputeParticipants, {
+          params: { stamp },
           rows: streamedRows(b.rows, (emit) => {
             const spellsAgain = new Map<number | string, number>();
             return rereadCsv(b, PARTICIPANT_COLUMNS, (r) => {
@@ -178,6 +185,10 @@ export const mid: Dataset = {
             });
           }),
         }),
+      ],
+      removals: [
+        removeStep(q.importRemoveDisputeParticipants, { stamp }),
+        removeStep(q.importRemoveDisputes, { stamp }),
       ],
       nodes: { Dispute: a.rows, State: states.rows().length, Source: 1 },
       relationships: { PARTICIPATED_IN: b.rows, CITES: a.rows },

@@ -1,9 +1,10 @@
 /** COW National Material Capabilities: one Capability per state-year, HAS_CAPABILITY from the state. */
-import { rereadCsv, streamCsv, ImportFileError, type CsvRow } from './csv.js';
+import { randomUUID } from 'node:crypto';
+import { CCODE, COUNT, rereadCsv, streamCsv, yearsFrom, type CsvRow } from './csv.js';
 import { Checks, streamedRows, StubStates, UniqueKeys, versionFrom, Years } from './helpers.js';
 import { SOURCES } from './sources.js';
 import type { Dataset } from './types.js';
-import { groupedWriteStep, writeStep } from './writeStep.js';
+import { groupedWriteStep, removeStep, writeStep } from './writeStep.js';
 import * as q from '../store/queries.gen.js';
 
 const INTS = ['milex', 'milper', 'irst', 'pec'] as const;
@@ -11,14 +12,13 @@ const INTS = ['milex', 'milper', 'irst', 'pec'] as const;
 const FLOATS = ['tpop', 'upop', 'cinc'] as const;
 const COLUMNS = ['stateabb', 'ccode', 'year', ...INTS, ...FLOATS];
 
-/** NMC's span (1816 onwards); a later edition may run past 2016, not past this. */
-const FIRST_YEAR = 1816;
-const LAST_YEAR = 2100;
+/** NMC's span (1816 onwards); a later edition may run past 2016, not past 2100. */
+const YEARS = yearsFrom(1816);
 
 function capability(r: CsvRow) {
   // COW country codes run 2–990: a missing-value code (-9) or 99999 is refused, not made a State.
-  const ccode = r.reqIntIn('ccode', 1, 999);
-  const year = r.reqIntIn('year', FIRST_YEAR, LAST_YEAR);
+  const ccode = r.reqIntIn('ccode', ...CCODE);
+  const year = r.reqIntIn('year', ...YEARS);
   // The columns of INTS and FLOATS, spelled out (this runs twice per row); counts are never
   // negative, a CINC is a share of the system's capabilities (0–1).
   return {
@@ -26,10 +26,10 @@ function capability(r: CsvRow) {
     ccode,
     year,
     abbrev: r.text('stateabb'),
-    milex: r.intIn('milex', 0, Number.MAX_SAFE_INTEGER),
-    milper: r.intIn('milper', 0, Number.MAX_SAFE_INTEGER),
-    irst: r.intIn('irst', 0, Number.MAX_SAFE_INTEGER),
-    pec: r.intIn('pec', 0, Number.MAX_SAFE_INTEGER),
+    milex: r.intIn('milex', ...COUNT),
+    milper: r.intIn('milper', ...COUNT),
+    irst: r.intIn('irst', ...COUNT),
+    pec: r.intIn('pec', ...COUNT),
     tpop: r.floatIn('tpop', 0, Number.MAX_VALUE),
     upop: r.floatIn('upop', 0, Number.MAX_VALUE),
     cinc: r.floatIn('cinc', 0, 1),
@@ -54,14 +54,13 @@ export const nmc: Dataset = {
     const years = new Years();
     const t = await streamCsv(files.nmc!, COLUMNS, (r) => {
       years.addColumns(r, ['year']);
-      checks.run(0, () => unique.check(r, [r.reqIntIn('ccode', 1, 999), r.reqIntIn('year', FIRST_YEAR, LAST_YEAR)]));
+      checks.run(0, () => unique.check(r, [r.reqIntIn('ccode', ...CCODE), r.reqIntIn('year', ...YEARS)]));
       checks.run(1, () => states.add(capability(r)));
     });
     checks.throwFirst();
-    if (t.rows === 0)
-      throw new ImportFileError(t.file, 2, null, 'no data rows: an empty data set is refused (it would record 0 rows)');
     const version = versionFrom(t.file, /NMC[-_ ]?v?(\d)\.?(\d)/i, 'unknown');
     const source = SOURCES.nmc(version);
+    const stamp = randomUUID();
     return {
       dataset: 'nmc',
       files: [t.path],
@@ -72,7 +71,7 @@ export const nmc: Dataset = {
       steps: [
         writeStep(q.importStubStates, { rows: states.rows() }),
         groupedWriteStep(q.importCapabilities, 'ccode', {
-          params: { source: source.key },
+          params: { source: source.key, stamp },
           rows: streamedRows(t.rows, (emit) =>
             rereadCsv(t, COLUMNS, (r) => {
               const { abbrev: _a, ...c } = capability(r);
@@ -81,6 +80,7 @@ export const nmc: Dataset = {
           ),
         }),
       ],
+      removals: [removeStep(q.importRemoveCapabilities, { stamp })],
       nodes: { Capability: t.rows, State: states.rows().length, Source: 1 },
       relationships: { HAS_CAPABILITY: t.rows, CITES: t.rows },
       warnings: [],

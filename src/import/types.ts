@@ -1,6 +1,6 @@
 /** What every data-set importer produces: validated rows, ready to write, and what they stand for. */
 import type { DatasetSource } from './sources.js';
-import type { WriteStep } from './writeStep.js';
+import type { RemoveStep, WriteStep } from './writeStep.js';
 
 import type { DatasetName, YearSpan } from '../domain/index.js';
 
@@ -18,6 +18,11 @@ export interface PreparedImport {
   coverage: YearSpan | null;
   sources: DatasetSource[];
   steps: WriteStep[];
+  /**
+   * Run after `steps`, in the same transaction: remove the rows of an earlier import the files no longer
+   * hold (so the graph equals the files the DataSet records). Data sets without them only merge.
+   */
+  removals?: RemoveStep[];
   /** Distinct nodes written, by label, and relationships, by type: to split "created" from "updated". */
   nodes: Record<string, number>;
   relationships: Record<string, number>;

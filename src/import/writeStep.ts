@@ -63,6 +63,20 @@ export function writeStep<P extends WriteParams>(
   };
 }
 
+/**
+ * A query run once after the write steps, in the same transaction: it removes what the files no longer
+ * hold (the nodes the step's rows did not stamp), so a re-import replaces the data set.
+ */
+export interface RemoveStep {
+  query: AnyQueryHandle;
+  run(tx: NamedTransaction): Promise<unknown>;
+}
+
+/** A removal step running `query` with `params`. */
+export function removeStep<P>(query: QueryHandle<P, unknown>, params: P): RemoveStep {
+  return { query, run: (tx) => tx.run(query, params) };
+}
+
 /** A grouped write query's parameters (`$rows: {ccode, items: [...]}[]`). */
 type GroupedParams = { rows: readonly { items: readonly Row[] }[] };
 /** The rows inside each group of a grouped write query. */

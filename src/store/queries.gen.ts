@@ -340,9 +340,10 @@ export type ImportBelligerentStatesParams = {
 export type ImportBelligerentStatesRow = Record<string, never>;
 export const importBelligerentStates = defineQuery<ImportBelligerentStatesParams, ImportBelligerentStatesRow>('importBelligerentStates', 'WRITE');
 
-/** Import (NMC): material capabilities per state-year, linked to the state and citing the data set. Rows come grouped by state, so that each state is looked up once per batch. (cypher/importCapabilities.cypher) */
+/** Import (NMC): material capabilities per state-year, linked to the state and citing the data set. Rows come grouped by state, so that each state is looked up once per batch. The import stamps each capability with $stamp, so that importRemoveCapabilities can then remove what the file no longer holds. (cypher/importCapabilities.cypher) */
 export type ImportCapabilitiesParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { ccode: number; items: { ccode: number; cinc: number | null; id: string; irst: number | null; milex: number | null; milper: number | null; pec: number | null; tpop: number | null; upop: number | null; year: number }[] }[];
 };
 export type ImportCapabilitiesRow = Record<string, never>;
@@ -363,31 +364,85 @@ export type ImportDataSetRecordParams = {
 export type ImportDataSetRecordRow = Record<string, never>;
 export const importDataSetRecord = defineQuery<ImportDataSetRecordParams, ImportDataSetRecordRow>('importDataSetRecord', 'WRITE');
 
-/** Import (MID): participants (MIDB), one PARTICIPATED_IN per row keyed on the state's spell number in the dispute. (cypher/importDisputeParticipants.cypher) */
+/** Import (MID): participants (MIDB), one PARTICIPATED_IN per row keyed on the state's spell number in the dispute. The import stamps each participation with $stamp, so that importRemoveDisputeParticipants can then remove what the files no longer hold. (cypher/importDisputeParticipants.cypher) */
 export type ImportDisputeParticipantsParams = {
+  stamp: string; // this import's stamp
   rows: { ccode: number; dispute: string; end: string | null; endPrecision: string | null; fatality: number | null; fatalpre: number | null; hiact: number | null; hostlev: number | null; orig: boolean | null; revstate: boolean | null; revtype1: number | null; revtype2: number | null; sideA: boolean | null; spell: number; start: string | null; startPrecision: string | null }[];
 };
 export type ImportDisputeParticipantsRow = Record<string, never>;
 export const importDisputeParticipants = defineQuery<ImportDisputeParticipantsParams, ImportDisputeParticipantsRow>('importDisputeParticipants', 'WRITE');
 
-/** Import (MID): disputes (MIDA), dates with precision, outcome, hostility level, citing the data set. (cypher/importDisputes.cypher) */
+/** Import (MID): disputes (MIDA), dates with precision, outcome, hostility level, citing the data set. The import stamps each dispute with $stamp, so that importRemoveDisputes can then remove what the files no longer hold. (cypher/importDisputes.cypher) */
 export type ImportDisputesParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { dispnum: number; dispnum4: number | null; end: string | null; endPrecision: string | null; endYear: number | null; fatality: number | null; fatalpre: number | null; hiact: number | null; hostlev: number | null; id: string; link1: string | null; link2: string | null; link3: string | null; maxdur: number | null; mindur: number | null; numa: number | null; numb: number | null; ongoing: boolean | null; outcome: number | null; recip: boolean | null; settle: number | null; start: string | null; startPrecision: string | null; startYear: number | null; version: string }[];
 };
 export type ImportDisputesRow = Record<string, never>;
 export const importDisputes = defineQuery<ImportDisputesParams, ImportDisputesRow>('importDisputes', 'WRITE');
 
-/** Import (COW states): spells as a major power, one MAJOR_POWER per spell, keyed on its start. (cypher/importMajorPowerSpells.cypher) */
+/** Import (COW states): spells as a major power, one MAJOR_POWER per spell, keyed on its start. The import stamps each spell with $stamp, so that importRemoveMajorPowerSpells can then remove what the file no longer holds. (cypher/importMajorPowerSpells.cypher) */
 export type ImportMajorPowerSpellsParams = {
+  stamp: string; // this import's stamp
   rows: { ccode: number; end: string | null; start: string }[];
 };
 export type ImportMajorPowerSpellsRow = Record<string, never>;
 export const importMajorPowerSpells = defineQuery<ImportMajorPowerSpellsParams, ImportMajorPowerSpellsRow>('importMajorPowerSpells', 'WRITE');
 
-/** Import (rivalries): a strategic rivalry between two states over a span of years, citing its data set. (cypher/importRivalries.cypher) */
+/** Import (NMC), after the capabilities are written in the same transaction: removes every capability this import did not stamp (a row the file no longer holds), so the graph holds what the recorded file holds. (cypher/importRemoveCapabilities.cypher) */
+export type ImportRemoveCapabilitiesParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveCapabilitiesRow = Record<string, never>;
+export const importRemoveCapabilities = defineQuery<ImportRemoveCapabilitiesParams, ImportRemoveCapabilitiesRow>('importRemoveCapabilities', 'WRITE');
+
+/** Import (MID), after the participations are written in the same transaction: removes every PARTICIPATED_IN this import did not stamp (a MIDB row the file no longer holds). (cypher/importRemoveDisputeParticipants.cypher) */
+export type ImportRemoveDisputeParticipantsParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveDisputeParticipantsRow = Record<string, never>;
+export const importRemoveDisputeParticipants = defineQuery<ImportRemoveDisputeParticipantsParams, ImportRemoveDisputeParticipantsRow>('importRemoveDisputeParticipants', 'WRITE');
+
+/** Import (MID), after the disputes are written in the same transaction: removes every dispute this import did not stamp (a MIDA row the file no longer holds), with its participations. (cypher/importRemoveDisputes.cypher) */
+export type ImportRemoveDisputesParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveDisputesRow = Record<string, never>;
+export const importRemoveDisputes = defineQuery<ImportRemoveDisputesParams, ImportRemoveDisputesRow>('importRemoveDisputes', 'WRITE');
+
+/** Import (COW states), after the spells are written in the same transaction: removes every MAJOR_POWER this import did not stamp (a spell the file no longer holds). States stay: every other data set refers to them. (cypher/importRemoveMajorPowerSpells.cypher) */
+export type ImportRemoveMajorPowerSpellsParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveMajorPowerSpellsRow = Record<string, never>;
+export const importRemoveMajorPowerSpells = defineQuery<ImportRemoveMajorPowerSpellsParams, ImportRemoveMajorPowerSpellsRow>('importRemoveMajorPowerSpells', 'WRITE');
+
+/** Import (rivalries), after one file's rivalries are written in the same transaction: removes the rivalries of that file's data set ($dataset: td or tss) this import did not stamp (rows the file no longer holds). (cypher/importRemoveRivalries.cypher) */
+export type ImportRemoveRivalriesParams = {
+  dataset: string; // td or tss
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveRivalriesRow = Record<string, never>;
+export const importRemoveRivalries = defineQuery<ImportRemoveRivalriesParams, ImportRemoveRivalriesRow>('importRemoveRivalries', 'WRITE');
+
+/** Import (COW states), after the spells are written in the same transaction: removes every IN_SYSTEM this import did not stamp (a spell the file no longer holds). States stay: every other data set refers to them. (cypher/importRemoveSystemSpells.cypher) */
+export type ImportRemoveSystemSpellsParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveSystemSpellsRow = Record<string, never>;
+export const importRemoveSystemSpells = defineQuery<ImportRemoveSystemSpellsParams, ImportRemoveSystemSpellsRow>('importRemoveSystemSpells', 'WRITE');
+
+/** Import (Leeds–Savun), after the scores are written in the same transaction: removes every threat score this import did not stamp (a row the file no longer holds), so the graph holds what the recorded file holds. (cypher/importRemoveThreatScores.cypher) */
+export type ImportRemoveThreatScoresParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveThreatScoresRow = Record<string, never>;
+export const importRemoveThreatScores = defineQuery<ImportRemoveThreatScoresParams, ImportRemoveThreatScoresRow>('importRemoveThreatScores', 'WRITE');
+
+/** Import (rivalries): a strategic rivalry between two states over a span of years, citing its data set. The import stamps each rivalry with $stamp, so that importRemoveRivalries can then remove what the file no longer holds. (cypher/importRivalries.cypher) */
 export type ImportRivalriesParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { aprin: boolean | null; ccode1: number; ccode2: number; dataset: string; endYear: number | null; id: string; name: string | null; number: number; principal: boolean | null; region: string | null; startYear: number | null; types: string[] }[];
 };
 export type ImportRivalriesRow = Record<string, never>;
@@ -415,16 +470,18 @@ export type ImportStubStatesParams = {
 export type ImportStubStatesRow = Record<string, never>;
 export const importStubStates = defineQuery<ImportStubStatesParams, ImportStubStatesRow>('importStubStates', 'WRITE');
 
-/** Import (COW states): spells of membership of the state system, one IN_SYSTEM per spell, keyed on its start. (cypher/importSystemSpells.cypher) */
+/** Import (COW states): spells of membership of the state system, one IN_SYSTEM per spell, keyed on its start. The import stamps each spell with $stamp, so that importRemoveSystemSpells can then remove what the file no longer holds. (cypher/importSystemSpells.cypher) */
 export type ImportSystemSpellsParams = {
+  stamp: string; // this import's stamp
   rows: { ccode: number; end: string | null; start: string }[];
 };
 export type ImportSystemSpellsRow = Record<string, never>;
 export const importSystemSpells = defineQuery<ImportSystemSpellsParams, ImportSystemSpellsRow>('importSystemSpells', 'WRITE');
 
-/** Import (Leeds–Savun): external threat score per state-year, linked to the state and citing the data set. Rows come grouped by state, so that each state is looked up once per batch. (cypher/importThreatScores.cypher) */
+/** Import (Leeds–Savun): external threat score per state-year, linked to the state and citing the data set. Rows come grouped by state, so that each state is looked up once per batch. The import stamps each score with $stamp, so that importRemoveThreatScores can then remove what the file no longer holds. (cypher/importThreatScores.cypher) */
 export type ImportThreatScoresParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { ccode: number; items: { ccode: number; id: string; score: number | null; year: number }[] }[];
 };
 export type ImportThreatScoresRow = Record<string, never>;
@@ -1549,4 +1606,4 @@ export type WarPlansOfNegotiationsRow = {
 export const warPlansOfNegotiations = defineQuery<WarPlansOfNegotiationsParams, WarPlansOfNegotiationsRow>('warPlansOfNegotiations', 'READ');
 
 /** Every query by name. */
-export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
+export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRemoveCapabilities, importRemoveDisputeParticipants, importRemoveDisputes, importRemoveMajorPowerSpells, importRemoveRivalries, importRemoveSystemSpells, importRemoveThreatScores, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
