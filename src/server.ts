@@ -93,7 +93,13 @@ export async function createApollo(
         heap: new HeapGuard(policy.maxHeapShare),
         retryAfter,
       }),
-      useCostLimit(schema, { maxCost: limits.maxCost, expensiveCost: policy.expensiveCost, slots, retryAfter }),
+      useCostLimit(schema, {
+        maxCost: limits.maxCost,
+        maxListLength: limits.maxListLength,
+        expensiveCost: policy.expensiveCost,
+        slots,
+        retryAfter,
+      }),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
       {
         async requestDidStart({ contextValue }) {
