@@ -7,8 +7,13 @@
  * atomically); at open the graph is compared with it, and what is missing is named.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { QueryExecutor } from './QueryExecutor.js';
+import type { QueryHandle } from './QueryHandle.js';
 import { dataSetsAll, dataVersion } from './queries.gen.js';
+
+/** What this module needs of the executor (QueryExecutor, which calls it after each commit). */
+interface Reader {
+  read<R>(query: QueryHandle<Record<string, never>, R>): Promise<R[]>;
+}
 
 export interface CommitRecord {
   /** The graph's data version after the transaction (`cypher/bumpDataVersion.cypher`). */
@@ -29,7 +34,7 @@ export interface CommitLoss {
 
 export const commitMarkerPath = (file: string): string => `${file}.committed.json`;
 
-async function current(executor: QueryExecutor): Promise<CommitRecord> {
+async function current(executor: Reader): Promise<CommitRecord> {
   const [v] = await executor.read(dataVersion);
   const sets = await executor.read(dataSetsAll);
   return {
@@ -40,14 +45,14 @@ async function current(executor: QueryExecutor): Promise<CommitRecord> {
 }
 
 /** Writes the marker for the graph as it is now (after a commit). */
-export async function recordCommit(executor: QueryExecutor, file: string): Promise<void> {
+export async function recordCommit(executor: Reader, file: string): Promise<void> {
   const marker = commitMarkerPath(file);
   writeFileSync(`${marker}.tmp`, JSON.stringify(await current(executor), null, 1));
   renameSync(`${marker}.tmp`, marker);
 }
 
 /** Compares the graph with the marker beside `file`: null when nothing committed is missing (or no marker yet). */
-export async function lostCommits(executor: QueryExecutor, file: string): Promise<CommitLoss | null> {
+export async function lostCommits(executor: Reader, file: string): Promise<CommitLoss | null> {
   const marker = commitMarkerPath(file);
   if (!existsSync(marker)) return null;
   const recorded = JSON.parse(readFileSync(marker, 'utf8')) as CommitRecord;
