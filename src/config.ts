@@ -18,6 +18,7 @@
  * | MAX_TOKENS | 5000 | most lexical tokens in one document (parsing stops there) |
  * | MAX_DIRECTIVES | 50 | most directives (`@include`, `@skip` ...) in one document |
  * | MAX_OPERATIONS | 20 | most operation definitions in one document |
+ * | MAX_LIST_LENGTH | 250 | most items in one list of a request's variables (above the 217 states the COW system has ever had: every list argument names states, or one entry per party); longer: `BAD_USER_INPUT` (HTTP 400) before the variables are coerced |
  * | REQUEST_TIMEOUT_MS | 10000 | deadline of one GraphQL request or export: past it no further store call starts and the request ends with `TIMEOUT` (HTTP 503) |
  * | MAX_RESPONSE_NODES | 100000 | most nodes (fields and list items) one GraphQL result may hold: past it the request stops with `RESPONSE_TOO_LARGE` (HTTP 400) |
  * | MAX_RESPONSE_BYTES | 10000000 | most bytes (about: keys and string values) one GraphQL result may hold, likewise |
@@ -61,6 +62,8 @@ export interface Limits {
   maxTokens?: number;
   maxDirectives?: number;
   maxOperations?: number;
+  /** Most items in one list of the variables (every list argument names states, or one entry per party). */
+  maxListLength?: number;
   /** Deadline of one request in ms. */
   requestTimeoutMs?: number;
   /** Most nodes (fields and list items) in one GraphQL result. */
@@ -77,6 +80,7 @@ export const DEFAULT_LIMITS: Required<Limits> = {
   maxTokens: 5000,
   maxDirectives: 50,
   maxOperations: 20,
+  maxListLength: 250,
   requestTimeoutMs: 10_000,
   maxResponseNodes: 100_000,
   maxResponseBytes: 10_000_000,
@@ -207,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: int(env, 'MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
       maxDirectives: int(env, 'MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0),
       maxOperations: int(env, 'MAX_OPERATIONS', DEFAULT_LIMITS.maxOperations),
+      maxListLength: int(env, 'MAX_LIST_LENGTH', DEFAULT_LIMITS.maxListLength),
       requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs, 100),
       maxResponseNodes: int(env, 'MAX_RESPONSE_NODES', DEFAULT_LIMITS.maxResponseNodes),
       maxResponseBytes: int(env, 'MAX_RESPONSE_BYTES', DEFAULT_LIMITS.maxResponseBytes),

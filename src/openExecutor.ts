@@ -7,6 +7,7 @@ import { applySchema, schemaPresent } from './store/applySchema.js';
 import { CypherRegistry } from './store/CypherRegistry.js';
 import { EMBEDDED_FILE, openStore } from './store/openStore.js';
 import { QueryExecutor } from './store/QueryExecutor.js';
+import { lostCommits, type CommitLoss } from './store/commitMarker.js';
 import { countNegotiations } from './store/queries.gen.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,19 @@ export async function openExecutor(
   const store = await openStore(config, options);
   const executor = new QueryExecutor(store, registry, logger);
   if (!options.readOnly) await applySchema(store);
+  const file = store.commitMarkerFile;
+  if (file) {
+    // Grafeo says nothing when its write-ahead log was lost: compare with what was committed (commitMarker.ts).
+    executor.commitLoss = await lostCommits(executor, file).catch(async (e: unknown) => {
+      await store.close();
+      throw e;
+    });
+    if (executor.commitLoss)
+      logger?.warn(
+        { lostDataSets: executor.commitLoss.lostDataSets, marker: executor.commitLoss.marker },
+        executor.commitLoss.message,
+      );
+  }
   return executor;
 }
 
@@ -41,10 +55,13 @@ export async function openExecutor(
  * the server. A warm start, with nothing to write, opens the file read-only only.
  */
 export async function openForServing(config: Config, logger?: Logger): Promise<QueryExecutor> {
+  // A loss found at the first open is reported by the server (/readyz) even once data were imported again.
+  let loss: CommitLoss | null | undefined;
   if (config.store === 'embedded' && existsSync(join(config.dataDir, EMBEDDED_FILE))) {
     const reader = await openExecutor(config, logger, { readOnly: true });
     try {
       if (await nothingToWrite(reader, config.dataSets)) return reader;
+      loss = reader.commitLoss;
     } catch (e) {
       await reader.store.close().catch(() => undefined);
       throw e;
@@ -52,6 +69,7 @@ export async function openForServing(config: Config, logger?: Logger): Promise<Q
     await reader.store.close();
   }
   const executor = await openExecutor(config, logger);
+  loss ??= executor.commitLoss;
   try {
     await seedIfEmpty(executor, logger);
     await importPublished(executor, config.dataSets, logger);
@@ -61,7 +79,9 @@ export async function openForServing(config: Config, logger?: Logger): Promise<Q
   }
   if (config.store !== 'embedded') return executor;
   await executor.store.close();
-  return openExecutor(config, logger, { readOnly: true });
+  const served = await openExecutor(config, logger, { readOnly: true });
+  served.commitLoss ??= loss;
+  return served;
 }
 
 /** The schema is in place, the seed loaded and every published data set of `names` recorded as loaded. */

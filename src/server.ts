@@ -93,7 +93,13 @@ export async function createApollo(
         heap: new HeapGuard(policy.maxHeapShare),
         retryAfter,
       }),
-      useCostLimit(schema, { maxCost: limits.maxCost, expensiveCost: policy.expensiveCost, slots, retryAfter }),
+      useCostLimit(schema, {
+        maxCost: limits.maxCost,
+        maxListLength: limits.maxListLength,
+        expensiveCost: policy.expensiveCost,
+        slots,
+        retryAfter,
+      }),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
       {
         async requestDidStart({ contextValue }) {
@@ -167,7 +173,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       .health()
       .catch((e: unknown) => ({ ok: false, store: executor.store.kind, detail: (e as Error).message }));
     if (!health.ok) logger?.warn({ detail: health.detail }, 'store not ready');
-    res.status(health.ok ? 200 : 503).json({ status: health.ok ? 'ready' : 'unavailable', store: health.store });
+    const loss = options.executor.commitLoss;
+    res.status(health.ok ? 200 : 503).json({
+      status: health.ok ? 'ready' : 'unavailable',
+      store: health.store,
+      // The store lost committed transactions before this start (store/commitMarker.ts): said, not hidden.
+      ...(loss ? { lostCommits: { message: loss.message, lostDataSets: loss.lostDataSets } } : {}),
+    });
   });
   app.all(['/healthz', '/readyz', '/metrics'], methodNotAllowed(['GET']));
   app.use(

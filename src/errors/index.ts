@@ -1,5 +1,5 @@
 export { AppError, type AppErrorCode, type AppErrorOptions } from './AppError.js';
-export { BadInputError } from './BadInputError.js';
+export { BadInputError, unknownCcodes } from './BadInputError.js';
 export { NotFoundError } from './NotFoundError.js';
 export { ReleaseMetadataError } from './ReleaseMetadataError.js';
 export { StoreUnavailableError } from './StoreUnavailableError.js';
@@ -17,3 +17,4 @@ export {
 export { invariant } from './invariant.js';
 export { maskError } from './maskError.js';
 export { useStatusByPhase } from './useStatusByPhase.js';
+export { echoList, echoValue, ECHO_VALUES } from './echo.js';

@@ -4,11 +4,13 @@
  * traces, file paths and store internals never reach a client. `extensions.http` (the status an
  * error asks for) and `extensions.stacktrace` are never sent. With `devErrors` (DEV_ERRORS=1 or
  * NODE_ENV=development) a masked error also carries `extensions.detail`: the error's class and
- * first line, absolute paths replaced by `<path>` — still no stack.
+ * first line, absolute paths replaced by `<path>` — still no stack. Every message and string
+ * extension is capped (`echo.ts`): an error never sends back a whole list or string the client sent.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError } from './AppError.js';
+import { capExtensions, capMessage } from './echo.js';
 
 const PASS_THROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -55,6 +57,21 @@ export function maskError(
   error: unknown,
   onMasked?: (e: unknown) => void,
   options: MaskOptions = {},
+): GraphQLFormattedError {
+  const masked = maskUncapped(formatted, error, onMasked, options);
+  // What the client sent is echoed at most so far (echo.ts), whoever wrote the message.
+  return {
+    ...masked,
+    message: capMessage(masked.message),
+    ...(masked.extensions ? { extensions: capExtensions(masked.extensions) } : {}),
+  };
+}
+
+function maskUncapped(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  onMasked: ((e: unknown) => void) | undefined,
+  options: MaskOptions,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {

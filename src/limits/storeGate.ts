@@ -3,8 +3,8 @@
  * run at once, the waiting ones are taken round-robin across requests (a request with 1,000
  * queued calls does not starve one with a single call), and the next call starts from a
  * `setImmediate`, so the event loop answers other sockets (/healthz) between calls. A call still
- * waiting when its request's signal aborts (deadline, client gone) never starts: it rejects with
- * the signal's reason.
+ * waiting when its request's signal aborts (deadline, client gone) never starts: it rejects at once
+ * with the signal's reason.
  *
  * Why: graphql-js starts every field of a request at once: without the gate, 1,000 aliases are
  * 1,000 store calls in flight and 1,000 continuations queued ahead of any other request.
@@ -50,6 +50,22 @@ export class StoreGate {
         this.queues.set(key, q);
       }
       q.push(job);
+      // Aborted while waiting: out of the queue and rejected at once, not when a slot frees (issue 28
+      // §5: with every slot held by calls on a Neo4j gone away, waiting calls answered seconds late).
+      const onAbort = () => {
+        const queue = this.queues.get(key);
+        const i = queue ? queue.indexOf(job) : -1;
+        if (i < 0) return; // started already: the call itself answers by the deadline
+        queue!.splice(i, 1);
+        if (!queue!.length) this.queues.delete(key);
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const start = job.start;
+      job.start = () => {
+        signal?.removeEventListener('abort', onAbort);
+        start();
+      };
       this.schedule();
     });
   }

@@ -7,15 +7,21 @@
  * An operation costing `expensiveCost` or more takes one of `slots` for as long as it runs; when
  * none is free it is refused with TOO_MANY_REQUESTS (HTTP 429, Retry-After), so a few heavy
  * requests cannot take the whole machine.
+ *
+ * Before the variables are coerced, a list in them longer than `maxListLength` is refused
+ * (BAD_USER_INPUT, HTTP 400, `limit: 'MAX_LIST_LENGTH'`; ./listLength.ts): no coercion, no lookup.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, type GraphQLSchema } from 'graphql';
 import { estimateCost } from './cost.js';
+import { assertListsWithin } from './listLength.js';
 import type { Slots } from './concurrency.js';
 import { LimitExceededError, TooManyRequestsError } from '../errors/index.js';
 
 export interface CostLimitOptions {
   maxCost: number;
+  /** Longest list the variables may hold (MAX_LIST_LENGTH); unbounded when not given. */
+  maxListLength?: number;
   /** From this cost on, an operation needs a slot. */
   expensiveCost?: number;
   slots?: Slots;
@@ -60,6 +66,7 @@ export function useCostLimit(
 ): ApolloServerPlugin<{ held?: HeldSlots }> {
   const {
     maxCost,
+    maxListLength = Infinity,
     expensiveCost = Infinity,
     slots,
     retryAfter = 2,
@@ -74,6 +81,7 @@ export function useCostLimit(
         async didResolveOperation({ request, document, operation, source }) {
           if (!operation) return;
           if (source && source.length > LOCATION_FREE_FROM) dropLocations(document);
+          if (request.variables) assertListsWithin(request.variables, maxListLength);
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
             maxErrors: 20,
           });

@@ -1,6 +1,6 @@
 /** Argument checks shared by resolvers: they turn unknown keys into clear, coded errors. */
 import type { RequestContext } from '../context.js';
-import { BadInputError } from '../errors/index.js';
+import { BadInputError, unknownCcodes } from '../errors/index.js';
 import { overlaps } from '../domain/index.js';
 import { parseGlobalId, type NodeTypeName } from '../schema/node.interface.js';
 import type { PartialDate } from '../schema/PartialDate.js';
@@ -12,8 +12,7 @@ export async function assertKnownState(
   argument: string,
 ): Promise<void> {
   if (ccode === undefined || ccode === null) return;
-  if (!(await ctx.loaders.state.load(ccode)))
-    throw new BadInputError(`Unknown ccode ${ccode}: no state with this COW country code in the graph`, argument);
+  if (!(await ctx.loaders.state.load(ccode))) throw unknownCcodes([ccode], argument);
 }
 
 /** Rejects a list naming any ccode the graph does not know: one batched lookup for the whole list. */
@@ -26,11 +25,7 @@ export async function assertKnownStates(
   const failed = states.find((s): s is Error => s instanceof Error);
   if (failed) throw failed; // a store error, TIMEOUT or CANCELLED: not an unknown ccode
   const missing = ccodes.filter((_, i) => !states[i]);
-  if (missing.length)
-    throw new BadInputError(
-      `Unknown ccode ${missing.join(', ')}: no state with this COW country code in the graph`,
-      argument,
-    );
+  if (missing.length) throw unknownCcodes(missing, argument);
 }
 
 /** Accepts a bare key ("anglo-german-1898") or a global id of the expected type ("Negotiation:anglo-german-1898"). */

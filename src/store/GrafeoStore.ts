@@ -72,6 +72,11 @@ export class GrafeoStore implements GraphStore {
     readonly readOnly = false,
   ) {}
 
+  /** The file whose commits are recorded beside it (commitMarker.ts); none in memory. */
+  get commitMarkerFile(): string | undefined {
+    return this.path;
+  }
+
   /**
    * Opens (or creates) the database. Throws `StoreLockedError` when another process holds the file
    * (a running server: it keeps a shared lock, so only another read-only open succeeds), and

@@ -40,6 +40,11 @@ export interface GraphStore {
    * where others may write (Neo4j: another process, an operator): the version is read from the graph.
    */
   readonly writesSeen?: () => number;
+  /**
+   * Where the store keeps the record of its last commit (the embedded store's file; see
+   * commitMarker.ts): the executor writes it after each write, the commands compare it at open.
+   */
+  readonly commitMarkerFile?: string;
   /** Runs one writing statement in its own transaction. */
   write(text: string, params: Params, tag: string): Promise<Row[]>;
   /** Runs several writing statements in one transaction; rolls back if `work` throws. */

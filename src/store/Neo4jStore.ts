@@ -167,6 +167,9 @@ export class Neo4jStore implements GraphStore {
           throw this.mapError(tag, e);
       }
       await sleep(Math.min(1000, 100 * 2 ** attempt) * (0.8 + 0.4 * Math.random()));
+      // The caller has had its answer (the deadline): no further attempt takes a connection from the
+      // pool that /readyz's check and the next requests need (issue 28 §5).
+      if (signal?.aborted) throw signal.reason;
     }
   }
 

@@ -13,6 +13,7 @@ import type { CypherRegistry } from './CypherRegistry.js';
 import type { GraphStore, Params, Row } from './GraphStore.js';
 import type { AnyQueryHandle, QueryHandle } from './QueryHandle.js';
 import { bumpDataVersion, dataVersion } from './queries.gen.js';
+import { recordCommit, type CommitLoss } from './commitMarker.js';
 import { invariant } from '../errors/index.js';
 import { approxBytes, type CacheFigures } from './byteBudget.js';
 
@@ -158,6 +159,8 @@ class VersionProbe {
 }
 
 export class QueryExecutor {
+  /** Committed transactions the store lost before this open (commitMarker.ts), found by openExecutor. */
+  commitLoss?: CommitLoss | null;
   /** This request's data version, read once at its first cached read (`withReadCache`). */
   private version?: Promise<string>;
 
@@ -296,16 +299,25 @@ export class QueryExecutor {
   write(query: AnyQueryHandle, params: Params = {}): Promise<unknown[]> {
     const q = this.resolve(query);
     this.writes.count += 1;
-    return this.timed(q.name, 'WRITE', () => this.store.write(q.text, params, q.name));
+    return this.timed(q.name, 'WRITE', () => this.store.write(q.text, params, q.name)).then(async (rows) => {
+      await this.recordCommit();
+      return rows;
+    });
+  }
+
+  /** After a commit, the store's record of it where it keeps one (commitMarker.ts). */
+  private async recordCommit(): Promise<void> {
+    const file = this.store.commitMarkerFile;
+    if (file) await recordCommit(this, file);
   }
 
   /**
    * Runs several named writes in one transaction: all of them land or none does. Its last statement
    * bumps the graph's data version (`bumpDataVersion`), the signal derived caches are keyed on.
    */
-  transaction<T>(tag: string, work: (tx: NamedTransaction) => Promise<T>): Promise<T> {
+  async transaction<T>(tag: string, work: (tx: NamedTransaction) => Promise<T>): Promise<T> {
     this.writes.count += 1;
-    return this.store.transaction(async (tx) => {
+    const result = await this.store.transaction(async (tx) => {
       const run = (query: AnyQueryHandle, params: Params = {}) => {
         const q = this.resolve(query);
         return this.timed(q.name, 'WRITE', () => tx.run(q.text, params, q.name));
@@ -314,6 +326,8 @@ export class QueryExecutor {
       await run(bumpDataVersion, { at: new Date().toISOString() });
       return result;
     }, tag);
+    await this.recordCommit();
+    return result;
   }
 
   /**

@@ -17,12 +17,15 @@ export const EMBEDDED_FILE = 'alliance.grafeo';
  * beside a server; on Neo4j, which has no such lock, it changes nothing (reads are read transactions).
  */
 export async function openStore(
-  config: Pick<Config, 'store' | 'dataDir' | 'neo4j'>,
+  config: Pick<Config, 'store' | 'dataDir' | 'neo4j'> & { limits?: Pick<Config['limits'], 'requestTimeoutMs'> },
   options: { readOnly?: boolean } = {},
 ): Promise<GraphStore> {
   if (config.store === 'embedded')
     return GrafeoStore.open({ path: join(config.dataDir, EMBEDDED_FILE), readOnly: options.readOnly });
   if (!config.neo4j.password) throw new StoreUnavailableError('neo4j', 'NEO4J_PASSWORD is not set');
   const { Neo4jStore } = await import('./Neo4jStore.js');
-  return Neo4jStore.connect(config.neo4j);
+  // The driver's connection, acquisition and retry windows within the request deadline: a call
+  // waiting on a Neo4j gone away ends by then on its own, not only the request racing it.
+  const connectionTimeoutMs = Math.min(5000, config.limits?.requestTimeoutMs ?? Infinity);
+  return Neo4jStore.connect({ ...config.neo4j, connectionTimeoutMs });
 }

@@ -3,7 +3,7 @@
  * (the model fitted on every case); each with the feature contributions, a bootstrap interval, the
  * most similar cases and an explanation, and optionally a counterfactual ("what if").
  */
-import { BadInputError } from '../../errors/index.js';
+import { BadInputError, echoList, unknownCcodes } from '../../errors/index.js';
 import type { Coding } from '../../domain/index.js';
 import { dateRequest, type OptionResult } from '../outsideOptions/index.js';
 import { compatibility, type Compatibility, type PartyPlan } from '../compatibility.js';
@@ -168,7 +168,7 @@ async function checkWhatIf(a: AgreementData, parties: number[], w: WhatIf | null
   ];
   for (const p of mentioned)
     if (!parties.includes(p))
-      throw new BadInputError(`whatIf names ${p}, which is not a party (parties: ${parties.join(', ')})`, 'whatIf');
+      throw new BadInputError(`whatIf names ${p}, which is not a party (parties: ${echoList(parties)})`, 'whatIf');
   for (const o of w.outsideOptions ?? [])
     if (!(o.attractiveness >= 0 && o.attractiveness <= 1))
       throw new BadInputError('whatIf outside-option attractiveness must be in [0, 1]', 'whatIf');
@@ -186,11 +186,7 @@ async function checkWhatIf(a: AgreementData, parties: number[], w: WhatIf | null
 async function assertKnown(a: AgreementData, ccodes: number[], argument: string): Promise<void> {
   const names = await a.negotiations.knownStates(ccodes);
   const missing = [...new Set(ccodes.filter((c) => !names.has(c)))];
-  if (missing.length)
-    throw new BadInputError(
-      `Unknown ccode ${missing.join(', ')}: no state with this COW country code in the graph`,
-      argument,
-    );
+  if (missing.length) throw unknownCcodes(missing, argument);
 }
 
 function stateNames(a: AgreementData, parties: number[], comp: Compatibility): Promise<Map<number, string>> {

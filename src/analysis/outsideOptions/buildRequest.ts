@@ -2,7 +2,7 @@
  * Building and validating outside-option requests. The errors are the client's: an unknown
  * negotiation is NOT_FOUND, a state that is not a party is BAD_USER_INPUT.
  */
-import { BadInputError, NotFoundError } from '../../errors/index.js';
+import { BadInputError, NotFoundError, echoList } from '../../errors/index.js';
 import { DEFAULT_WINDOW_YEARS, addYears } from '../../domain/index.js';
 import { targetsOf, type NegotiationData } from '../negotiationData.js';
 import type { OptionRequest } from './types.js';
@@ -21,7 +21,7 @@ export async function negotiationRequest(
   ]);
   if (!n) throw new NotFoundError('Negotiation', negotiation);
   if (!parties.includes(party))
-    throw new BadInputError(`state ${party} is not a party to ${negotiation} (parties: ${parties.join(', ')})`, field);
+    throw new BadInputError(`state ${party} is not a party to ${negotiation} (parties: ${echoList(parties)})`, field);
   return {
     party,
     at: n.start,
