@@ -1,12 +1,14 @@
 /**
  * GEXF 1.3 (Gephi): static for one date, dynamic for a range (`mode="dynamic"`, `timeformat="date"`,
  * node and edge `<spells>`, dynamic attribute values with start/end), so Gephi's timeline plays the
- * eras. Written with xmlbuilder2's callback writer: chunks go out as they are made. Visual hints
+ * eras. Written with xmlbuilder2's callback writer: chunks go out as they are made, in slices that
+ * give the event loop a turn (src/pacer.ts). Visual hints
  * (`color`, `size`, `thickness`, `shape`) are the GEXF 1.3 schema's elements in the gexf namespace
  * (the published XSD declares them there; Gephi and graphology read them by local name).
  */
 import { createCB } from 'xmlbuilder2';
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
+import { Pacer } from '../pacer.js';
 import { addDays, describeCoverage, describeLayer } from '../domain/index.js';
 import {
   NEGOTIATION_COLOUR,
@@ -95,12 +97,13 @@ function attvalues(
   x.up();
 }
 
-function writeStatic(x: XMLBuilderCB, g: StaticGraph): void {
+async function writeStatic(x: XMLBuilderCB, g: StaticGraph, pacer: Pacer): Promise<void> {
   x.ele('graph', { mode: 'static', defaultedgetype: 'undirected', idtype: 'string' });
   attributes(x, 'node', 'static', NODE_ATTRIBUTES);
   attributes(x, 'edge', 'static', EDGE_ATTRIBUTES);
   x.ele('nodes', { count: g.nodes.length });
   for (const n of g.nodes) {
+    if (pacer.due()) await pacer.turn();
     x.ele('node', { id: n.id, label: n.name });
     attvalues(x, [
       { for: 'ccode', value: n.ccode },
@@ -115,6 +118,7 @@ function writeStatic(x: XMLBuilderCB, g: StaticGraph): void {
   x.up();
   x.ele('edges', { count: g.edges.length });
   for (const e of g.edges) {
+    if (pacer.due()) await pacer.turn();
     x.ele('edge', {
       id: e.id,
       source: e.source,
@@ -146,7 +150,7 @@ function spells(x: XMLBuilderCB, list: { start: string; end: string }[]): void {
   x.up();
 }
 
-function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
+async function writeDynamic(x: XMLBuilderCB, g: DynamicGraph, pacer: Pacer): Promise<void> {
   x.ele('graph', {
     mode: 'dynamic',
     defaultedgetype: 'undirected',
@@ -160,6 +164,7 @@ function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
   attributes(x, 'edge', 'dynamic', EDGE_ATTRIBUTES);
   x.ele('nodes', { count: g.nodes.length });
   for (const n of g.nodes) {
+    if (pacer.due()) await pacer.turn();
     x.ele('node', { id: n.id, label: n.name });
     spells(x, n.spells);
     const majorValues: { for: string; value: boolean; start: string; end: string }[] = [];
@@ -187,6 +192,7 @@ function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
   x.up();
   x.ele('edges', { count: g.edges.length });
   for (const e of g.edges) {
+    if (pacer.due()) await pacer.turn();
     const strongest = e.obligations.reduce<{ obligation: string; level: number } | null>(
       (m, o) => (!m || o.level > m.level ? o : m),
       null,
@@ -219,27 +225,41 @@ function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
 const dayBefore = (iso: string) => addDays(iso, -1);
 const dayAfter = (iso: string) => addDays(iso, 1);
 
-/** Writes the graph as GEXF 1.3, chunk by chunk, to `write`. */
-export function writeGexf(graph: ExportGraph, write: (chunk: string) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const x = createCB({ data: write, end: () => resolve(), error: reject, prettyPrint: true });
-    x.dec({ version: '1.0', encoding: 'UTF-8' });
-    x.ele(GEXF_NS, 'gexf', { version: '1.3' });
-    const release = releaseInfo();
-    x.ele('meta', { lastmodifieddate: new Date().toISOString().slice(0, 10) });
-    x.ele('creator').txt('alliance-graph').up();
-    x.ele('description')
-      .txt(
-        graph.mode === 'static'
-          ? `Alliance network on ${graph.at}: states in the COW system, alliance ties by strongest obligation (ATOP and curated treaties). Data on ${graph.at}: ${describeCoverage(graph.coverage)}.`
-          : `Alliance network ${graph.from} to ${graph.to}: states with their COW system spells, alliance ties with the spells they were in force. Data and the years they cover: ${graph.layers.map((l) => `${describeLayer(l)} (${l.figures.join(', ')})`).join('; ')}.`,
-      )
-      .txt(` Record release ${release.version} (${release.date}): ${release.citation}`)
-      .up();
-    x.up();
-    if (graph.mode === 'static') writeStatic(x, graph);
-    else writeDynamic(x, graph);
-    x.up();
-    x.end();
+/**
+ * Writes the graph as GEXF 1.3, chunk by chunk, to `write`, in slices of the pacer's budget: the
+ * event loop turns between nodes and edges once a slice is spent (a dynamic graph of 1815–2018 is
+ * seconds of work).
+ */
+export async function writeGexf(
+  graph: ExportGraph,
+  write: (chunk: string) => void,
+  pacer: Pacer = new Pacer(),
+): Promise<void> {
+  let failed: { error: Error } | undefined;
+  const x = createCB({
+    data: write,
+    error: (error: Error) => {
+      failed ??= { error };
+    },
+    prettyPrint: true,
   });
+  x.dec({ version: '1.0', encoding: 'UTF-8' });
+  x.ele(GEXF_NS, 'gexf', { version: '1.3' });
+  const release = releaseInfo();
+  x.ele('meta', { lastmodifieddate: new Date().toISOString().slice(0, 10) });
+  x.ele('creator').txt('alliance-graph').up();
+  x.ele('description')
+    .txt(
+      graph.mode === 'static'
+        ? `Alliance network on ${graph.at}: states in the COW system, alliance ties by strongest obligation (ATOP and curated treaties). Data on ${graph.at}: ${describeCoverage(graph.coverage)}.`
+        : `Alliance network ${graph.from} to ${graph.to}: states with their COW system spells, alliance ties with the spells they were in force. Data and the years they cover: ${graph.layers.map((l) => `${describeLayer(l)} (${l.figures.join(', ')})`).join('; ')}.`,
+    )
+    .txt(` Record release ${release.version} (${release.date}): ${release.citation}`)
+    .up();
+  x.up();
+  if (graph.mode === 'static') await writeStatic(x, graph, pacer);
+  else await writeDynamic(x, graph, pacer);
+  x.up();
+  x.end();
+  if (failed) throw failed.error;
 }

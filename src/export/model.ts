@@ -33,6 +33,7 @@ import {
 } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 import { readLoadedLayers } from '../reads/loadedLayers.js';
+import { Pacer } from '../pacer.js';
 
 export interface Spell {
   start: string;
@@ -234,8 +235,10 @@ export async function dynamicGraph(
   ex: QueryExecutor,
   from: string,
   to: string,
-  options: { negotiations?: boolean } = {},
+  options: { negotiations?: boolean; pacer?: Pacer } = {},
 ): Promise<DynamicGraph> {
+  // Built in slices: the range's pairs and intervals would hold the event loop for seconds (1815–2018).
+  const pacer = options.pacer ?? new Pacer();
   const [states, memberships, negotiations, loaded] = await Promise.all([
     ex.read(q.statesWithSpells),
     ex.read(q.exportMemberships, { from, to }),
@@ -251,6 +254,7 @@ export async function dynamicGraph(
   const known = systemKnown(states);
   const nodes: DynamicNode[] = [];
   for (const s of states) {
+    if (pacer.due()) await pacer.turn();
     const system = known
       ? mergeSpells(
           s.spells
@@ -293,6 +297,7 @@ export async function dynamicGraph(
   }
   const caps = items.length ? await ex.read(q.cincOfStateYears, { items }) : [];
   for (const c of caps) {
+    if (pacer.due()) await pacer.turn();
     const n = byCcode.get(c.ccode);
     if (!n || c.cinc === null) continue;
     for (const part of intersect([{ start: yearStart(c.year), end: yearEnd(c.year) }], n.spells))
@@ -308,9 +313,14 @@ export async function dynamicGraph(
   }
   const pairIntervals = new Map<string, { a: number; b: number; intervals: Interval[] }>();
   const byTreaty = new Map<string, MembershipRow[]>();
-  for (const m of memberships) byTreaty.set(m.treaty, [...(byTreaty.get(m.treaty) ?? []), m]);
+  for (const m of memberships) {
+    const rows = byTreaty.get(m.treaty);
+    if (rows) rows.push(m);
+    else byTreaty.set(m.treaty, [m]);
+  }
   for (const rows of byTreaty.values()) {
     for (const x of rows) {
+      if (pacer.due()) await pacer.turn();
       for (const y of rows) {
         if (x.ccode >= y.ccode) continue;
         const common = commonSpell(x, y, x.ended); // ATOP's pairing rule (src/domain/allianceTies.ts)
@@ -328,6 +338,7 @@ export async function dynamicGraph(
   }
   const edges: DynamicEdge[] = [];
   for (const { a, b, intervals } of pairIntervals.values()) {
+    if (pacer.due()) await pacer.turn();
     const na = byCcode.get(a);
     const nb = byCcode.get(b);
     if (!na || !nb) continue;
@@ -378,6 +389,7 @@ export async function dynamicGraph(
 
   const present = new Set(nodes.map((n) => n.ccode));
   for (const e of negotiationEdges(negotiations, present)) {
+    if (pacer.due()) await pacer.turn();
     const n = e.negotiation!;
     const spell = clip(n.start, n.end, from, to);
     if (!spell) continue;
