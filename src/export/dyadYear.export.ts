@@ -83,6 +83,8 @@ export type DyadYearRow = Record<(typeof DYAD_YEAR_COLUMNS)[number], string | nu
 /** The five obligation columns of a mask (bit i: OBLIGATIONS[i]). */
 const obligationCells = (mask: number) =>
   Object.fromEntries(OBLIGATION_COLUMNS.map((c, i) => [c, (mask >> i) & 1])) as Record<ObligationColumn, number>;
+/** obligationCells of every mask, made once (a row per dyad-year would otherwise build its own). */
+const CELLS_OF_MASK = Array.from({ length: 1 << OBLIGATION_COLUMNS.length }, (_, m) => obligationCells(m));
 
 /** Bit i of an obligation mask is OBLIGATIONS[i]: defense, offense, neutrality, non-aggression, consultation (the five columns' order). */
 const maskOf = (obligations: readonly string[]): number => {
@@ -218,7 +220,7 @@ function availableAt(states: readonly SpellRow[], known: boolean, at: string): n
   return states.filter((s) => inSystemAt(s.spells, known, at)).map((s) => s.ccode);
 }
 
-/** The dyad-year rows of [fromYear, toYear], one array per year. */
+/** The dyad-year rows of [fromYear, toYear], in order: an array per year and ccode1 (see yearRows). */
 async function* yearBatches(
   ex: QueryExecutor,
   fromYear: number,
@@ -256,27 +258,35 @@ async function* yearBatches(
 
   for (let year = fromYear; year <= toYear; year++) {
     await pacer.pace();
-    yield yearRows(
+    // A year's rows in batches (one per ccode1), a turn whenever a slice is spent: a late year is
+    // some 38,000 directed rows, too long for one slice.
+    for (const rows of yearRows(
       year,
       spellsOf.get(year)!,
       availableAt(states, known, midYear(year)),
       pairsByYear[year - fromYear]!,
       targets.of,
       directed,
-    );
+    )) {
+      yield rows;
+      if (pacer.due()) await pacer.turn();
+    }
     spellsOf.delete(year);
   }
 }
 
-/** One year's rows: the ties of the year in one matrix (indexed by state), the portfolio distance summed from it. */
-function yearRows(
+/**
+ * One year's rows, a batch per ccode1 (in order): the ties of the year in one matrix (indexed by
+ * state), the portfolio distance summed from it.
+ */
+function* yearRows(
   year: number,
   spells: Map<number, [string, string][]>,
   base: number[],
   pairs: readonly PairSpell[],
   targetsOf: (ccode: number, year: number) => ReadonlySet<number>,
   directed: boolean,
-): DyadYearRow[] {
+): Generator<DyadYearRow[]> {
   const f = yearStart(year);
   const t = yearEnd(year);
   const KEY = 100_000;
@@ -341,8 +351,8 @@ function yearRows(
   for (const k of baseIdx) inBase[k] = 1;
   const targets = list.map((c) => targetsOf(c, year));
 
-  const out: DyadYearRow[] = [];
   for (let i = 0; i < list.length; i++) {
+    const out: DyadYearRow[] = [];
     const a = list[i]!;
     const ia = index.get(a)!;
     const ta = targets[i]!;
@@ -378,7 +388,7 @@ function yearRows(
         ccode1: c1,
         ccode2: c2,
         year,
-        ...obligationCells(mask),
+        ...CELLS_OF_MASK[mask]!,
         atop_shareob: number > 0 && mask === 0 ? 1 : null,
         atop_transyr: transyr,
         atop_bilatno: bilatno,
@@ -393,8 +403,8 @@ function yearRows(
       if (directed) out.push(row(a, b, tie?.ab ?? 0), row(b, a, tie?.ba ?? 0));
       else out.push(row(a, b, tie?.nd ?? 0));
     }
+    if (out.length) yield out;
   }
-  return out;
 }
 
 /** The dyad-year rows of [fromYear, toYear], year by year. */
@@ -414,7 +424,7 @@ function field(v: string | number | null): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** The CSV text: the header, then one chunk per year. */
+/** The CSV text: the header, then chunks of about CHUNK_CHARS. */
 async function* csvChunks(
   ex: QueryExecutor,
   fromYear: number,
@@ -422,17 +432,23 @@ async function* csvChunks(
   directed: boolean,
 ): AsyncGenerator<string> {
   yield `${DYAD_YEAR_COLUMNS.join(',')}\n`;
+  let text = '';
   for await (const rows of yearBatches(ex, fromYear, toYear, directed)) {
-    if (!rows.length) continue;
-    let text = '';
     for (const r of rows) {
       text += field(r.ccode1);
       for (let i = 1; i < DYAD_YEAR_COLUMNS.length; i++) text += `,${field(r[DYAD_YEAR_COLUMNS[i]!])}`;
       text += '\n';
     }
-    yield text;
+    if (text.length >= CHUNK_CHARS) {
+      yield text;
+      text = '';
+    }
   }
+  if (text) yield text;
 }
+
+/** The characters of CSV gathered into one chunk of the output. */
+const CHUNK_CHARS = 64 * 1024;
 
 /** Streams the CSV to `out` (ended at the end unless `end: false`, e.g. for stdout). */
 export async function writeDyadYearCsv(
