@@ -275,6 +275,38 @@ async function* yearBatches(
   }
 }
 
+/** The cells a dyad's rows share, whichever the direction. */
+interface PairCells {
+  number: number;
+  bilatno: number;
+  transyr: number;
+  asymm: number;
+  atopIds: string;
+  treaties: string;
+  shared: number;
+  portfolio: number | null;
+}
+
+/** The row of ccode1 `c1` toward `c2` in `year`, with c1's obligations `mask`. */
+function dyadRow(c1: number, c2: number, year: number, mask: number, p: PairCells): DyadYearRow {
+  return {
+    ccode1: c1,
+    ccode2: c2,
+    year,
+    ...CELLS_OF_MASK[mask]!,
+    atop_shareob: p.number > 0 && mask === 0 ? 1 : null,
+    atop_transyr: p.transyr,
+    atop_bilatno: p.bilatno,
+    atop_multino: p.number - p.bilatno,
+    atop_number: p.number,
+    atop_asymm: p.asymm,
+    atop_ids: p.atopIds,
+    treaties: p.treaties,
+    shared_targets: p.shared,
+    portfolio_s: p.portfolio,
+  };
+}
+
 /**
  * One year's rows, a batch per ccode1 (in order): the ties of the year in one matrix (indexed by
  * state), the portfolio distance summed from it.
@@ -346,7 +378,7 @@ function* yearRows(
     levels[i * n + j] = l;
     levels[j * n + i] = l;
   }
-  const baseIdx = base.map((c) => index.get(c)!);
+  const baseIdx = Int32Array.from(base, (c) => index.get(c)!);
   const inBase = new Uint8Array(n);
   for (const k of baseIdx) inBase[k] = 1;
   const targets = list.map((c) => targetsOf(c, year));
@@ -363,7 +395,10 @@ function* yearRows(
       const tie = ties.get(a * KEY + b);
       // Portfolio over the base states plus a and b: the distance is a sum, so its order is free.
       let distance = 0;
-      for (const k of baseIdx) distance += Math.abs(levels[ia * n + k]! - levels[ib * n + k]!);
+      const ra = ia * n;
+      const rb = ib * n;
+      for (let q = 0; q < baseIdx.length; q++)
+        distance += Math.abs(levels[ra + baseIdx[q]!]! - levels[rb + baseIdx[q]!]!);
       let size = baseIdx.length;
       if (!inBase[ia]) {
         distance += Math.abs(levels[ia * n + ia]! - levels[ib * n + ia]!);
@@ -384,24 +419,9 @@ function* yearRows(
       const atopIds = tie ? [...tie.atopIds].sort((p, r) => p - r).join(';') : '';
       const treaties = tie ? [...tie.treaties].sort().join(';') : '';
       const portfolio = s === null ? null : Math.round(s * 1e6) / 1e6;
-      const row = (c1: number, c2: number, mask: number): DyadYearRow => ({
-        ccode1: c1,
-        ccode2: c2,
-        year,
-        ...CELLS_OF_MASK[mask]!,
-        atop_shareob: number > 0 && mask === 0 ? 1 : null,
-        atop_transyr: transyr,
-        atop_bilatno: bilatno,
-        atop_multino: number - bilatno,
-        atop_number: number,
-        atop_asymm: asymm,
-        atop_ids: atopIds,
-        treaties,
-        shared_targets: shared,
-        portfolio_s: portfolio,
-      });
-      if (directed) out.push(row(a, b, tie?.ab ?? 0), row(b, a, tie?.ba ?? 0));
-      else out.push(row(a, b, tie?.nd ?? 0));
+      const pair: PairCells = { number, bilatno, transyr, asymm, atopIds, treaties, shared, portfolio };
+      if (directed) out.push(dyadRow(a, b, year, tie?.ab ?? 0, pair), dyadRow(b, a, year, tie?.ba ?? 0, pair));
+      else out.push(dyadRow(a, b, year, tie?.nd ?? 0, pair));
     }
     if (out.length) yield out;
   }
