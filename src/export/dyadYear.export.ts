@@ -140,7 +140,10 @@ async function pairSpellsByYear(
     // A treaty's bilateral flag when ATOP's is not recorded: two members.
     const distinct = new Set(rows.map((r) => r.ccode)).size;
     const coded = rows.map(memberCoding);
-    rows.forEach((x, i) => {
+    // A turn between members when the slice is spent: a large multilateral phase is thousands of pairs.
+    for (let i = 0; i < rows.length; i++) {
+      if (pacer.due()) await pacer.turn();
+      const x = rows[i]!;
       rows.forEach((z, j) => {
         if (x.ccode >= z.ccode) return;
         const common = commonSpell(x, z, x.ended); // ATOP's pairing rule (src/domain/allianceTies.ts)
@@ -168,10 +171,15 @@ async function pairSpellsByYear(
         const y1 = Math.min(toYear, pair.endYear ?? toYear);
         for (let y = y0; y <= y1; y++) byYear[y - fromYear]!.push(pair);
       });
-    });
+    }
   }
   // A year in which a pair's alliance changes phase counts the later phase only (ATOP's yearly files).
-  return byYear.map((pairs) => latestPhaseOfYear(pairs, (p) => `${p.a}-${p.b}-${p.treaty}`));
+  const latest: PairSpell[][] = [];
+  for (const pairs of byYear) {
+    await pacer.pace();
+    latest.push(latestPhaseOfYear(pairs, (p) => `${p.a}-${p.b}-${p.treaty}`));
+  }
+  return latest;
 }
 
 /** What one dyad shares in one year. */
