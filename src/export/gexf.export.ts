@@ -84,14 +84,17 @@ function attributes(
   }
 }
 
-function attvalues(
+/** The present values; a turn between them when the slice is spent (a state's two centuries of CINC). */
+async function attvalues(
   x: XMLBuilderCB,
   values: { for: string; value: string | number | boolean | null; start?: string; end?: string }[],
-): void {
+  pacer: Pacer,
+): Promise<void> {
   const present = values.filter((v) => v.value !== null && v.value !== '');
   if (!present.length) return;
   x.ele('attvalues');
   for (const v of present) {
+    if (pacer.due()) await pacer.turn();
     x.ele('attvalue', { for: v.for, value: String(v.value), ...(v.start ? { start: v.start, end: v.end } : {}) }).up();
   }
   x.up();
@@ -105,12 +108,16 @@ async function writeStatic(x: XMLBuilderCB, g: StaticGraph, pacer: Pacer): Promi
   for (const n of g.nodes) {
     if (pacer.due()) await pacer.turn();
     x.ele('node', { id: n.id, label: n.name });
-    attvalues(x, [
-      { for: 'ccode', value: n.ccode },
-      { for: 'abbrev', value: n.abbrev },
-      { for: 'cinc', value: n.cinc },
-      { for: 'majorPower', value: n.majorPower },
-    ]);
+    await attvalues(
+      x,
+      [
+        { for: 'ccode', value: n.ccode },
+        { for: 'abbrev', value: n.abbrev },
+        { for: 'cinc', value: n.cinc },
+        { for: 'majorPower', value: n.majorPower },
+      ],
+      pacer,
+    );
     x.ele('color', hex(n.majorPower ? MAJOR : MINOR)).up();
     x.ele('size', { value: nodeSize(n.cinc) }).up();
     x.up();
@@ -126,15 +133,19 @@ async function writeStatic(x: XMLBuilderCB, g: StaticGraph, pacer: Pacer): Promi
       weight: e.kind === 'alliance' ? e.level : 1,
       ...(e.negotiation ? { label: e.negotiation.name } : {}),
     });
-    attvalues(x, [
-      { for: 'kind', value: e.kind },
-      { for: 'obligation', value: e.obligation },
-      { for: 'level', value: e.level },
-      { for: 'treaties', value: e.treaties.join(';') },
-      { for: 'atopIds', value: e.atopIds.join(';') },
-      { for: 'negotiation', value: e.negotiation?.id ?? null },
-      { for: 'outcome', value: e.negotiation?.outcome ?? null },
-    ]);
+    await attvalues(
+      x,
+      [
+        { for: 'kind', value: e.kind },
+        { for: 'obligation', value: e.obligation },
+        { for: 'level', value: e.level },
+        { for: 'treaties', value: e.treaties.join(';') },
+        { for: 'atopIds', value: e.atopIds.join(';') },
+        { for: 'negotiation', value: e.negotiation?.id ?? null },
+        { for: 'outcome', value: e.negotiation?.outcome ?? null },
+      ],
+      pacer,
+    );
     x.ele('color', hex(e.kind === 'alliance' ? (OBLIGATION_COLOURS[e.obligation!] ?? MINOR) : NEGOTIATION_COLOUR)).up();
     x.ele('thickness', { value: e.kind === 'alliance' ? e.level : 1 }).up();
     x.ele('shape', { value: e.negotiation?.outcome === 'NONAGREEMENT' ? 'dashed' : 'solid' }).up();
@@ -179,12 +190,16 @@ async function writeDynamic(x: XMLBuilderCB, g: DynamicGraph, pacer: Pacer): Pro
       }
       if (cursor <= s.end) majorValues.push({ for: 'majorPower', value: false, start: cursor, end: s.end });
     }
-    attvalues(x, [
-      { for: 'ccode', value: n.ccode },
-      { for: 'abbrev', value: n.abbrev },
-      ...n.cinc.map((c) => ({ for: 'cinc', value: c.value, start: c.spell.start, end: c.spell.end })),
-      ...majorValues,
-    ]);
+    await attvalues(
+      x,
+      [
+        { for: 'ccode', value: n.ccode },
+        { for: 'abbrev', value: n.abbrev },
+        ...n.cinc.map((c) => ({ for: 'cinc', value: c.value, start: c.spell.start, end: c.spell.end })),
+        ...majorValues,
+      ],
+      pacer,
+    );
     x.ele('color', hex(n.majorPowerSpells.length ? MAJOR : MINOR)).up();
     x.ele('size', { value: nodeSize(n.cinc.reduce((m, c) => Math.max(m, c.value), 0)) }).up();
     x.up();
@@ -205,15 +220,24 @@ async function writeDynamic(x: XMLBuilderCB, g: DynamicGraph, pacer: Pacer): Pro
       ...(e.negotiation ? { label: e.negotiation.name } : {}),
     });
     spells(x, e.spells);
-    attvalues(x, [
-      { for: 'kind', value: e.kind },
-      ...e.obligations.map((o) => ({ for: 'obligation', value: o.obligation, start: o.spell.start, end: o.spell.end })),
-      ...e.obligations.map((o) => ({ for: 'level', value: o.level, start: o.spell.start, end: o.spell.end })),
-      { for: 'treaties', value: e.treaties.join(';') },
-      { for: 'atopIds', value: e.atopIds.join(';') },
-      { for: 'negotiation', value: e.negotiation?.id ?? null },
-      { for: 'outcome', value: e.negotiation?.outcome ?? null },
-    ]);
+    await attvalues(
+      x,
+      [
+        { for: 'kind', value: e.kind },
+        ...e.obligations.map((o) => ({
+          for: 'obligation',
+          value: o.obligation,
+          start: o.spell.start,
+          end: o.spell.end,
+        })),
+        ...e.obligations.map((o) => ({ for: 'level', value: o.level, start: o.spell.start, end: o.spell.end })),
+        { for: 'treaties', value: e.treaties.join(';') },
+        { for: 'atopIds', value: e.atopIds.join(';') },
+        { for: 'negotiation', value: e.negotiation?.id ?? null },
+        { for: 'outcome', value: e.negotiation?.outcome ?? null },
+      ],
+      pacer,
+    );
     x.ele('color', hex(strongest ? (OBLIGATION_COLOURS[strongest.obligation] ?? MINOR) : NEGOTIATION_COLOUR)).up();
     x.ele('shape', { value: e.negotiation?.outcome === 'NONAGREEMENT' ? 'dashed' : 'solid' }).up();
     x.up();

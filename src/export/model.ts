@@ -329,9 +329,9 @@ export async function dynamicGraph(
   }
   for (const rows of byTreaty.values()) {
     for (const x of rows) {
-      if (pacer.due()) await pacer.turn();
       for (const y of rows) {
         if (x.ccode >= y.ccode) continue;
+        if (pacer.due()) await pacer.turn(); // a treaty of many members and phases is thousands of pairs
         const common = commonSpell(x, y, x.ended); // ATOP's pairing rule (src/domain/allianceTies.ts)
         if (!common) continue;
         const obligations = dyadObligations(memberCoding(x), memberCoding(y));
@@ -367,6 +367,7 @@ export async function dynamicGraph(
     const treaties = new Set<string>();
     const atopIds = new Set<number>();
     for (let i = 0; i < points.length - 1; i++) {
+      if (pacer.due()) await pacer.turn(); // a pair allied for two centuries has hundreds of intervals
       const start = points[i]!;
       const end = addDays(points[i + 1]!, -1);
       if (!both.some((sp) => sp.start <= start && end <= sp.end)) continue;
