@@ -7,9 +7,11 @@
  *   --seconds S       seconds per req/s measurement (default 3)
  *   --rounds R        rps: interleaved rounds (default 5); --concurrency C[,C]: clients (default 32)
  *   --scale 1,10,100  negotiation factors of the scale run (default 1,10)
- *   --only a,b,c      sections: ops, rps, scale (default all three), costs, dyad-year, series (only when named)
+ *   --only a,b,c      sections: ops, rps, scale (default all three), costs, dyad-year, gexf, series (only when named)
  *   --from Y, --to Y  dyad-year: the years exported (default 1816, 1949); --directed: both orders
- *   --python FILE     dyad-year: a Python reference script (`python3 FILE OUT.csv`), run interleaved
+ *   --python FILE     dyad-year: a Python reference script (`python3 FILE OUT.csv --data DIR --from Y --to Y
+ *                     [--directed]`; scripts/reference/dyadYearPandas.py, pandas on the raw files), run interleaved
+ *   --gexf-from Y, --gexf-to Y  gexf: the dynamic GEXF's years, with negotiations (default 1815, 2018)
  *
  * 1. ops: each explorer example (src/web/examples.graphql) and traversal through the API in process,
  *    interleaved with the raw Cypher it issued (its store calls, recorded on the way, replayed through
@@ -30,7 +32,8 @@
  *    the one measured here on the same graph: a probe per field, its median end-to-end ms less that of
  *    the same request without the field, divided by the times the field was resolved (the parties
  *    of a page, the points of a series ...).
- * 5. dyad-year: the dyad-year CSV of [--from, --to] written to a counting sink, interleaved with the
+ * 5. dyad-year, gexf: the dyad-year CSV of [--from, --to] (the dynamic GEXF of [--gexf-from, --gexf-to]
+ *    with negotiations, through runExport as the router runs it) written to a counting sink, interleaved with the
  *    Python reference when --python is given: median ms, the longest event-loop stall during the
  *    export (perf_hooks.monitorEventLoopDelay, 1 ms resolution), the RSS and heap growth over the
  *    export (sampled every 5 ms) and the process's peak RSS, rows and bytes, and the ratio to Python;
@@ -592,21 +595,22 @@ if (sections.has('scale')) {
   }
 }
 
-if (sections.has('dyad-year')) {
+if (sections.has('dyad-year') || sections.has('gexf')) {
   const { writeDyadYearCsv } = await import('../src/export/dyadYear.export.js');
+  const { runExport } = await import('../src/export/index.js');
   const { monitorEventLoopDelay } = await import('node:perf_hooks');
   const { Writable } = await import('node:stream');
   const { spawnSync } = await import('node:child_process');
   const fromYear = Number(opt('--from', '1816'));
   const toYear = Number(opt('--to', '1949'));
   const directed = args.includes('--directed');
+  const gexfFrom = opt('--gexf-from', '1815');
+  const gexfTo = opt('--gexf-to', '2018');
   const python = opt('--python', '');
   const t0 = performance.now();
   const { executor } = await openGraph(1, data);
-  console.log(
-    `\ndyad-year ${fromYear}-${toYear}${directed ? ' (directed)' : ''}: graph ready in ${Math.round(performance.now() - t0)} ms`,
-  );
-  const exportOnce = async () => {
+  console.log(`\nexports: graph ready in ${Math.round(performance.now() - t0)} ms`);
+  const exportOnce = async (run: (sink: InstanceType<typeof Writable>) => Promise<void>) => {
     let bytes = 0;
     let rows = -1;
     const sink = new Writable({
@@ -628,7 +632,7 @@ if (sections.has('dyad-year')) {
     }, 5);
     delay.enable();
     const t = performance.now();
-    await writeDyadYearCsv(executor, fromYear, toYear, sink, { directed });
+    await run(sink);
     const ms = performance.now() - t;
     delay.disable();
     clearInterval(sampler);
@@ -643,9 +647,9 @@ if (sections.has('dyad-year')) {
   };
   const pythonOnce = () => {
     const t = performance.now();
-    const r = spawnSync('python3', [python, join(projectRoot, 'test-results', 'dyad-year-python.csv')], {
-      encoding: 'utf8',
-    });
+    const out = join(projectRoot, 'test-results', 'dyad-year-python.csv');
+    const range = ['--from', String(fromYear), '--to', String(toYear), ...(directed ? ['--directed'] : [])];
+    const r = spawnSync('python3', [python, out, '--data', data ?? dataArg, ...range], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`python: ${r.stderr.slice(0, 400)}`);
     return performance.now() - t;
   };
@@ -658,37 +662,67 @@ if (sections.has('dyad-year')) {
     delay.disable();
     return delay.max / 1e6;
   };
-  await exportOnce(); // warm
-  const node: Awaited<ReturnType<typeof exportOnce>>[] = [];
-  const py: number[] = [];
-  const idle: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    idle.push(await idleOnce());
-    node.push(await exportOnce());
-    if (python) py.push(pythonOnce());
-  }
-  const last = node[node.length - 1]!;
-  console.log(
-    "\n| run | export ms | max loop stall ms | idle second's max stall ms | RSS growth MiB | heap growth MiB | python ms |",
-  );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|');
-  node.forEach((r, i) =>
+  const cases: { name: string; run: (sink: InstanceType<typeof Writable>) => Promise<void>; python: boolean }[] = [];
+  if (sections.has('dyad-year'))
+    cases.push({
+      name: `dyad-year ${fromYear}-${toYear}${directed ? ' (directed)' : ''}`,
+      run: (sink) => writeDyadYearCsv(executor, fromYear, toYear, sink, { directed }),
+      python: python !== '',
+    });
+  if (sections.has('gexf'))
+    cases.push({
+      name: `gexf ${gexfFrom}-${gexfTo} (dynamic, negotiations)`,
+      run: (sink) =>
+        runExport(
+          executor,
+          {
+            format: 'gexf',
+            kind: 'range',
+            from: `${gexfFrom}-01-01`,
+            to: `${gexfTo}-12-31`,
+            negotiations: true,
+            directed: false,
+          },
+          sink,
+        ),
+      python: false,
+    });
+  for (const c of cases) {
+    await exportOnce(c.run); // warm
+    const node: Awaited<ReturnType<typeof exportOnce>>[] = [];
+    const py: number[] = [];
+    const idle: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      idle.push(await idleOnce());
+      node.push(await exportOnce(c.run));
+      if (c.python) py.push(pythonOnce());
+    }
+    const last = node[node.length - 1]!;
+    console.log(`\n${c.name}`);
     console.log(
-      `| ${i + 1} | ${f1(r.ms)} | ${f1(r.stall)} | ${f1(idle[i]!)} | ${f1(r.rss)} | ${f1(r.heap)} | ${py[i] !== undefined ? f1(py[i]!) : '-'} |`,
-    ),
-  );
-  const m = median(node.map((r) => r.ms));
-  console.log(
-    `\nload average ${(await import('node:os'))
-      .loadavg()
-      .map((x) => x.toFixed(1))
-      .join(
-        ' ',
-      )}; median ${f1(m)} ms for ${last.rows} rows (${(last.bytes / 2 ** 20).toFixed(1)} MiB); max loop stall ${f1(Math.max(...node.map((r) => r.stall)))} ms (median ${f1(median(node.map((r) => r.stall)))}); ` +
-      `RSS growth median ${f1(median(node.map((r) => r.rss)))} MiB; process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
-  );
-  if (py.length)
-    console.log(`python reference median ${f1(median(py))} ms; ratio export / python ${(m / median(py)).toFixed(2)}`);
+      "\n| run | export ms | max loop stall ms | idle second's max stall ms | RSS growth MiB | heap growth MiB | python ms |",
+    );
+    console.log('|---:|---:|---:|---:|---:|---:|---:|');
+    node.forEach((r, i) =>
+      console.log(
+        `| ${i + 1} | ${f1(r.ms)} | ${f1(r.stall)} | ${f1(idle[i]!)} | ${f1(r.rss)} | ${f1(r.heap)} | ${py[i] !== undefined ? f1(py[i]!) : '-'} |`,
+      ),
+    );
+    const m = median(node.map((r) => r.ms));
+    console.log(
+      `\nload average ${(await import('node:os'))
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(
+          ' ',
+        )}; median ${f1(m)} ms for ${last.rows} rows (${(last.bytes / 2 ** 20).toFixed(1)} MiB); max loop stall ${f1(Math.max(...node.map((r) => r.stall)))} ms (median ${f1(median(node.map((r) => r.stall)))}); ` +
+        `RSS growth median ${f1(median(node.map((r) => r.rss)))} MiB; process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+    );
+    if (py.length)
+      console.log(
+        `python reference median ${f1(median(py))} ms; ratio export / python ${(m / median(py)).toFixed(2)} (median of the runs' ratios ${median(node.map((r, i) => r.ms / py[i]!)).toFixed(2)})`,
+      );
+  }
   await executor.store.close();
 }
 

@@ -83,6 +83,8 @@ export type DyadYearRow = Record<(typeof DYAD_YEAR_COLUMNS)[number], string | nu
 /** The five obligation columns of a mask (bit i: OBLIGATIONS[i]). */
 const obligationCells = (mask: number) =>
   Object.fromEntries(OBLIGATION_COLUMNS.map((c, i) => [c, (mask >> i) & 1])) as Record<ObligationColumn, number>;
+/** obligationCells of every mask, made once (a row per dyad-year would otherwise build its own). */
+const CELLS_OF_MASK = Array.from({ length: 1 << OBLIGATION_COLUMNS.length }, (_, m) => obligationCells(m));
 
 /** Bit i of an obligation mask is OBLIGATIONS[i]: defense, offense, neutrality, non-aggression, consultation (the five columns' order). */
 const maskOf = (obligations: readonly string[]): number => {
@@ -138,7 +140,10 @@ async function pairSpellsByYear(
     // A treaty's bilateral flag when ATOP's is not recorded: two members.
     const distinct = new Set(rows.map((r) => r.ccode)).size;
     const coded = rows.map(memberCoding);
-    rows.forEach((x, i) => {
+    // A turn between members when the slice is spent: a large multilateral phase is thousands of pairs.
+    for (let i = 0; i < rows.length; i++) {
+      if (pacer.due()) await pacer.turn();
+      const x = rows[i]!;
       rows.forEach((z, j) => {
         if (x.ccode >= z.ccode) return;
         const common = commonSpell(x, z, x.ended); // ATOP's pairing rule (src/domain/allianceTies.ts)
@@ -166,10 +171,15 @@ async function pairSpellsByYear(
         const y1 = Math.min(toYear, pair.endYear ?? toYear);
         for (let y = y0; y <= y1; y++) byYear[y - fromYear]!.push(pair);
       });
-    });
+    }
   }
   // A year in which a pair's alliance changes phase counts the later phase only (ATOP's yearly files).
-  return byYear.map((pairs) => latestPhaseOfYear(pairs, (p) => `${p.a}-${p.b}-${p.treaty}`));
+  const latest: PairSpell[][] = [];
+  for (const pairs of byYear) {
+    await pacer.pace();
+    latest.push(latestPhaseOfYear(pairs, (p) => `${p.a}-${p.b}-${p.treaty}`));
+  }
+  return latest;
 }
 
 /** What one dyad shares in one year. */
@@ -218,7 +228,7 @@ function availableAt(states: readonly SpellRow[], known: boolean, at: string): n
   return states.filter((s) => inSystemAt(s.spells, known, at)).map((s) => s.ccode);
 }
 
-/** The dyad-year rows of [fromYear, toYear], one array per year. */
+/** The dyad-year rows of [fromYear, toYear], in order: an array per year and ccode1 (see yearRows). */
 async function* yearBatches(
   ex: QueryExecutor,
   fromYear: number,
@@ -256,27 +266,67 @@ async function* yearBatches(
 
   for (let year = fromYear; year <= toYear; year++) {
     await pacer.pace();
-    yield yearRows(
+    // A year's rows in batches (one per ccode1), a turn whenever a slice is spent: a late year is
+    // some 38,000 directed rows, too long for one slice.
+    for (const rows of yearRows(
       year,
       spellsOf.get(year)!,
       availableAt(states, known, midYear(year)),
       pairsByYear[year - fromYear]!,
       targets.of,
       directed,
-    );
+    )) {
+      yield rows;
+      if (pacer.due()) await pacer.turn();
+    }
     spellsOf.delete(year);
   }
 }
 
-/** One year's rows: the ties of the year in one matrix (indexed by state), the portfolio distance summed from it. */
-function yearRows(
+/** The cells a dyad's rows share, whichever the direction. */
+interface PairCells {
+  number: number;
+  bilatno: number;
+  transyr: number;
+  asymm: number;
+  atopIds: string;
+  treaties: string;
+  shared: number;
+  portfolio: number | null;
+}
+
+/** The row of ccode1 `c1` toward `c2` in `year`, with c1's obligations `mask`. */
+function dyadRow(c1: number, c2: number, year: number, mask: number, p: PairCells): DyadYearRow {
+  return {
+    ccode1: c1,
+    ccode2: c2,
+    year,
+    ...CELLS_OF_MASK[mask]!,
+    atop_shareob: p.number > 0 && mask === 0 ? 1 : null,
+    atop_transyr: p.transyr,
+    atop_bilatno: p.bilatno,
+    atop_multino: p.number - p.bilatno,
+    atop_number: p.number,
+    atop_asymm: p.asymm,
+    atop_ids: p.atopIds,
+    treaties: p.treaties,
+    shared_targets: p.shared,
+    portfolio_s: p.portfolio,
+  };
+}
+
+/**
+ * One year's rows, a batch per ccode1 (in order): the ties of the year in one matrix (indexed by
+ * state), the portfolio distance summed from it.
+ */
+function* yearRows(
   year: number,
   spells: Map<number, [string, string][]>,
   base: number[],
   pairs: readonly PairSpell[],
   targetsOf: (ccode: number, year: number) => ReadonlySet<number>,
   directed: boolean,
-): DyadYearRow[] {
+): Generator<DyadYearRow[]> {
   const f = yearStart(year);
   const t = yearEnd(year);
   const KEY = 100_000;
@@ -336,13 +386,13 @@ function yearRows(
     levels[i * n + j] = l;
     levels[j * n + i] = l;
   }
-  const baseIdx = base.map((c) => index.get(c)!);
+  const baseIdx = Int32Array.from(base, (c) => index.get(c)!);
   const inBase = new Uint8Array(n);
   for (const k of baseIdx) inBase[k] = 1;
   const targets = list.map((c) => targetsOf(c, year));
 
-  const out: DyadYearRow[] = [];
   for (let i = 0; i < list.length; i++) {
+    const out: DyadYearRow[] = [];
     const a = list[i]!;
     const ia = index.get(a)!;
     const ta = targets[i]!;
@@ -353,7 +403,10 @@ function yearRows(
       const tie = ties.get(a * KEY + b);
       // Portfolio over the base states plus a and b: the distance is a sum, so its order is free.
       let distance = 0;
-      for (const k of baseIdx) distance += Math.abs(levels[ia * n + k]! - levels[ib * n + k]!);
+      const ra = ia * n;
+      const rb = ib * n;
+      for (let q = 0; q < baseIdx.length; q++)
+        distance += Math.abs(levels[ra + baseIdx[q]!]! - levels[rb + baseIdx[q]!]!);
       let size = baseIdx.length;
       if (!inBase[ia]) {
         distance += Math.abs(levels[ia * n + ia]! - levels[ib * n + ia]!);
@@ -374,27 +427,12 @@ function yearRows(
       const atopIds = tie ? [...tie.atopIds].sort((p, r) => p - r).join(';') : '';
       const treaties = tie ? [...tie.treaties].sort().join(';') : '';
       const portfolio = s === null ? null : Math.round(s * 1e6) / 1e6;
-      const row = (c1: number, c2: number, mask: number): DyadYearRow => ({
-        ccode1: c1,
-        ccode2: c2,
-        year,
-        ...obligationCells(mask),
-        atop_shareob: number > 0 && mask === 0 ? 1 : null,
-        atop_transyr: transyr,
-        atop_bilatno: bilatno,
-        atop_multino: number - bilatno,
-        atop_number: number,
-        atop_asymm: asymm,
-        atop_ids: atopIds,
-        treaties,
-        shared_targets: shared,
-        portfolio_s: portfolio,
-      });
-      if (directed) out.push(row(a, b, tie?.ab ?? 0), row(b, a, tie?.ba ?? 0));
-      else out.push(row(a, b, tie?.nd ?? 0));
+      const pair: PairCells = { number, bilatno, transyr, asymm, atopIds, treaties, shared, portfolio };
+      if (directed) out.push(dyadRow(a, b, year, tie?.ab ?? 0, pair), dyadRow(b, a, year, tie?.ba ?? 0, pair));
+      else out.push(dyadRow(a, b, year, tie?.nd ?? 0, pair));
     }
+    if (out.length) yield out;
   }
-  return out;
 }
 
 /** The dyad-year rows of [fromYear, toYear], year by year. */
@@ -414,7 +452,7 @@ function field(v: string | number | null): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** The CSV text: the header, then one chunk per year. */
+/** The CSV text: the header, then chunks of about CHUNK_CHARS. */
 async function* csvChunks(
   ex: QueryExecutor,
   fromYear: number,
@@ -422,17 +460,23 @@ async function* csvChunks(
   directed: boolean,
 ): AsyncGenerator<string> {
   yield `${DYAD_YEAR_COLUMNS.join(',')}\n`;
+  let text = '';
   for await (const rows of yearBatches(ex, fromYear, toYear, directed)) {
-    if (!rows.length) continue;
-    let text = '';
     for (const r of rows) {
       text += field(r.ccode1);
       for (let i = 1; i < DYAD_YEAR_COLUMNS.length; i++) text += `,${field(r[DYAD_YEAR_COLUMNS[i]!])}`;
       text += '\n';
     }
-    yield text;
+    if (text.length >= CHUNK_CHARS) {
+      yield text;
+      text = '';
+    }
   }
+  if (text) yield text;
 }
+
+/** The characters of CSV gathered into one chunk of the output. */
+const CHUNK_CHARS = 64 * 1024;
 
 /** Streams the CSV to `out` (ended at the end unless `end: false`, e.g. for stdout). */
 export async function writeDyadYearCsv(

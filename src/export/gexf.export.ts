@@ -1,12 +1,14 @@
 /**
  * GEXF 1.3 (Gephi): static for one date, dynamic for a range (`mode="dynamic"`, `timeformat="date"`,
  * node and edge `<spells>`, dynamic attribute values with start/end), so Gephi's timeline plays the
- * eras. Written with xmlbuilder2's callback writer: chunks go out as they are made. Visual hints
+ * eras. Written with xmlbuilder2's callback writer: chunks go out as they are made, in slices that
+ * give the event loop a turn (src/pacer.ts). Visual hints
  * (`color`, `size`, `thickness`, `shape`) are the GEXF 1.3 schema's elements in the gexf namespace
  * (the published XSD declares them there; Gephi and graphology read them by local name).
  */
 import { createCB } from 'xmlbuilder2';
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
+import { Pacer } from '../pacer.js';
 import { addDays, describeCoverage, describeLayer } from '../domain/index.js';
 import {
   NEGOTIATION_COLOUR,
@@ -82,32 +84,40 @@ function attributes(
   }
 }
 
-function attvalues(
+/** The present values; a turn between them when the slice is spent (a state's two centuries of CINC). */
+async function attvalues(
   x: XMLBuilderCB,
   values: { for: string; value: string | number | boolean | null; start?: string; end?: string }[],
-): void {
+  pacer: Pacer,
+): Promise<void> {
   const present = values.filter((v) => v.value !== null && v.value !== '');
   if (!present.length) return;
   x.ele('attvalues');
   for (const v of present) {
+    if (pacer.due()) await pacer.turn();
     x.ele('attvalue', { for: v.for, value: String(v.value), ...(v.start ? { start: v.start, end: v.end } : {}) }).up();
   }
   x.up();
 }
 
-function writeStatic(x: XMLBuilderCB, g: StaticGraph): void {
+async function writeStatic(x: XMLBuilderCB, g: StaticGraph, pacer: Pacer): Promise<void> {
   x.ele('graph', { mode: 'static', defaultedgetype: 'undirected', idtype: 'string' });
   attributes(x, 'node', 'static', NODE_ATTRIBUTES);
   attributes(x, 'edge', 'static', EDGE_ATTRIBUTES);
   x.ele('nodes', { count: g.nodes.length });
   for (const n of g.nodes) {
+    if (pacer.due()) await pacer.turn();
     x.ele('node', { id: n.id, label: n.name });
-    attvalues(x, [
-      { for: 'ccode', value: n.ccode },
-      { for: 'abbrev', value: n.abbrev },
-      { for: 'cinc', value: n.cinc },
-      { for: 'majorPower', value: n.majorPower },
-    ]);
+    await attvalues(
+      x,
+      [
+        { for: 'ccode', value: n.ccode },
+        { for: 'abbrev', value: n.abbrev },
+        { for: 'cinc', value: n.cinc },
+        { for: 'majorPower', value: n.majorPower },
+      ],
+      pacer,
+    );
     x.ele('color', hex(n.majorPower ? MAJOR : MINOR)).up();
     x.ele('size', { value: nodeSize(n.cinc) }).up();
     x.up();
@@ -115,6 +125,7 @@ function writeStatic(x: XMLBuilderCB, g: StaticGraph): void {
   x.up();
   x.ele('edges', { count: g.edges.length });
   for (const e of g.edges) {
+    if (pacer.due()) await pacer.turn();
     x.ele('edge', {
       id: e.id,
       source: e.source,
@@ -122,15 +133,19 @@ function writeStatic(x: XMLBuilderCB, g: StaticGraph): void {
       weight: e.kind === 'alliance' ? e.level : 1,
       ...(e.negotiation ? { label: e.negotiation.name } : {}),
     });
-    attvalues(x, [
-      { for: 'kind', value: e.kind },
-      { for: 'obligation', value: e.obligation },
-      { for: 'level', value: e.level },
-      { for: 'treaties', value: e.treaties.join(';') },
-      { for: 'atopIds', value: e.atopIds.join(';') },
-      { for: 'negotiation', value: e.negotiation?.id ?? null },
-      { for: 'outcome', value: e.negotiation?.outcome ?? null },
-    ]);
+    await attvalues(
+      x,
+      [
+        { for: 'kind', value: e.kind },
+        { for: 'obligation', value: e.obligation },
+        { for: 'level', value: e.level },
+        { for: 'treaties', value: e.treaties.join(';') },
+        { for: 'atopIds', value: e.atopIds.join(';') },
+        { for: 'negotiation', value: e.negotiation?.id ?? null },
+        { for: 'outcome', value: e.negotiation?.outcome ?? null },
+      ],
+      pacer,
+    );
     x.ele('color', hex(e.kind === 'alliance' ? (OBLIGATION_COLOURS[e.obligation!] ?? MINOR) : NEGOTIATION_COLOUR)).up();
     x.ele('thickness', { value: e.kind === 'alliance' ? e.level : 1 }).up();
     x.ele('shape', { value: e.negotiation?.outcome === 'NONAGREEMENT' ? 'dashed' : 'solid' }).up();
@@ -146,7 +161,7 @@ function spells(x: XMLBuilderCB, list: { start: string; end: string }[]): void {
   x.up();
 }
 
-function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
+async function writeDynamic(x: XMLBuilderCB, g: DynamicGraph, pacer: Pacer): Promise<void> {
   x.ele('graph', {
     mode: 'dynamic',
     defaultedgetype: 'undirected',
@@ -160,6 +175,7 @@ function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
   attributes(x, 'edge', 'dynamic', EDGE_ATTRIBUTES);
   x.ele('nodes', { count: g.nodes.length });
   for (const n of g.nodes) {
+    if (pacer.due()) await pacer.turn();
     x.ele('node', { id: n.id, label: n.name });
     spells(x, n.spells);
     const majorValues: { for: string; value: boolean; start: string; end: string }[] = [];
@@ -174,12 +190,16 @@ function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
       }
       if (cursor <= s.end) majorValues.push({ for: 'majorPower', value: false, start: cursor, end: s.end });
     }
-    attvalues(x, [
-      { for: 'ccode', value: n.ccode },
-      { for: 'abbrev', value: n.abbrev },
-      ...n.cinc.map((c) => ({ for: 'cinc', value: c.value, start: c.spell.start, end: c.spell.end })),
-      ...majorValues,
-    ]);
+    await attvalues(
+      x,
+      [
+        { for: 'ccode', value: n.ccode },
+        { for: 'abbrev', value: n.abbrev },
+        ...n.cinc.map((c) => ({ for: 'cinc', value: c.value, start: c.spell.start, end: c.spell.end })),
+        ...majorValues,
+      ],
+      pacer,
+    );
     x.ele('color', hex(n.majorPowerSpells.length ? MAJOR : MINOR)).up();
     x.ele('size', { value: nodeSize(n.cinc.reduce((m, c) => Math.max(m, c.value), 0)) }).up();
     x.up();
@@ -187,6 +207,7 @@ function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
   x.up();
   x.ele('edges', { count: g.edges.length });
   for (const e of g.edges) {
+    if (pacer.due()) await pacer.turn();
     const strongest = e.obligations.reduce<{ obligation: string; level: number } | null>(
       (m, o) => (!m || o.level > m.level ? o : m),
       null,
@@ -199,15 +220,24 @@ function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
       ...(e.negotiation ? { label: e.negotiation.name } : {}),
     });
     spells(x, e.spells);
-    attvalues(x, [
-      { for: 'kind', value: e.kind },
-      ...e.obligations.map((o) => ({ for: 'obligation', value: o.obligation, start: o.spell.start, end: o.spell.end })),
-      ...e.obligations.map((o) => ({ for: 'level', value: o.level, start: o.spell.start, end: o.spell.end })),
-      { for: 'treaties', value: e.treaties.join(';') },
-      { for: 'atopIds', value: e.atopIds.join(';') },
-      { for: 'negotiation', value: e.negotiation?.id ?? null },
-      { for: 'outcome', value: e.negotiation?.outcome ?? null },
-    ]);
+    await attvalues(
+      x,
+      [
+        { for: 'kind', value: e.kind },
+        ...e.obligations.map((o) => ({
+          for: 'obligation',
+          value: o.obligation,
+          start: o.spell.start,
+          end: o.spell.end,
+        })),
+        ...e.obligations.map((o) => ({ for: 'level', value: o.level, start: o.spell.start, end: o.spell.end })),
+        { for: 'treaties', value: e.treaties.join(';') },
+        { for: 'atopIds', value: e.atopIds.join(';') },
+        { for: 'negotiation', value: e.negotiation?.id ?? null },
+        { for: 'outcome', value: e.negotiation?.outcome ?? null },
+      ],
+      pacer,
+    );
     x.ele('color', hex(strongest ? (OBLIGATION_COLOURS[strongest.obligation] ?? MINOR) : NEGOTIATION_COLOUR)).up();
     x.ele('shape', { value: e.negotiation?.outcome === 'NONAGREEMENT' ? 'dashed' : 'solid' }).up();
     x.up();
@@ -219,27 +249,41 @@ function writeDynamic(x: XMLBuilderCB, g: DynamicGraph): void {
 const dayBefore = (iso: string) => addDays(iso, -1);
 const dayAfter = (iso: string) => addDays(iso, 1);
 
-/** Writes the graph as GEXF 1.3, chunk by chunk, to `write`. */
-export function writeGexf(graph: ExportGraph, write: (chunk: string) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const x = createCB({ data: write, end: () => resolve(), error: reject, prettyPrint: true });
-    x.dec({ version: '1.0', encoding: 'UTF-8' });
-    x.ele(GEXF_NS, 'gexf', { version: '1.3' });
-    const release = releaseInfo();
-    x.ele('meta', { lastmodifieddate: new Date().toISOString().slice(0, 10) });
-    x.ele('creator').txt('alliance-graph').up();
-    x.ele('description')
-      .txt(
-        graph.mode === 'static'
-          ? `Alliance network on ${graph.at}: states in the COW system, alliance ties by strongest obligation (ATOP and curated treaties). Data on ${graph.at}: ${describeCoverage(graph.coverage)}.`
-          : `Alliance network ${graph.from} to ${graph.to}: states with their COW system spells, alliance ties with the spells they were in force. Data and the years they cover: ${graph.layers.map((l) => `${describeLayer(l)} (${l.figures.join(', ')})`).join('; ')}.`,
-      )
-      .txt(` Record release ${release.version} (${release.date}): ${release.citation}`)
-      .up();
-    x.up();
-    if (graph.mode === 'static') writeStatic(x, graph);
-    else writeDynamic(x, graph);
-    x.up();
-    x.end();
+/**
+ * Writes the graph as GEXF 1.3, chunk by chunk, to `write`, in slices of the pacer's budget: the
+ * event loop turns between nodes and edges once a slice is spent (a dynamic graph of 1815–2018 is
+ * seconds of work).
+ */
+export async function writeGexf(
+  graph: ExportGraph,
+  write: (chunk: string) => void,
+  pacer: Pacer = new Pacer(),
+): Promise<void> {
+  let failed: { error: Error } | undefined;
+  const x = createCB({
+    data: write,
+    error: (error: Error) => {
+      failed ??= { error };
+    },
+    prettyPrint: true,
   });
+  x.dec({ version: '1.0', encoding: 'UTF-8' });
+  x.ele(GEXF_NS, 'gexf', { version: '1.3' });
+  const release = releaseInfo();
+  x.ele('meta', { lastmodifieddate: new Date().toISOString().slice(0, 10) });
+  x.ele('creator').txt('alliance-graph').up();
+  x.ele('description')
+    .txt(
+      graph.mode === 'static'
+        ? `Alliance network on ${graph.at}: states in the COW system, alliance ties by strongest obligation (ATOP and curated treaties). Data on ${graph.at}: ${describeCoverage(graph.coverage)}.`
+        : `Alliance network ${graph.from} to ${graph.to}: states with their COW system spells, alliance ties with the spells they were in force. Data and the years they cover: ${graph.layers.map((l) => `${describeLayer(l)} (${l.figures.join(', ')})`).join('; ')}.`,
+    )
+    .txt(` Record release ${release.version} (${release.date}): ${release.citation}`)
+    .up();
+  x.up();
+  if (graph.mode === 'static') await writeStatic(x, graph, pacer);
+  else await writeDynamic(x, graph, pacer);
+  x.up();
+  x.end();
+  if (failed) throw failed.error;
 }

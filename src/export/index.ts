@@ -30,12 +30,15 @@ import { toGraphology } from './graphology.export.js';
 import { writeDyadYearCsv } from './dyadYear.export.js';
 import { writeStateYearCsv } from './stateYear.export.js';
 import { versionedFileName } from '../releaseInfo.js';
+import { Pacer } from '../pacer.js';
 
 import { EXPORT_FORMATS, EXPORT_NAMES, type ExportFormat } from './formats.js';
 
 export { EXPORT_FORMATS, EXPORT_NAMES, OPTIONS_SERIES, type ExportFormat } from './formats.js';
 export const MAX_RANGE_YEARS = 250;
 export const MAX_NEGOTIATION_YEARS = 50;
+/** The characters gathered before a write to the output (see runExport). */
+const CHUNK_CHARS = 64 * 1024;
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   gexf: 'application/gexf+xml; charset=utf-8',
@@ -150,11 +153,19 @@ export async function runExport(
   options: { end?: boolean } = {},
 ): Promise<void> {
   const end = options.end ?? true;
-  const finish = async () => {
-    if (end) await new Promise<void>((resolve) => out.end(resolve));
-  };
+  // The XML writers' pieces (an element at a time) gathered into chunks of about 64 KiB, one write each.
+  let pending = '';
   const write = (chunk: string) => {
-    out.write(chunk);
+    pending += chunk;
+    if (pending.length >= CHUNK_CHARS) {
+      out.write(pending);
+      pending = '';
+    }
+  };
+  const finish = async () => {
+    if (pending) out.write(pending);
+    pending = '';
+    if (end) await new Promise<void>((resolve) => out.end(resolve));
   };
   if (request.format === 'dyad-year') {
     if (request.kind !== 'range') throw new BadInputError('dyad-year needs a range', 'from');
@@ -169,15 +180,21 @@ export async function runExport(
     await writeStateYearCsv(ex, Number(request.from.slice(0, 4)), Number(request.to.slice(0, 4)), out, { end });
     return;
   }
+  // One pacer for building and writing: the graph and its document are made in slices (src/pacer.ts).
+  const pacer = new Pacer();
   if (request.kind === 'range') {
-    await writeGexf(await dynamicGraph(ex, request.from, request.to, { negotiations: request.negotiations }), write);
+    await writeGexf(
+      await dynamicGraph(ex, request.from, request.to, { negotiations: request.negotiations, pacer }),
+      write,
+      pacer,
+    );
     write('\n');
     return finish();
   }
   const graph = await staticGraph(ex, request.at, { negotiationYears: request.negotiationYears });
   switch (request.format) {
     case 'gexf':
-      await writeGexf(graph, write);
+      await writeGexf(graph, write, pacer);
       write('\n');
       break;
     case 'graphml':

@@ -33,6 +33,10 @@ import {
 } from '../domain/index.js';
 import * as q from '../store/queries.gen.js';
 import { readLoadedLayers } from '../reads/loadedLayers.js';
+import { Pacer } from '../pacer.js';
+
+/** The state-years of one CINC read (see dynamicGraph). */
+const CINC_BATCH = 1000;
 
 export interface Spell {
   start: string;
@@ -234,8 +238,10 @@ export async function dynamicGraph(
   ex: QueryExecutor,
   from: string,
   to: string,
-  options: { negotiations?: boolean } = {},
+  options: { negotiations?: boolean; pacer?: Pacer } = {},
 ): Promise<DynamicGraph> {
+  // Built in slices: the range's pairs and intervals would hold the event loop for seconds (1815–2018).
+  const pacer = options.pacer ?? new Pacer();
   const [states, memberships, negotiations, loaded] = await Promise.all([
     ex.read(q.statesWithSpells),
     ex.read(q.exportMemberships, { from, to }),
@@ -251,6 +257,7 @@ export async function dynamicGraph(
   const known = systemKnown(states);
   const nodes: DynamicNode[] = [];
   for (const s of states) {
+    if (pacer.due()) await pacer.turn();
     const system = known
       ? mergeSpells(
           s.spells
@@ -291,8 +298,15 @@ export async function dynamicGraph(
       for (let y = Number(sp.start.slice(0, 4)); y <= Number(sp.end.slice(0, 4)); y++) years.add(y);
     for (const year of years) items.push({ id: `${n.ccode}-${year}`, ccode: n.ccode, year });
   }
-  const caps = items.length ? await ex.read(q.cincOfStateYears, { items }) : [];
+  // In batches: the store takes a call's parameters in one synchronous step (16,000 state-years of
+  // 1815–2018 held the event loop for some 180 ms).
+  const caps: { ccode: number; year: number; cinc: number | null }[] = [];
+  for (let i = 0; i < items.length; i += CINC_BATCH) {
+    for (const c of await ex.read(q.cincOfStateYears, { items: items.slice(i, i + CINC_BATCH) })) caps.push(c);
+    await pacer.pace();
+  }
   for (const c of caps) {
+    if (pacer.due()) await pacer.turn();
     const n = byCcode.get(c.ccode);
     if (!n || c.cinc === null) continue;
     for (const part of intersect([{ start: yearStart(c.year), end: yearEnd(c.year) }], n.spells))
@@ -308,11 +322,16 @@ export async function dynamicGraph(
   }
   const pairIntervals = new Map<string, { a: number; b: number; intervals: Interval[] }>();
   const byTreaty = new Map<string, MembershipRow[]>();
-  for (const m of memberships) byTreaty.set(m.treaty, [...(byTreaty.get(m.treaty) ?? []), m]);
+  for (const m of memberships) {
+    const rows = byTreaty.get(m.treaty);
+    if (rows) rows.push(m);
+    else byTreaty.set(m.treaty, [m]);
+  }
   for (const rows of byTreaty.values()) {
     for (const x of rows) {
       for (const y of rows) {
         if (x.ccode >= y.ccode) continue;
+        if (pacer.due()) await pacer.turn(); // a treaty of many members and phases is thousands of pairs
         const common = commonSpell(x, y, x.ended); // ATOP's pairing rule (src/domain/allianceTies.ts)
         if (!common) continue;
         const obligations = dyadObligations(memberCoding(x), memberCoding(y));
@@ -328,6 +347,7 @@ export async function dynamicGraph(
   }
   const edges: DynamicEdge[] = [];
   for (const { a, b, intervals } of pairIntervals.values()) {
+    if (pacer.due()) await pacer.turn();
     const na = byCcode.get(a);
     const nb = byCcode.get(b);
     if (!na || !nb) continue;
@@ -347,6 +367,7 @@ export async function dynamicGraph(
     const treaties = new Set<string>();
     const atopIds = new Set<number>();
     for (let i = 0; i < points.length - 1; i++) {
+      if (pacer.due()) await pacer.turn(); // a pair allied for two centuries has hundreds of intervals
       const start = points[i]!;
       const end = addDays(points[i + 1]!, -1);
       if (!both.some((sp) => sp.start <= start && end <= sp.end)) continue;
@@ -378,6 +399,7 @@ export async function dynamicGraph(
 
   const present = new Set(nodes.map((n) => n.ccode));
   for (const e of negotiationEdges(negotiations, present)) {
+    if (pacer.due()) await pacer.turn();
     const n = e.negotiation!;
     const spell = clip(n.start, n.end, from, to);
     if (!spell) continue;
