@@ -137,6 +137,11 @@ function byteStream(path: string): Readable {
   if (!/\.gz$/i.test(path)) return src;
   const gunzip = createGunzip({ chunkSize: 1 << 20 });
   src.on('error', (e) => gunzip.destroy(e));
+  // Where a damaged .gz fails: zlib's error alone does not say (this listener runs before the pipeline's).
+  gunzip.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code?.startsWith('Z_'))
+      e.message += ` (gzip data damaged at or before compressed byte ${gunzip.bytesWritten} of ${src.bytesRead} read)`;
+  });
   return src.pipe(gunzip);
 }
 
