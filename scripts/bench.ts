@@ -726,6 +726,150 @@ if (sections.has('dyad-year') || sections.has('gexf')) {
   await executor.store.close();
 }
 
+if (sections.has('export-http')) {
+  // The exports as users get them: the server as `npm start` runs it in its own process (published
+  // data sets imported into a fresh DATA_DIR by a first start, then a fresh process that only
+  // serves), the export fetched by curl in another, /healthz asked every ~10 ms from a third.
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const h = await import('./harness/external.js');
+  const x = await import('./harness/exportOverHttp.js');
+  h.buildIfStale();
+  const traceGc = args.includes('--trace-gc');
+  const formats = opt('--http-formats', 'dyad-year,gexf').split(',');
+  const fromYear = Number(opt('--from', '1816'));
+  const toYear = Number(opt('--to', '1949'));
+  const directed = args.includes('--directed');
+  const gexfFrom = Number(opt('--gexf-from', '1815'));
+  const gexfTo = Number(opt('--gexf-to', '2018'));
+  // --ranges 1849,1899,1949,2018: each format from its first year to each of these (memory against the range's length).
+  const ranges = opt('--ranges', '').split(',').filter(Boolean).map(Number);
+  const cases: { name: string; path: string }[] = [];
+  for (const f of formats) {
+    const [from, tos] =
+      f === 'gexf' ? [gexfFrom, ranges.length ? ranges : [gexfTo]] : [fromYear, ranges.length ? ranges : [toYear]];
+    for (const to of tos)
+      cases.push(
+        f === 'gexf'
+          ? {
+              name: `gexf ${from}-${to} (dynamic, negotiations)`,
+              path: `/export/gexf?from=${from}&to=${to}&negotiations=true`,
+            }
+          : {
+              name: `${f} ${from}-${to}${directed ? ' (directed)' : ''}`,
+              path: `/export/${f}?from=${from}&to=${to}${directed ? '&directed=true' : ''}`,
+            },
+      );
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'alliance-export-http-'));
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'production',
+    DATA_DIR: dir,
+    ...(data ? {} : { DATA_SETS: 'none' }),
+    ...(opt('--timeout-ms', '') ? { REQUEST_TIMEOUT_MS: opt('--timeout-ms', '') } : {}),
+  };
+  let server: import('./harness/external.js').ServerProcess | undefined;
+  let probe: import('./harness/exportOverHttp.js').Probe | undefined;
+  try {
+    console.log('\nexport-http: importing the record into a fresh DATA_DIR (npm start on an empty one) ...');
+    await (await h.startApp('import', env)).stop();
+    server = await h.startApp('server', env, traceGc ? ['--trace-gc'] : []);
+    const pid = server.child.pid!;
+    const gc = x.gcPauses(server);
+    // The agreement model a production start fits in the background: let it finish first.
+    let fitted = false;
+    server.onLine((line) => {
+      if (line.includes('agreement model fitted') || line.includes('model prefit failed')) fitted = true;
+    });
+    for (let t = performance.now(); !fitted && performance.now() - t < 120_000;)
+      await new Promise((r) => setTimeout(r, 200));
+    probe = await x.startProbe(server.url);
+    const url = (path: string) => new URL(path, server!.url).href;
+    for (const c of cases) {
+      const warm = await x.curl(url(c.path)); // warm: the JIT, the read cache
+      if (warm.status !== 200) throw new Error(`${c.name}: HTTP ${warm.status}`);
+    }
+    type Run = Awaited<ReturnType<typeof x.curl>> & {
+      healthz: number[];
+      idle: number[];
+      rss0: number;
+      peak: number;
+      cpuMs: number;
+      mainCpuMs: number;
+      preempted: number;
+      gcMax: number;
+      gcSum: number;
+      gcKind: string;
+    };
+    const results = cases.map(() => [] as Run[]);
+    const loadBefore = h.loadAverage();
+    for (let r = 0; r < runs; r++) {
+      // Interleaved: every case once per round, the order reversed every other round.
+      const order = cases.map((_, i) => i);
+      if (r % 2) order.reverse();
+      for (const i of order) {
+        const idleFrom = performance.timeOrigin + performance.now();
+        await new Promise((done) => setTimeout(done, 1000));
+        const idle = probe.between(idleFrom, performance.timeOrigin + performance.now());
+        x.resetPeak(pid);
+        const rss0 = x.memoryOf(pid).rss;
+        const cpu0 = x.cpuOf(pid);
+        const res = await x.curl(url(cases[i]!.path));
+        const { peak } = x.memoryOf(pid);
+        const cpu1 = x.cpuOf(pid);
+        await new Promise((done) => setTimeout(done, 50)); // the probe's answers in flight
+        const pauses = gc.between(res.from, res.to);
+        const longest = pauses.reduce((m, p) => (p.ms > m.ms ? p : m), { kind: '-', ms: 0 });
+        results[i]!.push({
+          ...res,
+          healthz: probe.between(res.from, res.to),
+          idle,
+          rss0,
+          peak,
+          cpuMs: cpu1.processMs - cpu0.processMs,
+          mainCpuMs: cpu1.mainMs - cpu0.mainMs,
+          preempted: cpu1.preempted - cpu0.preempted,
+          gcMax: longest.ms,
+          gcKind: longest.kind,
+          gcSum: pauses.reduce((s, p) => s + p.ms, 0),
+        });
+      }
+      console.log(`round ${r + 1}/${runs}; load average ${h.loadAverage()}`);
+    }
+    const mib = (b: number) => b / 2 ** 20;
+    console.log(
+      `\nexports over HTTP: the server as \`npm start\` runs it (NODE_ENV=production, its request log on), curl in its own process, ` +
+        `/healthz every ~10 ms from a third; ${runs} interleaved runs; node ${process.version}; load average before ${loadBefore}, after ${h.loadAverage()}`,
+    );
+    for (const [i, c] of cases.entries()) {
+      const rs = results[i]!;
+      console.log(`\n${c.name}: GET ${c.path}\n`);
+      console.log(
+        `| run | HTTP | MiB | first byte ms | wall ms | /healthz p50 ms | p99 ms | max ms | idle second's max ms | RSS before MiB | peak RSS MiB | growth MiB | server CPU ms (loop thread) | loop preempted |${traceGc ? ' longest GC pause ms | GC ms in all |' : ''}`,
+      );
+      console.log(
+        `|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|${traceGc ? '---:|---:|' : ''}`,
+      );
+      rs.forEach((r, k) =>
+        console.log(
+          `| ${k + 1} | ${r.status} | ${mib(r.bytes).toFixed(1)} | ${f1(r.firstByteMs)} | ${f1(r.totalMs)} | ${f1(x.percentile(r.healthz, 50))} | ${f1(x.percentile(r.healthz, 99))} | ${f1(Math.max(...r.healthz))} | ${f1(Math.max(...r.idle))} | ${mib(r.rss0).toFixed(0)} | ${mib(r.peak).toFixed(0)} | ${mib(r.peak - r.rss0).toFixed(1)} | ${r.cpuMs} (${r.mainCpuMs}) | ${r.preempted} |${traceGc ? ` ${f1(r.gcMax)} (${r.gcKind}) | ${f1(r.gcSum)} |` : ''}`,
+        ),
+      );
+      const s = (f: (r: Run) => number, d = 1) => h.spread(rs.map(f), d);
+      console.log(
+        `\nmedian (min–max): wall ${s((r) => r.totalMs, 0)} ms, first byte ${s((r) => r.firstByteMs, 0)} ms, ${mib(rs[0]!.bytes).toFixed(1)} MiB; ` +
+          `/healthz p50 ${s((r) => x.percentile(r.healthz, 50))}, p99 ${s((r) => x.percentile(r.healthz, 99))}, max ${s((r) => Math.max(...r.healthz))} ms ` +
+          `(idle second's max ${s((r) => Math.max(...r.idle))}); server peak RSS ${s((r) => mib(r.peak), 0)} MiB, growth over the export ${s((r) => mib(r.peak - r.rss0))} MiB; server CPU ${s((r) => r.cpuMs, 0)} ms (loop thread ${s((r) => r.mainCpuMs, 0)}), wall / loop-thread CPU ${s((r) => r.totalMs / r.mainCpuMs, 2)}` +
+          (traceGc ? `; longest GC pause ${s((r) => r.gcMax)} ms` : ''),
+      );
+    }
+  } finally {
+    await probe?.stop();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (sections.has('series')) {
   const { OPTIONS_QUERIES } = await import('../src/web/options/queries.js');
   const { monitorEventLoopDelay } = await import('node:perf_hooks');
