@@ -1,13 +1,13 @@
 /**
  * GEXF 1.3 (Gephi): static for one date, dynamic for a range (`mode="dynamic"`, `timeformat="date"`,
  * node and edge `<spells>`, dynamic attribute values with start/end), so Gephi's timeline plays the
- * eras. Written as xmlbuilder2's callback writer wrote it (./xmlWriter.ts: the same text without a DOM
- * per element) into chunks of about 64 KiB that the caller pulls
- * (`gexfChunks`, an async generator: piped to the response, the next chunk is made only once the
- * client has taken the last, so a slow reader never makes the server hold the document), in slices
- * that give the event loop a turn (src/pacer.ts). Visual hints
- * (`color`, `size`, `thickness`, `shape`) are the GEXF 1.3 schema's elements in the gexf namespace
- * (the published XSD declares them there; Gephi and graphology read them by local name).
+ * eras. Written as xmlbuilder2's callback writer wrote it (./xmlWriter.ts: the same text, without a
+ * DOM per element) in chunks of about 64 KiB that the caller pulls (`gexfChunks`, an async
+ * generator: piped to the response, the next chunk is made once the client has taken the last, so a
+ * slow reader never makes the server hold the document), in slices that give the event loop a turn
+ * (src/pacer.ts). Visual hints (`color`, `size`, `thickness`, `shape`) are the GEXF 1.3 schema's
+ * elements in the gexf namespace (the published XSD declares them there; Gephi and graphology read
+ * them by local name).
  */
 import { XmlWriter } from './xmlWriter.js';
 import { Pacer } from '../pacer.js';
@@ -255,8 +255,8 @@ const dayAfter = (iso: string) => addDays(iso, 1);
 
 /**
  * The graph as GEXF 1.3, in chunks of about 64 KiB, made in slices of the pacer's budget: the event
- * loop turns between nodes and edges once a slice is spent (a dynamic graph of 1815–2018 is seconds
- * of work). A chunk is made when the consumer asks for it: piped to a response, the writer waits
+ * loop turns between nodes and edges once a slice is spent (the dynamic graph of 1815–2018 is some
+ * 90,000 elements). A chunk is made when the consumer asks for it: piped to a response, the writer waits
  * while the client has not taken the last one (`Readable.from` asks only below its high-water mark),
  * and stops at the next chunk when the response closes.
  */

@@ -173,6 +173,8 @@ export async function runExport(
     await writeStateYearCsv(ex, Number(request.from.slice(0, 4)), Number(request.to.slice(0, 4)), out, { end });
     return;
   }
+  if (request.kind === 'range' && request.format !== 'gexf')
+    throw new BadInputError(`${request.format} is a static format: give at=YYYY-MM-DD`, 'from');
   // One pacer for building and writing: the graph and its document are made in slices (src/pacer.ts).
   const pacer = new Pacer();
   const graph =
@@ -189,7 +191,7 @@ async function* documentChunks(format: ExportFormat, graph: ExportGraph, pacer: 
     yield '\n';
     return;
   }
-  if (graph.mode !== 'static') throw new BadInputError(`${format} is a static format: give at=YYYY-MM-DD`, 'from');
+  if (graph.mode !== 'static') return; // refused by runExport before anything is written
   switch (format) {
     case 'graphml': {
       // One date's graph, written at once (a few hundred KB at most), handed out in chunks.

@@ -3,7 +3,7 @@
  * between lines, an element without children self-closed as `<x/>`, text kept on its element's
  * line, attributes in the order given, null and undefined ones left out), made directly as
  * strings. xmlbuilder2 builds a DOM fragment (document, element and attribute objects, namespace
- * maps) for every element it writes: the dynamic GEXF of 1815–2018, some 140,000 elements, took
+ * maps) for every element it writes: the dynamic GEXF of 1815–2018, some 90,000 elements, took
  * about 8 s of CPU and most of the garbage of the export. Its escaping is kept too, so the output
  * is byte for byte what it was: in attribute values `&` (unless it begins `&lt;`, `&gt;`, `&amp;`,
  * `&apos;` or `&quot;`), `<`, `>` and `"`; in text the same but `"`.
