@@ -12,6 +12,8 @@
  *   --python FILE     dyad-year: a Python reference script (`python3 FILE OUT.csv --data DIR --from Y --to Y
  *                     [--directed]`; scripts/reference/dyadYearPandas.py, pandas on the raw files), run interleaved
  *   --gexf-from Y, --gexf-to Y  gexf: the dynamic GEXF's years, with negotiations (default 1815, 2018)
+ *   --ranges Y,Y,...  dyad-year, gexf: each from its first year to each of these instead; --live-heap (with
+ *                     node --expose-gc): the heap in use after full GCs during the export (what it holds)
  *   export-http: --http-formats dyad-year,gexf (default both; also state-year), the ranges above (--from, --to,
  *                     --directed, --gexf-from, --gexf-to) or --ranges Y,Y,... (each format from its first year to
  *                     each), --baseline DIR (another checkout with node_modules, its server measured in turn),
@@ -620,19 +622,36 @@ if (sections.has('dyad-year') || sections.has('gexf')) {
   const gexfFrom = opt('--gexf-from', '1815');
   const gexfTo = opt('--gexf-to', '2018');
   const python = opt('--python', '');
+  const fullGc = args.includes('--live-heap') ? (globalThis as { gc?: () => void }).gc : undefined;
+  if (args.includes('--live-heap') && !fullGc)
+    throw new Error('--live-heap needs node --expose-gc (node --expose-gc --import tsx scripts/bench.ts ...)');
   const t0 = performance.now();
   const { executor } = await openGraph(1, data);
   console.log(`\nexports: graph ready in ${Math.round(performance.now() - t0)} ms`);
   const exportOnce = async (run: (sink: InstanceType<typeof Writable>) => Promise<void>) => {
     let bytes = 0;
     let rows = -1;
+    // --live-heap (node --expose-gc): a full GC every 1/20 of the output so far (256 KiB at least) and
+    // every second, and the heap in use after it: what the export holds, without the garbage not yet
+    // collected (the timings of such runs are not the export's).
+    let live = 0;
+    let nextGc = 0;
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
         bytes += chunk.length;
         for (const c of chunk) if (c === 10) rows += 1;
+        if (fullGc && bytes >= nextGc) {
+          fullGc();
+          live = Math.max(live, process.memoryUsage().heapUsed);
+          nextGc = bytes + Math.max(256 * 1024, bytes / 20);
+        }
         done();
       },
     });
+    if (fullGc) {
+      fullGc();
+      fullGc();
+    }
     const delay = monitorEventLoopDelay({ resolution: 1 });
     const rss0 = process.memoryUsage().rss;
     const heap0 = process.memoryUsage().heapUsed;
@@ -643,17 +662,26 @@ if (sections.has('dyad-year') || sections.has('gexf')) {
       rssMax = Math.max(rssMax, m.rss);
       heapMax = Math.max(heapMax, m.heapUsed);
     }, 5);
+    // --live-heap: also every second, while the graph or the indices are built (nothing is written yet).
+    const liveSampler = fullGc
+      ? setInterval(() => {
+          fullGc();
+          live = Math.max(live, process.memoryUsage().heapUsed);
+        }, 1000)
+      : undefined;
     delay.enable();
     const t = performance.now();
     await run(sink);
     const ms = performance.now() - t;
     delay.disable();
     clearInterval(sampler);
+    clearInterval(liveSampler);
     return {
       ms,
       stall: delay.max / 1e6,
       rss: (rssMax - rss0) / 2 ** 20,
       heap: (heapMax - heap0) / 2 ** 20,
+      live: fullGc ? (live - heap0) / 2 ** 20 : NaN,
       rows,
       bytes,
     };
@@ -676,30 +704,34 @@ if (sections.has('dyad-year') || sections.has('gexf')) {
     return delay.max / 1e6;
   };
   const cases: { name: string; run: (sink: InstanceType<typeof Writable>) => Promise<void>; python: boolean }[] = [];
+  // --ranges Y,Y,...: each export from its first year to each of these (memory against the range's length).
+  const ranges = opt('--ranges', '').split(',').filter(Boolean).map(Number);
   if (sections.has('dyad-year'))
-    cases.push({
-      name: `dyad-year ${fromYear}-${toYear}${directed ? ' (directed)' : ''}`,
-      run: (sink) => writeDyadYearCsv(executor, fromYear, toYear, sink, { directed }),
-      python: python !== '',
-    });
+    for (const to of ranges.length ? ranges : [toYear])
+      cases.push({
+        name: `dyad-year ${fromYear}-${to}${directed ? ' (directed)' : ''}`,
+        run: (sink) => writeDyadYearCsv(executor, fromYear, to, sink, { directed }),
+        python: python !== '' && !ranges.length,
+      });
   if (sections.has('gexf'))
-    cases.push({
-      name: `gexf ${gexfFrom}-${gexfTo} (dynamic, negotiations)`,
-      run: (sink) =>
-        runExport(
-          executor,
-          {
-            format: 'gexf',
-            kind: 'range',
-            from: `${gexfFrom}-01-01`,
-            to: `${gexfTo}-12-31`,
-            negotiations: true,
-            directed: false,
-          },
-          sink,
-        ),
-      python: false,
-    });
+    for (const to of ranges.length ? ranges.map(String) : [gexfTo])
+      cases.push({
+        name: `gexf ${gexfFrom}-${to} (dynamic, negotiations)`,
+        run: (sink) =>
+          runExport(
+            executor,
+            {
+              format: 'gexf',
+              kind: 'range',
+              from: `${gexfFrom}-01-01`,
+              to: `${to}-12-31`,
+              negotiations: true,
+              directed: false,
+            },
+            sink,
+          ),
+        python: false,
+      });
   for (const c of cases) {
     await exportOnce(c.run); // warm
     const node: Awaited<ReturnType<typeof exportOnce>>[] = [];
@@ -713,12 +745,12 @@ if (sections.has('dyad-year') || sections.has('gexf')) {
     const last = node[node.length - 1]!;
     console.log(`\n${c.name}`);
     console.log(
-      "\n| run | export ms | max loop stall ms | idle second's max stall ms | RSS growth MiB | heap growth MiB | python ms |",
+      "\n| run | export ms | max loop stall ms | idle second's max stall ms | RSS growth MiB | heap growth MiB | live heap growth MiB | python ms |",
     );
-    console.log('|---:|---:|---:|---:|---:|---:|---:|');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
     node.forEach((r, i) =>
       console.log(
-        `| ${i + 1} | ${f1(r.ms)} | ${f1(r.stall)} | ${f1(idle[i]!)} | ${f1(r.rss)} | ${f1(r.heap)} | ${py[i] !== undefined ? f1(py[i]!) : '-'} |`,
+        `| ${i + 1} | ${f1(r.ms)} | ${f1(r.stall)} | ${f1(idle[i]!)} | ${f1(r.rss)} | ${f1(r.heap)} | ${Number.isNaN(r.live) ? '-' : f1(r.live)} | ${py[i] !== undefined ? f1(py[i]!) : '-'} |`,
       ),
     );
     const m = median(node.map((r) => r.ms));
@@ -729,7 +761,7 @@ if (sections.has('dyad-year') || sections.has('gexf')) {
         .join(
           ' ',
         )}; median ${f1(m)} ms for ${last.rows} rows (${(last.bytes / 2 ** 20).toFixed(1)} MiB); max loop stall ${f1(Math.max(...node.map((r) => r.stall)))} ms (median ${f1(median(node.map((r) => r.stall)))}); ` +
-        `RSS growth median ${f1(median(node.map((r) => r.rss)))} MiB; process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+        `RSS growth median ${f1(median(node.map((r) => r.rss)))} MiB${fullGc ? `, live heap growth median ${f1(median(node.map((r) => r.live)))} MiB` : ''}; process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
     );
     if (py.length)
       console.log(
@@ -847,6 +879,10 @@ if (sections.has('export-http')) {
         preempted: cpu1.preempted - cpu0.preempted,
         gcMax: longest.ms,
         gcKind: longest.kind,
+        // /healthz answers over 50 ms, and how many of them had a GC pause of the server inside.
+        slow: t.probe.samples(res.from, res.to).filter(([, ms]) => ms > 50).length,
+        slowInGc: t.probe.samples(res.from, res.to).filter(([sent, ms]) => ms > 50 && t.gc.overlaps(sent, sent + ms))
+          .length,
         gcSum: pauses.reduce((s, p) => s + p.ms, 0),
       };
     };
@@ -891,7 +927,10 @@ if (sections.has('export-http')) {
             `/healthz p50 ${s((r) => x.percentile(r.healthz, 50))}, p99 ${s((r) => x.percentile(r.healthz, 99))}, max ${s((r) => max(r.healthz))} ms ` +
             `(idle second's max ${s((r) => max(r.idle))}); server peak RSS ${s((r) => mib(r.peak), 0)} MiB, growth over the export ${s((r) => mib(r.peak - r.rss0))} MiB; ` +
             `server CPU ${s((r) => r.cpuMs, 0)} ms (loop thread ${s((r) => r.mainCpuMs, 0)}), wall / loop-thread CPU ${s((r) => r.totalMs / r.mainCpuMs, 2)}` +
-            (traceGc ? `; longest GC pause ${s((r) => r.gcMax)} ms, GC in all ${s((r) => r.gcSum, 0)} ms` : ''),
+            (traceGc
+              ? `; longest GC pause ${s((r) => r.gcMax)} ms, GC in all ${s((r) => r.gcSum, 0)} ms; ` +
+                `/healthz answers over 50 ms: ${rs.reduce((n, r) => n + r.slow, 0)} in all, ${rs.reduce((n, r) => n + r.slowInGc, 0)} of them with a GC pause inside`
+              : ''),
         );
       }
       if (targets.length === 2) {

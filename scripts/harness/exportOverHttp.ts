@@ -55,6 +55,8 @@ export function resetPeak(pid: number): void {
 export interface Probe {
   /** Latencies (ms) of the answers to requests sent in [from, to] (epoch ms). */
   between(from: number, to: number): number[];
+  /** The samples sent in [from, to]: [epoch ms sent, latency ms]. */
+  samples(from: number, to: number): [number, number][];
   stop(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startProbe(url: string, intervalMs = 10): Promise<Probe> {
   await started;
   return {
     between: (from, to) => samples.filter(([t]) => t >= from && t <= to).map(([, ms]) => ms),
+    samples: (from, to) => samples.filter(([t]) => t >= from && t <= to),
     stop: () =>
       new Promise((done) => {
         child.once('exit', () => done());
@@ -134,7 +137,11 @@ export function curl(url: string): Promise<CurlResult> {
  * The server's GC pauses (ms, with their kind) from its `--trace-gc` lines, each stamped with the
  * epoch ms at which it was read here (the trace's own clock is the process's).
  */
-export function gcPauses(server: ServerProcess): { between(from: number, to: number): { kind: string; ms: number }[] } {
+export function gcPauses(server: ServerProcess): {
+  between(from: number, to: number): { kind: string; ms: number }[];
+  /** Whether a pause (taken as ending when its line was read) overlaps [from, to]. */
+  overlaps(from: number, to: number): boolean;
+} {
   const pauses: [number, string, number][] = [];
   // `[pid:0x…]   12345 ms: Scavenge 40.1 (52.3) -> 38.7 (53.3) MB, 1.23 / 0.00 ms  (…`
   const re = /\d+ ms: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep)[^,]*MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \//;
@@ -144,6 +151,7 @@ export function gcPauses(server: ServerProcess): { between(from: number, to: num
   });
   return {
     between: (from, to) => pauses.filter(([t]) => t >= from && t <= to).map(([, kind, ms]) => ({ kind, ms })),
+    overlaps: (from, to) => pauses.some(([t, , ms]) => t - ms <= to && t >= from),
   };
 }
 
