@@ -85,9 +85,9 @@ export function startProcess(
   });
 }
 
-/** `node scripts/buildIfStale.mjs`, what `npm start` runs first. */
-export function buildIfStale(): void {
-  const r = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'buildIfStale.mjs'), '--quiet'], {
+/** `node scripts/buildIfStale.mjs`, what `npm start` runs first (of the checkout at `root`). */
+export function buildIfStale(root = projectRoot): void {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'buildIfStale.mjs'), '--quiet'], {
     stdio: 'inherit',
   });
   if (r.status !== 0) throw new Error('build failed');
@@ -96,13 +96,19 @@ export function buildIfStale(): void {
 /**
  * The project's server as `npm start` runs it (`node dist/src/cli.js serve`: production mode,
  * request log at info), on a free loopback port, with `env` on top of this process's environment
- * (`nodeArgs`: options for node itself, such as `--trace-gc`, which NODE_OPTIONS does not take).
+ * (`nodeArgs`: options for node itself, such as `--trace-gc`, which NODE_OPTIONS does not take;
+ * `root`: another checkout's build, for a baseline).
  */
-export function startApp(name: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<ServerProcess> {
+export function startApp(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+  root = projectRoot,
+): Promise<ServerProcess> {
   return startProcess(
     name,
     process.execPath,
-    [...nodeArgs, join(projectRoot, 'dist', 'src', 'cli.js'), 'serve'],
+    [...nodeArgs, join(root, 'dist', 'src', 'cli.js'), 'serve'],
     { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     /GraphQL:\s+(http:\/\/\S+)/,
   );
