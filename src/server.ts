@@ -30,7 +30,7 @@ import { createContext, type RequestContext } from './context.js';
 import { prefitModel } from './analysis/agreement/index.js';
 import { buildAppSchema } from './buildAppSchema.js';
 import { parseOptions, validationRules } from './limits/documentChecks.js';
-import { OffThreadDocuments } from './limits/offThreadDocuments.js';
+import { MAIN_THREAD_TOKENS, OffThreadDocuments } from './limits/offThreadDocuments.js';
 import { useCostLimit } from './limits/useCostLimit.js';
 import { useResponseBudget } from './limits/useResponseBudget.js';
 import { HeapGuard } from './limits/heapGuard.js';
@@ -64,10 +64,10 @@ export async function createApollo(
   const policy = { ...DEFAULT_SERVER_POLICY, ...options.policy };
   const slots = options.slots ?? new Slots(policy.maxConcurrentExpensive);
   const retryAfter = Math.max(1, Math.ceil(limits.requestTimeoutMs / 2000));
-  // Large documents are parsed and validated in a worker (limits/offThreadDocuments.ts), with the
-  // same parse options and rules as below (limits/documentChecks.ts).
+  // With MAX_TOKENS raised, large documents are parsed and validated in a worker
+  // (limits/offThreadDocuments.ts), with the same parse options and rules as below (limits/documentChecks.ts).
   const documents =
-    policy.documentWorkers > 0
+    policy.documentWorkers > 0 && limits.maxTokens > MAIN_THREAD_TOKENS
       ? new OffThreadDocuments({
           schemaModule: new URL(`./buildAppSchema${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
             .href,
@@ -161,10 +161,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const app = express();
   const httpServer = http.createServer(app);
   const policy = { ...DEFAULT_SERVER_POLICY, ...options.policy };
-  const { apollo, documents } = await createApollo({ ...options, policy, httpServer });
+  const { apollo } = await createApollo({ ...options, policy, httpServer });
   await apollo.start();
-  // The document worker builds its schema now, not when the first large document arrives.
-  documents?.warm();
   const { logger } = options;
   // Requests share the rows of their reads by data version (store/QueryExecutor.ts: withReadCache).
   const executor =

@@ -57,6 +57,14 @@ export interface OffThreadOptions extends DocumentWorkerData {
   onWorkerError?: (e: unknown) => void;
 }
 
+/**
+ * The parser reads at most MAX_TOKENS tokens of any document. Up to this many (the default), parsing
+ * and validating the largest document a client can send took 25–40 ms on this machine under load
+ * (a load average of 14): under the 50 ms a turn of the event loop may take, so no worker is needed
+ * and none is started. Past it, a document over 16,000 characters goes to the worker.
+ */
+export const MAIN_THREAD_TOKENS = 5000;
+
 /** Workers that fail this many times in a row without a check done turn off-thread checking off. */
 const FAILURES_BEFORE_GIVING_UP = 3;
 
@@ -138,7 +146,11 @@ export class OffThreadDocuments {
     };
   }
 
-  /** Starts the worker now rather than on the first large document (it builds the schema: ~1 s). */
+  /**
+   * Starts the workers now rather than on the first large document (each builds the schema: ~1 s from
+   * dist/, seconds from the sources). The server does not: a start that never sees a large document
+   * starts no worker, and the first large document waits for one within its deadline.
+   */
   warm(): void {
     this.workers();
   }

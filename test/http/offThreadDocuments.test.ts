@@ -16,8 +16,12 @@ import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import type { Logger } from '../../src/logger.js';
 import { seededEmbedded } from '../helpers/testStore.js';
 
-/** The limits of `npm run load -- --attack` (raised so that large documents get through), and the defaults. */
+/**
+ * The limits of `npm run load -- --attack` (raised so that large documents get through); the defaults
+ * but MAX_TOKENS just past the 5,000 up to which documents stay on the main thread; the defaults.
+ */
 const raised: Config['limits'] = { maxDepth: 8, maxCost: 1e9, maxPageSize: 100, maxTokens: 200_000, maxAliases: 5000 };
+const modest: Config['limits'] = { maxDepth: 8, maxCost: 25000, maxPageSize: 100, maxTokens: 6000 };
 const defaults: Config['limits'] = { maxDepth: 8, maxCost: 25000, maxPageSize: 100 };
 
 interface Pair {
@@ -77,16 +81,16 @@ const aliases = (n: number, field: string, prefix = 'a') =>
 const padding = `# ${'x'.repeat(16_100)}\n`;
 
 let raisedPair: Pair;
-let defaultPair: Pair;
+let modestPair: Pair;
 let privatePair: Pair;
 
 beforeAll(async () => {
   executor = await seededEmbedded();
   raisedPair = await pair(raised);
-  defaultPair = await pair(defaults);
-  privatePair = await pair(defaults, { introspection: false });
+  modestPair = await pair(modest);
+  privatePair = await pair(modest, { introspection: false });
   // The workers build their schema first (seconds from the TypeScript sources on a loaded machine).
-  for (const p of [raisedPair, defaultPair, privatePair]) p.documents.warm();
+  for (const p of [raisedPair, modestPair, privatePair]) p.documents.warm();
 }, 120_000);
 
 afterAll(async () => {
@@ -127,26 +131,26 @@ describe('a large document gets the same answer off the main thread as on it', (
     },
     {
       name: 'MAX_TOKENS',
-      pair: () => defaultPair,
+      pair: () => modestPair,
       query: `{ ${aliases(3000, 'state(ccode: 200) { name }')} }`,
       status: 400,
     },
     {
       name: 'MAX_ALIASES (an AppError of our rule)',
-      pair: () => defaultPair,
+      pair: () => modestPair,
       query: `${padding}{ ${aliases(31, '__typename')} }`,
       status: 400,
     },
     {
       name: 'MAX_DEPTH',
-      pair: () => defaultPair,
+      pair: () => modestPair,
       query: `${padding}{ state(ccode: 2) { ${'negotiations { parties { '.repeat(5)}name${' } }'.repeat(5)} } }`,
       status: 400,
     },
-    { name: 'a mutation', pair: () => defaultPair, query: `${padding}mutation { __typename }`, status: 400 },
+    { name: 'a mutation', pair: () => modestPair, query: `${padding}mutation { __typename }`, status: 400 },
     {
       name: 'MAX_COST (costed from the worker)',
-      pair: () => defaultPair,
+      pair: () => modestPair,
       query: `${padding}{ ${aliases(30, 'alternativeAllies(state: 200, at: "1914-01-01", windowYears: 100) { score }')} }`,
       status: 400,
     },
@@ -183,6 +187,11 @@ describe('a large document gets the same answer off the main thread as on it', (
       },
       60_000,
     );
+
+  it('with MAX_TOKENS at its default (5,000) every document stays on the main thread: no worker', async () => {
+    const { documents } = await server(defaults, {});
+    expect(documents).toBeUndefined();
+  });
 
   it('a small document stays on the main thread', async () => {
     const before = raisedPair.documents.checkedOffThread;
