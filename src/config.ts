@@ -29,7 +29,7 @@
  * | MAX_CONCURRENT_EXPENSIVE | 2 | expensive operations run at once; more get HTTP 429 `TOO_MANY_REQUESTS` with `Retry-After` |
  * | STORE_CONCURRENCY | 4 | store calls GraphQL requests run at once, shared round-robin between requests (keeps /healthz answering while heavy requests run) |
  * | READ_CACHE | true | `true` or `false`: requests share the rows of their reads by data version (`false`: every request reads the store) |
- * | DOCUMENT_WORKERS | 1 | worker threads that parse and validate GraphQL documents longer than 16,000 characters off the main thread (`0`: on the main thread, as smaller ones are); each holds a copy of the schema |
+ * | DOCUMENT_WORKERS | 1 | worker threads that parse and validate GraphQL documents longer than 16,000 characters off the main thread when MAX_TOKENS is raised past its default 5,000 (up to it, or with `0`, every document is checked on the main thread); started by the first such document, each holds a copy of the schema |
  * | DOCUMENT_QUEUE | 16 | such documents that may wait for a worker; more get HTTP 429 `TOO_MANY_REQUESTS` with `Retry-After`. One still waiting or being checked at its deadline gets `TIMEOUT` (HTTP 503) |
  * | MAX_CONCURRENT_EXPORTS | 1 | `/export/*` requests run at once; more get HTTP 429 with `Retry-After` |
  * | INTROSPECTION | true | `true` or `false`: answer `__schema`/`__type` queries (the explorer needs it) |
