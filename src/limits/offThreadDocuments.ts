@@ -1,7 +1,9 @@
 /**
  * Large GraphQL documents are parsed and validated off the main thread. graphql-js does both in one
- * synchronous stretch: a 1,000-alias document held the event loop 100–200 ms (parse 27–60 ms,
- * validation 66–167 ms), and every new such document (a different alias, a space) costs that again.
+ * synchronous stretch: a 1,000-alias document held the event loop 100–200 ms (issue 28: parse
+ * 27–60 ms, validation 66–167 ms; 155–370 ms together here under a load average of 14), and every new
+ * such document (a different alias, a space) costs that again. Only when MAX_TOKENS is raised past
+ * MAIN_THREAD_TOKENS (below): up to it, the parser stops soon enough on the main thread.
  *
  * How: Apollo Server awaits every plugin's `didResolveSource`, then looks the document up in its
  * document store by the SHA-256 of the text, and a document found there is neither parsed nor
