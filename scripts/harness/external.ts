@@ -16,6 +16,8 @@ export interface ServerProcess {
   /** The GraphQL endpoint. */
   url: string;
   child: ChildProcess;
+  /** Calls `listener` with each later line of the process's stdout (its log); returns the unsubscribe. */
+  onLine(listener: (line: string) => void): () => void;
   stop(): Promise<number | null>;
 }
 
@@ -49,6 +51,10 @@ export function startProcess(
     };
     child.once('exit', exited);
     const lines = createInterface({ input: child.stdout! });
+    const listeners = new Set<(line: string) => void>();
+    lines.on('line', (line) => {
+      for (const l of listeners) l(line);
+    });
     lines.on('line', (line) => {
       const m = ready.exec(line);
       if (!m) return;
@@ -63,6 +69,10 @@ export function startProcess(
         name,
         url,
         child,
+        onLine(listener) {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
         stop: () =>
           new Promise((done) => {
             if (child.exitCode !== null) return done(child.exitCode);
@@ -85,13 +95,14 @@ export function buildIfStale(): void {
 
 /**
  * The project's server as `npm start` runs it (`node dist/src/cli.js serve`: production mode,
- * request log at info), on a free loopback port, with `env` on top of this process's environment.
+ * request log at info), on a free loopback port, with `env` on top of this process's environment
+ * (`nodeArgs`: options for node itself, such as `--trace-gc`, which NODE_OPTIONS does not take).
  */
-export function startApp(name: string, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+export function startApp(name: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<ServerProcess> {
   return startProcess(
     name,
     process.execPath,
-    [join(projectRoot, 'dist', 'src', 'cli.js'), 'serve'],
+    [...nodeArgs, join(projectRoot, 'dist', 'src', 'cli.js'), 'serve'],
     { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     /GraphQL:\s+(http:\/\/\S+)/,
   );
