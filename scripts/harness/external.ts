@@ -5,6 +5,7 @@
  * loop with the load), and the statistics they print (medians with their spread, the load average).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -93,15 +94,23 @@ export function buildIfStale(): void {
   if (r.status !== 0) throw new Error('build failed');
 }
 
+/** The node flags `npm start` gives the server: those between `node` and `dist/src/cli.js` in package.json's start script. */
+export function serveNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const m = /\bnode((?:\s+--\S+)*)\s+dist\/src\/cli\.js serve\b/.exec(pkg.scripts.start);
+  if (!m) throw new Error(`package.json's start script does not run node dist/src/cli.js serve: ${pkg.scripts.start}`);
+  return m[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 /**
- * The project's server as `npm start` runs it (`node dist/src/cli.js serve`: production mode,
- * request log at info), on a free loopback port, with `env` on top of this process's environment.
+ * The project's server as `npm start` runs it (`node <its flags> dist/src/cli.js serve`: production
+ * mode, request log at info), on a free loopback port, with `env` on top of this process's environment.
  */
 export function startApp(name: string, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   return startProcess(
     name,
     process.execPath,
-    [join(projectRoot, 'dist', 'src', 'cli.js'), 'serve'],
+    [...serveNodeFlags(), join(projectRoot, 'dist', 'src', 'cli.js'), 'serve'],
     { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     /GraphQL:\s+(http:\/\/\S+)/,
   );
