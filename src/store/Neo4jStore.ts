@@ -58,6 +58,22 @@ function toNeo4jParams(value: unknown): unknown {
   return value;
 }
 
+/**
+ * `run()` with V8's stack traces off while it runs (it is synchronous). neo4j-driver makes an Error and
+ * formats its stack for every result it creates, to show a failed query's caller; the store turns
+ * every failure into its own error naming the query, where that stack never shows. The formatting
+ * was 2% of the CPU of a request reading 3 queries.
+ */
+function withoutCallerStack<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly idleSessions: Session[] = [];
@@ -156,7 +172,7 @@ export class Neo4jStore implements GraphStore {
     for (let attempt = 0; ; attempt++) {
       const session = this.takeSession();
       try {
-        const result = await session.run(text, sent, this.txConfig(tag));
+        const result = await withoutCallerStack(() => session.run(text, sent, this.txConfig(tag)));
         this.giveBack(session, true);
         const rows = new Array<Row>(result.records.length);
         for (let i = 0; i < rows.length; i++) rows[i] = normaliseRow(result.records[i]!.toObject());

@@ -718,7 +718,7 @@ export type NegotiationsOfTreatiesRow = {
 };
 export const negotiationsOfTreaties = defineQuery<NegotiationsOfTreatiesParams, NegotiationsOfTreatiesRow>('negotiationsOfTreaties', 'READ');
 
-/** One page of negotiations ordered by start date, filtered by outcome, party, era and a date range (a negotiation matches when its span overlaps [from, to]); with the total count. The page holds the negotiations themselves (the columns of negotiationsByIds), so that a page and its nodes are one round trip. (cypher/negotiationsPage.cypher) */
+/** One page of negotiations ordered by start date, filtered by outcome, party, era and a date range (a negotiation matches when its span overlaps [from, to]); with the total count. The page holds the negotiations themselves (the columns of negotiationsByIds), so that a page and its nodes are one round trip; their long texts (summary, notes: two thirds of a page's bytes) only when $texts (the resolver passes whether the selection asks for them), else null. (cypher/negotiationsPage.cypher) */
 export type NegotiationsPageParams = {
   outcome: string | null;
   party: number | null;
@@ -727,10 +727,11 @@ export type NegotiationsPageParams = {
   to: string | null;
   skip: number;
   first: number;
+  texts: boolean;
 };
 export type NegotiationsPageRow = {
   total: number;
-  page: { id: string; name: string; start: string; startPrecision: Precision; end: string; endPrecision: Precision; outcome: Outcome; summary: string; confidence: Confidence; notes: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null; startNotRecorded: boolean; inSecondCodingSample: boolean }[];
+  page: { id: string; name: string; start: string; startPrecision: Precision; end: string; endPrecision: Precision; outcome: Outcome; summary: string | null; confidence: Confidence; notes: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null; startNotRecorded: boolean; inSecondCodingSample: boolean }[];
 };
 export const negotiationsPage = defineQuery<NegotiationsPageParams, NegotiationsPageRow>('negotiationsPage', 'READ');
 
