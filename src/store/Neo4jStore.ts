@@ -17,6 +17,7 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j
 import type { GraphStore, Params, ReadOptions, Row, StoreHealth, StoreTransaction } from './GraphStore.js';
 import { normaliseRow } from './normaliseValue.js';
 import { StoreQueryError, StoreUnavailableError } from '../errors/index.js';
+import { NEO4J_CONNECTION_TIMEOUT_MS, NEO4J_HEALTH_TIMEOUT_MS } from './neo4jTimeouts.js';
 
 export interface Neo4jStoreOptions {
   uri: string;
@@ -70,7 +71,7 @@ export class Neo4jStore implements GraphStore {
 
   /** Connects and verifies connectivity; throws `StoreUnavailableError` with the reason if it cannot. */
   static async connect(options: Neo4jStoreOptions): Promise<Neo4jStore> {
-    const timeout = options.connectionTimeoutMs ?? 5000;
+    const timeout = options.connectionTimeoutMs ?? NEO4J_CONNECTION_TIMEOUT_MS;
     let driver: Driver;
     try {
       driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
@@ -150,7 +151,7 @@ export class Neo4jStore implements GraphStore {
    * retrying, the retry window (the connection timeout) is open and `signal` is not aborted.
    */
   private async runRead(text: string, params: Params, tag: string, signal?: AbortSignal): Promise<Row[]> {
-    const retryFor = this.options.connectionTimeoutMs ?? 5000;
+    const retryFor = this.options.connectionTimeoutMs ?? NEO4J_CONNECTION_TIMEOUT_MS;
     const t0 = performance.now();
     const sent = toNeo4jParams(params) as Params;
     for (let attempt = 0; ; attempt++) {
@@ -219,7 +220,7 @@ export class Neo4jStore implements GraphStore {
    * requests' reads: /readyz turns ready as soon as reads are answered again.
    */
   async health(): Promise<StoreHealth> {
-    const timeout = this.options.healthTimeoutMs ?? 2000;
+    const timeout = this.options.healthTimeoutMs ?? NEO4J_HEALTH_TIMEOUT_MS;
     try {
       await this.read('RETURN 1 AS ok', {}, 'health', { signal: AbortSignal.timeout(timeout) });
       return { ok: true, store: 'neo4j', detail: this.options.uri };
