@@ -9,7 +9,10 @@
  * session is made and dropped per read; the reads of one level of a GraphQL result (its DataLoaders)
  * go out together, each on its own pooled connection. A read that fails for a reason worth retrying
  * (Neo4j unreachable, a leader switch) is tried again with a growing pause while the retry window
- * allows; a read whose request is past its deadline or gone rejects at once with the signal's reason,
+ * allows, until one read has failed a whole window: then the store counts as down and reads fail at
+ * their first attempt until one is answered (OutageBreaker: a Neo4j killed under load is answered
+ * STORE_UNAVAILABLE at once, not by each request waiting out the window); a read whose request is
+ * past its deadline or gone rejects at once with the signal's reason,
  * whatever the driver is waiting for, so an outage is answered by the deadline, not by the driver's
  * own timeouts.
  */
@@ -17,6 +20,7 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j
 import type { GraphStore, Params, ReadOptions, Row, StoreHealth, StoreTransaction } from './GraphStore.js';
 import { normaliseRow } from './normaliseValue.js';
 import { StoreQueryError, StoreUnavailableError } from '../errors/index.js';
+import { OutageBreaker } from './OutageBreaker.js';
 import { NEO4J_CONNECTION_TIMEOUT_MS, NEO4J_HEALTH_TIMEOUT_MS } from './neo4jTimeouts.js';
 
 export interface Neo4jStoreOptions {
@@ -25,7 +29,11 @@ export interface Neo4jStoreOptions {
   password: string;
   /** Database name; default: the server's default database. */
   database?: string;
-  /** How long to wait for a connection before failing, in ms (default 5000). */
+  /**
+   * How long to wait for a connection before failing, in ms, and how long a read retries (default
+   * NEO4J_CONNECTION_TIMEOUT_MS, 5000): past it the store counts as down and reads stop retrying
+   * until one is answered (OutageBreaker).
+   */
   connectionTimeoutMs?: number;
   /** Timeout of a single read or write, in ms (default 30000). */
   transactionTimeoutMs?: number;
@@ -63,11 +71,14 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly idleSessions: Session[] = [];
   private closed = false;
+  private readonly breaker: OutageBreaker;
 
   private constructor(
     private readonly driver: Driver,
     private readonly options: Neo4jStoreOptions,
-  ) {}
+  ) {
+    this.breaker = new OutageBreaker(options.connectionTimeoutMs ?? NEO4J_CONNECTION_TIMEOUT_MS);
+  }
 
   /** Connects and verifies connectivity; throws `StoreUnavailableError` with the reason if it cannot. */
   static async connect(options: Neo4jStoreOptions): Promise<Neo4jStore> {
@@ -148,10 +159,10 @@ export class Neo4jStore implements GraphStore {
   /**
    * One read as an auto-commit transaction (one message out, one round trip: no BEGIN and COMMIT of
    * its own) on a pooled session, tried again after a growing pause while it fails for a reason worth
-   * retrying, the retry window (the connection timeout) is open and `signal` is not aborted.
+   * retrying, `signal` is not aborted and the breaker allows (the retry window, the connection
+   * timeout, is open and no read has found the store down since it last answered: OutageBreaker).
    */
   private async runRead(text: string, params: Params, tag: string, signal?: AbortSignal): Promise<Row[]> {
-    const retryFor = this.options.connectionTimeoutMs ?? NEO4J_CONNECTION_TIMEOUT_MS;
     const t0 = performance.now();
     const sent = toNeo4jParams(params) as Params;
     for (let attempt = 0; ; attempt++) {
@@ -159,12 +170,13 @@ export class Neo4jStore implements GraphStore {
       try {
         const result = await session.run(text, sent, this.txConfig(tag));
         this.giveBack(session, true);
+        this.breaker.answered();
         const rows = new Array<Row>(result.records.length);
         for (let i = 0; i < rows.length; i++) rows[i] = normaliseRow(result.records[i]!.toObject());
         return rows;
       } catch (e) {
         this.giveBack(session, false);
-        if (!neo4j.isRetryableError(e) || performance.now() - t0 >= retryFor || signal?.aborted || this.closed)
+        if (!neo4j.isRetryableError(e) || signal?.aborted || this.closed || !this.breaker.mayRetry(t0))
           throw this.mapError(tag, e);
       }
       await sleep(Math.min(1000, 100 * 2 ** attempt) * (0.8 + 0.4 * Math.random()));
