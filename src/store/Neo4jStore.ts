@@ -237,8 +237,13 @@ export class Neo4jStore implements GraphStore {
       await this.read('RETURN 1 AS ok', {}, 'health', { signal: AbortSignal.timeout(timeout) });
       return { ok: true, store: 'neo4j', detail: this.options.uri };
     } catch (e) {
-      const reason = (e as Error).name === 'TimeoutError' ? `no answer within ${timeout} ms` : (e as Error).message;
-      return { ok: false, store: 'neo4j', detail: reason };
+      if ((e as Error).name === 'TimeoutError') {
+        const reason = `Neo4j did not answer within ${timeout} ms`;
+        return { ok: false, store: 'neo4j', detail: reason, reason };
+      }
+      const reason =
+        e instanceof StoreUnavailableError ? 'Neo4j cannot be reached' : 'Neo4j did not answer the check query';
+      return { ok: false, store: 'neo4j', detail: (e as Error).message, reason };
     }
   }
 
