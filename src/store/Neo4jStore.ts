@@ -160,11 +160,13 @@ export class Neo4jStore implements GraphStore {
    * One read as an auto-commit transaction (one message out, one round trip: no BEGIN and COMMIT of
    * its own) on a pooled session, tried again after a growing pause while it fails for a reason worth
    * retrying, `signal` is not aborted and the breaker allows (the retry window, the connection
-   * timeout, is open and no read has found the store down since it last answered: OutageBreaker).
+   * timeout from its first failure, is open and no read has found the store down since one last
+   * answered: OutageBreaker).
    */
   private async runRead(text: string, params: Params, tag: string, signal?: AbortSignal): Promise<Row[]> {
-    const t0 = performance.now();
     const sent = toNeo4jParams(params) as Params;
+    // The retry window runs from the read's first failure: a long read that fails once may still retry.
+    let failingSince: number | undefined;
     for (let attempt = 0; ; attempt++) {
       const session = this.takeSession();
       try {
@@ -176,7 +178,8 @@ export class Neo4jStore implements GraphStore {
         return rows;
       } catch (e) {
         this.giveBack(session, false);
-        if (!neo4j.isRetryableError(e) || signal?.aborted || this.closed || !this.breaker.mayRetry(t0))
+        failingSince ??= performance.now();
+        if (!neo4j.isRetryableError(e) || signal?.aborted || this.closed || !this.breaker.mayRetry(failingSince))
           throw this.mapError(tag, e);
       }
       await sleep(Math.min(1000, 100 * 2 ** attempt) * (0.8 + 0.4 * Math.random()));

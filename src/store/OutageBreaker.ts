@@ -25,12 +25,13 @@ export class OutageBreaker {
   }
 
   /**
-   * A read started at `startedAt` (this clock) just failed for a reason worth retrying: may it try
-   * again? No once the store is down; no, and the store is down, once its window has passed.
+   * A read failing since `failingSince` (its first failure, on this clock) just failed again for a
+   * reason worth retrying: may it try again? No once the store is down; no, and the store is down,
+   * once its window has passed.
    */
-  mayRetry(startedAt: number): boolean {
+  mayRetry(failingSince: number): boolean {
     if (this.downSince !== null) return false;
-    if (this.now() - startedAt < this.retryWindowMs) return true;
+    if (this.now() - failingSince < this.retryWindowMs) return true;
     this.downSince = this.now();
     return false;
   }

@@ -16,9 +16,9 @@ describe('OutageBreaker', () => {
   it('a read retries within its window; past it the store is down and no read retries, new or running', () => {
     const c = clock();
     const breaker = new OutageBreaker(5000, c.now);
-    const first = c.now();
+    const first = c.now(); // a read's first failure
     c.advance(1000);
-    const second = c.now();
+    const second = c.now(); // another read's
     expect(breaker.mayRetry(first)).toBe(true);
     c.advance(3999);
     expect(breaker.mayRetry(first)).toBe(true);
