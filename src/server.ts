@@ -26,6 +26,7 @@ import type { GraphQLSchema } from 'graphql';
 import { DEFAULT_SERVER_POLICY, withDefaults, type Config, type ServerPolicy } from './config.js';
 import type { Logger } from './logger.js';
 import { ReadCache, type QueryExecutor } from './store/QueryExecutor.js';
+import type { StoreHealth } from './store/GraphStore.js';
 import { createContext, type RequestContext } from './context.js';
 import { prefitModel } from './analysis/agreement/index.js';
 import { buildAppSchema } from './buildAppSchema.js';
@@ -182,7 +183,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const health = await executor.store
+    const health: StoreHealth = await executor.store
       .health()
       .catch((e: unknown) => ({ ok: false, store: executor.store.kind, detail: (e as Error).message }));
     if (!health.ok) logger?.warn({ detail: health.detail }, 'store not ready');
@@ -190,6 +191,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     res.status(health.ok ? 200 : 503).json({
       status: health.ok ? 'ready' : 'unavailable',
       store: health.store,
+      ...(health.ok ? {} : { reason: health.reason ?? 'the store did not answer its check' }),
       // The store lost committed transactions before this start (store/commitMarker.ts): said, not hidden.
       ...(loss ? { lostCommits: { message: loss.message, lostDataSets: loss.lostDataSets } } : {}),
     });
