@@ -226,6 +226,25 @@ export async function loadAll<K, T>(loader: DataLoader<K, T | null>, keys: reado
 }
 
 /**
+ * What a query returned of a relation of `key` beside its own columns (negotiationsPage's parties
+ * and treaty, when asked), put in the relation's loader: the field then costs no round trip. `rows`
+ * in no order are ordered by `order` as the relation's own query orders them; null (not asked) puts
+ * nothing.
+ */
+export function primeRelated<K, R, T>(
+  loader: DataLoader<K, T[]>,
+  key: K,
+  rows: readonly R[] | null,
+  map: (r: R) => T,
+  order?: (a: T, b: T) => number,
+): void {
+  if (!rows) return;
+  const items = rows.map(map);
+  if (order) items.sort(order);
+  loader.prime(key, items);
+}
+
+/**
  * Nodes a page query returned with the page (negotiationsPage, treatiesPage), mapped and put in their
  * loader, so that the page and its nodes are one round trip and a later load of the same key costs none.
  */

@@ -15,8 +15,8 @@ import { Coding, WarPlanKind } from '../schema/enums.js';
 import { NegotiationCompatibility, RecordedOutsideOption, ThirdParty } from '../schema/coding.type.js';
 import { Connection, PageArgs, pageCost, pageWindow, toConnection } from '../schema/connection.js';
 import { NegotiationFilter } from '../schema/filters.input.js';
-import { primed } from '../loaders/createLoaders.js';
-import { toNegotiation } from '../loaders/rowMappers.js';
+import { primed, primeRelated } from '../loaders/createLoaders.js';
+import { toNegotiation, toState, toTreaty } from '../loaders/rowMappers.js';
 import { citationsOf } from './citations.js';
 import { assertKnownState, keyOf } from './lookups.js';
 import { selectedFields } from './selection.js';
@@ -59,9 +59,12 @@ export class NegotiationResolver {
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
     await assertKnownState(ctx, filter?.party, 'filter.party');
-    // The long texts (two thirds of a page's bytes) only when the nodes are asked for them.
+    // The long texts (two thirds of a page's bytes) only when the nodes are asked for them; the
+    // parties and the treaty with the page when asked (one round trip, not one more per field).
     const asked = selectedFields(info, ['edges', 'node']);
     const texts = asked.has('summary') || asked.has('notes');
+    const parties = asked.has('parties') || asked.has('partyPositions');
+    const treaty = asked.has('treaty');
     const [row] = await ctx.executor.read(q.negotiationsPage, {
       outcome: filter?.outcome ?? null,
       party: filter?.party ?? null,
@@ -71,10 +74,17 @@ export class NegotiationResolver {
       skip,
       first,
       texts,
+      parties,
+      treaty,
     });
+    const rows = row?.page ?? [];
+    for (const r of rows) {
+      primeRelated(ctx.loaders.partiesOfNegotiation, r.id, r.parties, toState, (a, b) => a.ccode - b.ccode);
+      primeRelated(ctx.loaders.treatyOfNegotiation, r.id, r.treaty, toTreaty);
+    }
     const nodes = primed(
       ctx.loaders.negotiation,
-      row?.page ?? [],
+      rows,
       (r) => toNegotiation(r, texts),
       (n) => n.key,
     );

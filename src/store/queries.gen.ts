@@ -583,7 +583,7 @@ export type NegotiationsOfTreatiesRow = {
 };
 export const negotiationsOfTreaties = defineQuery<NegotiationsOfTreatiesParams, NegotiationsOfTreatiesRow>('negotiationsOfTreaties', 'READ');
 
-/** One page of negotiations ordered by start date, filtered by outcome, party, era and a date range (a negotiation matches when its span overlaps [from, to]); with the total count. The page holds the negotiations themselves (the columns of negotiationsByIds), so that a page and its nodes are one round trip; their long texts (summary, notes: two thirds of a page's bytes) only when $texts (the resolver passes whether the selection asks for them), else null. (cypher/negotiationsPage.cypher) */
+/** One page of negotiations ordered by start date, filtered by outcome, party, era and a date range (a negotiation matches when its span overlaps [from, to]); with the total count. The page holds the negotiations themselves (the columns of negotiationsByIds), so that a page and its nodes are one round trip; their long texts (summary, notes: two thirds of a page's bytes) only when $texts, else null. With $parties and $treaty, each node also carries its parties and its treaty, the rows of partiesOfNegotiations and treatiesOfNegotiations (in no order), else null: a list with its parties and treaty is one round trip, not three. The resolver passes what the selection asks for. (cypher/negotiationsPage.cypher) */
 export type NegotiationsPageParams = {
   outcome: string | null;
   party: number | null;
@@ -593,10 +593,12 @@ export type NegotiationsPageParams = {
   skip: number;
   first: number;
   texts: boolean;
+  parties: boolean;
+  treaty: boolean;
 };
 export type NegotiationsPageRow = {
   total: number;
-  page: { id: string; name: string; start: string; startPrecision: Precision; end: string; endPrecision: Precision; outcome: Outcome; summary: string | null; confidence: Confidence; notes: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null; startNotRecorded: boolean; inSecondCodingSample: boolean }[];
+  page: { id: string; name: string; start: string; startPrecision: Precision; end: string; endPrecision: Precision; outcome: Outcome; summary: string | null; confidence: Confidence; notes: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null; startNotRecorded: boolean; inSecondCodingSample: boolean; parties: { ccode: number; abbrev: string; name: string }[] | null; treaty: { id: string; name: string; atopId: number | null; signed: string; ended: string | null; obligations: Obligation[] }[] | null }[];
 };
 export const negotiationsPage = defineQuery<NegotiationsPageParams, NegotiationsPageRow>('negotiationsPage', 'READ');
 

@@ -65,4 +65,24 @@ describe('store round trips of a nested query', () => {
     expect(treaties.data!.treaties.edges.length).toBeGreaterThan(5);
     expect(treaties.roundTrips).toBe(1);
   });
+
+  it('a page with its parties and treaty is one round trip, and gives what the loaders give one by one', async () => {
+    type Node = { key: string; parties: { ccode: number; abbrev: string }[]; treaty: { key: string } | null };
+    const page = await api.run<{ negotiations: { edges: { node: Node }[] } }>(
+      '{ negotiations(first: 50) { edges { node { key parties { ccode abbrev } treaty { key } } } } }',
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.roundTrips).toBe(1);
+    const nodes = page.data!.negotiations.edges.map((e) => e.node);
+    // A dozen of them (aliases are bounded), some with a treaty, some without.
+    const some = [...nodes.filter((n) => n.treaty).slice(0, 6), ...nodes.filter((n) => !n.treaty).slice(0, 6)];
+    // The same negotiations looked up by key: their relations through the per-level loaders.
+    const one = await api.run<Record<string, Node>>(
+      `{ ${some.map((n, i) => `n${i}: negotiation(id: "${n.key}") { key parties { ccode abbrev } treaty { key } }`).join(' ')} }`,
+    );
+    expect(one.errors).toBeUndefined();
+    expect(one.roundTrips).toBe(3);
+    expect(some.map((_, i) => one.data![`n${i}`])).toEqual(some);
+    expect(some.length).toBe(12);
+  });
 });

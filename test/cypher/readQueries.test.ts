@@ -96,6 +96,8 @@ describe('negotiations', () => {
           skip: 0,
           first: 100,
           texts: false,
+          parties: false,
+          treaty: false,
           ...p,
         })
       ).map((r) => ({ total: r.total, page: r.page.map((n) => n.id) }))[0]!;
@@ -125,11 +127,38 @@ describe('negotiations', () => {
           skip: 0,
           first: 100,
           texts,
+          parties: false,
+          treaty: false,
         })
       )[0]!.page.find((n) => n.id === AG)!;
     const [whole] = await ex.read(q.negotiationsByIds, { ids: [AG] });
-    expect(await read(true)).toEqual(whole);
-    expect(await read(false)).toEqual({ ...whole, summary: null, notes: null });
+    const none = { parties: null, treaty: null };
+    expect(await read(true)).toEqual({ ...whole, ...none });
+    expect(await read(false)).toEqual({ ...whole, summary: null, notes: null, ...none });
+  });
+  it("negotiationsPage holds each node's parties and treaty when asked, the rows of their own queries", async () => {
+    const [row] = await ex.read(q.negotiationsPage, {
+      outcome: null,
+      party: null,
+      era: null,
+      from: null,
+      to: null,
+      skip: 0,
+      first: 100,
+      texts: false,
+      parties: true,
+      treaty: true,
+    });
+    const ids = row!.page.map((n) => n.id);
+    const parties = await ex.read(q.partiesOfNegotiations, { ids });
+    const treaties = await ex.read(q.treatiesOfNegotiations, { ids });
+    const byCcode = (a: { ccode: number }, b: { ccode: number }) => a.ccode - b.ccode;
+    for (const n of row!.page) {
+      expect([...n.parties!].sort(byCcode)).toEqual(parties.filter((r) => r.id === n.id).map((r) => r.node));
+      expect(n.treaty).toEqual(treaties.filter((r) => r.id === n.id).map((r) => r.node));
+    }
+    expect(row!.page.some((n) => n.treaty!.length === 1)).toBe(true);
+    expect(row!.page.some((n) => n.parties!.length > 2)).toBe(true);
   });
   it('partiesOfNegotiations gives each negotiation its parties', async () => {
     const rows = await ex.read(q.partiesOfNegotiations, { ids: [AG, BFS] });
