@@ -1546,7 +1546,7 @@ export type TreatiesOfStatesRow = {
 };
 export const treatiesOfStates = defineQuery<TreatiesOfStatesParams, TreatiesOfStatesRow>('treatiesOfStates', 'READ');
 
-/** One page of treaties ordered by signing date, filtered by member, by an obligation type, and by being in force at some time in [activeFrom, activeTo] (one day: from = to; a member must be one then too); with the total count. The page holds the treaties themselves (the columns of treatiesByIds), so that a page and its nodes are one round trip. (cypher/treatiesPage.cypher) */
+/** One page of treaties ordered by signing date, filtered by member, by an obligation type, and by being in force at some time in [activeFrom, activeTo] (one day: from = to; a member must be one then too); with the total count. The page holds the treaties themselves (the columns of treatiesByIds), so that a page and its nodes are one round trip. With $members, each treaty also carries its memberships, the rows of membersOfTreaties (in no order), else null: a page with its members is one round trip, not two. The resolver passes whether the selection asks for them. (cypher/treatiesPage.cypher) */
 export type TreatiesPageParams = {
   member: number | null;
   activeFrom: string | null;
@@ -1554,10 +1554,11 @@ export type TreatiesPageParams = {
   obligation: string | null;
   skip: number;
   first: number;
+  members: boolean;
 };
 export type TreatiesPageRow = {
   total: number;
-  page: { id: string; name: string | null; atopId: number | null; signed: string; ended: string | null; obligations: Obligation[] }[];
+  page: { id: string; name: string | null; atopId: number | null; signed: string; ended: string | null; obligations: Obligation[]; members: { ccode: number; abbrev: string; name: string; curated: boolean; entry: string; entryPrecision: Precision | null; exit: string | null; exitPrecision: Precision | null; phase: number | null; obligations: Obligation[] | null; conditional: boolean | null; defcon: boolean | null; offcon: boolean | null; neucon: boolean | null; concon: boolean | null; conditionDetails: string[] | null; asymm: boolean | null; obvary: boolean | null; bilateral: boolean | null; inEffect: boolean | null; cowSystem: boolean | null; termMode: number | null; termCause: number | null; varying: Obligation[] | null; owedTo: string[] | null }[] | null }[];
 };
 export const treatiesPage = defineQuery<TreatiesPageParams, TreatiesPageRow>('treatiesPage', 'READ');
 

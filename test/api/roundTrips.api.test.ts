@@ -85,4 +85,25 @@ describe('store round trips of a nested query', () => {
     expect(some.map((_, i) => one.data![`n${i}`])).toEqual(some);
     expect(some.length).toBe(12);
   });
+
+  it('a page of treaties with their members is one round trip, and gives what the loader gives one by one', async () => {
+    type Node = { key: string; members: { state: { ccode: number }; entry: string; phase: number | null }[] };
+    const members = 'members { state { ccode } entry phase }';
+    const page = await api.run<{ treaties: { edges: { node: Node }[] } }>(
+      `{ treaties(first: 30) { edges { node { key ${members} } } } }`,
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.roundTrips).toBe(1);
+    const nodes = page
+      .data!.treaties.edges.map((e) => e.node)
+      .filter((n) => n.members.length > 1)
+      .slice(0, 12);
+    const one = await api.run<Record<string, Node>>(
+      `{ ${nodes.map((n, i) => `t${i}: treaty(id: "${n.key}") { key ${members} }`).join(' ')} }`,
+    );
+    expect(one.errors).toBeUndefined();
+    expect(one.roundTrips).toBe(2);
+    expect(nodes.map((_, i) => one.data![`t${i}`])).toEqual(nodes);
+    expect(nodes.length).toBeGreaterThan(3);
+  });
 });

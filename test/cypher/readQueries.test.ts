@@ -221,6 +221,7 @@ describe('treaties', () => {
           obligation: null,
           skip: 0,
           first: 100,
+          members: false,
           ...p,
         })
       ).map((r) => ({ total: r.total, page: r.page.map((n) => n.id) }))[0]!;
@@ -229,6 +230,29 @@ describe('treaties', () => {
     expect((await page({ member: 2, activeFrom: '1948-01-01', activeTo: '1948-01-01' })).page).not.toContain(natoId);
     expect((await page({ member: 2, obligation: 'DEFENSE' })).page).toContain(natoId);
     expect((await page({ member: 2, obligation: 'NEUTRALITY' })).page).not.toContain(natoId);
+  });
+  it("treatiesPage holds each treaty's memberships when asked, the rows of membersOfTreaties", async () => {
+    const read = async (members: boolean, skip = 0) =>
+      (
+        await ex.read(q.treatiesPage, {
+          member: null,
+          activeFrom: null,
+          activeTo: null,
+          obligation: null,
+          skip,
+          first: 100,
+          members,
+        })
+      )[0]!;
+    const page = await read(true);
+    const rows = await ex.read(q.membersOfTreaties, { ids: page.page.map((t) => t.id) });
+    const sorted = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+    for (const t of page.page)
+      expect(sorted(t.members!)).toEqual(sorted(rows.filter((r) => r.id === t.id).map((r) => r.node)));
+    expect(page.page.some((t) => t.members!.length > 2)).toBe(true);
+    expect((await read(false)).page.every((t) => t.members === null)).toBe(true);
+    // Past the last page: no item, the total all the same.
+    expect(await read(true, page.total)).toEqual({ total: page.total, page: [] });
   });
   it('membersOfTreaties lists the United States, United Kingdom and France for NATO', async () => {
     const members = nodes(await ex.read(q.membersOfTreaties, { ids: [natoId] })).map((m) => m.ccode);
