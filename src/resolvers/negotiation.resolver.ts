@@ -16,7 +16,7 @@ import { NegotiationCompatibility, RecordedOutsideOption, ThirdParty } from '../
 import { Connection, PageArgs, pageCost, pageWindow, toConnection } from '../schema/connection.js';
 import { NegotiationFilter } from '../schema/filters.input.js';
 import { primed, primeRelated } from '../loaders/createLoaders.js';
-import { toNegotiation, toState, toTreaty } from '../loaders/rowMappers.js';
+import { toNegotiation, toProposal, toRound, toState, toTreaty } from '../loaders/rowMappers.js';
 import { citationsOf } from './citations.js';
 import { assertKnownState, keyOf } from './lookups.js';
 import { selectedFields } from './selection.js';
@@ -34,11 +34,30 @@ export class NegotiationResolver {
   })
   async negotiation(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { description: 'Key ("anglo-german-1898") or global id.' }) id: string,
   ): Promise<Negotiation> {
     const key = keyOf(id, 'Negotiation', 'id');
-    const n = await ctx.loaders.negotiation.load(key);
-    if (!n) throw new NotFoundError('Negotiation', key);
+    // Its parties, rounds and proposals read with it when asked: one round trip, not one more per field.
+    const asked = selectedFields(info, []);
+    const want = {
+      id: key,
+      parties: asked.has('parties') || asked.has('partyPositions'),
+      rounds: asked.has('rounds'),
+      proposals: asked.has('proposals'),
+    };
+    if (!want.parties && !want.rounds && !want.proposals) {
+      const n = await ctx.loaders.negotiation.load(key);
+      if (!n) throw new NotFoundError('Negotiation', key);
+      return n;
+    }
+    const row = await ctx.loaders.negotiationWithRelations.load(want);
+    if (!row) throw new NotFoundError('Negotiation', key);
+    if (want.parties) primeRelated(ctx.loaders.partiesOfNegotiation, key, row.parties, toState);
+    if (want.rounds) primeRelated(ctx.loaders.roundsOfNegotiation, key, row.rounds, toRound);
+    if (want.proposals) primeRelated(ctx.loaders.proposalsOfNegotiation, key, row.proposals, toProposal);
+    const n = toNegotiation(row);
+    ctx.loaders.negotiation.prime(key, n);
     return n;
   }
 

@@ -81,7 +81,8 @@ describe('store round trips of a nested query', () => {
       `{ ${some.map((n, i) => `n${i}: negotiation(id: "${n.key}") { key parties { ccode abbrev } treaty { key } }`).join(' ')} }`,
     );
     expect(one.errors).toBeUndefined();
-    expect(one.roundTrips).toBe(3);
+    // negotiationsWithRelations (the twelve with their parties), then treatiesOfNegotiations.
+    expect(one.roundTrips).toBe(2);
     expect(some.map((_, i) => one.data![`n${i}`])).toEqual(some);
     expect(some.length).toBe(12);
   });
@@ -105,5 +106,18 @@ describe('store round trips of a nested query', () => {
     expect(one.roundTrips).toBe(2);
     expect(nodes.map((_, i) => one.data![`t${i}`])).toEqual(nodes);
     expect(nodes.length).toBeGreaterThan(3);
+  });
+
+  it('one negotiation with its parties, rounds and proposals is one round trip', async () => {
+    const fields =
+      'key name parties { ccode abbrev } rounds { sequence place } proposals { sequence date obligations response }';
+    const one = await api.run<{ negotiation: unknown }>(`{ negotiation(id: "anglo-german-1898") { ${fields} } }`);
+    expect(one.errors).toBeUndefined();
+    expect(one.roundTrips).toBe(1);
+    // The same through the per-level loaders (the negotiation reached through a page).
+    const page = await api.run<{ negotiations: { edges: { node: { key: string } }[] } }>(
+      `{ negotiations(first: 100, filter: { outcome: NONAGREEMENT }) { edges { node { ${fields} } } } }`,
+    );
+    expect(page.data!.negotiations.edges.map((e) => e.node)).toContainEqual(one.data!.negotiation);
   });
 });

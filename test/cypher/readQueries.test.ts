@@ -160,6 +160,24 @@ describe('negotiations', () => {
     expect(row!.page.some((n) => n.treaty!.length === 1)).toBe(true);
     expect(row!.page.some((n) => n.parties!.length > 2)).toBe(true);
   });
+  it('negotiationsWithRelations gives the negotiations with the rows of their relation queries, as asked', async () => {
+    const ids = [AG, BFS, NAT, 'no-such-negotiation'];
+    const rows = await ex.read(q.negotiationsWithRelations, { ids, parties: true, rounds: true, proposals: true });
+    expect(rows.map((r) => r.id).sort()).toEqual([AG, BFS, NAT].sort());
+    const whole = await ex.read(q.negotiationsByIds, { ids });
+    const of = async <R extends { id: string; node: unknown }>(read: Promise<R[]>, id: string) =>
+      (await read).filter((r) => r.id === id).map((r) => r.node);
+    for (const row of rows) {
+      const { parties, rounds, proposals, ...node } = row;
+      expect(node).toEqual(whole.find((w) => w.id === row.id));
+      expect(parties).toEqual(await of(ex.read(q.partiesOfNegotiations, { ids: [row.id] }), row.id));
+      expect(rounds).toEqual(await of(ex.read(q.roundsOfNegotiations, { ids: [row.id] }), row.id));
+      expect(proposals).toEqual(await of(ex.read(q.proposalsOfNegotiations, { ids: [row.id] }), row.id));
+    }
+    expect(rows.every((r) => r.parties.length > 1 && r.proposals.length > 0)).toBe(true);
+    const bare = await ex.read(q.negotiationsWithRelations, { ids, parties: false, rounds: false, proposals: false });
+    expect(bare.every((r) => !r.parties.length && !r.rounds.length && !r.proposals.length)).toBe(true);
+  });
   it('partiesOfNegotiations gives each negotiation its parties', async () => {
     const rows = await ex.read(q.partiesOfNegotiations, { ids: [AG, BFS] });
     const parties = (id: string) => rows.filter((r) => r.id === id).map((r) => r.node.ccode);
