@@ -17,8 +17,8 @@ export interface ServerProcess {
   /** The GraphQL endpoint. */
   url: string;
   child: ChildProcess;
-  /** Calls `listener` with each later line of the server's stdout (its request log, say). */
-  onLine(listener: (line: string) => void): void;
+  /** Calls `listener` with each later line of the process's stdout (its log); returns the unsubscribe. */
+  onLine(listener: (line: string) => void): () => void;
   stop(): Promise<number | null>;
 }
 
@@ -38,7 +38,7 @@ export function startProcess(
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: projectRoot });
   let stderr = '';
   let stopping = false;
-  const listeners: ((line: string) => void)[] = [];
+  const listeners = new Set<(line: string) => void>();
   child.stderr!.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
   });
@@ -73,7 +73,10 @@ export function startProcess(
         name,
         url,
         child,
-        onLine: (listener) => listeners.push(listener),
+        onLine(listener) {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
         stop: () =>
           new Promise((done) => {
             if (child.exitCode !== null) return done(child.exitCode);
@@ -86,17 +89,17 @@ export function startProcess(
   });
 }
 
-/** `node scripts/buildIfStale.mjs`, what `npm start` runs first. */
-export function buildIfStale(): void {
-  const r = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'buildIfStale.mjs'), '--quiet'], {
+/** `node scripts/buildIfStale.mjs`, what `npm start` runs first (of the checkout at `root`). */
+export function buildIfStale(root = projectRoot): void {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'buildIfStale.mjs'), '--quiet'], {
     stdio: 'inherit',
   });
   if (r.status !== 0) throw new Error('build failed');
 }
 
 /** The node flags `npm start` gives the server: those between `node` and `dist/src/cli.js` in package.json's start script. */
-export function serveNodeFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } };
+export function serveNodeFlags(root = projectRoot): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const m = /\bnode((?:\s+--\S+)*)\s+dist\/src\/cli\.js serve\b/.exec(pkg.scripts.start);
   if (!m) throw new Error(`package.json's start script does not run node dist/src/cli.js serve: ${pkg.scripts.start}`);
   return m[1]!.trim().split(/\s+/).filter(Boolean);
@@ -104,13 +107,20 @@ export function serveNodeFlags(): string[] {
 
 /**
  * The project's server as `npm start` runs it (`node <its flags> dist/src/cli.js serve`: production
- * mode, request log at info), on a free loopback port, with `env` on top of this process's environment.
+ * mode, request log at info), on a free loopback port, with `env` on top of this process's environment
+ * (`nodeArgs`: further options for node itself, such as `--trace-gc`, which NODE_OPTIONS does not take;
+ * `root`: another checkout, its build and its start script's flags, for a baseline).
  */
-export function startApp(name: string, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+export function startApp(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+  root = projectRoot,
+): Promise<ServerProcess> {
   return startProcess(
     name,
     process.execPath,
-    [...serveNodeFlags(), join(projectRoot, 'dist', 'src', 'cli.js'), 'serve'],
+    [...serveNodeFlags(root), ...nodeArgs, join(root, 'dist', 'src', 'cli.js'), 'serve'],
     { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     /GraphQL:\s+(http:\/\/\S+)/,
   );
