@@ -5,7 +5,8 @@
 // when $texts, else null. With $parties and $treaty, each node also carries its parties and its
 // treaty, the rows of partiesOfNegotiations and treatiesOfNegotiations (in no order), else null: a
 // list with its parties and treaty is one round trip, not three. The resolver passes what the
-// selection asks for.
+// selection asks for. Dates go out as ISO strings (toString), the form the stores normalise them to:
+// Neo4j's driver then builds no Date object per value.
 // params: $outcome: string?, $party: int?, $era: string?, $from: date?, $to: date?, $skip: int, $first: int,
 //   $texts: boolean, $parties: boolean, $treaty: boolean
 // returns: total: int, page: {id: string, name: string, start: date, startPrecision: Precision, end: date,
@@ -26,13 +27,14 @@ WITH size(ids) AS total, ids[$skip..$skip + $first] AS pageIds
 CALL (pageIds) {
   UNWIND pageIds AS id
   MATCH (n:Negotiation {id: id})
-  RETURN collect(n {.id, .name, .start, .startPrecision, .end, .endPrecision, .outcome,
-    summary: CASE WHEN $texts THEN n.summary END, .confidence, notes: CASE WHEN $texts THEN n.notes END,
-    .targetAtTableReason, .startOldStyle, .endOldStyle,
+  RETURN collect(n {.id, .name, start: toString(n.start), .startPrecision, end: toString(n.end), .endPrecision,
+    .outcome, summary: CASE WHEN $texts THEN n.summary END, .confidence,
+    notes: CASE WHEN $texts THEN n.notes END, .targetAtTableReason,
+    startOldStyle: toString(n.startOldStyle), endOldStyle: toString(n.endOldStyle),
     startNotRecorded: coalesce(n.startNotRecorded, false),
     inSecondCodingSample: coalesce(n.inSecondCodingSample, false),
     parties: CASE WHEN $parties THEN [(n)<-[:PARTY_TO]-(s:State) | s {.ccode, .abbrev, .name}] END,
-    treaty: CASE WHEN $treaty THEN [(n)-[:PRODUCED]->(t:Treaty) | t {.id, .name, .atopId, .signed, .ended, .obligations}]
-      END}) AS page
+    treaty: CASE WHEN $treaty THEN [(n)-[:PRODUCED]->(t:Treaty) | t {.id, .name, .atopId,
+      signed: toString(t.signed), ended: toString(t.ended), .obligations}] END}) AS page
 }
 RETURN total, page

@@ -4,6 +4,8 @@
 // treatiesByIds), so that a page and its nodes are one round trip. With $members, each treaty also
 // carries its memberships, the rows of membersOfTreaties (in no order), else null: a page with its
 // members is one round trip, not two. The resolver passes whether the selection asks for them.
+// Dates go out as ISO strings (toString), the form the stores normalise them to: Neo4j's driver then
+// builds no Date object per value.
 // params: $member: int?, $activeFrom: date?, $activeTo: date?, $obligation: string?, $skip: int, $first: int,
 //   $members: boolean
 // returns: total: int, page: {id: string, name: string?, atopId: int?, signed: date, ended: date?,
@@ -26,9 +28,10 @@ WITH size(ids) AS total, ids[$skip..$skip + $first] AS pageIds
 CALL (pageIds) {
   UNWIND pageIds AS id
   MATCH (t:Treaty {id: id})
-  RETURN collect(t {.id, .name, .atopId, .signed, .ended, .obligations,
+  RETURN collect(t {.id, .name, .atopId, signed: toString(t.signed), ended: toString(t.ended), .obligations,
     members: CASE WHEN $members THEN [(s:State)-[m:MEMBER_OF]->(t) | s {.ccode, .abbrev, .name,
-      curated: coalesce(m.curated, false), entry: m.entry, entryPrecision: m.entryPrecision, exit: m.exit,
+      curated: coalesce(m.curated, false), entry: toString(m.entry), entryPrecision: m.entryPrecision,
+      exit: toString(m.exit),
       exitPrecision: m.exitPrecision, phase: m.phase, obligations: m.obligations, conditional: m.conditional,
       defcon: m.defcon, offcon: m.offcon, neucon: m.neucon, concon: m.concon, conditionDetails: m.conditionDetails,
       asymm: m.asymm, obvary: m.obvary, bilateral: m.bilateral, inEffect: m.inEffect, cowSystem: m.cowSystem,

@@ -718,7 +718,7 @@ export type NegotiationsOfTreatiesRow = {
 };
 export const negotiationsOfTreaties = defineQuery<NegotiationsOfTreatiesParams, NegotiationsOfTreatiesRow>('negotiationsOfTreaties', 'READ');
 
-/** One page of negotiations ordered by start date, filtered by outcome, party, era and a date range (a negotiation matches when its span overlaps [from, to]); with the total count. The page holds the negotiations themselves (the columns of negotiationsByIds), so that a page and its nodes are one round trip; their long texts (summary, notes: two thirds of a page's bytes) only when $texts, else null. With $parties and $treaty, each node also carries its parties and its treaty, the rows of partiesOfNegotiations and treatiesOfNegotiations (in no order), else null: a list with its parties and treaty is one round trip, not three. The resolver passes what the selection asks for. (cypher/negotiationsPage.cypher) */
+/** One page of negotiations ordered by start date, filtered by outcome, party, era and a date range (a negotiation matches when its span overlaps [from, to]); with the total count. The page holds the negotiations themselves (the columns of negotiationsByIds), so that a page and its nodes are one round trip; their long texts (summary, notes: two thirds of a page's bytes) only when $texts, else null. With $parties and $treaty, each node also carries its parties and its treaty, the rows of partiesOfNegotiations and treatiesOfNegotiations (in no order), else null: a list with its parties and treaty is one round trip, not three. The resolver passes what the selection asks for. Dates go out as ISO strings (toString), the form the stores normalise them to: Neo4j's driver then builds no Date object per value. (cypher/negotiationsPage.cypher) */
 export type NegotiationsPageParams = {
   outcome: string | null;
   party: number | null;
@@ -737,7 +737,7 @@ export type NegotiationsPageRow = {
 };
 export const negotiationsPage = defineQuery<NegotiationsPageParams, NegotiationsPageRow>('negotiationsPage', 'READ');
 
-/** Negotiations by id (the columns of negotiationsByIds) with, as the resolver asks, their parties ($parties), rounds ($rounds) and proposals ($proposals): the rows of partiesOfNegotiations, roundsOfNegotiations and proposalsOfNegotiations, in their order; an empty list when not asked. `negotiation(id:)` with those fields is one round trip instead of one per level and field. (cypher/negotiationsWithRelations.cypher) */
+/** Negotiations by id (the columns of negotiationsByIds) with, as the resolver asks, their parties ($parties), rounds ($rounds) and proposals ($proposals): the rows of partiesOfNegotiations, roundsOfNegotiations and proposalsOfNegotiations, in their order; an empty list when not asked. `negotiation(id:)` with those fields is one round trip instead of one per level and field. Dates go out as ISO strings (toString), the form the stores normalise them to: Neo4j's driver then builds no Date object per value. (cypher/negotiationsWithRelations.cypher) */
 export type NegotiationsWithRelationsParams = {
   ids: string[];
   parties: boolean;
@@ -1710,7 +1710,7 @@ export type TreatiesOfStatesRow = {
 };
 export const treatiesOfStates = defineQuery<TreatiesOfStatesParams, TreatiesOfStatesRow>('treatiesOfStates', 'READ');
 
-/** One page of treaties ordered by signing date, filtered by member, by an obligation type, and by being in force at some time in [activeFrom, activeTo] (one day: from = to; a member must be one then too); with the total count. The page holds the treaties themselves (the columns of treatiesByIds), so that a page and its nodes are one round trip. With $members, each treaty also carries its memberships, the rows of membersOfTreaties (in no order), else null: a page with its members is one round trip, not two. The resolver passes whether the selection asks for them. (cypher/treatiesPage.cypher) */
+/** One page of treaties ordered by signing date, filtered by member, by an obligation type, and by being in force at some time in [activeFrom, activeTo] (one day: from = to; a member must be one then too); with the total count. The page holds the treaties themselves (the columns of treatiesByIds), so that a page and its nodes are one round trip. With $members, each treaty also carries its memberships, the rows of membersOfTreaties (in no order), else null: a page with its members is one round trip, not two. The resolver passes whether the selection asks for them. Dates go out as ISO strings (toString), the form the stores normalise them to: Neo4j's driver then builds no Date object per value. (cypher/treatiesPage.cypher) */
 export type TreatiesPageParams = {
   member: number | null;
   activeFrom: string | null;
