@@ -32,6 +32,14 @@ function alliesOf(ties: readonly AllianceTie[]): AllyRow[] {
     .map(([ccode, e]) => ({ ccode, treatyKeys: [...e.treaties], obligation: strongestObligation(e.obligations).name }));
 }
 
+/** A negotiation and which of its relations to read with it (the `negotiationWithRelations` loader). */
+export interface NegotiationWithRelationsKey {
+  id: string;
+  parties: boolean;
+  rounds: boolean;
+  proposals: boolean;
+}
+
 /** A state's alliance ties in force at some time in [from, to] (ISO dates). */
 export interface AlliesDuringKey {
   ccode: number;
@@ -189,6 +197,31 @@ export function createLoaders(ex: QueryExecutor, schedule?: BatchSchedule) {
       { cacheKeyFn: (k) => `${k.ccode} ${k.from} ${k.to}`, batchScheduleFn: schedule },
     ),
     systemSpellsOfState: related(ex, q.systemSpellsOfStates, 'ids', (r) => r),
+    /**
+     * Negotiations with the relations asked (`negotiation(id:)` with parties, rounds or proposals):
+     * ONE negotiationsWithRelations query for the keys of a tick, reading every relation any of them
+     * asks (a key gets the relations it asked and perhaps more; what it did not ask may be empty).
+     */
+    negotiationWithRelations: new DataLoader<
+      NegotiationWithRelationsKey,
+      q.NegotiationsWithRelationsRow | null,
+      string
+    >(
+      async (keys) => {
+        const rows = await ex.read(q.negotiationsWithRelations, {
+          ids: [...new Set(keys.map((k) => k.id))],
+          parties: keys.some((k) => k.parties),
+          rounds: keys.some((k) => k.rounds),
+          proposals: keys.some((k) => k.proposals),
+        });
+        const found = new Map(rows.map((r) => [r.id, r]));
+        return keys.map((k) => found.get(k.id) ?? null);
+      },
+      {
+        cacheKeyFn: (k) => `${k.id} ${k.parties ? 'p' : ''}${k.rounds ? 'r' : ''}${k.proposals ? 'o' : ''}`,
+        batchScheduleFn: schedule,
+      },
+    ),
   };
 }
 
@@ -223,6 +256,25 @@ export async function loadAll<K, T>(loader: DataLoader<K, T | null>, keys: reado
   const failed = values.find((v): v is Error => v instanceof Error);
   if (failed) throw failed;
   return values.filter((v): v is T => v !== null);
+}
+
+/**
+ * What a query returned of a relation of `key` beside its own columns (negotiationsPage's parties
+ * and treaty, when asked), put in the relation's loader: the field then costs no round trip. `rows`
+ * in no order are ordered by `order` as the relation's own query orders them; null (not asked) puts
+ * nothing.
+ */
+export function primeRelated<K, R, T>(
+  loader: DataLoader<K, T[]>,
+  key: K,
+  rows: readonly R[] | null,
+  map: (r: R) => T,
+  order?: (a: T, b: T) => number,
+): void {
+  if (!rows) return;
+  const items = rows.map(map);
+  if (order) items.sort(order);
+  loader.prime(key, items);
 }
 
 /**

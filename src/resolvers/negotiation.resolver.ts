@@ -15,8 +15,8 @@ import { Coding, WarPlanKind } from '../schema/enums.js';
 import { NegotiationCompatibility, RecordedOutsideOption, ThirdParty } from '../schema/coding.type.js';
 import { Connection, PageArgs, pageCost, pageWindow, toConnection } from '../schema/connection.js';
 import { NegotiationFilter } from '../schema/filters.input.js';
-import { primed } from '../loaders/createLoaders.js';
-import { toNegotiation } from '../loaders/rowMappers.js';
+import { primed, primeRelated } from '../loaders/createLoaders.js';
+import { toNegotiation, toProposal, toRound, toState, toTreaty } from '../loaders/rowMappers.js';
 import { citationsOf } from './citations.js';
 import { assertKnownState, keyOf } from './lookups.js';
 import { selectedFields } from './selection.js';
@@ -34,11 +34,30 @@ export class NegotiationResolver {
   })
   async negotiation(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { description: 'Key ("anglo-german-1898") or global id.' }) id: string,
   ): Promise<Negotiation> {
     const key = keyOf(id, 'Negotiation', 'id');
-    const n = await ctx.loaders.negotiation.load(key);
-    if (!n) throw new NotFoundError('Negotiation', key);
+    // Its parties, rounds and proposals read with it when asked: one round trip, not one more per field.
+    const asked = selectedFields(info, []);
+    const want = {
+      id: key,
+      parties: asked.has('parties') || asked.has('partyPositions'),
+      rounds: asked.has('rounds'),
+      proposals: asked.has('proposals'),
+    };
+    if (!want.parties && !want.rounds && !want.proposals) {
+      const n = await ctx.loaders.negotiation.load(key);
+      if (!n) throw new NotFoundError('Negotiation', key);
+      return n;
+    }
+    const row = await ctx.loaders.negotiationWithRelations.load(want);
+    if (!row) throw new NotFoundError('Negotiation', key);
+    if (want.parties) primeRelated(ctx.loaders.partiesOfNegotiation, key, row.parties, toState);
+    if (want.rounds) primeRelated(ctx.loaders.roundsOfNegotiation, key, row.rounds, toRound);
+    if (want.proposals) primeRelated(ctx.loaders.proposalsOfNegotiation, key, row.proposals, toProposal);
+    const n = toNegotiation(row);
+    ctx.loaders.negotiation.prime(key, n);
     return n;
   }
 
@@ -59,9 +78,12 @@ export class NegotiationResolver {
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
     await assertKnownState(ctx, filter?.party, 'filter.party');
-    // The long texts (two thirds of a page's bytes) only when the nodes are asked for them.
+    // The long texts (two thirds of a page's bytes) only when the nodes are asked for them; the
+    // parties and the treaty with the page when asked (one round trip, not one more per field).
     const asked = selectedFields(info, ['edges', 'node']);
     const texts = asked.has('summary') || asked.has('notes');
+    const parties = asked.has('parties') || asked.has('partyPositions');
+    const treaty = asked.has('treaty');
     const [row] = await ctx.executor.read(q.negotiationsPage, {
       outcome: filter?.outcome ?? null,
       party: filter?.party ?? null,
@@ -71,10 +93,17 @@ export class NegotiationResolver {
       skip,
       first,
       texts,
+      parties,
+      treaty,
     });
+    const rows = row?.page ?? [];
+    for (const r of rows) {
+      primeRelated(ctx.loaders.partiesOfNegotiation, r.id, r.parties, toState, (a, b) => a.ccode - b.ccode);
+      primeRelated(ctx.loaders.treatyOfNegotiation, r.id, r.treaty, toTreaty);
+    }
     const nodes = primed(
       ctx.loaders.negotiation,
-      row?.page ?? [],
+      rows,
       (r) => toNegotiation(r, texts),
       (n) => n.key,
     );

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../context.js';
 import { BadInputError, NotFoundError } from '../errors/index.js';
 import { Treaty, TreatyMembership, TreatyPhase } from '../schema/treaty.type.js';
@@ -11,10 +12,11 @@ import { TreatyFilter } from '../schema/filters.input.js';
 import { DateScalar } from '../schema/Date.scalar.js';
 import { AT_ARG, ERA_ARG } from '../schema/argDocs.js';
 import type { PartialDate } from '../schema/PartialDate.js';
-import { primed } from '../loaders/createLoaders.js';
-import { toTreaty } from '../loaders/rowMappers.js';
+import { primed, primeRelated } from '../loaders/createLoaders.js';
+import { toMembership, toState, toTreaty } from '../loaders/rowMappers.js';
 import { citationsOf } from './citations.js';
 import { assertKnownState, keyOf, meets, periodOf } from './lookups.js';
+import { selectedFields } from './selection.js';
 import * as q from '../store/queries.gen.js';
 import * as cost from '../schema/fieldCost.js';
 
@@ -51,6 +53,7 @@ export class TreatyResolver {
   })
   async treaties(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => TreatyFilter, {
       description: 'Only the treaties matching it (default: every treaty).',
@@ -71,8 +74,19 @@ export class TreatyResolver {
       obligation: filter?.obligation ?? null,
       skip,
       first,
+      // The memberships with the page when its nodes are asked for them (one round trip, not two).
+      members: selectedFields(info, ['edges', 'node']).has('members'),
     });
-    const nodes = primed(ctx.loaders.treaty, row?.page ?? [], toTreaty, (t) => t.key);
+    const rows = row?.page ?? [];
+    for (const r of rows)
+      primeRelated(
+        ctx.loaders.membersOfTreaty,
+        r.id,
+        r.members,
+        (m) => ({ state: toState(m), membership: toMembership(r.id, m) }),
+        membersOrder,
+      );
+    const nodes = primed(ctx.loaders.treaty, rows, toTreaty, (t) => t.key);
     return toConnection(nodes, row?.total ?? 0, skip);
   }
 
@@ -140,4 +154,18 @@ export class TreatyResolver {
   sources(@Root() t: Treaty, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Treaty', t.key);
   }
+}
+
+/** null after every value, as Cypher's ORDER BY puts it. */
+const nullsLast = <T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number) =>
+  a === null ? (b === null ? 0 : 1) : b === null ? -1 : cmp(a, b);
+
+/** membersOfTreaties' order: by member, phase, entry. */
+function membersOrder(a: { membership: TreatyMembership }, b: { membership: TreatyMembership }): number {
+  const [x, y] = [a.membership, b.membership];
+  return (
+    x.ccode - y.ccode ||
+    nullsLast(x.phase, y.phase, (p, q) => p - q) ||
+    nullsLast(x.entry, y.entry, (p, q) => (p < q ? -1 : p > q ? 1 : 0))
+  );
 }

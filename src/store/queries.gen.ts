@@ -718,7 +718,7 @@ export type NegotiationsOfTreatiesRow = {
 };
 export const negotiationsOfTreaties = defineQuery<NegotiationsOfTreatiesParams, NegotiationsOfTreatiesRow>('negotiationsOfTreaties', 'READ');
 
-/** One page of negotiations ordered by start date, filtered by outcome, party, era and a date range (a negotiation matches when its span overlaps [from, to]); with the total count. The page holds the negotiations themselves (the columns of negotiationsByIds), so that a page and its nodes are one round trip; their long texts (summary, notes: two thirds of a page's bytes) only when $texts (the resolver passes whether the selection asks for them), else null. (cypher/negotiationsPage.cypher) */
+/** One page of negotiations ordered by start date, filtered by outcome, party, era and a date range (a negotiation matches when its span overlaps [from, to]); with the total count. The page holds the negotiations themselves (the columns of negotiationsByIds), so that a page and its nodes are one round trip; their long texts (summary, notes: two thirds of a page's bytes) only when $texts, else null. With $parties and $treaty, each node also carries its parties and its treaty, the rows of partiesOfNegotiations and treatiesOfNegotiations (in no order), else null: a list with its parties and treaty is one round trip, not three. The resolver passes what the selection asks for. Dates go out as ISO strings (toString), the form the stores normalise them to: Neo4j's driver then builds no Date object per value. (cypher/negotiationsPage.cypher) */
 export type NegotiationsPageParams = {
   outcome: string | null;
   party: number | null;
@@ -728,12 +728,43 @@ export type NegotiationsPageParams = {
   skip: number;
   first: number;
   texts: boolean;
+  parties: boolean;
+  treaty: boolean;
 };
 export type NegotiationsPageRow = {
   total: number;
-  page: { id: string; name: string; start: string; startPrecision: Precision; end: string; endPrecision: Precision; outcome: Outcome; summary: string | null; confidence: Confidence; notes: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null; startNotRecorded: boolean; inSecondCodingSample: boolean }[];
+  page: { id: string; name: string; start: string; startPrecision: Precision; end: string; endPrecision: Precision; outcome: Outcome; summary: string | null; confidence: Confidence; notes: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null; startNotRecorded: boolean; inSecondCodingSample: boolean; parties: { ccode: number; abbrev: string; name: string }[] | null; treaty: { id: string; name: string; atopId: number | null; signed: string; ended: string | null; obligations: Obligation[] }[] | null }[];
 };
 export const negotiationsPage = defineQuery<NegotiationsPageParams, NegotiationsPageRow>('negotiationsPage', 'READ');
+
+/** Negotiations by id (the columns of negotiationsByIds) with, as the resolver asks, their parties ($parties), rounds ($rounds) and proposals ($proposals): the rows of partiesOfNegotiations, roundsOfNegotiations and proposalsOfNegotiations, in their order; an empty list when not asked. `negotiation(id:)` with those fields is one round trip instead of one per level and field. Dates go out as ISO strings (toString), the form the stores normalise them to: Neo4j's driver then builds no Date object per value. (cypher/negotiationsWithRelations.cypher) */
+export type NegotiationsWithRelationsParams = {
+  ids: string[];
+  parties: boolean;
+  rounds: boolean;
+  proposals: boolean;
+};
+export type NegotiationsWithRelationsRow = {
+  id: string;
+  name: string;
+  start: string;
+  startPrecision: Precision;
+  end: string;
+  endPrecision: Precision;
+  outcome: Outcome;
+  summary: string;
+  confidence: Confidence;
+  notes: string | null;
+  targetAtTableReason: string | null;
+  startOldStyle: string | null;
+  endOldStyle: string | null;
+  startNotRecorded: boolean;
+  inSecondCodingSample: boolean;
+  parties: { ccode: number; abbrev: string; name: string }[];
+  rounds: { id: string; sequence: number; start: string; startPrecision: Precision; end: string | null; endPrecision: Precision | null; place: string; negotiators: string[]; summary: string | null }[];
+  proposals: { id: string; sequence: number; date: string; datePrecision: Precision; obligations: Obligation[]; summary: string; response: ProposalResponse; responseNote: string | null; by: number[]; to: number[]; round: string | null; dateOldStyle: string | null; negotiation: string }[];
+};
+export const negotiationsWithRelations = defineQuery<NegotiationsWithRelationsParams, NegotiationsWithRelationsRow>('negotiationsWithRelations', 'READ');
 
 /** The parties of each negotiation for which the works checked record no outside option, with the note. (cypher/optionsNotDiscussedOfNegotiations.cypher) */
 export type OptionsNotDiscussedOfNegotiationsParams = {
@@ -1679,7 +1710,7 @@ export type TreatiesOfStatesRow = {
 };
 export const treatiesOfStates = defineQuery<TreatiesOfStatesParams, TreatiesOfStatesRow>('treatiesOfStates', 'READ');
 
-/** One page of treaties ordered by signing date, filtered by member, by an obligation type, and by being in force at some time in [activeFrom, activeTo] (one day: from = to; a member must be one then too); with the total count. The page holds the treaties themselves (the columns of treatiesByIds), so that a page and its nodes are one round trip. (cypher/treatiesPage.cypher) */
+/** One page of treaties ordered by signing date, filtered by member, by an obligation type, and by being in force at some time in [activeFrom, activeTo] (one day: from = to; a member must be one then too); with the total count. The page holds the treaties themselves (the columns of treatiesByIds), so that a page and its nodes are one round trip. With $members, each treaty also carries its memberships, the rows of membersOfTreaties (in no order), else null: a page with its members is one round trip, not two. The resolver passes whether the selection asks for them. Dates go out as ISO strings (toString), the form the stores normalise them to: Neo4j's driver then builds no Date object per value. (cypher/treatiesPage.cypher) */
 export type TreatiesPageParams = {
   member: number | null;
   activeFrom: string | null;
@@ -1687,10 +1718,11 @@ export type TreatiesPageParams = {
   obligation: string | null;
   skip: number;
   first: number;
+  members: boolean;
 };
 export type TreatiesPageRow = {
   total: number;
-  page: { id: string; name: string | null; atopId: number | null; signed: string; ended: string | null; obligations: Obligation[] }[];
+  page: { id: string; name: string | null; atopId: number | null; signed: string; ended: string | null; obligations: Obligation[]; members: { ccode: number; abbrev: string; name: string; curated: boolean; entry: string; entryPrecision: Precision | null; exit: string | null; exitPrecision: Precision | null; phase: number | null; obligations: Obligation[] | null; conditional: boolean | null; defcon: boolean | null; offcon: boolean | null; neucon: boolean | null; concon: boolean | null; conditionDetails: string[] | null; asymm: boolean | null; obvary: boolean | null; bilateral: boolean | null; inEffect: boolean | null; cowSystem: boolean | null; termMode: number | null; termCause: number | null; varying: Obligation[] | null; owedTo: string[] | null }[] | null }[];
 };
 export const treatiesPage = defineQuery<TreatiesPageParams, TreatiesPageRow>('treatiesPage', 'READ');
 
@@ -1742,4 +1774,4 @@ export type WarPlansOfNegotiationsRow = {
 export const warPlansOfNegotiations = defineQuery<WarPlansOfNegotiationsParams, WarPlansOfNegotiationsRow>('warPlansOfNegotiations', 'READ');
 
 /** Every query by name. */
-export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopRestoreCurated, importAtopThreats, importAtopTreaties, importAtopWithdrawnCurated, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRemoveAtopMembers, importRemoveAtopPhases, importRemoveAtopThreatLinks, importRemoveAtopThreats, importRemoveAtopTreaties, importRemoveBattleDyads, importRemoveBattles, importRemoveBattleWarLinks, importRemoveBelligerents, importRemoveBelligerentStates, importRemoveCapabilities, importRemoveDisputeParticipants, importRemoveDisputes, importRemoveMajorPowerSpells, importRemoveRivalries, importRemoveSystemSpells, importRemoveThreatScores, importRemoveWarParticipants, importRemoveWars, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarNamesFromBattles, importWarParticipants, importWars, importWithdrawBattleWars, importWithdrawWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
+export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopRestoreCurated, importAtopThreats, importAtopTreaties, importAtopWithdrawnCurated, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRemoveAtopMembers, importRemoveAtopPhases, importRemoveAtopThreatLinks, importRemoveAtopThreats, importRemoveAtopTreaties, importRemoveBattleDyads, importRemoveBattles, importRemoveBattleWarLinks, importRemoveBelligerents, importRemoveBelligerentStates, importRemoveCapabilities, importRemoveDisputeParticipants, importRemoveDisputes, importRemoveMajorPowerSpells, importRemoveRivalries, importRemoveSystemSpells, importRemoveThreatScores, importRemoveWarParticipants, importRemoveWars, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarNamesFromBattles, importWarParticipants, importWars, importWithdrawBattleWars, importWithdrawWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, negotiationsWithRelations, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;

@@ -65,4 +65,59 @@ describe('store round trips of a nested query', () => {
     expect(treaties.data!.treaties.edges.length).toBeGreaterThan(5);
     expect(treaties.roundTrips).toBe(1);
   });
+
+  it('a page with its parties and treaty is one round trip, and gives what the loaders give one by one', async () => {
+    type Node = { key: string; parties: { ccode: number; abbrev: string }[]; treaty: { key: string } | null };
+    const page = await api.run<{ negotiations: { edges: { node: Node }[] } }>(
+      '{ negotiations(first: 50) { edges { node { key parties { ccode abbrev } treaty { key } } } } }',
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.roundTrips).toBe(1);
+    const nodes = page.data!.negotiations.edges.map((e) => e.node);
+    // A dozen of them (aliases are bounded), some with a treaty, some without.
+    const some = [...nodes.filter((n) => n.treaty).slice(0, 6), ...nodes.filter((n) => !n.treaty).slice(0, 6)];
+    // The same negotiations looked up by key: their relations through the per-level loaders.
+    const one = await api.run<Record<string, Node>>(
+      `{ ${some.map((n, i) => `n${i}: negotiation(id: "${n.key}") { key parties { ccode abbrev } treaty { key } }`).join(' ')} }`,
+    );
+    expect(one.errors).toBeUndefined();
+    // negotiationsWithRelations (the twelve with their parties), then treatiesOfNegotiations.
+    expect(one.roundTrips).toBe(2);
+    expect(some.map((_, i) => one.data![`n${i}`])).toEqual(some);
+    expect(some.length).toBe(12);
+  });
+
+  it('a page of treaties with their members is one round trip, and gives what the loader gives one by one', async () => {
+    type Node = { key: string; members: { state: { ccode: number }; entry: string; phase: number | null }[] };
+    const members = 'members { state { ccode } entry phase }';
+    const page = await api.run<{ treaties: { edges: { node: Node }[] } }>(
+      `{ treaties(first: 30) { edges { node { key ${members} } } } }`,
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.roundTrips).toBe(1);
+    const nodes = page
+      .data!.treaties.edges.map((e) => e.node)
+      .filter((n) => n.members.length > 1)
+      .slice(0, 12);
+    const one = await api.run<Record<string, Node>>(
+      `{ ${nodes.map((n, i) => `t${i}: treaty(id: "${n.key}") { key ${members} }`).join(' ')} }`,
+    );
+    expect(one.errors).toBeUndefined();
+    expect(one.roundTrips).toBe(2);
+    expect(nodes.map((_, i) => one.data![`t${i}`])).toEqual(nodes);
+    expect(nodes.length).toBeGreaterThan(3);
+  });
+
+  it('one negotiation with its parties, rounds and proposals is one round trip', async () => {
+    const fields =
+      'key name parties { ccode abbrev } rounds { sequence place } proposals { sequence date obligations response }';
+    const one = await api.run<{ negotiation: unknown }>(`{ negotiation(id: "anglo-german-1898") { ${fields} } }`);
+    expect(one.errors).toBeUndefined();
+    expect(one.roundTrips).toBe(1);
+    // The same through the per-level loaders (the negotiation reached through a page).
+    const page = await api.run<{ negotiations: { edges: { node: { key: string } }[] } }>(
+      `{ negotiations(first: 100, filter: { outcome: NONAGREEMENT }) { edges { node { ${fields} } } } }`,
+    );
+    expect(page.data!.negotiations.edges.map((e) => e.node)).toContainEqual(one.data!.negotiation);
+  });
 });

@@ -96,6 +96,8 @@ describe('negotiations', () => {
           skip: 0,
           first: 100,
           texts: false,
+          parties: false,
+          treaty: false,
           ...p,
         })
       ).map((r) => ({ total: r.total, page: r.page.map((n) => n.id) }))[0]!;
@@ -125,11 +127,56 @@ describe('negotiations', () => {
           skip: 0,
           first: 100,
           texts,
+          parties: false,
+          treaty: false,
         })
       )[0]!.page.find((n) => n.id === AG)!;
     const [whole] = await ex.read(q.negotiationsByIds, { ids: [AG] });
-    expect(await read(true)).toEqual(whole);
-    expect(await read(false)).toEqual({ ...whole, summary: null, notes: null });
+    const none = { parties: null, treaty: null };
+    expect(await read(true)).toEqual({ ...whole, ...none });
+    expect(await read(false)).toEqual({ ...whole, summary: null, notes: null, ...none });
+  });
+  it("negotiationsPage holds each node's parties and treaty when asked, the rows of their own queries", async () => {
+    const [row] = await ex.read(q.negotiationsPage, {
+      outcome: null,
+      party: null,
+      era: null,
+      from: null,
+      to: null,
+      skip: 0,
+      first: 100,
+      texts: false,
+      parties: true,
+      treaty: true,
+    });
+    const ids = row!.page.map((n) => n.id);
+    const parties = await ex.read(q.partiesOfNegotiations, { ids });
+    const treaties = await ex.read(q.treatiesOfNegotiations, { ids });
+    const byCcode = (a: { ccode: number }, b: { ccode: number }) => a.ccode - b.ccode;
+    for (const n of row!.page) {
+      expect([...n.parties!].sort(byCcode)).toEqual(parties.filter((r) => r.id === n.id).map((r) => r.node));
+      expect(n.treaty).toEqual(treaties.filter((r) => r.id === n.id).map((r) => r.node));
+    }
+    expect(row!.page.some((n) => n.treaty!.length === 1)).toBe(true);
+    expect(row!.page.some((n) => n.parties!.length > 2)).toBe(true);
+  });
+  it('negotiationsWithRelations gives the negotiations with the rows of their relation queries, as asked', async () => {
+    const ids = [AG, BFS, NAT, 'no-such-negotiation'];
+    const rows = await ex.read(q.negotiationsWithRelations, { ids, parties: true, rounds: true, proposals: true });
+    expect(rows.map((r) => r.id).sort()).toEqual([AG, BFS, NAT].sort());
+    const whole = await ex.read(q.negotiationsByIds, { ids });
+    const of = async <R extends { id: string; node: unknown }>(read: Promise<R[]>, id: string) =>
+      (await read).filter((r) => r.id === id).map((r) => r.node);
+    for (const row of rows) {
+      const { parties, rounds, proposals, ...node } = row;
+      expect(node).toEqual(whole.find((w) => w.id === row.id));
+      expect(parties).toEqual(await of(ex.read(q.partiesOfNegotiations, { ids: [row.id] }), row.id));
+      expect(rounds).toEqual(await of(ex.read(q.roundsOfNegotiations, { ids: [row.id] }), row.id));
+      expect(proposals).toEqual(await of(ex.read(q.proposalsOfNegotiations, { ids: [row.id] }), row.id));
+    }
+    expect(rows.every((r) => r.parties.length > 1 && r.proposals.length > 0)).toBe(true);
+    const bare = await ex.read(q.negotiationsWithRelations, { ids, parties: false, rounds: false, proposals: false });
+    expect(bare.every((r) => !r.parties.length && !r.rounds.length && !r.proposals.length)).toBe(true);
   });
   it('partiesOfNegotiations gives each negotiation its parties', async () => {
     const rows = await ex.read(q.partiesOfNegotiations, { ids: [AG, BFS] });
@@ -192,6 +239,7 @@ describe('treaties', () => {
           obligation: null,
           skip: 0,
           first: 100,
+          members: false,
           ...p,
         })
       ).map((r) => ({ total: r.total, page: r.page.map((n) => n.id) }))[0]!;
@@ -200,6 +248,29 @@ describe('treaties', () => {
     expect((await page({ member: 2, activeFrom: '1948-01-01', activeTo: '1948-01-01' })).page).not.toContain(natoId);
     expect((await page({ member: 2, obligation: 'DEFENSE' })).page).toContain(natoId);
     expect((await page({ member: 2, obligation: 'NEUTRALITY' })).page).not.toContain(natoId);
+  });
+  it("treatiesPage holds each treaty's memberships when asked, the rows of membersOfTreaties", async () => {
+    const read = async (members: boolean, skip = 0) =>
+      (
+        await ex.read(q.treatiesPage, {
+          member: null,
+          activeFrom: null,
+          activeTo: null,
+          obligation: null,
+          skip,
+          first: 100,
+          members,
+        })
+      )[0]!;
+    const page = await read(true);
+    const rows = await ex.read(q.membersOfTreaties, { ids: page.page.map((t) => t.id) });
+    const sorted = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+    for (const t of page.page)
+      expect(sorted(t.members!)).toEqual(sorted(rows.filter((r) => r.id === t.id).map((r) => r.node)));
+    expect(page.page.some((t) => t.members!.length > 2)).toBe(true);
+    expect((await read(false)).page.every((t) => t.members === null)).toBe(true);
+    // Past the last page: no item, the total all the same.
+    expect(await read(true, page.total)).toEqual({ total: page.total, page: [] });
   });
   it('membersOfTreaties lists the United States, United Kingdom and France for NATO', async () => {
     const members = nodes(await ex.read(q.membersOfTreaties, { ids: [natoId] })).map((m) => m.ccode);

@@ -54,6 +54,8 @@ describe('Cypher file headers', () => {
       'skip',
       'first',
       'texts',
+      'parties',
+      'treaty',
     ]);
     expect(() => registry.get('noSuchQuery')).toThrow(/no Cypher file named noSuchQuery/);
   });
