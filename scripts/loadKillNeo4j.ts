@@ -1,11 +1,12 @@
 /**
- * npm run load:kill-neo4j -- [--runs 3] [--clients 4] [--outage-ms N] [--source]
+ * npm run load:kill-neo4j -- [--runs 3] [--clients 4] [--pace-ms 100] [--outage-ms N] [--source]
  *
  * Neo4j killed (SIGKILL) under a light load while the API serves from it, then started again on the
  * same data and port (issue 28 §5; the scenario is scripts/harness/neo4jOutage.ts, which
  * test/neo4j/killedUnderLoad.neo4j.test.ts asserts on). Each run starts a Neo4j of its own on a free
  * port (never NEO4J_URI's) and the API as `npm start` runs it (built first; `--source` runs src/
- * with tsx instead), with the configuration of this environment (REQUEST_TIMEOUT_MS ...). Prints, per
+ * with tsx instead), with the configuration of this environment (REQUEST_TIMEOUT_MS ...); `--clients`
+ * clients loop small reads, each no sooner than `--pace-ms` after its previous one. Prints, per
  * run and as medians: the time from the kill to the first 503, the latency of the requests sent
  * during the outage (p50, p99, max), how many of them were answered otherwise than by a 503 (and
  * with which codes the 503s came), /healthz p99 meanwhile, the time from the kill to /readyz not
@@ -26,6 +27,7 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
     clients: { type: 'string', default: '4' },
+    'pace-ms': { type: 'string', default: '100' },
     'outage-ms': { type: 'string' },
     source: { type: 'boolean', default: false },
   },
@@ -46,6 +48,7 @@ for (let i = 1; i <= Number(values.runs); i++) {
   const run = await runNeo4jOutage({
     api: values.source ? 'source' : 'dist',
     clients: Number(values.clients),
+    paceMs: Number(values['pace-ms']),
     outageMs: values['outage-ms'] ? Number(values['outage-ms']) : undefined,
     log: (line) => console.log(`  ${line}`),
   });

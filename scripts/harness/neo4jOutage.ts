@@ -5,10 +5,10 @@
  *
  * A Neo4j of its own (./ownNeo4j.ts: a free port, data kept across the restart); the API on it as
  * `npm start` runs it, in a child process on a free port (`serve`, production mode, DATA_SETS=none:
- * it loads the curated seed into the empty database); a light load (a few clients looping small
- * reads, /healthz sampled every 50 ms, /readyz every 250 ms); then SIGKILL to Neo4j, the load going
- * on; after `outageMs` Neo4j started again on the same port and data, until /readyz is ready and the
- * API answers a fingerprint query as it did before the kill (and the graph, read from Neo4j itself,
+ * it loads the curated seed into the empty database); a light load (4 clients looping small reads,
+ * each at most 10 a second; /healthz sampled every 50 ms, /readyz every 250 ms); then SIGKILL to
+ * Neo4j, the load going on; after `outageMs` Neo4j started again on the same port and data, until
+ * /readyz is ready and the API answers a fingerprint query as it did before the kill (and the graph, read from Neo4j itself,
  * holds what it held). Every answer is recorded with its times: `outageFigures` derives the figures.
  *
  * Why a Neo4j of its own: the shared one (NEO4J_URI) serves the other test files, and a kill would
@@ -95,8 +95,14 @@ export interface OutageRun {
 export interface OutageOptions {
   /** How the API starts: `dist` is `npm start` (node dist/src/cli.js serve, built first), `source` runs src/ with tsx. */
   api: 'dist' | 'source';
-  /** Clients looping OUTAGE_OPERATIONS (default 4). */
+  /** Clients looping OUTAGE_OPERATIONS (default 4), one request at a time ... */
   clients?: number;
+  /**
+   * ... each no sooner than `paceMs` after its previous one was sent (default 100: at most 40
+   * requests a second in all). A light load, the same whether answers take 10 ms or 10 s: without
+   * a pace, fast 503s would only bring more requests, and more CPU taken from a restarting Neo4j.
+   */
+  paceMs?: number;
   /** Load before the kill, ms (default 2000). */
   beforeKillMs?: number;
   /**
@@ -169,6 +175,7 @@ export async function runNeo4jOutage(options: OutageOptions): Promise<OutageRun>
   const healthTimeoutMs = NEO4J_HEALTH_TIMEOUT_MS;
   const retryWindowMs = neo4jConnectionTimeoutMs({ requestTimeoutMs });
   const clientLimitMs = requestTimeoutMs + 10_000;
+  const paceMs = options.paceMs ?? 100;
   const t00 = performance.now();
   const neo4j = await ownNeo4j({ startTimeoutMs: options.neo4jStartTimeoutMs });
   let api: ServerProcess | undefined;
@@ -262,9 +269,8 @@ export async function runNeo4jOutage(options: OutageOptions): Promise<OutageRun>
             retryAfter: null,
             detail: String((e as Error).name === 'TimeoutError' ? `no answer within ${clientLimitMs} ms` : e),
           });
-          // a refused connection would spin: the API itself is down, which the figures show
-          await sleep(50);
         }
+        await sleep(paceMs - (now() - sentAt));
       }
     };
     const probe = async (path: string, into: Probe[]) => {
