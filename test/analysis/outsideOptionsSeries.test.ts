@@ -14,12 +14,14 @@ import { hasSharedData, requireDataOrSkip, sharedDataSkipReason } from '../helpe
 import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import {
   assessOutsideOptions,
+  createOutsideOptionsLoader,
   dateRequest,
   midpoint,
   outsideOptionsSeries,
   type OptionResult,
 } from '../../src/analysis/outsideOptions/index.js';
 import { estimateCost } from '../../src/limits/cost.js';
+import { resultCacheFigures } from '../../src/analysis/outsideOptions/resultCache.js';
 import { buildAppSchema } from '../../src/buildAppSchema.js';
 import { OPTIONS_QUERIES } from '../../src/web/options/queries.js';
 
@@ -380,6 +382,33 @@ describe.skipIf(!hasSharedData)(title, () => {
     expect(eras.roundTrips).toBe(two.roundTrips);
     // The state and the eras, then the two waves of readOptionInputs: a couple of dozen queries, never one set per year.
     expect(years.roundTrips).toBeLessThanOrEqual(30);
+  });
+
+  it('a series cut by its deadline keeps what it scored: the next request goes on from there, to the same points', async () => {
+    // The server's shared caches (read rows, scored results), new and empty; the "deadline" strikes
+    // once 20 points are scored (checked between the slices the scoring yields in).
+    const served = ex.withReadCache();
+    const args = { state: 200, from: 1815, to: 2018, step: 'YEAR' as const };
+    const entries = () => resultCacheFigures(served)!.entries;
+    const deadline = new AbortController();
+    const watch = setInterval(() => {
+      if (entries() >= 20) deadline.abort(new Error('deadline'));
+    }, 1);
+    try {
+      await expect(
+        outsideOptionsSeries(served, args, createOutsideOptionsLoader(served, deadline.signal)),
+      ).rejects.toThrow('deadline');
+    } finally {
+      clearInterval(watch);
+    }
+    const kept = entries();
+    expect(kept).toBeGreaterThanOrEqual(20);
+    const resumed = await outsideOptionsSeries(served, args, createOutsideOptionsLoader(served));
+    const total = entries();
+    console.log(`series cut by its deadline: ${kept} of ${total} results kept for the next request`);
+    expect(kept).toBeLessThan(total);
+    // The same points as a series scored in one go, without any cache.
+    expect(resumed).toEqual(await outsideOptionsSeries(ex, args));
   });
 
   it('bad inputs give coded errors', async () => {

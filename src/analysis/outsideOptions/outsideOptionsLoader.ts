@@ -16,23 +16,33 @@ export type OutsideOptionsLoader = DataLoader<OptionRequest, OptionResult, strin
 
 /**
  * Reads and scores a batch of requests (the loader's batch function, usable on its own). The JS work
- * is paced (src/pacer.ts) and, with `signal` (the request's), stops at its deadline.
+ * is paced (src/pacer.ts) and, with `signal` (the request's), stops at its deadline. `scored` is told
+ * of each result as soon as it is scored, inside the paced work: what a request scored before its
+ * deadline is not lost with it.
  */
 export async function assessOutsideOptions(
   ex: QueryExecutor,
   requests: readonly OptionRequest[],
   signal?: AbortSignal,
+  scored?: (index: number, result: OptionResult) => void,
 ): Promise<OptionResult[]> {
   const pacer = new Pacer(REQUEST_SLICE_MS, signal);
   const results: OptionResult[] = [];
   for (const inputs of await readOptionInputs(ex, requests, pacer)) {
     if (pacer.due()) await pacer.turn();
-    results.push(scoreOptions(inputs));
+    const result = scoreOptions(inputs);
+    scored?.(results.length, result);
+    results.push(result);
   }
   return results;
 }
 
-/** Like `assessOutsideOptions`, reusing the results of earlier requests at the same data version where the server keeps them (./resultCache.ts). */
+/**
+ * Like `assessOutsideOptions`, reusing the results of earlier requests at the same data version where
+ * the server keeps them (./resultCache.ts). Each result is kept as it is scored: a long batch (a
+ * series of 204 years) cut by its deadline leaves what it scored for the next request, which goes on
+ * from there instead of starting again.
+ */
 async function assessWithResultCache(
   ex: QueryExecutor,
   requests: readonly OptionRequest[],
@@ -45,13 +55,12 @@ async function assessWithResultCache(
   const out = keys.map((k) => getResult(cache, k));
   const missing = requests.filter((_, i) => out[i] === undefined);
   if (missing.length) {
-    const fresh = await assessOutsideOptions(ex, missing, signal);
+    const missingKeys = keys.filter((_, i) => out[i] === undefined);
+    const fresh = await assessOutsideOptions(ex, missing, signal, (j, result) =>
+      putResult(cache, missingKeys[j]!, result),
+    );
     let j = 0;
-    for (let i = 0; i < out.length; i++) {
-      if (out[i] !== undefined) continue;
-      out[i] = fresh[j++]!;
-      putResult(cache, keys[i]!, out[i]!);
-    }
+    for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = fresh[j++]!;
   }
   return out as OptionResult[];
 }
