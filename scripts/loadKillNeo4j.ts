@@ -1,17 +1,18 @@
 /**
- * npm run load:kill-neo4j -- [--runs 3] [--clients 4] [--outage-ms N] [--source]
+ * npm run load:kill-neo4j -- [--runs 3] [--clients 4] [--pace-ms 100] [--outage-ms N] [--source]
  *
  * Neo4j killed (SIGKILL) under a light load while the API serves from it, then started again on the
  * same data and port (issue 28 §5; the scenario is scripts/harness/neo4jOutage.ts, which
  * test/neo4j/killedUnderLoad.neo4j.test.ts asserts on). Each run starts a Neo4j of its own on a free
  * port (never NEO4J_URI's) and the API as `npm start` runs it (built first; `--source` runs src/
- * with tsx instead), with the configuration of this environment (REQUEST_TIMEOUT_MS ...). Prints, per
+ * with tsx instead), with the configuration of this environment (REQUEST_TIMEOUT_MS ...); `--clients`
+ * clients loop small reads, each no sooner than `--pace-ms` after its previous one. Prints, per
  * run and as medians: the time from the kill to the first 503, the latency of the requests sent
- * during the outage (p50, p99, max), how many of them were answered otherwise than by a 503 (and
- * with which codes the 503s came), /healthz p99 meanwhile, the time from the kill to /readyz not
- * ready and from the restart to /readyz ready, and whether the API and the graph hold the same
- * data as before the kill. Exits 1 if any run saw a hang, a 500, an answer past the deadline or no
- * recovery.
+ * during the outage and of the 503s among them (p50, p99, max), how many of them were answered
+ * otherwise than by a 503 (and with which codes the 503s came), /healthz p99 meanwhile, the time
+ * from the kill to /readyz not ready and from the restart to reads answered and to /readyz ready,
+ * and whether the API and the graph hold the same data as before the kill. Exits 1 if any run saw a
+ * hang, a 500, an answer past the deadline or no recovery.
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
     clients: { type: 'string', default: '4' },
+    'pace-ms': { type: 'string', default: '100' },
     'outage-ms': { type: 'string' },
     source: { type: 'boolean', default: false },
   },
@@ -46,6 +48,7 @@ for (let i = 1; i <= Number(values.runs); i++) {
   const run = await runNeo4jOutage({
     api: values.source ? 'source' : 'dist',
     clients: Number(values.clients),
+    paceMs: Number(values['pace-ms']),
     outageMs: values['outage-ms'] ? Number(values['outage-ms']) : undefined,
     log: (line) => console.log(`  ${line}`),
   });
@@ -56,8 +59,14 @@ for (let i = 1; i <= Number(values.runs); i++) {
   console.log(
     `  during the outage: ${f.outageRequests} requests, latency p50 ${ms(f.outageLatency.p50)}, p99 ${ms(f.outageLatency.p99)}, max ${ms(f.outageLatency.max)} (deadline ${run.requestTimeoutMs} ms)`,
   );
+  console.log(
+    `  the 503s (sent during the outage or in flight at the kill): ${f.answers503}, latency p50 ${ms(f.latency503.p50)}, p99 ${ms(f.latency503.p99)}, max ${ms(f.latency503.max)}`,
+  );
   console.log(`  answers: ${JSON.stringify(outageBreakdown(run))}`);
   console.log(`  /healthz meanwhile: p99 ${ms(f.healthzP99)}, max ${ms(f.healthzMax)}`);
+  console.log(
+    `  after the restart began: reads answered ${ms(f.restartToReadsMs)}, Neo4j's ready line ${ms(run.neo4jReadyAt - run.restartAt)}`,
+  );
   console.log(
     `  /readyz: not ready ${ms(f.killToNotReadyMs)} after the kill; ready ${ms(f.restartToReadyMs)} after the restart began (${ms(f.neo4jReadyToReadyMs)} after the launcher said ready); the fingerprint query answered ${ms(f.readyToAnswersMs)} later`,
   );
@@ -72,9 +81,9 @@ const med = (pick: (f: OutageFigures) => number) => ms(median(rows.map(pick)));
 console.log(`\nmedians over ${rows.length} runs:`);
 console.log(
   [
-    '| kill → first 503 | outage requests | p50 | p99 | max | non-503 answers | /healthz p99 | kill → /readyz 503 | restart → /readyz 200 |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    `| ${med((f) => f.killToFirst503Ms)} | ${median(rows.map((f) => f.outageRequests))} | ${med((f) => f.outageLatency.p50)} | ${med((f) => f.outageLatency.p99)} | ${med((f) => f.outageLatency.max)} | ${median(rows.map((f) => f.non503))} | ${med((f) => f.healthzP99)} | ${med((f) => f.killToNotReadyMs)} | ${med((f) => f.restartToReadyMs)} |`,
+    '| kill → first 503 | 503s | 503 p50 | 503 p99 | 503 max | non-503 answers | /healthz p99 | kill → /readyz 503 | restart → reads answered | restart → /readyz 200 |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${med((f) => f.killToFirst503Ms)} | ${median(rows.map((f) => f.answers503))} | ${med((f) => f.latency503.p50)} | ${med((f) => f.latency503.p99)} | ${med((f) => f.latency503.max)} | ${median(rows.map((f) => f.non503))} | ${med((f) => f.healthzP99)} | ${med((f) => f.killToNotReadyMs)} | ${med((f) => f.restartToReadsMs)} | ${med((f) => f.restartToReadyMs)} |`,
   ].join('\n'),
 );
 console.log(

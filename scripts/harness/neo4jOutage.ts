@@ -5,11 +5,12 @@
  *
  * A Neo4j of its own (./ownNeo4j.ts: a free port, data kept across the restart); the API on it as
  * `npm start` runs it, in a child process on a free port (`serve`, production mode, DATA_SETS=none:
- * it loads the curated seed into the empty database); a light load (a few clients looping small
- * reads, /healthz sampled every 50 ms, /readyz every 250 ms); then SIGKILL to Neo4j, the load going
- * on; after `outageMs` Neo4j started again on the same port and data, until /readyz is ready and the
- * API answers a fingerprint query as it did before the kill (and the graph, read from Neo4j itself,
- * holds what it held). Every answer is recorded with its times: `outageFigures` derives the figures.
+ * it loads the curated seed into the empty database); a light load (4 clients looping small reads,
+ * each at most 10 a second; /healthz sampled every 50 ms, /readyz every 250 ms); then SIGKILL to
+ * Neo4j, the load going on; after `outageMs` Neo4j started again on the same port and data, until
+ * /readyz is ready and the API answers a fingerprint query as it did before the kill (and the
+ * graph, read from Neo4j itself, holds what it held). Every answer is recorded with its times:
+ * `outageFigures` derives the figures.
  *
  * Why a Neo4j of its own: the shared one (NEO4J_URI) serves the other test files, and a kill would
  * take it from them; it is a scratch database a user may have pointed the tests at, too.
@@ -95,8 +96,14 @@ export interface OutageRun {
 export interface OutageOptions {
   /** How the API starts: `dist` is `npm start` (node dist/src/cli.js serve, built first), `source` runs src/ with tsx. */
   api: 'dist' | 'source';
-  /** Clients looping OUTAGE_OPERATIONS (default 4). */
+  /** Clients looping OUTAGE_OPERATIONS (default 4), one request at a time ... */
   clients?: number;
+  /**
+   * ... each no sooner than `paceMs` after its previous one was sent (default 100: at most 40
+   * requests a second in all). A light load, the same whether answers take 10 ms or 10 s: without
+   * a pace, fast 503s would only bring more requests, and more CPU taken from a restarting Neo4j.
+   */
+  paceMs?: number;
   /** Load before the kill, ms (default 2000). */
   beforeKillMs?: number;
   /**
@@ -169,6 +176,7 @@ export async function runNeo4jOutage(options: OutageOptions): Promise<OutageRun>
   const healthTimeoutMs = NEO4J_HEALTH_TIMEOUT_MS;
   const retryWindowMs = neo4jConnectionTimeoutMs({ requestTimeoutMs });
   const clientLimitMs = requestTimeoutMs + 10_000;
+  const paceMs = options.paceMs ?? 100;
   const t00 = performance.now();
   const neo4j = await ownNeo4j({ startTimeoutMs: options.neo4jStartTimeoutMs });
   let api: ServerProcess | undefined;
@@ -262,9 +270,8 @@ export async function runNeo4jOutage(options: OutageOptions): Promise<OutageRun>
             retryAfter: null,
             detail: String((e as Error).name === 'TimeoutError' ? `no answer within ${clientLimitMs} ms` : e),
           });
-          // a refused connection would spin: the API itself is down, which the figures show
-          await sleep(50);
         }
+        await sleep(paceMs - (now() - sentAt));
       }
     };
     const probe = async (path: string, into: Probe[]) => {
@@ -370,6 +377,9 @@ export interface OutageFigures {
   /** Requests sent after the kill and before /readyz was ready again. */
   outageRequests: number;
   outageLatency: { p50: number; p99: number; max: number };
+  /** Of the answers to requests sent during the outage (or in flight at the kill), the 503s: how many, and their latency. */
+  answers503: number;
+  latency503: { p50: number; p99: number; max: number };
   /** Of those, answers that are not a 503 (200 with errors, 500, a hang or a network error). */
   non503: number;
   /** Of those, 503s whose only code is not STORE_UNAVAILABLE (TIMEOUT ...). */
@@ -380,6 +390,8 @@ export interface OutageFigures {
   healthzMax: number;
   /** From the kill to the first /readyz 503 received. */
   killToNotReadyMs: number;
+  /** From the restart (launcher started) to the first answer of the load (200, no error) to a request sent after it. */
+  restartToReadsMs: number;
   /** From the restart (launcher started) to the first /readyz 200, and from Neo4j's ready line. */
   restartToReadyMs: number;
   neo4jReadyToReadyMs: number;
@@ -415,18 +427,31 @@ export function outageFigures(run: OutageRun): OutageFigures {
       const k = a.codes.join('+');
       other[k] = (other[k] ?? 0) + 1;
     }
+  // The 503s: of requests sent during the outage, and of those in flight at the kill.
+  const lat503 = run.answers
+    .filter((a) => a.status === 503 && a.sentAt + a.ms >= run.killAt && !(a.sentAt >= run.readyAgainAt))
+    .map((a) => a.ms)
+    .sort((a, b) => a - b);
+  const readsBack = Math.min(
+    ...run.answers
+      .filter((a) => a.sentAt >= run.restartAt && a.status === 200 && a.codes.length === 0)
+      .map((a) => a.sentAt + a.ms),
+  );
   const hz = run.healthz.filter((p) => p.sentAt >= run.killAt && p.sentAt <= run.readyAgainAt).map((p) => p.ms);
   hz.sort((a, b) => a - b);
   return {
     killToFirst503Ms: first503 - run.killAt,
     outageRequests: outage.length,
     outageLatency: { p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), max: lat.at(-1) ?? NaN },
+    answers503: lat503.length,
+    latency503: { p50: percentile(lat503, 0.5), p99: percentile(lat503, 0.99), max: lat503.at(-1) ?? NaN },
     non503: outage.filter((a) => a.status !== 503).length,
     otherCodes: other,
     worstOverDeadlineMs: (lat.at(-1) ?? 0) - run.requestTimeoutMs,
     healthzP99: percentile(hz, 0.99),
     healthzMax: hz.at(-1) ?? NaN,
     killToNotReadyMs: notReady - run.killAt,
+    restartToReadsMs: readsBack - run.restartAt,
     restartToReadyMs: run.readyAgainAt - run.restartAt,
     neo4jReadyToReadyMs: run.readyAgainAt - run.neo4jReadyAt,
     readyToAnswersMs: run.answersAgainAt - run.readyAgainAt,

@@ -10,8 +10,9 @@
  * go out together, each on its own pooled connection. A read that fails for a reason worth retrying
  * (Neo4j unreachable, a leader switch) is tried again with a growing pause while the retry window
  * allows, until one read has failed a whole window: then the store counts as down and reads fail at
- * their first attempt until one is answered (OutageBreaker: a Neo4j killed under load is answered
- * STORE_UNAVAILABLE at once, not by each request waiting out the window); a read whose request is
+ * once, one at a time trying whether it is back, until one is answered (OutageBreaker: a Neo4j
+ * killed under load is answered STORE_UNAVAILABLE at once, not by each request waiting out the
+ * window); a read whose request is
  * past its deadline or gone rejects at once with the signal's reason,
  * whatever the driver is waiting for, so an outage is answered by the deadline, not by the driver's
  * own timeouts.
@@ -21,7 +22,7 @@ import type { GraphStore, Params, ReadOptions, Row, StoreHealth, StoreTransactio
 import { normaliseRow } from './normaliseValue.js';
 import { StoreQueryError, StoreUnavailableError } from '../errors/index.js';
 import { OutageBreaker } from './OutageBreaker.js';
-import { NEO4J_CONNECTION_TIMEOUT_MS, NEO4J_HEALTH_TIMEOUT_MS } from './neo4jTimeouts.js';
+import { NEO4J_CONNECTION_TIMEOUT_MS, NEO4J_DOWN_TRIAL_EVERY_MS, NEO4J_HEALTH_TIMEOUT_MS } from './neo4jTimeouts.js';
 
 export interface Neo4jStoreOptions {
   uri: string;
@@ -93,7 +94,10 @@ export class Neo4jStore implements GraphStore {
     private readonly driver: Driver,
     private readonly options: Neo4jStoreOptions,
   ) {
-    this.breaker = new OutageBreaker(options.connectionTimeoutMs ?? NEO4J_CONNECTION_TIMEOUT_MS);
+    this.breaker = new OutageBreaker(
+      options.connectionTimeoutMs ?? NEO4J_CONNECTION_TIMEOUT_MS,
+      NEO4J_DOWN_TRIAL_EVERY_MS,
+    );
   }
 
   /** Connects and verifies connectivity; throws `StoreUnavailableError` with the reason if it cannot. */
@@ -175,15 +179,22 @@ export class Neo4jStore implements GraphStore {
   /**
    * One read as an auto-commit transaction (one message out, one round trip: no BEGIN and COMMIT of
    * its own) on a pooled session, tried again after a growing pause while it fails for a reason worth
-   * retrying, `signal` is not aborted and the breaker allows (the retry window, the connection
-   * timeout from its first failure, is open and no read has found the store down since one last
-   * answered: OutageBreaker).
+   * retrying, `signal` is not aborted and the breaker allows (OutageBreaker: the retry window, the
+   * connection timeout from the read's first failure, is open, and the store has not been found
+   * down since a read was last answered; while it is down, one read at a time tries it and the others
+   * fail at once).
    */
   private async runRead(text: string, params: Params, tag: string, signal?: AbortSignal): Promise<Row[]> {
     const sent = toNeo4jParams(params) as Params;
     // The retry window runs from the read's first failure: a long read that fails once may still retry.
     let failingSince: number | undefined;
+    let failure: unknown;
     for (let attempt = 0; ; attempt++) {
+      const permit = this.breaker.permit();
+      if (permit === 'refused')
+        throw failure
+          ? this.mapError(tag, failure)
+          : new StoreUnavailableError('neo4j', 'it stopped answering (one read at a time checks whether it is back)');
       const session = this.takeSession();
       try {
         const result = await withoutCallerStack(() => session.run(text, sent, this.txConfig(tag)));
@@ -194,6 +205,8 @@ export class Neo4jStore implements GraphStore {
         return rows;
       } catch (e) {
         this.giveBack(session, false);
+        if (permit === 'trial') this.breaker.trialFailed();
+        failure = e;
         failingSince ??= performance.now();
         if (!neo4j.isRetryableError(e) || signal?.aborted || this.closed || !this.breaker.mayRetry(failingSince))
           throw this.mapError(tag, e);

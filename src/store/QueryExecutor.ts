@@ -118,6 +118,13 @@ export const DEFAULT_READ_CACHE_BYTES = 64 * 2 ** 20;
 /** RESULT_CACHE_MB's default: 32 MB of scored outside options. */
 export const DEFAULT_DERIVED_CACHE_BYTES = 32 * 2 ** 20;
 
+/**
+ * The reasons shared reads (ReadCache) failed with because the request that sent them ended: the
+ * other requests waiting for such a read send it again (issue 28 §5: with Neo4j killed, requests
+ * that had waited 4.7 s were answered TIMEOUT "longer than 10000 ms", another request's deadline).
+ */
+const endedWithItsRequest = new WeakSet<object>();
+
 /** A read's cache key: its name and parameters (long parameter lists hashed). */
 function cacheKey(name: string, params: unknown): string {
   const json = JSON.stringify(params) ?? '';
@@ -272,12 +279,25 @@ export class QueryExecutor {
     const options = this.signal ? { signal: this.signal } : undefined;
     if (cache && this.requestId !== undefined && q.name !== 'dataVersion') {
       const key = cacheKey(q.name, params);
-      // A copy of the cached array: a caller may sort or extend its rows (the row objects are shared).
-      return this.timed(q.name, 'READ', async () =>
-        (
-          await cache.rows(key, await this.requestVersion(), () => this.store.read(q.text, params, q.name, options))
-        ).slice(),
-      );
+      const signal = this.signal;
+      const load = () =>
+        this.store.read(q.text, params, q.name, options).catch((e: unknown) => {
+          if (signal?.aborted && e === signal.reason && typeof e === 'object' && e !== null) endedWithItsRequest.add(e);
+          throw e;
+        });
+      return this.timed(q.name, 'READ', async () => {
+        const version = await this.requestVersion();
+        for (;;) {
+          try {
+            // A copy of the cached array: a caller may sort or extend its rows (the row objects are shared).
+            return (await cache.rows(key, version, load)).slice();
+          } catch (e) {
+            // A read in flight is shared: ended with the request that sent it (its deadline, its client
+            // gone), it rejects with that request's reason. Not this one's: this one reads again.
+            if (signal?.aborted || !endedWithItsRequest.has(e as object)) throw e;
+          }
+        }
+      });
     }
     return this.timed(q.name, 'READ', () => this.store.read(q.text, params, q.name, options));
   }

@@ -8,6 +8,13 @@ import type { Config } from '../config.js';
 /** The driver's connection, acquisition and retry windows by default, in ms. */
 export const NEO4J_CONNECTION_TIMEOUT_MS = 5000;
 
+/**
+ * While Neo4j counts as down (OutageBreaker), how often one read tries whether it is back, in ms:
+ * the others fail at once. At most this long, plus one round trip, from Neo4j answering again to
+ * the API and /readyz seeing it under load; with no request at all, /readyz's next check finds it.
+ */
+export const NEO4J_DOWN_TRIAL_EVERY_MS = 250;
+
 /** How long /readyz's check (`Neo4jStore.health`) may take by default before the store counts as not ready, in ms. */
 export const NEO4J_HEALTH_TIMEOUT_MS = 2000;
 

@@ -27,7 +27,7 @@ import { ReadCache } from '../../src/store/QueryExecutor.js';
 import { openFailure } from '../../src/store/GrafeoStore.js';
 import * as q from '../../src/store/queries.gen.js';
 import { fitAll, fitInWorker } from '../../src/analysis/modelWorker.js';
-import { StoreLockedError, StoreUnavailableError } from '../../src/errors/index.js';
+import { StoreLockedError, StoreUnavailableError, TimeoutError } from '../../src/errors/index.js';
 import { projectRoot } from '../../src/paths.js';
 
 describe('store start-up errors', () => {
@@ -365,6 +365,48 @@ describe('the read cache the server shares between requests', () => {
       const [before, after] = await Promise.all([sent, request().dataVersion()]);
       expect(after).not.toBe(before);
       expect(calls.filter((c) => c === 'dataVersion')).toHaveLength(4);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a shared read ended with the request that sent it (its deadline): the requests waiting for it read again', async () => {
+    // Issue 28 §5: with Neo4j killed, requests that had waited 4.7 s were answered TIMEOUT "longer
+    // than 10000 ms": the shared read's, another request's deadline.
+    const inner = GrafeoStore.open();
+    const calls: string[] = [];
+    // A store whose reads take 50 ms (those of states 300 ms) and end at their signal, as Neo4jStore's do.
+    const store: GraphStore = {
+      kind: 'neo4j',
+      read: (text, params, tag, options) => {
+        calls.push(tag);
+        return new Promise((resolve, reject) => {
+          const signal = options?.signal;
+          signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+          setTimeout(() => inner.read(text, params, tag).then(resolve, reject), tag === 'statesByCcodes' ? 300 : 50);
+        });
+      },
+      write: (text, params, tag) => inner.write(text, params, tag),
+      transaction: (work, tag) => inner.transaction(work, tag),
+      health: () => inner.health(),
+      close: () => inner.close(),
+    };
+    try {
+      const executor = new QueryExecutor(store, CypherRegistry.load()).withReadCache(new ReadCache(1_000_000));
+      await executor.transaction('seed one state', async (tx) => {
+        await tx.run(q.seedStates, { rows: [{ ccode: 200, abbrev: 'UKG', name: 'United Kingdom', sources: [] }] });
+      });
+      const first = new AbortController();
+      const a = executor.forRequest('a', [], first.signal).read(q.statesByCcodes, { ccodes: [200] });
+      const aFailed = a.catch((e: unknown) => e);
+      const tick = () => new Promise((r) => setTimeout(r, 5));
+      while (!calls.includes('statesByCcodes')) await tick(); // a's states read under way
+      const b = executor.forRequest('b', [], new AbortController().signal).read(q.statesByCcodes, { ccodes: [200] });
+      while (executor.readCache!.hits < 1) await tick(); // b waits for a's read (a hit on the entry in flight)
+      first.abort(new TimeoutError(10_000));
+      expect(await aFailed).toBeInstanceOf(TimeoutError);
+      expect((await b).map((r) => r.ccode)).toEqual([200]);
+      expect(calls.filter((c) => c === 'statesByCcodes')).toHaveLength(2); // b's own, after a's ended
     } finally {
       await store.close();
     }

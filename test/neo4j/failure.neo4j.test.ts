@@ -52,6 +52,8 @@ describe.skipIf(skipReason !== null)(title, () => {
     expect(elapsed).toBeLessThan(3 * CONNECTION_TIMEOUT_MS + 2000);
     const health = await store.health();
     expect(health.ok).toBe(false);
+    // What /readyz's 503 says: why, in words, without the address or the driver's message.
+    expect(health.reason).toBe('Neo4j cannot be reached');
 
     await neo4j.start();
     const back = await api.run(query);
