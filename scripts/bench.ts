@@ -11,6 +11,9 @@
  *                     series (only when named)
  *   --store S         growth: embedded (default) or neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD: a scratch
  *                     database, emptied before each factor)
+ *   --save FILE       growth: keep each factor's results in FILE (JSON), merged with those it holds, and print
+ *                     the tables over all of them: factors measured by separate runs make one table
+ *   --state-spans N   growth: each state system over N spans of years (scripts/syntheticGraph.ts; default 1)
  *   --from Y, --to Y  dyad-year: the years exported (default 1816, 1949); --directed: both orders
  *   --python FILE     dyad-year: a Python reference script (`python3 FILE OUT.csv --data DIR --from Y --to Y
  *                     [--directed]`; scripts/reference/dyadYearPandas.py, pandas on the raw files), run interleaved
@@ -50,9 +53,10 @@
  *    then every operation of scripts/growthOperations.ts (the traversals, lookups, examples, pages and
  *    exports, asked about the record's own states and dates, so each answer stays the same) with
  *    interleaved runs: per operation the median ms at each factor and the growth exponent (the
- *    least-squares slope of log ms on log factor), flagged at 0.3 or more; per Cypher file the
- *    worst exponent over the operations running it, of its replayed time and (embedded store) of
- *    the rows its PROFILE's operators handled, which a loaded machine does not blur.
+ *    least-squares slope of log ms on log factor, times floored at 2 ms: Apollo's own cost), flagged
+ *    at 0.3 or more; per Cypher file, in the operation where it grows most, the exponent of its
+ *    replayed time (floored at 1 ms) and (embedded store) of the rows its PROFILE's operators
+ *    handled, which a loaded machine does not blur. --save FILE keeps each factor's results.
  * Prints figures only; asserts nothing (test/analysis/scaling.test.ts checks the growth).
  */
 import 'reflect-metadata';
@@ -747,19 +751,47 @@ if (sections.has('growth')) {
   const { Writable } = await import('node:stream');
   const { createHash } = await import('node:crypto');
   const { loadavg } = await import('node:os');
+  const { existsSync, writeFileSync, mkdirSync } = await import('node:fs');
+  const { dirname } = await import('node:path');
   const storeKind = opt('--store', 'embedded');
+  const stateSpans = Number(opt('--state-spans', '1'));
+  const saveFile = opt('--save', '');
   const growthRuns = Math.max(3, Math.min(runs, 5));
   const load = () =>
     loadavg()
       .map((x) => x.toFixed(1))
       .join(' ');
-  const loadBefore = load();
+
+  /** What one factor measured: kept in --save FILE, so that factors measured by separate runs print as one table. */
+  interface FactorResult {
+    build: { nodes: number; relationships: number; ms: number; rss: number; load: string };
+    ops: Record<string, { kind: string; ms: number[]; answer: string }>;
+    /** Per operation, per Cypher file: its calls replayed (median ms), their rows, their PROFILE rows (embedded). */
+    files: Record<string, Record<string, { ms: number; rows: number; work: number | null }>>;
+    load: string;
+  }
+  interface Saved {
+    store: string;
+    stateSpans: number;
+    record: string;
+    factors: Record<string, FactorResult>;
+  }
   const recordData = args.includes('--data') ? data : join(projectRoot, 'seed', 'published');
+  const loadBefore = load();
   const record = await buildRecord(recordData);
+  const recordText = `the record (seed${recordData ? ` and ${recordData}` : ''}: ${record.nodes.length} nodes, ${record.relationships.length} relationships)`;
+  const saved: Saved =
+    saveFile && existsSync(saveFile)
+      ? (JSON.parse(readFileSync(saveFile, 'utf8')) as Saved)
+      : { store: storeKind, stateSpans, record: recordText, factors: {} };
+  if (saved.store !== storeKind || saved.stateSpans !== stateSpans)
+    throw new Error(
+      `${saveFile} holds a run on ${saved.store} with --state-spans ${saved.stateSpans}: use another file`,
+    );
   console.log(
-    `\ngrowth: the record (seed${recordData ? ` and ${recordData}` : ''}: ${record.nodes.length} nodes, ` +
-      `${record.relationships.length} relationships, built the ordinary way in ${record.ms} ms) copied x${factors.join(', x')} ` +
-      `(scripts/syntheticGraph.ts), ${storeKind} store, ${growthRuns} interleaved runs, medians; load average before ${loadBefore}\n`,
+    `\ngrowth: ${recordText}, built the ordinary way in ${record.ms} ms, copied x${factors.join(', x')} ` +
+      `(scripts/syntheticGraph.ts${stateSpans > 1 ? `, --state-spans ${stateSpans}` : ''}), ${storeKind} store, ` +
+      `${growthRuns} interleaved runs, medians; load average before ${loadBefore}\n`,
   );
   const operations = await growthOperations();
 
@@ -794,14 +826,6 @@ if (sections.has('growth')) {
     params: Params;
     tag: string;
   }
-  interface OpResult {
-    ms: number[];
-    calls: Call[];
-    answer: string;
-  }
-  const results = new Map<number, Map<string, OpResult>>();
-  const perFile = new Map<number, Map<string, Map<string, { ms: number; rows: number; work: number }>>>();
-  const builds: { factor: number; nodes: number; relationships: number; ms: number; rss: number }[] = [];
 
   /** One run of an operation: its answer (a digest: the data, or an export's rows and bytes), its time, its reads. */
   const runOp = async (
@@ -836,7 +860,7 @@ if (sections.has('growth')) {
       answer = `${text.length} chars ${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
     }
     const ms = performance.now() - t;
-    const calls = store.recording;
+    const calls: Call[] = store.recording;
     store.recording = null;
     return { ms, answer, calls };
   };
@@ -846,10 +870,15 @@ if (sections.has('growth')) {
     let peak = rss0;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const inner = await openGrowthStore();
-    const built = await writeSyntheticGraph(inner, record, factor);
+    const built = await writeSyntheticGraph(inner, record, factor, { stateSpans });
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
-    builds.push({ ...built, rss: peak / 2 ** 20 });
+    const result: FactorResult = {
+      build: { ...built, rss: peak / 2 ** 20, load: load() },
+      ops: {},
+      files: {},
+      load: '',
+    };
     console.log(
       `x${factor}: ${built.nodes} nodes, ${built.relationships} relationships, bulk-written in ${built.ms} ms, ` +
         `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (process max ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB); load average ${load()}`,
@@ -858,61 +887,75 @@ if (sections.has('growth')) {
     const executor = new QueryExecutor(store, registry);
     const { apollo } = await createApollo({ executor, limits });
     await apollo.start();
-    const mine = new Map<string, OpResult>();
+    const calls = new Map<string, Call[]>();
     for (const op of operations) {
       try {
         const r = await runOp(op, executor, store, apollo as unknown as ApolloServer<never>); // warm
-        mine.set(op.name, { ms: [], calls: r.calls, answer: r.answer });
+        result.ops[op.name] = { kind: op.kind, ms: [], answer: r.answer };
+        calls.set(op.name, r.calls);
       } catch (e) {
         console.log(`  ${op.name}: error ${(e as Error).message.slice(0, 200)}`);
       }
     }
     for (let i = 0; i < growthRuns; i++)
       for (const op of i % 2 ? [...operations].reverse() : operations) {
-        const m = mine.get(op.name);
+        const m = result.ops[op.name];
         if (!m) continue;
         const r = await runOp(op, executor, store, apollo as unknown as ApolloServer<never>);
         m.ms.push(r.ms);
-        m.calls = r.calls;
+        calls.set(op.name, r.calls);
       }
     // Each operation's reads replayed per Cypher file (the sum of its calls of that file), and the
     // rows the operators of their PROFILE handled (Grafeo: `rows=N` per operator).
-    const files = new Map<string, Map<string, { ms: number; rows: number; work: number }>>();
-    for (const [name, m] of mine) {
+    for (const [name, opCalls] of calls) {
       const byTag = new Map<string, Call[]>();
-      for (const c of m.calls) byTag.set(c.tag, [...(byTag.get(c.tag) ?? []), c]);
-      const out = new Map<string, { ms: number; rows: number; work: number }>();
-      for (const [tag, calls] of byTag) {
+      for (const c of opCalls) byTag.set(c.tag, [...(byTag.get(c.tag) ?? []), c]);
+      const out: FactorResult['files'][string] = {};
+      for (const [tag, tagCalls] of byTag) {
         const times: number[] = [];
         let rows = 0;
         for (let i = 0; i < growthRuns; i++) {
           const t = performance.now();
           rows = 0;
-          for (const c of calls) rows += (await inner.read(c.text, c.params, c.tag)).length;
+          for (const c of tagCalls) rows += (await inner.read(c.text, c.params, c.tag)).length;
           times.push(performance.now() - t);
         }
-        let work = NaN;
+        let work: number | null = null;
         if (storeKind === 'embedded') {
           work = 0;
-          for (const c of calls) {
+          for (const c of tagCalls) {
             const [row] = await inner.read(`PROFILE ${c.text}`, c.params, c.tag);
             for (const x of String(row?.profile ?? '').matchAll(/rows=(\d+)/g)) work += Number(x[1]);
           }
         }
-        out.set(tag, { ms: median(times), rows, work });
+        out[tag] = { ms: median(times), rows, work };
       }
-      files.set(name, out);
+      result.files[name] = out;
     }
-    results.set(factor, mine);
-    perFile.set(factor, files);
     await apollo.stop();
     await inner.close();
-    console.log(`x${factor}: measured; load average ${load()}`);
+    result.load = load();
+    saved.factors[String(factor)] = result;
+    if (saveFile) {
+      mkdirSync(dirname(resolve(saveFile)), { recursive: true });
+      writeFileSync(saveFile, JSON.stringify(saved));
+    }
+    console.log(`x${factor}: measured; load average ${result.load}${saveFile ? `; saved in ${saveFile}` : ''}`);
   }
 
-  /** The least-squares slope of log y on log factor. */
-  const slope = (ys: (number | undefined)[]) => {
-    const pts = factors.flatMap((f, i) => (ys[i] !== undefined && ys[i]! > 0 ? [[Math.log(f), Math.log(ys[i]!)]] : []));
+  // The tables, over every factor measured (this run's, and those --save FILE held before).
+  const all = Object.keys(saved.factors)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const at = (f: number) => saved.factors[String(f)]!;
+  /**
+   * The least-squares slope of log y on log factor, y floored at `floor` (times: a millisecond of noise
+   * on a read of 0.2 ms is no growth).
+   */
+  const slope = (ys: (number | null | undefined)[], floor = 0) => {
+    const pts = all.flatMap((f, i) =>
+      ys[i] != null && Math.max(ys[i]!, floor) > 0 ? [[Math.log(f), Math.log(Math.max(ys[i]!, floor))]] : [],
+    );
     if (pts.length < 2) return NaN;
     const mx = pts.reduce((a, p) => a + p[0]!, 0) / pts.length;
     const my = pts.reduce((a, p) => a + p[1]!, 0) / pts.length;
@@ -920,24 +963,29 @@ if (sections.has('growth')) {
     return pts.reduce((a, p) => a + (p[0]! - mx) * (p[1]! - my), 0) / sxx;
   };
   const flag = (e: number) => (Number.isFinite(e) && e >= 0.3 ? ' **≥ 0.3**' : '');
+  /** Floors of the time exponents: an operation's own cost through Apollo, a read's round trip. */
+  const OP_FLOOR_MS = 2;
+  const FILE_FLOOR_MS = 1;
 
-  console.log(`\nload average after ${load()}\n`);
-  console.log('| factor | nodes | relationships | bulk write s | peak RSS MiB |');
-  console.log('|---:|---:|---:|---:|---:|');
-  for (const b of builds)
+  console.log(`\n${saved.record}, ${saved.store} store; load average after ${load()}\n`);
+  console.log('| factor | nodes | relationships | bulk write s | peak RSS MiB | load average (1, 5, 15 min) |');
+  console.log('|---:|---:|---:|---:|---:|---|');
+  for (const f of all) {
+    const b = at(f).build;
     console.log(
-      `| x${b.factor} | ${b.nodes} | ${b.relationships} | ${(b.ms / 1000).toFixed(1)} | ${b.rss.toFixed(0)} |`,
+      `| x${f} | ${b.nodes} | ${b.relationships} | ${(b.ms / 1000).toFixed(1)} | ${b.rss.toFixed(0)} | ${b.load}, ${at(f).load} |`,
     );
+  }
 
-  console.log(`\n| operation | kind | ${factors.map((f) => `x${f} ms`).join(' | ')} | exponent | same answer |`);
-  console.log(`|---|---|${factors.map(() => '---:|').join('')}---:|---|`);
+  console.log(`\n| operation | kind | ${all.map((f) => `x${f} ms`).join(' | ')} | exponent | same answer |`);
+  console.log(`|---|---|${all.map(() => '---:|').join('')}---:|---|`);
   for (const op of operations) {
-    const ms = factors.map((f) => {
-      const m = results.get(f)?.get(op.name);
+    const ms = all.map((f) => {
+      const m = at(f).ops[op.name];
       return m?.ms.length ? median(m.ms) : undefined;
     });
-    const answers = new Set(factors.map((f) => results.get(f)?.get(op.name)?.answer ?? 'error'));
-    const e = slope(ms);
+    const answers = new Set(all.map((f) => at(f).ops[op.name]?.answer ?? 'error'));
+    const e = slope(ms, OP_FLOOR_MS);
     console.log(
       `| ${op.name} | ${op.kind} | ${ms.map((x) => (x === undefined ? '-' : f1(x))).join(' | ')} | ${e.toFixed(2)}${flag(e)} | ${answers.size === 1 ? 'yes' : 'no (' + [...answers].join(' / ') + ')'} |`,
     );
@@ -945,30 +993,31 @@ if (sections.has('growth')) {
 
   // Per Cypher file: the operation in which it grows most.
   const tags = new Set<string>();
-  for (const files of perFile.values()) for (const m of files.values()) for (const t of m.keys()) tags.add(t);
+  for (const f of all) for (const m of Object.values(at(f).files)) for (const t of Object.keys(m)) tags.add(t);
   console.log(
-    `\n| Cypher file | operations | worst by time (operation) | ${factors.map((f) => `x${f} ms (rows)`).join(' | ')} | time exponent | PROFILE rows ${factors.map((f) => `x${f}`).join(' / ')} | rows exponent |`,
+    `\n| Cypher file | operations | worst (operation) | ${all.map((f) => `x${f} ms (rows)`).join(' | ')} | time exponent | PROFILE rows ${all.map((f) => `x${f}`).join(' / ')} | rows exponent |`,
   );
-  console.log(`|---|---:|---|${factors.map(() => '---:|').join('')}---:|---:|---:|`);
+  console.log(`|---|---:|---|${all.map(() => '---:|').join('')}---:|---:|---:|`);
   for (const tag of [...tags].sort()) {
-    let worst: {
-      op: string;
-      e: number;
-      we: number;
-      xs: ({ ms: number; rows: number; work: number } | undefined)[];
-    } | null = null;
+    type X = { ms: number; rows: number; work: number | null } | undefined;
+    let worst: { op: string; e: number; we: number; xs: X[] } | null = null;
     let count = 0;
     for (const op of operations) {
-      const xs = factors.map((f) => perFile.get(f)?.get(op.name)?.get(tag));
+      const xs: X[] = all.map((f) => at(f).files[op.name]?.[tag]);
       if (!xs[0]) continue;
       count += 1;
-      const e = slope(xs.map((x) => x?.ms));
+      const e = slope(
+        xs.map((x) => x?.ms),
+        FILE_FLOOR_MS,
+      );
       const we = slope(xs.map((x) => x?.work));
-      if (!worst || Math.max(e, we) > Math.max(worst.e, worst.we)) worst = { op: op.name, e, we, xs };
+      // The worst by the PROFILE rows where the store gives them (deterministic), else by time.
+      const score = (a: number, b: number) => (Number.isFinite(b) ? b : Number.isFinite(a) ? a : -9);
+      if (!worst || score(e, we) > score(worst.e, worst.we)) worst = { op: op.name, e, we, xs };
     }
     if (!worst) continue;
     console.log(
-      `| ${tag} | ${count} | ${worst.op} | ${worst.xs.map((x) => (x ? `${x.ms.toFixed(2)} (${x.rows})` : '-')).join(' | ')} | ${worst.e.toFixed(2)}${flag(worst.e)} | ${worst.xs.map((x) => (x && Number.isFinite(x.work) ? x.work : '-')).join(' / ')} | ${Number.isFinite(worst.we) ? worst.we.toFixed(2) + flag(worst.we) : '-'} |`,
+      `| ${tag} | ${count} | ${worst.op} | ${worst.xs.map((x) => (x ? `${x.ms.toFixed(2)} (${x.rows})` : '-')).join(' | ')} | ${worst.e.toFixed(2)}${flag(worst.e)} | ${worst.xs.map((x) => (x?.work != null ? x.work : '-')).join(' / ')} | ${Number.isFinite(worst.we) ? worst.we.toFixed(2) + flag(worst.we) : '-'} |`,
     );
   }
 }
