@@ -4,8 +4,9 @@
 // `offcon`, `neucon`, `concon`), the condition details coded 1 (`defcoadv`, ... as a list of ATOP
 // column names), `asymm`, `obvary`, `bilat`, `ineffect`, `cowsys`, `termmode` and `termcaus`; `varying`:
 // the obligations owed only to some members and `owedTo` to whom (`OBLIGATION:ccode`; src/domain
-// varyingObligations).
-// params: $rows: {asymm: boolean?, atopId: int, bilateral: boolean?, ccode: int, concon: boolean?,
+// varyingObligations). The import stamps each membership with $stamp, so that importRemoveAtopMembers can
+// then remove the member rows the file no longer holds.
+// params: $stamp: string (this import's stamp), $rows: {asymm: boolean?, atopId: int, bilateral: boolean?, ccode: int, concon: boolean?,
 //   conditionDetails: string[], conditional: boolean?, consultation: boolean?, cowSystem: boolean?,
 //   defcon: boolean?, defense: boolean?, entry: date, entryPrecision: string, exit: date?,
 //   exitPrecision: string?, inEffect: boolean?, neucon: boolean?, neutrality: boolean?, nonAggression: boolean?,
@@ -23,4 +24,4 @@ SET m.entryPrecision = row.entryPrecision, m.exit = date(row.exit), m.exitPrecis
     m.concon = row.concon, m.conditionDetails = row.conditionDetails, m.asymm = row.asymm, m.obvary = row.obvary,
     m.bilateral = row.bilateral, m.inEffect = row.inEffect, m.cowSystem = row.cowSystem,
     m.termMode = row.termMode, m.termCause = row.termCause, m.varying = row.varying,
-    m.owedTo = row.owedTo
+    m.owedTo = row.owedTo, m.importStamp = $stamp

@@ -1,16 +1,23 @@
 // Seed: creates or updates treaties that ATOP codes, keyed on the ATOP id so that the curated
 // treaty and the imported ATOP alliance are one node whichever is loaded first (the curated id wins).
-// The obligations: the seed's are those as signed (ATOP's first phase); once ATOP is imported
-// (t.atopVersion set) its alliance-level obligations (any phase) win, so a re-seed keeps them.
+// Signing and end dates and obligations: the seed's are those as signed (ATOP's first phase); while ATOP
+// codes the treaty (t.atopVersion set) ATOP's win, so a re-seed keeps them. The record's own values stay
+// beside them (curatedSigned, curatedEnded, curatedObligations; curatedMembers: the members whose
+// memberships the record claims, none for a treaty never in force), so that an ATOP re-import whose file
+// no longer holds the alliance puts them back (src/import/README.md, "Re-imports replace").
 // params: $rows: {atopId: int, consultation: boolean, defense: boolean, ended: date?, era: string,
-//   id: string, name: string, negotiation: string, neutrality: boolean, nonAggression: boolean,
+//   id: string, members: int[], name: string, negotiation: string, neutrality: boolean, nonAggression: boolean,
 //   obligations: string[], offense: boolean, signed: date, sources: {key: string, position: int, note: string?, pages: string?, chapter: string?, document: string?, seenAt: string?}[]}[]
 // returns: (none)
 UNWIND $rows AS row
 MATCH (n:Negotiation {id: row.negotiation})
 MATCH (e:Era {id: row.era})
 MERGE (t:Treaty {atopId: row.atopId})
-SET t.id = row.id, t.name = row.name, t.signed = date(row.signed), t.ended = date(row.ended),
+SET t.id = row.id, t.name = row.name,
+    t.curatedSigned = date(row.signed), t.curatedEnded = date(row.ended), t.curatedObligations = row.obligations,
+    t.curatedMembers = row.members,
+    t.signed = CASE WHEN t.atopVersion IS NULL THEN date(row.signed) ELSE t.signed END,
+    t.ended = CASE WHEN t.atopVersion IS NULL THEN date(row.ended) ELSE t.ended END,
     t.obligations = CASE WHEN t.atopVersion IS NULL THEN row.obligations ELSE t.obligations END,
     t.defense = CASE WHEN t.atopVersion IS NULL THEN row.defense ELSE t.defense END,
     t.offense = CASE WHEN t.atopVersion IS NULL THEN row.offense ELSE t.offense END,

@@ -1,6 +1,7 @@
 // Seed: curated treaty membership (entry at signing unless the row says otherwise), marked curated.
 // Skipped for a treaty whose memberships came from ATOP (ATOP's member file is the finer record);
-// the ATOP import in turn removes curated memberships (importAtopReplaceCurated).
+// the ATOP import in turn removes curated memberships (importAtopReplaceCurated), and writes them again
+// with this query when its files no longer hold the treaty's alliance (src/import/README.md).
 // params: $rows: {ccode: int, entry: date, exit: date?, phase: int, treaty: string}[]
 // returns: (none)
 UNWIND $rows AS row

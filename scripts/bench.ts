@@ -8,7 +8,7 @@
  *   --rounds R        rps: interleaved rounds (default 5); --concurrency C[,C]: clients (default 32)
  *   --scale 1,10,100  factors of the scale and growth runs (default 1,10)
  *   --only a,b,c      sections: ops, rps, growth (default all three; `scale` is growth), costs, dyad-year, gexf,
- *                     series (only when named)
+ *                     export-http, series (only when named)
  *   --store S         growth: embedded (default) or neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD: a scratch
  *                     database, emptied before each factor)
  *   --save FILE       growth: keep each factor's results in FILE (JSON), merged with those it holds, and print
@@ -18,6 +18,12 @@
  *   --python FILE     dyad-year: a Python reference script (`python3 FILE OUT.csv --data DIR --from Y --to Y
  *                     [--directed]`; scripts/reference/dyadYearPandas.py, pandas on the raw files), run interleaved
  *   --gexf-from Y, --gexf-to Y  gexf: the dynamic GEXF's years, with negotiations (default 1815, 2018)
+ *   --ranges Y,Y,...  dyad-year, gexf: each from its first year to each of these instead; --live-heap (with
+ *                     node --expose-gc): the heap in use after full GCs during the export (what it holds)
+ *   export-http: --http-formats dyad-year,gexf (default both; also state-year), the ranges above (--from, --to,
+ *                     --directed, --gexf-from, --gexf-to) or --ranges Y,Y,... (each format from its first year to
+ *                     each), --baseline DIR (another checkout with node_modules, its server measured in turn),
+ *                     --trace-gc (the servers' GC pauses), --timeout-ms MS (REQUEST_TIMEOUT_MS; default the server's)
  *
  * 1. ops: each explorer example (src/web/examples.graphql) and traversal through the API in process,
  *    interleaved with the raw Cypher it issued (its store calls, recorded on the way, replayed through
@@ -43,7 +49,16 @@
  *    export (perf_hooks.monitorEventLoopDelay, 1 ms resolution), the RSS and heap growth over the
  *    export (sampled every 5 ms) and the process's peak RSS, rows and bytes, and the ratio to Python;
  *    the same stall monitor over an idle second before each run shows what the machine's load alone causes.
- * 6. series: outsideOptionsSeries through the API in process, the options page's own query and a
+ * 6. export-http: the same exports as users get them. The server as `npm start` runs it (`node
+ *    dist/src/cli.js serve`, NODE_ENV=production, request log on; a first start imports the published
+ *    data sets into a fresh DATA_DIR, then a fresh process serves), the export fetched by curl in its own
+ *    process, /healthz asked every ~10 ms by scripts/harness/healthProbe.ts in a third: per run the
+ *    status, bytes, time to the first and the last byte, /healthz p50/p99/max while the export ran (and
+ *    over an idle second before it), the server's RSS before and its peak during the export (VmHWM,
+ *    reset per run through /proc/PID/clear_refs), its CPU time and its loop thread's (and how often the
+ *    scheduler took the loop thread off a core: on a busy machine, time it could answer nothing). With
+ *    --baseline, every case on both servers in turn and the per-round ratios.
+ * 7. series: outsideOptionsSeries through the API in process, the options page's own query and a
  *    light selection, over the whole span (1815–2018 a year a point, the default), the old 1815–1949,
  *    the United States 1945–2018 and the eras: median ms, store round trips, points, the longest
  *    event-loop stall, interleaved runs (each on a fresh request: no result cache).
@@ -562,19 +577,36 @@ if (sections.has('dyad-year') || sections.has('gexf')) {
   const gexfFrom = opt('--gexf-from', '1815');
   const gexfTo = opt('--gexf-to', '2018');
   const python = opt('--python', '');
+  const fullGc = args.includes('--live-heap') ? (globalThis as { gc?: () => void }).gc : undefined;
+  if (args.includes('--live-heap') && !fullGc)
+    throw new Error('--live-heap needs node --expose-gc (node --expose-gc --import tsx scripts/bench.ts ...)');
   const t0 = performance.now();
   const { executor } = await openGraph(data);
   console.log(`\nexports: graph ready in ${Math.round(performance.now() - t0)} ms`);
   const exportOnce = async (run: (sink: InstanceType<typeof Writable>) => Promise<void>) => {
     let bytes = 0;
     let rows = -1;
+    // --live-heap (node --expose-gc): a full GC every 1/20 of the output so far (256 KiB at least) and
+    // every second, and the heap in use after it: what the export holds, without the garbage not yet
+    // collected (the timings of such runs are not the export's).
+    let live = 0;
+    let nextGc = 0;
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
         bytes += chunk.length;
         for (const c of chunk) if (c === 10) rows += 1;
+        if (fullGc && bytes >= nextGc) {
+          fullGc();
+          live = Math.max(live, process.memoryUsage().heapUsed);
+          nextGc = bytes + Math.max(256 * 1024, bytes / 20);
+        }
         done();
       },
     });
+    if (fullGc) {
+      fullGc();
+      fullGc();
+    }
     const delay = monitorEventLoopDelay({ resolution: 1 });
     const rss0 = process.memoryUsage().rss;
     const heap0 = process.memoryUsage().heapUsed;
@@ -585,17 +617,26 @@ if (sections.has('dyad-year') || sections.has('gexf')) {
       rssMax = Math.max(rssMax, m.rss);
       heapMax = Math.max(heapMax, m.heapUsed);
     }, 5);
+    // --live-heap: also every second, while the graph or the indices are built (nothing is written yet).
+    const liveSampler = fullGc
+      ? setInterval(() => {
+          fullGc();
+          live = Math.max(live, process.memoryUsage().heapUsed);
+        }, 1000)
+      : undefined;
     delay.enable();
     const t = performance.now();
     await run(sink);
     const ms = performance.now() - t;
     delay.disable();
     clearInterval(sampler);
+    clearInterval(liveSampler);
     return {
       ms,
       stall: delay.max / 1e6,
       rss: (rssMax - rss0) / 2 ** 20,
       heap: (heapMax - heap0) / 2 ** 20,
+      live: fullGc ? (live - heap0) / 2 ** 20 : NaN,
       rows,
       bytes,
     };
@@ -618,30 +659,34 @@ if (sections.has('dyad-year') || sections.has('gexf')) {
     return delay.max / 1e6;
   };
   const cases: { name: string; run: (sink: InstanceType<typeof Writable>) => Promise<void>; python: boolean }[] = [];
+  // --ranges Y,Y,...: each export from its first year to each of these (memory against the range's length).
+  const ranges = opt('--ranges', '').split(',').filter(Boolean).map(Number);
   if (sections.has('dyad-year'))
-    cases.push({
-      name: `dyad-year ${fromYear}-${toYear}${directed ? ' (directed)' : ''}`,
-      run: (sink) => writeDyadYearCsv(executor, fromYear, toYear, sink, { directed }),
-      python: python !== '',
-    });
+    for (const to of ranges.length ? ranges : [toYear])
+      cases.push({
+        name: `dyad-year ${fromYear}-${to}${directed ? ' (directed)' : ''}`,
+        run: (sink) => writeDyadYearCsv(executor, fromYear, to, sink, { directed }),
+        python: python !== '' && !ranges.length,
+      });
   if (sections.has('gexf'))
-    cases.push({
-      name: `gexf ${gexfFrom}-${gexfTo} (dynamic, negotiations)`,
-      run: (sink) =>
-        runExport(
-          executor,
-          {
-            format: 'gexf',
-            kind: 'range',
-            from: `${gexfFrom}-01-01`,
-            to: `${gexfTo}-12-31`,
-            negotiations: true,
-            directed: false,
-          },
-          sink,
-        ),
-      python: false,
-    });
+    for (const to of ranges.length ? ranges.map(String) : [gexfTo])
+      cases.push({
+        name: `gexf ${gexfFrom}-${to} (dynamic, negotiations)`,
+        run: (sink) =>
+          runExport(
+            executor,
+            {
+              format: 'gexf',
+              kind: 'range',
+              from: `${gexfFrom}-01-01`,
+              to: `${to}-12-31`,
+              negotiations: true,
+              directed: false,
+            },
+            sink,
+          ),
+        python: false,
+      });
   for (const c of cases) {
     await exportOnce(c.run); // warm
     const node: Awaited<ReturnType<typeof exportOnce>>[] = [];
@@ -655,12 +700,12 @@ if (sections.has('dyad-year') || sections.has('gexf')) {
     const last = node[node.length - 1]!;
     console.log(`\n${c.name}`);
     console.log(
-      "\n| run | export ms | max loop stall ms | idle second's max stall ms | RSS growth MiB | heap growth MiB | python ms |",
+      "\n| run | export ms | max loop stall ms | idle second's max stall ms | RSS growth MiB | heap growth MiB | live heap growth MiB | python ms |",
     );
-    console.log('|---:|---:|---:|---:|---:|---:|---:|');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
     node.forEach((r, i) =>
       console.log(
-        `| ${i + 1} | ${f1(r.ms)} | ${f1(r.stall)} | ${f1(idle[i]!)} | ${f1(r.rss)} | ${f1(r.heap)} | ${py[i] !== undefined ? f1(py[i]!) : '-'} |`,
+        `| ${i + 1} | ${f1(r.ms)} | ${f1(r.stall)} | ${f1(idle[i]!)} | ${f1(r.rss)} | ${f1(r.heap)} | ${Number.isNaN(r.live) ? '-' : f1(r.live)} | ${py[i] !== undefined ? f1(py[i]!) : '-'} |`,
       ),
     );
     const m = median(node.map((r) => r.ms));
@@ -671,7 +716,7 @@ if (sections.has('dyad-year') || sections.has('gexf')) {
         .join(
           ' ',
         )}; median ${f1(m)} ms for ${last.rows} rows (${(last.bytes / 2 ** 20).toFixed(1)} MiB); max loop stall ${f1(Math.max(...node.map((r) => r.stall)))} ms (median ${f1(median(node.map((r) => r.stall)))}); ` +
-        `RSS growth median ${f1(median(node.map((r) => r.rss)))} MiB; process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+        `RSS growth median ${f1(median(node.map((r) => r.rss)))} MiB${fullGc ? `, live heap growth median ${f1(median(node.map((r) => r.live)))} MiB` : ''}; process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
     );
     if (py.length)
       console.log(
@@ -679,6 +724,198 @@ if (sections.has('dyad-year') || sections.has('gexf')) {
       );
   }
   await executor.store.close();
+}
+
+if (sections.has('export-http')) {
+  // The exports as users get them: the server as `npm start` runs it in its own process (published
+  // data sets imported into a fresh DATA_DIR by a first start, then a fresh process that only
+  // serves), the export fetched by curl in another, /healthz asked every ~10 ms from a third. With
+  // --baseline DIR (another checkout, e.g. `git worktree add --detach DIR main`, with node_modules),
+  // its server too, every case run on both in turn: the ratios of the same round.
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const h = await import('./harness/external.js');
+  const x = await import('./harness/exportOverHttp.js');
+  const traceGc = args.includes('--trace-gc');
+  const formats = opt('--http-formats', 'dyad-year,gexf').split(',');
+  const fromYear = Number(opt('--from', '1816'));
+  const toYear = Number(opt('--to', '1949'));
+  const directed = args.includes('--directed');
+  const gexfFrom = Number(opt('--gexf-from', '1815'));
+  const gexfTo = Number(opt('--gexf-to', '2018'));
+  // --ranges 1849,1899,1949,2018: each format from its first year to each of these (memory against the range's length).
+  const ranges = opt('--ranges', '').split(',').filter(Boolean).map(Number);
+  const cases: { name: string; path: string }[] = [];
+  for (const f of formats) {
+    const [from, tos] =
+      f === 'gexf' ? [gexfFrom, ranges.length ? ranges : [gexfTo]] : [fromYear, ranges.length ? ranges : [toYear]];
+    for (const to of tos)
+      cases.push(
+        f === 'gexf'
+          ? {
+              name: `gexf ${from}-${to} (dynamic, negotiations)`,
+              path: `/export/gexf?from=${from}&to=${to}&negotiations=true`,
+            }
+          : {
+              name: `${f} ${from}-${to}${directed ? ' (directed)' : ''}`,
+              path: `/export/${f}?from=${from}&to=${to}${directed ? '&directed=true' : ''}`,
+            },
+      );
+  }
+  const baseline = opt('--baseline', '');
+  const checkouts = [
+    { label: 'this checkout', root: projectRoot },
+    ...(baseline ? [{ label: `baseline (${baseline})`, root: resolve(baseline) }] : []),
+  ];
+  const env = (dataDir: string): NodeJS.ProcessEnv => ({
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir,
+    ...(data ? {} : { DATA_SETS: 'none' }),
+    ...(opt('--timeout-ms', '') ? { REQUEST_TIMEOUT_MS: opt('--timeout-ms', '') } : {}),
+  });
+  interface Target {
+    label: string;
+    server: import('./harness/external.js').ServerProcess;
+    probe: import('./harness/exportOverHttp.js').Probe;
+    gc: ReturnType<typeof x.gcPauses>;
+    dir: string;
+  }
+  const targets: Target[] = [];
+  const dirs: string[] = [];
+  try {
+    for (const c of checkouts) {
+      h.buildIfStale(c.root);
+      const dir = mkdtempSync(join(tmpdir(), 'alliance-export-http-'));
+      dirs.push(dir);
+      console.log(
+        `\nexport-http, ${c.label}: importing the record into a fresh DATA_DIR (npm start on an empty one) ...`,
+      );
+      await (await h.startApp('import', env(dir), [], c.root)).stop();
+      const server = await h.startApp(c.label, env(dir), traceGc ? ['--trace-gc'] : [], c.root);
+      const gc = x.gcPauses(server);
+      // The agreement model a production start fits in the background: let it finish first.
+      let fitted = false;
+      server.onLine((line) => {
+        if (line.includes('agreement model fitted') || line.includes('model prefit failed')) fitted = true;
+      });
+      targets.push({ label: c.label, server, gc, dir, probe: undefined as never });
+      for (let t = performance.now(); !fitted && performance.now() - t < 120_000;)
+        await new Promise((r) => setTimeout(r, 200));
+      targets[targets.length - 1]!.probe = await x.startProbe(server.url);
+    }
+    const url = (t: Target, path: string) => new URL(path, t.server.url).href;
+    for (const t of targets)
+      for (const c of cases) {
+        const warm = await x.curl(url(t, c.path)); // warm: the JIT, the read cache
+        if (warm.status !== 200) throw new Error(`${t.label}, ${c.name}: HTTP ${warm.status}`);
+      }
+    const once = async (t: Target, path: string) => {
+      const pid = t.server.child.pid!;
+      const idleFrom = performance.timeOrigin + performance.now();
+      await new Promise((done) => setTimeout(done, 1000));
+      const idle = t.probe.between(idleFrom, performance.timeOrigin + performance.now());
+      x.resetPeak(pid);
+      const rss0 = x.memoryOf(pid).rss;
+      const cpu0 = x.cpuOf(pid);
+      const res = await x.curl(url(t, path));
+      const { peak } = x.memoryOf(pid);
+      const cpu1 = x.cpuOf(pid);
+      await new Promise((done) => setTimeout(done, 50)); // the probe's answers in flight
+      const pauses = t.gc.between(res.from, res.to);
+      const longest = pauses.reduce((m, p) => (p.ms > m.ms ? p : m), { kind: '-', ms: 0 });
+      return {
+        ...res,
+        healthz: t.probe.between(res.from, res.to),
+        idle,
+        rss0,
+        peak,
+        cpuMs: cpu1.processMs - cpu0.processMs,
+        mainCpuMs: cpu1.mainMs - cpu0.mainMs,
+        preempted: cpu1.preempted - cpu0.preempted,
+        gcMax: longest.ms,
+        gcKind: longest.kind,
+        // /healthz answers over 50 ms, and how many of them had a GC pause of the server inside.
+        slow: t.probe.samples(res.from, res.to).filter(([, ms]) => ms > 50).length,
+        slowInGc: t.probe.samples(res.from, res.to).filter(([sent, ms]) => ms > 50 && t.gc.overlaps(sent, sent + ms))
+          .length,
+        gcSum: pauses.reduce((s, p) => s + p.ms, 0),
+      };
+    };
+    type Run = Awaited<ReturnType<typeof once>>;
+    const results = targets.map(() => cases.map(() => [] as Run[]));
+    const loadBefore = h.loadAverage();
+    for (let r = 0; r < runs; r++) {
+      // Interleaved: every case once per round on every server, the orders reversed every other round.
+      const order = cases.map((_, i) => i);
+      const servers = targets.map((_, i) => i);
+      if (r % 2) {
+        order.reverse();
+        servers.reverse();
+      }
+      for (const i of order) for (const k of servers) results[k]![i]!.push(await once(targets[k]!, cases[i]!.path));
+      console.log(`round ${r + 1}/${runs}; load average ${h.loadAverage()}`);
+    }
+    const mib = (b: number) => b / 2 ** 20;
+    const max = (xs: number[]) => Math.max(...xs);
+    console.log(
+      `\nexports over HTTP: the server as \`npm start\` runs it (NODE_ENV=production, its request log on), curl in its own process, ` +
+        `/healthz every ~10 ms from a third; ${runs} interleaved runs; node ${process.version}; load average before ${loadBefore}, after ${h.loadAverage()}`,
+    );
+    for (const [i, c] of cases.entries()) {
+      for (const [k, t] of targets.entries()) {
+        const rs = results[k]![i]!;
+        console.log(`\n${c.name}, ${t.label}: GET ${c.path}\n`);
+        console.log(
+          `| run | HTTP | MiB | first byte ms | wall ms | /healthz p50 ms | p99 ms | max ms | idle second's max ms | RSS before MiB | peak RSS MiB | growth MiB | server CPU ms (loop thread) | loop preempted |${traceGc ? ' longest GC pause ms | GC ms in all |' : ''}`,
+        );
+        console.log(
+          `|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|${traceGc ? '---:|---:|' : ''}`,
+        );
+        rs.forEach((r, n) =>
+          console.log(
+            `| ${n + 1} | ${r.status} | ${mib(r.bytes).toFixed(1)} | ${f1(r.firstByteMs)} | ${f1(r.totalMs)} | ${f1(x.percentile(r.healthz, 50))} | ${f1(x.percentile(r.healthz, 99))} | ${f1(max(r.healthz))} | ${f1(max(r.idle))} | ${mib(r.rss0).toFixed(0)} | ${mib(r.peak).toFixed(0)} | ${mib(r.peak - r.rss0).toFixed(1)} | ${r.cpuMs} (${r.mainCpuMs}) | ${r.preempted} |${traceGc ? ` ${f1(r.gcMax)} (${r.gcKind}) | ${f1(r.gcSum)} |` : ''}`,
+          ),
+        );
+        const s = (f: (r: Run) => number, d = 1) => h.spread(rs.map(f), d);
+        console.log(
+          `\nmedian (min–max): wall ${s((r) => r.totalMs, 0)} ms, first byte ${s((r) => r.firstByteMs, 0)} ms, ${mib(rs[0]!.bytes).toFixed(1)} MiB; ` +
+            `/healthz p50 ${s((r) => x.percentile(r.healthz, 50))}, p99 ${s((r) => x.percentile(r.healthz, 99))}, max ${s((r) => max(r.healthz))} ms ` +
+            `(idle second's max ${s((r) => max(r.idle))}); server peak RSS ${s((r) => mib(r.peak), 0)} MiB, growth over the export ${s((r) => mib(r.peak - r.rss0))} MiB; ` +
+            `server CPU ${s((r) => r.cpuMs, 0)} ms (loop thread ${s((r) => r.mainCpuMs, 0)}), wall / loop-thread CPU ${s((r) => r.totalMs / r.mainCpuMs, 2)}` +
+            (traceGc
+              ? `; longest GC pause ${s((r) => r.gcMax)} ms, GC in all ${s((r) => r.gcSum, 0)} ms; ` +
+                `/healthz answers over 50 ms: ${rs.reduce((n, r) => n + r.slow, 0)} in all, ${rs.reduce((n, r) => n + r.slowInGc, 0)} of them with a GC pause inside`
+              : ''),
+        );
+      }
+      if (targets.length === 2) {
+        // The same round's runs side by side: the load on the machine is about the same for both.
+        const [a, b] = [results[0]![i]!, results[1]![i]!];
+        const ratio = (f: (r: Run) => number) =>
+          h.spread(
+            a.map((r, n) => f(r) / f(b[n]!)),
+            2,
+          );
+        console.log(
+          `\n${c.name}, ${targets[0]!.label} / ${targets[1]!.label}, per round, median (min–max): wall ${ratio((r) => r.totalMs)}, ` +
+            `server CPU ${ratio((r) => r.cpuMs)}, /healthz p99 ${ratio((r) => x.percentile(r.healthz, 99))}, max ${ratio((r) => max(r.healthz))}; ` +
+            `peak RSS growth ${h.spread(
+              a.map((r) => mib(r.peak - r.rss0)),
+              1,
+            )} against ${h.spread(
+              b.map((r) => mib(r.peak - r.rss0)),
+              1,
+            )} MiB`,
+        );
+      }
+    }
+  } finally {
+    for (const t of targets) {
+      await t.probe?.stop();
+      await t.server.stop();
+    }
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
 }
 
 if (sections.has('series')) {

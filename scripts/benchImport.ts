@@ -14,8 +14,12 @@
  * 2. The full published record (`--data`, default ../shared/data) into a fresh in-memory Grafeo store
  *    (graph/schema.cypher applied): the importer's `import all` against the plain reference, `--runs`
  *    times each (default 3), interleaved; medians and their ratio (target: within 1.5×).
+ * 3. A re-import of each data set whose nodes are shared (ATOP, COW wars, CDB90), forced, of the same
+ *    files, over the curated seed and the whole record in a fresh in-memory Grafeo store: the writes and
+ *    the removals (src/import/README.md, "Re-imports replace"), `--runs` times; with `--root`, the
+ *    other checkout's importer (and seed) too, interleaved.
  *
- *     npm run bench:import -- [--sizes 5,25,50] [--runs 3] [--data dir] [--root checkout] [--skip-memory] [--skip-record] [--out file.json]
+ *     npm run bench:import -- [--sizes 5,25,50] [--runs 3] [--data dir] [--root checkout] [--skip-memory] [--skip-record] [--skip-reimport] [--out file.json]
  */
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
@@ -38,6 +42,8 @@ function rss(): { now: number; peak: number } {
     return { now: Math.round(process.memoryUsage().rss / 1024), peak };
   }
 }
+/** The data sets whose nodes are shared with the curated record or another data set (part 3). */
+const REIMPORTED = ['atop', 'cow-wars', 'cdb90'] as const;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -112,6 +118,15 @@ async function child(mode: string, arg: string, root: string): Promise<ChildResu
     perDataset = Object.fromEntries(s.datasets.map((d) => [d.dataset, d.ms]));
   } else if (mode === 'record-reference') {
     perDataset = await ref.importReference(target, arg);
+  } else if (mode === 'record-reimport') {
+    const seed = (await import(
+      pathToFileURL(join(root, 'src/seed/loadSeed.js')).href
+    )) as typeof import('../src/seed/loadSeed.js');
+    await seed.loadSeed(executor);
+    rows = (await imp.importAll(executor, arg)).rowsRead;
+    perDataset = {};
+    for (const name of REIMPORTED)
+      perDataset[name] = (await imp.importDataset(executor, name, arg, { force: true })).ms;
   } else throw new Error(`unknown mode ${mode}`);
   const ms = performance.now() - t0;
   const { now, peak } = rss();
@@ -203,6 +218,7 @@ async function main() {
   const out = opt('--out');
   const skipMemory = flag('--skip-memory');
   const skipRecord = flag('--skip-record');
+  const skipReimport = flag('--skip-reimport');
   const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 
   if (!skipMemory) {
@@ -303,6 +319,25 @@ async function main() {
       console.log(`| ${n} | ${Math.round(a)} | ${Math.round(b)} | ${(a / b).toFixed(2)} |`);
     }
     report.record = { runs, importer, reference, medianMs: { importer: mi, reference: mr }, ratio: mi / mr };
+  }
+  if (!skipReimport) {
+    const mine: ChildResult[] = [];
+    const other: ChildResult[] = [];
+    for (let i = 0; i < runs; i++) {
+      mine.push(runChild('record-reimport', dataDir));
+      if (root) other.push(runChild('record-reimport', dataDir, resolve(root)));
+    }
+    console.log(
+      `\n## A re-import of the shared data sets (forced, the same files) over the seed and the record (${dataDir}), in-memory Grafeo, ${runs} runs${root ? ' each, interleaved' : ''}\n`,
+    );
+    const cells = (rs: ChildResult[], n: string) => {
+      const ms = rs.map((r) => r.perDataset![n]!);
+      return `${ms.join(', ')} (median ${median(ms)})`;
+    };
+    console.log(`| data set | this importer, ms | ${root ? `importer of ${root}, ms |` : ''}`);
+    console.log(`|---|---:|${root ? '---:|' : ''}`);
+    for (const n of REIMPORTED) console.log(`| ${n} | ${cells(mine, n)} | ${root ? `${cells(other, n)} |` : ''}`);
+    report.reimport = { runs, importer: mine, ...(root ? { root, other } : {}) };
   }
   if (out) {
     writeFileSync(out, JSON.stringify(report, null, 2) + '\n');

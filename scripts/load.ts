@@ -1,5 +1,5 @@
 /**
- * npm run load -- [--time 30] [--concurrency 4] [--full | --data-dir DIR] [--attack | --heavy | --fit] [--url http://127.0.0.1:4000/]
+ * npm run load -- [--time 30] [--concurrency 4] [--full | --data-dir DIR] [--attack [--vary] | --heavy | --fit] [--url http://127.0.0.1:4000/]
  *
  * A load mix against the server in a separate process (started here on the in-memory fixture:
  * the curated seed, `--full` adds ../shared/data, `--data-dir` opens a DATA_DIR on disk (only one process
@@ -8,7 +8,10 @@
  * limits accept (30 aliases of alternativeAllies) and exports, `concurrency` at a time for `time`
  * seconds; meanwhile /healthz is sampled every 20 ms from this process and the server's RSS every
  * second. `--attack` adds the issue's request: 1,000 aliases of alternativeAllies(windowYears: 100),
- * with the child started with limits high enough to let it run into the deadline.
+ * with the child started with limits high enough to let it run into the deadline. `--vary` (with
+ * `--attack`): each attack request a different document (its aliases renamed), as an attacker who
+ * knows Apollo keeps the documents it has checked would send: every one is parsed, validated (in the
+ * document worker: src/limits/offThreadDocuments.ts) and costed anew.
  * `--heavy` (issues 14/15): instead of the mix, `concurrency` clients (8 unless given) loop the heavy
  * request `negotiations(first: 50) { … partyPositions { outsideOptions { overall } } }` (run once
  * alone first, 5 times: "alone" latency), /healthz sampled meanwhile as above; the server does not
@@ -44,6 +47,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     full: { type: 'boolean', default: false },
     attack: { type: 'boolean', default: false },
+    vary: { type: 'boolean', default: false },
     url: { type: 'string' },
     heavy: { type: 'boolean', default: false },
     fit: { type: 'boolean', default: false },
@@ -113,10 +117,13 @@ const heavy = {
   name: 'heaviest accepted (30 x alternativeAllies)',
   query: `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: alternativeAllies(state: 200, negotiation: "anglo-german-1898") { state { ccode } score }`).join(' ')} }`,
 };
+const attackQuery = (prefix: string) =>
+  `{ ${Array.from({ length: 1000 }, (_, i) => `${prefix}${i}: alternativeAllies(state: 200, at: "1914-01-01", windowYears: 100) { state { ccode } score }`).join(' ')} }`;
 const attack = {
-  name: 'attack (1,000 x alternativeAllies windowYears 100)',
-  query: `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: alternativeAllies(state: 200, at: "1914-01-01", windowYears: 100) { state { ccode } score }`).join(' ')} }`,
+  name: `attack (1,000 x alternativeAllies windowYears 100${values.vary ? ', a new document each time' : ''})`,
+  query: attackQuery('a'),
 };
+let attacks = 0;
 
 const tally: Tally = newTally();
 const latency = new Map<string, number[]>();
@@ -169,7 +176,7 @@ const mix = async (i: number) => {
   }
 };
 const attacker = async () => {
-  while (running()) await gql(attack, true);
+  while (running()) await gql(values.vary ? { ...attack, query: attackQuery(`v${attacks++}_`) } : attack, true);
 };
 const sampleHealth = async () => {
   while (running()) {

@@ -3,17 +3,26 @@
  *
  *   npx tsx scripts/secondCoding.ts draw [--seed N] [--share 0.25]   writes seed/second-coding/sample.yaml
  *   npx tsx scripts/secondCoding.ts briefs <dir>                     writes one blind brief per sampled negotiation
+ *   npx tsx scripts/secondCoding.ts disagreements                    lists the units on which the two codings disagree
  *
  * The draw is a seeded shuffle (mulberry32) of the negotiation ids in alphabetical order, the first
  * ceil(share × n) kept: anyone can repeat it. A brief gives the second coder the facts of a negotiation
  * (parties, dates, outcome, rounds, the treaty, third parties' roles, the works the record cites) and never
  * the first coding: no summary, notes, war plans, proposals, recorded options or plansUnknown.
+ *
+ * `disagreements` lists every pairable unit on which the two codings differ (negotiation, party, variable,
+ * the first and the second value), with the resolution the negotiation's notes give it (docs/codebook.md
+ * §20.5). The units are `secondCodingUnits`'s and the comparison is `disagreeingUnits`'s, the rule behind
+ * the reliability figures.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { readSeedDir } from '../src/seed/readSeedDir.js';
 import { seedDir } from '../src/paths.js';
+import { disagreeingUnits } from '../src/analysis/reliability.js';
+import { SECOND_CODING_VARIABLES, secondCodingUnits } from '../src/seed/secondCodingUnits.js';
+import { resolutionsIn } from '../src/seed/secondCodingResolutions.js';
 
 function mulberry32(seed: number) {
   let a = seed >>> 0;
@@ -96,7 +105,39 @@ if (command === 'draw') {
     writeFileSync(join(out, `${key}.yaml`), stringify(brief));
   }
   console.log(`${keys.length} briefs written to ${out}`);
+} else if (command === 'disagreements') {
+  const states = new Map(data.states.map((s) => [s.ccode, s]));
+  const notes = new Map(data.negotiations.map((n) => [n.id, n.notes]));
+  const units = secondCodingUnits(data).flatMap((unit) =>
+    SECOND_CODING_VARIABLES.map((variable) => ({ unit, variable })),
+  );
+  const rows = disagreeingUnits(units, ({ unit, variable }) => unit[variable]);
+  // A target is a set of ccodes, `{220,255}`: shown with the states' abbreviations.
+  const show = (value: string | null) =>
+    value?.startsWith('{')
+      ? `${value} (${
+          value
+            .slice(1, -1)
+            .split(',')
+            .filter(Boolean)
+            .map((c) => states.get(Number(c))?.abbrev ?? c)
+            .join(', ') || 'the party alone'
+        })`
+      : String(value);
+  console.log('| negotiation | party | variable | first coding | second coding | resolution |');
+  console.log('|---|---|---|---|---|---|');
+  for (const { unit, variable } of rows) {
+    const name = states.get(unit.party)?.name ?? String(unit.party);
+    const found = resolutionsIn(notes.get(unit.negotiation)).filter((r) => r.party === name && r.variable === variable);
+    const resolution = found.length === 1 ? (found[0]!.decision ?? 'malformed') : found.length ? 'several' : 'none';
+    const [first, second] = unit[variable];
+    console.log(
+      `| ${unit.negotiation} | ${unit.party} ${name} | ${variable} | ${show(first)} | ${show(second)} | ${resolution} |`,
+    );
+  }
+  for (const variable of SECOND_CODING_VARIABLES)
+    console.log(`${variable}: ${rows.filter((r) => r.variable === variable).length} disagreeing units`);
 } else {
-  console.error('usage: secondCoding.ts draw [--seed N] [--share S] | briefs <dir>');
+  console.error('usage: secondCoding.ts draw [--seed N] [--share S] | briefs <dir> | disagreements');
   process.exit(2);
 }

@@ -29,6 +29,8 @@
  * | MAX_CONCURRENT_EXPENSIVE | 2 | expensive operations run at once; more get HTTP 429 `TOO_MANY_REQUESTS` with `Retry-After` |
  * | STORE_CONCURRENCY | 4 | store calls GraphQL requests run at once, shared round-robin between requests (keeps /healthz answering while heavy requests run) |
  * | READ_CACHE | true | `true` or `false`: requests share the rows of their reads by data version (`false`: every request reads the store) |
+ * | DOCUMENT_WORKERS | 1 | worker threads that parse and validate GraphQL documents longer than 16,000 characters off the main thread when MAX_TOKENS is raised past its default 5,000 (up to it, or with `0`, every document is checked on the main thread); started by the first such document, each holds a copy of the schema |
+ * | DOCUMENT_QUEUE | 16 | such documents that may wait for a worker; more get HTTP 429 `TOO_MANY_REQUESTS` with `Retry-After`. One still waiting or being checked at its deadline gets `TIMEOUT` (HTTP 503) |
  * | MAX_CONCURRENT_EXPORTS | 1 | `/export/*` requests run at once; more get HTTP 429 with `Retry-After` |
  * | INTROSPECTION | true | `true` or `false`: answer `__schema`/`__type` queries (the explorer needs it) |
  * | CORS_ORIGINS | (none) | comma-separated origins (`https://notebook.example.org,http://localhost:8888`) allowed to read `/graphql` and `/export/*` from a browser page; `*` allows any. Exports refuse other cross-site requests |
@@ -102,6 +104,10 @@ export interface ServerPolicy {
   resultCacheBytes: number;
   maxConcurrentExpensive: number;
   maxConcurrentExports: number;
+  /** Worker threads checking large GraphQL documents (DOCUMENT_WORKERS; 0: none, all on the main thread). */
+  documentWorkers: number;
+  /** Large documents that may wait for one of them (DOCUMENT_QUEUE). */
+  documentQueue: number;
   storeConcurrency: number;
   /** Requests share the rows of their reads by data version (store/QueryExecutor.ts: withReadCache). */
   readCache: boolean;
@@ -117,6 +123,8 @@ export const DEFAULT_SERVER_POLICY: ServerPolicy = {
   resultCacheBytes: 32 * 2 ** 20,
   maxConcurrentExpensive: 2,
   maxConcurrentExports: 1,
+  documentWorkers: 1,
+  documentQueue: 16,
   storeConcurrency: 4,
   readCache: true,
   introspection: true,
@@ -223,6 +231,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       resultCacheBytes: int(env, 'RESULT_CACHE_MB', DEFAULT_SERVER_POLICY.resultCacheBytes / 2 ** 20) * 2 ** 20,
       maxConcurrentExpensive: int(env, 'MAX_CONCURRENT_EXPENSIVE', DEFAULT_SERVER_POLICY.maxConcurrentExpensive),
       maxConcurrentExports: int(env, 'MAX_CONCURRENT_EXPORTS', DEFAULT_SERVER_POLICY.maxConcurrentExports),
+      documentWorkers: int(env, 'DOCUMENT_WORKERS', DEFAULT_SERVER_POLICY.documentWorkers, 0),
+      documentQueue: int(env, 'DOCUMENT_QUEUE', DEFAULT_SERVER_POLICY.documentQueue, 0),
       storeConcurrency: int(env, 'STORE_CONCURRENCY', DEFAULT_SERVER_POLICY.storeConcurrency),
       readCache: bool(env, 'READ_CACHE', DEFAULT_SERVER_POLICY.readCache),
       introspection: bool(env, 'INTROSPECTION', true),

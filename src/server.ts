@@ -5,7 +5,8 @@
  * tests run the same server in-process on an in-memory store.
  *
  * Hardening (issue 15): documents are bounded (tokens at parse, depth/aliases/directives/operations
- * in one linear validation pass, cost after variable coercion); each GraphQL request and export has
+ * in one linear validation pass, cost after variable coercion), and large ones parsed and validated
+ * in a worker thread (issue 28); each GraphQL request and export has
  * a deadline (REQUEST_TIMEOUT_MS) and is cancelled when its client goes away; a GraphQL result is
  * bounded while it is built (MAX_RESPONSE_NODES, MAX_RESPONSE_BYTES) and the heap by a share of
  * V8's limit (MAX_HEAP_SHARE); expensive operations and exports run a few at a time (429 +
@@ -25,11 +26,12 @@ import type { GraphQLSchema } from 'graphql';
 import { DEFAULT_SERVER_POLICY, withDefaults, type Config, type ServerPolicy } from './config.js';
 import type { Logger } from './logger.js';
 import { ReadCache, type QueryExecutor } from './store/QueryExecutor.js';
+import type { StoreHealth } from './store/GraphStore.js';
 import { createContext, type RequestContext } from './context.js';
 import { prefitModel } from './analysis/agreement/index.js';
 import { buildAppSchema } from './buildAppSchema.js';
-import { depthLimitRule } from './limits/depthLimitRule.js';
-import { documentLimitsRule } from './limits/documentLimitsRule.js';
+import { parseOptions, validationRules } from './limits/documentChecks.js';
+import { MAIN_THREAD_TOKENS, OffThreadDocuments } from './limits/offThreadDocuments.js';
 import { useCostLimit } from './limits/useCostLimit.js';
 import { useResponseBudget } from './limits/useResponseBudget.js';
 import { HeapGuard } from './limits/heapGuard.js';
@@ -56,13 +58,29 @@ export interface AppOptions {
 /** The Apollo server alone: what in-process API tests drive with `executeOperation`. */
 export async function createApollo(
   options: AppOptions & { httpServer?: http.Server; slots?: Slots },
-): Promise<{ apollo: ApolloServer<RequestContext>; schema: GraphQLSchema }> {
+): Promise<{ apollo: ApolloServer<RequestContext>; schema: GraphQLSchema; documents?: OffThreadDocuments }> {
   const schema = await buildAppSchema();
   const { logger } = options;
   const limits = withDefaults(options.limits);
   const policy = { ...DEFAULT_SERVER_POLICY, ...options.policy };
   const slots = options.slots ?? new Slots(policy.maxConcurrentExpensive);
   const retryAfter = Math.max(1, Math.ceil(limits.requestTimeoutMs / 2000));
+  // With MAX_TOKENS raised, large documents are parsed and validated in a worker
+  // (limits/offThreadDocuments.ts), with the same parse options and rules as below (limits/documentChecks.ts).
+  const documents =
+    policy.documentWorkers > 0 && limits.maxTokens > MAIN_THREAD_TOKENS
+      ? new OffThreadDocuments({
+          schemaModule: new URL(`./buildAppSchema${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
+            .href,
+          limits,
+          introspection: policy.introspection,
+          hideSchemaDetails: !policy.introspection,
+          threads: policy.documentWorkers,
+          maxQueue: policy.documentQueue,
+          retryAfter,
+          onWorkerError: (e) => logger?.warn({ err: e }, 'document worker failed'),
+        })
+      : undefined;
   const apollo = new ApolloServer<RequestContext>({
     schema,
     csrfPrevention: true,
@@ -72,16 +90,12 @@ export async function createApollo(
     introspection: policy.introspection,
     hideSchemaDetailsFromClientErrors: !policy.introspection,
     includeStacktraceInErrorResponses: false,
-    parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: [
-      depthLimitRule(limits.maxDepth),
-      documentLimitsRule({
-        maxAliases: limits.maxAliases,
-        maxDirectives: limits.maxDirectives,
-        maxOperations: limits.maxOperations,
-      }),
-    ],
+    parseOptions: parseOptions(limits),
+    validationRules: validationRules(limits),
+    ...(documents ? { documentStore: documents.store } : {}),
     plugins: [
+      // First: a document refused off the main thread is refused before any other plugin's check.
+      ...(documents ? [documents.plugin()] : []),
       ApolloServerPluginLandingPageDisabled(),
       // No field has a cache hint: Apollo's cache-control plugin would only wrap every field's
       // resolution to compute the `no-store` the response gets below anyway.
@@ -126,7 +140,7 @@ export async function createApollo(
     formatError: (formatted, error) =>
       maskError(formatted, error, (e) => logger?.error({ err: e }, 'masked error'), { devErrors: policy.devErrors }),
   });
-  return { apollo, schema };
+  return { apollo, schema, documents };
 }
 
 export interface RunningServer {
@@ -169,7 +183,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const health = await executor.store
+    const health: StoreHealth = await executor.store
       .health()
       .catch((e: unknown) => ({ ok: false, store: executor.store.kind, detail: (e as Error).message }));
     if (!health.ok) logger?.warn({ detail: health.detail }, 'store not ready');
@@ -177,6 +191,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     res.status(health.ok ? 200 : 503).json({
       status: health.ok ? 'ready' : 'unavailable',
       store: health.store,
+      ...(health.ok ? {} : { reason: health.reason ?? 'the store did not answer its check' }),
       // The store lost committed transactions before this start (store/commitMarker.ts): said, not hidden.
       ...(loss ? { lostCommits: { message: loss.message, lostDataSets: loss.lostDataSets } } : {}),
     });

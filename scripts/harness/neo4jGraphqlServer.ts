@@ -5,10 +5,13 @@
  * graph the comparison reads (graph/model.json: states, negotiations, rounds, proposals, treaties and
  * memberships). Reads NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD (NEO4J_DATABASE); prints `{"url": …}`
  * on one line when listening on a free loopback port. Used by scripts/benchNeo4jGraphql.ts.
+ *
+ * `GET /stats` answers `{"statements": N}`: the Cypher statements its requests have run so far
+ * (each `run` in the transactions @neo4j/graphql opens), which the bench divides by its requests.
  */
 import http from 'node:http';
 import express from 'express';
-import neo4j from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
@@ -62,10 +65,43 @@ const driver = neo4j.driver(
   process.env.NEO4J_URI ?? 'neo4j://127.0.0.1:7687',
   neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''),
 );
+
+/** Statements run so far: every `run` on a session, or a transaction, that @neo4j/graphql opens. */
+let statements = 0;
+/** Counts each call of `target.run` (patched on the instance). */
+function countRuns(target: { run: (...a: never[]) => unknown }): void {
+  const run = target.run.bind(target) as (...a: unknown[]) => unknown;
+  (target as { run: (...a: unknown[]) => unknown }).run = (...a) => {
+    statements += 1;
+    return run(...a);
+  };
+}
+const openSession = driver.session.bind(driver);
+driver.session = (...a: Parameters<Driver['session']>): Session => {
+  const s = openSession(...a);
+  countRuns(s);
+  const executeRead = s.executeRead.bind(s);
+  const executeWrite = s.executeWrite.bind(s);
+  s.executeRead = (work, config) =>
+    executeRead((tx: ManagedTransaction) => {
+      countRuns(tx);
+      return work(tx);
+    }, config);
+  s.executeWrite = (work, config) =>
+    executeWrite((tx: ManagedTransaction) => {
+      countRuns(tx);
+      return work(tx);
+    }, config);
+  return s;
+};
+
 const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
 const apollo = new ApolloServer({ schema });
 await apollo.start();
 const app = express();
+app.get('/stats', (_req, res) => {
+  res.json({ statements });
+});
 const sessionConfig = process.env.NEO4J_DATABASE ? { database: process.env.NEO4J_DATABASE } : undefined;
 app.use('/graphql', express.json(), expressMiddleware(apollo, { context: async () => ({ sessionConfig }) }));
 const server = http.createServer(app);

@@ -60,10 +60,30 @@ export interface TwoCodingAgreement {
   alpha: number | null;
 }
 
+/** One unit as two codings give it: (first coder's value, second coder's value), null where a coder left it unknown. */
+export type CodedPair = readonly [string | null, string | null];
+
+/**
+ * The comparison of one unit, the one rule behind the figures and the list of disagreements: null when
+ * either coder left the unit unknown (it is not pairable and drops out), else whether the two values are
+ * the same nominal value.
+ */
+export function pairAgrees([a, b]: CodedPair): boolean | null {
+  return a === null || b === null ? null : a === b;
+}
+
+/**
+ * The units on which two codings disagree (pairable, different values), in their order: exactly the units
+ * `twoCodingAgreement` counts as pairable and not agreed. `pair` reads a unit's two values.
+ */
+export function disagreeingUnits<U>(units: readonly U[], pair: (unit: U) => CodedPair): U[] {
+  return units.filter((u) => pairAgrees(pair(u)) === false);
+}
+
 /** Raw agreement and alpha of two codings, each unit a pair (first coder's value, second coder's value). */
-export function twoCodingAgreement(pairs: readonly (readonly [string | null, string | null])[]): TwoCodingAgreement {
-  const pairable = pairs.filter(([a, b]) => a !== null && b !== null);
-  const agreed = pairable.filter(([a, b]) => a === b).length;
+export function twoCodingAgreement(pairs: readonly CodedPair[]): TwoCodingAgreement {
+  const pairable = pairs.filter((p) => pairAgrees(p) !== null);
+  const agreed = pairable.filter((p) => pairAgrees(p) === true).length;
   return {
     units: pairs.length,
     pairable: pairable.length,

@@ -39,3 +39,24 @@ export function commonSpell(a: MembershipSpell, b: MembershipSpell, ended: strin
   const end = earliest(earliest(a.exit, b.exit), ended);
   return end !== null && end < start ? null : { start, end };
 }
+
+/**
+ * The memberships the curated record claims for a treaty (seed/README.md, "Conventions"): each member
+ * from the signing to the treaty's end, in phase 1. Written by the seed, and written again by an ATOP
+ * re-import whose file no longer holds the alliance of a curated treaty, when it withdraws ATOP's member
+ * rows (src/import/README.md, "Re-imports replace").
+ */
+export function curatedMemberships(treaty: {
+  id: string;
+  members: readonly number[];
+  signed: string;
+  ended: string | null;
+}): { treaty: string; ccode: number; entry: string; exit: string | null; phase: number }[] {
+  return treaty.members.map((ccode) => ({
+    treaty: treaty.id,
+    ccode,
+    entry: treaty.signed,
+    exit: treaty.ended,
+    phase: 1,
+  }));
+}

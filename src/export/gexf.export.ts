@@ -1,13 +1,15 @@
 /**
  * GEXF 1.3 (Gephi): static for one date, dynamic for a range (`mode="dynamic"`, `timeformat="date"`,
  * node and edge `<spells>`, dynamic attribute values with start/end), so Gephi's timeline plays the
- * eras. Written with xmlbuilder2's callback writer: chunks go out as they are made, in slices that
- * give the event loop a turn (src/pacer.ts). Visual hints
- * (`color`, `size`, `thickness`, `shape`) are the GEXF 1.3 schema's elements in the gexf namespace
- * (the published XSD declares them there; Gephi and graphology read them by local name).
+ * eras. Written as xmlbuilder2's callback writer wrote it (./xmlWriter.ts: the same text, without a
+ * DOM per element) in chunks of about 64 KiB that the caller pulls (`gexfChunks`, an async
+ * generator: piped to the response, the next chunk is made once the client has taken the last, so a
+ * slow reader never makes the server hold the document), in slices that give the event loop a turn
+ * (src/pacer.ts). Visual hints (`color`, `size`, `thickness`, `shape`) are the GEXF 1.3 schema's
+ * elements in the gexf namespace (the published XSD declares them there; Gephi and graphology read
+ * them by local name).
  */
-import { createCB } from 'xmlbuilder2';
-import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
+import { XmlWriter } from './xmlWriter.js';
 import { Pacer } from '../pacer.js';
 import { addDays, describeCoverage, describeLayer } from '../domain/index.js';
 import {
@@ -20,6 +22,9 @@ import {
 import { releaseInfo } from '../releaseInfo.js';
 
 export const GEXF_NS = 'http://gexf.net/1.3';
+
+/** The characters gathered into one chunk of the output. */
+const CHUNK_CHARS = 64 * 1024;
 
 /**
  * The attributes of nodes and edges. `overTime`: its value changes within a range (CINC by year,
@@ -64,12 +69,7 @@ const MAJOR = '#2c3e50';
 const MINOR = '#95a5a6';
 
 /** The `<attributes>` of a class: all static in a static graph; in a dynamic one, a static and a dynamic block. */
-function attributes(
-  x: XMLBuilderCB,
-  cls: 'node' | 'edge',
-  graph: 'static' | 'dynamic',
-  list: readonly Attribute[],
-): void {
+function attributes(x: XmlWriter, cls: 'node' | 'edge', graph: 'static' | 'dynamic', list: readonly Attribute[]): void {
   const blocks =
     graph === 'static'
       ? [{ mode: 'static', of: list }]
@@ -86,7 +86,7 @@ function attributes(
 
 /** The present values; a turn between them when the slice is spent (a state's two centuries of CINC). */
 async function attvalues(
-  x: XMLBuilderCB,
+  x: XmlWriter,
   values: { for: string; value: string | number | boolean | null; start?: string; end?: string }[],
   pacer: Pacer,
 ): Promise<void> {
@@ -100,7 +100,7 @@ async function attvalues(
   x.up();
 }
 
-async function writeStatic(x: XMLBuilderCB, g: StaticGraph, pacer: Pacer): Promise<void> {
+async function* writeStatic(x: XmlWriter, g: StaticGraph, pacer: Pacer): AsyncGenerator<string> {
   x.ele('graph', { mode: 'static', defaultedgetype: 'undirected', idtype: 'string' });
   attributes(x, 'node', 'static', NODE_ATTRIBUTES);
   attributes(x, 'edge', 'static', EDGE_ATTRIBUTES);
@@ -121,6 +121,7 @@ async function writeStatic(x: XMLBuilderCB, g: StaticGraph, pacer: Pacer): Promi
     x.ele('color', hex(n.majorPower ? MAJOR : MINOR)).up();
     x.ele('size', { value: nodeSize(n.cinc) }).up();
     x.up();
+    if (x.text.length >= CHUNK_CHARS) yield x.take();
   }
   x.up();
   x.ele('edges', { count: g.edges.length });
@@ -150,18 +151,19 @@ async function writeStatic(x: XMLBuilderCB, g: StaticGraph, pacer: Pacer): Promi
     x.ele('thickness', { value: e.kind === 'alliance' ? e.level : 1 }).up();
     x.ele('shape', { value: e.negotiation?.outcome === 'NONAGREEMENT' ? 'dashed' : 'solid' }).up();
     x.up();
+    if (x.text.length >= CHUNK_CHARS) yield x.take();
   }
   x.up();
   x.up();
 }
 
-function spells(x: XMLBuilderCB, list: { start: string; end: string }[]): void {
+function spells(x: XmlWriter, list: { start: string; end: string }[]): void {
   x.ele('spells');
   for (const s of list) x.ele('spell', { start: s.start, end: s.end }).up();
   x.up();
 }
 
-async function writeDynamic(x: XMLBuilderCB, g: DynamicGraph, pacer: Pacer): Promise<void> {
+async function* writeDynamic(x: XmlWriter, g: DynamicGraph, pacer: Pacer): AsyncGenerator<string> {
   x.ele('graph', {
     mode: 'dynamic',
     defaultedgetype: 'undirected',
@@ -203,6 +205,7 @@ async function writeDynamic(x: XMLBuilderCB, g: DynamicGraph, pacer: Pacer): Pro
     x.ele('color', hex(n.majorPowerSpells.length ? MAJOR : MINOR)).up();
     x.ele('size', { value: nodeSize(n.cinc.reduce((m, c) => Math.max(m, c.value), 0)) }).up();
     x.up();
+    if (x.text.length >= CHUNK_CHARS) yield x.take();
   }
   x.up();
   x.ele('edges', { count: g.edges.length });
@@ -241,6 +244,7 @@ async function writeDynamic(x: XMLBuilderCB, g: DynamicGraph, pacer: Pacer): Pro
     x.ele('color', hex(strongest ? (OBLIGATION_COLOURS[strongest.obligation] ?? MINOR) : NEGOTIATION_COLOUR)).up();
     x.ele('shape', { value: e.negotiation?.outcome === 'NONAGREEMENT' ? 'dashed' : 'solid' }).up();
     x.up();
+    if (x.text.length >= CHUNK_CHARS) yield x.take();
   }
   x.up();
   x.up();
@@ -250,25 +254,16 @@ const dayBefore = (iso: string) => addDays(iso, -1);
 const dayAfter = (iso: string) => addDays(iso, 1);
 
 /**
- * Writes the graph as GEXF 1.3, chunk by chunk, to `write`, in slices of the pacer's budget: the
- * event loop turns between nodes and edges once a slice is spent (a dynamic graph of 1815–2018 is
- * seconds of work).
+ * The graph as GEXF 1.3, in chunks of about 64 KiB, made in slices of the pacer's budget: the event
+ * loop turns between nodes and edges once a slice is spent (the dynamic graph of 1815–2018 is some
+ * 90,000 elements). A chunk is made when the consumer asks for it: piped to a response, the writer waits
+ * while the client has not taken the last one (`Readable.from` asks only below its high-water mark),
+ * and stops at the next chunk when the response closes.
  */
-export async function writeGexf(
-  graph: ExportGraph,
-  write: (chunk: string) => void,
-  pacer: Pacer = new Pacer(),
-): Promise<void> {
-  let failed: { error: Error } | undefined;
-  const x = createCB({
-    data: write,
-    error: (error: Error) => {
-      failed ??= { error };
-    },
-    prettyPrint: true,
-  });
-  x.dec({ version: '1.0', encoding: 'UTF-8' });
-  x.ele(GEXF_NS, 'gexf', { version: '1.3' });
+export async function* gexfChunks(graph: ExportGraph, pacer: Pacer = new Pacer()): AsyncGenerator<string> {
+  const x = new XmlWriter();
+  x.dec('1.0', 'UTF-8');
+  x.ele('gexf', { xmlns: GEXF_NS, version: '1.3' });
   const release = releaseInfo();
   x.ele('meta', { lastmodifieddate: new Date().toISOString().slice(0, 10) });
   x.ele('creator').txt('alliance-graph').up();
@@ -281,9 +276,9 @@ export async function writeGexf(
     .txt(` Record release ${release.version} (${release.date}): ${release.citation}`)
     .up();
   x.up();
-  if (graph.mode === 'static') await writeStatic(x, graph, pacer);
-  else await writeDynamic(x, graph, pacer);
+  if (graph.mode === 'static') yield* writeStatic(x, graph, pacer);
+  else yield* writeDynamic(x, graph, pacer);
   x.up();
   x.end();
-  if (failed) throw failed.error;
+  if (x.text) yield x.take();
 }

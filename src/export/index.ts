@@ -18,12 +18,13 @@
  * negotiation under way in the N years up to the date (0: under way on the date); with a range
  * (`gexf`), `negotiations=true` adds every negotiation in the range with its spell.
  */
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { BadInputError } from '../errors/index.js';
 import { PartialDate } from '../schema/PartialDate.js';
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { dynamicGraph, staticGraph } from './model.js';
-import { writeGexf } from './gexf.export.js';
+import { dynamicGraph, staticGraph, type ExportGraph } from './model.js';
+import { gexfChunks } from './gexf.export.js';
 import { writeGraphml } from './graphml.export.js';
 import { toCytoscape } from './cytoscape.export.js';
 import { toGraphology } from './graphology.export.js';
@@ -37,7 +38,7 @@ import { EXPORT_FORMATS, EXPORT_NAMES, type ExportFormat } from './formats.js';
 export { EXPORT_FORMATS, EXPORT_NAMES, OPTIONS_SERIES, type ExportFormat } from './formats.js';
 export const MAX_RANGE_YEARS = 250;
 export const MAX_NEGOTIATION_YEARS = 50;
-/** The characters gathered before a write to the output (see runExport). */
+/** The characters gathered into one chunk of a static document (see documentChunks). */
 const CHUNK_CHARS = 64 * 1024;
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -145,7 +146,13 @@ export function parseExportRequest(format: string, raw: RawExportOptions): Expor
   return { format: f, kind: 'range', from, to, negotiations: flag(raw.negotiations, 'negotiations'), directed };
 }
 
-/** Writes the export to `out`; `end: false` leaves it open (stdout). */
+/**
+ * Writes the export to `out`; `end: false` leaves it open (stdout). Every format is piped to `out`
+ * with back-pressure (`pipeline`): the next chunk is made when `out` has taken the last, so a slow
+ * reader holds the writer, not the server's memory, and a closed response stops it. A graph is read
+ * and built before the first byte, so a failure there (a deadline, the store) is still answered
+ * with a status.
+ */
 export async function runExport(
   ex: QueryExecutor,
   request: ExportRequest,
@@ -153,20 +160,6 @@ export async function runExport(
   options: { end?: boolean } = {},
 ): Promise<void> {
   const end = options.end ?? true;
-  // The XML writers' pieces (an element at a time) gathered into chunks of about 64 KiB, one write each.
-  let pending = '';
-  const write = (chunk: string) => {
-    pending += chunk;
-    if (pending.length >= CHUNK_CHARS) {
-      out.write(pending);
-      pending = '';
-    }
-  };
-  const finish = async () => {
-    if (pending) out.write(pending);
-    pending = '';
-    if (end) await new Promise<void>((resolve) => out.end(resolve));
-  };
   if (request.format === 'dyad-year') {
     if (request.kind !== 'range') throw new BadInputError('dyad-year needs a range', 'from');
     await writeDyadYearCsv(ex, Number(request.from.slice(0, 4)), Number(request.to.slice(0, 4)), out, {
@@ -180,35 +173,48 @@ export async function runExport(
     await writeStateYearCsv(ex, Number(request.from.slice(0, 4)), Number(request.to.slice(0, 4)), out, { end });
     return;
   }
+  if (request.kind === 'range' && request.format !== 'gexf')
+    throw new BadInputError(`${request.format} is a static format: give at=YYYY-MM-DD`, 'from');
   // One pacer for building and writing: the graph and its document are made in slices (src/pacer.ts).
   const pacer = new Pacer();
-  if (request.kind === 'range') {
-    await writeGexf(
-      await dynamicGraph(ex, request.from, request.to, { negotiations: request.negotiations, pacer }),
-      write,
-      pacer,
-    );
-    write('\n');
-    return finish();
+  const graph =
+    request.kind === 'range'
+      ? await dynamicGraph(ex, request.from, request.to, { negotiations: request.negotiations, pacer })
+      : await staticGraph(ex, request.at, { negotiationYears: request.negotiationYears });
+  await pipeline(Readable.from(documentChunks(request.format, graph, pacer), { objectMode: false }), out, { end });
+}
+
+/** The document of a graph format, in chunks of about CHUNK_CHARS, ending with a line break. */
+async function* documentChunks(format: ExportFormat, graph: ExportGraph, pacer: Pacer): AsyncGenerator<string> {
+  if (format === 'gexf') {
+    yield* gexfChunks(graph, pacer);
+    yield '\n';
+    return;
   }
-  const graph = await staticGraph(ex, request.at, { negotiationYears: request.negotiationYears });
-  switch (request.format) {
-    case 'gexf':
-      await writeGexf(graph, write, pacer);
-      write('\n');
-      break;
-    case 'graphml':
-      await writeGraphml(graph, write);
-      write('\n');
-      break;
+  if (graph.mode !== 'static') return; // refused by runExport before anything is written
+  switch (format) {
+    case 'graphml': {
+      // One date's graph, written at once (a few hundred KB at most), handed out in chunks.
+      const pieces: string[] = [];
+      let pending = '';
+      await writeGraphml(graph, (piece) => {
+        pending += piece;
+        if (pending.length >= CHUNK_CHARS) {
+          pieces.push(pending);
+          pending = '';
+        }
+      });
+      yield* pieces;
+      yield `${pending}\n`;
+      return;
+    }
     case 'cytoscape':
-      write(`${JSON.stringify(toCytoscape(graph))}\n`);
-      break;
+      yield `${JSON.stringify(toCytoscape(graph))}\n`;
+      return;
     case 'graphology':
-      write(`${JSON.stringify(toGraphology(graph))}\n`);
-      break;
+      yield `${JSON.stringify(toGraphology(graph))}\n`;
+      return;
   }
-  return finish();
 }
 
 /**

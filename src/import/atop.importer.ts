@@ -2,17 +2,27 @@
  * ATOP (alliance, phase and member files): one Treaty per alliance (MERGE on atopId, so a curated treaty
  * with that ATOP id is the same node), one TreatyPhase per alliance-phase row, one MEMBER_OF per member
  * row, and for `statthr1`/`statthr2` a DIRECTED_AGAINST to the Threat `state-<ccode>` POSED_BY that state.
+ * A re-import removes what the files no longer hold and withdraws ATOP's part of the curated treaties
+ * whose alliance they no longer hold (src/import/README.md, "Re-imports replace").
  *
  * Dates: `begyr/begmo/begday` and `endyr/endmo/endday` (member: `yrent...`, `yrexit...`); 0 or blank
  * means unknown, an end year of 0 means the alliance (membership) had not ended.
  */
+import { randomUUID } from 'node:crypto';
 import { ATOP_CCODE, ID, rereadCsv, streamCsv, yearsFrom, type CsvRow } from './csv.js';
 import { Checks, dateFields, dateOf, streamedRows, StubStates, UniqueKeys, VersionColumn, Years } from './helpers.js';
-import { SOURCES } from './sources.js';
-import { ATOP_CONDITION_DETAILS, OBLIGATIONS, OBLIGATION_INFO, varyingObligations } from '../domain/index.js';
+import { SOURCES, sourceKeyPrefix } from './sources.js';
+import {
+  ATOP_CONDITION_DETAILS,
+  curatedMemberships,
+  flagsOf,
+  OBLIGATIONS,
+  OBLIGATION_INFO,
+  varyingObligations,
+} from '../domain/index.js';
 import { ATOP_DYAD_CORRECTIONS } from './atopDyadCorrections.js';
 import type { Dataset } from './types.js';
-import { writeStep } from './writeStep.js';
+import { removeStep, writeStep, type RemoveStep } from './writeStep.js';
 import * as q from '../store/queries.gen.js';
 
 const DATES = ['begyr', 'begmo', 'begday', 'endyr', 'endmo', 'endday'];
@@ -162,6 +172,54 @@ function withVarying(members: Member[]) {
   }));
 }
 
+/**
+ * A curated treaty lost its ATOP alliance, but the graph was seeded before the seed kept the record's own
+ * values on its treaties (seedAtopTreaties): they cannot be put back. Nothing is written (the import's
+ * transaction rolls back); `npm run seed` writes them, then the import can run again.
+ */
+export class CuratedValuesMissingError extends Error {
+  constructor(readonly treaties: string[]) {
+    super(
+      `atop: the files no longer hold the alliance of the curated treaties ${treaties.join(', ')}, but the graph was seeded before the seed kept the record's values on them, so they cannot be put back; nothing was written: load the seed again (npm run seed), then import again`,
+    );
+    this.name = 'CuratedValuesMissingError';
+  }
+}
+
+/**
+ * Withdraws ATOP's part of the curated treaties whose alliance the files no longer hold: the record's
+ * signing and end dates, obligations (with their flags) and memberships come back, what only ATOP sets
+ * goes, with the treaty's citation of ATOP (any version: `sourcePrefix`). Run after the member rows are
+ * removed (seedTreatyMembers writes nothing beside ATOP's).
+ */
+function withdrawFromCurated(stamp: string, sourcePrefix: string): RemoveStep {
+  return {
+    query: q.importAtopRestoreCurated,
+    async run(tx) {
+      const withdrawn = await tx.run(q.importAtopWithdrawnCurated, { stamp });
+      if (!withdrawn.length) return;
+      const recorded = withdrawn.flatMap(({ signed, obligations, members, ...t }) =>
+        signed !== null && obligations !== null && members !== null ? [{ ...t, signed, obligations, members }] : [],
+      );
+      if (recorded.length < withdrawn.length) {
+        const known = new Set(recorded.map((t) => t.id));
+        throw new CuratedValuesMissingError(withdrawn.filter((t) => !known.has(t.id)).map((t) => t.id));
+      }
+      await tx.run(q.importAtopRestoreCurated, {
+        sourcePrefix,
+        rows: recorded.map((t) => ({
+          atopId: t.atopId,
+          signed: t.signed,
+          ended: t.ended,
+          obligations: t.obligations,
+          ...flagsOf(t.obligations),
+        })),
+      });
+      await tx.run(q.seedTreatyMembers, { rows: recorded.flatMap((t) => curatedMemberships(t)) });
+    },
+  };
+}
+
 export const atop: Dataset = {
   name: 'atop',
   title: 'Alliance Treaty Obligations and Provisions (ATOP)',
@@ -237,6 +295,7 @@ export const atop: Dataset = {
     checks.throwFirst();
     const version = versions.value() ?? /atop(\d+)_(\d+)/i.exec(a.file)!.slice(1).join('.');
     const source = SOURCES.atop(version);
+    const stamp = randomUUID();
 
     // Members first, then the threats' states, as the rows name them.
     for (const ccode of threatStates) memberStates.add({ ccode });
@@ -267,11 +326,11 @@ export const atop: Dataset = {
       sources: [source],
       steps: [
         writeStep(q.importAtopTreaties, {
-          params: { source: source.key },
+          params: { source: source.key, stamp },
           rows: streamedRows(a.rows, (emit) => rereadCsv(a, ALLIANCE_COLUMNS, (r) => emit(treaty(r, version)))),
         }),
         writeStep(q.importAtopPhases, {
-          params: { source: source.key },
+          params: { source: source.key, stamp },
           rows: streamedRows(ph.rows, (emit) => rereadCsv(ph, PHASE_COLUMNS, (r) => emit(phase(r, known)))),
         }),
         writeStep(q.importStubStates, { rows: states }),
@@ -280,15 +339,26 @@ export const atop: Dataset = {
             rereadCsv(a, ALLIANCE_COLUMNS, (r) => emit({ atopId: r.reqIntIn('atopid', ...ID) })),
           ),
         }),
-        writeStep(q.importAtopMembers, { rows: streamedRows(m.rows, members) }),
+        writeStep(q.importAtopMembers, { params: { stamp }, rows: streamedRows(m.rows, members) }),
         writeStep(q.importAtopThreats, {
-          params: { source: source.key },
+          params: { source: source.key, stamp },
           rows: streamedRows(threatRows, (emit) =>
             rereadCsv(a, ALLIANCE_COLUMNS, async (r) => {
               for (const t of threatsOf(r)) await emit(t);
             }),
           ),
         }),
+      ],
+      // What the files no longer hold: ATOP's member rows first (the record's memberships of a curated
+      // treaty it withdraws from are written only where ATOP's are gone), then its threats, phases and
+      // treaties; a curated treaty stays, with the record's values (withdrawFromCurated).
+      removals: [
+        removeStep(q.importRemoveAtopMembers, { stamp }),
+        removeStep(q.importRemoveAtopThreatLinks, { stamp }),
+        removeStep(q.importRemoveAtopThreats, { stamp }),
+        removeStep(q.importRemoveAtopPhases, { stamp }),
+        withdrawFromCurated(stamp, sourceKeyPrefix(source)),
+        removeStep(q.importRemoveAtopTreaties, { stamp }),
       ],
       nodes: { Treaty: a.rows, TreatyPhase: ph.rows, Threat: threatStates.size, State: states.length, Source: 1 },
       relationships: {

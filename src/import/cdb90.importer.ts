@@ -10,12 +10,16 @@
  *   civil-war actors (Holy Roman Empire, Confederacy, Royalist ...), or names the table lacks — stays
  *   unlinked, with its actor names kept on the node and `matched` false.
  * - BattleDyad per battle_dyads row (attacker/defender actor names, weight, direction, primary).
+ * - A re-import removes the battles, sides, dyads and links the files no longer hold, and withdraws
+ *   CDB90's citation from a war none of its battles is PART_OF any more; a war COW wars holds stays
+ *   (src/import/README.md, "Re-imports replace").
  */
+import { randomUUID } from 'node:crypto';
 import { COUNT, ID, rereadCsv, streamCsv, type CsvRow } from './csv.js';
 import { Checks, streamedRows, StubStates, UniqueKeys } from './helpers.js';
-import { SOURCES } from './sources.js';
+import { SOURCES, sourceKeyPrefix } from './sources.js';
 import type { Dataset } from './types.js';
-import { writeStep } from './writeStep.js';
+import { removeStep, writeStep } from './writeStep.js';
 import * as q from '../store/queries.gen.js';
 
 /** CDB90 actor names → COW ccode (only used for battles of a COW war, i.e. after 1815). */
@@ -224,6 +228,7 @@ export const cdb90: Dataset = {
     });
     checks.throwFirst();
     const source = SOURCES.cdb90('1990 (tidy release)');
+    const stamp = randomUUID();
     const stateRows = states.rows();
     return {
       dataset: 'cdb90',
@@ -235,26 +240,27 @@ export const cdb90: Dataset = {
       sources: [source],
       steps: [
         writeStep(q.importBattles, {
-          params: { source: source.key },
+          params: { source: source.key, stamp },
           rows: streamedRows(bt.rows, (emit) => rereadCsv(bt, BATTLE_COLUMNS, (r) => emit(battle(r)))),
         }),
         writeStep(q.importBattleWars, {
-          params: { source: source.key },
+          params: { source: source.key, stamp },
           rows: streamedRows(warLinks, (emit) =>
             rereadCsv(bt, BATTLE_COLUMNS, (r) => {
               const b = battle(r);
-              return b.warNum === null ? undefined : emit({ id: b.id, warNum: b.warNum, cowWarName: b.cowWarName });
+              return b.warNum === null ? undefined : emit({ id: b.id, warNum: b.warNum });
             }),
           ),
         }),
         writeStep(q.importBelligerents, {
-          params: { source: source.key },
+          params: { source: source.key, stamp },
           rows: streamedRows(bl.rows, (emit) =>
             rereadCsv(bl, SIDE_COLUMNS, (r) => emit(belligerent(r, battleOf(r)).side)),
           ),
         }),
         writeStep(q.importStubStates, { rows: stateRows }),
         writeStep(q.importBelligerentStates, {
+          params: { stamp },
           rows: streamedRows(links, (emit) =>
             rereadCsv(bl, SIDE_COLUMNS, async (r) => {
               for (const l of belligerent(r, battleOf(r)).links) await emit(l);
@@ -262,12 +268,25 @@ export const cdb90: Dataset = {
           ),
         }),
         writeStep(q.importBattleDyads, {
-          params: { source: source.key },
+          params: { source: source.key, stamp },
           rows: streamedRows(dy.rows, (emit) => {
             const n = new Map<number, number>();
             return rereadCsv(dy, DYAD_COLUMNS, (r) => emit(dyad(r, battleOf(r), n)));
           }),
         }),
+      ],
+      // What the files no longer hold: battles, sides, dyads and links; then CDB90's citation of a war none of
+      // its battles is PART_OF any more. The wars CDB90 alone holds are named from their battles, and a war
+      // no data set cites any more is removed.
+      removals: [
+        removeStep(q.importRemoveBattles, { stamp }),
+        removeStep(q.importRemoveBelligerents, { stamp }),
+        removeStep(q.importRemoveBattleDyads, { stamp }),
+        removeStep(q.importRemoveBattleWarLinks, { stamp }),
+        removeStep(q.importRemoveBelligerentStates, { stamp }),
+        removeStep(q.importWithdrawBattleWars, { sourcePrefix: sourceKeyPrefix(source) }),
+        removeStep(q.importWarNamesFromBattles, {}),
+        removeStep(q.importRemoveWars, {}),
       ],
       nodes: {
         Battle: bt.rows,

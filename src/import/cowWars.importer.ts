@@ -2,13 +2,16 @@
  * COW Inter-State Wars (one row per participant per war): one War per WarNum, spanning its
  * participants' spells, and one FOUGHT_IN per row (a state with several rows gets spells 1, 2, ...).
  * `TransFrom`/`TransTo` are lists of war numbers (the file has "404, 410"). `-8` (not applicable: no second spell, no transformation) and `-9` (unknown) become null.
+ * A re-import removes the participations the file no longer holds and withdraws COW's part of the wars it
+ * no longer holds; a war CDB90 battles are PART_OF stays (src/import/README.md, "Re-imports replace").
  */
+import { randomUUID } from 'node:crypto';
 import { CCODE, COUNT, ID, MISSING, rereadCsv, streamCsv, yearsFrom, type CsvRow } from './csv.js';
 import { Checks, compactKey, dateFields, dateOf, streamedRows, StubStates, versionFrom, Years } from './helpers.js';
 import type { DatedCell } from './dates.js';
-import { SOURCES } from './sources.js';
+import { SOURCES, sourceKeyPrefix } from './sources.js';
 import type { Dataset } from './types.js';
-import { writeStep } from './writeStep.js';
+import { removeStep, writeStep } from './writeStep.js';
 import * as q from '../store/queries.gen.js';
 
 /** TransFrom/TransTo: the war(s) this one was transformed from or into, e.g. "404, 410"; -8 → null. */
@@ -135,6 +138,7 @@ export const cowWars: Dataset = {
     spells.clear();
     const version = versionFrom(t.file, /_v?([\d.]+)\.csv(?:\.gz)?$/i, 'unknown');
     const source = SOURCES.cowWars(version);
+    const stamp = randomUUID();
     const warRows = [...wars.values()].map((w) => ({
       id: w.id,
       warNum: w.warNum,
@@ -154,9 +158,10 @@ export const cowWars: Dataset = {
       coverage: years.span(),
       sources: [source],
       steps: [
-        writeStep(q.importWars, { rows: warRows, params: { source: source.key } }),
+        writeStep(q.importWars, { rows: warRows, params: { source: source.key, stamp } }),
         writeStep(q.importStubStates, { rows: stateRows }),
         writeStep(q.importWarParticipants, {
+          params: { stamp },
           rows: streamedRows(t.rows, (emit) => {
             const again = { wars: new Map<number, WarSpan>(), spells: new Map<number | string, number>() };
             return rereadCsv(t, COLUMNS, (r) => {
@@ -165,6 +170,14 @@ export const cowWars: Dataset = {
             });
           }),
         }),
+      ],
+      // What the file no longer holds: COW's part of those wars (citation, properties), the participations;
+      // then the name CDB90 gives a war COW no longer holds, and the wars no data set cites any more.
+      removals: [
+        removeStep(q.importWithdrawWars, { sourcePrefix: sourceKeyPrefix(source), stamp }),
+        removeStep(q.importRemoveWarParticipants, { stamp }),
+        removeStep(q.importWarNamesFromBattles, {}),
+        removeStep(q.importRemoveWars, {}),
       ],
       nodes: { War: warRows.length, State: stateRows.length, Source: 1 },
       relationships: { FOUGHT_IN: t.rows, CITES: warRows.length },

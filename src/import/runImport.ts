@@ -5,9 +5,10 @@
  * ids, counts), the second, inside the transaction, maps the rows again and sends them in batches, and
  * fails the transaction (`ImportFileChangedError`) if it does not see the same bytes (sha256). A failure
  * half-way rolls the transaction back, so the graph is as it was. Every write MERGEs on a key, so
- * importing twice changes no counts; a data set's `removals` then delete what the files no longer hold
- * (NMC, threat, rivalries, MID, COW states' spells); the last write of the transaction records the data set (a
- * `DataSet` node with its files' sha256), and a data set whose files are recorded is not imported again.
+ * importing twice changes no counts; a data set's `removals` then delete what the files no longer hold,
+ * and withdraw its part of what the curated record or another data set also holds (README, "Re-imports
+ * replace"); the last write of the transaction records the data set (a `DataSet` node with its files'
+ * sha256), and a data set whose files are recorded is not imported again.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -246,7 +247,7 @@ export async function writePrepared(
           progress.advance(size);
         });
       }
-      for (const removal of prepared.removals ?? []) await removal.run(tx);
+      for (const removal of prepared.removals) await removal.run(tx);
       if (record) await tx.run(q.importDataSetRecord, { ...record, loadedAt });
     });
   } finally {

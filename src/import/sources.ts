@@ -29,6 +29,13 @@ function citation(s: SourceInfo, version: string): string {
   return `${authors} (${s.year}). ${s.title}${where ? `. ${where}` : ''}. Data set, version ${version}.`;
 }
 
+/**
+ * What the keys of every version of a data set's Source begin with (`dataset-<name>-`): a re-import
+ * withdraws the data set's citations, whichever version they name, from what its files no longer hold.
+ */
+export const sourceKeyPrefix = (source: DatasetSource): string =>
+  source.key.slice(0, source.key.length - source.version.length);
+
 /** Builds a data set's Source; the key carries the version so two versions are two sources. */
 export function datasetSource(base: string, version: string, info: SourceInfo): DatasetSource {
   return {

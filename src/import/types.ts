@@ -19,10 +19,11 @@ export interface PreparedImport {
   sources: DatasetSource[];
   steps: WriteStep[];
   /**
-   * Run after `steps`, in the same transaction: remove the rows of an earlier import the files no longer
-   * hold (so the graph equals the files the DataSet records). Data sets without them only merge.
+   * Run after `steps`, in the same transaction: remove what an earlier import wrote that the files no
+   * longer hold, and withdraw the data set's part of what another writer also holds (README, "Re-imports
+   * replace"), so that the graph equals the files the DataSet records.
    */
-  removals?: RemoveStep[];
+  removals: RemoveStep[];
   /** Distinct nodes written, by label, and relationships, by type: to split "created" from "updated". */
   nodes: Record<string, number>;
   relationships: Record<string, number>;

@@ -65,7 +65,8 @@ export function writeStep<P extends WriteParams>(
 
 /**
  * A query run once after the write steps, in the same transaction: it removes what the files no longer
- * hold (the nodes the step's rows did not stamp), so a re-import replaces the data set.
+ * hold (what the steps' rows did not stamp), or withdraws the data set's part of a node another writer
+ * also holds, so a re-import replaces the data set (README, "Re-imports replace").
  */
 export interface RemoveStep {
   query: AnyQueryHandle;

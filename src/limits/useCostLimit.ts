@@ -12,8 +12,9 @@
  * (BAD_USER_INPUT, HTTP 400, `limit: 'MAX_LIST_LENGTH'`; ./listLength.ts): no coercion, no lookup.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getVariableValues, type GraphQLSchema } from 'graphql';
+import { getVariableValues, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { estimateCost } from './cost.js';
+import { dropLocations, LOCATION_FREE_FROM } from './locations.js';
 import { assertListsWithin } from './listLength.js';
 import type { Slots } from './concurrency.js';
 import { LimitExceededError, TooManyRequestsError } from '../errors/index.js';
@@ -30,30 +31,19 @@ export interface CostLimitOptions {
 }
 
 /**
- * graphql-js computes an error's line and column by scanning the document's text from its start
- * (all of it, on a one-line document), once per error: in a large document with many fields failing
- * at a deadline, that is a long stretch of event loop. Past this size, execution errors carry `path`
- * but no `locations`.
+ * The cost of operations without variables (it depends on the document alone), by operation node:
+ * a document Apollo keeps in its store is costed once, not on every request that sends it again
+ * (a 1,000-alias one took 40–130 ms of event loop each time). Large documents come with theirs from
+ * the worker that checked them (./offThreadDocuments.ts).
  */
-const LOCATION_FREE_FROM = 16_000;
+const fixedCosts = new WeakMap<OperationDefinitionNode, number>();
 
-function dropLocations(node: unknown): void {
-  const stack: unknown[] = [node];
-  while (stack.length) {
-    const n = stack.pop();
-    if (!n || typeof n !== 'object') continue;
-    if (Array.isArray(n)) {
-      for (const c of n) stack.push(c);
-      continue;
-    }
-    const o = n as Record<string, unknown>;
-    if ('loc' in o) delete o.loc;
-    for (const k in o) {
-      const v = o[k];
-      if (v && typeof v === 'object') stack.push(v);
-    }
-  }
+export function rememberCost(operation: OperationDefinitionNode, cost: number): void {
+  fixedCosts.set(operation, cost);
 }
+
+/** Documents whose locations are gone already (dropLocations walks the whole document). */
+const unlocated = new WeakSet<DocumentNode>();
 
 /** Where a request keeps what it must release when it ends (a field of the request context). */
 export interface HeldSlots {
@@ -80,13 +70,21 @@ export function useCostLimit(
       return {
         async didResolveOperation({ request, document, operation, source }) {
           if (!operation) return;
-          if (source && source.length > LOCATION_FREE_FROM) dropLocations(document);
+          if (source && source.length > LOCATION_FREE_FROM && !unlocated.has(document)) {
+            dropLocations(document);
+            unlocated.add(document);
+          }
           if (request.variables) assertListsWithin(request.variables, maxListLength);
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
             maxErrors: 20,
           });
           if (coerced.errors) return; // execution reports them: BAD_USER_INPUT, 400
-          const cost = estimateCost({ schema, document, operation, variables: coerced.coerced });
+          const fixed = !operation.variableDefinitions?.length;
+          let cost = fixed ? fixedCosts.get(operation) : undefined;
+          if (cost === undefined) {
+            cost = estimateCost({ schema, document, operation, variables: coerced.coerced });
+            if (fixed) fixedCosts.set(operation, cost);
+          }
           if (cost > maxCost) {
             throw new LimitExceededError(
               `Query is too expensive: estimated cost ${Math.round(cost)}, the limit is ${maxCost} (MAX_COST). Ask for smaller pages, shorter windows, fewer aliases or nested lists.`,

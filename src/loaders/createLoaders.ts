@@ -110,7 +110,9 @@ export function createLoaders(ex: QueryExecutor, schedule?: BatchSchedule) {
   ) => loadRelated(e, query, param, map, schedule);
   return {
     state: byKey(ex, q.statesByCcodes, 'ccodes', (r) => r.ccode, m.toState),
-    negotiation: byKey(ex, q.negotiationsByIds, 'ids', id, m.toNegotiation),
+    negotiation: byKey(ex, q.negotiationsByIds, 'ids', id, (r) => m.toNegotiation(r)),
+    /** Whole negotiations again, for the long texts of those read without them (negotiationsPage's `$texts`). */
+    negotiationTexts: byKey(ex, q.negotiationsByIds, 'ids', id, (r) => m.toNegotiation(r)),
     treaty: byKey(ex, q.treatiesByIds, 'ids', id, m.toTreaty),
     threat: byKey(ex, q.threatsByIds, 'ids', id, m.toThreat),
     era: byKey(ex, q.erasByIds, 'ids', id, m.toEra),

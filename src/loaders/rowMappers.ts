@@ -44,7 +44,14 @@ export const toThreat = (r: q.ThreatsByIdsRow): Threat => ({
   description: r.description,
 });
 
-export const toNegotiation = (r: q.NegotiationsByIdsRow): Negotiation => ({
+/**
+ * A negotiation (negotiationsByIds; a page's, negotiationsPage, with `texts` false when the page was
+ * read without its long texts: `summary` and `notes` are then left undefined, for their fields to load).
+ */
+export const toNegotiation = (
+  r: Omit<q.NegotiationsByIdsRow, 'summary'> & { summary: string | null },
+  texts = true,
+): Negotiation => ({
   __typename: 'Negotiation',
   id: globalId('Negotiation', r.id),
   key: r.id,
@@ -54,9 +61,9 @@ export const toNegotiation = (r: q.NegotiationsByIdsRow): Negotiation => ({
   end: r.end,
   endPrecision: r.endPrecision,
   outcome: r.outcome,
-  summary: r.summary,
+  summary: texts ? (r.summary ?? undefined) : undefined,
   confidence: r.confidence,
-  notes: r.notes,
+  notes: texts ? r.notes : undefined,
   targetAtTable: r.targetAtTableReason,
   startOldStyle: r.startOldStyle,
   endOldStyle: r.endOldStyle,

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../context.js';
 import { NotFoundError } from '../errors/index.js';
 import { Negotiation } from '../schema/negotiation.type.js';
@@ -18,6 +19,7 @@ import { primed } from '../loaders/createLoaders.js';
 import { toNegotiation } from '../loaders/rowMappers.js';
 import { citationsOf } from './citations.js';
 import { assertKnownState, keyOf } from './lookups.js';
+import { selectedFields } from './selection.js';
 import * as q from '../store/queries.gen.js';
 import * as cost from '../schema/fieldCost.js';
 
@@ -47,6 +49,7 @@ export class NegotiationResolver {
   })
   async negotiations(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => NegotiationFilter, {
       description: 'Only the negotiations matching it (default: every negotiation).',
@@ -56,6 +59,9 @@ export class NegotiationResolver {
   ) {
     const { skip, first } = pageWindow(page, ctx.limits.maxPageSize);
     await assertKnownState(ctx, filter?.party, 'filter.party');
+    // The long texts (two thirds of a page's bytes) only when the nodes are asked for them.
+    const asked = selectedFields(info, ['edges', 'node']);
+    const texts = asked.has('summary') || asked.has('notes');
     const [row] = await ctx.executor.read(q.negotiationsPage, {
       outcome: filter?.outcome ?? null,
       party: filter?.party ?? null,
@@ -64,9 +70,25 @@ export class NegotiationResolver {
       to: filter?.to?.end ?? null,
       skip,
       first,
+      texts,
     });
-    const nodes = primed(ctx.loaders.negotiation, row?.page ?? [], toNegotiation, (n) => n.key);
+    const nodes = primed(
+      ctx.loaders.negotiation,
+      row?.page ?? [],
+      (r) => toNegotiation(r, texts),
+      (n) => n.key,
+    );
     return toConnection(nodes, row?.total ?? 0, skip);
+  }
+
+  @FieldResolver(() => String, { complexity: cost.read() })
+  summary(@Root() n: Negotiation, @Ctx() ctx: RequestContext): string | Promise<string> {
+    return n.summary ?? textsOf(ctx, n).then((whole) => whole.summary!);
+  }
+
+  @FieldResolver(() => String, { nullable: true, complexity: cost.read() })
+  notes(@Root() n: Negotiation, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
+    return n.summary !== undefined ? (n.notes ?? null) : textsOf(ctx, n).then((whole) => whole.notes ?? null);
   }
 
   @FieldResolver(() => [State], { complexity: cost.reads(4), description: 'The states at the table.' })
@@ -185,4 +207,11 @@ export class NegotiationResolver {
   sources(@Root() n: Negotiation, @Ctx() ctx: RequestContext): Promise<Citation[]> {
     return citationsOf(ctx, 'Negotiation', n.key);
   }
+}
+
+/** A page's node read without its long texts (`summary` undefined), read again whole. */
+async function textsOf(ctx: RequestContext, n: Negotiation): Promise<Negotiation> {
+  const whole = await ctx.loaders.negotiationTexts.load(n.key);
+  if (!whole) throw new NotFoundError('Negotiation', n.key);
+  return whole;
 }

@@ -24,12 +24,16 @@ export class Negotiation extends Node {
   end!: string;
   @Field(() => Precision, { description: 'How precisely the sources date the end.' }) endPrecision!: Precision;
   @Field(() => Outcome, { description: 'How the talks ended.' }) outcome!: Outcome;
+  /**
+   * Undefined on the nodes of a page read without its long texts (negotiationsPage's `$texts`): the
+   * field resolver (NegotiationResolver.summary) then loads it; likewise `notes`.
+   */
   @Field(() => String, { description: 'What the talks were about and how they ended, in a few sentences.' })
-  summary!: string;
+  summary?: string;
   @Field(() => Confidence, { description: 'How firmly the sources support the coding of the negotiation.' })
   confidence!: Confidence;
-  @Field(() => String, { nullable: true, description: "Coding decisions and doubts, in the curators' words." }) notes!:
-    string | null;
+  @Field(() => String, { nullable: true, description: "Coding decisions and doubts, in the curators' words." })
+  notes?: string | null;
   @Field(() => String, {
     nullable: true,
     description:

@@ -5,7 +5,7 @@
  * gives the same graph.
  */
 import type { QueryExecutor } from '../store/QueryExecutor.js';
-import { OUTCOME_INFO, flagsOf } from '../domain/index.js';
+import { OUTCOME_INFO, curatedMemberships, flagsOf } from '../domain/index.js';
 import { seedDir as defaultSeedDir } from '../paths.js';
 import { readSeedDir, type SeedData } from './readSeedDir.js';
 import type { NegotiationSeed, SourceRefSeed, SourceSeed } from './seedFiles.schema.js';
@@ -273,16 +273,17 @@ function negotiationRows(n: NegotiationSeed, sampled: ReadonlySet<string>) {
           era: n.era,
           sources: refs(n.treaty.sources),
           ...flagsOf(n.treaty.obligations),
+          // The members whose memberships the record claims (seedAtopTreaties keeps them on the node).
+          members: claimsTie(n) ? n.treaty.members : [],
         }
       : null,
     members: claimsTie(n)
-      ? n.treaty!.members.map((c) => ({
-          treaty: n.treaty!.id,
-          ccode: c,
-          entry: n.treaty!.signed,
-          exit: n.treaty!.ended ?? null,
-          phase: 1,
-        }))
+      ? curatedMemberships({
+          id: n.treaty!.id,
+          members: n.treaty!.members,
+          signed: n.treaty!.signed,
+          ended: n.treaty!.ended ?? null,
+        })
       : [],
     treatyThreats: n.treaty ? n.treaty.directedAgainst.map((t) => ({ treaty: n.treaty!.id, threat: t })) : [],
   };
@@ -400,7 +401,7 @@ export async function writeSeed(executor: QueryExecutor, data: SeedData): Promis
     await tx.run(q.seedSecondCodings, { rows: secondCodingRows(data) });
     const treaties = negs.flatMap((n) => (n.treaty ? [n.treaty] : []));
     await tx.run(q.seedTreaties, {
-      rows: treaties.filter((t) => t.atopId === null).map(({ atopId: _none, ...t }) => t),
+      rows: treaties.filter((t) => t.atopId === null).map(({ atopId: _none, members: _members, ...t }) => t),
     });
     await tx.run(q.seedAtopTreaties, {
       rows: treaties.flatMap((t) => (t.atopId === null ? [] : [{ ...t, atopId: t.atopId }])),

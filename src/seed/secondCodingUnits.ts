@@ -8,6 +8,10 @@
  */
 import type { SeedData } from './readSeedDir.js';
 
+/** The variables each unit compares. */
+export const SECOND_CODING_VARIABLES = ['target', 'approach'] as const;
+export type SecondCodingVariable = (typeof SECOND_CODING_VARIABLES)[number];
+
 export interface SecondCodingUnit {
   negotiation: string;
   party: number;

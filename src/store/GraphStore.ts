@@ -16,7 +16,10 @@ export interface StoreTransaction {
 export interface StoreHealth {
   ok: boolean;
   store: StoreKind;
+  /** For the log: the store's own words (may name an address or a path). */
   detail: string;
+  /** When not ok, why, in words any client may read (no address, path or driver message): /readyz's `reason`. */
+  reason?: string;
 }
 
 export type StoreKind = 'embedded' | 'neo4j';

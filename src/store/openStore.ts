@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { GraphStore } from './GraphStore.js';
 import { GrafeoStore } from './GrafeoStore.js';
 import { StoreUnavailableError } from '../errors/index.js';
+import { neo4jConnectionTimeoutMs } from './neo4jTimeouts.js';
 
 /** File name of the embedded database inside DATA_DIR. */
 export const EMBEDDED_FILE = 'alliance.grafeo';
@@ -24,8 +25,6 @@ export async function openStore(
     return GrafeoStore.open({ path: join(config.dataDir, EMBEDDED_FILE), readOnly: options.readOnly });
   if (!config.neo4j.password) throw new StoreUnavailableError('neo4j', 'NEO4J_PASSWORD is not set');
   const { Neo4jStore } = await import('./Neo4jStore.js');
-  // The driver's connection, acquisition and retry windows within the request deadline: a call
-  // waiting on a Neo4j gone away ends by then on its own, not only the request racing it.
-  const connectionTimeoutMs = Math.min(5000, config.limits?.requestTimeoutMs ?? Infinity);
-  return Neo4jStore.connect({ ...config.neo4j, connectionTimeoutMs });
+  // The driver's windows within the request deadline (neo4jTimeouts.ts).
+  return Neo4jStore.connect({ ...config.neo4j, connectionTimeoutMs: neo4jConnectionTimeoutMs(config.limits) });
 }

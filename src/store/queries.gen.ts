@@ -263,16 +263,18 @@ export type ExportStateYearMembershipsRow = {
 };
 export const exportStateYearMemberships = defineQuery<ExportStateYearMembershipsParams, ExportStateYearMembershipsRow>('exportStateYearMemberships', 'READ');
 
-/** Import (ATOP): one membership per member row (atop5_1m), keyed on phase and entry date (a state can leave and re-enter within one phase), with exit date and the precision of both, and the member's own coding in that phase: its obligations (flags and list), ATOP's conditions (`conditio`, `defcon`, `offcon`, `neucon`, `concon`), the condition details coded 1 (`defcoadv`, ... as a list of ATOP column names), `asymm`, `obvary`, `bilat`, `ineffect`, `cowsys`, `termmode` and `termcaus`; `varying`: the obligations owed only to some members and `owedTo` to whom (`OBLIGATION:ccode`; src/domain varyingObligations). (cypher/importAtopMembers.cypher) */
+/** Import (ATOP): one membership per member row (atop5_1m), keyed on phase and entry date (a state can leave and re-enter within one phase), with exit date and the precision of both, and the member's own coding in that phase: its obligations (flags and list), ATOP's conditions (`conditio`, `defcon`, `offcon`, `neucon`, `concon`), the condition details coded 1 (`defcoadv`, ... as a list of ATOP column names), `asymm`, `obvary`, `bilat`, `ineffect`, `cowsys`, `termmode` and `termcaus`; `varying`: the obligations owed only to some members and `owedTo` to whom (`OBLIGATION:ccode`; src/domain varyingObligations). The import stamps each membership with $stamp, so that importRemoveAtopMembers can then remove the member rows the file no longer holds. (cypher/importAtopMembers.cypher) */
 export type ImportAtopMembersParams = {
+  stamp: string; // this import's stamp
   rows: { asymm: boolean | null; atopId: number; bilateral: boolean | null; ccode: number; concon: boolean | null; conditionDetails: string[]; conditional: boolean | null; consultation: boolean | null; cowSystem: boolean | null; defcon: boolean | null; defense: boolean | null; entry: string; entryPrecision: string; exit: string | null; exitPrecision: string | null; inEffect: boolean | null; neucon: boolean | null; neutrality: boolean | null; nonAggression: boolean | null; obligations: string[]; obvary: boolean | null; offcon: boolean | null; offense: boolean | null; phase: number; owedTo: string[]; termCause: number | null; termMode: number | null; varying: string[] }[];
 };
 export type ImportAtopMembersRow = Record<string, never>;
 export const importAtopMembers = defineQuery<ImportAtopMembersParams, ImportAtopMembersRow>('importAtopMembers', 'WRITE');
 
-/** Import (ATOP): the phases of each alliance (atop5_1aph), with the obligations in force in each. (cypher/importAtopPhases.cypher) */
+/** Import (ATOP): the phases of each alliance (atop5_1aph), with the obligations in force in each. The import stamps each phase with $stamp, so that importRemoveAtopPhases can then remove what the file no longer holds. (cypher/importAtopPhases.cypher) */
 export type ImportAtopPhasesParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { atopId: number; conditional: boolean | null; consultation: boolean | null; defense: boolean | null; end: string | null; endPrecision: string | null; id: string; neutrality: boolean | null; nonAggression: boolean | null; obligations: string[]; offense: boolean | null; phase: number; start: string | null; startPrecision: string | null }[];
 };
 export type ImportAtopPhasesRow = Record<string, never>;
@@ -285,56 +287,85 @@ export type ImportAtopReplaceCuratedParams = {
 export type ImportAtopReplaceCuratedRow = Record<string, never>;
 export const importAtopReplaceCurated = defineQuery<ImportAtopReplaceCuratedParams, ImportAtopReplaceCuratedRow>('importAtopReplaceCurated', 'WRITE');
 
-/** Import (ATOP): the state an alliance names as its threat (statthr1, statthr2): the treaty is DIRECTED_AGAINST the Threat `state-<ccode>`, which is POSED_BY that state. (cypher/importAtopThreats.cypher) */
+/** Import (ATOP), after the writes in the same transaction: withdraws ATOP's part of curated treaties whose alliance the file no longer holds (importAtopWithdrawnCurated): the properties both give (signed, ended, obligations and their flags) become the record's again, those only ATOP sets are removed with the import's stamp, and the treaty no longer cites ATOP (any version: every Source whose key starts with $sourcePrefix). Its phases, member rows and threat links go with the other removals; the record's memberships are written again by seedTreatyMembers. (cypher/importAtopRestoreCurated.cypher) */
+export type ImportAtopRestoreCuratedParams = {
+  sourcePrefix: string; // key prefix of the data set's Sources, every version
+  rows: { atopId: number; consultation: boolean; defense: boolean; ended: string | null; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string }[];
+};
+export type ImportAtopRestoreCuratedRow = Record<string, never>;
+export const importAtopRestoreCurated = defineQuery<ImportAtopRestoreCuratedParams, ImportAtopRestoreCuratedRow>('importAtopRestoreCurated', 'WRITE');
+
+/** Import (ATOP): the state an alliance names as its threat (statthr1, statthr2): the treaty is DIRECTED_AGAINST the Threat `state-<ccode>`, which is POSED_BY that state. Those threats and links are ATOP's alone (the record's threats have ids of their own). The import stamps both with $stamp, so that importRemoveAtopThreatLinks and importRemoveAtopThreats can then remove what the file no longer names. (cypher/importAtopThreats.cypher) */
 export type ImportAtopThreatsParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { atopId: number; ccode: number }[];
 };
 export type ImportAtopThreatsRow = Record<string, never>;
 export const importAtopThreats = defineQuery<ImportAtopThreatsParams, ImportAtopThreatsRow>('importAtopThreats', 'WRITE');
 
-/** Import (ATOP): creates or updates alliances as treaties keyed on the ATOP id, so that a curated treaty with that atopId and the ATOP alliance are one node; a new one gets id `atop-<atopId>`, and the id and name of a curated treaty are never overwritten. (cypher/importAtopTreaties.cypher) */
+/** Import (ATOP): creates or updates alliances as treaties keyed on the ATOP id, so that a curated treaty with that atopId and the ATOP alliance are one node; a new one gets id `atop-<atopId>`, and the id and name of a curated treaty are never overwritten. The import stamps each treaty with $stamp, so that the removals after the writes can tell the alliances the files no longer hold (importRemoveAtopTreaties, importAtopWithdrawnCurated). (cypher/importAtopTreaties.cypher) */
 export type ImportAtopTreatiesParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { atopId: number; atopVersion: string; bilateral: boolean | null; conditional: boolean | null; consultation: boolean | null; cowId: number | null; defense: boolean | null; ended: string | null; endedPrecision: string | null; inEffect: boolean | null; maxPhase: number | null; neutrality: boolean | null; nonAggression: boolean | null; obligations: string[]; offense: boolean | null; signed: string; signedPrecision: string; signedYear: number; specificThreat: number | null }[];
 };
 export type ImportAtopTreatiesRow = Record<string, never>;
 export const importAtopTreaties = defineQuery<ImportAtopTreatiesParams, ImportAtopTreatiesRow>('importAtopTreaties', 'WRITE');
 
-/** Import (CDB90): attacker–defender pairs of actors of each battle (battle_dyads.csv), citing the data set. (cypher/importBattleDyads.cypher) */
+/** Import (ATOP), after the writes in the same transaction: the curated treaties (a negotiation of the record PRODUCED them) whose alliance ATOP coded (atopVersion set) but this import did not stamp (the file no longer holds it), with the record's own values the seed keeps on them (seedAtopTreaties; null on a treaty seeded before it kept them). importAtopRestoreCurated puts those values back. (cypher/importAtopWithdrawnCurated.cypher) */
+export type ImportAtopWithdrawnCuratedParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportAtopWithdrawnCuratedRow = {
+  id: string;
+  atopId: number;
+  signed: string | null;
+  ended: string | null;
+  obligations: string[] | null;
+  members: number[] | null;
+};
+export const importAtopWithdrawnCurated = defineQuery<ImportAtopWithdrawnCuratedParams, ImportAtopWithdrawnCuratedRow>('importAtopWithdrawnCurated', 'READ');
+
+/** Import (CDB90): attacker–defender pairs of actors of each battle (battle_dyads.csv), citing the data set. The import stamps each pair with $stamp, so that importRemoveBattleDyads can then remove the pairs the file no longer holds. (cypher/importBattleDyads.cypher) */
 export type ImportBattleDyadsParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { attacker: string | null; battle: string; defender: string | null; direction: number | null; dyad: string | null; id: string; isqno: number; primary: boolean | null; weight: number | null }[];
 };
 export type ImportBattleDyadsRow = Record<string, never>;
 export const importBattleDyads = defineQuery<ImportBattleDyadsParams, ImportBattleDyadsRow>('importBattleDyads', 'WRITE');
 
-/** Import (CDB90): battles by isqno, citing the data set. (cypher/importBattles.cypher) */
+/** Import (CDB90): battles by isqno, citing the data set. The import stamps each battle with $stamp, so that importRemoveBattles can then remove the battles the file no longer holds. (cypher/importBattles.cypher) */
 export type ImportBattlesParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { attackerWon: number | null; campaign: string | null; cowWarName: string | null; dbpedia: string | null; id: string; isqno: number; location: string | null; name: string | null; posture1: string | null; posture2: string | null; theater: string | null; war: string | null; warNum: number | null }[];
 };
 export type ImportBattlesRow = Record<string, never>;
 export const importBattles = defineQuery<ImportBattlesParams, ImportBattlesRow>('importBattles', 'WRITE');
 
-/** Import (CDB90): links battles to the COW war CDB90 names (cow_warno); a war not imported from COW yet is created with its number and CDB90's name for it (COW wars fills it in), and the war cites CDB90. (cypher/importBattleWars.cypher) */
+/** Import (CDB90): links battles to the COW war CDB90 names (cow_warno); a war not imported from COW yet is created with its number (importWarNamesFromBattles names it; COW wars fills it in), and the war cites CDB90. The import stamps each link with $stamp, so that importRemoveBattleWarLinks can then remove the links the file no longer holds. (cypher/importBattleWars.cypher) */
 export type ImportBattleWarsParams = {
   source: string; // source key
-  rows: { cowWarName: string | null; id: string; warNum: number }[];
+  stamp: string; // this import's stamp
+  rows: { id: string; warNum: number }[];
 };
 export type ImportBattleWarsRow = Record<string, never>;
 export const importBattleWars = defineQuery<ImportBattleWarsParams, ImportBattleWarsRow>('importBattleWars', 'WRITE');
 
-/** Import (CDB90): the two sides of each battle (belligerents.csv), citing the data set. (cypher/importBelligerents.cypher) */
+/** Import (CDB90): the two sides of each battle (belligerents.csv), citing the data set. The import stamps each side with $stamp, so that importRemoveBelligerents can then remove the sides the file no longer holds. (cypher/importBelligerents.cypher) */
 export type ImportBelligerentsParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { actors: string[]; aircraft: number | null; artillery: number | null; attacker: boolean; battle: string; casualties: number | null; commander: string | null; finalStrength: number | null; id: string; initialStrength: number | null; isqno: number; matched: boolean; name: string | null; strength: number | null; tanks: number | null }[];
 };
 export type ImportBelligerentsRow = Record<string, never>;
 export const importBelligerents = defineQuery<ImportBelligerentsParams, ImportBelligerentsRow>('importBelligerents', 'WRITE');
 
-/** Import (CDB90): the COW state a battle side stood for, where its actor name maps to a ccode. (cypher/importBelligerentStates.cypher) */
+/** Import (CDB90): the COW state a battle side stood for, where its actor name maps to a ccode. The import stamps each link with $stamp, so that importRemoveBelligerentStates can then remove the links the file no longer gives. (cypher/importBelligerentStates.cypher) */
 export type ImportBelligerentStatesParams = {
+  stamp: string; // this import's stamp
   rows: { ccode: number; id: string }[];
 };
 export type ImportBelligerentStatesRow = Record<string, never>;
@@ -389,6 +420,76 @@ export type ImportMajorPowerSpellsParams = {
 export type ImportMajorPowerSpellsRow = Record<string, never>;
 export const importMajorPowerSpells = defineQuery<ImportMajorPowerSpellsParams, ImportMajorPowerSpellsRow>('importMajorPowerSpells', 'WRITE');
 
+/** Import (ATOP), after the member rows are written in the same transaction: removes every membership ATOP wrote (not `curated`) that this import did not stamp (a member row the file no longer holds). The record's memberships (`curated: true`) are the seed's and stay. (cypher/importRemoveAtopMembers.cypher) */
+export type ImportRemoveAtopMembersParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveAtopMembersRow = Record<string, never>;
+export const importRemoveAtopMembers = defineQuery<ImportRemoveAtopMembersParams, ImportRemoveAtopMembersRow>('importRemoveAtopMembers', 'WRITE');
+
+/** Import (ATOP), after the phases are written in the same transaction: removes every phase this import did not stamp (an alliance-phase row the file no longer holds). Phases are ATOP's alone. (cypher/importRemoveAtopPhases.cypher) */
+export type ImportRemoveAtopPhasesParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveAtopPhasesRow = Record<string, never>;
+export const importRemoveAtopPhases = defineQuery<ImportRemoveAtopPhasesParams, ImportRemoveAtopPhasesRow>('importRemoveAtopPhases', 'WRITE');
+
+/** Import (ATOP), after the threats are written in the same transaction: removes every DIRECTED_AGAINST to an ATOP threat (`state-<ccode>`) that this import did not stamp (a statthr1/statthr2 the file no longer names). A treaty's links to the record's threats are the seed's and stay. (cypher/importRemoveAtopThreatLinks.cypher) */
+export type ImportRemoveAtopThreatLinksParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveAtopThreatLinksRow = Record<string, never>;
+export const importRemoveAtopThreatLinks = defineQuery<ImportRemoveAtopThreatLinksParams, ImportRemoveAtopThreatLinksRow>('importRemoveAtopThreatLinks', 'WRITE');
+
+/** Import (ATOP), after the threats are written in the same transaction: removes every ATOP threat (`state-<ccode>`) this import did not stamp (no alliance of the file names that state any more), with its POSED_BY and citation. The state stays. (cypher/importRemoveAtopThreats.cypher) */
+export type ImportRemoveAtopThreatsParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveAtopThreatsRow = Record<string, never>;
+export const importRemoveAtopThreats = defineQuery<ImportRemoveAtopThreatsParams, ImportRemoveAtopThreatsRow>('importRemoveAtopThreats', 'WRITE');
+
+/** Import (ATOP), after the writes in the same transaction: removes every treaty ATOP wrote (atopVersion set) that this import did not stamp (an alliance the file no longer holds) and that no negotiation of the record PRODUCED, with its links. A curated treaty stays: importAtopWithdrawnCurated and importAtopRestoreCurated withdraw ATOP's part of it instead. (cypher/importRemoveAtopTreaties.cypher) */
+export type ImportRemoveAtopTreatiesParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveAtopTreatiesRow = Record<string, never>;
+export const importRemoveAtopTreaties = defineQuery<ImportRemoveAtopTreatiesParams, ImportRemoveAtopTreatiesRow>('importRemoveAtopTreaties', 'WRITE');
+
+/** Import (CDB90), after the battle dyads are written in the same transaction: removes every dyad this import did not stamp (a battle_dyads.csv row the file no longer holds), with its links. (cypher/importRemoveBattleDyads.cypher) */
+export type ImportRemoveBattleDyadsParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveBattleDyadsRow = Record<string, never>;
+export const importRemoveBattleDyads = defineQuery<ImportRemoveBattleDyadsParams, ImportRemoveBattleDyadsRow>('importRemoveBattleDyads', 'WRITE');
+
+/** Import (CDB90), after the battles are written in the same transaction: removes every battle this import did not stamp (a battles.csv row the file no longer holds), with its links. Battles are CDB90's alone. (cypher/importRemoveBattles.cypher) */
+export type ImportRemoveBattlesParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveBattlesRow = Record<string, never>;
+export const importRemoveBattles = defineQuery<ImportRemoveBattlesParams, ImportRemoveBattlesRow>('importRemoveBattles', 'WRITE');
+
+/** Import (CDB90), after the links are written in the same transaction: removes every PART_OF this import did not stamp (a battle whose COW war number the file no longer gives, or changed). (cypher/importRemoveBattleWarLinks.cypher) */
+export type ImportRemoveBattleWarLinksParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveBattleWarLinksRow = Record<string, never>;
+export const importRemoveBattleWarLinks = defineQuery<ImportRemoveBattleWarLinksParams, ImportRemoveBattleWarLinksRow>('importRemoveBattleWarLinks', 'WRITE');
+
+/** Import (CDB90), after the battle sides are written in the same transaction: removes every side this import did not stamp (a belligerents.csv row the file no longer holds), with its links. (cypher/importRemoveBelligerents.cypher) */
+export type ImportRemoveBelligerentsParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveBelligerentsRow = Record<string, never>;
+export const importRemoveBelligerents = defineQuery<ImportRemoveBelligerentsParams, ImportRemoveBelligerentsRow>('importRemoveBelligerents', 'WRITE');
+
+/** Import (CDB90), after the links are written in the same transaction: removes every REPRESENTS this import did not stamp (a side whose actors the file no longer maps to that state). (cypher/importRemoveBelligerentStates.cypher) */
+export type ImportRemoveBelligerentStatesParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveBelligerentStatesRow = Record<string, never>;
+export const importRemoveBelligerentStates = defineQuery<ImportRemoveBelligerentStatesParams, ImportRemoveBelligerentStatesRow>('importRemoveBelligerentStates', 'WRITE');
+
 /** Import (NMC), after the capabilities are written in the same transaction: removes every capability this import did not stamp (a row the file no longer holds), so the graph holds what the recorded file holds. (cypher/importRemoveCapabilities.cypher) */
 export type ImportRemoveCapabilitiesParams = {
   stamp: string; // this import's stamp
@@ -439,6 +540,18 @@ export type ImportRemoveThreatScoresParams = {
 export type ImportRemoveThreatScoresRow = Record<string, never>;
 export const importRemoveThreatScores = defineQuery<ImportRemoveThreatScoresParams, ImportRemoveThreatScoresRow>('importRemoveThreatScores', 'WRITE');
 
+/** Import (COW wars), after the participants are written in the same transaction: removes every FOUGHT_IN this import did not stamp (a participant row the file no longer holds). Participations are COW's alone. (cypher/importRemoveWarParticipants.cypher) */
+export type ImportRemoveWarParticipantsParams = {
+  stamp: string; // this import's stamp
+};
+export type ImportRemoveWarParticipantsRow = Record<string, never>;
+export const importRemoveWarParticipants = defineQuery<ImportRemoveWarParticipantsParams, ImportRemoveWarParticipantsRow>('importRemoveWarParticipants', 'WRITE');
+
+/** Import (COW wars, CDB90), after a data set withdrew its citations in the same transaction: removes every war no data set cites any more (neither COW wars, whose participants it held, nor CDB90, whose battles were PART_OF it), with what is left of its links. (cypher/importRemoveWars.cypher) */
+export type ImportRemoveWarsParams = Record<string, never>;
+export type ImportRemoveWarsRow = Record<string, never>;
+export const importRemoveWars = defineQuery<ImportRemoveWarsParams, ImportRemoveWarsRow>('importRemoveWars', 'WRITE');
+
 /** Import (rivalries): a strategic rivalry between two states over a span of years, citing its data set. The import stamps each rivalry with $stamp, so that importRemoveRivalries can then remove what the file no longer holds. (cypher/importRivalries.cypher) */
 export type ImportRivalriesParams = {
   source: string; // source key
@@ -487,20 +600,42 @@ export type ImportThreatScoresParams = {
 export type ImportThreatScoresRow = Record<string, never>;
 export const importThreatScores = defineQuery<ImportThreatScoresParams, ImportThreatScoresRow>('importThreatScores', 'WRITE');
 
-/** Import (COW wars): participants, one FOUGHT_IN per row keyed on the state's spell number in the war, with side and dates. (cypher/importWarParticipants.cypher) */
+/** Import (CDB90, and COW wars when it withdraws from a war): names each war that CDB90 battles are PART_OF and COW wars does not hold (no participant, FOUGHT_IN) by CDB90's name for it: the cow_warname of its last battle by isqno (the battles of one COW war give one name in CDB90 9.0.3). A war COW holds keeps COW's name. (cypher/importWarNamesFromBattles.cypher) */
+export type ImportWarNamesFromBattlesParams = Record<string, never>;
+export type ImportWarNamesFromBattlesRow = Record<string, never>;
+export const importWarNamesFromBattles = defineQuery<ImportWarNamesFromBattlesParams, ImportWarNamesFromBattlesRow>('importWarNamesFromBattles', 'WRITE');
+
+/** Import (COW wars): participants, one FOUGHT_IN per row keyed on the state's spell number in the war, with side and dates. The import stamps each participation with $stamp, so that importRemoveWarParticipants can then remove the rows the file no longer holds. (cypher/importWarParticipants.cypher) */
 export type ImportWarParticipantsParams = {
+  stamp: string; // this import's stamp
   rows: { batDeaths: number | null; ccode: number; end: string | null; end2: string | null; end2Precision: string | null; endPrecision: string | null; initiator: boolean | null; outcome: number | null; side: number | null; spell: number; start: string | null; start2: string | null; start2Precision: string | null; startPrecision: string | null; transFrom: number[] | null; transTo: number[] | null; war: string; whereFought: number | null }[];
 };
 export type ImportWarParticipantsRow = Record<string, never>;
 export const importWarParticipants = defineQuery<ImportWarParticipantsParams, ImportWarParticipantsRow>('importWarParticipants', 'WRITE');
 
-/** Import (COW wars): wars by COW war number, their span over the participants' spells, citing the data set. (cypher/importWars.cypher) */
+/** Import (COW wars): wars by COW war number, their span over the participants' spells, citing the data set. A war CDB90 created first (importBattleWars) gets COW's name. The import stamps each war with $stamp, so that importWithdrawWars can then withdraw COW's part of the wars the file no longer holds. (cypher/importWars.cypher) */
 export type ImportWarsParams = {
   source: string; // source key
+  stamp: string; // this import's stamp
   rows: { end: string | null; endPrecision: string | null; endYear: number | null; id: string; name: string; start: string | null; startPrecision: string | null; startYear: number | null; warNum: number; warType: number | null }[];
 };
 export type ImportWarsRow = Record<string, never>;
 export const importWars = defineQuery<ImportWarsParams, ImportWarsRow>('importWars', 'WRITE');
+
+/** Import (CDB90), after the battles and links the file no longer holds are removed in the same transaction: a war no CDB90 battle is PART_OF any more no longer cites CDB90 (any version: every Source whose key starts with $sourcePrefix). CDB90 sets nothing else on a war COW wars holds; importRemoveWars then removes a war no data set cites any more. (cypher/importWithdrawBattleWars.cypher) */
+export type ImportWithdrawBattleWarsParams = {
+  sourcePrefix: string; // key prefix of the data set's Sources, every version
+};
+export type ImportWithdrawBattleWarsRow = Record<string, never>;
+export const importWithdrawBattleWars = defineQuery<ImportWithdrawBattleWarsParams, ImportWithdrawBattleWarsRow>('importWithdrawBattleWars', 'WRITE');
+
+/** Import (COW wars), after the writes in the same transaction: withdraws COW's part of every war this import did not stamp (the file no longer holds it): the war no longer cites COW wars (any version: every Source whose key starts with $sourcePrefix), and the properties only COW sets go with the stamp. Its participations go with importRemoveWarParticipants; a war CDB90 battles are PART_OF stays, named by importWarNamesFromBattles; importRemoveWars removes a war no data set cites any more. (cypher/importWithdrawWars.cypher) */
+export type ImportWithdrawWarsParams = {
+  sourcePrefix: string; // key prefix of the data set's Sources, every version
+  stamp: string; // this import's stamp
+};
+export type ImportWithdrawWarsRow = Record<string, never>;
+export const importWithdrawWars = defineQuery<ImportWithdrawWarsParams, ImportWithdrawWarsRow>('importWithdrawWars', 'WRITE');
 
 /** The COW major powers at a date. (cypher/majorPowersAt.cypher) */
 export type MajorPowersAtParams = {
@@ -583,7 +718,7 @@ export type NegotiationsOfTreatiesRow = {
 };
 export const negotiationsOfTreaties = defineQuery<NegotiationsOfTreatiesParams, NegotiationsOfTreatiesRow>('negotiationsOfTreaties', 'READ');
 
-/** One page of negotiations ordered by start date, filtered by outcome, party, era and a date range (a negotiation matches when its span overlaps [from, to]); with the total count. The page holds the negotiations themselves (the columns of negotiationsByIds), so that a page and its nodes are one round trip. (cypher/negotiationsPage.cypher) */
+/** One page of negotiations ordered by start date, filtered by outcome, party, era and a date range (a negotiation matches when its span overlaps [from, to]); with the total count. The page holds the negotiations themselves (the columns of negotiationsByIds), so that a page and its nodes are one round trip; their long texts (summary, notes: two thirds of a page's bytes) only when $texts (the resolver passes whether the selection asks for them), else null. (cypher/negotiationsPage.cypher) */
 export type NegotiationsPageParams = {
   outcome: string | null;
   party: number | null;
@@ -592,10 +727,11 @@ export type NegotiationsPageParams = {
   to: string | null;
   skip: number;
   first: number;
+  texts: boolean;
 };
 export type NegotiationsPageRow = {
   total: number;
-  page: { id: string; name: string; start: string; startPrecision: Precision; end: string; endPrecision: Precision; outcome: Outcome; summary: string; confidence: Confidence; notes: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null; startNotRecorded: boolean; inSecondCodingSample: boolean }[];
+  page: { id: string; name: string; start: string; startPrecision: Precision; end: string; endPrecision: Precision; outcome: Outcome; summary: string | null; confidence: Confidence; notes: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null; startNotRecorded: boolean; inSecondCodingSample: boolean }[];
 };
 export const negotiationsPage = defineQuery<NegotiationsPageParams, NegotiationsPageRow>('negotiationsPage', 'READ');
 
@@ -758,9 +894,9 @@ export type SecondCodingsOfNegotiationsRow = {
 };
 export const secondCodingsOfNegotiations = defineQuery<SecondCodingsOfNegotiationsParams, SecondCodingsOfNegotiationsRow>('secondCodingsOfNegotiations', 'READ');
 
-/** Seed: creates or updates treaties that ATOP codes, keyed on the ATOP id so that the curated treaty and the imported ATOP alliance are one node whichever is loaded first (the curated id wins). The obligations: the seed's are those as signed (ATOP's first phase); once ATOP is imported (t.atopVersion set) its alliance-level obligations (any phase) win, so a re-seed keeps them. (cypher/seedAtopTreaties.cypher) */
+/** Seed: creates or updates treaties that ATOP codes, keyed on the ATOP id so that the curated treaty and the imported ATOP alliance are one node whichever is loaded first (the curated id wins). Signing and end dates and obligations: the seed's are those as signed (ATOP's first phase); while ATOP codes the treaty (t.atopVersion set) ATOP's win, so a re-seed keeps them. The record's own values stay beside them (curatedSigned, curatedEnded, curatedObligations; curatedMembers: the members whose memberships the record claims, none for a treaty never in force), so that an ATOP re-import whose file no longer holds the alliance puts them back (src/import/README.md, "Re-imports replace"). (cypher/seedAtopTreaties.cypher) */
 export type SeedAtopTreatiesParams = {
-  rows: { atopId: number; consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
+  rows: { atopId: number; consultation: boolean; defense: boolean; ended: string | null; era: string; id: string; members: number[]; name: string; negotiation: string; neutrality: boolean; nonAggression: boolean; obligations: string[]; offense: boolean; signed: string; sources: { key: string; position: number; note: string | null; pages: string | null; chapter: string | null; document: string | null; seenAt: string | null }[] }[];
 };
 export type SeedAtopTreatiesRow = Record<string, never>;
 export const seedAtopTreaties = defineQuery<SeedAtopTreatiesParams, SeedAtopTreatiesRow>('seedAtopTreaties', 'WRITE');
@@ -919,7 +1055,7 @@ export type SeedTreatiesParams = {
 export type SeedTreatiesRow = Record<string, never>;
 export const seedTreaties = defineQuery<SeedTreatiesParams, SeedTreatiesRow>('seedTreaties', 'WRITE');
 
-/** Seed: curated treaty membership (entry at signing unless the row says otherwise), marked curated. Skipped for a treaty whose memberships came from ATOP (ATOP's member file is the finer record); the ATOP import in turn removes curated memberships (importAtopReplaceCurated). (cypher/seedTreatyMembers.cypher) */
+/** Seed: curated treaty membership (entry at signing unless the row says otherwise), marked curated. Skipped for a treaty whose memberships came from ATOP (ATOP's member file is the finer record); the ATOP import in turn removes curated memberships (importAtopReplaceCurated), and writes them again with this query when its files no longer hold the treaty's alliance (src/import/README.md). (cypher/seedTreatyMembers.cypher) */
 export type SeedTreatyMembersParams = {
   rows: { ccode: number; entry: string; exit: string | null; phase: number; treaty: string }[];
 };
@@ -1606,4 +1742,4 @@ export type WarPlansOfNegotiationsRow = {
 export const warPlansOfNegotiations = defineQuery<WarPlansOfNegotiationsParams, WarPlansOfNegotiationsRow>('warPlansOfNegotiations', 'READ');
 
 /** Every query by name. */
-export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopThreats, importAtopTreaties, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRemoveCapabilities, importRemoveDisputeParticipants, importRemoveDisputes, importRemoveMajorPowerSpells, importRemoveRivalries, importRemoveSystemSpells, importRemoveThreatScores, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarParticipants, importWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
+export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopRestoreCurated, importAtopThreats, importAtopTreaties, importAtopWithdrawnCurated, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRemoveAtopMembers, importRemoveAtopPhases, importRemoveAtopThreatLinks, importRemoveAtopThreats, importRemoveAtopTreaties, importRemoveBattleDyads, importRemoveBattles, importRemoveBattleWarLinks, importRemoveBelligerents, importRemoveBelligerentStates, importRemoveCapabilities, importRemoveDisputeParticipants, importRemoveDisputes, importRemoveMajorPowerSpells, importRemoveRivalries, importRemoveSystemSpells, importRemoveThreatScores, importRemoveWarParticipants, importRemoveWars, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarNamesFromBattles, importWarParticipants, importWars, importWithdrawBattleWars, importWithdrawWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;

@@ -207,6 +207,33 @@ describe('negotiations(filter)', () => {
     expect(seen).toEqual(all.edges.map((e) => e.node.key));
   });
 
+  it('reads a page without its long texts unless they are asked, and gives them wherever else they are asked', async () => {
+    type Texts = { key: string; summary: string; notes: string | null };
+    const whole = new Map(
+      (
+        await api.run<{ negotiations: { edges: { node: Texts }[] } }>(
+          '{ negotiations(first: 100) { edges { node { key summary notes } } } }',
+        )
+      ).data!.negotiations.edges.map((e) => [e.node.key, e.node]),
+    );
+    expect([...whole.values()].every((n) => n.summary.length > 0)).toBe(true);
+    // Asked through a fragment: the page holds them (one round trip).
+    const viaFragment = await api.run<{ negotiations: { edges: { node: Texts }[] } }>(
+      '{ negotiations(first: 100) { edges { node { ...T } } } } fragment T on Negotiation { key summary notes }',
+    );
+    expect(viaFragment.roundTrips).toBe(1);
+    expect(viaFragment.data!.negotiations.edges.map((e) => e.node)).toEqual([...whole.values()]);
+    // Not asked of the page's nodes but of the same negotiations reached through their treaty: the
+    // loader holds the page's nodes without their texts, and the fields read them.
+    const nested = await api.run<{
+      negotiations: { edges: { node: { key: string; treaty: { negotiation: Texts } | null } }[] };
+    }>('{ negotiations(first: 100) { edges { node { key treaty { negotiation { key summary notes } } } } } }');
+    expect(nested.errors).toBeUndefined();
+    const reached = nested.data!.negotiations.edges.flatMap((e) => (e.node.treaty ? [e.node.treaty.negotiation] : []));
+    expect(reached.length).toBeGreaterThan(3);
+    for (const n of reached) expect(n).toEqual(whole.get(n.key));
+  });
+
   it('filters by party ccode, era, and dates given as a year', async () => {
     const byParty = (await api.run<List>(LIST, { filter: { party: 365 }, first: 100 })).data!.negotiations.edges.map(
       (e) => e.node.key,

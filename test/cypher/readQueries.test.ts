@@ -95,6 +95,7 @@ describe('negotiations', () => {
           to: null,
           skip: 0,
           first: 100,
+          texts: false,
           ...p,
         })
       ).map((r) => ({ total: r.total, page: r.page.map((n) => n.id) }))[0]!;
@@ -111,6 +112,24 @@ describe('negotiations', () => {
     expect(in1939.page).toContain(BFS);
     expect(in1939.page).not.toContain(NAT);
     expect((await page({ era: 'interwar' })).page).toContain(BFS);
+  });
+  it('negotiationsPage holds the long texts only when asked ($texts)', async () => {
+    const read = async (texts: boolean) =>
+      (
+        await ex.read(q.negotiationsPage, {
+          outcome: 'NONAGREEMENT',
+          party: null,
+          era: null,
+          from: null,
+          to: null,
+          skip: 0,
+          first: 100,
+          texts,
+        })
+      )[0]!.page.find((n) => n.id === AG)!;
+    const [whole] = await ex.read(q.negotiationsByIds, { ids: [AG] });
+    expect(await read(true)).toEqual(whole);
+    expect(await read(false)).toEqual({ ...whole, summary: null, notes: null });
   });
   it('partiesOfNegotiations gives each negotiation its parties', async () => {
     const rows = await ex.read(q.partiesOfNegotiations, { ids: [AG, BFS] });

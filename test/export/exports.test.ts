@@ -7,6 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MultiUndirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
@@ -17,6 +19,7 @@ import { startServer, type RunningServer } from '../../src/server.js';
 import { projectRoot } from '../../src/paths.js';
 import { releaseInfo } from '../../src/releaseInfo.js';
 import { dynamicGraph, sliceAt } from '../../src/export/model.js';
+import { parseExportRequest, runExport } from '../../src/export/index.js';
 import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
 import { NETWORK_QUERIES } from '../../src/web/network/queries.js';
 import { seededAndImported } from '../helpers/fullGraph.js';
@@ -149,6 +152,55 @@ describe.skipIf(!hasSharedData)(`exports${sharedDataSkipReason ? ` (${sharedData
       expect(read.dual.obligation.map((o) => o[0])).toContain('DEFENSE');
     },
   );
+
+  it('issue 29 §3: the dynamic GEXF 1815–2018 to a reader that stops takes back-pressure (at most a few 64 KiB chunks wait); resumed slowly, the same bytes', async () => {
+    const request = parseExportRequest('gexf', { from: '1815', to: '2018', negotiations: 'true' });
+    const whole: Buffer[] = [];
+    await runExport(
+      executor,
+      request,
+      new Writable({
+        write(chunk: Buffer, _e, done) {
+          whole.push(chunk);
+          done();
+        },
+      }),
+    );
+    // A reader that takes nothing until told: every write's callback is held.
+    const held: (() => void)[] = [];
+    const got: Buffer[] = [];
+    let buffered = 0;
+    const slow = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _e, done) {
+        got.push(chunk);
+        held.push(done);
+      },
+    });
+    const sample = () => (buffered = Math.max(buffered, slow.writableLength));
+    let finished = false;
+    const writing = runExport(executor, request, slow).finally(() => (finished = true));
+    // Paused: once the first chunk is in, the writer stops within a few chunks (before, it wrote the
+    // whole 5.5 MiB document into the stream's buffer while the reader took nothing).
+    while (!got.length) await sleep(20);
+    for (let last = -1; slow.writableLength !== last;) {
+      last = slow.writableLength;
+      sample();
+      await sleep(500);
+    }
+    expect(finished).toBe(false);
+    expect(slow.writableLength).toBeLessThan(256 * 1024);
+    // Resumed, a chunk at a time with a pause between: the same document, never more than a few chunks waiting.
+    while (!finished) {
+      held.shift()?.();
+      sample();
+      await sleep(0);
+    }
+    await writing;
+    expect(buffered).toBeLessThan(256 * 1024);
+    expect(Buffer.concat(got).equals(Buffer.concat(whole))).toBe(true);
+    expect(Buffer.concat(whole).length).toBeGreaterThan(4 * 2 ** 20);
+  }, 120_000);
 
   it('GraphML with typed keys: graphology reads back the counts and typed values', async () => {
     const res = await get(`/export/graphml?at=${AT}`);

@@ -8,9 +8,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 import type { SeedData } from '../../src/seed/readSeedDir.js';
-import { secondCodingUnits } from '../../src/seed/secondCodingUnits.js';
+import {
+  SECOND_CODING_VARIABLES,
+  secondCodingUnits,
+  type SecondCodingVariable,
+} from '../../src/seed/secondCodingUnits.js';
+import {
+  RESOLUTION_DECISIONS,
+  resolutionsIn,
+  type ResolutionDecision,
+} from '../../src/seed/secondCodingResolutions.js';
 import { locatorShares, type LocatorShare } from '../../src/seed/locatorShare.js';
-import { twoCodingAgreement, type TwoCodingAgreement } from '../../src/analysis/reliability.js';
+import { disagreeingUnits, twoCodingAgreement, type TwoCodingAgreement } from '../../src/analysis/reliability.js';
 
 export const FIGURES_START = '<!-- figures:reliability -->';
 export const FIGURES_END = '<!-- /figures -->';
@@ -22,6 +31,11 @@ export interface ReliabilityFigures {
   negotiations: number;
   target: TwoCodingAgreement;
   approach: TwoCodingAgreement;
+  /** Per variable, the disagreeing units and how the negotiations' notes resolve them (docs/codebook.md §20.5). */
+  resolutions: Record<
+    SecondCodingVariable,
+    { disagreements: number; unresolved: number } & Record<ResolutionDecision, number>
+  >;
   locators: { overall: LocatorShare; byEra: (LocatorShare & { era: string; name: string })[] };
 }
 
@@ -29,10 +43,25 @@ export function reliabilityFigures(data: SeedData): ReliabilityFigures {
   const units = secondCodingUnits(data);
   const names = new Map(data.eras.map((e) => [e.id, e.name]));
   const shares = locatorShares(data);
+  const states = new Map(data.states.map((s) => [s.ccode, s.name]));
+  const notes = new Map(data.negotiations.map((n) => [n.id, n.notes]));
+  const resolved = (variable: SecondCodingVariable) => {
+    const counts = { disagreements: 0, unresolved: 0, kept: 0, alternative: 0, changed: 0 };
+    for (const u of disagreeingUnits(units, (x) => x[variable])) {
+      const found = resolutionsIn(notes.get(u.negotiation)).filter(
+        (r) => r.party === states.get(u.party) && r.variable === variable,
+      );
+      counts.disagreements++;
+      if (found.length === 1 && found[0]!.decision) counts[found[0]!.decision]++;
+      else counts.unresolved++;
+    }
+    return counts;
+  };
   return {
     negotiations: data.secondCoding.sample?.keys.length ?? 0,
     target: twoCodingAgreement(units.map((u) => u.target)),
     approach: twoCodingAgreement(units.map((u) => u.approach)),
+    resolutions: { target: resolved('target'), approach: resolved('approach') },
     locators: { overall: shares.overall, byEra: shares.byEra.map((e) => ({ ...e, name: names.get(e.era)! })) },
   };
 }
@@ -52,6 +81,15 @@ export function renderReliabilityFigures(f: ReliabilityFigures): string {
     '|---|---|---|---|---|---|---|',
     row('target (the states posing it, without the party)', f.target),
     row('approach (OFFENSIVE or DEFENSIVE)', f.approach),
+    '',
+    `Disagreements, each resolved in its negotiation's notes (docs/codebook.md §20.5): ${SECOND_CODING_VARIABLES.map(
+      (v) => {
+        const r = f.resolutions[v];
+        const decisions = RESOLUTION_DECISIONS.map((d) => `${d} ${r[d]}`);
+        if (r.unresolved) decisions.push(`unresolved ${r.unresolved}`);
+        return `${v} ${r.disagreements} (${decisions.join(', ')})`;
+      },
+    ).join('; ')}.`,
     '',
     `Locators: of the ${overall.citations} citations behind the plans and recorded outside options (primary coding), ${overall.withLocator} (${percent(overall.share)}) carry a checkable locator (a chapter, a document or pages; seed/README.md, "Locators").`,
     '',

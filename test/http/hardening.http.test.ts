@@ -329,9 +329,26 @@ describe('client mistakes are 4xx with a code', () => {
       const r = await gql('{ eras { key } }', undefined, s.url);
       expect(r.status).toBe(503);
       expect(codes(r.body)).toEqual(['STORE_UNAVAILABLE']);
+      // Nullable root fields too (issue 28 §5: they came back 200 { "negotiation": null } while Neo4j
+      // was down): nothing was answered, so 503 and `data: null`.
+      for (const q of [
+        '{ negotiation(id: "anglo-german-1898") { name } }',
+        '{ a: state(ccode: 2) { name } b: negotiations(first: 1) { totalCount } }',
+      ]) {
+        const nullable = await gql(q, undefined, s.url);
+        expect(nullable.status, q).toBe(503);
+        expect(nullable.body.data, q).toBeNull();
+        expect(new Set(codes(nullable.body)), q).toEqual(new Set(['STORE_UNAVAILABLE']));
+      }
+      // Something answered beside the outage: 200 with what could be answered.
+      const partial = await gql('{ __typename negotiation(id: "anglo-german-1898") { name } }', undefined, s.url);
+      expect(partial.status).toBe(200);
+      expect(partial.body.data).toEqual({ __typename: 'Query', negotiation: null });
       const ready = await fetch(url('/readyz', s.url));
       expect(ready.status).toBe(503);
-      expect(await ready.text()).not.toMatch(/\//);
+      const text = await ready.text();
+      expect(text).not.toMatch(/\//);
+      expect(JSON.parse(text)).toMatchObject({ status: 'unavailable', store: 'embedded', reason: expect.any(String) });
     } finally {
       await s.stop();
     }

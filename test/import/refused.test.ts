@@ -6,23 +6,19 @@
  * on the store under test (embedded or Neo4j). The fixtures are a few rows of the shipped files,
  * written into a temp dir by the test.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importDataset, ImportFileError } from '../../src/import/index.js';
 import type { DatasetName } from '../../src/import/types.js';
 import type { QueryExecutor } from '../../src/store/QueryExecutor.js';
-import { storeCounts } from '../helpers/importFixture.js';
+import { storeCounts, writeFixture, type Fixture } from '../helpers/importFixture.js';
 import { emptyTestStore } from '../helpers/testStore.js';
 import { fileRows, hasSharedData, requireDataOrSkip } from '../helpers/sharedData.js';
 
 requireDataOrSkip();
 
 type Rows = Record<string, string>[];
-/** A small data set: file name → rows (header from the first row's keys). */
-type Fixture = Record<string, Rows>;
 
 const rowsOf = (rel: string) => (hasSharedData ? fileRows(rel) : []);
 
@@ -34,15 +30,7 @@ const whose = (rel: string, column: string, keys: Rows, keyColumn = column) => {
   return rowsOf(rel).filter((r) => set.has(r[column]));
 };
 
-/** Writes a fixture into a fresh temp dir (under a subfolder, as the shipped layout has). */
-function write(fixture: Fixture): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'alliance-refused-')), 'data');
-  mkdirSync(dir, { recursive: true });
-  for (const [file, rows] of Object.entries(fixture)) {
-    writeFileSync(join(dir, file), stringify(rows, { header: true, columns: Object.keys(rows[0]!) }));
-  }
-  return dir;
-}
+const write = (fixture: Fixture) => writeFixture(fixture, 'alliance-refused-');
 
 /** A copy of `fixture` with cell `column` of data row `i` (0-based; file line i + 2) set to `value`. */
 function withCell(fixture: Fixture, file: string, i: number, column: string, value: string): Fixture {

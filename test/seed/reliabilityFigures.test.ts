@@ -37,6 +37,8 @@ describe('the second coding, from the record', () => {
       expect(v.unknownFirst).toBe(unknownFirst);
       expect(v.unknownSecond).toBe(unknownSecond[variable]);
       expect(v.pairable).toBeLessThanOrEqual(units - Math.max(unknownFirst, unknownSecond[variable]));
+      // The disagreements resolved in the notes are the pairable units the figures count as not agreed.
+      expect(figures.resolutions[variable].disagreements).toBe(v.pairable - v.agreed);
     }
   });
 

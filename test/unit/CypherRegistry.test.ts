@@ -45,7 +45,16 @@ describe('Cypher file headers', () => {
   it('loads every file of cypher/ under its file name', () => {
     const registry = CypherRegistry.load();
     expect(registry.names().length).toBeGreaterThan(40);
-    expect(registry.get('negotiationsPage').params).toEqual(['outcome', 'party', 'era', 'from', 'to', 'skip', 'first']);
+    expect(registry.get('negotiationsPage').params).toEqual([
+      'outcome',
+      'party',
+      'era',
+      'from',
+      'to',
+      'skip',
+      'first',
+      'texts',
+    ]);
     expect(() => registry.get('noSuchQuery')).toThrow(/no Cypher file named noSuchQuery/);
   });
 });

@@ -46,7 +46,12 @@ describe('docker-compose.yml', () => {
     const dockerfile = read('Dockerfile');
     expect(dockerfile).toMatch(/^RUN npm ci\b/m);
     expect(dockerfile).toMatch(/^RUN node scripts\/buildIfStale\.mjs --force/m);
-    expect(dockerfile).toMatch(/^CMD \["node", "dist\/src\/cli\.js", "serve"\]$/m);
+    // The server with the node flags npm start gives it (package.json), not a second list that drifts.
+    const start = (JSON.parse(read('package.json')) as { scripts: { start: string } }).scripts.start;
+    const flags = /\bnode((?:\s+--\S+)*)\s+dist\/src\/cli\.js serve$/.exec(start)![1]!.trim().split(/\s+/);
+    expect(flags).toContain('--max-semi-space-size=32');
+    const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)![1]!;
+    expect(JSON.parse(cmd)).toEqual(['node', ...flags, 'dist/src/cli.js', 'serve']);
     const ignored = read('.dockerignore').split('\n');
     for (const p of ['node_modules', 'dist', 'data', '.env']) expect(ignored).toContain(p);
   });

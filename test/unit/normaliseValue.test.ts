@@ -12,6 +12,11 @@ describe('normaliseValue with neo4j-driver value classes', () => {
   it('turns temporal classes into ISO strings', () => {
     expect(normaliseValue(new neo4j.types.Date(1949, 4, 4))).toBe('1949-04-04');
     expect(normaliseValue(new neo4j.types.Date(1815, 11, 20))).toBe('1815-11-20');
+    // As the store receives them (useBigInt), and years the driver writes with a sign and six digits.
+    expect(normaliseValue(new neo4j.types.Date(1949n, 4n, 4n))).toBe('1949-04-04');
+    expect(normaliseValue(new neo4j.types.Date(neo4j.int(5), neo4j.int(1), neo4j.int(9)))).toBe('0005-01-09');
+    expect(normaliseValue(new neo4j.types.Date(12345, 1, 1))).toBe('+012345-01-01');
+    expect(normaliseValue(new neo4j.types.Date(-44, 3, 15))).toBe('-000044-03-15');
     expect(normaliseValue(new neo4j.types.LocalDateTime(1939, 8, 23, 12, 0, 0, 0))).toBe('1939-08-23T12:00:00');
     expect(normaliseValue(new neo4j.types.DateTime(1939, 8, 23, 12, 0, 0, 0, 0))).toBe('1939-08-23T12:00:00Z');
   });
