@@ -62,16 +62,20 @@ export class NegotiationResolver {
     // The long texts (two thirds of a page's bytes) only when the nodes are asked for them.
     const asked = selectedFields(info, ['edges', 'node']);
     const texts = asked.has('summary') || asked.has('notes');
-    const [row] = await ctx.executor.read(q.negotiationsPage, {
+    const params = {
       outcome: filter?.outcome ?? null,
-      party: filter?.party ?? null,
       era: filter?.era ? keyOf(filter.era, 'Era', 'filter.era') : null,
       from: filter?.from?.start ?? null,
       to: filter?.to?.end ?? null,
       skip,
       first,
       texts,
-    });
+    };
+    // A party's page reads the party's negotiations only (negotiationsOfPartyPage), not every one.
+    const [row] =
+      filter?.party != null
+        ? await ctx.executor.read(q.negotiationsOfPartyPage, { ...params, party: filter.party })
+        : await ctx.executor.read(q.negotiationsPage, { ...params, party: null });
     const nodes = primed(
       ctx.loaders.negotiation,
       row?.page ?? [],

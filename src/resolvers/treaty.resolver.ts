@@ -64,14 +64,18 @@ export class TreatyResolver {
       'filter.activeAt',
       'filter.activeDuring',
     ]);
-    const [row] = await ctx.executor.read(q.treatiesPage, {
-      member: filter?.member ?? null,
+    const params = {
       activeFrom: period?.from ?? null,
       activeTo: period?.to ?? null,
       obligation: filter?.obligation ?? null,
       skip,
       first,
-    });
+    };
+    // A member's page reads the member's treaties only (treatiesOfMemberPage), not every one.
+    const [row] =
+      filter?.member != null
+        ? await ctx.executor.read(q.treatiesOfMemberPage, { ...params, member: filter.member })
+        : await ctx.executor.read(q.treatiesPage, { ...params, member: null });
     const nodes = primed(ctx.loaders.treaty, row?.page ?? [], toTreaty, (t) => t.key);
     return toConnection(nodes, row?.total ?? 0, skip);
   }

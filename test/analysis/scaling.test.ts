@@ -41,9 +41,6 @@ const KNOWN_GROWTH: Record<string, string> = {
     "every state's spells (who is in the system at a date is decided in JS; the server's read cache keeps it)",
   allianceTiesDuring: 'every membership entered by the date (a range on MEMBER_OF.entry)',
   majorPowersAt: 'every major-power spell (a range on MAJOR_POWER.start)',
-  targetsFromWarPlans: 'a second pattern in its MATCH is matched over the whole graph, then joined',
-  targetsFromWarPlansAgainst: 'a second pattern in its MATCH is matched over the whole graph, then joined',
-  membersOfTreaties: 'written from the state: every membership of the graph is tried',
 };
 
 interface Call {

@@ -131,6 +131,32 @@ describe('negotiations', () => {
     expect(await read(true)).toEqual(whole);
     expect(await read(false)).toEqual({ ...whole, summary: null, notes: null });
   });
+  it("negotiationsOfPartyPage gives negotiationsPage's page for every party and filter", async () => {
+    const states = (
+      await ex.read(q.statesPage, { search: null, inSystemFrom: null, inSystemTo: null, skip: 0, first: 1000 })
+    )[0]!.page;
+    const filters = [
+      { outcome: null, era: null, from: null, to: null, skip: 0, first: 1000, texts: true },
+      {
+        outcome: 'NONAGREEMENT',
+        era: 'interwar',
+        from: '1936-01-01',
+        to: '1939-12-31',
+        skip: 1,
+        first: 2,
+        texts: false,
+      },
+    ];
+    let compared = 0;
+    for (const s of states)
+      for (const f of filters) {
+        const general = await ex.read(q.negotiationsPage, { ...f, party: s.ccode });
+        const anchored = await ex.read(q.negotiationsOfPartyPage, { ...f, party: s.ccode });
+        expect(anchored, `party ${s.ccode} ${JSON.stringify(f)}`).toEqual(general);
+        compared += general[0]!.total;
+      }
+    expect(compared).toBeGreaterThan(50);
+  });
   it('partiesOfNegotiations gives each negotiation its parties', async () => {
     const rows = await ex.read(q.partiesOfNegotiations, { ids: [AG, BFS] });
     const parties = (id: string) => rows.filter((r) => r.id === id).map((r) => r.node.ccode);
@@ -200,6 +226,24 @@ describe('treaties', () => {
     expect((await page({ member: 2, activeFrom: '1948-01-01', activeTo: '1948-01-01' })).page).not.toContain(natoId);
     expect((await page({ member: 2, obligation: 'DEFENSE' })).page).toContain(natoId);
     expect((await page({ member: 2, obligation: 'NEUTRALITY' })).page).not.toContain(natoId);
+  });
+  it("treatiesOfMemberPage gives treatiesPage's page for every member and filter", async () => {
+    const states = (
+      await ex.read(q.statesPage, { search: null, inSystemFrom: null, inSystemTo: null, skip: 0, first: 1000 })
+    )[0]!.page;
+    const filters = [
+      { activeFrom: null, activeTo: null, obligation: null, skip: 0, first: 1000 },
+      { activeFrom: '1914-06-28', activeTo: '1914-06-28', obligation: 'DEFENSE', skip: 1, first: 2 },
+    ];
+    let compared = 0;
+    for (const s of states)
+      for (const f of filters) {
+        const general = await ex.read(q.treatiesPage, { ...f, member: s.ccode });
+        const anchored = await ex.read(q.treatiesOfMemberPage, { ...f, member: s.ccode });
+        expect(anchored, `member ${s.ccode} ${JSON.stringify(f)}`).toEqual(general);
+        compared += general[0]!.total;
+      }
+    expect(compared).toBeGreaterThan(20);
   });
   it('membersOfTreaties lists the United States, United Kingdom and France for NATO', async () => {
     const members = nodes(await ex.read(q.membersOfTreaties, { ids: [natoId] })).map((m) => m.ccode);
