@@ -3,6 +3,8 @@
 // phase (obligations, conditions, condition details, asymm, obvary, bilat, ineffect, cowsys, termmode,
 // termcaus, and to whom varying obligations are owed). A curated membership (`curated` true: a treaty
 // ATOP does not code, or a seed-only graph) has no member-level coding: those fields are null.
+// Written from the treaty (its id is indexed): from the state, Grafeo 0.6 tried every membership of
+// the graph.
 // params: $ids: string[] (treaty ids)
 // returns: id: string, node: {ccode: int, abbrev: string, name: string, curated: boolean, entry: date,
 //   entryPrecision: Precision?, exit: date?, exitPrecision: Precision?, phase: int?, obligations: Obligation[]?,
@@ -10,7 +12,7 @@
 //   conditionDetails: string[]?, asymm: boolean?, obvary: boolean?, bilateral: boolean?, inEffect: boolean?,
 //   cowSystem: boolean?, termMode: int?, termCause: int?, varying: Obligation[]?, owedTo: string[]?}
 UNWIND $ids AS id
-MATCH (s:State)-[m:MEMBER_OF]->(:Treaty {id: id})
+MATCH (:Treaty {id: id})<-[m:MEMBER_OF]-(s:State)
 RETURN id, s {.ccode, .abbrev, .name, curated: coalesce(m.curated, false), entry: m.entry,
        entryPrecision: m.entryPrecision, exit: m.exit, exitPrecision: m.exitPrecision, phase: m.phase,
        obligations: m.obligations, conditional: m.conditional, defcon: m.defcon, offcon: m.offcon,

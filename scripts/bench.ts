@@ -6,8 +6,14 @@
  *   --runs N          interleaved runs per case (default 7)
  *   --seconds S       seconds per req/s measurement (default 3)
  *   --rounds R        rps: interleaved rounds (default 5); --concurrency C[,C]: clients (default 32)
- *   --scale 1,10,100  negotiation factors of the scale run (default 1,10)
- *   --only a,b,c      sections: ops, rps, scale (default all three), costs, dyad-year, gexf, export-http, series (only when named)
+ *   --scale 1,10,100  factors of the scale and growth runs (default 1,10)
+ *   --only a,b,c      sections: ops, rps, growth (default all three; `scale` is growth), costs, dyad-year, gexf,
+ *                     export-http, series (only when named)
+ *   --store S         growth: embedded (default) or neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD: a scratch
+ *                     database, emptied before each factor)
+ *   --save FILE       growth: keep each factor's results in FILE (JSON), merged with those it holds, and print
+ *                     the tables over all of them: factors measured by separate runs make one table
+ *   --state-spans N   growth: each state system over N spans of years (scripts/syntheticGraph.ts; default 1)
  *   --from Y, --to Y  dyad-year: the years exported (default 1816, 1949); --directed: both orders
  *   --python FILE     dyad-year: a Python reference script (`python3 FILE OUT.csv --data DIR --from Y --to Y
  *                     [--directed]`; scripts/reference/dyadYearPandas.py, pandas on the raw files), run interleaved
@@ -32,8 +38,7 @@
  *    each in its own process, the load from autocannon in another (scripts/harness/external.ts). Every
  *    target once per round for --seconds, the order reversed every other round; medians (min–max) of
  *    req/s, p50 and p99, and the ratio to bare Apollo on express in the same round; load average printed.
- * 3. scale: the seed with its negotiations multiplied (scripts/syntheticGraph.ts), alternativeAllies
- *    and its Cypher per file at each factor, with the growth exponent log(t_k / t_1) / log(k).
+ * 3. growth (section 7 below).
  * 4. costs: the weight each costed field declares (src/schema/fieldCost.ts, in units of 0.1 ms) beside
  *    the one measured here on the same graph: a probe per field, its median end-to-end ms less that of
  *    the same request without the field, divided by the times the field was resolved (the parties
@@ -57,6 +62,16 @@
  *    light selection, over the whole span (1815–2018 a year a point, the default), the old 1815–1949,
  *    the United States 1945–2018 and the eras: median ms, store round trips, points, the longest
  *    event-loop stall, interleaved runs (each on a fresh request: no result cache).
+ * 7. growth: the record (the seed and the published data sets of --data, default seed/published/ here)
+ *    copied along its real dimensions at each --scale factor (scripts/syntheticGraph.ts: more states,
+ *    treaties with memberships, negotiations, later years; bulk-written), its build time and peak RSS;
+ *    then every operation of scripts/growthOperations.ts (the traversals, lookups, examples, pages and
+ *    exports, asked about the record's own states and dates, so each answer stays the same) with
+ *    interleaved runs: per operation the median ms at each factor and the growth exponent (the
+ *    least-squares slope of log ms on log factor, times floored at 2 ms: Apollo's own cost), flagged
+ *    at 0.3 or more; per Cypher file, in the operation where it grows most, the exponent of its
+ *    replayed time (floored at 1 ms) and (embedded store) of the rows its PROFILE's operators
+ *    handled, which a loaded machine does not blur. --save FILE keeps each factor's results.
  * Prints figures only; asserts nothing (test/analysis/scaling.test.ts checks the growth).
  */
 import 'reflect-metadata';
@@ -80,7 +95,6 @@ import { createApollo } from '../src/server.js';
 import { createContext } from '../src/context.js';
 import type { FieldCost } from '../src/schema/fieldCost.js';
 import { projectRoot } from '../src/paths.js';
-import { writeSyntheticSeed } from './syntheticGraph.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -92,7 +106,12 @@ const cypherDir = opt('--cypher', join(projectRoot, 'cypher'));
 const runs = Number(opt('--runs', '7'));
 const seconds = Number(opt('--seconds', '3'));
 const factors = opt('--scale', '1,10').split(',').map(Number);
-const sections = new Set(opt('--only', 'ops,rps,scale').split(','));
+// `scale` (the old negotiations-only run) is now the growth run.
+const sections = new Set(
+  opt('--only', 'ops,rps,growth')
+    .split(',')
+    .map((s) => (s === 'scale' ? 'growth' : s)),
+);
 const registry = CypherRegistry.load(resolve(cypherDir));
 const limits = { maxDepth: 12, maxCost: 10_000_000, maxPageSize: 1000 };
 
@@ -182,15 +201,11 @@ const traversals: [string, string, Record<string, unknown>][] = [
   ],
 ];
 
-async function openGraph(
-  seedFactor: number,
-  data: string | null,
-): Promise<{ executor: QueryExecutor; store: RecordingStore }> {
+async function openGraph(data: string | null): Promise<{ executor: QueryExecutor; store: RecordingStore }> {
   const store = new RecordingStore(GrafeoStore.open());
   await applySchema(store);
   const executor = new QueryExecutor(store, registry);
-  if (seedFactor === 1) await loadSeed(executor);
-  else await writeSyntheticSeed(executor, seedFactor);
+  await loadSeed(executor);
   if (data) await importAll(executor, data);
   return { executor, store };
 }
@@ -341,7 +356,7 @@ const probes: Probe[] = [
 
 if (sections.has('ops') || sections.has('costs')) {
   const t0 = performance.now();
-  const { executor, store } = await openGraph(1, data);
+  const { executor, store } = await openGraph(data);
   console.log(`graph ready in ${Math.round(performance.now() - t0)} ms`);
   const { apollo } = await createApollo({ executor, limits });
   await apollo.start();
@@ -550,66 +565,6 @@ if (sections.has('rps')) {
   }
 }
 
-if (sections.has('scale')) {
-  console.log(
-    `\nscale: seed negotiations x${factors.join(', x')} (scripts/syntheticGraph.ts, no imported data sets)\n`,
-  );
-  const query = traversals[1]![1];
-  const byFactor: { factor: number; ms: number; perFile: Map<string, { ms: number; rows: number }> }[] = [];
-  for (const factor of factors) {
-    const t0 = performance.now();
-    const { executor, store } = await openGraph(factor, null);
-    const built = performance.now() - t0;
-    const { apollo } = await createApollo({ executor, limits });
-    await apollo.start();
-    await runCase(apollo as unknown as ApolloServer<never>, executor, store, query, {});
-    const e2e: number[] = [];
-    const perFile = new Map<string, number[]>();
-    const rowsOf = new Map<string, number>();
-    for (let i = 0; i < Math.max(3, Math.min(runs, 5)); i++) {
-      const r = await runCase(apollo as unknown as ApolloServer<never>, executor, store, query, {});
-      e2e.push(r.ms);
-      const sums = new Map<string, number>();
-      for (const c of r.calls) {
-        const t = performance.now();
-        const rows = await store.inner.read(c.text, c.params, c.tag);
-        sums.set(c.tag, (sums.get(c.tag) ?? 0) + performance.now() - t);
-        rowsOf.set(c.tag, rows.length);
-      }
-      for (const [tag, ms] of sums) perFile.set(tag, [...(perFile.get(tag) ?? []), ms]);
-    }
-    byFactor.push({
-      factor,
-      ms: median(e2e),
-      perFile: new Map([...perFile].map(([k, v]) => [k, { ms: median(v), rows: rowsOf.get(k) ?? 0 }])),
-    });
-    console.log(
-      `x${factor}: graph built in ${Math.round(built)} ms; alternativeAllies ${f1(median(e2e))} ms end to end`,
-    );
-    await apollo.stop();
-    await executor.store.close();
-  }
-  const base = byFactor[0]!;
-  console.log('\n| query file | ' + byFactor.map((b) => `x${b.factor} ms (rows)`).join(' | ') + ' | exponent |');
-  console.log('|---|' + byFactor.map(() => '---:|').join('') + '---:|');
-  const exponent = (a: number, b: number, k: number) => (a > 0 && b > 0 ? Math.log(b / a) / Math.log(k) : NaN);
-  for (const tag of base.perFile.keys()) {
-    const last = byFactor[byFactor.length - 1]!;
-    const cells = byFactor.map((b) => {
-      const x = b.perFile.get(tag);
-      return x ? `${x.ms.toFixed(2)} (${x.rows})` : '-';
-    });
-    console.log(
-      `| ${tag} | ${cells.join(' | ')} | ${exponent(base.perFile.get(tag)!.ms, last.perFile.get(tag)?.ms ?? NaN, last.factor / base.factor).toFixed(2)} |`,
-    );
-  }
-  for (const b of byFactor.slice(1)) {
-    console.log(
-      `alternativeAllies growth exponent x${base.factor} -> x${b.factor}: ${exponent(base.ms, b.ms, b.factor / base.factor).toFixed(2)}`,
-    );
-  }
-}
-
 if (sections.has('dyad-year') || sections.has('gexf')) {
   const { writeDyadYearCsv } = await import('../src/export/dyadYear.export.js');
   const { runExport } = await import('../src/export/index.js');
@@ -626,7 +581,7 @@ if (sections.has('dyad-year') || sections.has('gexf')) {
   if (args.includes('--live-heap') && !fullGc)
     throw new Error('--live-heap needs node --expose-gc (node --expose-gc --import tsx scripts/bench.ts ...)');
   const t0 = performance.now();
-  const { executor } = await openGraph(1, data);
+  const { executor } = await openGraph(data);
   console.log(`\nexports: graph ready in ${Math.round(performance.now() - t0)} ms`);
   const exportOnce = async (run: (sink: InstanceType<typeof Writable>) => Promise<void>) => {
     let bytes = 0;
@@ -967,7 +922,7 @@ if (sections.has('series')) {
   const { OPTIONS_QUERIES } = await import('../src/web/options/queries.js');
   const { monitorEventLoopDelay } = await import('node:perf_hooks');
   const t0 = performance.now();
-  const { executor, store } = await openGraph(1, data);
+  const { executor, store } = await openGraph(data);
   const { apollo } = await createApollo({ executor, limits });
   await apollo.start();
   console.log(`\nseries: graph ready in ${Math.round(performance.now() - t0)} ms`);
@@ -1025,4 +980,281 @@ if (sections.has('series')) {
   );
   await apollo.stop();
   await executor.store.close();
+}
+
+if (sections.has('growth')) {
+  const { applyIndexes, buildRecord, writeSyntheticGraph } = await import('./syntheticGraph.js');
+  const { growthOperations } = await import('./growthOperations.js');
+  const { Writable } = await import('node:stream');
+  const { createHash } = await import('node:crypto');
+  const { loadavg } = await import('node:os');
+  const { existsSync, writeFileSync, mkdirSync } = await import('node:fs');
+  const { dirname } = await import('node:path');
+  const storeKind = opt('--store', 'embedded');
+  const stateSpans = Number(opt('--state-spans', '1'));
+  const saveFile = opt('--save', '');
+  const growthRuns = Math.max(3, Math.min(runs, 5));
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ');
+
+  /** What one factor measured: kept in --save FILE, so that factors measured by separate runs print as one table. */
+  interface FactorResult {
+    build: { nodes: number; relationships: number; ms: number; rss: number; load: string };
+    ops: Record<string, { kind: string; ms: number[]; answer: string }>;
+    /** Per operation, per Cypher file: its calls replayed (median ms), their rows, their PROFILE rows (embedded). */
+    files: Record<string, Record<string, { ms: number; rows: number; work: number | null }>>;
+    load: string;
+  }
+  interface Saved {
+    store: string;
+    stateSpans: number;
+    record: string;
+    factors: Record<string, FactorResult>;
+  }
+  const recordData = args.includes('--data') ? data : join(projectRoot, 'seed', 'published');
+  const loadBefore = load();
+  const record = await buildRecord(recordData);
+  const recordText = `the record (seed${recordData ? ` and ${recordData}` : ''}: ${record.nodes.length} nodes, ${record.relationships.length} relationships)`;
+  const saved: Saved =
+    saveFile && existsSync(saveFile)
+      ? (JSON.parse(readFileSync(saveFile, 'utf8')) as Saved)
+      : { store: storeKind, stateSpans, record: recordText, factors: {} };
+  if (saved.store !== storeKind || saved.stateSpans !== stateSpans)
+    throw new Error(
+      `${saveFile} holds a run on ${saved.store} with --state-spans ${saved.stateSpans}: use another file`,
+    );
+  console.log(
+    `\ngrowth: ${recordText}, built the ordinary way in ${record.ms} ms, copied x${factors.join(', x')} ` +
+      `(scripts/syntheticGraph.ts${stateSpans > 1 ? `, --state-spans ${stateSpans}` : ''}), ${storeKind} store, ` +
+      `${growthRuns} interleaved runs, medians; load average before ${loadBefore}\n`,
+  );
+  const operations = await growthOperations();
+
+  /** A store of the growth run: in memory (embedded), or the scratch Neo4j emptied. */
+  const openGrowthStore = async (): Promise<GraphStore> => {
+    if (storeKind === 'embedded') {
+      const s = GrafeoStore.open();
+      await applyIndexes(s);
+      return s;
+    }
+    const { Neo4jStore } = await import('../src/store/Neo4jStore.js');
+    const s = await Neo4jStore.connect({
+      uri: process.env.NEO4J_URI ?? 'bolt://localhost:7687',
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? '',
+      transactionTimeoutMs: 600_000,
+    });
+    for (;;) {
+      const [r] = await s.write(
+        'MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n',
+        {},
+        'growth-clear',
+      );
+      if (!Number(r?.n)) break;
+    }
+    await applySchema(s);
+    return s;
+  };
+
+  interface Call {
+    text: string;
+    params: Params;
+    tag: string;
+  }
+
+  /** One run of an operation: its answer (a digest: the data, or an export's rows and bytes), its time, its reads. */
+  const runOp = async (
+    op: Awaited<ReturnType<typeof growthOperations>>[number],
+    executor: QueryExecutor,
+    store: RecordingStore,
+    apollo: ApolloServer<never>,
+  ) => {
+    store.recording = [];
+    const t = performance.now();
+    let answer: string;
+    if (op.kind === 'export') {
+      let bytes = 0;
+      let lines = 0;
+      const sink = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          bytes += chunk.length;
+          for (const c of chunk) if (c === 10) lines += 1;
+          done();
+        },
+      });
+      await op.run(executor, sink);
+      answer = `${lines} lines, ${bytes} bytes`;
+    } else {
+      const res = await apollo.executeOperation(
+        { query: op.query, variables: op.variables },
+        { contextValue: createContext(executor, limits) as never },
+      );
+      if (res.body.kind !== 'single' || res.body.singleResult.errors)
+        throw new Error(JSON.stringify(res.body.kind === 'single' ? res.body.singleResult.errors : 'incremental'));
+      const text = JSON.stringify(res.body.singleResult.data);
+      answer = `${text.length} chars ${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
+    }
+    const ms = performance.now() - t;
+    const calls: Call[] = store.recording;
+    store.recording = null;
+    return { ms, answer, calls };
+  };
+
+  for (const factor of factors) {
+    const rss0 = process.memoryUsage().rss;
+    let peak = rss0;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const inner = await openGrowthStore();
+    const built = await writeSyntheticGraph(inner, record, factor, { stateSpans });
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const result: FactorResult = {
+      build: { ...built, rss: peak / 2 ** 20, load: load() },
+      ops: {},
+      files: {},
+      load: '',
+    };
+    console.log(
+      `x${factor}: ${built.nodes} nodes, ${built.relationships} relationships, bulk-written in ${built.ms} ms, ` +
+        `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (process max ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB); load average ${load()}`,
+    );
+    const store = new RecordingStore(inner);
+    const executor = new QueryExecutor(store, registry);
+    const { apollo } = await createApollo({ executor, limits });
+    await apollo.start();
+    const calls = new Map<string, Call[]>();
+    for (const op of operations) {
+      try {
+        const r = await runOp(op, executor, store, apollo as unknown as ApolloServer<never>); // warm
+        result.ops[op.name] = { kind: op.kind, ms: [], answer: r.answer };
+        calls.set(op.name, r.calls);
+      } catch (e) {
+        console.log(`  ${op.name}: error ${(e as Error).message.slice(0, 200)}`);
+      }
+    }
+    for (let i = 0; i < growthRuns; i++)
+      for (const op of i % 2 ? [...operations].reverse() : operations) {
+        const m = result.ops[op.name];
+        if (!m) continue;
+        const r = await runOp(op, executor, store, apollo as unknown as ApolloServer<never>);
+        m.ms.push(r.ms);
+        calls.set(op.name, r.calls);
+      }
+    // Each operation's reads replayed per Cypher file (the sum of its calls of that file), and the
+    // rows the operators of their PROFILE handled (Grafeo: `rows=N` per operator).
+    for (const [name, opCalls] of calls) {
+      const byTag = new Map<string, Call[]>();
+      for (const c of opCalls) byTag.set(c.tag, [...(byTag.get(c.tag) ?? []), c]);
+      const out: FactorResult['files'][string] = {};
+      for (const [tag, tagCalls] of byTag) {
+        const times: number[] = [];
+        let rows = 0;
+        for (let i = 0; i < growthRuns; i++) {
+          const t = performance.now();
+          rows = 0;
+          for (const c of tagCalls) rows += (await inner.read(c.text, c.params, c.tag)).length;
+          times.push(performance.now() - t);
+        }
+        let work: number | null = null;
+        if (storeKind === 'embedded') {
+          work = 0;
+          for (const c of tagCalls) {
+            const [row] = await inner.read(`PROFILE ${c.text}`, c.params, c.tag);
+            for (const x of String(row?.profile ?? '').matchAll(/rows=(\d+)/g)) work += Number(x[1]);
+          }
+        }
+        out[tag] = { ms: median(times), rows, work };
+      }
+      result.files[name] = out;
+    }
+    await apollo.stop();
+    await inner.close();
+    result.load = load();
+    saved.factors[String(factor)] = result;
+    if (saveFile) {
+      mkdirSync(dirname(resolve(saveFile)), { recursive: true });
+      writeFileSync(saveFile, JSON.stringify(saved));
+    }
+    console.log(`x${factor}: measured; load average ${result.load}${saveFile ? `; saved in ${saveFile}` : ''}`);
+  }
+
+  // The tables, over every factor measured (this run's, and those --save FILE held before).
+  const all = Object.keys(saved.factors)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const at = (f: number) => saved.factors[String(f)]!;
+  /**
+   * The least-squares slope of log y on log factor, y floored at `floor` (times: a millisecond of noise
+   * on a read of 0.2 ms is no growth).
+   */
+  const slope = (ys: (number | null | undefined)[], floor = 0) => {
+    const pts = all.flatMap((f, i) =>
+      ys[i] != null && Math.max(ys[i]!, floor) > 0 ? [[Math.log(f), Math.log(Math.max(ys[i]!, floor))]] : [],
+    );
+    if (pts.length < 2) return NaN;
+    const mx = pts.reduce((a, p) => a + p[0]!, 0) / pts.length;
+    const my = pts.reduce((a, p) => a + p[1]!, 0) / pts.length;
+    const sxx = pts.reduce((a, p) => a + (p[0]! - mx) ** 2, 0);
+    return pts.reduce((a, p) => a + (p[0]! - mx) * (p[1]! - my), 0) / sxx;
+  };
+  const flag = (e: number) => (Number.isFinite(e) && e >= 0.3 ? ' **≥ 0.3**' : '');
+  /** Floors of the time exponents: an operation's own cost through Apollo, a read's round trip. */
+  const OP_FLOOR_MS = 2;
+  const FILE_FLOOR_MS = 1;
+
+  console.log(`\n${saved.record}, ${saved.store} store; load average after ${load()}\n`);
+  console.log('| factor | nodes | relationships | bulk write s | peak RSS MiB | load average (1, 5, 15 min) |');
+  console.log('|---:|---:|---:|---:|---:|---|');
+  for (const f of all) {
+    const b = at(f).build;
+    console.log(
+      `| x${f} | ${b.nodes} | ${b.relationships} | ${(b.ms / 1000).toFixed(1)} | ${b.rss.toFixed(0)} | ${b.load}, ${at(f).load} |`,
+    );
+  }
+
+  console.log(`\n| operation | kind | ${all.map((f) => `x${f} ms`).join(' | ')} | exponent | same answer |`);
+  console.log(`|---|---|${all.map(() => '---:|').join('')}---:|---|`);
+  for (const op of operations) {
+    const ms = all.map((f) => {
+      const m = at(f).ops[op.name];
+      return m?.ms.length ? median(m.ms) : undefined;
+    });
+    const answers = new Set(all.map((f) => at(f).ops[op.name]?.answer ?? 'error'));
+    const e = slope(ms, OP_FLOOR_MS);
+    console.log(
+      `| ${op.name} | ${op.kind} | ${ms.map((x) => (x === undefined ? '-' : f1(x))).join(' | ')} | ${e.toFixed(2)}${flag(e)} | ${answers.size === 1 ? 'yes' : 'no (' + [...answers].join(' / ') + ')'} |`,
+    );
+  }
+
+  // Per Cypher file: the operation in which it grows most.
+  const tags = new Set<string>();
+  for (const f of all) for (const m of Object.values(at(f).files)) for (const t of Object.keys(m)) tags.add(t);
+  console.log(
+    `\n| Cypher file | operations | worst (operation) | ${all.map((f) => `x${f} ms (rows)`).join(' | ')} | time exponent | PROFILE rows ${all.map((f) => `x${f}`).join(' / ')} | rows exponent |`,
+  );
+  console.log(`|---|---:|---|${all.map(() => '---:|').join('')}---:|---:|---:|`);
+  for (const tag of [...tags].sort()) {
+    type X = { ms: number; rows: number; work: number | null } | undefined;
+    let worst: { op: string; e: number; we: number; xs: X[] } | null = null;
+    let count = 0;
+    for (const op of operations) {
+      const xs: X[] = all.map((f) => at(f).files[op.name]?.[tag]);
+      if (!xs[0]) continue;
+      count += 1;
+      const e = slope(
+        xs.map((x) => x?.ms),
+        FILE_FLOOR_MS,
+      );
+      const we = slope(xs.map((x) => x?.work));
+      // The worst by the PROFILE rows where the store gives them (deterministic), else by time.
+      const score = (a: number, b: number) => (Number.isFinite(b) ? b : Number.isFinite(a) ? a : -9);
+      if (!worst || score(e, we) > score(worst.e, worst.we)) worst = { op: op.name, e, we, xs };
+    }
+    if (!worst) continue;
+    console.log(
+      `| ${tag} | ${count} | ${worst.op} | ${worst.xs.map((x) => (x ? `${x.ms.toFixed(2)} (${x.rows})` : '-')).join(' | ')} | ${worst.e.toFixed(2)}${flag(worst.e)} | ${worst.xs.map((x) => (x?.work != null ? x.work : '-')).join(' / ')} | ${Number.isFinite(worst.we) ? worst.we.toFixed(2) + flag(worst.we) : '-'} |`,
+    );
+  }
 }

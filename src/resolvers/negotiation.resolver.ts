@@ -84,18 +84,21 @@ export class NegotiationResolver {
     const texts = asked.has('summary') || asked.has('notes');
     const parties = asked.has('parties') || asked.has('partyPositions');
     const treaty = asked.has('treaty');
-    const [row] = await ctx.executor.read(q.negotiationsPage, {
+    const params = {
       outcome: filter?.outcome ?? null,
-      party: filter?.party ?? null,
       era: filter?.era ? keyOf(filter.era, 'Era', 'filter.era') : null,
       from: filter?.from?.start ?? null,
       to: filter?.to?.end ?? null,
       skip,
       first,
       texts,
-      parties,
-      treaty,
-    });
+    };
+    // A party's page reads the party's negotiations only (negotiationsOfPartyPage), not every one;
+    // with the nodes' parties or treaty asked, negotiationsPage, which carries them.
+    const [row] =
+      filter?.party != null && !parties && !treaty
+        ? await ctx.executor.read(q.negotiationsOfPartyPage, { ...params, party: filter.party })
+        : await ctx.executor.read(q.negotiationsPage, { ...params, party: filter?.party ?? null, parties, treaty });
     const rows = row?.page ?? [];
     for (const r of rows) {
       primeRelated(ctx.loaders.partiesOfNegotiation, r.id, r.parties, toState, (a, b) => a.ccode - b.ccode);

@@ -67,16 +67,21 @@ export class TreatyResolver {
       'filter.activeAt',
       'filter.activeDuring',
     ]);
-    const [row] = await ctx.executor.read(q.treatiesPage, {
-      member: filter?.member ?? null,
+    const params = {
       activeFrom: period?.from ?? null,
       activeTo: period?.to ?? null,
       obligation: filter?.obligation ?? null,
       skip,
       first,
-      // The memberships with the page when its nodes are asked for them (one round trip, not two).
-      members: selectedFields(info, ['edges', 'node']).has('members'),
-    });
+    };
+    // The memberships with the page when its nodes are asked for them (one round trip, not two).
+    const members = selectedFields(info, ['edges', 'node']).has('members');
+    // A member's page reads the member's treaties only (treatiesOfMemberPage), not every one; with
+    // the memberships asked, treatiesPage, which carries them.
+    const [row] =
+      filter?.member != null && !members
+        ? await ctx.executor.read(q.treatiesOfMemberPage, { ...params, member: filter.member })
+        : await ctx.executor.read(q.treatiesPage, { ...params, member: filter?.member ?? null, members });
     const rows = row?.page ?? [];
     for (const r of rows)
       primeRelated(

@@ -33,6 +33,41 @@ export interface ReadOptions {
   signal?: AbortSignal;
 }
 
+/** A node as the bulk path of `GraphStore.bulk` takes it: one label, its properties. */
+export interface BulkNode {
+  label: string;
+  props: Row;
+}
+
+/** What `BulkWriter.createNodes` returns for a node: the store's own id (Grafeo) or element id (Neo4j). */
+export type NodeHandle = number | string;
+
+/** A relationship for the bulk path, between nodes created by it (their handles). */
+export interface BulkRelationship {
+  type: string;
+  from: NodeHandle;
+  to: NodeHandle;
+  props: Row;
+}
+
+/**
+ * The properties holding dates, by label or relationship type (from graph/model.json): the bulk
+ * path takes them as ISO strings (`YYYY-MM-DD`) and stores Cypher dates, as `date($iso)` does.
+ */
+export type DateKeys = (labelOrType: string) => readonly string[];
+
+/**
+ * Creation without MERGE, lookups or one statement per row, for synthetic graphs (benches, growth
+ * tests): the fastest way each store has to take many nodes and relationships. It checks nothing
+ * (not even the uniqueness the seed and importers keep by MERGE); the ordinary writes are `write`
+ * and `transaction`.
+ */
+export interface BulkWriter {
+  /** Creates the nodes; returns their handles, in order. */
+  createNodes(nodes: readonly BulkNode[], dates: DateKeys): Promise<NodeHandle[]>;
+  createRelationships(relationships: readonly BulkRelationship[], dates: DateKeys): Promise<void>;
+}
+
 export interface GraphStore {
   readonly kind: StoreKind;
   /** Runs a read-only statement (routed to a reader in a Neo4j cluster). */
@@ -54,4 +89,6 @@ export interface GraphStore {
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>, tag: string): Promise<T>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
+  /** The bulk path (see `BulkWriter`); both adapters have one. */
+  readonly bulk?: BulkWriter;
 }

@@ -1,4 +1,17 @@
-export type { GraphStore, StoreTransaction, StoreHealth, StoreKind, Params, Row, ReadOptions } from './GraphStore.js';
+export type {
+  BulkNode,
+  BulkRelationship,
+  BulkWriter,
+  DateKeys,
+  GraphStore,
+  NodeHandle,
+  StoreTransaction,
+  StoreHealth,
+  StoreKind,
+  Params,
+  Row,
+  ReadOptions,
+} from './GraphStore.js';
 export { GrafeoStore } from './GrafeoStore.js';
 // Neo4jStore loads neo4j-driver: the server imports the modules it needs directly (src/openExecutor.ts),
 // not this index, and ./openStore.ts imports the adapter only for STORE=neo4j.

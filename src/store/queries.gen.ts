@@ -89,7 +89,7 @@ export type CincOfStateYearsRow = {
 };
 export const cincOfStateYears = defineQuery<CincOfStateYearsParams, CincOfStateYearsRow>('cincOfStateYears', 'READ');
 
-/** The negotiations each state was at the table of during the window [from, to], with the other parties, leaving out one negotiation (the one being examined), if given. (cypher/concurrentNegotiationsOfStates.cypher) */
+/** The negotiations each state was at the table of during the window [from, to], with the other parties, leaving out one negotiation (the one being examined), if given. The state's negotiations are kept to the window before their other parties are read: in one pattern Grafeo 0.6 read every other party of every negotiation of the state, then kept the window's. (cypher/concurrentNegotiationsOfStates.cypher) */
 export type ConcurrentNegotiationsOfStatesParams = {
   items: { ccode: number; exclude: string | null; from: string; to: string }[];
 };
@@ -637,7 +637,7 @@ export type ImportWithdrawWarsParams = {
 export type ImportWithdrawWarsRow = Record<string, never>;
 export const importWithdrawWars = defineQuery<ImportWithdrawWarsParams, ImportWithdrawWarsRow>('importWithdrawWars', 'WRITE');
 
-/** The COW major powers at a date. (cypher/majorPowersAt.cypher) */
+/** The COW major powers at a date. Written from the state system (one node): the major-power spells only, not every state with its spells (Grafeo 0.6 follows the pattern as written; ten times fewer rows on the record). Still every spell of every time: a range on a date is not found by index. (cypher/majorPowersAt.cypher) */
 export type MajorPowersAtParams = {
   at: string;
 };
@@ -646,7 +646,7 @@ export type MajorPowersAtRow = {
 };
 export const majorPowersAt = defineQuery<MajorPowersAtParams, MajorPowersAtRow>('majorPowersAt', 'READ');
 
-/** The members of each treaty: one row per membership (ATOP: one per member per phase per entry), with entry and exit dates and their precision, the phase, and the member's own ATOP coding in that phase (obligations, conditions, condition details, asymm, obvary, bilat, ineffect, cowsys, termmode, termcaus, and to whom varying obligations are owed). A curated membership (`curated` true: a treaty ATOP does not code, or a seed-only graph) has no member-level coding: those fields are null. (cypher/membersOfTreaties.cypher) */
+/** The members of each treaty: one row per membership (ATOP: one per member per phase per entry), with entry and exit dates and their precision, the phase, and the member's own ATOP coding in that phase (obligations, conditions, condition details, asymm, obvary, bilat, ineffect, cowsys, termmode, termcaus, and to whom varying obligations are owed). A curated membership (`curated` true: a treaty ATOP does not code, or a seed-only graph) has no member-level coding: those fields are null. Written from the treaty (its id is indexed): from the state, Grafeo 0.6 tried every membership of the graph. (cypher/membersOfTreaties.cypher) */
 export type MembersOfTreatiesParams = {
   ids: string[]; // treaty ids
 };
@@ -697,6 +697,23 @@ export type NegotiationsOfErasRow = {
   node: { id: string };
 };
 export const negotiationsOfEras = defineQuery<NegotiationsOfErasParams, NegotiationsOfErasRow>('negotiationsOfEras', 'READ');
+
+/** One page of the negotiations of one party, ordered by start date, filtered as negotiationsPage (outcome, era, a date range the negotiation's span overlaps); with the total count, and the long texts (summary, notes) only when $texts. Anchored on the party (its ccode is indexed): negotiationsPage with a party reads every negotiation of the graph, and on Grafeo 0.6 its party filter read every negotiation of the party for each of them; this reads the party's own. Same columns as negotiationsPage, without the nodes' parties and treaty (null): when the selection asks for them, the resolver reads a party's page with negotiationsPage, which carries them. (cypher/negotiationsOfPartyPage.cypher) */
+export type NegotiationsOfPartyPageParams = {
+  party: number;
+  outcome: string | null;
+  era: string | null;
+  from: string | null;
+  to: string | null;
+  skip: number;
+  first: number;
+  texts: boolean;
+};
+export type NegotiationsOfPartyPageRow = {
+  total: number;
+  page: { id: string; name: string; start: string; startPrecision: Precision; end: string; endPrecision: Precision; outcome: Outcome; summary: string | null; confidence: Confidence; notes: string | null; targetAtTableReason: string | null; startOldStyle: string | null; endOldStyle: string | null; startNotRecorded: boolean; inSecondCodingSample: boolean; parties: { ccode: number; abbrev: string; name: string }[] | null; treaty: { id: string; name: string; atopId: number | null; signed: string; ended: string | null; obligations: Obligation[] }[] | null }[];
+};
+export const negotiationsOfPartyPage = defineQuery<NegotiationsOfPartyPageParams, NegotiationsOfPartyPageRow>('negotiationsOfPartyPage', 'READ');
 
 /** The negotiations each state took part in, in order. (cypher/negotiationsOfStates.cypher) */
 export type NegotiationsOfStatesParams = {
@@ -1463,7 +1480,7 @@ export type TargetsFromTreatiesAgainstRow = {
 };
 export const targetsFromTreatiesAgainst = defineQuery<TargetsFromTreatiesAgainstParams, TargetsFromTreatiesAgainstRow>('targetsFromTreatiesAgainst', 'READ');
 
-/** Evidence that a state stood against a target: its IDEAL war plans in negotiations overlapping the window [from, to], each aimed at a threat posed by the target state. (cypher/targetsFromWarPlans.cypher) */
+/** Evidence that a state stood against a target: its IDEAL war plans in negotiations overlapping the window [from, to], each aimed at a threat posed by the target state. One path from the state through its plans to their negotiations, then the targets from each plan: written as two patterns of one MATCH (`(s)-->(w)-->(th)..., (w)<--(n)`), Grafeo 0.6 matched the second on its own, every node of the graph, and joined (its time grew with the graph, not with the state's plans). (cypher/targetsFromWarPlans.cypher) */
 export type TargetsFromWarPlansParams = {
   items: { ccode: number; from: string; targets: number[] | null; to: string }[]; // targets null for any target, else the target ccodes wanted
 };
@@ -1482,7 +1499,7 @@ export type TargetsFromWarPlansRow = {
 };
 export const targetsFromWarPlans = defineQuery<TargetsFromWarPlansParams, TargetsFromWarPlansRow>('targetsFromWarPlans', 'READ');
 
-/** Evidence that states stood against given targets: their IDEAL war plans aimed at the targets, in negotiations overlapping the window [from, to]. Anchored on the targets (few) rather than the holders (many): the batched form of targetsFromWarPlans for candidate allies. Callers give one item per target, its window the union of theirs, and keep for each of their windows the rows whose negotiation's dates (`date`, `end`) overlap it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromWarPlansAgainst.cypher) */
+/** Evidence that states stood against given targets: their IDEAL war plans aimed at the targets, in negotiations overlapping the window [from, to]. Anchored on the targets (few) rather than the holders (many): the batched form of targetsFromWarPlans for candidate allies. One path from the target through the plans aimed at it to their negotiations, then each plan's holder: written as two patterns of one MATCH (`(x)<--(th)<--(w)<--(s), (w)<--(n)`), Grafeo 0.6 matched the second on its own, every node of the graph, and joined: its time grew with the graph (exponent 0.92 from x1 to x100), not with the plans aimed at the targets. Callers give one item per target, its window the union of theirs, and keep for each of their windows the rows whose negotiation's dates (`date`, `end`) overlap it (`gatherTargetEvidence`, src/analysis/targetEvidence.ts). (cypher/targetsFromWarPlansAgainst.cypher) */
 export type TargetsFromWarPlansAgainstParams = {
   items: { from: string; holders: number[]; targets: number[]; to: string }[]; // holders and targets are ccode lists
 };
@@ -1595,7 +1612,7 @@ export type TargetSpellsFromTreatiesRow = {
 };
 export const targetSpellsFromTreaties = defineQuery<TargetSpellsFromTreatiesParams, TargetSpellsFromTreatiesRow>('targetSpellsFromTreaties', 'READ');
 
-/** Evidence that a state stood against a target over a range of windows, for the dyad-year export (src/export/dyadYearEvidence.ts): the IDEAL war plans of targetsFromWarPlans in negotiations overlapping [from, to] (the union of the yearly windows), each with the negotiation's dates, so that the windows of each year are applied in JS (the same conditions as targetsFromWarPlans). (cypher/targetSpellsFromWarPlans.cypher) */
+/** Evidence that a state stood against a target over a range of windows, for the dyad-year export (src/export/dyadYearEvidence.ts): the IDEAL war plans of targetsFromWarPlans in negotiations overlapping [from, to] (the union of the yearly windows), each with the negotiation's dates, so that the windows of each year are applied in JS (the same conditions as targetsFromWarPlans). From the state through its plans, as targetsFromWarPlans (a second pattern in the MATCH was matched over the whole graph). (cypher/targetSpellsFromWarPlans.cypher) */
 export type TargetSpellsFromWarPlansParams = {
   ccodes: number[];
   from: string;
@@ -1690,6 +1707,21 @@ export type TreatiesByIdsRow = {
 };
 export const treatiesByIds = defineQuery<TreatiesByIdsParams, TreatiesByIdsRow>('treatiesByIds', 'READ');
 
+/** One page of the treaties of one member, ordered by signing date, filtered as treatiesPage (an obligation type; in force at some time in [activeFrom, activeTo], the member a member then too); with the total count. Anchored on the member (its ccode is indexed): treatiesPage with a member reads every treaty of the graph, and on Grafeo 0.6 its member filter read every membership of the member for each of them; this reads the member's own. Same columns as treatiesPage, without the treaties' memberships (null): when the selection asks for them, the resolver reads a member's page with treatiesPage, which carries them. (cypher/treatiesOfMemberPage.cypher) */
+export type TreatiesOfMemberPageParams = {
+  member: number;
+  activeFrom: string | null;
+  activeTo: string | null;
+  obligation: string | null;
+  skip: number;
+  first: number;
+};
+export type TreatiesOfMemberPageRow = {
+  total: number;
+  page: { id: string; name: string | null; atopId: number | null; signed: string; ended: string | null; obligations: Obligation[]; members: { ccode: number; abbrev: string; name: string; curated: boolean; entry: string; entryPrecision: Precision | null; exit: string | null; exitPrecision: Precision | null; phase: number | null; obligations: Obligation[] | null; conditional: boolean | null; defcon: boolean | null; offcon: boolean | null; neucon: boolean | null; concon: boolean | null; conditionDetails: string[] | null; asymm: boolean | null; obvary: boolean | null; bilateral: boolean | null; inEffect: boolean | null; cowSystem: boolean | null; termMode: number | null; termCause: number | null; varying: Obligation[] | null; owedTo: string[] | null }[] | null }[];
+};
+export const treatiesOfMemberPage = defineQuery<TreatiesOfMemberPageParams, TreatiesOfMemberPageRow>('treatiesOfMemberPage', 'READ');
+
 /** The treaty each negotiation produced, if any. (cypher/treatiesOfNegotiations.cypher) */
 export type TreatiesOfNegotiationsParams = {
   ids: string[]; // negotiation ids
@@ -1774,4 +1806,4 @@ export type WarPlansOfNegotiationsRow = {
 export const warPlansOfNegotiations = defineQuery<WarPlansOfNegotiationsParams, WarPlansOfNegotiationsRow>('warPlansOfNegotiations', 'READ');
 
 /** Every query by name. */
-export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopRestoreCurated, importAtopThreats, importAtopTreaties, importAtopWithdrawnCurated, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRemoveAtopMembers, importRemoveAtopPhases, importRemoveAtopThreatLinks, importRemoveAtopThreats, importRemoveAtopTreaties, importRemoveBattleDyads, importRemoveBattles, importRemoveBattleWarLinks, importRemoveBelligerents, importRemoveBelligerentStates, importRemoveCapabilities, importRemoveDisputeParticipants, importRemoveDisputes, importRemoveMajorPowerSpells, importRemoveRivalries, importRemoveSystemSpells, importRemoveThreatScores, importRemoveWarParticipants, importRemoveWars, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarNamesFromBattles, importWarParticipants, importWars, importWithdrawBattleWars, importWithdrawWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, negotiationsWithRelations, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;
+export const queries = { allianceTiesDuring, allianceTiesOfStates, bumpDataVersion, capabilitiesOfStates, chaptersOfSources, cincOfStateYears, concurrentNegotiationsOfStates, countNegotiations, countNodesByLabel, countRelationshipsByType, dataSetsAll, dataVersion, disputeOpponentsAt, erasAll, erasByIds, erasOfNegotiations, erasOfTreaties, exportMemberships, exportNegotiations, exportStateYearMemberships, importAtopMembers, importAtopPhases, importAtopReplaceCurated, importAtopRestoreCurated, importAtopThreats, importAtopTreaties, importAtopWithdrawnCurated, importBattleDyads, importBattles, importBattleWars, importBelligerents, importBelligerentStates, importCapabilities, importDataSetRecord, importDisputeParticipants, importDisputes, importMajorPowerSpells, importRemoveAtopMembers, importRemoveAtopPhases, importRemoveAtopThreatLinks, importRemoveAtopThreats, importRemoveAtopTreaties, importRemoveBattleDyads, importRemoveBattles, importRemoveBattleWarLinks, importRemoveBelligerents, importRemoveBelligerentStates, importRemoveCapabilities, importRemoveDisputeParticipants, importRemoveDisputes, importRemoveMajorPowerSpells, importRemoveRivalries, importRemoveSystemSpells, importRemoveThreatScores, importRemoveWarParticipants, importRemoveWars, importRivalries, importSources, importStates, importStubStates, importSystemSpells, importThreatScores, importWarNamesFromBattles, importWarParticipants, importWars, importWithdrawBattleWars, importWithdrawWars, majorPowersAt, membersOfTreaties, negotiationOutcomes, negotiationsByIds, negotiationsOfEras, negotiationsOfPartyPage, negotiationsOfStates, negotiationsOfTreaties, negotiationsPage, negotiationsWithRelations, optionsNotDiscussedOfNegotiations, optionsRealisedInNegotiations, partiesOfNegotiations, perceptionsOfThreats, phasesOfTreaties, plansUnknownOfNegotiations, posersOfThreats, proposalsByIds, proposalsOfNegotiations, recordedOptionsOfNegotiations, regionsByIds, roundsByIds, roundsOfNegotiations, secondCodingsOfNegotiations, seedAtopTreaties, seedClearAlternatives, seedClearCitations, seedClearContents, seedClearCuratedMembers, seedClearNegotiationLinks, seedClearNegotiations, seedContents, seedEras, seedNegotiations, seedOptionsNotDiscussed, seedPerceptions, seedPlansUnknown, seedProposals, seedRecordedOptions, seedRegions, seedRounds, seedSecondCodings, seedSources, seedStates, seedThirdParties, seedThreats, seedTreaties, seedTreatyMembers, seedTreatyThreats, seedWarPlans, sourcesByKeys, sourcesOfEras, sourcesOfNegotiations, sourcesOfOptionsNotDiscussed, sourcesOfPlansUnknown, sourcesOfProposals, sourcesOfRecordedOptions, sourcesOfRounds, sourcesOfSecondCodings, sourcesOfStates, sourcesOfThirdParties, sourcesOfThreats, sourcesOfTreaties, sourcesOfWarPlans, stateByAbbrev, statesByCcodes, statesPage, statesWithSpells, systemSpellsOfStates, targetsFromDisputes, targetsFromDisputesAgainst, targetsFromPerceptions, targetsFromPerceptionsAgainst, targetsFromRivalries, targetsFromRivalriesAgainst, targetsFromTreaties, targetsFromTreatiesAgainst, targetsFromWarPlans, targetsFromWarPlansAgainst, targetsFromWars, targetsFromWarsAgainst, targetSpellsFromDisputes, targetSpellsFromPerceptions, targetSpellsFromRivalries, targetSpellsFromTreaties, targetSpellsFromWarPlans, targetSpellsFromWars, thirdPartiesOfNegotiations, threatsByIds, threatsOfTreaties, threatsPage, threatsPerceivedByStates, treatiesByIds, treatiesOfMemberPage, treatiesOfNegotiations, treatiesOfStates, treatiesPage, treatyIdByAtopId, warOpponentsAt, warPlansByIds, warPlansOfNegotiations } as const;

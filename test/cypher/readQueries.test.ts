@@ -178,6 +178,44 @@ describe('negotiations', () => {
     const bare = await ex.read(q.negotiationsWithRelations, { ids, parties: false, rounds: false, proposals: false });
     expect(bare.every((r) => !r.parties.length && !r.rounds.length && !r.proposals.length)).toBe(true);
   });
+  it("negotiationsOfPartyPage gives negotiationsPage's page for every party and filter", async () => {
+    const states = (
+      await ex.read(q.statesPage, { search: null, inSystemFrom: null, inSystemTo: null, skip: 0, first: 1000 })
+    )[0]!.page;
+    const filters = [
+      {
+        outcome: null,
+        era: null,
+        from: null,
+        to: null,
+        skip: 0,
+        first: 1000,
+        texts: true,
+        parties: false,
+        treaty: false,
+      },
+      {
+        outcome: 'NONAGREEMENT',
+        era: 'interwar',
+        from: '1936-01-01',
+        to: '1939-12-31',
+        skip: 1,
+        first: 2,
+        texts: false,
+        parties: false,
+        treaty: false,
+      },
+    ];
+    let compared = 0;
+    for (const s of states)
+      for (const f of filters) {
+        const general = await ex.read(q.negotiationsPage, { ...f, party: s.ccode });
+        const anchored = await ex.read(q.negotiationsOfPartyPage, { ...f, party: s.ccode });
+        expect(anchored, `party ${s.ccode} ${JSON.stringify(f)}`).toEqual(general);
+        compared += general[0]!.total;
+      }
+    expect(compared).toBeGreaterThan(50);
+  });
   it('partiesOfNegotiations gives each negotiation its parties', async () => {
     const rows = await ex.read(q.partiesOfNegotiations, { ids: [AG, BFS] });
     const parties = (id: string) => rows.filter((r) => r.id === id).map((r) => r.node.ccode);
@@ -271,6 +309,24 @@ describe('treaties', () => {
     expect((await read(false)).page.every((t) => t.members === null)).toBe(true);
     // Past the last page: no item, the total all the same.
     expect(await read(true, page.total)).toEqual({ total: page.total, page: [] });
+  });
+  it("treatiesOfMemberPage gives treatiesPage's page for every member and filter", async () => {
+    const states = (
+      await ex.read(q.statesPage, { search: null, inSystemFrom: null, inSystemTo: null, skip: 0, first: 1000 })
+    )[0]!.page;
+    const filters = [
+      { activeFrom: null, activeTo: null, obligation: null, skip: 0, first: 1000, members: false },
+      { activeFrom: '1914-06-28', activeTo: '1914-06-28', obligation: 'DEFENSE', skip: 1, first: 2, members: false },
+    ];
+    let compared = 0;
+    for (const s of states)
+      for (const f of filters) {
+        const general = await ex.read(q.treatiesPage, { ...f, member: s.ccode });
+        const anchored = await ex.read(q.treatiesOfMemberPage, { ...f, member: s.ccode });
+        expect(anchored, `member ${s.ccode} ${JSON.stringify(f)}`).toEqual(general);
+        compared += general[0]!.total;
+      }
+    expect(compared).toBeGreaterThan(20);
   });
   it('membersOfTreaties lists the United States, United Kingdom and France for NATO', async () => {
     const members = nodes(await ex.read(q.membersOfTreaties, { ids: [natoId] })).map((m) => m.ccode);

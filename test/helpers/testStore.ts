@@ -10,6 +10,7 @@ import {
   GrafeoStore,
   Neo4jStore,
   QueryExecutor,
+  type BulkWriter,
   type GraphStore,
   type Params,
   type ReadOptions,
@@ -172,6 +173,9 @@ class ScratchNeo4jStore implements GraphStore {
   }
   health(): Promise<StoreHealth> {
     return this.inner.health();
+  }
+  get bulk(): BulkWriter {
+    return this.check().bulk;
   }
   /** Closes this handle only: the connection is shared by the process's test executors. */
   async close(): Promise<void> {
