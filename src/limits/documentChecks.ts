@@ -127,20 +127,36 @@ export function checkDocument(schema: GraphQLSchema, source: string, options: Ch
   try {
     document = parse(source, parseOptions(options.limits));
   } catch (thrown) {
-    // Apollo: `new SyntaxError(ensureGraphQLError(error))`.
-    const e =
-      thrown instanceof GraphQLError
-        ? thrown
-        : new GraphQLError(thrown instanceof Error ? thrown.message : String(thrown));
-    const errors: WireError[] = [
-      {
-        message: e.message,
-        ...(e.locations ? { locations: [...e.locations] } : {}),
-        extensions: withoutHttp(e.extensions, 'GRAPHQL_PARSE_FAILED'),
-      },
-    ];
-    return { ok: false, errors, bytes: JSON.stringify(errors).length };
+    return parseFailure(thrown);
   }
+  try {
+    return checkParsed(schema, document, options);
+  } catch (thrown) {
+    // A document nested too deeply for this thread's stack: a worker's stack is a little larger than
+    // the main thread's, so its parser may get through a document the main thread's cannot and a
+    // later step run out instead. The answer is the one the main thread gives, its parser's.
+    if (thrown instanceof RangeError) return parseFailure(thrown);
+    throw thrown;
+  }
+}
+
+/** Apollo's answer when its parser throws: `new SyntaxError(ensureGraphQLError(error))`. */
+function parseFailure(thrown: unknown): Verdict {
+  const e =
+    thrown instanceof GraphQLError
+      ? thrown
+      : new GraphQLError(thrown instanceof Error ? thrown.message : String(thrown));
+  const errors: WireError[] = [
+    {
+      message: e.message,
+      ...(e.locations ? { locations: [...e.locations] } : {}),
+      extensions: withoutHttp(e.extensions, 'GRAPHQL_PARSE_FAILED'),
+    },
+  ];
+  return { ok: false, errors, bytes: JSON.stringify(errors).length };
+}
+
+function checkParsed(schema: GraphQLSchema, document: DocumentNode, options: CheckOptions): Verdict {
   const found = validate(schema, document, [
     ...specifiedRules,
     ...apolloRulesBefore(options.introspection),
