@@ -338,16 +338,10 @@ describe('the read cache the server shares between requests', () => {
         await new Promise((r) => setTimeout(r, 20)); // the answer's way back
         return rows;
       },
-      write: (text, params, tag) => inner.write(text, params, tag),
-      transaction: (work, tag) => inner.transaction(work, tag),
-      health: () => inner.health(),
-      close: () => inner.close(),
+      ...passThrough(inner),
     };
     try {
-      const executor = new QueryExecutor(store, CypherRegistry.load()).withReadCache(new ReadCache(1_000_000));
-      await executor.transaction('seed one state', async (tx) => {
-        await tx.run(q.seedStates, { rows: [{ ccode: 200, abbrev: 'UKG', name: 'United Kingdom', sources: [] }] });
-      });
+      const executor = await seededBehindCache(store);
       const request = () => executor.forRequest('r');
       const rows = await Promise.all(
         Array.from({ length: 8 }, () => request().read(q.statesByCcodes, { ccodes: [200] })),
@@ -386,16 +380,10 @@ describe('the read cache the server shares between requests', () => {
           setTimeout(() => inner.read(text, params, tag).then(resolve, reject), tag === 'statesByCcodes' ? 300 : 50);
         });
       },
-      write: (text, params, tag) => inner.write(text, params, tag),
-      transaction: (work, tag) => inner.transaction(work, tag),
-      health: () => inner.health(),
-      close: () => inner.close(),
+      ...passThrough(inner),
     };
     try {
-      const executor = new QueryExecutor(store, CypherRegistry.load()).withReadCache(new ReadCache(1_000_000));
-      await executor.transaction('seed one state', async (tx) => {
-        await tx.run(q.seedStates, { rows: [{ ccode: 200, abbrev: 'UKG', name: 'United Kingdom', sources: [] }] });
-      });
+      const executor = await seededBehindCache(store);
       const first = new AbortController();
       const a = executor.forRequest('a', [], first.signal).read(q.statesByCcodes, { ccodes: [200] });
       const aFailed = a.catch((e: unknown) => e);
@@ -446,3 +434,22 @@ describe('the agreement model in a worker thread', () => {
     expect(there.evaluation).toEqual(here.evaluation);
   }, 60_000);
 });
+
+/** The embedded store's writes, health and close, for a test store that changes only its reads. */
+function passThrough(inner: GraphStore): Pick<GraphStore, 'write' | 'transaction' | 'health' | 'close'> {
+  return {
+    write: (text, params, tag) => inner.write(text, params, tag),
+    transaction: (work, tag) => inner.transaction(work, tag),
+    health: () => inner.health(),
+    close: () => inner.close(),
+  };
+}
+
+/** `store` behind a shared read cache, with one state (the United Kingdom) seeded through it. */
+async function seededBehindCache(store: GraphStore): Promise<QueryExecutor> {
+  const executor = new QueryExecutor(store, CypherRegistry.load()).withReadCache(new ReadCache(1_000_000));
+  await executor.transaction('seed one state', async (tx) => {
+    await tx.run(q.seedStates, { rows: [{ ccode: 200, abbrev: 'UKG', name: 'United Kingdom', sources: [] }] });
+  });
+  return executor;
+}
