@@ -119,6 +119,42 @@ describe('ResponseBudget', () => {
     expect(new Set(turnOf).size).toBeGreaterThanOrEqual(4);
   });
 
+  it("a field's work a few promise jobs after its release still counts in its slice", async () => {
+    // graphql-js completes a value some promise jobs after the field's turn comes (the wrapper's
+    // .then, then its own): the queue must not let the next fields through before that work has run.
+    const b = new ResponseBudget({ maxNodes: 1e9, maxBytes: 1e9 });
+    for (let i = 0; i < 10_300; i++) b.field('f');
+    await new Promise((r) => setImmediate(r));
+    expect(b.pause()).toBeUndefined(); // the clock starts
+    busy(REQUEST_SLICE_MS + 10);
+    for (let i = 0; i < 300; i++) b.field('f');
+    expect(b.pause()).toBeInstanceOf(Promise);
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns += 1;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const turnOf: number[] = [];
+    const later = (f: () => void) =>
+      Promise.resolve()
+        .then(() => undefined)
+        .then(() => undefined)
+        .then(f);
+    const waits = Array.from({ length: 8 }, () =>
+      b.pause()!.then(() =>
+        later(() => {
+          turnOf.push(turns);
+          busy(REQUEST_SLICE_MS / 2 + 2);
+        }),
+      ),
+    );
+    await Promise.all(waits);
+    counting = false;
+    expect(new Set(turnOf).size).toBeGreaterThanOrEqual(4);
+  });
+
   it('after a stop, every field gets the same rejected promise, already handled', async () => {
     const b = new ResponseBudget({ maxNodes: 1, maxBytes: 1e9 });
     b.field('a');
