@@ -8,7 +8,8 @@
  * limits accept (30 aliases of alternativeAllies) and exports, `concurrency` at a time for `time`
  * seconds; meanwhile /healthz is sampled every 20 ms from this process and the server's RSS every
  * second. `--attack` adds the issue's request: 1,000 aliases of alternativeAllies(windowYears: 100),
- * with the child started with limits high enough to let it run into the deadline. `--vary` (with
+ * with the child started in production mode, as `npm start` runs it, and with limits high enough to
+ * let the request run into the deadline. `--vary` (with
  * `--attack`): each attack request a different document (its aliases renamed), as an attacker who
  * knows Apollo keeps the documents it has checked would send: every one is parsed, validated (in the
  * document worker: src/limits/offThreadDocuments.ts) and costed anew.
@@ -64,11 +65,12 @@ let listeningAt = 0;
 let childPid: number | undefined;
 let stopChild = () => {};
 if (!url) {
-  // --heavy, --fit: the server in production mode, as `npm start` runs it (graphql-js reads NODE_ENV when it loads).
+  // --heavy, --fit, --attack: the server in production mode, as `npm start` runs it (graphql-js reads
+  // NODE_ENV when it loads; the agreement model is fitted at start).
   const env = {
     ...process.env,
     LOG_LEVEL: 'silent',
-    ...(values.heavy || values.fit ? { NODE_ENV: process.env.NODE_ENV ?? 'production' } : {}),
+    ...(values.heavy || values.fit || values.attack ? { NODE_ENV: process.env.NODE_ENV ?? 'production' } : {}),
     // --heavy measures the heavy request, not the model fit a production start runs in the background (--fit does).
     ...(values.heavy ? { PREFIT: process.env.PREFIT ?? '0' } : {}),
     ...(values.attack
