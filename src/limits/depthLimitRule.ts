@@ -4,9 +4,9 @@
  * Fragments are followed; introspection's `__schema`/`__type` are exempt so the explorer works.
  *
  * Linear in the document: the depth of each fragment is computed once and memoised (fragments that
- * each spread the next one twice would otherwise be walked 2^n times), and no walk goes more than
- * a few times `maxDepth` levels of fields down, so a deep document cannot overflow the stack here. Cycles are left to
- * graphql-js's NoFragmentCyclesRule.
+ * each spread the next one twice would otherwise be walked 2^n times), and no walk goes more than a
+ * few times `maxDepth` levels of fields down, so a deep document cannot overflow the stack here.
+ * Cycles are left to graphql-js's NoFragmentCyclesRule.
  *
  * Written here rather than taken from `graphql-depth-limit` (unmaintained since 2018) or GraphQL
  * Armor's max-depth (see ./documentLimitsRule.ts for why).

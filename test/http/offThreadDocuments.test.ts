@@ -79,6 +79,8 @@ const aliases = (n: number, field: string, prefix = 'a') =>
   Array.from({ length: n }, (_, i) => `${prefix}${i}: ${field}`).join(' ');
 /** A comment that takes a document past the off-thread threshold without adding a token. */
 const padding = `# ${'x'.repeat(16_100)}\n`;
+/** `{ a { a { … { b } } } }`, `levels` deep, past the off-thread threshold. */
+const nested = (levels: number) => `${padding}{${'a{'.repeat(levels)}b${'}'.repeat(levels + 1)}`;
 
 let raisedPair: Pair;
 let modestPair: Pair;
@@ -128,7 +130,7 @@ describe('a large document gets the same answer off the main thread as on it', (
       // got through an optimised parser; see the next describe).
       name: 'nested past the stack (the parser overflows on both threads)',
       pair: () => raisedPair,
-      query: `${padding}{${'a{'.repeat(20_000)}b${'}'.repeat(20_001)}`,
+      query: nested(20_000),
       status: 400,
     },
     {
@@ -195,7 +197,7 @@ describe('a large document gets the same answer off the main thread as on it', (
     // and on whether V8 has optimised it: the answer is then the parser's or the depth rule's, both
     // 400 with MAX_DEPTH. Before the depth rule's walk was bounded, a parsed 4,000 levels overflowed it (500).
     for (const levels of [2000, 3000, 4000, 4500]) {
-      const query = `${padding}{${'a{'.repeat(levels)}b${'}'.repeat(levels + 1)}`;
+      const query = nested(levels);
       for (const apollo of [raisedPair.main, raisedPair.worker]) {
         const r = await ask(apollo, raised, query);
         expect(r.status).toBe(400);
